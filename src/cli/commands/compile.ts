@@ -1,0 +1,22 @@
+import type { Argv } from 'yargs';
+import { compilePlanDir } from '../../workflows/compile-plan-dir.js';
+import { print, printJson } from '../output.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
+import { withEngine } from '../with-engine.js';
+
+export const compileCommand = {
+  command: 'compile',
+  describe: 'render mapping.json into a reviewable plan directory of SQL files',
+  builder: (yargs: Argv) =>
+    withCommonOptions(yargs)
+      .option('mapping', { type: 'string', default: 'mapping.json', describe: 'mapping file' })
+      .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<target table>)' })
+      .option('chunk', { type: 'string', choices: ['day', 'hour'], describe: 'default chunk size recorded in the plan' }),
+  handler: async (args: CommonArgs & { mapping: string; out?: string }) => {
+    const settings = settingsFrom(args);
+    const result = await withEngine(settings, (engine) => compilePlanDir(engine, settings, { mapping: args.mapping, out: args.out }));
+    if (args.json) return printJson(result);
+    print(`Wrote plan ${result.out} (${result.files.length} files, plan hash ${result.manifest.planHash.slice(0, 16)}).`);
+    print(`Review ${result.out}/PLAN.md, then: chplan run ${result.out} --day YYYY-MM-DD`);
+  },
+};

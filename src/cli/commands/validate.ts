@@ -1,0 +1,29 @@
+import type { Argv } from 'yargs';
+import { daysBetween } from '../../execute/windows.js';
+import { readPlan } from '../../plan/plan-dir.js';
+import { writeFileAtomic } from '../../plan/write-atomic.js';
+import { validatePlan } from '../../validate/validate-plan.js';
+import { printJson, printValidation } from '../output.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
+import { withEngine } from '../with-engine.js';
+
+export const validateCommand = {
+  command: 'validate <plan>',
+  describe: 'compare the target with the source: row counts, every key\'s sum, spot checks',
+  builder: (yargs: Argv) =>
+    withCommonOptions(yargs)
+      .positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' })
+      .option('day', { type: 'string', demandOption: true, describe: 'first day, YYYY-MM-DD' })
+      .option('to', { type: 'string', describe: 'last day (inclusive)' })
+      .option('report', { type: 'string', describe: 'write the report as JSON to this file' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed choosing the spot-checked groups' }),
+  handler: async (args: CommonArgs & { plan: string; day: string; to?: string; report?: string; seed: number }) => {
+    const settings = settingsFrom(args);
+    const plan = readPlan(args.plan);
+    const report = await withEngine(settings, (engine) => validatePlan(engine, plan, daysBetween(args.day, args.to), args.seed));
+    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.json) printJson(report);
+    else printValidation(report);
+    if (!report.passed) process.exitCode = 1;
+  },
+};

@@ -1,0 +1,69 @@
+import type { Argv } from 'yargs';
+import { loadSettings } from '../config/load.js';
+import type { Settings } from '../config/settings.js';
+import { ConfigError } from '../errors.js';
+import { checkZone } from '../execute/windows.js';
+
+/** Flags every command understands: where the data is and how the plan is shaped. */
+export function withCommonOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('config', { type: 'string', describe: 'JSON config file (see schemas/config.schema.json)' })
+    .option('source', { type: 'string', describe: 'source table db.table' })
+    .option('target', { type: 'string', describe: 'target table db.table' })
+    .option('url', { type: 'string', describe: 'ClickHouse HTTP URL (else CLICKHOUSE_URL, else embedded chDB)' })
+    .option('data-dir', { type: 'string', describe: 'embedded engine data directory (default .chdata)' })
+    .option('customers', { type: 'string', describe: 'only these customers, e.g. 1,2,3' })
+    .option('time-zone', { type: 'string', describe: 'zone for day boundaries and minutes (default UTC)' })
+    .option('int-type', { type: 'string', describe: 'type of int columns (Int32, Int64, UInt32, UInt64)' })
+    .option('float-type', { type: 'string', describe: 'type of float columns (Float32, Float64)' })
+    .option('strategy', { type: 'string', choices: ['indexed', 'readable'], describe: 'aggregation SQL (indexed is faster)' })
+    .option('timeout', { type: 'number', describe: 'server-side limit per statement, seconds' })
+    .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces on errors' });
+}
+
+export interface CommonArgs {
+  config?: string;
+  source?: string;
+  target?: string;
+  url?: string;
+  dataDir?: string;
+  customers?: string;
+  timeZone?: string;
+  intType?: string;
+  floatType?: string;
+  strategy?: string;
+  timeout?: number;
+  chunk?: string;
+  json: boolean;
+  verbose: boolean;
+}
+
+function parseCustomers(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((s) => s.trim());
+  if (ids.some((id) => !/^-?\d+$/.test(id))) throw new ConfigError(`--customers ${JSON.stringify(text)} must be a comma-separated list of integer ids, e.g. --customers 1,2,3.`);
+  return [...new Set(ids.map(Number))];
+}
+
+/** Settings from flags > env > config file > defaults. */
+export function settingsFrom(args: CommonArgs): Settings {
+  const settings = loadSettings({
+    configFile: args.config,
+    flags: {
+      source: args.source,
+      target: args.target,
+      url: args.url,
+      dataDir: args.dataDir,
+      customers: parseCustomers(args.customers),
+      timeZone: args.timeZone,
+      intType: args.intType,
+      floatType: args.floatType,
+      strategy: args.strategy as Settings['strategy'] | undefined,
+      queryTimeoutSec: args.timeout,
+      chunk: args.chunk as Settings['chunk'] | undefined,
+    },
+  });
+  checkZone(settings.timeZone);
+  return settings;
+}

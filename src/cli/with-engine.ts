@@ -1,0 +1,20 @@
+import { connect } from '../engine/connect.js';
+import type { Engine } from '../engine/engine.js';
+import type { Settings } from '../config/settings.js';
+
+/** Opens the engine the settings name, runs `fn`, and always closes it. */
+export async function withEngine<T>(settings: Settings, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await connect({
+    url: settings.url,
+    user: settings.user,
+    password: settings.password,
+    database: settings.database,
+    dataDir: settings.dataDir,
+    queryTimeoutSec: settings.queryTimeoutSec,
+  });
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,130 @@
+import { formatTableRef, type Settings, type TableRef } from '../config/settings.js';
+import { sourceWindowFilter } from '../discover/discover-sql.js';
+import type { Mapping } from '../mapping/mapping.js';
+import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
+import { accumulatorType, metricPlan } from './metric-expressions.js';
+import { quoteIdent, quoteString } from './quote.js';
+import { renderStep } from './render.js';
+import type { Step } from './steps.js';
+
+/** Where each statement of a flatten plan lives, in execution order, and what it is for. */
+export const PLAN_FILES = {
+  create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
+  create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
+  create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
+  clear_staging_day: { file: '03_clear_staging_day.sql', role: 'drops a day from staging before it is rebuilt' },
+  clear_staging_window: { file: '04_clear_staging_window.sql', role: 'removes a retried chunk\'s window from staging' },
+  preflight_unmapped_keys: { file: '05_preflight_unmapped_keys.sql', role: 'stops a chunk whose source has keys the mapping lacks' },
+  insert_chunk: { file: '06_insert_chunk.sql', role: 'THE transform: one INSERT … SELECT per chunk, bounds bound as parameters' },
+  keep_other_customers: { file: '07_keep_other_customers.sql', role: 'copies customers outside the plan into staging before publish' },
+  check_staging: { file: '08_check_staging.sql', role: 'row and part count of a staged day, checked before publish' },
+  publish_day: { file: '09_publish_day.sql', role: 'atomic REPLACE PARTITION of a day from staging into the target' },
+  validate_row_count: { file: '10_validate_row_count.sql', role: 'validation: source groups vs target rows' },
+  validate_source_sums: { file: '11_validate_source_sums.sql', role: 'validation: per-key sums from the source (unpivot)' },
+  validate_target_sums: { file: '12_validate_target_sums.sql', role: 'validation: per-column sums from the target' },
+  validate_spot_source: { file: '13_validate_spot_source.sql', role: 'validation: sampled groups, every key, source side' },
+  validate_spot_target: { file: '14_validate_spot_target.sql', role: 'validation: sampled groups, every column, target side' },
+  validate_dimensions: { file: '15_validate_dimensions.sql', role: 'validation: groups whose dimension columns differ' },
+} as const satisfies Record<Step['type'], { file: string; role: string }>;
+
+export interface PlanStatement {
+  step: Step['type'];
+  file: string;
+  role: string;
+  sql: string;
+}
+
+/** Names chplan derives from the target: staging next to it, ledger in its database. */
+export function planTables(settings: Settings): { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef } {
+  return {
+    source: settings.source,
+    target: settings.target,
+    staging: { database: settings.target.database, name: `${settings.target.name}__chplan_staging` },
+    ledger: { database: settings.target.database, name: 'chplan_ledger' },
+  };
+}
+
+function unpivotTuple(kind: MetricKind, accumulator: { int: string; float: string }): string {
+  return kind === 'int'
+    ? `('int', k, CAST(v, ${quoteString(accumulator.int)}), toFloat64(0))`
+    : `('float', k, CAST(0, ${quoteString(accumulator.int)}), toFloat64(v))`;
+}
+
+/** The steps of a flatten plan for this schema, mapping and settings. Pure. */
+export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: Settings): Step[] {
+  const tables = planTables(settings);
+  const time = schema.time.name;
+  const groupKeys = schema.groupKeys.map((c) => c.name);
+  const dimensions = schema.dimensions.map((c) => c.name);
+  const metrics = metricPlan(settings.strategy, schema, mapping, settings);
+  // Source and target share the time and customer column names, so one filter serves both.
+  const sourceFilter = sourceWindowFilter(schema, settings);
+  const accumulator = { int: accumulatorType(schema.maps, 'int'), float: 'Float64' };
+  const unpivot = schema.maps.map((m) => ({ name: m.name, tuple: unpivotTuple(m.kind, accumulator) }));
+  const known = (map: string, kind: MetricKind) => mapping[kind].filter((e) => e.maps.includes(map)).map((e) => e.key);
+  const common = { time, timeZone: settings.timeZone, groupKeys };
+  const steps: Step[] = [
+    { type: 'create_ledger', ledger: tables.ledger },
+    {
+      type: 'create_target',
+      target: tables.target,
+      time: schema.time,
+      carried: [...schema.groupKeys, ...schema.dimensions],
+      metrics: metrics.metrics,
+      orderBy: [...groupKeys, time],
+      timeZone: settings.timeZone,
+    },
+    { type: 'create_staging', staging: tables.staging, target: tables.target },
+    { type: 'clear_staging_day', staging: tables.staging },
+    { type: 'clear_staging_window', staging: tables.staging, time },
+    { type: 'preflight_unmapped_keys', source: tables.source, sourceFilter, maps: schema.maps.map((m) => ({ name: m.name, known: known(m.name, m.kind) })) },
+    {
+      type: 'insert_chunk',
+      tables,
+      ...common,
+      dimensions,
+      constants: metrics.constants,
+      aggregates: metrics.aggregates,
+      metrics: metrics.metrics,
+      positions: metrics.positions,
+      sourceFilter,
+      settings: [],
+    },
+  ];
+  if (settings.customers) {
+    steps.push({ type: 'keep_other_customers', staging: tables.staging, target: tables.target, time, customerColumn: settings.customerColumn, customers: settings.customers });
+  }
+  steps.push(
+    { type: 'check_staging', staging: tables.staging },
+    { type: 'publish_day', target: tables.target, staging: tables.staging },
+    { type: 'validate_row_count', source: tables.source, target: tables.target, ...common, sourceFilter, targetFilter: sourceFilter },
+    { type: 'validate_source_sums', source: tables.source, sourceFilter, maps: unpivot },
+    { type: 'validate_target_sums', target: tables.target, targetFilter: sourceFilter, metrics: metrics.metrics },
+    { type: 'validate_spot_source', source: tables.source, target: tables.target, ...common, sourceFilter, targetFilter: sourceFilter, maps: unpivot },
+    {
+      type: 'validate_spot_target',
+      target: tables.target,
+      time,
+      groupKeys,
+      targetFilter: sourceFilter,
+      ints: mapping.int.map((e) => e.column),
+      floats: mapping.float.map((e) => e.column),
+    },
+    { type: 'validate_dimensions', source: tables.source, ...common, dimensions, sourceFilter },
+  );
+  return steps;
+}
+
+/** Compiles the flatten plan's statements: (schema, mapping, settings) → SQL text. Pure. */
+export function compileFlatten(schema: SourceSchema, mapping: Mapping, settings: Settings): PlanStatement[] {
+  return flattenSteps(schema, mapping, settings).map((step) => ({
+    step: step.type,
+    ...PLAN_FILES[step.type],
+    sql: renderStep(step),
+  }));
+}
+
+export function describeTables(settings: Settings): string {
+  const t = planTables(settings);
+  return `${formatTableRef(t.source)} → ${formatTableRef(t.target)} (staging ${quoteIdent(t.staging.name)})`;
+}

@@ -1,0 +1,102 @@
+import type { Settings, Strategy } from '../config/settings.js';
+import type { Mapping, MappingEntry } from '../mapping/mapping.js';
+import type { MetricKind, MetricMap, SourceSchema } from '../schema/source-schema.js';
+import { commentSafe, quoteIdent, quoteString, quoteStringArray } from './quote.js';
+import type { FlatColumn, NamedExpr } from './steps.js';
+
+/** How one plan aggregates its metrics: constants, inner aggregates, outer column expressions. */
+export interface MetricPlan {
+  constants: NamedExpr[];
+  aggregates: NamedExpr[];
+  metrics: FlatColumn[];
+  /** Human lines mapping array positions to columns and keys (indexed strategy). */
+  positions: string[];
+}
+
+const WIDE_INTS = /^(UInt64|U?Int128|U?Int256)$/;
+
+/** The type a kind's values are summed in: wide enough that no source value wraps. */
+export function accumulatorType(maps: MetricMap[], kind: MetricKind): string {
+  if (kind === 'float') return 'Float64';
+  return maps.some((m) => m.kind === 'int' && WIDE_INTS.test(m.valueType)) ? 'Int128' : 'Int64';
+}
+
+/** `v` cast to the accumulator unless it already is one (the cast is free to skip). */
+export function valueCast(map: MetricMap, accumulator: string, value: string): string {
+  return map.valueType === accumulator ? value : `CAST(${value}, ${quoteString(accumulator)})`;
+}
+
+function outerCast(kind: MetricKind, settings: Settings, ref: string): string {
+  return kind === 'int' ? `accurateCast(${ref}, ${quoteString(settings.intType)})` : `CAST(${ref}, ${quoteString(settings.floatType)})`;
+}
+
+/**
+ * Indexed: per kind, one `sumResampleArray` over the concatenated values of every map,
+ * keyed by each key's column position (`transform` is a hash lookup). Per-row work
+ * grows with the keys present in the row, not with the number of mapped keys.
+ */
+function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
+  const plan: MetricPlan = { constants: [], aggregates: [], metrics: [], positions: [] };
+  for (const kind of ['int', 'float'] as const) {
+    const entries = mapping[kind];
+    const maps = schema.maps.filter((m) => m.kind === kind);
+    if (entries.length === 0 || maps.length === 0) {
+      plan.metrics.push(...entries.map((e) => flat(kind, settings, e, outerCast(kind, settings, '0'))));
+      continue;
+    }
+    const accumulator = accumulatorType(schema.maps, kind);
+    const keysAlias = `__chplan_${kind}_keys`;
+    const positionsAlias = `__chplan_${kind}_positions`;
+    const sumsAlias = `__chplan_${kind}_sums`;
+    plan.constants.push(
+      { alias: keysAlias, expr: quoteStringArray(entries.map((e) => e.key)) },
+      { alias: positionsAlias, expr: `CAST(range(1, ${entries.length + 1}), 'Array(UInt32)')` },
+    );
+    const values = maps.map((m) => valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`));
+    const keys = maps.map((m) => `${quoteIdent(m.name)}.keys`);
+    plan.aggregates.push({
+      alias: sumsAlias,
+      expr: `sumResampleArray(1, ${entries.length + 1}, 1)(arrayConcat(${values.join(', ')}), arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), arrayConcat(${keys.join(', ')})))`,
+    });
+    entries.forEach((entry, i) => {
+      plan.metrics.push(flat(kind, settings, entry, outerCast(kind, settings, `${sumsAlias}[${i + 1}]`)));
+      plan.positions.push(`${kind} ${i + 1} -> ${entry.column} <- ${commentSafe(JSON.stringify(entry.key))}`);
+    });
+  }
+  return plan;
+}
+
+/** Readable: one `sum(map['key'])` per key and map; slower, obvious to review. */
+function readable(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
+  const plan: MetricPlan = { constants: [], aggregates: [], metrics: [], positions: [] };
+  for (const kind of ['int', 'float'] as const) {
+    const accumulator = accumulatorType(schema.maps, kind);
+    const byName = new Map(schema.maps.map((m) => [m.name, m]));
+    for (const entry of mapping[kind]) {
+      const alias = `__chplan_${entry.column}`;
+      const terms = entry.maps
+        .filter((name) => byName.get(name)?.kind === kind)
+        .map((name) => `sum(${valueCast(byName.get(name)!, accumulator, `${quoteIdent(name)}[${quoteString(entry.key)}]`)})`);
+      plan.aggregates.push({ alias, expr: terms.length > 0 ? terms.join(' + ') : `CAST(0, ${quoteString(accumulator)})` });
+      plan.metrics.push(flat(kind, settings, entry, outerCast(kind, settings, alias)));
+    }
+  }
+  return plan;
+}
+
+function flat(kind: MetricKind, settings: Settings, entry: MappingEntry, expr: string): FlatColumn {
+  return { column: entry.column, type: kind === 'int' ? settings.intType : settings.floatType, key: entry.key, expr };
+}
+
+export function metricPlan(strategy: Strategy, schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
+  switch (strategy) {
+    case 'indexed':
+      return indexed(schema, mapping, settings);
+    case 'readable':
+      return readable(schema, mapping, settings);
+    default: {
+      const unknown: never = strategy;
+      throw new Error(`unknown strategy ${String(unknown)}`);
+    }
+  }
+}

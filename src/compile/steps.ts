@@ -1,0 +1,46 @@
+import type { TableRef } from '../config/settings.js';
+
+/** One column of the flat target, as the templates lay it out. */
+export interface FlatColumn {
+  column: string;
+  type: string;
+  key: string;
+  /** Expression producing the column from the aggregated subquery. */
+  expr: string;
+}
+
+export interface NamedExpr {
+  alias: string;
+  expr: string;
+}
+
+interface Tables {
+  source: TableRef;
+  target: TableRef;
+  staging: TableRef;
+  ledger: TableRef;
+}
+
+/**
+ * What a plan does, step by step, before any text exists. TypeScript decides names,
+ * types and expressions; each step's template only lays them out.
+ */
+export type Step =
+  | { type: 'create_ledger'; ledger: TableRef }
+  | { type: 'create_target'; target: TableRef; time: { name: string; type: string }; carried: { name: string; type: string }[]; metrics: FlatColumn[]; orderBy: string[]; timeZone: string }
+  | { type: 'create_staging'; staging: TableRef; target: TableRef }
+  | { type: 'clear_staging_day'; staging: TableRef }
+  | { type: 'clear_staging_window'; staging: TableRef; time: string }
+  | { type: 'preflight_unmapped_keys'; source: TableRef; sourceFilter: string; maps: { name: string; known: string[] }[] }
+  | { type: 'insert_chunk'; tables: Tables; time: string; timeZone: string; groupKeys: string[]; dimensions: string[]; constants: NamedExpr[]; aggregates: NamedExpr[]; metrics: FlatColumn[]; positions: string[]; sourceFilter: string; settings: NamedExpr[] }
+  | { type: 'keep_other_customers'; staging: TableRef; target: TableRef; time: string; customerColumn: string; customers: number[] }
+  | { type: 'check_staging'; staging: TableRef }
+  | { type: 'publish_day'; target: TableRef; staging: TableRef }
+  | { type: 'validate_row_count'; source: TableRef; target: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string; targetFilter: string }
+  | { type: 'validate_source_sums'; source: TableRef; sourceFilter: string; maps: { name: string; tuple: string }[] }
+  | { type: 'validate_target_sums'; target: TableRef; targetFilter: string; metrics: FlatColumn[] }
+  | { type: 'validate_spot_source'; source: TableRef; target: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string; targetFilter: string; maps: { name: string; tuple: string }[] }
+  | { type: 'validate_spot_target'; target: TableRef; time: string; groupKeys: string[]; targetFilter: string; ints: string[]; floats: string[] }
+  | { type: 'validate_dimensions'; source: TableRef; time: string; timeZone: string; groupKeys: string[]; dimensions: string[]; sourceFilter: string };
+
+export type StepType = Step['type'];

@@ -1,0 +1,74 @@
+/** A table, always fully qualified. */
+export interface TableRef {
+  database: string;
+  name: string;
+}
+
+export type ChunkSize = 'day' | 'hour';
+export type Strategy = 'indexed' | 'readable';
+
+/** Everything a plan depends on. Defaults come from the brief; see load.ts for precedence. */
+export interface Settings {
+  source: TableRef;
+  target: TableRef;
+  /** Column holding the event time (DateTime64). */
+  timeColumn: string;
+  /** Columns that, with the minute, identify one target row. */
+  groupKeys: string[];
+  /** Column patterns (`*` wildcard) left out of the target entirely. */
+  exclude: string[];
+  /** Regular expressions naming the metric Map columns of each kind. */
+  intMapPattern: string;
+  floatMapPattern: string;
+  /** Column used by the customer filter. */
+  customerColumn: string;
+  /** Restrict the plan to these customers; null means all. */
+  customers: number[] | null;
+  intType: string;
+  floatType: string;
+  /** Zone for day boundaries and toStartOfMinute. */
+  timeZone: string;
+  chunk: ChunkSize;
+  strategy: Strategy;
+  /** Server-side limit for one statement, in seconds. */
+  queryTimeoutSec: number;
+  /** Embedded engine directory (used when no url is set). */
+  dataDir: string;
+  url?: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  source: { database: 'default', name: 'eco_cross_page_flow_pt1m_local' },
+  target: { database: 'default', name: 'eco_cross_page_preagg_pt1m' },
+  timeColumn: 'timestampMs',
+  groupKeys: ['clientId', 'sessionId'],
+  exclude: ['tagGroup*', 'flowId', 'flowStartTimeMs'],
+  intMapPattern: '^metricIntGroup\\d+$',
+  floatMapPattern: '^metricFloatGroup\\d+$',
+  customerColumn: 'customerId',
+  customers: null,
+  intType: 'Int32',
+  floatType: 'Float32',
+  timeZone: 'UTC',
+  chunk: 'day',
+  strategy: 'indexed',
+  queryTimeoutSec: 1800,
+  dataDir: '.chdata',
+};
+
+/** The day the committed demo plan and mapping were made from. */
+export const DEMO_DAY = '2025-10-08';
+
+/** Parses `db.table` (or `table`, meaning `default.table`). */
+export function parseTableRef(text: string): TableRef | null {
+  const match = /^(?:([^.\s]+)\.)?([^.\s]+)$/.exec(text.trim());
+  if (!match) return null;
+  return { database: match[1] ?? 'default', name: match[2]! };
+}
+
+export function formatTableRef(table: TableRef): string {
+  return `${table.database}.${table.name}`;
+}

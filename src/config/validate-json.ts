@@ -1,0 +1,27 @@
+import { Ajv, type ErrorObject } from 'ajv';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+/**
+ * Validates `data` against a JSON schema and returns human messages naming each bad
+ * field (`/chunk must be one of: day, hour`), or an empty list when it is valid.
+ */
+export function schemaErrors(schema: object, data: unknown): string[] {
+  const validate = ajv.getSchema((schema as { $id?: string }).$id ?? '') ?? ajv.compile(schema);
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map(describe);
+}
+
+function describe(error: ErrorObject): string {
+  const field = error.instancePath || '(top level)';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${field}: unknown field "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'enum':
+      return `${field} must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'required':
+      return `${field}: missing required field "${(error.params as { missingProperty: string }).missingProperty}"`;
+    default:
+      return `${field} ${error.message ?? 'is invalid'}`;
+  }
+}

@@ -1,0 +1,143 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { resolve } from 'node:path';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+import { ConfigError, ConnectionError, ExecutionError } from '../errors.js';
+import type { Engine, EngineOptions, QueryOptions } from './engine.js';
+
+// 64-bit integers always arrive as strings, whichever transport answers, so callers
+// convert explicitly and never lose precision to JSON numbers.
+const OUTPUT_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_integers: 1 };
+
+/**
+ * Opens the engine: HTTP when `url` is set, otherwise embedded chDB in `dataDir`.
+ * Both speak through `@clickhouse/client`, so everything above this file is transport-blind.
+ */
+export async function connect(options: EngineOptions): Promise<Engine> {
+  const client = options.url ? httpClient(options) : embeddedClient(options.dataDir);
+  const engine = new ClientEngine(client, options);
+  await engine.ping();
+  return engine;
+}
+
+function httpClient(options: EngineOptions): ClickHouseClient {
+  let url: URL;
+  try {
+    url = new URL(options.url!);
+  } catch {
+    throw new ConfigError(`--url ${JSON.stringify(options.url)} is not a URL. Use the form http://host:8123 or https://host:8443.`);
+  }
+  return createClient({
+    url,
+    username: options.user ?? 'default',
+    password: options.password ?? '',
+    database: options.database ?? 'default',
+    request_timeout: (options.queryTimeoutSec + 30) * 1000,
+    clickhouse_settings: OUTPUT_SETTINGS,
+    ...(options.ca ? { tls: { ca_cert: options.ca } } : {}),
+  });
+}
+
+function embeddedClient(dataDir: string): ClickHouseClient {
+  const path = resolve(dataDir);
+  try {
+    mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK);
+  } catch (cause) {
+    throw new ConfigError(`The data directory ${path} cannot be created or written. Pass a writable --data-dir.`, { cause });
+  }
+  // chdb types its connection against @clickhouse/client-common, which the client now
+  // bundles as its own copy; the shapes are identical, the declarations are not.
+  const connection = createChdbConnection({ path }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
+  return createClient({ connection, clickhouse_settings: OUTPUT_SETTINGS });
+}
+
+class ClientEngine implements Engine {
+  readonly kind: 'embedded' | 'http';
+  readonly description: string;
+
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly options: EngineOptions,
+  ) {
+    this.kind = options.url ? 'http' : 'embedded';
+    this.description = options.url
+      ? `ClickHouse over HTTP at ${redactUrl(options.url)} as ${options.user ?? 'default'}`
+      : `embedded chDB in ${resolve(options.dataDir)}`;
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.rows('SELECT 1 AS ok');
+    } catch (cause) {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      if (/auth|password|AUTHENTICATION|REQUIRED_PASSWORD|516/i.test(detail)) {
+        throw new ConnectionError(`${this.description} refused the credentials (${detail.split('\n')[0]}). Check CLICKHOUSE_USER / CLICKHOUSE_PASSWORD.`, { cause });
+      }
+      throw new ConnectionError(`Cannot reach ${this.description}: ${detail.split('\n')[0]}. Check --url (or CLICKHOUSE_URL) and that the server is up.`, { cause });
+    }
+  }
+
+  async rows<T>(sql: string, options: QueryOptions = {}): Promise<T[]> {
+    const result = await this.guard(sql, options, () =>
+      this.client.query({ query: sql, format: 'JSONEachRow', ...this.requestOf(options) }),
+    );
+    return (await result.json()) as T[];
+  }
+
+  async command(sql: string, options: QueryOptions = {}): Promise<void> {
+    await this.guard(sql, options, () => this.client.command({ query: sql, ...this.requestOf(options) }));
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private requestOf(options: QueryOptions) {
+    return {
+      query_params: options.params,
+      query_id: options.queryId,
+      abort_signal: options.signal,
+      clickhouse_settings: {
+        max_execution_time: options.timeoutSec ?? this.options.queryTimeoutSec,
+        ...options.settings,
+      },
+    };
+  }
+
+  private async guard<R>(sql: string, options: QueryOptions, run: () => Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (cause) {
+      throw toExecutionError(cause, sql, options);
+    }
+  }
+}
+
+function toExecutionError(cause: unknown, sql: string, options: QueryOptions): Error {
+  if (cause instanceof ExecutionError) return cause;
+  const message = shorten(cause instanceof Error ? cause.message : String(cause));
+  const first = sql.replace(/\s+/g, ' ').trim().slice(0, 120);
+  return new ExecutionError(`${message}\n  while running: ${first}${first.length === 120 ? '…' : ''}`, {
+    step: options.step ?? 'query',
+    queryId: options.queryId,
+  }, { cause });
+}
+
+// Engine messages quote the whole statement; a plan's INSERT is thousands of characters.
+function shorten(message: string): string {
+  const text = message.replace(/\s+/g, ' ').trim();
+  return text.length <= 600 ? text : `${text.slice(0, 400)} … ${text.slice(-120)}`;
+}
+
+/** The URL as it may be shown to a human: never with a password in it. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    parsed.username = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '<invalid url>';
+  }
+}

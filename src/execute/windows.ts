@@ -1,0 +1,86 @@
+import { ConfigError } from '../errors.js';
+
+/** A half-open time window [start, end) as UTC instants, bound to `{chunk_start}` / `{chunk_end}`. */
+export interface Window {
+  day: string;
+  /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC. */
+  start: string;
+  end: string;
+  /** Partition id of the day in the target (`toYYYYMMDD` in the plan's zone). */
+  partition: string;
+  label: string;
+}
+
+export type ChunkSpec = 'day' | 'hour';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checks `YYYY-MM-DD` and that the date exists. */
+export function parseDay(text: string, flag = '--day'): string {
+  const match = DAY.exec(text);
+  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
+  if (!match || !date || date.toISOString().slice(0, 10) !== text) {
+    throw new ConfigError(`${flag} ${JSON.stringify(text)} is not a date; use YYYY-MM-DD, e.g. ${flag} 2025-10-08.`);
+  }
+  return text;
+}
+
+/** Every day from `from` to `to`, inclusive. */
+export function daysBetween(from: string, to: string = from): string[] {
+  parseDay(from, '--day');
+  parseDay(to, '--to');
+  if (to < from) throw new ConfigError(`--to ${to} is before --day ${from}; the range must go forward.`);
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); ; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    days.push(day);
+    if (day === to) return days;
+  }
+}
+
+function offsetMs(zone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
+}
+
+/** The UTC instant of local midnight starting `day` in `zone` (DST-aware). */
+export function midnightUtc(day: string, zone: string): number {
+  const naive = Date.parse(`${day}T00:00:00Z`);
+  let instant = naive - offsetMs(zone, naive);
+  instant = naive - offsetMs(zone, instant);
+  return instant;
+}
+
+export function checkZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
+  }
+}
+
+function utcText(instant: number): string {
+  return new Date(instant).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** The window of a whole day in `zone`. */
+export function dayWindow(day: string, zone: string): Window {
+  const start = midnightUtc(day, zone);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { day, start: utcText(start), end: utcText(midnightUtc(next, zone)), partition: day.replaceAll('-', ''), label: day };
+}
+
+/** The chunks of one day: the day itself, or its hours (23 or 25 on DST days). */
+export function chunksOfDay(day: string, zone: string, chunk: ChunkSpec): Window[] {
+  const whole = dayWindow(day, zone);
+  if (chunk === 'day') return [whole];
+  const end = Date.parse(`${whole.end.replace(' ', 'T')}Z`);
+  const windows: Window[] = [];
+  for (let t = Date.parse(`${whole.start.replace(' ', 'T')}Z`), h = 0; t < end; t += 3_600_000, h++) {
+    windows.push({ ...whole, start: utcText(t), end: utcText(Math.min(t + 3_600_000, end)), label: `${day} h${String(h).padStart(2, '0')}` });
+  }
+  return windows;
+}

@@ -1,0 +1,61 @@
+import { MappingError } from '../errors.js';
+import type { KeyInventory, InventoryKey } from '../discover/key-inventory.js';
+import { keyRows } from '../discover/key-inventory.js';
+import type { MetricKind } from '../schema/source-schema.js';
+import { MAPPING_SCHEMA_REF, type Mapping, type MappingEntry } from './mapping.js';
+
+/**
+ * Orders strings by Unicode code point (the order of their UTF-8 bytes), never by
+ * locale: `'Z' < 'a' < 'é' < '😀'` on every machine.
+ */
+export function codePointCompare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/**
+ * Assigns columns to keys. Without a base: int keys → int1.., float keys → float1..,
+ * in code-point order. With a base: every key of the base keeps its column, keys that
+ * disappeared keep theirs too, and new keys take the next free columns in code-point
+ * order. Pure.
+ */
+export function assignColumns(inventory: KeyInventory, base: { mapping: Mapping; hash: string } | null = null): Mapping {
+  const assign = (kind: MetricKind): MappingEntry[] => {
+    const found = inventory.keys.filter((k) => k.kind === kind);
+    const previous = base ? (kind === 'int' ? base.mapping.int : base.mapping.float) : [];
+    return evolve(kind, previous, found);
+  };
+  return {
+    $schema: MAPPING_SCHEMA_REF,
+    formatVersion: 1,
+    version: base ? base.mapping.version + 1 : 1,
+    parent: base ? base.hash : null,
+    source: inventory.source,
+    discovered: { from: inventory.from, to: inventory.to, timeZone: inventory.timeZone, rows: inventory.rows },
+    int: assign('int'),
+    float: assign('float'),
+  };
+}
+
+function evolve(kind: MetricKind, previous: MappingEntry[], found: InventoryKey[]): MappingEntry[] {
+  const seen = new Map(found.map((k) => [k.key, k]));
+  const kept = previous.map((entry): MappingEntry => {
+    const now = seen.get(entry.key);
+    if (!now) return { ...entry, rows: 0 };
+    const maps = [...new Set([...entry.maps, ...now.maps.map((m) => m.map)])].sort(codePointCompare);
+    return { key: entry.key, column: entry.column, maps, rows: keyRows(now) };
+  });
+  const known = new Set(previous.map((e) => e.key));
+  let next = previous.reduce((max, e) => Math.max(max, columnNumber(kind, e.column)), 0);
+  const added = found
+    .filter((k) => !known.has(k.key))
+    .sort((a, b) => codePointCompare(a.key, b.key))
+    .map((k): MappingEntry => ({ key: k.key, column: `${kind}${++next}`, maps: k.maps.map((m) => m.map), rows: keyRows(k) }));
+  return [...kept, ...added].sort((a, b) => columnNumber(kind, a.column) - columnNumber(kind, b.column));
+}
+
+/** `int17` → 17 */
+export function columnNumber(kind: MetricKind, column: string): number {
+  const match = new RegExp(`^${kind}(\\d+)$`).exec(column);
+  if (!match) throw new MappingError(`Column ${JSON.stringify(column)} is not a ${kind} column name (expected ${kind}1, ${kind}2, …).`);
+  return Number(match[1]);
+}

@@ -1,0 +1,20 @@
+import type { Mapping } from './mapping.js';
+
+/**
+ * Problems the JSON schema cannot see: a key or column used twice within a kind.
+ * Pure; an empty list means the mapping is usable.
+ */
+export function mappingProblems(mapping: Mapping): string[] {
+  const problems: string[] = [];
+  for (const kind of ['int', 'float'] as const) {
+    const keys = new Set<string>();
+    const columns = new Set<string>();
+    mapping[kind].forEach((entry, i) => {
+      if (keys.has(entry.key)) problems.push(`/${kind}/${i}/key ${JSON.stringify(entry.key)} appears twice`);
+      if (columns.has(entry.column)) problems.push(`/${kind}/${i}/column ${entry.column} is assigned twice`);
+      keys.add(entry.key);
+      columns.add(entry.column);
+    });
+  }
+  return problems;
+}

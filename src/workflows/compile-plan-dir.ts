@@ -1,0 +1,34 @@
+import type { Engine } from '../engine/engine.js';
+import type { Settings } from '../config/settings.js';
+import { readMapping } from '../mapping/mapping-file.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { writePlanDir } from '../plan/plan-dir.js';
+import { introspectSource } from '../schema/introspect.js';
+import { TOOL_VERSION } from '../version.js';
+import type { Manifest } from '../plan/manifest.js';
+import { basename } from 'node:path';
+
+export interface CompileResult {
+  out: string;
+  files: string[];
+  manifest: Manifest;
+}
+
+/** Default plan directory: generated-sql/<target table>. */
+export function defaultPlanDir(settings: Settings): string {
+  return `generated-sql/${settings.target.name}`;
+}
+
+/**
+ * Compiles a mapping into a plan directory. The engine is only asked for the source's
+ * columns; rendering itself is pure.
+ */
+export async function compilePlanDir(engine: Engine, settings: Settings, options: { mapping: string; out?: string }): Promise<CompileResult> {
+  const mapping = readMapping(options.mapping);
+  const schema = await introspectSource(engine, settings);
+  const out = options.out ?? defaultPlanDir(settings);
+  const files = buildPlan({ name: basename(out), schema, mapping, settings, toolVersion: TOOL_VERSION });
+  writePlanDir(out, files);
+  const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as Manifest;
+  return { out, files: files.map((f) => f.name), manifest };
+}
