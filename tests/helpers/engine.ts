@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '../../src/engine/connect.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { loadSettings, type SettingsOverrides } from '../../src/config/load.js';
+import type { Settings } from '../../src/config/settings.js';
+
+/** A fresh embedded engine in its own temporary directory (one per test file). */
+export async function openTestEngine(): Promise<{ engine: Engine; dir: string; cleanup: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'chplan-test-'));
+  const engine = await connect({ dataDir: join(dir, 'data'), queryTimeoutSec: 300 });
+  return {
+    engine,
+    dir,
+    cleanup: async () => {
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Settings for tests: defaults plus overrides, never reading the developer's env or .env. */
+export function testSettings(flags: SettingsOverrides = {}): Settings {
+  return loadSettings({ flags, env: {}, dotenvFile: '/nonexistent/.env' });
+}
+
+export async function scalar(engine: Engine, sql: string): Promise<string> {
+  const rows = await engine.rows<Record<string, string>>(sql);
+  return Object.values(rows[0] ?? {})[0] ?? '';
+}

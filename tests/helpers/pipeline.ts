@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import type { Engine } from '../../src/engine/engine.js';
+import type { Settings } from '../../src/config/settings.js';
+import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';
+import { discoverMapping } from '../../src/workflows/discover-mapping.js';
+import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
+import { runPlan, type DaySummary } from '../../src/execute/run-plan.js';
+import { validatePlan, type ValidationReport } from '../../src/validate/validate-plan.js';
+
+/** discover → compile → run → validate through the library, files under `dir`. */
+export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: LoadedPlan; days: DaySummary[]; report: ValidationReport }> {
+  const mappingPath = join(dir, `${settings.target.name}.mapping.json`);
+  await discoverMapping(engine, settings, { from, to, out: mappingPath });
+  const planDir = join(dir, 'plans', settings.target.name);
+  await compilePlanDir(engine, settings, { mapping: mappingPath, out: planDir });
+  const plan = readPlan(planDir);
+  const days = await runPlan(engine, plan, { days: [from, ...(to !== from ? [to] : [])], chunk: settings.chunk });
+  const report = await validatePlan(engine, plan, [from]);
+  return { plan, days, report };
+}

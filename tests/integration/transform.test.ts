@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import { seedDay } from '../../src/seed/seed.js';
+import { seedMaps } from '../../src/seed/key-catalog.js';
+import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
+import { flattenDays } from '../helpers/pipeline.js';
+import type { Mapping } from '../../src/mapping/mapping.js';
+
+const DAY = '2025-10-08';
+let ctx: Awaited<ReturnType<typeof openTestEngine>>;
+let engine: Engine;
+
+beforeAll(async () => {
+  ctx = await openTestEngine();
+  engine = ctx.engine;
+  await seedDay(engine, testSettings(), { day: DAY, rows: 40_000, customers: 3, seed: 7, replace: false });
+  // Rows on neighbouring days must not leak into the day's target.
+  await seedDay(engine, testSettings(), { day: '2025-10-09', rows: 5_000, customers: 3, seed: 8, replace: false });
+});
+afterAll(async () => ctx.cleanup());
+
+/**
+ * Every (group, key) value of the target, compared with a direct computation from the
+ * source written differently: ARRAY JOIN unpivot + GROUP BY, joined to the target
+ * unpivoted through the mapping. Returns the number of disagreeing (group, key) pairs.
+ */
+async function mismatches(target: string, mapping: Mapping, kind: 'int' | 'float'): Promise<{ pairs: number; bad: number }> {
+  const maps = seedMaps().filter((m) => m.kind === kind).map((m) => m.column);
+  const entries = mapping[kind];
+  const cast = kind === 'int' ? 'toInt64' : 'toFloat64';
+  const expected = `
+    SELECT toStartOfMinute(timestampMs) AS m, clientId AS c, sessionId AS s, kv.1 AS k, sum(${cast}(kv.2)) AS v
+    FROM default.eco_cross_page_flow_pt1m_local
+    ARRAY JOIN arrayConcat(${maps.map((m) => `arrayZip(mapKeys(${m}), CAST(mapValues(${m}), 'Array(Float64)'))`).join(', ')}) AS kv
+    WHERE toDate(timestampMs) = '${DAY}'
+    GROUP BY m, c, s, k
+    HAVING v != 0`;
+  const actual = `
+    SELECT timestampMs AS m, clientId AS c, sessionId AS s, kv.1 AS k, kv.2 AS v
+    FROM ${target}
+    ARRAY JOIN [${entries.map((e) => `(${JSON.stringify(e.key).replace(/"/g, "'")}, ${cast}(${e.column}))`).join(', ')}] AS kv
+    WHERE kv.2 != 0`;
+  const compare = kind === 'int' ? 'e.v != a.v' : 'abs(e.v - a.v) > 1e-6 * greatest(abs(e.v), abs(a.v), 1e-9)';
+  const [row] = await engine.rows<{ pairs: string; bad: string }>(`
+    SELECT count() AS pairs, countIf(${compare} OR e.k = '' OR a.k = '') AS bad
+    FROM (${expected}) AS e FULL OUTER JOIN (${actual}) AS a ON e.m = a.m AND e.c = a.c AND e.s = a.s AND e.k = a.k
+    SETTINGS join_use_nulls = 0`);
+  return { pairs: Number(row!.pairs), bad: Number(row!.bad) };
+}
+
+describe('flatten pipeline on seeded data', () => {
+  it('matches an independent unpivot computation for every (group, key) and passes validation', async () => {
+    const settings = testSettings();
+    const { plan, days, report } = await flattenDays(engine, settings, ctx.dir, DAY);
+    expect(days[0]).toMatchObject({ status: 'published', rowsRead: 40_000 });
+    expect(report.passed).toBe(true);
+    expect(report.days[0]!.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+
+    const groups = await scalar(engine, `SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}'`);
+    expect(await scalar(engine, 'SELECT count() FROM default.eco_cross_page_preagg_pt1m')).toBe(groups);
+    for (const kind of ['int', 'float'] as const) {
+      const result = await mismatches('default.eco_cross_page_preagg_pt1m', plan.mapping, kind);
+      expect(result.pairs).toBeGreaterThan(10_000);
+      expect(result.bad).toBe(0);
+    }
+    // Shared keys sum every map they appear in.
+    const shared = plan.mapping.int.find((e) => e.key === 'error_count')!;
+    expect(shared.maps).toEqual(['metricIntGroup1', 'metricIntGroup2']);
+    const direct = await scalar(engine, `SELECT sum(metricIntGroup1['error_count']) + sum(metricIntGroup2['error_count']) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}'`);
+    expect(await scalar(engine, `SELECT sum(${shared.column}) FROM default.eco_cross_page_preagg_pt1m`)).toBe(direct);
+  });
+
+  it('gives identical tables with the readable and the indexed strategy, by day or by hour', async () => {
+    await flattenDays(engine, testSettings({ target: 'default.flat_readable', strategy: 'readable' }), ctx.dir, DAY);
+    await flattenDays(engine, testSettings({ target: 'default.flat_hourly', chunk: 'hour' }), ctx.dir, DAY);
+    for (const other of ['default.flat_readable', 'default.flat_hourly']) {
+      expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM default.eco_cross_page_preagg_pt1m EXCEPT SELECT * FROM ${other})`)).toBe('0');
+      expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM ${other} EXCEPT SELECT * FROM default.eco_cross_page_preagg_pt1m)`)).toBe('0');
+    }
+  });
+
+  it('re-running a day replaces it instead of adding to it', async () => {
+    const settings = testSettings();
+    const before = await scalar(engine, 'SELECT sum(int1) + count() FROM default.eco_cross_page_preagg_pt1m');
+    await flattenDays(engine, settings, ctx.dir, DAY);
+    expect(await scalar(engine, 'SELECT sum(int1) + count() FROM default.eco_cross_page_preagg_pt1m')).toBe(before);
+  });
+
+  it('an empty day changes nothing and says so', async () => {
+    const settings = testSettings();
+    const before = await scalar(engine, 'SELECT count() FROM default.eco_cross_page_preagg_pt1m');
+    const { days } = await flattenDays(engine, settings, ctx.dir, DAY, '2025-10-12').catch(() => ({ days: [] }));
+    expect(days.map((d) => d.status)).toEqual(['published', 'empty']);
+    expect(await scalar(engine, 'SELECT count() FROM default.eco_cross_page_preagg_pt1m')).toBe(before);
+  });
+});
