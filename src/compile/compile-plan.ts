@@ -82,7 +82,9 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       type: 'insert_chunk',
       tables,
       ...common,
-      dimensions,
+      // Aggregated dimensions get private aliases: `any(x) AS x` would shadow column x
+      // in the WHERE clause (the customer filter) and fail as an aggregate in WHERE.
+      dimensions: dimensions.map((name, i) => ({ name, alias: `__chplan_d${i + 1}` })),
       constants: metrics.constants,
       aggregates: metrics.aggregates,
       metrics: metrics.metrics,

@@ -93,4 +93,17 @@ describe('flatten pipeline on seeded data', () => {
     expect(days.map((d) => d.status)).toEqual(['published', 'empty']);
     expect(await scalar(engine, 'SELECT count() FROM default.eco_cross_page_preagg_pt1m')).toBe(before);
   });
+
+  it('a customer-scoped plan never touches other customers in the target', async () => {
+    const groupsOf = (c: number) => scalar(engine, `SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}' AND customerId = ${c}`);
+    const rowsOf = (c: number) => scalar(engine, `SELECT count() FROM default.flat_scoped WHERE customerId = ${c}`);
+    await flattenDays(engine, testSettings({ target: 'default.flat_scoped', customers: [1] }), ctx.dir, DAY);
+    await flattenDays(engine, testSettings({ target: 'default.flat_scoped', customers: [2, 3] }), ctx.dir, DAY);
+    for (const c of [1, 2, 3]) expect(await rowsOf(c)).toBe(await groupsOf(c));
+    // Reloading customer 1 alone still leaves 2 and 3 as they were.
+    const others = await scalar(engine, 'SELECT sum(int1) FROM default.flat_scoped WHERE customerId != 1');
+    await flattenDays(engine, testSettings({ target: 'default.flat_scoped', customers: [1] }), ctx.dir, DAY);
+    expect(await scalar(engine, 'SELECT sum(int1) FROM default.flat_scoped WHERE customerId != 1')).toBe(others);
+    expect(await rowsOf(1)).toBe(await groupsOf(1));
+  });
 });

@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { classifyColumns } from '../../src/schema/source-schema.js';
+import { seedColumns } from '../../src/seed/seed-sql.js';
+import { seedMaps } from '../../src/seed/key-catalog.js';
+import { parseMapping } from '../../src/mapping/mapping-file.js';
+import type { Mapping } from '../../src/mapping/mapping.js';
+import { TOOL_VERSION } from '../../src/version.js';
+import { testSettings } from '../helpers/engine.js';
+import type { SettingsOverrides } from '../../src/config/load.js';
+
+const FIXTURE_COLUMNS = [
+  { name: 'timestampMs', type: 'DateTime64(3)' },
+  { name: 'clientId', type: 'String' },
+  { name: 'sessionId', type: 'UInt256' },
+  { name: 'customerId', type: 'Int32' },
+  { name: 'platform', type: 'LowCardinality(String)' },
+  { name: 'tagGroup1', type: 'Map(String, String)' },
+  { name: 'flowId', type: 'String' },
+  { name: 'metricIntGroup1', type: 'Map(String, Int32)' },
+  { name: 'metricIntGroup2', type: 'Map(String, UInt64)' },
+  { name: 'metricFloatGroup1', type: 'Map(String, Float32)' },
+];
+
+const FIXTURE_MAPPING: Mapping = {
+  formatVersion: 1, version: 1, parent: null, source: 'default.src',
+  discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 10 },
+  int: [
+    { key: '', column: 'int1', maps: ['metricIntGroup1'], rows: 1 },
+    { key: "it's", column: 'int2', maps: ['metricIntGroup1', 'metricIntGroup2'], rows: 2 },
+    { key: 'new\nline `tick` \\', column: 'int3', maps: ['metricIntGroup2'], rows: 3 },
+  ],
+  float: [{ key: '😀', column: 'float1', maps: ['metricFloatGroup1'], rows: 4 }],
+};
+
+describe('golden plan files', () => {
+  const variants: [string, SettingsOverrides][] = [
+    ['indexed', {}],
+    ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64' }],
+  ];
+  for (const [label, overrides] of variants) {
+    it(`renders every template (${label})`, async () => {
+      const settings = testSettings({ source: 'default.src', target: 'default.flat', ...overrides });
+      const schema = classifyColumns(settings.source, FIXTURE_COLUMNS, settings);
+      const files = buildPlan({ name: label, schema, mapping: FIXTURE_MAPPING, settings, toolVersion: '0.0.0-golden' });
+      for (const file of files) {
+        await expect(file.content).toMatchFileSnapshot(`./${label}/${file.name}`);
+      }
+    });
+  }
+
+  it('the committed demo plan is exactly what the compiler produces from mapping.json', () => {
+    const settings = testSettings();
+    const schema = classifyColumns(settings.source, seedColumns(seedMaps()), settings);
+    const mapping = parseMapping(readFileSync('mapping.json', 'utf8'), 'mapping.json');
+    const files = buildPlan({ name: 'eco_cross_page_preagg_pt1m', schema, mapping, settings, toolVersion: TOOL_VERSION });
+    const dir = 'generated-sql/eco_cross_page_preagg_pt1m';
+    expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.name).sort());
+    for (const file of files) {
+      expect(readFileSync(`${dir}/${file.name}`, 'utf8'), `${file.name} drifted: run npm run regenerate`).toBe(file.content);
+    }
+  });
+});

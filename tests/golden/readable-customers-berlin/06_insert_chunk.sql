@@ -1,0 +1,39 @@
+-- Flattens one chunk [{chunk_start}, {chunk_end}) of the source into staging.
+-- One row per (minute in Europe/Berlin, clientId, sessionId); every metric summed over the group.
+-- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
+-- chunk instead of wrapping.
+INSERT INTO
+    `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
+SELECT
+    __chplan_minute AS `timestampMs`,
+    `clientId`,
+    `sessionId`,
+    __chplan_d1 AS `customerId`,
+    __chplan_d2 AS `platform`,
+    accurateCast(__chplan_int1, 'Int64') AS `int1`,
+    accurateCast(__chplan_int2, 'Int64') AS `int2`,
+    accurateCast(__chplan_int3, 'Int64') AS `int3`,
+    CAST(__chplan_float1, 'Float32') AS `float1`
+FROM
+    (
+        SELECT
+            toStartOfMinute(`timestampMs`, 'Europe/Berlin') AS __chplan_minute,
+            `clientId`,
+            `sessionId`,
+            any(`customerId`) AS __chplan_d1,
+            any(`platform`) AS __chplan_d2,
+            sum(CAST(`metricIntGroup1` [''], 'Int128')) AS __chplan_int1,
+            sum(CAST(`metricIntGroup1` ['it\'s'], 'Int128')) + sum(CAST(`metricIntGroup2` ['it\'s'], 'Int128')) AS __chplan_int2,
+            sum(CAST(`metricIntGroup2` ['new\nline `tick` \\'], 'Int128')) AS __chplan_int3,
+            sum(CAST(`metricFloatGroup1` ['😀'], 'Float64')) AS __chplan_float1
+        FROM
+            `default`.`src`
+        WHERE
+            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            AND `customerId` IN (3, 1)
+        GROUP BY
+            __chplan_minute,
+            `clientId`,
+            `sessionId`
+    )

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'chplan-cli-'));
+function chplan(...args: string[]) {
+  const result = spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('command line', () => {
+  it('lists every command', () => {
+    const { code, out } = chplan('--help');
+    expect(code).toBe(0);
+    for (const command of ['seed', 'discover', 'compile', 'run <plan>', 'validate <plan>', 'transform']) expect(out).toContain(`chplan ${command}`);
+  });
+
+  it('exits 2 with one clear message on bad input', () => {
+    const badDay = chplan('discover', '--day', '2025-02-30');
+    expect(badDay.code).toBe(2);
+    expect(badDay.err).toMatch(/--day "2025-02-30" is not a date; use YYYY-MM-DD/);
+    expect(badDay.err).not.toMatch(/at .*\.ts:\d+/);
+
+    const config = join(dir, 'bad.json');
+    writeFileSync(config, '{"intType": "Int7"}');
+    const badConfig = chplan('discover', '--day', '2025-10-08', '--config', config);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.err).toMatch(/\/intType must be one of/);
+
+    const noPlan = chplan('run', join(dir, 'nope'), '--day', '2025-10-08');
+    expect(noPlan.code).toBe(2);
+    expect(noPlan.err).toMatch(/Plan directory .* does not exist/);
+
+    const noSource = chplan('discover', '--day', '2025-10-08', '--source', 'nodb.missing');
+    expect(noSource.code).toBe(2);
+    expect(noSource.err).toMatch(/Source table nodb.missing not found .* There is no database nodb/);
+  });
+
+  it('exits 3 when the server cannot be reached', () => {
+    const { code, err } = chplan('discover', '--day', '2025-10-08', '--url', 'http://127.0.0.1:9', '--timeout', '5');
+    expect(code).toBe(3);
+    expect(err).toMatch(/Cannot reach ClickHouse over HTTP at http:\/\/127.0.0.1:9/);
+  });
+});
