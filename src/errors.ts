@@ -57,11 +57,3 @@ export class UnmappedKeysError extends SafetyError {
     super(message);
   }
 }
-
-/** The plan on disk is not the plan that was reviewed (or never was). */
-export class ApprovalError extends SafetyError {}
-
-/** Validation ran and found differences: the data is not trustworthy as loaded. */
-export class ValidationFailedError extends ChplanError {
-  override readonly exitCode = 1;
-}

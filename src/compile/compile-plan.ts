@@ -1,9 +1,9 @@
-import { formatTableRef, type Settings, type TableRef } from '../config/settings.js';
+import type { Settings, TableRef } from '../config/settings.js';
 import { sourceWindowFilter } from '../discover/discover-sql.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
 import { accumulatorType, metricPlan } from './metric-expressions.js';
-import { quoteIdent, quoteString } from './quote.js';
+import { quoteString } from './quote.js';
 import { renderStep } from './render.js';
 import type { Step } from './steps.js';
 
@@ -124,9 +124,4 @@ export function compileFlatten(schema: SourceSchema, mapping: Mapping, settings:
     ...PLAN_FILES[step.type],
     sql: renderStep(step),
   }));
-}
-
-export function describeTables(settings: Settings): string {
-  const t = planTables(settings);
-  return `${formatTableRef(t.source)} → ${formatTableRef(t.target)} (staging ${quoteIdent(t.staging.name)})`;
 }

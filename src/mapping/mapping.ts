@@ -1,5 +1,3 @@
-import type { MetricKind } from '../schema/source-schema.js';
-
 /** One key's column. */
 export interface MappingEntry {
   key: string;
@@ -25,11 +23,3 @@ export interface Mapping {
 }
 
 export const MAPPING_SCHEMA_REF = './schemas/mapping.schema.json';
-
-export function entriesOf(mapping: Mapping, kind: MetricKind): MappingEntry[] {
-  return kind === 'int' ? mapping.int : mapping.float;
-}
-
-export function columnPrefix(kind: MetricKind): string {
-  return kind;
-}

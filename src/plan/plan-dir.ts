@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, SafetyError } from '../errors.js';
-import { PLAN_FILES, type PlanStatement } from '../compile/compile-plan.js';
+import { PLAN_FILES } from '../compile/compile-plan.js';
 import type { StepType } from '../compile/steps.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { parseMapping } from '../mapping/mapping-file.js';
@@ -79,5 +79,3 @@ export function statementOf(plan: LoadedPlan, step: StepType): string {
   if (sql === undefined) throw new ConfigError(`Plan ${plan.dir} has no ${PLAN_FILES[step].file}; recompile it with this chplan version.`);
   return sql;
 }
-
-export type { PlanStatement };

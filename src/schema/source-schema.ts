@@ -96,7 +96,3 @@ export function globToRegExp(glob: string): RegExp {
 export function fingerprintOf(columns: Column[]): string {
   return createHash('sha256').update(JSON.stringify(columns.map((c) => [c.name, c.type]))).digest('hex');
 }
-
-export function mapsOfKind(schema: SourceSchema, kind: MetricKind): MetricMap[] {
-  return schema.maps.filter((m) => m.kind === kind);
-}
