@@ -57,3 +57,11 @@ export class UnmappedKeysError extends SafetyError {
     super(message);
   }
 }
+
+/** The run was interrupted on purpose (Ctrl-C); the ledger says `aborted`. */
+export class AbortedError extends ChplanError {
+  override readonly exitCode = 130;
+}
+
+/** The plan on disk is not the plan that was reviewed (or never was). */
+export class ApprovalError extends SafetyError {}

@@ -5,6 +5,9 @@ import { runCommand } from './commands/run.js';
 import { seedCommand } from './commands/seed.js';
 import { transformCommand } from './commands/transform.js';
 import { validateCommand } from './commands/validate.js';
+import { approveCommand } from './commands/approve.js';
+import { statusCommand } from './commands/status.js';
+import { verifyCommand } from './commands/verify.js';
 import { reportError } from './output.js';
 import { ConfigError } from '../errors.js';
 
@@ -19,6 +22,9 @@ export function buildCli(argv: string[]): Argv {
     .command(compileCommand as never)
     .command(runCommand as never)
     .command(validateCommand as never)
+    .command(statusCommand as never)
+    .command(approveCommand as never)
+    .command(verifyCommand as never)
     .command(transformCommand as never)
     .demandCommand(1, 'Name a command; see chplan --help.')
     .strict()

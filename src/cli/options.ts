@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { loadSettings } from '../config/load.js';
 import type { Settings } from '../config/settings.js';
 import { ConfigError } from '../errors.js';
-import { checkZone } from '../execute/windows.js';
+import { checkZone, parseChunk } from '../execute/windows.js';
 
 /** Flags every command understands: where the data is and how the plan is shaped. */
 export function withCommonOptions<T>(yargs: Argv<T>) {
@@ -61,7 +61,7 @@ export function settingsFrom(args: CommonArgs): Settings {
       floatType: args.floatType,
       strategy: args.strategy as Settings['strategy'] | undefined,
       queryTimeoutSec: args.timeout,
-      chunk: args.chunk as Settings['chunk'] | undefined,
+      chunk: args.chunk === undefined ? undefined : parseChunk(args.chunk),
     },
   });
   checkZone(settings.timeZone);

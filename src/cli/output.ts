@@ -65,6 +65,19 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
       case 'day_empty':
         print(yellow(`  ${event.day}: the source has no rows for this day (after filters); nothing was changed.`));
         return;
+      case 'day_skipped':
+        print(`  ${event.day}: skipped (${event.reason})`);
+        return;
+      case 'chunk_skipped':
+        if (bar) bar.increment(1, { label: `${event.window.label} (kept)` });
+        else print(`  ${event.window.label}: kept from the earlier run (${event.rowsWritten} rows in staging)`);
+        return;
+      case 'chunk_retry':
+        print(yellow(`  ${event.window.label}: attempt ${event.attempt} failed (${event.reason}); retrying in ${(event.waitMs / 1000).toFixed(0)} s`));
+        return;
+      case 'chunk_split':
+        print(yellow(`  ${event.window.label}: out of memory; loading it as ${event.into.map((w) => w.label).join(' and ')}`));
+        return;
       case 'dry_run_chunk':
         print(`  ${event.window.label}: chunk_start=${event.window.start} chunk_end=${event.window.end} partition_id=${event.window.partition} ~${event.estimatedRows} source rows`);
         return;

@@ -25,6 +25,7 @@ export const PLAN_FILES = {
   validate_spot_source: { file: '13_validate_spot_source.sql', role: 'validation: sampled groups, every key, source side' },
   validate_spot_target: { file: '14_validate_spot_target.sql', role: 'validation: sampled groups, every column, target side' },
   validate_dimensions: { file: '15_validate_dimensions.sql', role: 'validation: groups whose dimension columns differ' },
+  diagnose_overflow: { file: '16_diagnose_overflow.sql', role: 'after an integer overflow only: names the group, key and sum that do not fit' },
 } as const satisfies Record<Step['type'], { file: string; role: string }>;
 
 export interface PlanStatement {
@@ -114,6 +115,18 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
     },
     { type: 'validate_dimensions', source: tables.source, ...common, dimensions, sourceFilter },
   );
+  const intMaps = schema.maps.filter((m) => m.kind === 'int');
+  if (intMaps.length > 0) {
+    steps.push({
+      type: 'diagnose_overflow',
+      source: tables.source,
+      ...common,
+      sourceFilter,
+      maps: intMaps.map((m) => ({ name: m.name })),
+      accumulator: accumulator.int,
+      intType: settings.intType,
+    });
+  }
   return steps;
 }
 

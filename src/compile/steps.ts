@@ -41,6 +41,7 @@ export type Step =
   | { type: 'validate_target_sums'; target: TableRef; targetFilter: string; metrics: FlatColumn[] }
   | { type: 'validate_spot_source'; source: TableRef; target: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string; targetFilter: string; maps: { name: string; tuple: string }[] }
   | { type: 'validate_spot_target'; target: TableRef; time: string; groupKeys: string[]; targetFilter: string; ints: string[]; floats: string[] }
+  | { type: 'diagnose_overflow'; source: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string; maps: { name: string }[]; accumulator: string; intType: string }
   | { type: 'validate_dimensions'; source: TableRef; time: string; timeZone: string; groupKeys: string[]; dimensions: string[]; sourceFilter: string };
 
 export type StepType = Step['type'];

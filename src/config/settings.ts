@@ -4,7 +4,7 @@ export interface TableRef {
   name: string;
 }
 
-export type ChunkSize = 'day' | 'hour';
+export type ChunkSize = 'day' | 'hour' | `${number}m`;
 export type Strategy = 'indexed' | 'readable';
 
 /** Everything a plan depends on. Defaults come from the brief; see load.ts for precedence. */

@@ -3,20 +3,40 @@ import type { Engine } from '../engine/engine.js';
 import type { TableRef } from '../config/settings.js';
 import type { Window } from './windows.js';
 
-export type LedgerStatus = 'running' | 'done' | 'failed' | 'skipped';
+export type LedgerStep = 'chunk' | 'publish' | 'lease';
+export type LedgerStatus = 'running' | 'done' | 'failed' | 'aborted' | 'held' | 'released';
 
 export interface LedgerRecord {
   planHash: string;
   target: string;
-  window: Window;
-  step: 'chunk' | 'publish';
+  window: Pick<Window, 'day' | 'start' | 'end'>;
+  step: LedgerStep;
   status: LedgerStatus;
   attempt: number;
   queryId: string;
   rowsRead: number;
   rowsWritten: number;
+  runner: string;
   startedAt: Date;
   finishedAt: Date;
+  error: string;
+}
+
+/** A ledger row as read back. */
+export interface LedgerRow {
+  plan_hash: string;
+  day: string;
+  window_start: string;
+  window_end: string;
+  step: LedgerStep;
+  status: LedgerStatus;
+  attempt: number;
+  query_id: string;
+  rows_read: string;
+  rows_written: string;
+  runner: string;
+  started_at: string;
+  finished_at: string;
   error: string;
 }
 
@@ -45,11 +65,40 @@ SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:
         query_id: record.queryId,
         rows_read: record.rowsRead,
         rows_written: record.rowsWritten,
-        runner: `pid ${process.pid}`,
+        runner: record.runner,
         started_at: utc(record.startedAt),
         finished_at: utc(record.finishedAt),
         error: record.error.slice(0, 2000),
       },
     },
   );
+}
+
+/** Every ledger row of a target (optionally one plan), oldest first. */
+export async function readLedger(engine: Engine, ledger: TableRef, target: string, planHash?: string): Promise<LedgerRow[]> {
+  const exists = await engine.rows<{ n: string }>(
+    'SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}',
+    { params: { db: ledger.database, name: ledger.name }, step: 'ledger' },
+  );
+  if (Number(exists[0]?.n) === 0) return [];
+  return engine.rows<LedgerRow>(
+    `SELECT plan_hash, toString(day) AS day, toString(window_start) AS window_start, toString(window_end) AS window_end, step, status, attempt,
+            query_id, toString(rows_read) AS rows_read, toString(rows_written) AS rows_written, runner,
+            toString(started_at) AS started_at, toString(finished_at) AS finished_at, error
+     FROM ${quoteTable(ledger)}
+     WHERE target = {target:String} AND ({plan_hash:String} = '' OR plan_hash = {plan_hash:String})
+     ORDER BY finished_at, started_at, status = 'running' DESC`,
+    { params: { target, plan_hash: planHash ?? '' }, step: 'ledger' },
+  );
+}
+
+/** The latest row per (step, window): what the ledger currently says about each chunk and day. Pure. */
+export function latestByWindow(rows: LedgerRow[], step: LedgerStep): Map<string, LedgerRow> {
+  const latest = new Map<string, LedgerRow>();
+  for (const row of rows) if (row.step === step) latest.set(`${row.window_start}|${row.window_end}`, row);
+  return latest;
+}
+
+export function windowKey(window: Pick<Window, 'start' | 'end'>): string {
+  return `${window.start}|${window.end}`;
 }

@@ -1,198 +1,169 @@
-import { formatTableRef } from '../config/settings.js';
 import type { Engine } from '../engine/engine.js';
-import { ExecutionError, SafetyError, UnmappedKeysError } from '../errors.js';
-import { quoteIdent, quoteTable } from '../compile/quote.js';
+import { SafetyError } from '../errors.js';
+import { formatTableRef } from '../config/settings.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
+import { countSource, countStaging, runChunk } from './chunk-runner.js';
+import { acquireLease, newRunnerId, type Lease } from './lease.js';
+import { latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
+import { paramsOf, record, type RunContext, type RunEvent } from './run-context.js';
 import { checkSourceUnchanged } from './source-check.js';
-import { appendLedger, type LedgerRecord } from './ledger.js';
 import { chunksOfDay, dayWindow, type ChunkSpec, type Window } from './windows.js';
 
-export type RunEvent =
-  | { type: 'plan'; days: string[]; chunks: number }
-  | { type: 'day_empty'; day: string }
-  | { type: 'chunk_done'; window: Window; rowsRead: number; rowsWritten: number; seconds: number }
-  | { type: 'day_published'; day: string; rows: number }
-  | { type: 'dry_run_chunk'; window: Window; estimatedRows: number };
+export type { RunEvent };
 
 export interface RunOptions {
   days: string[];
   chunk: ChunkSpec;
   dryRun?: boolean;
+  /** Skip days already published and chunks already in staging (by the ledger). */
+  resume?: boolean;
+  /** Take the target's lease even if another runner holds it. */
+  force?: boolean;
+  signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  leaseStaleAfterSec?: number;
 }
 
 export interface DaySummary {
   day: string;
-  status: 'published' | 'empty' | 'planned';
+  status: 'published' | 'empty' | 'planned' | 'skipped';
   rowsRead: number;
   rowsWritten: number;
   seconds: number;
 }
 
-function paramsOf(window: Window): Record<string, string> {
-  return { chunk_start: window.start, chunk_end: window.end, partition_id: window.partition };
-}
-
-/** A query_id a human can find in system.processes: plan, day, chunk and attempt. */
-export function chunkQueryId(plan: LoadedPlan, window: Window, index: number, attempt: number): string {
-  return `chplan-${plan.manifest.planHash.slice(0, 12)}-${window.partition}-c${index}-a${attempt}`;
-}
-
 /**
  * Runs a plan server-side: for each day, each chunk is preflighted and inserted into
  * staging, then the day's partition replaces the target's atomically. The target only
- * ever changes by that replace, so a failure leaves it as it was.
+ * ever changes by that replace, so a failure or a kill leaves it as it was.
  */
 export async function runPlan(engine: Engine, plan: LoadedPlan, options: RunOptions): Promise<DaySummary[]> {
-  const emit = options.onEvent ?? (() => {});
+  const ctx: RunContext = {
+    engine, plan, emit: options.onEvent ?? (() => {}), runner: newRunnerId(), signal: options.signal,
+    maxAttempts: options.maxAttempts ?? 3, backoffBaseMs: options.backoffBaseMs ?? 1000,
+  };
   await checkSourceUnchanged(engine, plan);
-  const windowsByDay = options.days.map((day) => ({ day, windows: chunksOfDay(day, plan.manifest.timeZone, options.chunk) }));
-  emit({ type: 'plan', days: options.days, chunks: windowsByDay.reduce((n, d) => n + d.windows.length, 0) });
-  if (options.dryRun) return dryRun(engine, plan, windowsByDay, emit);
+  const days = options.days.map((day) => ({ day, windows: chunksOfDay(day, plan.manifest.timeZone, options.chunk) }));
+  ctx.emit({ type: 'plan', days: options.days, chunks: days.reduce((n, d) => n + d.windows.length, 0) });
+  if (options.dryRun) return dryRun(ctx, days);
   for (const step of ['create_ledger', 'create_target', 'create_staging'] as const) {
     await engine.command(statementOf(plan, step), { step });
   }
-  const summaries: DaySummary[] = [];
-  for (const { day, windows } of windowsByDay) {
-    summaries.push(await runDay(engine, plan, day, windows, emit));
+  const target = formatTableRef(plan.manifest.tables.target);
+  const lease = await acquireLease(engine, plan.manifest.tables.ledger, target, {
+    runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: plan.manifest.planHash,
+  });
+  const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
+  try {
+    const ledger = options.resume ? await readLedger(engine, plan.manifest.tables.ledger, target, plan.manifest.planHash) : [];
+    const summaries: DaySummary[] = [];
+    for (const { day, windows } of days) {
+      summaries.push(await runDay(ctx, lease, day, windows, options.resume ? ledger : null));
+    }
+    return summaries;
+  } finally {
+    clearInterval(heartbeat);
+    await lease.release().catch(() => {});
   }
-  return summaries;
 }
 
-async function countSource(engine: Engine, plan: LoadedPlan, window: Window): Promise<number> {
-  const [row] = await engine.rows<{ source_rows: string }>(sourceCountSql(plan), { params: paramsOf(window), step: 'count source' });
-  return Number(row?.source_rows ?? 0);
-}
-
-function sourceCountSql(plan: LoadedPlan): string {
-  const m = plan.manifest;
-  const time = quoteIdent(m.timeColumn);
-  const filter = [`${time} >= {chunk_start:DateTime64(3, 'UTC')}`, `${time} < {chunk_end:DateTime64(3, 'UTC')}`];
-  if (m.customers) filter.push(`${quoteIdent(m.customerColumn)} IN (${m.customers.join(', ')})`);
-  return `SELECT count() AS source_rows FROM ${quoteTable(m.tables.source)} WHERE ${filter.join(' AND ')}`;
-}
-
-async function dryRun(engine: Engine, plan: LoadedPlan, days: { day: string; windows: Window[] }[], emit: (e: RunEvent) => void): Promise<DaySummary[]> {
+async function dryRun(ctx: RunContext, days: { day: string; windows: Window[] }[]): Promise<DaySummary[]> {
   const summaries: DaySummary[] = [];
   for (const { day, windows } of days) {
     let rows = 0;
     for (const window of windows) {
-      const estimatedRows = await countSource(engine, plan, window);
+      const estimatedRows = await countSource(ctx, window);
       rows += estimatedRows;
-      emit({ type: 'dry_run_chunk', window, estimatedRows });
+      ctx.emit({ type: 'dry_run_chunk', window, estimatedRows });
     }
     summaries.push({ day, status: 'planned', rowsRead: rows, rowsWritten: 0, seconds: 0 });
   }
   return summaries;
 }
 
-async function runDay(engine: Engine, plan: LoadedPlan, day: string, windows: Window[], emit: (e: RunEvent) => void): Promise<DaySummary> {
+/** Chunks that a resumed run may keep: done in the ledger and still exactly in staging. */
+async function keptChunks(ctx: RunContext, whole: Window, windows: Window[], ledger: LedgerRow[]): Promise<Map<string, number> | null> {
+  const latest = latestByWindow(ledger, 'chunk');
+  const kept = new Map<string, number>();
+  let redone = 0;
+  for (const window of windows) {
+    const row = latest.get(windowKey(window));
+    if (!row) continue;
+    const staged = await countStaging(ctx, window);
+    if (row.status === 'done' && staged === Number(row.rows_written)) kept.set(windowKey(window), staged);
+    else redone += staged; // cleared before the chunk runs again
+  }
+  // Apart from chunks about to be redone, staging must hold exactly the kept chunks;
+  // anything else (another plan's leftovers) means the day is rebuilt from scratch.
+  const accounted = [...kept.values()].reduce((a, b) => a + b, 0);
+  return (await countStaging(ctx, whole)) - redone === accounted ? kept : null;
+}
+
+/** A day is finished when its last publish came after every chunk started for it. */
+function publishedSinceLastChunk(ledger: LedgerRow[], whole: Window): boolean {
+  const published = latestByWindow(ledger, 'publish').get(windowKey(whole));
+  if (published?.status !== 'done') return false;
+  return !ledger.some((r) => r.step === 'chunk' && r.day === whole.day && r.finished_at > published.finished_at);
+}
+
+async function runDay(ctx: RunContext, lease: Lease, day: string, windows: Window[], ledger: LedgerRow[] | null): Promise<DaySummary> {
   const started = Date.now();
-  const whole = dayWindow(day, plan.manifest.timeZone);
-  const dayRows = await countSource(engine, plan, whole);
+  const whole = dayWindow(day, ctx.plan.manifest.timeZone);
+  if (ledger && publishedSinceLastChunk(ledger, whole)) {
+    ctx.emit({ type: 'day_skipped', day, reason: 'already published by this plan' });
+    return { day, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 };
+  }
+  const dayRows = await countSource(ctx, whole);
   if (dayRows === 0) {
-    emit({ type: 'day_empty', day });
+    ctx.emit({ type: 'day_empty', day });
     return { day, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - started) / 1000 };
   }
-  await engine.command(statementOf(plan, 'clear_staging_day'), { params: paramsOf(whole), step: 'clear staging' });
+  const kept = ledger ? await keptChunks(ctx, whole, windows, ledger) : null;
+  if (!kept) await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_day'), { params: paramsOf(whole), step: 'clear staging' });
+  const previous = ledger ? latestByWindow(ledger, 'chunk') : new Map<string, LedgerRow>();
   let rowsRead = 0;
   let rowsWritten = 0;
-  for (const [index, window] of windows.entries()) {
-    const done = await runChunk(engine, plan, window, index);
+  for (const window of windows) {
+    const keptRows = kept?.get(windowKey(window));
+    if (keptRows !== undefined) {
+      rowsWritten += keptRows;
+      ctx.emit({ type: 'chunk_skipped', window, rowsWritten: keptRows });
+      continue;
+    }
+    // A chunk the ledger saw start (and not finish) may have left rows behind.
+    const done = await runChunk(ctx, window, kept !== null && previous.has(windowKey(window)));
     rowsRead += done.rowsRead;
     rowsWritten += done.rowsWritten;
-    emit({ type: 'chunk_done', window, ...done });
+    ctx.emit({ type: 'chunk_done', window, ...done });
+    await lease.heartbeat().catch(() => {});
   }
-  const kept = await keepOtherCustomers(engine, plan, whole);
-  await publish(engine, plan, whole, rowsWritten + kept);
-  emit({ type: 'day_published', day, rows: rowsWritten });
+  const others = await keepOtherCustomers(ctx, whole);
+  await publish(ctx, whole, rowsWritten + others);
+  ctx.emit({ type: 'day_published', day, rows: rowsWritten });
   return { day, status: 'published', rowsRead, rowsWritten, seconds: (Date.now() - started) / 1000 };
 }
 
-async function runChunk(engine: Engine, plan: LoadedPlan, window: Window, index: number): Promise<{ rowsRead: number; rowsWritten: number; seconds: number }> {
-  const unmapped = await engine.rows<{ map: string; key: string; rows: string }>(statementOf(plan, 'preflight_unmapped_keys'), { params: paramsOf(window), step: 'preflight' });
-  if (unmapped.length > 0) throw unmappedKeysError(plan, window, unmapped);
-  const attempt = 1;
-  const queryId = chunkQueryId(plan, window, index, attempt);
-  const base: Omit<LedgerRecord, 'status' | 'finishedAt' | 'error' | 'rowsRead' | 'rowsWritten'> = {
-    planHash: plan.manifest.planHash,
-    target: formatTableRef(plan.manifest.tables.target),
-    window,
-    step: 'chunk',
-    attempt,
-    queryId,
-    startedAt: new Date(),
-  };
-  const ledger = plan.manifest.tables.ledger;
-  await appendLedger(engine, ledger, { ...base, status: 'running', rowsRead: 0, rowsWritten: 0, finishedAt: base.startedAt, error: '' });
-  const rowsRead = await countSource(engine, plan, window);
-  try {
-    await engine.command(statementOf(plan, 'insert_chunk'), { params: paramsOf(window), queryId, step: `insert ${window.label}` });
-  } catch (cause) {
-    const error = explainInsertFailure(plan, window, queryId, cause);
-    await appendLedger(engine, ledger, { ...base, status: 'failed', rowsRead, rowsWritten: 0, finishedAt: new Date(), error: error.message });
-    throw error;
-  }
-  const rowsWritten = await countStagingWindow(engine, plan, window);
-  await appendLedger(engine, ledger, { ...base, status: 'done', rowsRead, rowsWritten, finishedAt: new Date(), error: '' });
-  return { rowsRead, rowsWritten, seconds: (Date.now() - base.startedAt.getTime()) / 1000 };
-}
-
-async function countStagingWindow(engine: Engine, plan: LoadedPlan, window: Window): Promise<number> {
-  const time = quoteIdent(plan.manifest.timeColumn);
-  const [row] = await engine.rows<{ rows: string }>(
-    `SELECT count() AS rows FROM ${quoteTable(plan.manifest.tables.staging)} WHERE ${time} >= {chunk_start:DateTime64(3, 'UTC')} AND ${time} < {chunk_end:DateTime64(3, 'UTC')}`,
-    { params: paramsOf(window), step: 'count staging' },
-  );
-  return Number(row?.rows ?? 0);
-}
-
-async function stagedRows(engine: Engine, plan: LoadedPlan, whole: Window): Promise<{ rows: number; parts: number }> {
-  const [row] = await engine.rows<{ rows: string; parts: string }>(statementOf(plan, 'check_staging'), { params: paramsOf(whole), step: 'check staging' });
+async function stagedDay(ctx: RunContext, whole: Window): Promise<{ rows: number; parts: number }> {
+  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, 'check_staging'), { params: paramsOf(whole), step: 'check staging' });
   return { rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) };
 }
 
-async function keepOtherCustomers(engine: Engine, plan: LoadedPlan, whole: Window): Promise<number> {
-  if (!plan.manifest.customers) return 0;
-  const before = await stagedRows(engine, plan, whole);
-  await engine.command(statementOf(plan, 'keep_other_customers'), { params: paramsOf(whole), step: 'keep other customers' });
-  return (await stagedRows(engine, plan, whole)).rows - before.rows;
+async function keepOtherCustomers(ctx: RunContext, whole: Window): Promise<number> {
+  if (!ctx.plan.manifest.customers) return 0;
+  const before = await stagedDay(ctx, whole);
+  await ctx.engine.command(statementOf(ctx.plan, 'keep_other_customers'), { params: paramsOf(whole), step: 'keep other customers' });
+  return (await stagedDay(ctx, whole)).rows - before.rows;
 }
 
-async function publish(engine: Engine, plan: LoadedPlan, whole: Window, expectedRows: number): Promise<void> {
-  const staged = await stagedRows(engine, plan, whole);
+async function publish(ctx: RunContext, whole: Window, expectedRows: number): Promise<void> {
+  const staged = await stagedDay(ctx, whole);
   if (staged.parts === 0 || staged.rows !== expectedRows) {
-    throw new SafetyError(`Refusing to publish ${whole.day}: staging holds ${staged.rows} rows in ${staged.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run the day; if it repeats, inspect ${formatTableRef(plan.manifest.tables.staging)}.`);
+    throw new SafetyError(`Refusing to publish ${whole.day}: staging holds ${staged.rows} rows in ${staged.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run the day; if it repeats, inspect ${formatTableRef(ctx.plan.manifest.tables.staging)}.`);
   }
   const startedAt = new Date();
-  await engine.command(statementOf(plan, 'publish_day'), { params: paramsOf(whole), step: `publish ${whole.day}` });
-  await appendLedger(engine, plan.manifest.tables.ledger, {
-    planHash: plan.manifest.planHash, target: formatTableRef(plan.manifest.tables.target), window: whole, step: 'publish', status: 'done',
-    attempt: 1, queryId: '', rowsRead: 0, rowsWritten: staged.rows, startedAt, finishedAt: new Date(), error: '',
-  });
-  await engine.command(statementOf(plan, 'clear_staging_day'), { params: paramsOf(whole), step: 'clear staging' });
-}
-
-function unmappedKeysError(plan: LoadedPlan, window: Window, rows: { map: string; key: string; rows: string }[]): UnmappedKeysError {
-  const keys = rows.map((r) => ({ key: r.key, kind: r.map, rows: Number(r.rows) }));
-  const shown = keys.slice(0, 20).map((k) => `  ${k.kind}: ${JSON.stringify(k.key)} (${k.rows} rows)`).join('\n');
-  return new UnmappedKeysError(
-    `The source has ${keys.length} key(s) in ${window.label} that mapping v${plan.mapping.version} does not map; loading would silently drop them, so nothing was inserted for this chunk and the target is unchanged:\n${shown}${keys.length > 20 ? `\n  … and ${keys.length - 20} more` : ''}\n` +
-      `Extend the mapping and recompile:\n  chplan discover --day ${window.day} --base mapping.json --out mapping.json && chplan compile --mapping mapping.json --out ${plan.dir}`,
-    keys,
-  );
-}
-
-function explainInsertFailure(plan: LoadedPlan, window: Window, queryId: string, cause: unknown): ExecutionError {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const details = { step: 'insert_chunk', chunk: window.label, queryId };
-  if (/cannot be safely converted|CANNOT_CONVERT_TYPE|Overflow|out of range/i.test(message)) {
-    return new ExecutionError(
-      `A metric sum in ${window.label} does not fit ${plan.manifest.intType}; the chunk was stopped instead of wrapping, and the target is unchanged.\n${message}\n` +
-        `Recompile with a wider type: chplan compile --int-type Int64 --out ${plan.dir} (then run again).`,
-      details,
-      { cause },
-    );
-  }
-  return new ExecutionError(`Inserting ${window.label} failed (query_id ${queryId}); the target is unchanged.\n${message}`, details, { cause });
+  await ctx.engine.command(statementOf(ctx.plan, 'publish_day'), { params: paramsOf(whole), step: `publish ${whole.day}` });
+  await record(ctx, { window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: staged.rows, startedAt, finishedAt: new Date(), error: '' });
+  await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_day'), { params: paramsOf(whole), step: 'clear staging' });
 }

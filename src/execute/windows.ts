@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { splitWindow } from './windows-split.js';
 
 /** A half-open time window [start, end) as UTC instants, bound to `{chunk_start}` / `{chunk_end}`. */
 export interface Window {
@@ -11,7 +12,14 @@ export interface Window {
   label: string;
 }
 
-export type ChunkSpec = 'day' | 'hour';
+/** `day`, `hour`, or a number of minutes such as `15m` (minute-aligned, dividing the day). */
+export type ChunkSpec = 'day' | 'hour' | `${number}m`;
+
+export function parseChunk(text: string): ChunkSpec {
+  const minutes = /^([1-9][0-9]*)m$/.exec(text);
+  if (text === 'day' || text === 'hour' || (minutes && 1440 % Number(minutes[1]) === 0)) return text as ChunkSpec;
+  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a chunk size; use day, hour or minutes dividing a day (15m, 30m, 120m).`);
+}
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -77,6 +85,9 @@ export function dayWindow(day: string, zone: string): Window {
 export function chunksOfDay(day: string, zone: string, chunk: ChunkSpec): Window[] {
   const whole = dayWindow(day, zone);
   if (chunk === 'day') return [whole];
+  if (chunk !== 'hour') {
+    return splitWindow(whole, Number(parseChunk(chunk).slice(0, -1)), (_, w) => `${day} ${w.start.slice(11, 16)}Z`);
+  }
   const end = Date.parse(`${whole.end.replace(' ', 'T')}Z`);
   const windows: Window[] = [];
   for (let t = Date.parse(`${whole.start.replace(' ', 'T')}Z`), h = 0; t < end; t += 3_600_000, h++) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, SafetyError } from '../errors.js';
 import { PLAN_FILES } from '../compile/compile-plan.js';
@@ -27,6 +27,9 @@ export function writePlanDir(dir: string, files: PlanFile[]): void {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const file of files) writeFileSync(join(staging, file.name), file.content);
+  // A sign-off outlives a recompile, so `run --require-approval` can name what changed.
+  const approval = join(target, 'APPROVAL.json');
+  if (existsSync(approval)) copyFileSync(approval, join(staging, 'APPROVAL.json'));
   const previous = `${staging}-old`;
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);

@@ -11,7 +11,7 @@ export const compileCommand = {
     withCommonOptions(yargs)
       .option('mapping', { type: 'string', default: 'mapping.json', describe: 'mapping file' })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<target table>)' })
-      .option('chunk', { type: 'string', choices: ['day', 'hour'], describe: 'default chunk size recorded in the plan' }),
+      .option('chunk', { type: 'string', describe: 'default chunk size recorded in the plan: day, hour or minutes like 15m' }),
   handler: async (args: CommonArgs & { mapping: string; out?: string }) => {
     const settings = settingsFrom(args);
     const result = await withEngine(settings, (engine) => compilePlanDir(engine, settings, { mapping: args.mapping, out: args.out }));

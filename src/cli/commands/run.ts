@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { runPlan } from '../../execute/run-plan.js';
-import { daysBetween } from '../../execute/windows.js';
+import { daysBetween, parseChunk } from '../../execute/windows.js';
+import { requireApproval } from '../../plan/approval.js';
+import { withInterrupt } from '../interrupt.js';
 import { readPlan } from '../../plan/plan-dir.js';
 import { print, printJson, runProgress, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
@@ -14,15 +16,22 @@ export const runCommand = {
       .positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' })
       .option('day', { type: 'string', demandOption: true, describe: 'first day, YYYY-MM-DD' })
       .option('to', { type: 'string', describe: 'last day (inclusive)' })
-      .option('chunk', { type: 'string', choices: ['day', 'hour'], describe: 'chunk size (default: the plan\'s)' })
+      .option('chunk', { type: 'string', describe: 'chunk size: day, hour or minutes like 15m (default: the plan\'s)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'skip days published and chunks already staged by this plan' })
+      .option('force', { type: 'boolean', default: false, describe: 'take over the target from another runner (only if it is dead)' })
+      .option('require-approval', { type: 'boolean', default: false, describe: 'refuse a plan that is unapproved or changed since approval' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'list chunks, parameters and row estimates; change nothing' }),
-  handler: async (args: CommonArgs & { plan: string; day: string; to?: string; chunk?: string; dryRun: boolean }) => {
+  handler: async (args: CommonArgs & { plan: string; day: string; to?: string; chunk?: string; dryRun: boolean; resume: boolean; force: boolean; requireApproval: boolean }) => {
     const settings = settingsFrom({ ...args, chunk: undefined });
     const plan = readPlan(args.plan);
+    if (args.requireApproval) requireApproval(plan);
+    const chunk = args.chunk ? parseChunk(args.chunk) : plan.manifest.chunk;
     const days = daysBetween(args.day, args.to);
     const progress = runProgress(args.json);
-    const summaries = await withEngine(settings, (engine) =>
-      runPlan(engine, plan, { days, chunk: (args.chunk as 'day' | 'hour' | undefined) ?? plan.manifest.chunk, dryRun: args.dryRun, onEvent: progress.onEvent }),
+    const summaries = await withInterrupt((signal) =>
+      withEngine(settings, (engine) =>
+        runPlan(engine, plan, { days, chunk, dryRun: args.dryRun, resume: args.resume, force: args.force, signal, onEvent: progress.onEvent }),
+      ),
     ).finally(progress.stop);
     if (args.json) return printJson(summaries);
     print(table(['day', 'status', 'source rows', 'target rows', 'seconds'], summaries.map((s) => [s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)])));

@@ -13,7 +13,7 @@ export const transformCommand = {
     withCommonOptions(yargs)
       .option('day', { type: 'string', default: DEMO_DAY, describe: 'first day, YYYY-MM-DD' })
       .option('to', { type: 'string', describe: 'last day (inclusive)' })
-      .option('chunk', { type: 'string', choices: ['day', 'hour'], describe: 'chunk size' })
+      .option('chunk', { type: 'string', describe: 'chunk size: day, hour or minutes like 15m' })
       .option('mapping', { type: 'string', default: 'mapping.json', describe: 'mapping file to write' })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<target table>)' })
       .option('base', { type: 'string', describe: 'keep the columns of this existing mapping' })

@@ -1,0 +1,26 @@
+import type { Argv } from 'yargs';
+import { planStatus } from '../../execute/status.js';
+import { readPlan } from '../../plan/plan-dir.js';
+import { print, printJson, table } from '../output.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
+import { withEngine } from '../with-engine.js';
+
+export const statusCommand = {
+  command: 'status <plan>',
+  describe: 'show the ledger: per day, published or not, and its chunks done / running / failed',
+  builder: (yargs: Argv) => withCommonOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
+  handler: async (args: CommonArgs & { plan: string }) => {
+    const settings = settingsFrom(args);
+    const plan = readPlan(args.plan);
+    const status = await withEngine(settings, (engine) => planStatus(engine, plan));
+    if (args.json) return printJson(status);
+    if (status.days.length === 0) return print(`No runs of plan ${plan.name} are recorded in the ledger.`);
+    print(table(['day', 'published', 'done', 'running', 'failed', 'aborted', 'rows written', 'last activity (UTC)'], status.days.map((d) => [
+      d.day, d.published ? 'yes' : 'no', d.chunks.done, d.chunks.running, d.chunks.failed, d.chunks.aborted, d.rowsWritten, d.lastActivity,
+    ])));
+    if (status.failures.length) {
+      print('Latest failures:');
+      for (const f of status.failures) print(`  ${f.window}: ${f.error.split('\n')[0]}`);
+    }
+  },
+};

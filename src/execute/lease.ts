@@ -1,0 +1,72 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Engine } from '../engine/engine.js';
+import type { TableRef } from '../config/settings.js';
+import { SafetyError } from '../errors.js';
+import { appendLedger, readLedger, type LedgerRow } from './ledger.js';
+
+const LEASE_WINDOW = { day: '1970-01-01', start: '1970-01-01 00:00:00.000', end: '1970-01-01 00:00:00.000' };
+
+export interface Lease {
+  runner: string;
+  heartbeat(): Promise<void>;
+  release(): Promise<void>;
+}
+
+export function newRunnerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+function parseUtc(text: string): number {
+  return Date.parse(`${text.replace(' ', 'T')}Z`);
+}
+
+/** Runners whose latest lease row says they hold the target and whose heartbeat is fresh. Pure. */
+export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: number): LedgerRow[] {
+  const latest = new Map<string, LedgerRow>();
+  for (const row of rows) if (row.step === 'lease') latest.set(row.runner, row);
+  return [...latest.values()]
+    .filter((r) => r.status === 'held' && now - parseUtc(r.finished_at) < staleAfterSec * 1000)
+    .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.runner.localeCompare(b.runner));
+}
+
+/**
+ * Takes the target's lease, refusing while another runner holds a fresh one. ClickHouse has
+ * no compare-and-swap, so after writing its claim a runner re-reads and yields to the
+ * earliest claim among live runners.
+ */
+export async function acquireLease(engine: Engine, ledger: TableRef, target: string, options: { runner: string; force: boolean; staleAfterSec: number; planHash: string }): Promise<Lease> {
+  const rows = await readLedger(engine, ledger, target);
+  const others = activeHolders(rows, Date.now(), options.staleAfterSec).filter((r) => r.runner !== options.runner);
+  if (others.length > 0 && !options.force) {
+    const holder = others[0]!;
+    throw new SafetyError(
+      `Another chplan run holds ${target}: runner ${holder.runner}, plan ${holder.plan_hash.slice(0, 12)}, last heartbeat ${holder.finished_at} UTC. Two runners on one target could publish over each other, so this run did nothing.\n` +
+        `Wait for it to finish (chplan status shows progress). If that runner is dead, its lease expires ${options.staleAfterSec} s after its last heartbeat, or take it over now with --force.`,
+    );
+  }
+  const acquiredAt = new Date();
+  const write = (status: 'held' | 'released') =>
+    appendLedger(engine, ledger, {
+      planHash: options.planHash, target, window: LEASE_WINDOW, step: 'lease', status, attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0,
+      runner: options.runner, startedAt: acquiredAt, finishedAt: new Date(), error: options.force && others.length ? `taken over from ${others.map((o) => o.runner).join(', ')}` : '',
+    });
+  await write('held');
+  if (options.force) {
+    // The holders being taken over are void from now on, even if one comes back.
+    for (const other of others) {
+      await appendLedger(engine, ledger, {
+        planHash: other.plan_hash, target, window: LEASE_WINDOW, step: 'lease', status: 'released', attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0,
+        runner: other.runner, startedAt: acquiredAt, finishedAt: new Date(), error: `taken over by ${options.runner} (--force)`,
+      });
+    }
+  } else {
+    const contenders = activeHolders(await readLedger(engine, ledger, target), Date.now(), options.staleAfterSec);
+    const winner = contenders.find((r) => !others.some((o) => o.runner === r.runner));
+    if (winner && winner.runner !== options.runner) {
+      await write('released');
+      throw new SafetyError(`Another chplan run (${winner.runner}) claimed ${target} at the same moment; this run yielded and did nothing. Retry when it has finished.`);
+    }
+  }
+  return { runner: options.runner, heartbeat: () => write('held'), release: () => write('released') };
+}

@@ -1,0 +1,188 @@
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import { ApprovalError, ExecutionError, SafetyError } from '../../src/errors.js';
+import { runPlan, type RunEvent } from '../../src/execute/run-plan.js';
+import { readLedger } from '../../src/execute/ledger.js';
+import { approvePlan, requireApproval } from '../../src/plan/approval.js';
+import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
+import { seedDay } from '../../src/seed/seed.js';
+import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';
+import { discoverMapping } from '../../src/workflows/discover-mapping.js';
+import { validatePlan } from '../../src/validate/validate-plan.js';
+import { brokenDisk, connectionReset, faultyEngine, insertOf, memoryLimit, tooManyParts } from '../helpers/faulty-engine.js';
+import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
+
+const DAY = '2025-10-08';
+let ctx: Awaited<ReturnType<typeof openTestEngine>>;
+let engine: Engine;
+
+async function planFor(target: string, extra: Record<string, unknown> = {}): Promise<LoadedPlan> {
+  const settings = testSettings({ target: `default.${target}`, ...extra });
+  const mapping = join(ctx.dir, 'mapping.json');
+  await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
+  const out = join(ctx.dir, 'plans', target);
+  await compilePlanDir(engine, settings, { mapping, out });
+  return readPlan(out);
+}
+
+/** Rows that differ between a table and the reference load, both ways. */
+async function differences(table: string): Promise<number> {
+  const a = await scalar(engine, `SELECT count() FROM (SELECT * FROM default.reference EXCEPT SELECT * FROM default.${table})`);
+  const b = await scalar(engine, `SELECT count() FROM (SELECT * FROM default.${table} EXCEPT SELECT * FROM default.reference)`);
+  return Number(a) + Number(b);
+}
+
+const fast = { backoffBaseMs: 1 };
+
+beforeAll(async () => {
+  ctx = await openTestEngine();
+  engine = ctx.engine;
+  await seedDay(engine, testSettings(), { day: DAY, rows: 30_000, customers: 2, seed: 3, replace: false });
+  await runPlan(engine, await planFor('reference'), { days: [DAY], chunk: 'day' });
+});
+afterAll(async () => ctx.cleanup());
+
+describe('transient failures', () => {
+  it('retries a chunk whose connection dropped after it wrote, without counting it twice', async () => {
+    const plan = await planFor('retried');
+    const flaky = faultyEngine(engine, [{ match: insertOf(`${DAY} 03:00:00.000`), error: connectionReset, times: 2 }]);
+    const events: RunEvent[] = [];
+    await runPlan(flaky, plan, { days: [DAY], chunk: 'hour', onEvent: (e) => events.push(e), ...fast });
+    expect(flaky.injected).toBe(2);
+    expect(events.filter((e) => e.type === 'chunk_retry')).toHaveLength(2);
+    expect(await differences('retried')).toBe(0);
+    const ledger = await readLedger(engine, plan.manifest.tables.ledger, 'default.retried');
+    const hour3 = ledger.filter((r) => r.step === 'chunk' && r.window_start === `${DAY} 03:00:00.000`).map((r) => `${r.status}${r.attempt}`);
+    expect(hour3).toEqual(['running1', 'failed1', 'running2', 'failed2', 'running3', 'done3']);
+  });
+
+  it('retries "too many parts" and halves a chunk that hits the memory limit', async () => {
+    const plan = await planFor('halved');
+    const flaky = faultyEngine(engine, [
+      { match: insertOf(`${DAY} 00:00:00.000`), error: memoryLimit, times: 1 },
+      { match: insertOf(`${DAY} 12:00:00.000`), error: tooManyParts, times: 1 },
+    ]);
+    const events: RunEvent[] = [];
+    await runPlan(flaky, plan, { days: [DAY], chunk: 'day', onEvent: (e) => events.push(e), ...fast });
+    expect(events.find((e) => e.type === 'chunk_split')).toMatchObject({ into: [{ start: `${DAY} 00:00:00.000`, end: `${DAY} 12:00:00.000` }, { start: `${DAY} 12:00:00.000` }] });
+    expect(events.filter((e) => e.type === 'chunk_retry')).toHaveLength(1);
+    expect(await differences('halved')).toBe(0);
+  });
+
+  it('gives up on a fatal error with the target unchanged, and --resume keeps the finished hours', async () => {
+    const plan = await planFor('resumed');
+    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    const before = await scalar(engine, 'SELECT sum(int2) FROM default.resumed');
+    // Make the next load different, so a half-published day would show.
+    const broken = faultyEngine(engine, [{ match: insertOf(`${DAY} 05:00:00.000`), error: brokenDisk, times: 1 }]);
+    const failure = await runPlan(broken, plan, { days: [DAY], chunk: 'hour', ...fast }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ExecutionError);
+    expect((failure as Error).message).toMatch(/2025-10-08 h05 failed after 1 attempt.*target is unchanged[\s\S]*No space left/);
+    expect(await scalar(engine, 'SELECT sum(int2) FROM default.resumed')).toBe(before);
+
+    const events: RunEvent[] = [];
+    await runPlan(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => events.push(e) });
+    expect(events.filter((e) => e.type === 'chunk_skipped')).toHaveLength(5);
+    expect(events.filter((e) => e.type === 'chunk_done')).toHaveLength(19);
+    expect(await differences('resumed')).toBe(0);
+    // Resuming a published day does nothing.
+    const again: RunEvent[] = [];
+    await runPlan(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => again.push(e) });
+    expect(again.map((e) => e.type)).toEqual(['plan', 'day_skipped']);
+  });
+
+  it('a day and then its hours leave the target identical', async () => {
+    const plan = await planFor('day_then_hours');
+    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    await runPlan(engine, plan, { days: [DAY], chunk: 'hour' });
+    await runPlan(engine, plan, { days: [DAY], chunk: '120m' });
+    expect(await differences('day_then_hours')).toBe(0);
+  });
+});
+
+describe('one runner per target', () => {
+  const lease = (runner: string, heartbeat: string) => engine.command(
+    `INSERT INTO default.chplan_ledger (plan_hash, target, day, window_start, window_end, step, status, runner, started_at, finished_at)
+     VALUES ('x', 'default.leased', '1970-01-01', 0, 0, 'lease', 'held', '${runner}', '${heartbeat}', '${heartbeat}')`);
+
+  it('refuses while another runner holds a fresh lease, allows --force and takes over stale ones', async () => {
+    const plan = await planFor('leased');
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await lease('other-host:42:abcd', now);
+    const refused = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SafetyError);
+    expect((refused as Error).message).toMatch(/Another chplan run holds default.leased: runner other-host:42:abcd[\s\S]*--force/);
+    expect(await scalar(engine, "SELECT count() FROM system.tables WHERE name = 'leased'")).toBe('1');
+    expect(await scalar(engine, 'SELECT count() FROM default.leased')).toBe('0');
+
+    await runPlan(engine, plan, { days: [DAY], chunk: 'day', force: true });
+    expect(await differences('leased')).toBe(0);
+
+    await lease('dead-host:1:beef', '2020-01-01 00:00:00.000');
+    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    expect(await differences('leased')).toBe(0);
+  });
+});
+
+describe('refusals before any data changes', () => {
+  it('refuses unapproved plans and plans changed after approval, naming the files', async () => {
+    const plan = await planFor('approved');
+    expect(() => requireApproval(plan)).toThrow(/has not been approved/);
+    const approval = approvePlan(plan.dir, 'Dana DBA');
+    expect(requireApproval(readPlan(plan.dir))).toMatchObject({ by: 'Dana DBA', planHash: plan.manifest.planHash });
+
+    // A hand edit is caught against the manifest…
+    const insert = join(plan.dir, '06_insert_chunk.sql');
+    const original = readFileSync(insert, 'utf8');
+    writeFileSync(insert, original.replace('accurateCast', 'CAST'));
+    expect(() => readPlan(plan.dir)).toThrow(/06_insert_chunk.sql was changed or removed after compile/);
+    writeFileSync(insert, original.replace(/\n/g, '\r\n')); // line endings alone change nothing
+    expect(requireApproval(readPlan(plan.dir)).at).toBe(approval.at);
+
+    // …and a recompile with other settings is caught against the approval.
+    await compilePlanDir(engine, testSettings({ target: 'default.approved', intType: 'Int64' }), { mapping: join(ctx.dir, 'mapping.json'), out: plan.dir });
+    const changed = (() => { try { requireApproval(readPlan(plan.dir)); return null; } catch (e) { return e as Error; } })();
+    expect(changed).toBeInstanceOf(ApprovalError);
+    expect(changed!.message).toMatch(/changed after Dana DBA approved it.*01_create_target.sql.*06_insert_chunk.sql/);
+  });
+
+  it('refuses a plan whose source changed since compile, with a column diff', async () => {
+    await engine.command('CREATE TABLE default.src2 AS default.eco_cross_page_flow_pt1m_local');
+    await engine.command('INSERT INTO default.src2 SELECT * FROM default.eco_cross_page_flow_pt1m_local');
+    const plan = await (async () => {
+      const settings = testSettings({ source: 'default.src2', target: 'default.from_src2' });
+      await compilePlanDir(engine, settings, { mapping: join(ctx.dir, 'mapping.json'), out: join(ctx.dir, 'plans', 'src2') });
+      return readPlan(join(ctx.dir, 'plans', 'src2'));
+    })();
+    await engine.command('ALTER TABLE default.src2 ADD COLUMN appBuild UInt32, MODIFY COLUMN platform String, DROP COLUMN isBot');
+    const refused = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SafetyError);
+    expect((refused as Error).message).toMatch(/changed since plan src2 was compiled[\s\S]*~ platform LowCardinality\(String\) → String[\s\S]*- isBot UInt8 \(removed\)[\s\S]*\+ appBuild UInt32 \(added\)/);
+  });
+});
+
+describe('numbers at the edges', () => {
+  it('stops an Int32 overflow naming key, group and sum, and loads it with --int-type Int64', async () => {
+    await engine.command(`CREATE TABLE default.big (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs`);
+    await engine.command(`INSERT INTO default.big VALUES ('${DAY} 10:00:01', 'c1', 1, map('huge', 2000000000, 'small', 1), map('nan', nan)), ('${DAY} 10:00:02', 'c1', 1, map('huge', 2000000000), map('nan', 1.5, 'inf', inf)), ('${DAY} 10:05:00', 'c2', 2, map('small', 2), map('nan', 2))`);
+    const settings = testSettings({ source: 'default.big', target: 'default.big_flat' });
+    const mapping = join(ctx.dir, 'big.json');
+    await discoverMapping(engine, settings, { from: DAY, out: mapping });
+    await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', 'big32') });
+    const failure = await runPlan(engine, readPlan(join(ctx.dir, 'plans', 'big32')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ExecutionError);
+    expect((failure as Error).message).toMatch(/does not fit Int32: key "huge" sums to 4000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*--int-type Int64/);
+
+    const wide = testSettings({ source: 'default.big', target: 'default.big_flat64', intType: 'Int64' });
+    await compilePlanDir(engine, wide, { mapping, out: join(ctx.dir, 'plans', 'big64') });
+    const plan = readPlan(join(ctx.dir, 'plans', 'big64'));
+    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    expect(await scalar(engine, 'SELECT toString(groupArray(int1)) FROM (SELECT int1 FROM default.big_flat64 ORDER BY clientId)')).toBe('[4000000000,0]');
+    // NaN and infinity travel through sums the same way in the transform and in validation.
+    const report = await validatePlan(engine, plan, [DAY]);
+    expect(report.days[0]!.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+    expect(await scalar(engine, "SELECT toString(groupArray((isNaN(float2), float1))) FROM (SELECT * FROM default.big_flat64 ORDER BY clientId)")).toBe('[(1,inf),(0,0)]');
+  });
+});
