@@ -21,12 +21,27 @@ function parseUtc(text: string): number {
   return Date.parse(`${text.replace(' ', 'T')}Z`);
 }
 
-/** Runners whose latest lease row says they hold the target and whose heartbeat is fresh. Pure. */
-export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: number): LedgerRow[] {
+/**
+ * False only when the runner certainly is dead: it ran on this host and its process is
+ * gone (a killed run on the embedded engine leaves exactly such a lease behind).
+ */
+export function runnerMayBeAlive(runner: string): boolean {
+  const [host, pid] = runner.split(':');
+  if (host !== hostname() || !pid) return true;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runners whose latest lease row says they hold the target and whose heartbeat is fresh. */
+export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: number, mayBeAlive = runnerMayBeAlive): LedgerRow[] {
   const latest = new Map<string, LedgerRow>();
   for (const row of rows) if (row.step === 'lease') latest.set(row.runner, row);
   return [...latest.values()]
-    .filter((r) => r.status === 'held' && now - parseUtc(r.finished_at) < staleAfterSec * 1000)
+    .filter((r) => r.status === 'held' && now - parseUtc(r.finished_at) < staleAfterSec * 1000 && mayBeAlive(r.runner))
     .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.runner.localeCompare(b.runner));
 }
 

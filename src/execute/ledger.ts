@@ -99,6 +99,12 @@ export function latestByWindow(rows: LedgerRow[], step: LedgerStep): Map<string,
   return latest;
 }
 
+/** A day is finished when its last publish came after every chunk started for it. Pure. */
+export function dayFinished(rows: LedgerRow[], day: string): boolean {
+  const published = rows.filter((r) => r.step === 'publish' && r.day === day && r.status === 'done').at(-1);
+  return published !== undefined && !rows.some((r) => r.step === 'chunk' && r.day === day && r.finished_at > published.finished_at);
+}
+
 export function windowKey(window: Pick<Window, 'start' | 'end'>): string {
   return `${window.start}|${window.end}`;
 }

@@ -1,10 +1,10 @@
 import type { Engine } from '../engine/engine.js';
-import { SafetyError } from '../errors.js';
+import { AbortedError, SafetyError } from '../errors.js';
 import { formatTableRef } from '../config/settings.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
 import { countSource, countStaging, runChunk } from './chunk-runner.js';
 import { acquireLease, newRunnerId, type Lease } from './lease.js';
-import { latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
+import { dayFinished, latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
 import { paramsOf, record, type RunContext, type RunEvent } from './run-context.js';
 import { checkSourceUnchanged } from './source-check.js';
 import { chunksOfDay, dayWindow, type ChunkSpec, type Window } from './windows.js';
@@ -101,17 +101,10 @@ async function keptChunks(ctx: RunContext, whole: Window, windows: Window[], led
   return (await countStaging(ctx, whole)) - redone === accounted ? kept : null;
 }
 
-/** A day is finished when its last publish came after every chunk started for it. */
-function publishedSinceLastChunk(ledger: LedgerRow[], whole: Window): boolean {
-  const published = latestByWindow(ledger, 'publish').get(windowKey(whole));
-  if (published?.status !== 'done') return false;
-  return !ledger.some((r) => r.step === 'chunk' && r.day === whole.day && r.finished_at > published.finished_at);
-}
-
 async function runDay(ctx: RunContext, lease: Lease, day: string, windows: Window[], ledger: LedgerRow[] | null): Promise<DaySummary> {
   const started = Date.now();
   const whole = dayWindow(day, ctx.plan.manifest.timeZone);
-  if (ledger && publishedSinceLastChunk(ledger, whole)) {
+  if (ledger && dayFinished(ledger, whole.day)) {
     ctx.emit({ type: 'day_skipped', day, reason: 'already published by this plan' });
     return { day, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 };
   }
@@ -126,6 +119,9 @@ async function runDay(ctx: RunContext, lease: Lease, day: string, windows: Windo
   let rowsRead = 0;
   let rowsWritten = 0;
   for (const window of windows) {
+    if (ctx.signal?.aborted) {
+      throw new AbortedError(`Interrupted before ${window.label}; chunks finished so far are in staging and the target is unchanged. Resume with --resume.`);
+    }
     const keptRows = kept?.get(windowKey(window));
     if (keptRows !== undefined) {
       rowsWritten += keptRows;

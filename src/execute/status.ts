@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import { formatTableRef } from '../config/settings.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
-import { latestByWindow, readLedger, type LedgerRow } from './ledger.js';
+import { dayFinished, latestByWindow, readLedger, type LedgerRow } from './ledger.js';
 
 export interface DayStatus {
   day: string;
@@ -19,13 +19,12 @@ export interface PlanStatus {
 /** Summarises ledger rows per day: latest state of each chunk window. Pure. */
 export function summarizeLedger(rows: LedgerRow[]): PlanStatus {
   const chunks = [...latestByWindow(rows, 'chunk').values()];
-  const publishes = latestByWindow(rows, 'publish');
   const days = [...new Set(rows.filter((r) => r.step !== 'lease').map((r) => r.day))].sort();
   return {
     days: days.map((day) => {
       const mine = chunks.filter((c) => c.day === day);
       const count = (status: string) => mine.filter((c) => c.status === status).length;
-      const published = [...publishes.values()].some((p) => p.day === day && p.status === 'done');
+      const published = dayFinished(rows, day);
       const activity = rows.filter((r) => r.day === day).map((r) => r.finished_at).sort().at(-1) ?? '';
       return {
         day, published,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,24 @@ describe('command line', () => {
     const noSource = chplan('discover', '--day', '2025-10-08', '--source', 'nodb.missing');
     expect(noSource.code).toBe(2);
     expect(noSource.err).toMatch(/Source table nodb.missing not found .* There is no database nodb/);
+  });
+
+  it('refuses an unwritable data directory and an incomplete plan directory', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const result = spawnSync('node', ['bin/chplan.js', 'discover', '--day', '2025-10-08', '--data-dir', join(file, 'data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/cannot be created or written. Pass a writable --data-dir/);
+
+    const half = join(dir, 'half-plan');
+    mkdirSync(half);
+    writeFileSync(join(half, '06_insert_chunk.sql'), 'SELECT 1');
+    const incomplete = chplan('run', half, '--day', '2025-10-08');
+    expect(incomplete.code).toBe(2);
+    expect(incomplete.err).toMatch(/is not a plan directory \(no manifest.json; it holds: 06_insert_chunk.sql\)/);
+
+    const reversed = chplan('run', half, '--day', '2025-10-09', '--to', '2025-10-08');
+    expect(reversed.code).toBe(2);
   });
 
   it('exits 3 when the server cannot be reached', () => {

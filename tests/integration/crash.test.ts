@@ -1,0 +1,68 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DAY = '2025-10-08';
+const dir = mkdtempSync(join(tmpdir(), 'chplan-crash-'));
+const data = join(dir, 'data');
+const plan = join(dir, 'plan');
+
+function chplan(...args: string[]) {
+  const result = spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', data], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** Starts a run and sends `signal` once `chunks` chunk lines have been printed. */
+function interruptedRun(signal: NodeJS.Signals, chunks: number): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['bin/chplan.js', 'run', plan, '--day', DAY, '--chunk', 'hour', '--data-dir', data], { env: { ...process.env, CLICKHOUSE_URL: '' } });
+    let out = '';
+    let err = '';
+    let sent = false;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (!sent && (out.match(/groups in/g) ?? []).length >= chunks) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code, sig) => resolve({ code, signal: sig, out, err }));
+  });
+}
+
+describe('killed runs', () => {
+  it('SIGKILL in the middle of a run, then --resume: exact sums, no duplicates', async () => {
+    expect(chplan('seed', '--day', DAY, '--rows', '120000', '--customers', '3').code).toBe(0);
+    expect(chplan('discover', '--day', DAY, '--out', join(dir, 'mapping.json')).code).toBe(0);
+    expect(chplan('compile', '--mapping', join(dir, 'mapping.json'), '--out', plan).code).toBe(0);
+
+    const killed = await interruptedRun('SIGKILL', 6);
+    expect(killed.signal).toBe('SIGKILL');
+
+    const status = JSON.parse(chplan('status', plan, '--json').out) as { days: { published: boolean; chunks: { done: number } }[] };
+    expect(status.days[0]!.published).toBe(false);
+    expect(status.days[0]!.chunks.done).toBeGreaterThanOrEqual(6);
+
+    const resumed = chplan('run', plan, '--day', DAY, '--chunk', 'hour', '--resume');
+    expect(resumed.code, resumed.err).toBe(0);
+    expect((resumed.out.match(/kept from the earlier run/g) ?? []).length).toBeGreaterThanOrEqual(6);
+    const validated = chplan('validate', plan, '--day', DAY);
+    expect(validated.code, validated.out).toBe(0);
+    expect(validated.out).toMatch(/validation passed: 100.0%/);
+  });
+
+  it('Ctrl-C stops cleanly: exit 130, ledger says aborted or the run stopped between chunks, nothing published', async () => {
+    const before = chplan('status', plan, '--json');
+    const interrupted = await interruptedRun('SIGINT', 3);
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.err).toMatch(/Interrupted (during|before) 2025-10-08 .*target is unchanged/);
+    expect(JSON.parse(chplan('status', plan, '--json').out).days[0].published).toBe(false);
+    expect(before.code).toBe(0);
+    const resumed = chplan('run', plan, '--day', DAY, '--chunk', 'hour', '--resume');
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(chplan('validate', plan, '--day', DAY).code).toBe(0);
+  });
+});
