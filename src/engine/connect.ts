@@ -1,6 +1,6 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { ConfigError, ConnectionError, ExecutionError } from '../errors.js';
 import type { Engine, EngineOptions, QueryOptions } from './engine.js';
@@ -33,7 +33,12 @@ function httpClient(options: EngineOptions): ClickHouseClient {
     password: options.password ?? '',
     database: options.database ?? 'default',
     request_timeout: (options.queryTimeoutSec + 30) * 1000,
-    clickhouse_settings: OUTPUT_SETTINGS,
+    // A long INSERT … SELECT sends nothing until it ends; progress headers every 50 s keep
+    // load balancers with a 60 s idle timeout from cutting the connection. 50 s also keeps
+    // a 30-minute statement's headers (~36 lines) well under Node's 16 KiB header limit.
+    clickhouse_settings: { ...OUTPUT_SETTINGS, send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '50000' },
+    // chplan reports failures itself, once, without echoing request details.
+    log: { level: ClickHouseLogLevel.OFF },
     ...(options.ca ? { tls: { ca_cert: options.ca } } : {}),
   });
 }
@@ -49,7 +54,7 @@ function embeddedClient(dataDir: string): ClickHouseClient {
   // chdb types its connection against @clickhouse/client-common, which the client now
   // bundles as its own copy; the shapes are identical, the declarations are not.
   const connection = createChdbConnection({ path }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
-  return createClient({ connection, clickhouse_settings: OUTPUT_SETTINGS });
+  return createClient({ connection, clickhouse_settings: OUTPUT_SETTINGS, log: { level: ClickHouseLogLevel.OFF } });
 }
 
 class ClientEngine implements Engine {
