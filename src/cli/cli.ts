@@ -8,6 +8,7 @@ import { validateCommand } from './commands/validate.js';
 import { approveCommand } from './commands/approve.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
+import { diffCommand } from './commands/diff.js';
 import { reportError } from './output.js';
 import { ConfigError } from '../errors.js';
 
@@ -25,6 +26,7 @@ export function buildCli(argv: string[]): Argv {
     .command(statusCommand as never)
     .command(approveCommand as never)
     .command(verifyCommand as never)
+    .command(diffCommand as never)
     .command(transformCommand as never)
     .demandCommand(1, 'Name a command; see chplan --help.')
     .strict()

@@ -10,8 +10,11 @@ import type { Step } from './steps.js';
 /** Where each statement of a flatten plan lives, in execution order, and what it is for. */
 export const PLAN_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
+  create_registry: { file: '00_create_registry.sql', role: 'registry of the key each target column holds (created if missing)' },
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
+  add_columns_target: { file: '01a_add_columns_target.sql', role: 'migration: columns this mapping adds to an existing target' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
+  add_columns_staging: { file: '02a_add_columns_staging.sql', role: 'migration: the same columns on an existing staging table' },
   clear_staging_day: { file: '03_clear_staging_day.sql', role: 'drops a day from staging before it is rebuilt' },
   clear_staging_window: { file: '04_clear_staging_window.sql', role: 'removes a retried chunk\'s window from staging' },
   preflight_unmapped_keys: { file: '05_preflight_unmapped_keys.sql', role: 'stops a chunk whose source has keys the mapping lacks' },
@@ -36,12 +39,13 @@ export interface PlanStatement {
 }
 
 /** Names chplan derives from the target: staging next to it, ledger in its database. */
-export function planTables(settings: Settings): { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef } {
+export function planTables(settings: Settings): { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef; registry: TableRef } {
   return {
     source: settings.source,
     target: settings.target,
     staging: { database: settings.target.database, name: `${settings.target.name}__chplan_staging` },
     ledger: { database: settings.target.database, name: 'chplan_ledger' },
+    registry: { database: settings.target.database, name: 'chplan_mappings' },
   };
 }
 
@@ -52,7 +56,7 @@ function unpivotTuple(kind: MetricKind, accumulator: { int: string; float: strin
 }
 
 /** The steps of a flatten plan for this schema, mapping and settings. Pure. */
-export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: Settings): Step[] {
+export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: Settings, previous: Mapping | null = null): Step[] {
   const tables = planTables(settings);
   const time = schema.time.name;
   const groupKeys = schema.groupKeys.map((c) => c.name);
@@ -64,18 +68,29 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   const unpivot = schema.maps.map((m) => ({ name: m.name, tuple: unpivotTuple(m.kind, accumulator) }));
   const known = (map: string, kind: MetricKind) => mapping[kind].filter((e) => e.maps.includes(map)).map((e) => e.key);
   const common = { time, timeZone: settings.timeZone, groupKeys };
+  const typeOf = (kind: MetricKind) => (kind === 'int' ? settings.intType : settings.floatType);
+  const free = (['int', 'float'] as const).flatMap((kind) => mapping.free[kind].map((column) => ({ column, type: typeOf(kind) })));
+  const added = addedColumns(mapping, previous).map((c) => ({ ...c, type: typeOf(c.kind) }));
   const steps: Step[] = [
     { type: 'create_ledger', ledger: tables.ledger },
+    { type: 'create_registry', registry: tables.registry },
     {
       type: 'create_target',
       target: tables.target,
       time: schema.time,
       carried: [...schema.groupKeys, ...schema.dimensions],
       metrics: metrics.metrics,
+      free,
       orderBy: [...groupKeys, time],
       timeZone: settings.timeZone,
     },
     { type: 'create_staging', staging: tables.staging, target: tables.target },
+    ...(added.length > 0
+      ? [
+          { type: 'add_columns_target', table: tables.target, columns: added },
+          { type: 'add_columns_staging', table: tables.staging, columns: added },
+        ] as Step[]
+      : []),
     { type: 'clear_staging_day', staging: tables.staging },
     { type: 'clear_staging_window', staging: tables.staging, time },
     { type: 'preflight_unmapped_keys', source: tables.source, sourceFilter, maps: schema.maps.map((m) => ({ name: m.name, known: known(m.name, m.kind) })) },
@@ -130,9 +145,22 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   return steps;
 }
 
+/** Columns (mapped or free) of `mapping` that the previous mapping's table lacks. Pure. */
+export function addedColumns(mapping: Mapping, previous: Mapping | null): { kind: MetricKind; column: string; comment: string; existing: boolean }[] {
+  if (!previous) return [];
+  return (['int', 'float'] as const).flatMap((kind) => {
+    const assigned = new Set(previous[kind].map((e) => e.column));
+    const spare = new Set(previous.free[kind]);
+    return [
+      ...mapping[kind].filter((e) => !assigned.has(e.column)).map((e) => ({ kind, column: e.column, comment: e.key, existing: spare.has(e.column) })),
+      ...mapping.free[kind].filter((c) => !assigned.has(c) && !spare.has(c)).map((column) => ({ kind, column, comment: 'free: reserved for a future key', existing: false })),
+    ];
+  });
+}
+
 /** Compiles the flatten plan's statements: (schema, mapping, settings) → SQL text. Pure. */
-export function compileFlatten(schema: SourceSchema, mapping: Mapping, settings: Settings): PlanStatement[] {
-  return flattenSteps(schema, mapping, settings).map((step) => ({
+export function compileFlatten(schema: SourceSchema, mapping: Mapping, settings: Settings, previous: Mapping | null = null): PlanStatement[] {
+  return flattenSteps(schema, mapping, settings, previous).map((step) => ({
     step: step.type,
     ...PLAN_FILES[step.type],
     sql: renderStep(step),

@@ -27,7 +27,10 @@ interface Tables {
  */
 export type Step =
   | { type: 'create_ledger'; ledger: TableRef }
-  | { type: 'create_target'; target: TableRef; time: { name: string; type: string }; carried: { name: string; type: string }[]; metrics: FlatColumn[]; orderBy: string[]; timeZone: string }
+  | { type: 'create_target'; target: TableRef; time: { name: string; type: string }; carried: { name: string; type: string }[]; metrics: FlatColumn[]; free: { column: string; type: string }[]; orderBy: string[]; timeZone: string }
+  | { type: 'add_columns_target'; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
+  | { type: 'add_columns_staging'; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
+  | { type: 'create_registry'; registry: TableRef }
   | { type: 'create_staging'; staging: TableRef; target: TableRef }
   | { type: 'clear_staging_day'; staging: TableRef }
   | { type: 'clear_staging_window'; staging: TableRef; time: string }

@@ -7,6 +7,7 @@ import { acquireLease, newRunnerId, type Lease } from './lease.js';
 import { dayFinished, latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
 import { paramsOf, record, type RunContext, type RunEvent } from './run-context.js';
 import { checkSourceUnchanged } from './source-check.js';
+import { checkAndRegisterMapping } from './registry.js';
 import { chunksOfDay, dayWindow, type ChunkSpec, type Window } from './windows.js';
 
 export type { RunEvent };
@@ -48,15 +49,19 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, options: RunOpti
   const days = options.days.map((day) => ({ day, windows: chunksOfDay(day, plan.manifest.timeZone, options.chunk) }));
   ctx.emit({ type: 'plan', days: options.days, chunks: days.reduce((n, d) => n + d.windows.length, 0) });
   if (options.dryRun) return dryRun(ctx, days);
-  for (const step of ['create_ledger', 'create_target', 'create_staging'] as const) {
-    await engine.command(statementOf(plan, step), { step });
-  }
+  for (const step of ['create_ledger', 'create_registry'] as const) await engine.command(statementOf(plan, step), { step });
   const target = formatTableRef(plan.manifest.tables.target);
   const lease = await acquireLease(engine, plan.manifest.tables.ledger, target, {
     runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: plan.manifest.planHash,
   });
   const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
   try {
+    // Nothing about the target changes before its mapping is known to be compatible.
+    await checkAndRegisterMapping(engine, plan);
+    for (const step of ['create_target', 'add_columns_target', 'create_staging', 'add_columns_staging'] as const) {
+      // The migration files exist only in plans that add columns.
+      if (plan.sql[step] !== undefined) await engine.command(statementOf(plan, step), { step });
+    }
     const ledger = options.resume ? await readLedger(engine, plan.manifest.tables.ledger, target, plan.manifest.planHash) : [];
     const summaries: DaySummary[] = [];
     for (const { day, windows } of days) {

@@ -15,6 +15,9 @@ export function mappingProblems(mapping: Mapping): string[] {
       keys.add(entry.key);
       columns.add(entry.column);
     });
+    for (const column of mapping.free[kind]) {
+      if (columns.has(column)) problems.push(`/free/${kind}: ${column} is both free and assigned`);
+    }
   }
   return problems;
 }

@@ -20,6 +20,8 @@ export interface Mapping {
   discovered: { from: string; to: string; timeZone: string; rows: number };
   int: MappingEntry[];
   float: MappingEntry[];
+  /** Columns created in advance and not yet holding a key (`--spare-columns`); new keys take them first. */
+  free: { int: string[]; float: string[] };
 }
 
 export const MAPPING_SCHEMA_REF = './schemas/mapping.schema.json';

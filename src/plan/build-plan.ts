@@ -28,9 +28,10 @@ function md(text: string): string {
  * Everything that goes into a plan directory: the SQL files, mapping.json, PLAN.md and
  * manifest.json. Pure and deterministic: same inputs, same bytes.
  */
-export function buildPlan(input: { name: string; schema: SourceSchema; mapping: Mapping; settings: Settings; toolVersion: string }): PlanFile[] {
+export function buildPlan(input: { name: string; schema: SourceSchema; mapping: Mapping; settings: Settings; toolVersion: string; previous?: Mapping | null }): PlanFile[] {
   const { name, schema, mapping, settings, toolVersion } = input;
-  const statements = compileFlatten(schema, mapping, settings);
+  const previous = input.previous ?? null;
+  const statements = compileFlatten(schema, mapping, settings, previous);
   const tables = planTables(settings);
   const mappingText = serializeMapping(mapping);
   const files: PlanFile[] = [...statements.map((s) => ({ name: s.file, content: s.sql })), { name: 'mapping.json', content: mappingText }];
@@ -49,6 +50,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     intType: settings.intType,
     floatType: settings.floatType,
     mappingHash: mappingHash(mapping),
+    previousMappingHash: previous ? mappingHash(previous) : null,
     source: {
       fingerprint: schema.fingerprint,
       columns: schema.columns.map((c) => [c.name, c.type] as [string, string]),

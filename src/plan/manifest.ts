@@ -6,7 +6,7 @@ export interface Manifest {
   formatVersion: 1;
   kind: 'flatten';
   tool: { name: 'chplan'; version: string };
-  tables: { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef };
+  tables: { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef; registry: TableRef };
   timeZone: string;
   strategy: Strategy;
   chunk: ChunkSize;
@@ -17,6 +17,8 @@ export interface Manifest {
   intType: string;
   floatType: string;
   mappingHash: string;
+  /** The mapping the target was loaded with before, when this plan migrates it. */
+  previousMappingHash: string | null;
   source: { fingerprint: string; columns: [string, string][] };
   /** sha256 of every file in the plan directory except this one (line endings normalised). */
   files: Record<string, string>;

@@ -6,6 +6,7 @@ import { writePlanDir } from '../plan/plan-dir.js';
 import { introspectSource } from '../schema/introspect.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Manifest } from '../plan/manifest.js';
+import type { Mapping } from '../mapping/mapping.js';
 import { basename } from 'node:path';
 
 export interface CompileResult {
@@ -23,11 +24,12 @@ export function defaultPlanDir(settings: Settings): string {
  * Compiles a mapping into a plan directory. The engine is only asked for the source's
  * columns; rendering itself is pure.
  */
-export async function compilePlanDir(engine: Engine, settings: Settings, options: { mapping: string; out?: string }): Promise<CompileResult> {
+export async function compilePlanDir(engine: Engine, settings: Settings, options: { mapping: string; out?: string; previous?: Mapping | null }): Promise<CompileResult> {
   const mapping = readMapping(options.mapping);
+  const previous = options.previous ?? null;
   const schema = await introspectSource(engine, settings);
   const out = options.out ?? defaultPlanDir(settings);
-  const files = buildPlan({ name: basename(out), schema, mapping, settings, toolVersion: TOOL_VERSION });
+  const files = buildPlan({ name: basename(out), schema, mapping, settings, toolVersion: TOOL_VERSION, previous });
   writePlanDir(out, files);
   const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as Manifest;
   return { out, files: files.map((f) => f.name), manifest };

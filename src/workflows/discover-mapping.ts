@@ -6,7 +6,7 @@ import { assignColumns } from '../mapping/assign-columns.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, readMapping, writeMapping } from '../mapping/mapping-file.js';
 import { introspectSource } from '../schema/introspect.js';
-import { daysBetween } from '../execute/windows.js';
+import { daysBetween, parseDay } from '../execute/windows.js';
 
 export interface DiscoverResult {
   inventory: KeyInventory;
@@ -14,13 +14,20 @@ export interface DiscoverResult {
   out: string;
 }
 
+/** Fresh alphabetical mappings of two days, for comparing them. Writes nothing. */
+export async function discoverDayMappings(engine: Engine, settings: Settings, days: [string, string]): Promise<[Mapping, Mapping]> {
+  const schema = await introspectSource(engine, settings);
+  const mappingOf = async (day: string) => assignColumns(await discoverKeys(engine, schema, settings, parseDay(day), day));
+  return [await mappingOf(days[0]), await mappingOf(days[1])];
+}
+
 /** Discovers the keys of a day range, assigns columns (keeping a base mapping's) and writes mapping.json. */
-export async function discoverMapping(engine: Engine, settings: Settings, options: { from: string; to?: string; out: string; base?: string }): Promise<DiscoverResult> {
+export async function discoverMapping(engine: Engine, settings: Settings, options: { from: string; to?: string; out: string; base?: string; baseMapping?: Mapping | null; spareColumns?: number }): Promise<DiscoverResult> {
   const days = daysBetween(options.from, options.to);
-  const base = options.base ? readMapping(options.base) : null;
+  const base = options.baseMapping ?? (options.base ? readMapping(options.base) : null);
   const schema = await introspectSource(engine, settings);
   const inventory = await discoverKeys(engine, schema, settings, days[0]!, days.at(-1)!);
-  const mapping = assignColumns(inventory, base ? { mapping: base, hash: mappingHash(base) } : null);
+  const mapping = assignColumns(inventory, { base: base ? { mapping: base, hash: mappingHash(base) } : null, spareColumns: options.spareColumns });
   writeMapping(options.out, mapping);
   return { inventory, mapping, out: options.out };
 }

@@ -7,6 +7,7 @@ import { tableColumns } from '../schema/introspect.js';
 import { seedDay } from '../seed/seed.js';
 import { validatePlan, type ValidationReport } from '../validate/validate-plan.js';
 import { compilePlanDir, defaultPlanDir } from './compile-plan-dir.js';
+import { readMapping } from '../mapping/mapping-file.js';
 import { discoverMapping, type DiscoverResult } from './discover-mapping.js';
 
 export interface TransformOptions {
@@ -38,11 +39,13 @@ export async function transform(engine: Engine, settings: Settings, options: Tra
     }
     seeded = true;
   }
+  // Read before discovery overwrites it: the plan migrates a target loaded with it.
+  const previous = options.base ? readMapping(options.base) : null;
   emit({ type: 'stage', name: 'discover' });
-  const discovery = await discoverMapping(engine, settings, { from: days[0]!, to: days.at(-1)!, out: options.mappingOut, base: options.base });
+  const discovery = await discoverMapping(engine, settings, { from: days[0]!, to: days.at(-1)!, out: options.mappingOut, base: options.base, baseMapping: previous });
   emit({ type: 'stage', name: 'compile' });
   const planDir = options.planOut ?? defaultPlanDir(settings);
-  await compilePlanDir(engine, settings, { mapping: options.mappingOut, out: planDir });
+  await compilePlanDir(engine, settings, { mapping: options.mappingOut, out: planDir, previous });
   const plan = readPlan(planDir);
   emit({ type: 'stage', name: 'run' });
   const summaries = await runPlan(engine, plan, { days, chunk: settings.chunk, onEvent: emit });

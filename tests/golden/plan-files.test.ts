@@ -32,18 +32,26 @@ const FIXTURE_MAPPING: Mapping = {
     { key: 'new\nline `tick` \\', column: 'int3', maps: ['metricIntGroup2'], rows: 3 },
   ],
   float: [{ key: '😀', column: 'float1', maps: ['metricFloatGroup1'], rows: 4 }],
+  free: { int: ['int4'], float: [] },
 };
 
 describe('golden plan files', () => {
-  const variants: [string, SettingsOverrides][] = [
-    ['indexed', {}],
-    ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64' }],
+  const previous: Mapping = {
+    ...FIXTURE_MAPPING,
+    int: FIXTURE_MAPPING.int.slice(0, 2),
+    float: [],
+    free: { int: ['int3'], float: [] },
+  };
+  const variants: [string, SettingsOverrides, Mapping | null][] = [
+    ['indexed', {}, null],
+    ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64' }, null],
+    ['migration', {}, previous],
   ];
-  for (const [label, overrides] of variants) {
+  for (const [label, overrides, before] of variants) {
     it(`renders every template (${label})`, async () => {
       const settings = testSettings({ source: 'default.src', target: 'default.flat', ...overrides });
       const schema = classifyColumns(settings.source, FIXTURE_COLUMNS, settings);
-      const files = buildPlan({ name: label, schema, mapping: FIXTURE_MAPPING, settings, toolVersion: '0.0.0-golden' });
+      const files = buildPlan({ name: label, schema, mapping: FIXTURE_MAPPING, settings, toolVersion: '0.0.0-golden', previous: before });
       for (const file of files) {
         await expect(file.content).toMatchFileSnapshot(`./${label}/${file.name}`);
       }

@@ -29,7 +29,7 @@ describe('assignColumns', () => {
 
   it('keeps every column of a base mapping and appends new keys after the last one', () => {
     const day1 = assignColumns(inventory([['int', 'b', ['m1']], ['int', 'd', ['m1']]]));
-    const day2 = assignColumns(inventory([['int', 'a', ['m1']], ['int', 'd', ['m2']], ['int', 'c', ['m1']]]), { mapping: day1, hash: 'f'.repeat(64) });
+    const day2 = assignColumns(inventory([['int', 'a', ['m1']], ['int', 'd', ['m2']], ['int', 'c', ['m1']]]), { base: { mapping: day1, hash: 'f'.repeat(64) } });
     expect(day2.int.map((e) => [e.column, e.key, e.rows])).toEqual([
       ['int1', 'b', 0],
       ['int2', 'd', 1],
@@ -39,5 +39,13 @@ describe('assignColumns', () => {
     expect(day2.int[1]!.maps).toEqual(['m1', 'm2']);
     expect(day2.version).toBe(2);
     expect(day2.parent).toBe('f'.repeat(64));
+  });
+
+  it('reserves spare columns and gives them to new keys first', () => {
+    const day1 = assignColumns(inventory([['int', 'b', ['m1']], ['float', 'x', ['f1']]]), { spareColumns: 2 });
+    expect(day1.free).toEqual({ int: ['int2', 'int3'], float: ['float2', 'float3'] });
+    const day2 = assignColumns(inventory([['int', 'b', ['m1']], ['int', 'a', ['m1']], ['int', 'c', ['m1']], ['int', 'd', ['m1']]]), { base: { mapping: day1, hash: 'a'.repeat(64) } });
+    expect(day2.int.map((e) => `${e.column}=${e.key}`)).toEqual(['int1=b', 'int2=a', 'int3=c', 'int4=d']);
+    expect(day2.free).toEqual({ int: [], float: ['float2', 'float3'] });
   });
 });

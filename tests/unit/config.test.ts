@@ -46,7 +46,7 @@ describe('configuration', () => {
   it('rejects malformed and inconsistent mappings with the field', () => {
     expect(() => parseMapping('{', 'm.json')).toThrow(/m.json is not valid JSON/);
     expect(() => parseMapping('{"formatVersion": 1}', 'm.json')).toThrow(/missing required field "version"/);
-    const valid = { formatVersion: 1, version: 1, parent: null, source: 'a.b', discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 }, float: [] };
+    const valid = { formatVersion: 1, version: 1, parent: null, source: 'a.b', discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 }, float: [], free: { int: [], float: [] } };
     const entry = (key: string, column: string) => ({ key, column, maps: ['m'], rows: 1 });
     expect(() => parseMapping(JSON.stringify({ ...valid, int: [entry('a', 'float1')] }), 'm.json')).toThrow(/\/int\/0\/column must match pattern/);
     expect(() => parseMapping(JSON.stringify({ ...valid, int: [entry('a', 'int1'), entry('b', 'int1')] }), 'm.json')).toThrow(/int1 is assigned twice/);

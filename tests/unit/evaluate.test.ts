@@ -7,6 +7,7 @@ const mapping: Mapping = {
   discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 3 },
   int: [{ key: 'k', column: 'int1', maps: ['m'], rows: 3 }],
   float: [{ key: 'f', column: 'float1', maps: ['n'], rows: 3 }],
+  free: { int: [], float: [] },
 };
 
 function inputs(overrides: Partial<ValidationInputs> = {}): ValidationInputs {

@@ -13,10 +13,11 @@ export const discoverCommand = {
       .option('day', { type: 'string', demandOption: true, describe: 'first day, YYYY-MM-DD' })
       .option('to', { type: 'string', describe: 'last day (inclusive)' })
       .option('out', { type: 'string', default: 'mapping.json', describe: 'mapping file to write' })
-      .option('base', { type: 'string', describe: 'existing mapping whose columns are kept; new keys are appended' }),
-  handler: async (args: CommonArgs & { day: string; to?: string; out: string; base?: string }) => {
+      .option('base', { type: 'string', describe: 'existing mapping whose columns are kept; new keys are appended' })
+      .option('spare-columns', { type: 'number', default: 0, describe: 'unused columns to reserve per kind, so new keys need no DDL' }),
+  handler: async (args: CommonArgs & { day: string; to?: string; out: string; base?: string; spareColumns: number }) => {
     const settings = settingsFrom(args);
-    const { inventory, mapping, out } = await withEngine(settings, (engine) => discoverMapping(engine, settings, { from: args.day, to: args.to, out: args.out, base: args.base }));
+    const { inventory, mapping, out } = await withEngine(settings, (engine) => discoverMapping(engine, settings, { from: args.day, to: args.to, out: args.out, base: args.base, spareColumns: args.spareColumns }));
     if (args.json) return printJson({ out, rows: inventory.rows, int: mapping.int.length, float: mapping.float.length, shared: sharedKeys(inventory) });
     print(`Scanned ${inventory.rows} rows of ${inventory.source} (${inventory.from}${inventory.to !== inventory.from ? ` … ${inventory.to}` : ''}).`);
     print(table(['kind', 'keys', 'columns'], [

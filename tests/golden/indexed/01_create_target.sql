@@ -9,7 +9,8 @@ CREATE TABLE IF NOT EXISTS `default`.`flat` (
     `int1` Int32 DEFAULT 0 COMMENT '',
     `int2` Int32 DEFAULT 0 COMMENT 'it\'s',
     `int3` Int32 DEFAULT 0 COMMENT 'new\nline `tick` \\',
-    `float1` Float32 DEFAULT 0 COMMENT '😀'
+    `float1` Float32 DEFAULT 0 COMMENT '😀',
+    `int4` Int32 DEFAULT 0 COMMENT 'free: reserved for a future key'
 ) ENGINE = MergeTree
 PARTITION BY
     toYYYYMMDD(`timestampMs`, 'UTC')
