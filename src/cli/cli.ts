@@ -9,6 +9,7 @@ import { approveCommand } from './commands/approve.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
 import { diffCommand } from './commands/diff.js';
+import { benchTransformCommand } from './commands/bench-transform.js';
 import { reportError } from './output.js';
 import { ConfigError } from '../errors.js';
 
@@ -27,6 +28,7 @@ export function buildCli(argv: string[]): Argv {
     .command(approveCommand as never)
     .command(verifyCommand as never)
     .command(diffCommand as never)
+    .command(benchTransformCommand as never)
     .command(transformCommand as never)
     .demandCommand(1, 'Name a command; see chplan --help.')
     .strict()
