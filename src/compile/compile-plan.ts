@@ -3,7 +3,7 @@ import { sourceWindowFilter } from '../discover/discover-sql.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
 import { accumulatorType, metricPlan } from './metric-expressions.js';
-import { quoteString } from './quote.js';
+import { quoteIdent, quoteString } from './quote.js';
 import { renderStep } from './render.js';
 import type { Step } from './steps.js';
 
@@ -14,6 +14,8 @@ export const PLAN_FILES = {
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
   add_columns_target: { file: '01a_add_columns_target.sql', role: 'migration: columns this mapping adds to an existing target' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
+  create_named_view: { file: '01b_create_named_view.sql', role: 'view with every metric under its key name' },
+  create_compat_view: { file: '01c_create_compat_view.sql', role: 'view rebuilding the old Map columns, for existing queries' },
   add_columns_staging: { file: '02a_add_columns_staging.sql', role: 'migration: the same columns on an existing staging table' },
   clear_staging_day: { file: '03_clear_staging_day.sql', role: 'drops a day from staging before it is rebuilt' },
   clear_staging_window: { file: '04_clear_staging_window.sql', role: 'removes a retried chunk\'s window from staging' },
@@ -39,13 +41,15 @@ export interface PlanStatement {
 }
 
 /** Names chplan derives from the target: staging next to it, ledger in its database. */
-export function planTables(settings: Settings): { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef; registry: TableRef } {
+export function planTables(settings: Settings): Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView', TableRef> {
   return {
     source: settings.source,
     target: settings.target,
     staging: { database: settings.target.database, name: `${settings.target.name}__chplan_staging` },
     ledger: { database: settings.target.database, name: 'chplan_ledger' },
     registry: { database: settings.target.database, name: 'chplan_mappings' },
+    namedView: { database: settings.target.database, name: `${settings.target.name}_named` },
+    compatView: { database: settings.target.database, name: `${settings.target.name}_compat` },
   };
 }
 
@@ -84,6 +88,8 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       orderBy: [...groupKeys, time],
       timeZone: settings.timeZone,
     },
+    { type: 'create_named_view', view: tables.namedView, target: tables.target, time, carried: [...groupKeys, ...dimensions], columns: namedColumns(mapping, [time, ...groupKeys, ...dimensions]) },
+    { type: 'create_compat_view', view: tables.compatView, target: tables.target, time, carried: [...groupKeys, ...dimensions], maps: compatMaps(schema, mapping) },
     { type: 'create_staging', staging: tables.staging, target: tables.target },
     ...(added.length > 0
       ? [
@@ -143,6 +149,33 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
     });
   }
   return steps;
+}
+
+/**
+ * Key names as column names for the named view: a key that is empty or already taken
+ * (by another column, or by the same key of the other kind) gets a suffix. Pure.
+ */
+export function namedColumns(mapping: Mapping, reserved: string[]): { column: string; alias: string }[] {
+  const taken = new Set(reserved);
+  const result: { column: string; alias: string }[] = [];
+  for (const kind of ['int', 'float'] as const) {
+    for (const entry of mapping[kind]) {
+      let alias = entry.key === '' ? `(empty ${kind} key)` : entry.key;
+      if (taken.has(alias)) alias = `${alias} (${kind})`;
+      for (let n = 2; taken.has(alias); n++) alias = `${entry.key} (${kind} ${n})`;
+      taken.add(alias);
+      result.push({ column: entry.column, alias });
+    }
+  }
+  return result;
+}
+
+/** The old Map columns as expressions over the flat ones; a shared key goes to its first map. Pure. */
+export function compatMaps(schema: SourceSchema, mapping: Mapping): { name: string; type: string; keys: string[]; values: string[] }[] {
+  return schema.maps.map((map) => {
+    const entries = mapping[map.kind].filter((e) => e.maps[0] === map.name);
+    return { name: map.name, type: map.type, keys: entries.map((e) => e.key), values: entries.map((e) => `CAST(${quoteIdent(e.column)}, ${quoteString(map.valueType)})`) };
+  });
 }
 
 /** Columns (mapped or free) of `mapping` that the previous mapping's table lacks. Pure. */

@@ -24,9 +24,12 @@ export function quoteString(value: string): string {
   return `'${value.replace(/[\\'\x00-\x1f\x7f]/g, escapeControl)}'`;
 }
 
-/** A backtick-quoted identifier: `quoteIdent('int1')` → `` `int1` ``. */
+/**
+ * A backtick-quoted identifier: `quoteIdent('int1')` → `` `int1` ``. A backtick inside is
+ * doubled (both ClickHouse and the SQL formatter read that form).
+ */
 export function quoteIdent(name: string): string {
-  return `\`${name.replace(/[\\`\x00-\x1f\x7f]/g, (c) => (c === '`' ? '\\`' : escapeControl(c)))}\``;
+  return `\`${name.replace(/[\\`\x00-\x1f\x7f]/g, (c) => (c === '`' ? '``' : escapeControl(c)))}\``;
 }
 
 /** `db`.`table` */

@@ -31,6 +31,8 @@ export type Step =
   | { type: 'add_columns_target'; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
   | { type: 'add_columns_staging'; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
   | { type: 'create_registry'; registry: TableRef }
+  | { type: 'create_named_view'; view: TableRef; target: TableRef; time: string; carried: string[]; columns: { column: string; alias: string }[] }
+  | { type: 'create_compat_view'; view: TableRef; target: TableRef; time: string; carried: string[]; maps: { name: string; type: string; keys: string[]; values: string[] }[] }
   | { type: 'create_staging'; staging: TableRef; target: TableRef }
   | { type: 'clear_staging_day'; staging: TableRef }
   | { type: 'clear_staging_window'; staging: TableRef; time: string }

@@ -58,7 +58,7 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, options: RunOpti
   try {
     // Nothing about the target changes before its mapping is known to be compatible.
     await checkAndRegisterMapping(engine, plan);
-    for (const step of ['create_target', 'add_columns_target', 'create_staging', 'add_columns_staging'] as const) {
+    for (const step of ['create_target', 'add_columns_target', 'create_named_view', 'create_compat_view', 'create_staging', 'add_columns_staging'] as const) {
       // The migration files exist only in plans that add columns.
       if (plan.sql[step] !== undefined) await engine.command(statementOf(plan, step), { step });
     }

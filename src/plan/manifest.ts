@@ -6,7 +6,7 @@ export interface Manifest {
   formatVersion: 1;
   kind: 'flatten';
   tool: { name: 'chplan'; version: string };
-  tables: { source: TableRef; target: TableRef; staging: TableRef; ledger: TableRef; registry: TableRef };
+  tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView', TableRef>;
   timeZone: string;
   strategy: Strategy;
   chunk: ChunkSize;

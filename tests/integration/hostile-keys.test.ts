@@ -4,7 +4,7 @@ import { UnmappedKeysError } from '../../src/errors.js';
 import { runPlan } from '../../src/execute/run-plan.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
-import { quoteString } from '../../src/compile/quote.js';
+import { quoteIdent, quoteString } from '../../src/compile/quote.js';
 
 const DAY = '2025-10-08';
 const HOSTILE = ["it's", 'back\\slash', 'tick`tick', "x'; DROP TABLE t; --", '😀 emoji', ' spaced key ', '', 'new\nline', 'é', 'shared'];
@@ -67,5 +67,26 @@ describe('hostile keys and an unusual source', () => {
     expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', kind: 'metricIntGroup2', rows: 1 }]);
     expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base mapping.json/);
     expect(await scalar(engine, 'SELECT sum(int1) FROM odd.flat')).toBe(before);
+  });
+});
+
+describe('views over hostile keys', () => {
+  it('the named view exposes every key by name and the compatibility view rebuilds the maps', async () => {
+    const settings = testSettings({ source: 'odd.events', target: 'odd.viewed' });
+    const { plan } = await flattenDays(engine, settings, ctx.dir, DAY);
+    for (const entry of plan.mapping.int.filter((e) => e.key !== '')) {
+      expect(await scalar(engine, `SELECT sum(${quoteIdent(entry.key === 'shared' ? 'shared' : entry.key)}) FROM odd.viewed_named`), entry.key)
+        .toBe(await scalar(engine, `SELECT sum(${entry.column}) FROM odd.viewed`));
+    }
+    expect(await scalar(engine, 'SELECT sum(`(empty int key)`) FROM odd.viewed_named')).toBe(await scalar(engine, `SELECT sum(${plan.mapping.int.find((e) => e.key === '')!.column}) FROM odd.viewed`));
+    expect(await scalar(engine, 'SELECT toString(sum(`shared (float)`)) FROM odd.viewed_named')).toBe(await scalar(engine, 'SELECT toString(sum(metricFloatGroup4[\'shared\'])) FROM odd.events'));
+    // Old queries, unchanged, against the compatibility view.
+    for (const key of HOSTILE.filter((k) => k !== 'shared')) {
+      const q = (table: string) => `SELECT sum(metricIntGroup1[${quoteString(key)}]) FROM ${table}`;
+      expect(await scalar(engine, q('odd.viewed_compat')), key).toBe(await scalar(engine, q('odd.events')));
+    }
+    const all = (table: string) => `SELECT sum(metricIntGroup1['shared']) + sum(metricIntGroup2['shared']) + sum(metricIntGroup7['shared']) FROM ${table}`;
+    expect(await scalar(engine, all('odd.viewed_compat'))).toBe(await scalar(engine, all('odd.events')));
+    expect(await scalar(engine, "SELECT count() FROM odd.viewed_compat WHERE has(mapValues(metricIntGroup1), 0)")).toBe('0');
   });
 });

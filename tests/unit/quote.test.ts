@@ -13,7 +13,7 @@ describe('quoting', () => {
 
   it('escapes backticks in identifiers', () => {
     expect(quoteIdent('int1')).toBe('`int1`');
-    expect(quoteIdent('a`b')).toBe('`a\\`b`');
+    expect(quoteIdent('a`b')).toBe('`a``b`');
     expect(quoteIdent('a\\b')).toBe('`a\\\\b`');
   });
 
