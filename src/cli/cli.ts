@@ -10,6 +10,7 @@ import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
 import { diffCommand } from './commands/diff.js';
 import { benchTransformCommand } from './commands/bench-transform.js';
+import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.js';
 import { reportError } from './output.js';
 import { ConfigError } from '../errors.js';
 
@@ -29,6 +30,8 @@ export function buildCli(argv: string[]): Argv {
     .command(verifyCommand as never)
     .command(diffCommand as never)
     .command(benchTransformCommand as never)
+    .command(benchmarkCommand as never)
+    .command(viewBenchmarkCommand as never)
     .command(transformCommand as never)
     .demandCommand(1, 'Name a command; see chplan --help.')
     .strict()

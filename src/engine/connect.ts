@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { ConfigError, ConnectionError, ExecutionError } from '../errors.js';
-import type { Engine, EngineOptions, QueryOptions } from './engine.js';
+import type { CommandSummary, Engine, EngineOptions, QueryOptions } from './engine.js';
 
 // 64-bit integers always arrive as strings, whichever transport answers, so callers
 // convert explicitly and never lose precision to JSON numbers.
@@ -90,8 +90,9 @@ class ClientEngine implements Engine {
     return (await result.json()) as T[];
   }
 
-  async command(sql: string, options: QueryOptions = {}): Promise<void> {
-    await this.guard(sql, options, () => this.client.command({ query: sql, ...this.requestOf(options) }));
+  async command(sql: string, options: QueryOptions = {}): Promise<CommandSummary> {
+    const result = await this.guard(sql, options, () => this.client.command({ query: sql, ...this.requestOf(options) }));
+    return { readRows: Number(result.summary?.read_rows ?? 0), readBytes: Number(result.summary?.read_bytes ?? 0) };
   }
 
   async close(): Promise<void> {

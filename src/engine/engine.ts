@@ -23,12 +23,18 @@ export interface QueryOptions {
   step?: string;
 }
 
+export interface CommandSummary {
+  readRows: number;
+  readBytes: number;
+}
+
 /** The only surface the rest of chplan sees of ClickHouse. */
 export interface Engine {
   readonly kind: 'embedded' | 'http';
   /** Human description, never containing credentials. */
   readonly description: string;
   rows<T>(sql: string, options?: QueryOptions): Promise<T[]>;
-  command(sql: string, options?: QueryOptions): Promise<void>;
+  /** Runs a statement, discarding any result; returns what the engine reports it read. */
+  command(sql: string, options?: QueryOptions): Promise<CommandSummary>;
   close(): Promise<void>;
 }
