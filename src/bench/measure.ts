@@ -7,28 +7,13 @@ export function median(values: number[]): number {
 
 export interface Sample {
   seconds: number;
-  /** Peak resident memory of this process above its level at the start, in bytes. */
-  peakRssDelta: number;
 }
 
-/**
- * Times `fn` while sampling this process's resident memory every 25 ms. With the embedded
- * engine the engine runs inside this process, so the peak includes its memory.
- */
+/** Times `fn` (wall clock). */
 export async function measure(fn: () => Promise<unknown>): Promise<Sample> {
-  const baseline = process.memoryUsage.rss();
-  let peak = baseline;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 25);
   const started = performance.now();
-  try {
-    await fn();
-  } finally {
-    clearInterval(timer);
-  }
-  peak = Math.max(peak, process.memoryUsage.rss());
-  return { seconds: (performance.now() - started) / 1000, peakRssDelta: peak - baseline };
+  await fn();
+  return { seconds: (performance.now() - started) / 1000 };
 }
 
 /** Runs each named measurement `repeat` times, interleaved, so drift hits all alike. */

@@ -1,4 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from '../engine/connect.js';
+import { ConfigError } from '../errors.js';
+
+function readCa(path: string): Buffer {
+  if (!existsSync(path)) throw new ConfigError(`--ca ${path} does not exist; pass the PEM file of the certificate authority.`);
+  return readFileSync(path);
+}
 import type { Engine } from '../engine/engine.js';
 import type { Settings } from '../config/settings.js';
 
@@ -9,6 +16,7 @@ export async function withEngine<T>(settings: Settings, fn: (engine: Engine) => 
     user: settings.user,
     password: settings.password,
     database: settings.database,
+    ca: settings.ca ? readCa(settings.ca) : undefined,
     dataDir: settings.dataDir,
     queryTimeoutSec: settings.queryTimeoutSec,
   });

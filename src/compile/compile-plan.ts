@@ -108,6 +108,7 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       // in the WHERE clause (the customer filter) and fail as an aggregate in WHERE.
       dimensions: dimensions.map((name, i) => ({ name, alias: `__chplan_d${i + 1}` })),
       constants: metrics.constants,
+      rowExprs: metrics.rowExprs,
       aggregates: metrics.aggregates,
       metrics: metrics.metrics,
       positions: metrics.positions,

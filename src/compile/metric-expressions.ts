@@ -7,6 +7,8 @@ import type { FlatColumn, NamedExpr } from './steps.js';
 /** How one plan aggregates its metrics: constants, inner aggregates, outer column expressions. */
 export interface MetricPlan {
   constants: NamedExpr[];
+  /** Per-row expressions computed before grouping (empty: aggregate the source directly). */
+  rowExprs: NamedExpr[];
   aggregates: NamedExpr[];
   metrics: FlatColumn[];
   /** Human lines mapping array positions to columns and keys (indexed strategy). */
@@ -31,12 +33,15 @@ function outerCast(kind: MetricKind, settings: Settings, ref: string): string {
 }
 
 /**
- * Indexed: per kind, one `sumResampleArray` over the concatenated values of every map,
- * keyed by each key's column position (`transform` is a hash lookup). Per-row work
- * grows with the keys present in the row, not with the number of mapped keys.
+ * Indexed: per row, every map's values are concatenated and every key becomes its column
+ * position (`transform` is a hash lookup); per group those sparse lists are collected
+ * (`groupArrayArray`, state proportional to the entries present) and summed into a dense
+ * vector once, when the group is finished (`arrayReduce('sumResample…')`). Per-row work
+ * grows with the keys present in the row, not with the number of mapped keys, and the
+ * aggregation never holds a dense vector per group in memory.
  */
 function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
-  const plan: MetricPlan = { constants: [], aggregates: [], metrics: [], positions: [] };
+  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [] };
   for (const kind of ['int', 'float'] as const) {
     const entries = mapping[kind];
     const maps = schema.maps.filter((m) => m.kind === kind);
@@ -54,9 +59,15 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     );
     const values = maps.map((m) => valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`));
     const keys = maps.map((m) => `${quoteIdent(m.name)}.keys`);
+    const rowValues = `__chplan_${kind}_row_values`;
+    const rowSlots = `__chplan_${kind}_row_slots`;
+    plan.rowExprs.push(
+      { alias: rowValues, expr: `arrayConcat(${values.join(', ')})` },
+      { alias: rowSlots, expr: `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), arrayConcat(${keys.join(', ')}))` },
+    );
     plan.aggregates.push({
       alias: sumsAlias,
-      expr: `sumResampleArray(1, ${entries.length + 1}, 1)(arrayConcat(${values.join(', ')}), arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), arrayConcat(${keys.join(', ')})))`,
+      expr: `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`,
     });
     entries.forEach((entry, i) => {
       plan.metrics.push(flat(kind, settings, entry, outerCast(kind, settings, `${sumsAlias}[${i + 1}]`)));
@@ -68,7 +79,7 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
 
 /** Readable: one `sum(map['key'])` per key and map; slower, obvious to review. */
 function readable(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
-  const plan: MetricPlan = { constants: [], aggregates: [], metrics: [], positions: [] };
+  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [] };
   for (const kind of ['int', 'float'] as const) {
     const accumulator = accumulatorType(schema.maps, kind);
     const byName = new Map(schema.maps.map((m) => [m.name, m]));

@@ -37,7 +37,7 @@ export type Step =
   | { type: 'clear_staging_day'; staging: TableRef }
   | { type: 'clear_staging_window'; staging: TableRef; time: string }
   | { type: 'preflight_unmapped_keys'; source: TableRef; sourceFilter: string; maps: { name: string; known: string[] }[] }
-  | { type: 'insert_chunk'; tables: Tables; time: string; timeZone: string; groupKeys: string[]; dimensions: { name: string; alias: string }[]; constants: NamedExpr[]; aggregates: NamedExpr[]; metrics: FlatColumn[]; positions: string[]; sourceFilter: string; settings: NamedExpr[] }
+  | { type: 'insert_chunk'; tables: Tables; time: string; timeZone: string; groupKeys: string[]; dimensions: { name: string; alias: string }[]; constants: NamedExpr[]; rowExprs: NamedExpr[]; aggregates: NamedExpr[]; metrics: FlatColumn[]; positions: string[]; sourceFilter: string; settings: NamedExpr[] }
   | { type: 'keep_other_customers'; staging: TableRef; target: TableRef; time: string; customerColumn: string; customers: number[] }
   | { type: 'check_staging'; staging: TableRef }
   | { type: 'publish_day'; target: TableRef; staging: TableRef }

@@ -35,6 +35,8 @@ export interface Settings {
   /** Embedded engine directory (used when no url is set). */
   dataDir: string;
   url?: string;
+  /** PEM file of a custom certificate authority for https URLs. */
+  ca?: string;
   user?: string;
   password?: string;
   database?: string;

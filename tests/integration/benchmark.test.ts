@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchQueries } from '../../src/bench/bench-queries.js';
 import { renderHtmlReport } from '../../src/bench/html-report.js';

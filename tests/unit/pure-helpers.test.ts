@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { median } from '../../src/bench/measure.js';
+import { answersDiffer } from '../../src/bench/compare-answers.js';
+import { namedColumns } from '../../src/compile/compile-plan.js';
+import { diffMappings } from '../../src/mapping/diff-mappings.js';
+import { registryConflicts } from '../../src/execute/registry.js';
+import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
+import { activeHolders } from '../../src/execute/lease.js';
+import { halveWindow } from '../../src/execute/windows-split.js';
+import { dayWindow, parseChunk } from '../../src/execute/windows.js';
+import type { LedgerRow } from '../../src/execute/ledger.js';
+import type { Mapping } from '../../src/mapping/mapping.js';
+
+const mapping = (int: [string, string][], float: [string, string][] = []): Mapping => ({
+  formatVersion: 1, version: 1, parent: null, source: 'a.b',
+  discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 },
+  int: int.map(([key, column]) => ({ key, column, maps: ['m'], rows: 1 })),
+  float: float.map(([key, column]) => ({ key, column, maps: ['f'], rows: 1 })),
+  free: { int: [], float: [] },
+});
+
+describe('pure helpers', () => {
+  it('median', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it('compares answers exactly for ints and with tolerance for floats', () => {
+    expect(answersDiffer([{ a: '9007199254740993' }], [{ b: '9007199254740993' }])).toBeNull();
+    expect(answersDiffer([{ a: '9007199254740993' }], [{ a: '9007199254740992' }])).toMatch(/row 1, column 1/);
+    expect(answersDiffer([{ a: 0.30000001 }], [{ a: 0.3 }])).toBeNull();
+    expect(answersDiffer([{ a: 'x' }], [])).toBe('1 rows vs 0 rows');
+  });
+
+  it('names view columns after keys, suffixing empty and clashing ones', () => {
+    const named = namedColumns(mapping([['', 'int1'], ['platform', 'int2'], ['x', 'int3']], [['x', 'float1']]), ['timestampMs', 'platform']);
+    expect(named.map((c) => c.alias)).toEqual(['(empty int key)', 'platform (int)', 'x', 'x (float)']);
+  });
+
+  it('diffs mappings and flags moved keys and reused columns', () => {
+    const diff = diffMappings(mapping([['a', 'int1'], ['b', 'int2']]), mapping([['b', 'int1'], ['c', 'int2']]));
+    expect(diff.compatible).toBe(false);
+    expect(diff.moved).toEqual([{ kind: 'int', key: 'b', from: 'int2', to: 'int1', rows: 1 }]);
+    expect(diff.reused.map((r) => `${r.column}:${r.before}->${r.after}`)).toEqual(['int1:a->b', 'int2:b->c']);
+    expect(diffMappings(mapping([['a', 'int1']]), mapping([['a', 'int1'], ['b', 'int2']])).compatible).toBe(true);
+  });
+
+  it('finds registry conflicts in both directions', () => {
+    const registered = [{ kind: 'int' as const, column: 'int1', key: 'a', mapping_version: 1 }];
+    expect(registryConflicts(registered, mapping([['a', 'int1'], ['b', 'int2']]))).toEqual([]);
+    expect(registryConflicts(registered, mapping([['b', 'int1']]))).toHaveLength(1);
+    expect(registryConflicts(registered, mapping([['a', 'int2']]))[0]).toMatchObject({ column: 'int2', registeredColumnOfPlanKey: 'int1' });
+  });
+
+  it('classifies failures and backs off', () => {
+    expect(classifyFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe('connection');
+    expect(classifyFailure(Object.assign(new Error('x'), { code: '241' }))).toBe('memory');
+    expect(classifyFailure(new Error('wrapper', { cause: Object.assign(new Error('parts'), { code: '252' }) }))).toBe('transient');
+    expect(classifyFailure(Object.assign(new Error('Unknown table'), { code: '60' }))).toBe('fatal');
+    expect([1, 2, 3, 10].map((a) => backoffMs(a))).toEqual([1000, 2000, 4000, 30000]);
+  });
+
+  it('treats leases as active only while fresh, alive and not released', () => {
+    const row = (runner: string, status: LedgerRow['status'], at: string) => ({ step: 'lease', runner, status, finished_at: at, started_at: at }) as LedgerRow;
+    const now = Date.parse('2025-10-08T12:00:00Z');
+    const rows = [row('a:1:x', 'held', '2025-10-08 11:59:00.000'), row('b:2:y', 'held', '2025-10-08 11:00:00.000'), row('c:3:z', 'held', '2025-10-08 11:59:30.000'), row('c:3:z', 'released', '2025-10-08 11:59:40.000')];
+    expect(activeHolders(rows, now, 300, () => true).map((r) => r.runner)).toEqual(['a:1:x']);
+    expect(activeHolders(rows, now, 300, () => false)).toEqual([]);
+  });
+
+  it('halves windows on minute boundaries and validates chunk sizes', () => {
+    const [a, b] = halveWindow(dayWindow('2025-10-08', 'UTC'))!;
+    expect([a.start, a.end, b.end]).toEqual(['2025-10-08 00:00:00.000', '2025-10-08 12:00:00.000', '2025-10-09 00:00:00.000']);
+    expect(halveWindow({ ...a, end: '2025-10-08 00:01:00.000' })).toBeNull();
+    expect(parseChunk('15m')).toBe('15m');
+    expect(() => parseChunk('7m')).toThrow(/dividing a day/);
+  });
+});
