@@ -1738,89 +1738,147 @@ FROM
             any(`isBot`) AS __chplan_d43,
             any(`experimentBucket`) AS __chplan_d44,
             any(`screenWidth`) AS __chplan_d45,
-            sumResampleArray (1, 281, 1) (
-                arrayConcat(
-                    `metricIntGroup1`.values,
-                    `metricIntGroup2`.values,
-                    `metricIntGroup3`.values,
-                    `metricIntGroup4`.values,
-                    `metricIntGroup5`.values,
-                    `metricIntGroup6`.values,
-                    `metricIntGroup7`.values,
-                    `metricIntGroup8`.values,
-                    `metricIntGroup9`.values,
-                    `metricIntGroup10`.values,
-                    `metricIntGroup11`.values,
-                    `metricIntGroup12`.values,
-                    `metricIntGroup13`.values,
-                    `metricIntGroup14`.values,
-                    `metricIntGroup15`.values
-                ),
-                arrayMap(
-                    k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
-                    arrayConcat(
-                        `metricIntGroup1`.keys,
-                        `metricIntGroup2`.keys,
-                        `metricIntGroup3`.keys,
-                        `metricIntGroup4`.keys,
-                        `metricIntGroup5`.keys,
-                        `metricIntGroup6`.keys,
-                        `metricIntGroup7`.keys,
-                        `metricIntGroup8`.keys,
-                        `metricIntGroup9`.keys,
-                        `metricIntGroup10`.keys,
-                        `metricIntGroup11`.keys,
-                        `metricIntGroup12`.keys,
-                        `metricIntGroup13`.keys,
-                        `metricIntGroup14`.keys,
-                        `metricIntGroup15`.keys
-                    )
-                )
+            arrayReduce(
+                'sumResample(1, 281, 1)',
+                groupArrayArray (__chplan_int_row_values),
+                groupArrayArray (__chplan_int_row_slots)
             ) AS __chplan_int_sums,
-            sumResampleArray (1, 115, 1) (
-                arrayConcat(
-                    `metricFloatGroup1`.values,
-                    `metricFloatGroup2`.values,
-                    `metricFloatGroup3`.values,
-                    `metricFloatGroup4`.values,
-                    `metricFloatGroup5`.values,
-                    `metricFloatGroup6`.values,
-                    `metricFloatGroup7`.values,
-                    `metricFloatGroup8`.values,
-                    `metricFloatGroup9`.values,
-                    `metricFloatGroup10`.values,
-                    `metricFloatGroup11`.values,
-                    `metricFloatGroup12`.values,
-                    `metricFloatGroup13`.values,
-                    `metricFloatGroup14`.values,
-                    `metricFloatGroup15`.values
-                ),
-                arrayMap(
-                    k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
-                    arrayConcat(
-                        `metricFloatGroup1`.keys,
-                        `metricFloatGroup2`.keys,
-                        `metricFloatGroup3`.keys,
-                        `metricFloatGroup4`.keys,
-                        `metricFloatGroup5`.keys,
-                        `metricFloatGroup6`.keys,
-                        `metricFloatGroup7`.keys,
-                        `metricFloatGroup8`.keys,
-                        `metricFloatGroup9`.keys,
-                        `metricFloatGroup10`.keys,
-                        `metricFloatGroup11`.keys,
-                        `metricFloatGroup12`.keys,
-                        `metricFloatGroup13`.keys,
-                        `metricFloatGroup14`.keys,
-                        `metricFloatGroup15`.keys
-                    )
-                )
+            arrayReduce(
+                'sumResample(1, 115, 1)',
+                groupArrayArray (__chplan_float_row_values),
+                groupArrayArray (__chplan_float_row_slots)
             ) AS __chplan_float_sums
         FROM
-            `default`.`eco_cross_page_flow_pt1m_local`
-        WHERE
-            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
-            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            (
+                SELECT
+                    `timestampMs`,
+                    `clientId`,
+                    `sessionId`,
+                    `customerId`,
+                    `platform`,
+                    `countryIso`,
+                    `deviceName`,
+                    `browserName`,
+                    `osName`,
+                    `connectionType`,
+                    `deviceType`,
+                    `deviceManufacturer`,
+                    `deviceModel`,
+                    `osVersion`,
+                    `browserVersion`,
+                    `appName`,
+                    `appVersion`,
+                    `sdkVersion`,
+                    `isp`,
+                    `cityName`,
+                    `regionName`,
+                    `postalCode`,
+                    `pageType`,
+                    `pageName`,
+                    `referrerDomain`,
+                    `cdnName`,
+                    `playerName`,
+                    `contentType`,
+                    `language`,
+                    `timezoneName`,
+                    `userAgentFamily`,
+                    `networkType`,
+                    `carrier`,
+                    `screenResolution`,
+                    `ipVersion`,
+                    `cdnPop`,
+                    `streamProtocol`,
+                    `drmType`,
+                    `adSdk`,
+                    `consentState`,
+                    `subscriptionTier`,
+                    `marketingChannel`,
+                    `campaignId`,
+                    `abTestVariant`,
+                    `asn`,
+                    `isBot`,
+                    `experimentBucket`,
+                    `screenWidth`,
+                    arrayConcat(
+                        `metricIntGroup1`.values,
+                        `metricIntGroup2`.values,
+                        `metricIntGroup3`.values,
+                        `metricIntGroup4`.values,
+                        `metricIntGroup5`.values,
+                        `metricIntGroup6`.values,
+                        `metricIntGroup7`.values,
+                        `metricIntGroup8`.values,
+                        `metricIntGroup9`.values,
+                        `metricIntGroup10`.values,
+                        `metricIntGroup11`.values,
+                        `metricIntGroup12`.values,
+                        `metricIntGroup13`.values,
+                        `metricIntGroup14`.values,
+                        `metricIntGroup15`.values
+                    ) AS __chplan_int_row_values,
+                    arrayMap(
+                        k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
+                        arrayConcat(
+                            `metricIntGroup1`.keys,
+                            `metricIntGroup2`.keys,
+                            `metricIntGroup3`.keys,
+                            `metricIntGroup4`.keys,
+                            `metricIntGroup5`.keys,
+                            `metricIntGroup6`.keys,
+                            `metricIntGroup7`.keys,
+                            `metricIntGroup8`.keys,
+                            `metricIntGroup9`.keys,
+                            `metricIntGroup10`.keys,
+                            `metricIntGroup11`.keys,
+                            `metricIntGroup12`.keys,
+                            `metricIntGroup13`.keys,
+                            `metricIntGroup14`.keys,
+                            `metricIntGroup15`.keys
+                        )
+                    ) AS __chplan_int_row_slots,
+                    arrayConcat(
+                        `metricFloatGroup1`.values,
+                        `metricFloatGroup2`.values,
+                        `metricFloatGroup3`.values,
+                        `metricFloatGroup4`.values,
+                        `metricFloatGroup5`.values,
+                        `metricFloatGroup6`.values,
+                        `metricFloatGroup7`.values,
+                        `metricFloatGroup8`.values,
+                        `metricFloatGroup9`.values,
+                        `metricFloatGroup10`.values,
+                        `metricFloatGroup11`.values,
+                        `metricFloatGroup12`.values,
+                        `metricFloatGroup13`.values,
+                        `metricFloatGroup14`.values,
+                        `metricFloatGroup15`.values
+                    ) AS __chplan_float_row_values,
+                    arrayMap(
+                        k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                        arrayConcat(
+                            `metricFloatGroup1`.keys,
+                            `metricFloatGroup2`.keys,
+                            `metricFloatGroup3`.keys,
+                            `metricFloatGroup4`.keys,
+                            `metricFloatGroup5`.keys,
+                            `metricFloatGroup6`.keys,
+                            `metricFloatGroup7`.keys,
+                            `metricFloatGroup8`.keys,
+                            `metricFloatGroup9`.keys,
+                            `metricFloatGroup10`.keys,
+                            `metricFloatGroup11`.keys,
+                            `metricFloatGroup12`.keys,
+                            `metricFloatGroup13`.keys,
+                            `metricFloatGroup14`.keys,
+                            `metricFloatGroup15`.keys
+                        )
+                    ) AS __chplan_float_row_slots
+                FROM
+                    `default`.`eco_cross_page_flow_pt1m_local`
+                WHERE
+                    `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+                    AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            )
         GROUP BY
             __chplan_minute,
             `clientId`,

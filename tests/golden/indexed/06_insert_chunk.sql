@@ -33,25 +33,40 @@ FROM
             `sessionId`,
             any(`customerId`) AS __chplan_d1,
             any(`platform`) AS __chplan_d2,
-            sumResampleArray (1, 4, 1) (
-                arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')),
-                arrayMap(
-                    k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
-                    arrayConcat(`metricIntGroup1`.keys, `metricIntGroup2`.keys)
-                )
+            arrayReduce(
+                'sumResample(1, 4, 1)',
+                groupArrayArray (__chplan_int_row_values),
+                groupArrayArray (__chplan_int_row_slots)
             ) AS __chplan_int_sums,
-            sumResampleArray (1, 2, 1) (
-                arrayConcat(CAST(`metricFloatGroup1`.values, 'Array(Float64)')),
-                arrayMap(
-                    k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
-                    arrayConcat(`metricFloatGroup1`.keys)
-                )
+            arrayReduce(
+                'sumResample(1, 2, 1)',
+                groupArrayArray (__chplan_float_row_values),
+                groupArrayArray (__chplan_float_row_slots)
             ) AS __chplan_float_sums
         FROM
-            `default`.`src`
-        WHERE
-            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
-            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            (
+                SELECT
+                    `timestampMs`,
+                    `clientId`,
+                    `sessionId`,
+                    `customerId`,
+                    `platform`,
+                    arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')) AS __chplan_int_row_values,
+                    arrayMap(
+                        k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
+                        arrayConcat(`metricIntGroup1`.keys, `metricIntGroup2`.keys)
+                    ) AS __chplan_int_row_slots,
+                    arrayConcat(CAST(`metricFloatGroup1`.values, 'Array(Float64)')) AS __chplan_float_row_values,
+                    arrayMap(
+                        k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                        arrayConcat(`metricFloatGroup1`.keys)
+                    ) AS __chplan_float_row_slots
+                FROM
+                    `default`.`src`
+                WHERE
+                    `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+                    AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            )
         GROUP BY
             __chplan_minute,
             `clientId`,
