@@ -6,8 +6,8 @@ function escape(text: string): string {
 
 const COLORS: Record<string, string> = { flat: '#2f7ed8', 'named view': '#8bbc21', 'compatibility view': '#f28f43' };
 
-/** A self-contained HTML page: a bar chart of speedups (log scale) and the full table. Pure. */
-export function renderHtmlReport(report: QueryBenchReport): string {
+/** Bar chart of speedups (source median / other median), log scale, as standalone SVG. Pure. */
+export function renderSpeedupSvg(report: QueryBenchReport): string {
   const bars = report.questions.flatMap((q) => speedups(q).map((s) => ({ q, ...s })));
   const max = Math.max(2, ...bars.map((b) => b.speedup));
   const width = 640;
@@ -20,8 +20,13 @@ export function renderHtmlReport(report: QueryBenchReport): string {
       `<text x="${(175 + scale(b.speedup)).toFixed(1)}" y="${y + 15}" font-size="12">${b.speedup.toFixed(1)}×</text>`;
   });
   const oneX = 170 + scale(1);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 240}" height="${bars.length * rowHeight + 10}">` +
-    `<line x1="${oneX}" y1="0" x2="${oneX}" y2="${bars.length * rowHeight}" stroke="#c00" stroke-dasharray="4"/>${svgRows.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 240}" height="${bars.length * rowHeight + 10}" font-family="sans-serif">` +
+    `<rect width="100%" height="100%" fill="white"/><line x1="${oneX}" y1="0" x2="${oneX}" y2="${bars.length * rowHeight}" stroke="#c00" stroke-dasharray="4"/>${svgRows.join('')}</svg>`;
+}
+
+/** A self-contained HTML page: the speedup chart and the full table. Pure. */
+export function renderHtmlReport(report: QueryBenchReport): string {
+  const svg = renderSpeedupSvg(report);
   const rows = report.questions.flatMap((q) => q.results.map((r) => `<tr class="${q.status}"><td>${escape(q.id)}</td><td>${escape(q.title)}</td><td>${escape(r.dialect)}</td>` +
     `<td>${r.medianMs === null ? 'not timed: answers differ' : r.medianMs.toFixed(1)}</td><td>${r.readRows}</td><td>${r.readBytes ?? 'n/a'}</td><td>${r.resultRows}</td></tr>`));
   return `<!doctype html>

@@ -56,6 +56,25 @@ describe('command line', () => {
     expect(reversed.code).toBe(2);
   });
 
+  it('diffs mapping files with exit 0 when compatible and 1 when not', () => {
+    const base = { formatVersion: 1, version: 1, parent: null, source: 'a.b', discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 }, float: [], free: { int: [], float: [] } };
+    const entry = (key: string, column: string) => ({ key, column, maps: ['m'], rows: 1 });
+    const write = (name: string, int: object[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify({ ...base, int }));
+      return path;
+    };
+    const a = write('a.json', [entry('a', 'int1'), entry('b', 'int2')]);
+    const grown = write('grown.json', [entry('a', 'int1'), entry('b', 'int2'), entry('c', 'int3')]);
+    const shifted = write('shifted.json', [entry('b', 'int1'), entry('c', 'int2')]);
+    const ok = chplan('diff', a, grown);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/Added keys \(1\)[\s\S]*"c"[\s\S]*Compatible/);
+    const bad = chplan('diff', a, shifted, '--json');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)).toMatchObject({ compatible: false, moved: [{ key: 'b', from: 'int2', to: 'int1' }] });
+  });
+
   it('exits 3 when the server cannot be reached', () => {
     const { code, err } = chplan('discover', '--day', '2025-10-08', '--url', 'http://127.0.0.1:9', '--timeout', '5');
     expect(code).toBe(3);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { benchQueries, speedups, type QueryBenchReport } from '../../bench/bench-queries.js';
-import { renderHtmlReport } from '../../bench/html-report.js';
+import { renderHtmlReport, renderSpeedupSvg } from '../../bench/html-report.js';
 import { loadedBenchPlan } from '../../bench/prepare.js';
 import { DEMO_DAY } from '../../config/settings.js';
 import { ConfigError } from '../../errors.js';
@@ -60,10 +60,11 @@ function queryBenchCommand(kind: QueryBenchReport['kind'], describe: string) {
       const out = args.out ?? `bench-results/${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       writeFileAtomic(`${out}.json`, `${JSON.stringify(report, null, 2)}\n`);
       writeFileAtomic(`${out}.html`, renderHtmlReport(report));
+      writeFileAtomic(`${out}.svg`, renderSpeedupSvg(report));
       if (args.json) printJson(report);
       else {
         printReport(report);
-        print(`Wrote ${out}.json and ${out}.html`);
+        print(`Wrote ${out}.json, ${out}.html and ${out}.svg`);
       }
       if (report.questions.some((q) => q.status === 'mismatch')) process.exitCode = 1;
     },
