@@ -1,4 +1,4 @@
-import { quoteTable } from '../compile/quote.js';
+import { quoteString, quoteTable } from '../compile/quote.js';
 import type { Engine } from '../engine/engine.js';
 import { SafetyError } from '../errors.js';
 import { formatTableRef } from '../config/settings.js';
@@ -62,16 +62,11 @@ export async function checkAndRegisterMapping(engine: Engine, plan: LoadedPlan):
   const known = new Set(registered.map((r) => `${r.kind}|${r.column}`));
   const fresh = (['int', 'float'] as const).flatMap((kind) => plan.mapping[kind].filter((e) => !known.has(`${kind}|${e.column}`)).map((e) => ({ kind, column: e.column, key: e.key })));
   if (fresh.length === 0) return;
+  // Hundreds of keys are too many for URL parameters (proxies cap URLs at a few KiB), so the
+  // rows travel in the statement as quoted literals.
+  const rows = fresh.map((f) => `(${[target, f.kind, f.column, f.key, plan.manifest.mappingHash].map(quoteString).join(', ')}, ${plan.mapping.version}, now64(3, 'UTC'))`);
   await engine.command(
-    `INSERT INTO ${quoteTable(registry)} (target, kind, column, key, mapping_hash, mapping_version, registered_at)
-     SELECT {target:String}, e.1, e.2, e.3, {hash:String}, {version:UInt32}, now64(3, 'UTC')
-     FROM (SELECT arrayJoin(arrayZip({kinds:Array(String)}, {columns:Array(String)}, {keys:Array(String)})) AS e)`,
-    {
-      params: {
-        target, hash: plan.manifest.mappingHash, version: plan.mapping.version,
-        kinds: fresh.map((f) => f.kind), columns: fresh.map((f) => f.column), keys: fresh.map((f) => f.key),
-      },
-      step: 'registry',
-    },
+    `INSERT INTO ${quoteTable(registry)} (target, kind, column, key, mapping_hash, mapping_version, registered_at) VALUES ${rows.join(', ')}`,
+    { step: 'registry' },
   );
 }

@@ -22,7 +22,8 @@ const RESERVED = new Set(['query', 'query_id', 'database', 'default_format', 'us
 export async function startHttpEndpoint(options: { dataDir: string; user: string; password: string }): Promise<HttpEndpoint> {
   const session = new Session(options.dataDir);
   const requests: HttpEndpoint['requests'] = [];
-  const server: Server = createServer((req, res) => void handle(req, res));
+  // ClickHouse accepts URIs up to 1 MiB (http_max_uri_size); Node's default is 16 KiB.
+  const server: Server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => void handle(req, res));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -38,7 +39,7 @@ export async function startHttpEndpoint(options: { dataDir: string; user: string
     const settings: Record<string, string> = {};
     const params: Record<string, string> = {};
     for (const [key, value] of url.searchParams) {
-      if (key.startsWith('param_')) params[key.slice(6)] = unescapeParam(value);
+      if (key.startsWith('param_')) params[key.slice(6)] = value;
       else if (!RESERVED.has(key) && !HTTP_ONLY.test(key)) settings[key] = value;
     }
     requests.push({ queryId, settings });
@@ -46,9 +47,7 @@ export async function startHttpEndpoint(options: { dataDir: string; user: string
     const prefix = Object.entries(settings).map(([k, v]) => `SET ${k} = ${/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`}; `).join('');
     const format = url.searchParams.get('default_format') ?? 'TabSeparated';
     try {
-      const result = Object.keys(params).length > 0
-        ? await session.queryBindAsync(prefix + sql, params, { format })
-        : await session.queryAsync(prefix + sql, { format });
+      const result = await session.queryAsync(prefix + bindAsText(sql, params), { format });
       res.setHeader('X-ClickHouse-Query-Id', queryId);
       res.setHeader('X-ClickHouse-Summary', JSON.stringify({ read_rows: String(result.rowsRead), read_bytes: String(result.bytesRead), written_rows: '0', written_bytes: '0', total_rows_to_read: '0', result_rows: '0', result_bytes: '0', elapsed_ns: '0' }));
       res.setHeader('X-ClickHouse-Format', format);
@@ -73,6 +72,25 @@ export async function startHttpEndpoint(options: { dataDir: string; user: string
       });
     }),
   };
+}
+
+/**
+ * A server parses `param_*` values as text of the declared type; the embedded binder wants
+ * JS values. Substituting `CAST('<text>', '<Type>')` reproduces the server's behaviour for
+ * every type, arrays included. (Test helper: assumes no `{name:Type}` inside string literals.)
+ */
+function bindAsText(sql: string, params: Record<string, string>): string {
+  return sql.replace(/\{([A-Za-z_][A-Za-z0-9_]*):([^{}]+)\}/g, (whole, name: string, type: string) => {
+    if (!(name in params)) return whole;
+    // A top-level string arrives escaped; composite values arrive in their text format.
+    if (type === 'String') return literal(unescapeParam(params[name]!)); // also valid where only literals are, e.g. PARTITION ID
+    const text = /^(FixedString|LowCardinality\(String\)|Date|DateTime)/.test(type) ? unescapeParam(params[name]!) : params[name]!;
+    return `CAST(${literal(text)}, ${literal(type)})`;
+  });
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 const UNESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', 0: '\0', b: '\b', f: '\f' };
