@@ -11,6 +11,7 @@ export function withCommonOptions<T>(yargs: Argv<T>) {
     .option('source', { type: 'string', describe: 'source table db.table' })
     .option('target', { type: 'string', describe: 'target table db.table' })
     .option('url', { type: 'string', describe: 'ClickHouse HTTP URL (else CLICKHOUSE_URL, else embedded chDB)' })
+    .option('cluster', { type: 'string', describe: 'cluster name: ON CLUSTER DDL, Replicated tables, one run per shard' })
     .option('ca', { type: 'string', describe: 'PEM file of the CA that signed the server certificate (https)' })
     .option('data-dir', { type: 'string', describe: 'embedded engine data directory (default .chdata)' })
     .option('customers', { type: 'string', describe: 'only these customers, e.g. 1,2,3' })
@@ -28,6 +29,7 @@ export interface CommonArgs {
   source?: string;
   target?: string;
   url?: string;
+  cluster?: string;
   ca?: string;
   dataDir?: string;
   customers?: string;
@@ -56,6 +58,7 @@ export function settingsFrom(args: CommonArgs): Settings {
       source: args.source,
       target: args.target,
       url: args.url,
+      cluster: args.cluster,
       ca: args.ca,
       dataDir: args.dataDir,
       customers: parseCustomers(args.customers),

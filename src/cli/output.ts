@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { ChplanError } from '../errors.js';
 import type { RunEvent } from '../execute/run-plan.js';
 import type { ValidationReport } from '../validate/validate-plan.js';
+import type { ShardedValidation } from '../execute/shards.js';
 
 const tty = process.stdout.isTTY === true;
 const paint = (code: number) => (text: string) => (tty ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -102,4 +103,14 @@ export function printValidation(report: ValidationReport): void {
     }
   }
   print(`${report.passed ? green('validation passed') : red('validation FAILED')}: ${report.successRate.toFixed(1)}% of checks passed (${report.source} → ${report.target})`);
+}
+
+export function printShardedValidation(result: ShardedValidation): void {
+  for (const { shard, report } of result.shards) {
+    print(bold(shard));
+    printValidation(report);
+  }
+  print(bold('all shards'));
+  print(table(['day', 'check', 'status', 'detail'], result.total.flatMap((t) => t.checks.map((c) => [t.day, c.name, c.status === 'pass' ? green('pass') : red('FAIL'), c.detail]))));
+  print(result.passed ? green('cluster validation passed') : red('cluster validation FAILED'));
 }

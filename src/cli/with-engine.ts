@@ -1,17 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from '../engine/connect.js';
+import type { Engine, EngineOptions } from '../engine/engine.js';
 import { ConfigError } from '../errors.js';
+import type { Settings } from '../config/settings.js';
+import { clusterSplitGroups, connectShards } from '../execute/cluster.js';
+import type { Shard, SplitGroupCounter } from '../execute/shards.js';
+import type { LoadedPlan } from '../plan/plan-dir.js';
 
 function readCa(path: string): Buffer {
   if (!existsSync(path)) throw new ConfigError(`--ca ${path} does not exist; pass the PEM file of the certificate authority.`);
   return readFileSync(path);
 }
-import type { Engine } from '../engine/engine.js';
-import type { Settings } from '../config/settings.js';
 
-/** Opens the engine the settings name, runs `fn`, and always closes it. */
-export async function withEngine<T>(settings: Settings, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await connect({
+export function engineOptions(settings: Settings): EngineOptions {
+  return {
     url: settings.url,
     user: settings.user,
     password: settings.password,
@@ -19,10 +21,27 @@ export async function withEngine<T>(settings: Settings, fn: (engine: Engine) => 
     ca: settings.ca ? readCa(settings.ca) : undefined,
     dataDir: settings.dataDir,
     queryTimeoutSec: settings.queryTimeoutSec,
-  });
+  };
+}
+
+/** Opens the engine the settings name, runs `fn`, and always closes it. */
+export async function withEngine<T>(settings: Settings, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await connect(engineOptions(settings));
   try {
     return await fn(engine);
   } finally {
     await engine.close();
   }
+}
+
+/** For a cluster plan: one connection per shard and the cluster's sharding check; all closed after. */
+export async function withShards<T>(settings: Settings, plan: LoadedPlan, fn: (shards: Shard[], splitGroups: SplitGroupCounter) => Promise<T>): Promise<T> {
+  return withEngine(settings, async (entry) => {
+    const shards = await connectShards(entry, engineOptions(settings), plan);
+    try {
+      return await fn(shards, clusterSplitGroups(entry, plan));
+    } finally {
+      await Promise.all(shards.map((s) => s.engine.close()));
+    }
+  });
 }

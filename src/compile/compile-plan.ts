@@ -14,6 +14,8 @@ export const PLAN_FILES = {
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
   add_columns_target: { file: '01a_add_columns_target.sql', role: 'migration: columns this mapping adds to an existing target' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
+  create_distributed: { file: '01d_create_distributed.sql', role: 'cluster only: Distributed table over every shard\'s target' },
+  check_sharding: { file: '05a_check_sharding.sql', role: 'cluster only: refuses when a minute group\'s rows span shards' },
   create_named_view: { file: '01b_create_named_view.sql', role: 'view with every metric under its key name' },
   create_compat_view: { file: '01c_create_compat_view.sql', role: 'view rebuilding the old Map columns, for existing queries' },
   add_columns_staging: { file: '02a_add_columns_staging.sql', role: 'migration: the same columns on an existing staging table' },
@@ -41,7 +43,7 @@ export interface PlanStatement {
 }
 
 /** Names chplan derives from the target: staging next to it, ledger in its database. */
-export function planTables(settings: Settings): Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView', TableRef> {
+export function planTables(settings: Settings): Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef> {
   return {
     source: settings.source,
     target: settings.target,
@@ -50,6 +52,7 @@ export function planTables(settings: Settings): Record<'source' | 'target' | 'st
     registry: { database: settings.target.database, name: 'chplan_mappings' },
     namedView: { database: settings.target.database, name: `${settings.target.name}_named` },
     compatView: { database: settings.target.database, name: `${settings.target.name}_compat` },
+    distributed: { database: settings.target.database, name: `${settings.target.name}_all` },
   };
 }
 
@@ -75,11 +78,13 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   const typeOf = (kind: MetricKind) => (kind === 'int' ? settings.intType : settings.floatType);
   const free = (['int', 'float'] as const).flatMap((kind) => mapping.free[kind].map((column) => ({ column, type: typeOf(kind) })));
   const added = addedColumns(mapping, previous).map((c) => ({ ...c, type: typeOf(c.kind) }));
+  const cluster = settings.cluster;
   const steps: Step[] = [
-    { type: 'create_ledger', ledger: tables.ledger },
-    { type: 'create_registry', registry: tables.registry },
+    { type: 'create_ledger', cluster, ledger: tables.ledger },
+    { type: 'create_registry', cluster, registry: tables.registry },
     {
       type: 'create_target',
+      cluster,
       target: tables.target,
       time: schema.time,
       carried: [...schema.groupKeys, ...schema.dimensions],
@@ -88,13 +93,13 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       orderBy: [...groupKeys, time],
       timeZone: settings.timeZone,
     },
-    { type: 'create_named_view', view: tables.namedView, target: tables.target, time, carried: [...groupKeys, ...dimensions], columns: namedColumns(mapping, [time, ...groupKeys, ...dimensions]) },
-    { type: 'create_compat_view', view: tables.compatView, target: tables.target, time, carried: [...groupKeys, ...dimensions], maps: compatMaps(schema, mapping) },
-    { type: 'create_staging', staging: tables.staging, target: tables.target },
+    { type: 'create_named_view', cluster, view: tables.namedView, target: tables.target, time, carried: [...groupKeys, ...dimensions], columns: namedColumns(mapping, [time, ...groupKeys, ...dimensions]) },
+    { type: 'create_compat_view', cluster, view: tables.compatView, target: tables.target, time, carried: [...groupKeys, ...dimensions], maps: compatMaps(schema, mapping) },
+    { type: 'create_staging', cluster, staging: tables.staging, target: tables.target },
     ...(added.length > 0
       ? [
-          { type: 'add_columns_target', table: tables.target, columns: added },
-          { type: 'add_columns_staging', table: tables.staging, columns: added },
+          { type: 'add_columns_target', cluster, table: tables.target, columns: added },
+          { type: 'add_columns_staging', cluster, table: tables.staging, columns: added },
         ] as Step[]
       : []),
     { type: 'clear_staging_day', staging: tables.staging },
@@ -116,6 +121,12 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       settings: [],
     },
   ];
+  if (cluster) {
+    steps.push(
+      { type: 'create_distributed', cluster, distributed: tables.distributed, target: tables.target, groupKeys },
+      { type: 'check_sharding', cluster, source: tables.source, time, timeZone: settings.timeZone, groupKeys, sourceFilter },
+    );
+  }
   if (settings.customers) {
     steps.push({ type: 'keep_other_customers', staging: tables.staging, target: tables.target, time, customerColumn: settings.customerColumn, customers: settings.customers });
   }

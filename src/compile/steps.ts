@@ -26,19 +26,21 @@ interface Tables {
  * types and expressions; each step's template only lays them out.
  */
 export type Step =
-  | { type: 'create_ledger'; ledger: TableRef }
-  | { type: 'create_target'; target: TableRef; time: { name: string; type: string }; carried: { name: string; type: string }[]; metrics: FlatColumn[]; free: { column: string; type: string }[]; orderBy: string[]; timeZone: string }
-  | { type: 'add_columns_target'; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
-  | { type: 'add_columns_staging'; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
-  | { type: 'create_registry'; registry: TableRef }
-  | { type: 'create_named_view'; view: TableRef; target: TableRef; time: string; carried: string[]; columns: { column: string; alias: string }[] }
-  | { type: 'create_compat_view'; view: TableRef; target: TableRef; time: string; carried: string[]; maps: { name: string; type: string; keys: string[]; values: string[] }[] }
-  | { type: 'create_staging'; staging: TableRef; target: TableRef }
+  | { type: 'create_ledger'; cluster: string | null; ledger: TableRef }
+  | { type: 'create_target'; cluster: string | null; target: TableRef; time: { name: string; type: string }; carried: { name: string; type: string }[]; metrics: FlatColumn[]; free: { column: string; type: string }[]; orderBy: string[]; timeZone: string }
+  | { type: 'add_columns_target'; cluster: string | null; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
+  | { type: 'add_columns_staging'; cluster: string | null; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
+  | { type: 'create_registry'; cluster: string | null; registry: TableRef }
+  | { type: 'create_named_view'; cluster: string | null; view: TableRef; target: TableRef; time: string; carried: string[]; columns: { column: string; alias: string }[] }
+  | { type: 'create_compat_view'; cluster: string | null; view: TableRef; target: TableRef; time: string; carried: string[]; maps: { name: string; type: string; keys: string[]; values: string[] }[] }
+  | { type: 'create_staging'; cluster: string | null; staging: TableRef; target: TableRef }
   | { type: 'clear_staging_day'; staging: TableRef }
   | { type: 'clear_staging_window'; staging: TableRef; time: string }
   | { type: 'preflight_unmapped_keys'; source: TableRef; sourceFilter: string; maps: { name: string; known: string[] }[] }
   | { type: 'insert_chunk'; tables: Tables; time: string; timeZone: string; groupKeys: string[]; dimensions: { name: string; alias: string }[]; constants: NamedExpr[]; rowExprs: NamedExpr[]; aggregates: NamedExpr[]; metrics: FlatColumn[]; positions: string[]; sourceFilter: string; settings: NamedExpr[] }
   | { type: 'keep_other_customers'; staging: TableRef; target: TableRef; time: string; customerColumn: string; customers: number[] }
+  | { type: 'create_distributed'; cluster: string; distributed: TableRef; target: TableRef; groupKeys: string[] }
+  | { type: 'check_sharding'; cluster: string; source: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string }
   | { type: 'check_staging'; staging: TableRef }
   | { type: 'publish_day'; target: TableRef; staging: TableRef }
   | { type: 'validate_row_count'; source: TableRef; target: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string; targetFilter: string }

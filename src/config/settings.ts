@@ -34,6 +34,8 @@ export interface Settings {
   queryTimeoutSec: number;
   /** Embedded engine directory (used when no url is set). */
   dataDir: string;
+  /** ClickHouse cluster: ON CLUSTER DDL, Replicated tables, per-shard runs. */
+  cluster: string | null;
   url?: string;
   /** PEM file of a custom certificate authority for https URLs. */
   ca?: string;
@@ -59,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   strategy: 'indexed',
   queryTimeoutSec: 1800,
   dataDir: '.chdata',
+  cluster: null,
 };
 
 /** The day the committed demo plan and mapping were made from. */

@@ -45,6 +45,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     chunk: settings.chunk,
     customers: settings.customers,
     customerColumn: settings.customerColumn,
+    cluster: settings.cluster,
     timeColumn: schema.time.name,
     groupKeys: schema.groupKeys.map((c) => c.name),
     intType: settings.intType,

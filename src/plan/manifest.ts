@@ -6,12 +6,13 @@ export interface Manifest {
   formatVersion: 1;
   kind: 'flatten';
   tool: { name: 'chplan'; version: string };
-  tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView', TableRef>;
+  tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;
   timeZone: string;
   strategy: Strategy;
   chunk: ChunkSize;
   customers: number[] | null;
   customerColumn: string;
+  cluster: string | null;
   timeColumn: string;
   groupKeys: string[];
   intType: string;

@@ -46,6 +46,7 @@ describe('golden plan files', () => {
     ['indexed', {}, null],
     ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64' }, null],
     ['migration', {}, previous],
+    ['cluster', { cluster: 'prod_cluster' }, previous],
   ];
   for (const [label, overrides, before] of variants) {
     it(`renders every template (${label})`, async () => {

@@ -6,7 +6,8 @@ import { withInterrupt } from '../interrupt.js';
 import { readPlan } from '../../plan/plan-dir.js';
 import { print, printJson, runProgress, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
-import { withEngine } from '../with-engine.js';
+import { withEngine, withShards } from '../with-engine.js';
+import { runOnShards } from '../../execute/shards.js';
 
 export const runCommand = {
   command: 'run <plan>',
@@ -28,12 +29,13 @@ export const runCommand = {
     const chunk = args.chunk ? parseChunk(args.chunk) : plan.manifest.chunk;
     const days = daysBetween(args.day, args.to);
     const progress = runProgress(args.json);
-    const summaries = await withInterrupt((signal) =>
-      withEngine(settings, (engine) =>
-        runPlan(engine, plan, { days, chunk, dryRun: args.dryRun, resume: args.resume, force: args.force, signal, onEvent: progress.onEvent }),
-      ),
-    ).finally(progress.stop);
-    if (args.json) return printJson(summaries);
-    print(table(['day', 'status', 'source rows', 'target rows', 'seconds'], summaries.map((s) => [s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)])));
+    const results = await withInterrupt((signal) => {
+      const options = { days, chunk, dryRun: args.dryRun, resume: args.resume, force: args.force, signal, onEvent: progress.onEvent };
+      return plan.manifest.cluster
+        ? withShards(settings, plan, (shards, splitGroups) => runOnShards(shards, splitGroups, options))
+        : withEngine(settings, async (engine) => [{ shard: 'local', days: await runPlan(engine, plan, options) }]);
+    }).finally(progress.stop);
+    if (args.json) return printJson(results);
+    print(table(['shard', 'day', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
   },
 };

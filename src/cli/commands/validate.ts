@@ -3,9 +3,10 @@ import { daysBetween } from '../../execute/windows.js';
 import { readPlan } from '../../plan/plan-dir.js';
 import { writeFileAtomic } from '../../plan/write-atomic.js';
 import { validatePlan } from '../../validate/validate-plan.js';
-import { printJson, printValidation } from '../output.js';
+import { printJson, printShardedValidation, printValidation } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
-import { withEngine } from '../with-engine.js';
+import { withEngine, withShards } from '../with-engine.js';
+import { validateOnShards } from '../../execute/shards.js';
 
 export const validateCommand = {
   command: 'validate <plan>',
@@ -20,7 +21,16 @@ export const validateCommand = {
   handler: async (args: CommonArgs & { plan: string; day: string; to?: string; report?: string; seed: number }) => {
     const settings = settingsFrom(args);
     const plan = readPlan(args.plan);
-    const report = await withEngine(settings, (engine) => validatePlan(engine, plan, daysBetween(args.day, args.to), args.seed));
+    const days = daysBetween(args.day, args.to);
+    if (plan.manifest.cluster) {
+      const sharded = await withShards(settings, plan, (shards) => validateOnShards(shards, days));
+      if (args.report) writeFileAtomic(args.report, `${JSON.stringify(sharded, null, 2)}\n`);
+      if (args.json) printJson(sharded);
+      else printShardedValidation(sharded);
+      if (!sharded.passed) process.exitCode = 1;
+      return;
+    }
+    const report = await withEngine(settings, (engine) => validatePlan(engine, plan, days, args.seed));
     if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
     if (args.json) printJson(report);
     else printValidation(report);

@@ -1,0 +1,14 @@
+-- The registry: which key each flat column of a target holds, for every mapping ever
+-- loaded into it. A plan that would give a registered column another key is refused.
+CREATE TABLE IF NOT EXISTS `default`.`chplan_mappings`
+ON CLUSTER `prod_cluster` (
+    `target` String,
+    `kind` LowCardinality(String),
+    `column` String,
+    `key` String,
+    `mapping_hash` String,
+    `mapping_version` UInt32,
+    `registered_at` DateTime64(3, 'UTC')
+) ENGINE = ReplicatedMergeTree ('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')
+ORDER BY
+    (target, kind, column)

@@ -1,0 +1,74 @@
+-- Flattens one chunk [{chunk_start}, {chunk_end}) of the source into staging.
+-- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
+-- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
+-- chunk instead of wrapping.
+--
+-- Positions in the aggregated arrays:
+--   int 1 -> int1 <- ""
+--   int 2 -> int2 <- "it's"
+--   int 3 -> int3 <- "new\nline `tick` \\"
+--   float 1 -> float1 <- "😀"
+INSERT INTO
+    `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
+WITH
+    ['', 'it\'s', 'new\nline `tick` \\'] AS __chplan_int_keys,
+    CAST(range (1, 4), 'Array(UInt32)') AS __chplan_int_positions,
+    ['😀'] AS __chplan_float_keys,
+    CAST(range (1, 2), 'Array(UInt32)') AS __chplan_float_positions
+SELECT
+    __chplan_minute AS `timestampMs`,
+    `clientId`,
+    `sessionId`,
+    __chplan_d1 AS `customerId`,
+    __chplan_d2 AS `platform`,
+    accurateCast(__chplan_int_sums[1], 'Int32') AS `int1`,
+    accurateCast(__chplan_int_sums[2], 'Int32') AS `int2`,
+    accurateCast(__chplan_int_sums[3], 'Int32') AS `int3`,
+    CAST(__chplan_float_sums[1], 'Float32') AS `float1`
+FROM
+    (
+        SELECT
+            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
+            `clientId`,
+            `sessionId`,
+            any(`customerId`) AS __chplan_d1,
+            any(`platform`) AS __chplan_d2,
+            arrayReduce(
+                'sumResample(1, 4, 1)',
+                groupArrayArray (__chplan_int_row_values),
+                groupArrayArray (__chplan_int_row_slots)
+            ) AS __chplan_int_sums,
+            arrayReduce(
+                'sumResample(1, 2, 1)',
+                groupArrayArray (__chplan_float_row_values),
+                groupArrayArray (__chplan_float_row_slots)
+            ) AS __chplan_float_sums
+        FROM
+            (
+                SELECT
+                    `timestampMs`,
+                    `clientId`,
+                    `sessionId`,
+                    `customerId`,
+                    `platform`,
+                    arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')) AS __chplan_int_row_values,
+                    arrayMap(
+                        k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
+                        arrayConcat(`metricIntGroup1`.keys, `metricIntGroup2`.keys)
+                    ) AS __chplan_int_row_slots,
+                    arrayConcat(CAST(`metricFloatGroup1`.values, 'Array(Float64)')) AS __chplan_float_row_values,
+                    arrayMap(
+                        k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                        arrayConcat(`metricFloatGroup1`.keys)
+                    ) AS __chplan_float_row_slots
+                FROM
+                    `default`.`src`
+                WHERE
+                    `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+                    AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            )
+        GROUP BY
+            __chplan_minute,
+            `clientId`,
+            `sessionId`
+    )
