@@ -10,10 +10,10 @@ import { assignColumns } from '../mapping/assign-columns.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { readPlan, statementOf, writePlanDir, type LoadedPlan } from '../plan/plan-dir.js';
 import { introspectSource } from '../schema/introspect.js';
-import { seedDay } from '../seed/seed.js';
 import { TOOL_VERSION } from '../version.js';
 import { clientSideFlatten } from './client-baseline.js';
 import { interleaved, measure, median, type Sample } from './measure.js';
+import { ensureSeeded } from './prepare.js';
 
 export interface TransformBenchOptions {
   rows: number;
@@ -54,12 +54,7 @@ export async function benchTransform(engine: Engine, settings: Settings, options
   const say = options.onProgress ?? (() => {});
   const day = DEMO_DAY;
   const window = dayWindow(day, settings.timeZone);
-  const [existing] = await engine.rows<{ n: string }>(`SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {t:String}`, { params: { db: settings.source.database, t: settings.source.name } });
-  const seeded = Number(existing?.n) > 0 ? Number((await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${quoteTable(settings.source)}`))[0]?.n) : 0;
-  if (seeded !== options.rows) {
-    say(`seeding ${options.rows} rows…`);
-    await seedDay(engine, settings, { day, rows: options.rows, customers: 20, seed: 1, replace: true });
-  }
+  await ensureSeeded(engine, settings, options.rows, say);
   const schema = await introspectSource(engine, settings);
   const mapping = assignColumns(await discoverKeys(engine, schema, settings, day, day));
   const plans = new Map<Strategy, LoadedPlan>();

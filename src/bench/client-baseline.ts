@@ -14,11 +14,16 @@ interface SourceRow {
  */
 export async function clientSideFlatten(engine: Engine, plan: LoadedPlan, window: { start: string; end: string }, limit: number, into: string): Promise<number> {
   const m = plan.manifest;
-  const maps = plan.mapping.int.length + plan.mapping.float.length > 0 ? m.source.columns.filter(([, type]) => type.startsWith('Map(')).map(([name]) => name) : [];
-  const metricMaps = maps.filter((name) => /metric/i.test(name));
+  const kindOfMap = new Map<string, 'int' | 'float'>();
   const columnOf = new Map<string, string>();
-  for (const kind of ['int', 'float'] as const) for (const e of plan.mapping[kind]) columnOf.set(`${kind}|${e.key}`, e.column);
-  const kindOf = (map: string) => (/Float/i.test(map) ? 'float' : 'int');
+  for (const kind of ['int', 'float'] as const) {
+    for (const e of plan.mapping[kind]) {
+      columnOf.set(`${kind}|${e.key}`, e.column);
+      for (const map of e.maps) kindOfMap.set(map, kind);
+    }
+  }
+  const metricMaps = [...kindOfMap.keys()].sort();
+  const kindOf = (map: string) => kindOfMap.get(map)!;
   const time = quoteIdent(m.timeColumn);
   const rows = await engine.rows<SourceRow>(
     `SELECT toString(toStartOfMinute(${time})) AS minute, concat(${m.groupKeys.map((k) => `toString(${quoteIdent(k)})`).join(", '|', ")}) AS group, ${metricMaps.map(quoteIdent).join(', ')}
