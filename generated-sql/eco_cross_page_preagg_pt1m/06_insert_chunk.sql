@@ -843,6 +843,9 @@ INSERT INTO
         `float113`,
         `float114`
     )
+SETTINGS
+    max_insert_threads = 2,
+    min_insert_block_size_rows = 1048576
 WITH
     [
         '29_1_attempts',

@@ -118,7 +118,12 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       metrics: metrics.metrics,
       positions: metrics.positions,
       sourceFilter,
-      settings: [],
+      // INSERT-level settings, measured on the benchmark data (~12% faster than defaults): the
+      // aggregated result is written by two threads, in blocks of up to 1M rows.
+      settings: [
+        { alias: 'max_insert_threads', expr: '2' },
+        { alias: 'min_insert_block_size_rows', expr: '1048576' },
+      ],
     },
   ];
   if (cluster) {

@@ -10,6 +10,9 @@
 --   float 1 -> float1 <- "😀"
 INSERT INTO
     `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
+SETTINGS
+    max_insert_threads = 2,
+    min_insert_block_size_rows = 1048576
 WITH
     ['', 'it\'s', 'new\nline `tick` \\'] AS __chplan_int_keys,
     CAST(range (1, 4), 'Array(UInt32)') AS __chplan_int_positions,

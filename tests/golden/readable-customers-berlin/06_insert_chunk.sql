@@ -4,6 +4,9 @@
 -- chunk instead of wrapping.
 INSERT INTO
     `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
+SETTINGS
+    max_insert_threads = 2,
+    min_insert_block_size_rows = 1048576
 SELECT
     __chplan_minute AS `timestampMs`,
     `clientId`,
