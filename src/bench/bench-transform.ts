@@ -5,7 +5,8 @@ import type { Engine } from '../engine/engine.js';
 import { DEMO_DAY, type Settings, type Strategy } from '../config/settings.js';
 import { quoteIdent, quoteTable } from '../compile/quote.js';
 import { discoverKeys } from '../discover/discover.js';
-import { dayWindow } from '../execute/windows.js';
+import { dayWindow, windowParams } from '../execute/windows.js';
+import { windowFilter } from '../compile/window-filter.js';
 import { assignColumns } from '../mapping/assign-columns.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { readPlan, statementOf, writePlanDir, type LoadedPlan } from '../plan/plan-dir.js';
@@ -41,9 +42,8 @@ export interface TransformBenchReport {
 /** The I/O any transform must pay: every metric map's keys and values, read once. */
 function floorSql(plan: LoadedPlan): string {
   const maps = plan.manifest.source.columns.filter(([name, type]) => type.startsWith('Map(') && plan.mapping.int.concat(plan.mapping.float).some((e) => e.maps.includes(name)));
-  const time = quoteIdent(plan.manifest.timeColumn);
   const terms = maps.map(([name]) => `sum(length(arrayStringConcat(${quoteIdent(name)}.keys)) + toFloat64(arraySum(${quoteIdent(name)}.values)))`);
-  return `SELECT ${terms.join(' + ')} AS checksum FROM ${quoteTable(plan.manifest.tables.source)} WHERE ${time} >= {chunk_start:DateTime64(3, 'UTC')} AND ${time} < {chunk_end:DateTime64(3, 'UTC')}`;
+  return `SELECT ${terms.join(' + ')} AS checksum FROM ${quoteTable(plan.manifest.tables.source)} WHERE ${windowFilter(plan.manifest)}`;
 }
 
 /**
@@ -68,7 +68,7 @@ export async function benchTransform(engine: Engine, settings: Settings, options
     plans.set(strategy, plan);
   }
   const first = plans.values().next().value as LoadedPlan;
-  const params = { chunk_start: window.start, chunk_end: window.end, partition_id: window.partition };
+  const params = windowParams(window);
   const staging = (plan: LoadedPlan) => quoteTable(plan.manifest.tables.staging);
   const baselineTable = `${quoteIdent(settings.target.database)}.${quoteIdent('chplan_bench_client')}`;
   await engine.command(`CREATE TABLE IF NOT EXISTS ${baselineTable} AS ${staging(first)}`);

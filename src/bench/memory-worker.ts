@@ -1,7 +1,7 @@
 // Runs one plan's INSERT over a day (as one chunk or as hour chunks) in a fresh process and
 // prints that process's peak resident memory: with the embedded engine, the engine's peak.
 import { connect } from '../engine/connect.js';
-import { chunksOfDay, type ChunkSpec } from '../execute/windows.js';
+import { chunksOfDay, windowParams, type ChunkSpec } from '../execute/windows.js';
 import { quoteTable } from '../compile/quote.js';
 import { readPlan, statementOf } from '../plan/plan-dir.js';
 
@@ -11,7 +11,7 @@ const plan = readPlan(planDir);
 await engine.command(`TRUNCATE TABLE ${quoteTable(plan.manifest.tables.staging)}`);
 const started = performance.now();
 for (const window of chunksOfDay(day, plan.manifest.timeZone, chunk)) {
-  await engine.command(statementOf(plan, 'insert_chunk'), { params: { chunk_start: window.start, chunk_end: window.end } });
+  await engine.command(statementOf(plan, 'insert_chunk'), { params: windowParams(window) });
 }
 const seconds = (performance.now() - started) / 1000;
 await engine.close();

@@ -1,5 +1,5 @@
 import type { Settings, TableRef } from '../config/settings.js';
-import { sourceWindowFilter } from '../discover/discover-sql.js';
+import { windowFilter } from './window-filter.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
 import { accumulatorType, metricPlan } from './metric-expressions.js';
@@ -70,7 +70,7 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   const dimensions = schema.dimensions.map((c) => c.name);
   const metrics = metricPlan(settings.strategy, schema, mapping, settings);
   // Source and target share the time and customer column names, so one filter serves both.
-  const sourceFilter = sourceWindowFilter(schema, settings);
+  const sourceFilter = windowFilter(settings);
   const accumulator = { int: accumulatorType(schema.maps, 'int'), float: 'Float64' };
   const unpivot = schema.maps.map((m) => ({ name: m.name, tuple: unpivotTuple(m.kind, accumulator) }));
   const known = (map: string, kind: MetricKind) => mapping[kind].filter((e) => e.maps.includes(map)).map((e) => e.key);

@@ -1,17 +1,7 @@
 import { quoteIdent, quoteString, quoteTable } from '../compile/quote.js';
+import { windowFilter } from '../compile/window-filter.js';
 import type { Settings } from '../config/settings.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-
-/** WHERE clause restricting the source to `[{chunk_start}, {chunk_end})` and the plan's customers. */
-export function sourceWindowFilter(schema: SourceSchema, settings: Pick<Settings, 'customers' | 'customerColumn'>): string {
-  const time = quoteIdent(schema.time.name);
-  const parts = [
-    `${time} >= {chunk_start:DateTime64(3, 'UTC')}`,
-    `${time} < {chunk_end:DateTime64(3, 'UTC')}`,
-  ];
-  if (settings.customers) parts.push(`${quoteIdent(settings.customerColumn)} IN (${settings.customers.join(', ')})`);
-  return parts.join('\n  AND ');
-}
 
 /**
  * One scan over every metric map: (map, key, rows) for each key present in the window.
@@ -24,12 +14,12 @@ export function discoverKeysSql(schema: SourceSchema, settings: Settings): strin
 FROM (
   SELECT arrayJoin(arrayConcat(${pairs.join(', ')})) AS pair
   FROM ${quoteTable(schema.table)}
-  WHERE ${sourceWindowFilter(schema, settings)}
+  WHERE ${windowFilter(settings)}
 )
 GROUP BY map, key
 ORDER BY map, key`;
 }
 
 export function countRowsSql(schema: SourceSchema, settings: Settings): string {
-  return `SELECT count() AS rows FROM ${quoteTable(schema.table)} WHERE ${sourceWindowFilter(schema, settings)}`;
+  return `SELECT count() AS rows FROM ${quoteTable(schema.table)} WHERE ${windowFilter(settings)}`;
 }

@@ -1,14 +1,14 @@
 import type { Engine } from '../engine/engine.js';
 import { formatTableRef, type Settings } from '../config/settings.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-import { dayWindow } from '../execute/windows.js';
+import { dayWindow, windowParams } from '../execute/windows.js';
 import { codePointCompare } from '../mapping/assign-columns.js';
 import { countRowsSql, discoverKeysSql } from './discover-sql.js';
 import type { InventoryKey, KeyInventory } from './key-inventory.js';
 
 /** Scans the source between two days (inclusive) and returns every key with its maps and row counts. */
 export async function discoverKeys(engine: Engine, schema: SourceSchema, settings: Settings, from: string, to: string): Promise<KeyInventory> {
-  const params = { chunk_start: dayWindow(from, settings.timeZone).start, chunk_end: dayWindow(to, settings.timeZone).end };
+  const params = windowParams({ start: dayWindow(from, settings.timeZone).start, end: dayWindow(to, settings.timeZone).end });
   const [found, counted] = await Promise.all([
     engine.rows<{ map: string; key: string; rows: string }>(discoverKeysSql(schema, settings), { params, step: 'discover' }),
     engine.rows<{ rows: string }>(countRowsSql(schema, settings), { params, step: 'discover' }),

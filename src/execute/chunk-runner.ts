@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { quoteIdent, quoteString, quoteTable } from '../compile/quote.js';
+import { quoteString, quoteTable } from '../compile/quote.js';
+import { windowFilter } from '../compile/window-filter.js';
 import { AbortedError, ExecutionError, UnmappedKeysError } from '../errors.js';
 import { statementOf } from '../plan/plan-dir.js';
 import { backoffMs, classifyFailure } from './retry.js';
-import { chunkQueryId, paramsOf, record, type RunContext } from './run-context.js';
+import { chunkQueryId, record, type RunContext } from './run-context.js';
 import { halveWindow } from './windows-split.js';
-import type { Window } from './windows.js';
+import { windowParams, type Window } from './windows.js';
 
 export interface ChunkResult {
   rowsRead: number;
@@ -16,25 +17,22 @@ export interface ChunkResult {
 /** Source rows in a window (after the plan's customer filter). */
 export async function countSource(ctx: RunContext, window: Window): Promise<number> {
   const m = ctx.plan.manifest;
-  const time = quoteIdent(m.timeColumn);
-  const filter = [`${time} >= {chunk_start:DateTime64(3, 'UTC')}`, `${time} < {chunk_end:DateTime64(3, 'UTC')}`];
-  if (m.customers) filter.push(`${quoteIdent(m.customerColumn)} IN (${m.customers.join(', ')})`);
-  const [row] = await ctx.engine.rows<{ rows: string }>(`SELECT count() AS rows FROM ${quoteTable(m.tables.source)} WHERE ${filter.join(' AND ')}`, { params: paramsOf(window), step: 'count source' });
+  const [row] = await ctx.engine.rows<{ rows: string }>(`SELECT count() AS rows FROM ${quoteTable(m.tables.source)} WHERE ${windowFilter(m)}`, { params: windowParams(window), step: 'count source' });
   return Number(row?.rows ?? 0);
 }
 
-/** Rows staging holds in a window. */
+/** Rows staging holds in a window (whatever customers, e.g. ones kept for the publish). */
 export async function countStaging(ctx: RunContext, window: Window): Promise<number> {
-  const time = quoteIdent(ctx.plan.manifest.timeColumn);
+  const m = ctx.plan.manifest;
   const [row] = await ctx.engine.rows<{ rows: string }>(
-    `SELECT count() AS rows FROM ${quoteTable(ctx.plan.manifest.tables.staging)} WHERE ${time} >= {chunk_start:DateTime64(3, 'UTC')} AND ${time} < {chunk_end:DateTime64(3, 'UTC')}`,
-    { params: paramsOf(window), step: 'count staging' },
+    `SELECT count() AS rows FROM ${quoteTable(m.tables.staging)} WHERE ${windowFilter({ ...m, customers: null })}`,
+    { params: windowParams(window), step: 'count staging' },
   );
   return Number(row?.rows ?? 0);
 }
 
 async function clearWindow(ctx: RunContext, window: Window): Promise<void> {
-  await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_window'), { params: paramsOf(window), step: `clear ${window.label}` });
+  await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_window'), { params: windowParams(window), step: `clear ${window.label}` });
 }
 
 /**
@@ -43,7 +41,7 @@ async function clearWindow(ctx: RunContext, window: Window): Promise<void> {
  */
 export async function runChunk(ctx: RunContext, window: Window, dirty: boolean): Promise<ChunkResult> {
   const started = Date.now();
-  const unmapped = await ctx.engine.rows<{ map: string; key: string; rows: string }>(statementOf(ctx.plan, 'preflight_unmapped_keys'), { params: paramsOf(window), step: 'preflight' });
+  const unmapped = await ctx.engine.rows<{ map: string; key: string; rows: string }>(statementOf(ctx.plan, 'preflight_unmapped_keys'), { params: windowParams(window), step: 'preflight' });
   if (unmapped.length > 0) throw unmappedKeysError(ctx, window, unmapped);
   const rowsRead = await countSource(ctx, window);
   if (dirty) await clearWindow(ctx, window);
@@ -59,7 +57,7 @@ async function loadWindow(ctx: RunContext, window: Window, rowsRead: number): Pr
     const base = { window, step: 'chunk' as const, attempt, queryId, rowsRead, startedAt };
     await record(ctx, { ...base, status: 'running', rowsWritten: 0, finishedAt: startedAt, error: '' });
     try {
-      await ctx.engine.command(statementOf(ctx.plan, 'insert_chunk'), { params: paramsOf(window), queryId, signal: ctx.signal, step: `insert ${window.label}` });
+      await ctx.engine.command(statementOf(ctx.plan, 'insert_chunk'), { params: windowParams(window), queryId, signal: ctx.signal, step: `insert ${window.label}` });
       const rowsWritten = await countStaging(ctx, window);
       await record(ctx, { ...base, status: 'done', rowsWritten, finishedAt: new Date(), error: '' });
       return rowsWritten;
@@ -125,7 +123,7 @@ async function explainFailure(ctx: RunContext, window: Window, queryId: string, 
   const details = { step: 'insert_chunk', chunk: window.label, queryId };
   if (/cannot be safely converted|CANNOT_CONVERT_TYPE/i.test(message) && ctx.plan.sql.diagnose_overflow) {
     const [culprit] = await ctx.engine
-      .rows<{ minute: string; group_keys: string[]; key: string; total: string }>(statementOf(ctx.plan, 'diagnose_overflow'), { params: paramsOf(window), step: 'diagnose overflow' })
+      .rows<{ minute: string; group_keys: string[]; key: string; total: string }>(statementOf(ctx.plan, 'diagnose_overflow'), { params: windowParams(window), step: 'diagnose overflow' })
       .catch(() => []);
     const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
     return new ExecutionError(

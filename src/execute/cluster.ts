@@ -3,7 +3,7 @@ import { connect } from '../engine/connect.js';
 import type { EngineOptions } from '../engine/engine.js';
 import { ConfigError } from '../errors.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
-import { dayWindow } from './windows.js';
+import { dayWindow, windowParams } from './windows.js';
 import type { Shard, SplitGroupCounter } from './shards.js';
 
 /**
@@ -31,7 +31,7 @@ export async function connectShards(entry: Engine, options: EngineOptions, plan:
 export function clusterSplitGroups(entry: Engine, plan: LoadedPlan): SplitGroupCounter {
   return async (day) => {
     const window = dayWindow(day, plan.manifest.timeZone);
-    const [row] = await entry.rows<{ split_groups: string }>(statementOf(plan, 'check_sharding'), { params: { chunk_start: window.start, chunk_end: window.end }, step: 'sharding check' });
+    const [row] = await entry.rows<{ split_groups: string }>(statementOf(plan, 'check_sharding'), { params: windowParams(window), step: 'sharding check' });
     return Number(row?.split_groups ?? 0);
   };
 }

@@ -26,10 +26,6 @@ export interface RunContext {
   backoffBaseMs: number;
 }
 
-export function paramsOf(window: Window): Record<string, string> {
-  return { chunk_start: window.start, chunk_end: window.end, partition_id: window.partition };
-}
-
 export function record(ctx: RunContext, fields: Omit<LedgerRecord, 'planHash' | 'target' | 'runner'>): Promise<void> {
   return appendLedger(ctx.engine, ctx.plan.manifest.tables.ledger, {
     planHash: ctx.plan.manifest.planHash,

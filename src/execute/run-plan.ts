@@ -5,10 +5,10 @@ import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
 import { countSource, countStaging, runChunk } from './chunk-runner.js';
 import { acquireLease, newRunnerId, type Lease } from './lease.js';
 import { dayFinished, latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
-import { paramsOf, record, type RunContext, type RunEvent } from './run-context.js';
+import { record, type RunContext, type RunEvent } from './run-context.js';
 import { checkSourceUnchanged } from './source-check.js';
 import { checkAndRegisterMapping } from './registry.js';
-import { chunksOfDay, dayWindow, type ChunkSpec, type Window } from './windows.js';
+import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from './windows.js';
 
 export type { RunEvent };
 
@@ -119,7 +119,7 @@ async function runDay(ctx: RunContext, lease: Lease, day: string, windows: Windo
     return { day, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - started) / 1000 };
   }
   const kept = ledger ? await keptChunks(ctx, whole, windows, ledger) : null;
-  if (!kept) await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_day'), { params: paramsOf(whole), step: 'clear staging' });
+  if (!kept) await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_day'), { params: windowParams(whole), step: 'clear staging' });
   const previous = ledger ? latestByWindow(ledger, 'chunk') : new Map<string, LedgerRow>();
   let rowsRead = 0;
   let rowsWritten = 0;
@@ -147,14 +147,14 @@ async function runDay(ctx: RunContext, lease: Lease, day: string, windows: Windo
 }
 
 async function stagedDay(ctx: RunContext, whole: Window): Promise<{ rows: number; parts: number }> {
-  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, 'check_staging'), { params: paramsOf(whole), step: 'check staging' });
+  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, 'check_staging'), { params: windowParams(whole), step: 'check staging' });
   return { rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) };
 }
 
 async function keepOtherCustomers(ctx: RunContext, whole: Window): Promise<number> {
   if (!ctx.plan.manifest.customers) return 0;
   const before = await stagedDay(ctx, whole);
-  await ctx.engine.command(statementOf(ctx.plan, 'keep_other_customers'), { params: paramsOf(whole), step: 'keep other customers' });
+  await ctx.engine.command(statementOf(ctx.plan, 'keep_other_customers'), { params: windowParams(whole), step: 'keep other customers' });
   return (await stagedDay(ctx, whole)).rows - before.rows;
 }
 
@@ -164,7 +164,7 @@ async function publish(ctx: RunContext, whole: Window, expectedRows: number): Pr
     throw new SafetyError(`Refusing to publish ${whole.day}: staging holds ${staged.rows} rows in ${staged.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run the day; if it repeats, inspect ${formatTableRef(ctx.plan.manifest.tables.staging)}.`);
   }
   const startedAt = new Date();
-  await ctx.engine.command(statementOf(ctx.plan, 'publish_day'), { params: paramsOf(whole), step: `publish ${whole.day}` });
+  await ctx.engine.command(statementOf(ctx.plan, 'publish_day'), { params: windowParams(whole), step: `publish ${whole.day}` });
   await record(ctx, { window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: staged.rows, startedAt, finishedAt: new Date(), error: '' });
-  await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_day'), { params: paramsOf(whole), step: 'clear staging' });
+  await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_day'), { params: windowParams(whole), step: 'clear staging' });
 }

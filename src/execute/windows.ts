@@ -46,6 +46,11 @@ export function daysBetween(from: string, to: string = from): string[] {
   }
 }
 
+/** Query parameters binding a window (and its day's partition, when it has one). */
+export function windowParams(window: { start: string; end: string; partition?: string }): Record<string, string> {
+  return { chunk_start: window.start, chunk_end: window.end, ...(window.partition ? { partition_id: window.partition } : {}) };
+}
+
 function offsetMs(zone: string, instant: number): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',

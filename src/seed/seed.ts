@@ -3,7 +3,8 @@ import { ConfigError } from '../errors.js';
 import { formatTableRef, type Settings } from '../config/settings.js';
 import { quoteIdent, quoteTable } from '../compile/quote.js';
 import { tableColumns } from '../schema/introspect.js';
-import { dayWindow } from '../execute/windows.js';
+import { dayWindow, windowParams } from '../execute/windows.js';
+import { windowFilter } from '../compile/window-filter.js';
 import { seedMaps } from './key-catalog.js';
 import { createSourceSql, insertSeedSql } from './seed-sql.js';
 
@@ -36,15 +37,15 @@ export async function seedDay(engine: Engine, settings: Settings, request: SeedR
   await engine.command(`CREATE DATABASE IF NOT EXISTS ${quoteIdent(table.database)}`, { step: 'seed' });
   await engine.command(createSourceSql({ table, maps, timeZone: settings.timeZone }), { step: 'seed' });
   const window = dayWindow(request.day, settings.timeZone);
-  const params = { chunk_start: window.start, chunk_end: window.end };
-  const time = quoteIdent(settings.timeColumn);
-  const countSql = `SELECT count() AS rows FROM ${quoteTable(table)} WHERE ${time} >= {chunk_start:DateTime64(3, 'UTC')} AND ${time} < {chunk_end:DateTime64(3, 'UTC')}`;
+  const params = windowParams(window);
+  const wholeDay = windowFilter({ ...settings, customers: null });
+  const countSql = `SELECT count() AS rows FROM ${quoteTable(table)} WHERE ${wholeDay}`;
   const [existing] = await engine.rows<{ rows: string }>(countSql, { params, step: 'seed' });
   if (Number(existing?.rows) > 0) {
     if (!request.replace) {
       throw new ConfigError(`${formatTableRef(table)} already has ${existing!.rows} rows on ${request.day}; nothing was changed. Pass --replace to regenerate that day.`);
     }
-    await engine.command(`ALTER TABLE ${quoteTable(table)} DELETE WHERE ${time} >= {chunk_start:DateTime64(3, 'UTC')} AND ${time} < {chunk_end:DateTime64(3, 'UTC')} SETTINGS mutations_sync = 2`, { params, step: 'seed' });
+    await engine.command(`ALTER TABLE ${quoteTable(table)} DELETE WHERE ${wholeDay} SETTINGS mutations_sync = 2`, { params, step: 'seed' });
   }
   await engine.command(insertSeedSql({ table, maps, day: request.day, rows: request.rows, customers: request.customers, seed: request.seed, timeZone: settings.timeZone }), { step: 'seed' });
   const [after] = await engine.rows<{ rows: string }>(countSql, { params, step: 'seed' });

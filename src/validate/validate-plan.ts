@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
-import { dayWindow } from '../execute/windows.js';
+import { dayWindow, windowParams } from '../execute/windows.js';
 import { evaluateDay, successRate, type Check, type ValidationInputs } from './evaluate.js';
 
 export interface DayReport {
@@ -23,7 +23,7 @@ const SPOT_GROUPS = 50;
 /** Runs the plan's validation queries for one day and returns their raw answers. */
 export async function collectInputs(engine: Engine, plan: LoadedPlan, day: string, spotSeed = 1): Promise<ValidationInputs> {
   const window = dayWindow(day, plan.manifest.timeZone);
-  const params = { chunk_start: window.start, chunk_end: window.end, partition_id: window.partition, spot_seed: spotSeed, spot_groups: SPOT_GROUPS };
+  const params = { ...windowParams(window), spot_seed: spotSeed, spot_groups: SPOT_GROUPS };
   const run = <T>(step: Parameters<typeof statementOf>[1]) => engine.rows<T>(statementOf(plan, step), { params, step: `validate ${day}` });
   const [rowCount] = await run<ValidationInputs['rowCount']>('validate_row_count');
   const [targetSums] = await run<Record<string, string>>('validate_target_sums');
