@@ -52,7 +52,7 @@ export class SafetyError extends ChplanError {
 export class UnmappedKeysError extends SafetyError {
   constructor(
     message: string,
-    readonly keys: readonly { key: string; kind: string; rows: number }[],
+    readonly keys: readonly { key: string; map: string; rows: number }[],
   ) {
     super(message);
   }

@@ -109,8 +109,8 @@ async function stopServerQuery(ctx: RunContext, queryId: string): Promise<void> 
 }
 
 function unmappedKeysError(ctx: RunContext, window: Window, rows: { map: string; key: string; rows: string }[]): UnmappedKeysError {
-  const keys = rows.map((r) => ({ key: r.key, kind: r.map, rows: Number(r.rows) }));
-  const shown = keys.slice(0, 20).map((k) => `  ${k.kind}: ${JSON.stringify(k.key)} (${k.rows} rows)`).join('\n');
+  const keys = rows.map((r) => ({ key: r.key, map: r.map, rows: Number(r.rows) }));
+  const shown = keys.slice(0, 20).map((k) => `  ${k.map}: ${JSON.stringify(k.key)} (${k.rows} rows)`).join('\n');
   return new UnmappedKeysError(
     `The source has ${keys.length} key(s) in ${window.label} that mapping v${ctx.plan.mapping.version} does not map; loading would silently drop them, so nothing was inserted for this chunk and the target is unchanged:\n${shown}${keys.length > 20 ? `\n  … and ${keys.length - 20} more` : ''}\n` +
       `Extend the mapping and recompile:\n  chplan discover --day ${window.day} --base mapping.json --out mapping.json && chplan compile --mapping mapping.json --out ${ctx.plan.dir}`,

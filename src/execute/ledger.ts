@@ -95,7 +95,7 @@ export async function readLedger(engine: Engine, ledger: TableRef, target: strin
 /** The latest row per (step, window): what the ledger currently says about each chunk and day. Pure. */
 export function latestByWindow(rows: LedgerRow[], step: LedgerStep): Map<string, LedgerRow> {
   const latest = new Map<string, LedgerRow>();
-  for (const row of rows) if (row.step === step) latest.set(`${row.window_start}|${row.window_end}`, row);
+  for (const row of rows) if (row.step === step) latest.set(windowKey({ start: row.window_start, end: row.window_end }), row);
   return latest;
 }
 

@@ -30,8 +30,19 @@ export function floatsAgree(a: number, b: number): boolean {
   return Math.abs(a - b) <= FLOAT_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), 1e-9);
 }
 
-function intsAgree(a: string, b: string): boolean {
-  return BigInt(a) === BigInt(b);
+type Sums = { int_total: string; float_total: string };
+
+const sumKey = (kind: string, key: string) => `${kind}\u0000${key}`;
+
+/** A key's source sum of one kind; a key absent from the source sums to 0. */
+function expectedSum(kind: 'int' | 'float', sums: Sums | undefined): string {
+  return sums ? (kind === 'int' ? sums.int_total : sums.float_total) : '0';
+}
+
+/** Ints compare exactly, floats within FLOAT_TOLERANCE; a missing value never agrees. */
+function sumsAgree(kind: 'int' | 'float', expected: string, actual: string | undefined): boolean {
+  if (actual === undefined) return false;
+  return kind === 'int' ? BigInt(expected) === BigInt(actual) : floatsAgree(Number(expected), Number(actual));
 }
 
 const MAX_PROBLEMS = 25;
@@ -54,17 +65,15 @@ function rowCountCheck({ rowCount }: ValidationInputs): Check {
 }
 
 function keySumsCheck(mapping: Mapping, { sourceSums, targetSums }: ValidationInputs): Check {
-  const source = new Map(sourceSums.map((r) => [`${r.kind}\u0000${r.key}`, r]));
+  const source = new Map(sourceSums.map((r) => [sumKey(r.kind, r.key), r]));
   const problems: unknown[] = [];
   let compared = 0;
   for (const kind of ['int', 'float'] as const) {
     for (const entry of mapping[kind]) {
-      const found = source.get(`${kind}\u0000${entry.key}`);
-      const expected = found ? (kind === 'int' ? found.int_total : found.float_total) : '0';
-      const actual = targetSums[entry.column] ?? 'missing';
+      const expected = expectedSum(kind, source.get(sumKey(kind, entry.key)));
+      const actual = targetSums[entry.column];
       compared++;
-      const ok = actual !== 'missing' && (kind === 'int' ? intsAgree(expected, actual) : floatsAgree(Number(expected), Number(actual)));
-      if (!ok) problems.push({ kind, key: entry.key, column: entry.column, source: expected, target: actual });
+      if (!sumsAgree(kind, expected, actual)) problems.push({ kind, key: entry.key, column: entry.column, source: expected, target: actual ?? 'missing' });
     }
   }
   return {
@@ -77,11 +86,11 @@ function keySumsCheck(mapping: Mapping, { sourceSums, targetSums }: ValidationIn
 
 function spotCheck(mapping: Mapping, { spotSource, spotTarget }: ValidationInputs): Check {
   const groupId = (minute: string, keys: string[]) => JSON.stringify([minute, ...keys]);
-  const sums = new Map<string, Map<string, { int_total: string; float_total: string }>>();
+  const sums = new Map<string, Map<string, Sums>>();
   for (const row of spotSource) {
     const id = groupId(row.minute, row.group_keys);
     if (!sums.has(id)) sums.set(id, new Map());
-    sums.get(id)!.set(`${row.kind}\u0000${row.key}`, row);
+    sums.get(id)!.set(sumKey(row.kind, row.key), row);
   }
   const problems: unknown[] = [];
   let values = 0;
@@ -91,12 +100,10 @@ function spotCheck(mapping: Mapping, { spotSource, spotTarget }: ValidationInput
     for (const kind of ['int', 'float'] as const) {
       const actuals = kind === 'int' ? row.ints : row.floats;
       mapping[kind].forEach((entry, i) => {
-        const source = expected.get(`${kind}\u0000${entry.key}`);
-        const want = source ? (kind === 'int' ? source.int_total : source.float_total) : '0';
-        const got = actuals[i] ?? 'missing';
+        const want = expectedSum(kind, expected.get(sumKey(kind, entry.key)));
+        const got = actuals[i];
         values++;
-        const ok = got !== 'missing' && (kind === 'int' ? intsAgree(want, got) : floatsAgree(Number(want), Number(got)));
-        if (!ok) problems.push({ group: JSON.parse(id), key: entry.key, column: entry.column, source: want, target: got });
+        if (!sumsAgree(kind, want, got)) problems.push({ group: JSON.parse(id), key: entry.key, column: entry.column, source: want, target: got ?? 'missing' });
       });
     }
   }

@@ -6,6 +6,7 @@ import { discoverMapping } from '../../src/workflows/discover-mapping.js';
 import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
 import { runPlan, type DaySummary } from '../../src/execute/run-plan.js';
 import { validatePlan, type ValidationReport } from '../../src/validate/validate-plan.js';
+import { daysBetween } from '../../src/execute/windows.js';
 
 /** discover → compile → run → validate through the library, files under `dir`. */
 export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: LoadedPlan; days: DaySummary[]; report: ValidationReport }> {
@@ -14,7 +15,8 @@ export async function flattenDays(engine: Engine, settings: Settings, dir: strin
   const planDir = join(dir, 'plans', settings.target.name);
   await compilePlanDir(engine, settings, { mapping: mappingPath, out: planDir });
   const plan = readPlan(planDir);
-  const days = await runPlan(engine, plan, { days: [from, ...(to !== from ? [to] : [])], chunk: settings.chunk });
-  const report = await validatePlan(engine, plan, [from]);
+  const range = daysBetween(from, to);
+  const days = await runPlan(engine, plan, { days: range, chunk: settings.chunk });
+  const report = await validatePlan(engine, plan, range);
   return { plan, days, report };
 }

@@ -64,7 +64,7 @@ describe('hostile keys and an unusual source', () => {
     await engine.command(`INSERT INTO odd.events (timestampMs, clientId, sessionId, metricIntGroup2) VALUES ('${DAY} 12:00:00', 'c9', 5, map('brand_new', 5, 'shared', 1))`);
     const failure = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UnmappedKeysError);
-    expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', kind: 'metricIntGroup2', rows: 1 }]);
+    expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }]);
     expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base mapping.json/);
     expect(await scalar(engine, 'SELECT sum(int1) FROM odd.flat')).toBe(before);
   });
