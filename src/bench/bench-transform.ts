@@ -79,7 +79,7 @@ export async function benchTransform(engine: Engine, settings: Settings, options
     if (name === 'floor') return measure(() => engine.rows(floorSql(first), { params }));
     if (name === 'client-side baseline') {
       await engine.command(`TRUNCATE TABLE ${baselineTable}`);
-      return measure(() => clientSideFlatten(engine, first, window, options.baselineRows, baselineTable));
+      return measure(() => clientSideFlatten(engine, first, schema, window, options.baselineRows, baselineTable));
     }
     const plan = plans.get(name.slice('transform ('.length, -1) as Strategy)!;
     await engine.command(`TRUNCATE TABLE ${staging(plan)}`);

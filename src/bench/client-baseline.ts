@@ -1,52 +1,48 @@
 import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
-import { quoteIdent, quoteTable } from '../compile/quote.js';
+import type { SourceSchema } from '../schema/source-schema.js';
+import { quoteIdent, quoteString, quoteTable } from '../compile/quote.js';
 
-interface SourceRow {
-  minute: string;
-  group: string;
-  [column: string]: unknown;
-}
+type SourceRow = Record<string, unknown> & { __minute: string };
+type TargetRow = Record<string, unknown>;
 
 /**
- * What the seed write-ups do: stream rows to the client, flatten and pre-aggregate them
- * in JavaScript, insert the result. Used only to measure what chplan avoids.
+ * What the seed write-ups do: fetch rows to the client, flatten and pre-aggregate them
+ * in JavaScript, insert the result. It produces the same target rows as the plan (every
+ * preserved column, the first value seen for dimensions, every mapped key summed), so
+ * the benchmark compares like with like and the tests can use it as an independent
+ * computation. Returns the number of source rows processed.
  */
-export async function clientSideFlatten(engine: Engine, plan: LoadedPlan, window: { start: string; end: string }, limit: number, into: string): Promise<number> {
+export async function clientSideFlatten(engine: Engine, plan: LoadedPlan, schema: SourceSchema, window: { start: string; end: string }, limit: number, into: string): Promise<number> {
   const m = plan.manifest;
-  const kindOfMap = new Map<string, 'int' | 'float'>();
   const columnOf = new Map<string, string>();
   for (const kind of ['int', 'float'] as const) {
-    for (const e of plan.mapping[kind]) {
-      columnOf.set(`${kind}|${e.key}`, e.column);
-      for (const map of e.maps) kindOfMap.set(map, kind);
-    }
+    for (const entry of plan.mapping[kind]) columnOf.set(`${kind}\u0000${entry.key}`, entry.column);
   }
-  const metricMaps = [...kindOfMap.keys()].sort();
-  const kindOf = (map: string) => kindOfMap.get(map)!;
+  const carried = [...schema.groupKeys, ...schema.dimensions].map((c) => c.name);
   const time = quoteIdent(m.timeColumn);
   const rows = await engine.rows<SourceRow>(
-    `SELECT toString(toStartOfMinute(${time})) AS minute, concat(${m.groupKeys.map((k) => `toString(${quoteIdent(k)})`).join(", '|', ")}) AS group, ${metricMaps.map(quoteIdent).join(', ')}
+    `SELECT formatDateTime(toStartOfMinute(${time}, ${quoteString(m.timeZone)}), '%Y-%m-%dT%H:%i:%SZ', 'UTC') AS __minute, ${[...carried, ...schema.maps.map((map) => map.name)].map(quoteIdent).join(', ')}
      FROM ${quoteTable(m.tables.source)} WHERE ${time} >= {s:DateTime64(3, 'UTC')} AND ${time} < {e:DateTime64(3, 'UTC')} LIMIT ${limit}`,
     { params: { s: window.start, e: window.end } },
   );
-  const groups = new Map<string, Record<string, number | string>>();
+  const groups = new Map<string, TargetRow>();
   for (const row of rows) {
-    const id = `${row.minute}|${row.group}`;
+    const id = JSON.stringify([row.__minute, ...schema.groupKeys.map((k) => row[k.name])]);
     let out = groups.get(id);
     if (!out) {
-      const parts = row.group.split('|');
-      out = { [m.timeColumn]: row.minute, ...Object.fromEntries(m.groupKeys.map((k, i) => [k, parts[i]!])) };
+      out = { [m.timeColumn]: row.__minute };
+      for (const name of carried) out[name] = row[name];
       groups.set(id, out);
     }
-    for (const map of metricMaps) {
-      for (const [key, value] of Object.entries((row[map] ?? {}) as Record<string, unknown>)) {
-        const column = columnOf.get(`${kindOf(map)}|${key}`);
+    for (const map of schema.maps) {
+      for (const [key, value] of Object.entries((row[map.name] ?? {}) as Record<string, unknown>)) {
+        const column = columnOf.get(`${map.kind}\u0000${key}`);
         if (column) out[column] = ((out[column] as number | undefined) ?? 0) + Number(value);
       }
     }
   }
   const body = [...groups.values()].map((g) => JSON.stringify(g)).join('\n');
-  await engine.command(`INSERT INTO ${into} SETTINGS input_format_skip_unknown_fields = 1 FORMAT JSONEachRow\n${body}`);
+  await engine.command(`INSERT INTO ${into} SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${body}`);
   return rows.length;
 }

@@ -5,6 +5,11 @@ import { seedMaps } from '../../src/seed/key-catalog.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
 import type { Mapping } from '../../src/mapping/mapping.js';
+import { join } from 'node:path';
+import { clientSideFlatten } from '../../src/bench/client-baseline.js';
+import { dayWindow } from '../../src/execute/windows.js';
+import { readPlan } from '../../src/plan/plan-dir.js';
+import { introspectSource } from '../../src/schema/introspect.js';
 
 const DAY = '2025-10-08';
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;
@@ -77,6 +82,21 @@ describe('flatten pipeline on seeded data', () => {
       expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM default.eco_cross_page_preagg_pt1m EXCEPT SELECT * FROM ${other})`)).toBe('0');
       expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM ${other} EXCEPT SELECT * FROM default.eco_cross_page_preagg_pt1m)`)).toBe('0');
     }
+  });
+
+  it('builds the same table as the client-side baseline, an independent computation in JavaScript', async () => {
+    const plan = readPlan(join(ctx.dir, 'plans', 'eco_cross_page_preagg_pt1m'));
+    const target = 'default.eco_cross_page_preagg_pt1m';
+    await engine.command(`CREATE TABLE default.flat_client AS ${target}`);
+    const schema = await introspectSource(engine, testSettings());
+    expect(await clientSideFlatten(engine, plan, schema, dayWindow(DAY, 'UTC'), 1_000_000, 'default.flat_client')).toBe(40_000);
+    const floats = new Set(plan.mapping.float.map((e) => e.column));
+    const columns = (await engine.rows<{ name: string }>(`SELECT name FROM system.columns WHERE database = 'default' AND table = 'eco_cross_page_preagg_pt1m' ORDER BY position`)).map((r) => r.name);
+    expect(columns.length).toBeGreaterThan(plan.mapping.int.length + floats.size + 40);
+    const same = columns.map((c) => (floats.has(c) ? `abs(a.${c} - b.${c}) <= 1e-6 * greatest(abs(a.${c}), 1)` : `a.${c} = b.${c}`)).join(' AND ');
+    const groups = await scalar(engine, `SELECT count() FROM ${target}`);
+    expect(await scalar(engine, 'SELECT count() FROM default.flat_client')).toBe(groups);
+    expect(await scalar(engine, `SELECT countIf(${same}) FROM ${target} AS a INNER JOIN default.flat_client AS b USING (timestampMs, clientId, sessionId)`)).toBe(groups);
   });
 
   it('re-running a day replaces it instead of adding to it', async () => {
