@@ -2,6 +2,8 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
+-- The WHERE at the end stops the chunk where __chplan_int_abs_total >= 4611686018427387904:
+-- below 2^62 in absolute value a group's integer values cannot wrap their Int64 sum.
 --
 -- Positions in the aggregated arrays:
 --   int 1 -> int1 <- "29_1_attempts"
@@ -1741,6 +1743,7 @@ FROM
             any(`isBot`) AS __chplan_d43,
             any(`experimentBucket`) AS __chplan_d44,
             any(`screenWidth`) AS __chplan_d45,
+            sum(arraySum(x -> abs(toFloat64(x)), __chplan_int_row_values)) AS __chplan_int_abs_total,
             arrayReduce(
                 'sumResample(1, 281, 1)',
                 groupArrayArray (__chplan_int_row_values),
@@ -1819,25 +1822,22 @@ FROM
                         `metricIntGroup14`.values,
                         `metricIntGroup15`.values
                     ) AS __chplan_int_row_values,
-                    arrayMap(
-                        k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
-                        arrayConcat(
-                            `metricIntGroup1`.keys,
-                            `metricIntGroup2`.keys,
-                            `metricIntGroup3`.keys,
-                            `metricIntGroup4`.keys,
-                            `metricIntGroup5`.keys,
-                            `metricIntGroup6`.keys,
-                            `metricIntGroup7`.keys,
-                            `metricIntGroup8`.keys,
-                            `metricIntGroup9`.keys,
-                            `metricIntGroup10`.keys,
-                            `metricIntGroup11`.keys,
-                            `metricIntGroup12`.keys,
-                            `metricIntGroup13`.keys,
-                            `metricIntGroup14`.keys,
-                            `metricIntGroup15`.keys
-                        )
+                    arrayConcat(
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup1`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup2`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup3`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup4`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup5`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup6`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup7`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup8`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup9`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup10`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup11`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup12`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup13`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup14`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup15`.keys)
                     ) AS __chplan_int_row_slots,
                     arrayConcat(
                         `metricFloatGroup1`.values,
@@ -1856,23 +1856,65 @@ FROM
                         `metricFloatGroup14`.values,
                         `metricFloatGroup15`.values
                     ) AS __chplan_float_row_values,
-                    arrayMap(
-                        k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
-                        arrayConcat(
-                            `metricFloatGroup1`.keys,
-                            `metricFloatGroup2`.keys,
-                            `metricFloatGroup3`.keys,
-                            `metricFloatGroup4`.keys,
-                            `metricFloatGroup5`.keys,
-                            `metricFloatGroup6`.keys,
-                            `metricFloatGroup7`.keys,
-                            `metricFloatGroup8`.keys,
-                            `metricFloatGroup9`.keys,
-                            `metricFloatGroup10`.keys,
-                            `metricFloatGroup11`.keys,
-                            `metricFloatGroup12`.keys,
-                            `metricFloatGroup13`.keys,
-                            `metricFloatGroup14`.keys,
+                    arrayConcat(
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup1`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup2`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup3`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup4`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup5`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup6`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup7`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup8`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup9`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup10`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup11`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup12`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup13`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup14`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
                             `metricFloatGroup15`.keys
                         )
                     ) AS __chplan_float_row_slots
@@ -1887,3 +1929,8 @@ FROM
             `clientId`,
             `sessionId`
     )
+WHERE
+    throwIf(
+        __chplan_int_abs_total >= 4611686018427387904,
+        'chplan: the integer values of one group add up to 2^62 or more in absolute value, so their sum could wrap in Int64; the chunk was stopped'
+    ) = 0

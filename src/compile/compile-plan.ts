@@ -115,6 +115,7 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       constants: metrics.constants,
       rowExprs: metrics.rowExprs,
       aggregates: metrics.aggregates,
+      guards: metrics.guards,
       metrics: metrics.metrics,
       positions: metrics.positions,
       sourceFilter,
@@ -161,7 +162,8 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       ...common,
       sourceFilter,
       maps: intMaps.map((m) => ({ name: m.name })),
-      accumulator: accumulator.int,
+      // Runs only after a failure, so it can afford sums that cannot wrap at all.
+      accumulator: 'Int256',
       intType: settings.intType,
     });
   }

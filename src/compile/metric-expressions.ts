@@ -2,7 +2,7 @@ import type { Settings, Strategy } from '../config/settings.js';
 import type { Mapping, MappingEntry } from '../mapping/mapping.js';
 import type { MetricKind, MetricMap, SourceSchema } from '../schema/source-schema.js';
 import { commentSafe, quoteIdent, quoteString, quoteStringArray } from './quote.js';
-import type { FlatColumn, NamedExpr } from './steps.js';
+import type { FlatColumn, Guard, NamedExpr } from './steps.js';
 
 /** How one plan aggregates its metrics: constants, inner aggregates, outer column expressions. */
 export interface MetricPlan {
@@ -13,6 +13,26 @@ export interface MetricPlan {
   metrics: FlatColumn[];
   /** Human lines mapping array positions to columns and keys (indexed strategy). */
   positions: string[];
+  /** Aggregates the insert asserts on: the chunk stops with `message` when `failWhen` holds. */
+  guards: Guard[];
+}
+
+/** Recognisable in the error the server returns when the Int64 guard stops a chunk. */
+export const INT64_GUARD_MARK = 'could wrap in Int64';
+
+/**
+ * ClickHouse sums Int64 without an overflow check. A group whose integer values add up to
+ * less than 2^62 in absolute value has every partial sum well inside Int64, so the sum is
+ * exact; otherwise the chunk stops (the float total errs by far less than the 2× margin).
+ */
+function int64Guard(rowValues: string): Guard {
+  return {
+    alias: '__chplan_int_abs_total',
+    aggregate: `sum(arraySum(x -> abs(toFloat64(x)), ${rowValues}))`,
+    failWhen: '__chplan_int_abs_total >= 4611686018427387904',
+    reason: "below 2^62 in absolute value a group's integer values cannot wrap their Int64 sum",
+    message: `chplan: the integer values of one group add up to 2^62 or more in absolute value, so their sum ${INT64_GUARD_MARK}; the chunk was stopped`,
+  };
 }
 
 const WIDE_INTS = /^(UInt64|U?Int128|U?Int256)$/;
@@ -34,14 +54,14 @@ function outerCast(kind: MetricKind, settings: Settings, ref: string): string {
 
 /**
  * Indexed: per row, every map's values are concatenated and every key becomes its column
- * position (`transform` is a hash lookup); per group those sparse lists are collected
+ * position (`transform` is a hash lookup, done per map so no key string is copied); per group those sparse lists are collected
  * (`groupArrayArray`, state proportional to the entries present) and summed into a dense
  * vector once, when the group is finished (`arrayReduce('sumResample…')`). Per-row work
  * grows with the keys present in the row, not with the number of mapped keys, and the
  * aggregation never holds a dense vector per group in memory.
  */
 function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
-  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [] };
+  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [], guards: [] };
   for (const kind of ['int', 'float'] as const) {
     const entries = mapping[kind];
     const maps = schema.maps.filter((m) => m.kind === kind);
@@ -58,13 +78,14 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
       { alias: positionsAlias, expr: `CAST(range(1, ${entries.length + 1}), 'Array(UInt32)')` },
     );
     const values = maps.map((m) => valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`));
-    const keys = maps.map((m) => `${quoteIdent(m.name)}.keys`);
+    const slots = maps.map((m) => `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), ${quoteIdent(m.name)}.keys)`);
     const rowValues = `__chplan_${kind}_row_values`;
     const rowSlots = `__chplan_${kind}_row_slots`;
     plan.rowExprs.push(
       { alias: rowValues, expr: `arrayConcat(${values.join(', ')})` },
-      { alias: rowSlots, expr: `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), arrayConcat(${keys.join(', ')}))` },
+      { alias: rowSlots, expr: `arrayConcat(${slots.join(', ')})` },
     );
+    if (accumulator === 'Int64') plan.guards.push(int64Guard(rowValues));
     plan.aggregates.push({
       alias: sumsAlias,
       expr: `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`,
@@ -79,7 +100,11 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
 
 /** Readable: one `sum(map['key'])` per key and map; slower, obvious to review. */
 function readable(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
-  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [] };
+  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [], guards: [] };
+  const intMaps = schema.maps.filter((m) => m.kind === 'int');
+  if (intMaps.length > 0 && accumulatorType(schema.maps, 'int') === 'Int64') {
+    plan.guards.push(int64Guard(`arrayConcat(${intMaps.map((m) => `${quoteIdent(m.name)}.values`).join(', ')})`));
+  }
   for (const kind of ['int', 'float'] as const) {
     const accumulator = accumulatorType(schema.maps, kind);
     const byName = new Map(schema.maps.map((m) => [m.name, m]));

@@ -9,6 +9,16 @@ export interface FlatColumn {
   expr: string;
 }
 
+/** An aggregate the insert asserts on: the chunk stops with `message` when `failWhen` holds. */
+export interface Guard {
+  alias: string;
+  aggregate: string;
+  failWhen: string;
+  /** Why, for the comment at the top of the statement. */
+  reason: string;
+  message: string;
+}
+
 export interface NamedExpr {
   alias: string;
   expr: string;
@@ -37,7 +47,7 @@ export type Step =
   | { type: 'clear_staging_day'; staging: TableRef }
   | { type: 'clear_staging_window'; staging: TableRef; time: string }
   | { type: 'preflight_unmapped_keys'; source: TableRef; sourceFilter: string; maps: { name: string; known: string[] }[] }
-  | { type: 'insert_chunk'; tables: Tables; time: string; timeZone: string; groupKeys: string[]; dimensions: { name: string; alias: string }[]; constants: NamedExpr[]; rowExprs: NamedExpr[]; aggregates: NamedExpr[]; metrics: FlatColumn[]; positions: string[]; sourceFilter: string; settings: NamedExpr[] }
+  | { type: 'insert_chunk'; tables: Tables; time: string; timeZone: string; groupKeys: string[]; dimensions: { name: string; alias: string }[]; constants: NamedExpr[]; rowExprs: NamedExpr[]; aggregates: NamedExpr[]; guards: Guard[]; metrics: FlatColumn[]; positions: string[]; sourceFilter: string; settings: NamedExpr[] }
   | { type: 'keep_other_customers'; staging: TableRef; target: TableRef; time: string; customerColumn: string; customers: number[] }
   | { type: 'create_distributed'; cluster: string; distributed: TableRef; target: TableRef; groupKeys: string[] }
   | { type: 'check_sharding'; cluster: string; source: TableRef; time: string; timeZone: string; groupKeys: string[]; sourceFilter: string }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { quoteString, quoteTable } from '../compile/quote.js';
 import { windowFilter } from '../compile/window-filter.js';
 import { AbortedError, ExecutionError, UnmappedKeysError } from '../errors.js';
+import { INT64_GUARD_MARK } from '../compile/metric-expressions.js';
 import { statementOf } from '../plan/plan-dir.js';
 import { backoffMs, classifyFailure } from './retry.js';
 import { chunkQueryId, record, type RunContext } from './run-context.js';
@@ -121,14 +122,23 @@ function unmappedKeysError(ctx: RunContext, window: Window, rows: { map: string;
 async function explainFailure(ctx: RunContext, window: Window, queryId: string, attempts: number, cause: unknown): Promise<ExecutionError> {
   const message = cause instanceof Error ? cause.message : String(cause);
   const details = { step: 'insert_chunk', chunk: window.label, queryId };
-  if (/cannot be safely converted|CANNOT_CONVERT_TYPE/i.test(message) && ctx.plan.sql.diagnose_overflow) {
+  const guardTripped = message.includes(INT64_GUARD_MARK);
+  if ((guardTripped || /cannot be safely converted|CANNOT_CONVERT_TYPE/i.test(message)) && ctx.plan.sql.diagnose_overflow) {
     const [culprit] = await ctx.engine
       .rows<{ minute: string; group_keys: string[]; key: string; total: string }>(statementOf(ctx.plan, 'diagnose_overflow'), { params: windowParams(window), step: 'diagnose overflow' })
       .catch(() => []);
-    const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
+    if (culprit || !guardTripped) {
+      const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
+      return new ExecutionError(
+        `An integer sum in ${window.label} does not fit ${ctx.plan.manifest.intType}: ${where}so the chunk was stopped instead of wrapping. The target is unchanged.\n` +
+          `Recompile with a wider type and run again: chplan compile --int-type Int64 --out ${ctx.plan.dir}`,
+        details,
+        { cause },
+      );
+    }
     return new ExecutionError(
-      `An integer sum in ${window.label} does not fit ${ctx.plan.manifest.intType}: ${where}so the chunk was stopped instead of wrapping. The target is unchanged.\n` +
-        `Recompile with a wider type and run again: chplan compile --int-type Int64 --out ${ctx.plan.dir}`,
+      `Integer values in ${window.label} are too large to sum safely in 64 bits (one group's values add up to 2^62 or more in absolute value), although every sum fits ${ctx.plan.manifest.intType}. ` +
+        'The chunk was stopped and the target is unchanged. Values this large usually mean corrupt source rows; find them with the diagnose query in the plan (16_diagnose_overflow.sql without its HAVING).',
       details,
       { cause },
     );

@@ -185,4 +185,24 @@ describe('numbers at the edges', () => {
     expect(report.days[0]!.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
     expect(await scalar(engine, "SELECT toString(groupArray((isNaN(float2), float1))) FROM (SELECT * FROM default.big_flat64 ORDER BY clientId)")).toBe('[(1,inf),(0,0)]');
   });
+
+  it('stops an Int64 sum that would wrap, even into an Int64 target, for both strategies', async () => {
+    await engine.command(`CREATE TABLE default.wrap (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs`);
+    // 2 × 9e18 wraps to a negative Int64 that accurateCast into Int64 would accept.
+    await engine.command(`INSERT INTO default.wrap VALUES ('${DAY} 10:00:01', 'c1', 1, map('wrap', 9000000000000000000), map()), ('${DAY} 10:00:02', 'c1', 1, map('wrap', 9000000000000000000), map()), ('${DAY} 11:00:00', 'c2', 2, map('wrap', 1), map())`);
+    for (const strategy of ['indexed', 'readable'] as const) {
+      const settings = testSettings({ source: 'default.wrap', target: `default.wrap_${strategy}`, intType: 'Int64', strategy });
+      const mapping = join(ctx.dir, 'wrap.json');
+      await discoverMapping(engine, settings, { from: DAY, out: mapping });
+      await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', `wrap_${strategy}`) });
+      const failure = await runPlan(engine, readPlan(join(ctx.dir, 'plans', `wrap_${strategy}`)), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+      expect(failure, strategy).toBeInstanceOf(ExecutionError);
+      expect((failure as Error).message).toMatch(/does not fit Int64: key "wrap" sums to 18000000000000000000 in group \(2025-10-08 10:00:00, c1, 1\)/);
+      expect(await scalar(engine, `SELECT count() FROM default.wrap_${strategy}`)).toBe('0');
+    }
+    // Values that cancel are refused too (their partial sums are not provably safe), with a different message.
+    await engine.command(`ALTER TABLE default.wrap UPDATE metricIntGroup1 = map('wrap', -9000000000000000000) WHERE timestampMs = '${DAY} 10:00:02' SETTINGS mutations_sync = 1`);
+    const failure = await runPlan(engine, readPlan(join(ctx.dir, 'plans', 'wrap_indexed')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+    expect((failure as Error).message).toMatch(/too large to sum safely in 64 bits[\s\S]*every sum fits Int64/);
+  });
 });

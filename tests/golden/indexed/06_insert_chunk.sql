@@ -55,14 +55,16 @@ FROM
                     `customerId`,
                     `platform`,
                     arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')) AS __chplan_int_row_values,
-                    arrayMap(
-                        k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)),
-                        arrayConcat(`metricIntGroup1`.keys, `metricIntGroup2`.keys)
+                    arrayConcat(
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup1`.keys),
+                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup2`.keys)
                     ) AS __chplan_int_row_slots,
                     arrayConcat(CAST(`metricFloatGroup1`.values, 'Array(Float64)')) AS __chplan_float_row_values,
-                    arrayMap(
-                        k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
-                        arrayConcat(`metricFloatGroup1`.keys)
+                    arrayConcat(
+                        arrayMap(
+                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            `metricFloatGroup1`.keys
+                        )
                     ) AS __chplan_float_row_slots
                 FROM
                     `default`.`src`

@@ -8,8 +8,8 @@ SELECT
 FROM
     `default`.`src`
     ARRAY JOIN arrayConcat(
-        arrayMap((k, v) -> (k, CAST(v, 'Int128')), mapKeys(`metricIntGroup1`), mapValues(`metricIntGroup1`)),
-        arrayMap((k, v) -> (k, CAST(v, 'Int128')), mapKeys(`metricIntGroup2`), mapValues(`metricIntGroup2`))
+        arrayMap((k, v) -> (k, CAST(v, 'Int256')), mapKeys(`metricIntGroup1`), mapValues(`metricIntGroup1`)),
+        arrayMap((k, v) -> (k, CAST(v, 'Int256')), mapKeys(`metricIntGroup2`), mapValues(`metricIntGroup2`))
     ) AS pair
 WHERE
     `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
