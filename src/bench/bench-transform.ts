@@ -35,7 +35,7 @@ export interface TransformBenchReport {
   /** The first strategy's plan, for measuring memory per chunk size afterwards. */
   planDir: string;
   day: string;
-  memory?: { dayChunkPeakMiB: number; hourChunksPeakMiB: number; hourToDay: number; note: string };
+  memory?: { dayChunkPeakMiB: number; hourChunksPeakMiB: number; hourToDay: number; dayChunkSeconds: number; hourChunksSeconds: number; note: string };
 }
 
 
@@ -75,6 +75,10 @@ export async function benchTransform(engine: Engine, settings: Settings, options
 
   const names = ['floor', ...options.strategies.map((s) => `transform (${s})`), 'client-side baseline'];
   say(`measuring ${names.join(', ')} × ${options.repeat}, interleaved…`);
+  // Merging the freshly seeded source or a just-written staging table in the background
+  // would overlap the next measurement; the benchmark's own embedded engine pauses merges.
+  const pauseMerges = engine.kind === 'embedded';
+  if (pauseMerges) await engine.command('SYSTEM STOP MERGES');
   const samples = await interleaved(names, options.repeat, async (name) => {
     if (name === 'floor') return measure(() => engine.rows(floorSql(first), { params }));
     if (name === 'client-side baseline') {
@@ -84,7 +88,7 @@ export async function benchTransform(engine: Engine, settings: Settings, options
     const plan = plans.get(name.slice('transform ('.length, -1) as Strategy)!;
     await engine.command(`TRUNCATE TABLE ${staging(plan)}`);
     return measure(() => engine.command(statementOf(plan, 'insert_chunk'), { params }));
-  });
+  }).finally(() => pauseMerges && engine.command('SYSTEM START MERGES'));
   const [groups] = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${staging(first)}`);
 
 

@@ -8,6 +8,8 @@ import { readPlan, statementOf } from '../plan/plan-dir.js';
 const [dataDir, planDir, day, chunk] = process.argv.slice(2) as [string, string, string, ChunkSpec];
 const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
 const plan = readPlan(planDir);
+// As in the timed runs: no background merge of the source or of staging adds to the peak.
+await engine.command('SYSTEM STOP MERGES');
 await engine.command(`TRUNCATE TABLE ${quoteTable(plan.manifest.tables.staging)}`);
 const started = performance.now();
 for (const window of chunksOfDay(day, plan.manifest.timeZone, chunk)) {
