@@ -21,7 +21,7 @@ export const PLAN_FILES = {
   add_columns_staging: { file: '02a_add_columns_staging.sql', role: 'migration: the same columns on an existing staging table' },
   clear_staging_day: { file: '03_clear_staging_day.sql', role: 'drops a day from staging before it is rebuilt' },
   clear_staging_window: { file: '04_clear_staging_window.sql', role: 'removes a retried chunk\'s window from staging' },
-  preflight_unmapped_keys: { file: '05_preflight_unmapped_keys.sql', role: 'stops a chunk whose source has keys the mapping lacks' },
+  preflight_unmapped_keys: { file: '05_preflight_unmapped_keys.sql', role: 'lists keys the mapping lacks: before each chunk, or after the insert stopped on one' },
   insert_chunk: { file: '06_insert_chunk.sql', role: 'THE transform: one INSERT … SELECT per chunk, bounds bound as parameters' },
   keep_other_customers: { file: '07_keep_other_customers.sql', role: 'copies customers outside the plan into staging before publish' },
   check_staging: { file: '08_check_staging.sql', role: 'row and part count of a staged day, checked before publish' },

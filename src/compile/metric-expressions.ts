@@ -19,6 +19,23 @@ export interface MetricPlan {
 
 /** Recognisable in the error the server returns when the Int64 guard stops a chunk. */
 export const INT64_GUARD_MARK = 'could wrap in Int64';
+/** Recognisable in the error, and in an insert that checks for unmapped keys itself. */
+export const UNMAPPED_GUARD_MARK = 'keys the mapping does not map';
+
+/**
+ * `transform` gives position 0 to a key missing from the mapping, which the sums would drop.
+ * The insert itself stops on such a row, so no separate scan is needed before it and no row
+ * read by the insert escapes the check; the runner lists the keys afterwards.
+ */
+function unmappedGuard(rowFlag: string): Guard {
+  return {
+    alias: '__chplan_unmapped_rows',
+    aggregate: `countIf(${rowFlag})`,
+    failWhen: '__chplan_unmapped_rows > 0',
+    reason: 'a key missing from the mapping would be dropped',
+    message: `chplan: the chunk holds ${UNMAPPED_GUARD_MARK}; they would be dropped, so the chunk was stopped`,
+  };
+}
 
 /**
  * ClickHouse sums Int64 without an overflow check. A group whose integer values add up to
@@ -54,31 +71,39 @@ function outerCast(kind: MetricKind, settings: Settings, ref: string): string {
 
 /**
  * Indexed: per row, every map's values are concatenated and every key becomes its column
- * position (`transform` is a hash lookup, done per map so no key string is copied); per group those sparse lists are collected
- * (`groupArrayArray`, state proportional to the entries present) and summed into a dense
- * vector once, when the group is finished (`arrayReduce('sumResample…')`). Per-row work
- * grows with the keys present in the row, not with the number of mapped keys, and the
- * aggregation never holds a dense vector per group in memory.
+ * position (`transform`, a hash lookup, per map so no key string is copied); per group those
+ * sparse lists are collected (`groupArrayArray`, state proportional to the entries present)
+ * and summed into a dense vector once, when the group is finished
+ * (`arrayReduce('sumResample…')`). Per-row work grows with the keys present in the row, not
+ * with the number of mapped keys, and the aggregation never holds a dense vector per group.
  */
 function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
   const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [], guards: [] };
+  const unmapped: string[] = [];
   for (const kind of ['int', 'float'] as const) {
     const entries = mapping[kind];
     const maps = schema.maps.filter((m) => m.kind === kind);
     if (entries.length === 0 || maps.length === 0) {
       plan.metrics.push(...entries.map((e) => flat(kind, settings, e, outerCast(kind, settings, '0'))));
+      unmapped.push(...maps.map((m) => `notEmpty(${quoteIdent(m.name)})`));
       continue;
     }
     const accumulator = accumulatorType(schema.maps, kind);
-    const keysAlias = `__chplan_${kind}_keys`;
-    const positionsAlias = `__chplan_${kind}_positions`;
     const sumsAlias = `__chplan_${kind}_sums`;
-    plan.constants.push(
-      { alias: keysAlias, expr: quoteStringArray(entries.map((e) => e.key)) },
-      { alias: positionsAlias, expr: `CAST(range(1, ${entries.length + 1}), 'Array(UInt32)')` },
-    );
     const values = maps.map((m) => valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`));
-    const slots = maps.map((m) => `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), ${quoteIdent(m.name)}.keys)`);
+    // Each map looks up only the keys the mapping lists for it, so a known key turning up
+    // in another map counts as unmapped, as in the readable strategy and the preflight.
+    const slots = maps.map((m, i) => {
+      const known = entries.flatMap((e, position) => (e.maps.includes(m.name) ? [{ key: e.key, position: position + 1 }] : []));
+      if (known.length === 0) return `arrayMap(k -> toUInt32(0), ${quoteIdent(m.name)}.keys)`;
+      const keysAlias = `__chplan_${kind}_keys_${i + 1}`;
+      const positionsAlias = `__chplan_${kind}_positions_${i + 1}`;
+      plan.constants.push(
+        { alias: keysAlias, expr: quoteStringArray(known.map((k) => k.key)) },
+        { alias: positionsAlias, expr: `CAST([${known.map((k) => k.position).join(', ')}], 'Array(UInt32)')` },
+      );
+      return `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, toUInt32(0)), ${quoteIdent(m.name)}.keys)`;
+    });
     const rowValues = `__chplan_${kind}_row_values`;
     const rowSlots = `__chplan_${kind}_row_slots`;
     plan.rowExprs.push(
@@ -86,6 +111,7 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
       { alias: rowSlots, expr: `arrayConcat(${slots.join(', ')})` },
     );
     if (accumulator === 'Int64') plan.guards.push(int64Guard(rowValues));
+    unmapped.push(`has(${rowSlots}, 0)`);
     plan.aggregates.push({
       alias: sumsAlias,
       expr: `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`,
@@ -94,6 +120,10 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
       plan.metrics.push(flat(kind, settings, entry, outerCast(kind, settings, `${sumsAlias}[${i + 1}]`)));
       plan.positions.push(`${kind} ${i + 1} -> ${entry.column} <- ${commentSafe(JSON.stringify(entry.key))}`);
     });
+  }
+  if (unmapped.length > 0) {
+    plan.rowExprs.push({ alias: '__chplan_row_has_unmapped', expr: unmapped.join(' OR ') });
+    plan.guards.push(unmappedGuard('__chplan_row_has_unmapped'));
   }
   return plan;
 }

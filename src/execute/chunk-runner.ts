@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { quoteString, quoteTable } from '../compile/quote.js';
 import { windowFilter } from '../compile/window-filter.js';
 import { AbortedError, ExecutionError, UnmappedKeysError } from '../errors.js';
-import { INT64_GUARD_MARK } from '../compile/metric-expressions.js';
+import { INT64_GUARD_MARK, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import { statementOf } from '../plan/plan-dir.js';
 import { backoffMs, classifyFailure } from './retry.js';
 import { chunkQueryId, record, type RunContext } from './run-context.js';
@@ -36,14 +36,21 @@ async function clearWindow(ctx: RunContext, window: Window): Promise<void> {
   await ctx.engine.command(statementOf(ctx.plan, 'clear_staging_window'), { params: windowParams(window), step: `clear ${window.label}` });
 }
 
+async function unmappedKeys(ctx: RunContext, window: Window): Promise<{ map: string; key: string; rows: string }[]> {
+  return ctx.engine.rows(statementOf(ctx.plan, 'preflight_unmapped_keys'), { params: windowParams(window), step: 'preflight' });
+}
+
 /**
- * Preflights and loads one planned chunk into staging. `dirty` means staging may hold rows
- * of this window from an earlier attempt; they are removed first, so nothing counts twice.
+ * Loads one planned chunk into staging, after the preflight for unmapped keys unless the
+ * insert checks them itself. `dirty` means staging may hold rows of this window from an
+ * earlier attempt; they are removed first, so nothing counts twice.
  */
 export async function runChunk(ctx: RunContext, window: Window, dirty: boolean): Promise<ChunkResult> {
   const started = Date.now();
-  const unmapped = await ctx.engine.rows<{ map: string; key: string; rows: string }>(statementOf(ctx.plan, 'preflight_unmapped_keys'), { params: windowParams(window), step: 'preflight' });
-  if (unmapped.length > 0) throw unmappedKeysError(ctx, window, unmapped);
+  if (!statementOf(ctx.plan, 'insert_chunk').includes(UNMAPPED_GUARD_MARK)) {
+    const unmapped = await unmappedKeys(ctx, window);
+    if (unmapped.length > 0) throw unmappedKeysError(ctx, window, unmapped);
+  }
   const rowsRead = await countSource(ctx, window);
   if (dirty) await clearWindow(ctx, window);
   const rowsWritten = await loadWindow(ctx, window, rowsRead);
@@ -119,9 +126,15 @@ function unmappedKeysError(ctx: RunContext, window: Window, rows: { map: string;
   );
 }
 
-async function explainFailure(ctx: RunContext, window: Window, queryId: string, attempts: number, cause: unknown): Promise<ExecutionError> {
+async function explainFailure(ctx: RunContext, window: Window, queryId: string, attempts: number, cause: unknown): Promise<Error> {
   const message = cause instanceof Error ? cause.message : String(cause);
   const details = { step: 'insert_chunk', chunk: window.label, queryId };
+  if (message.includes(UNMAPPED_GUARD_MARK)) {
+    // Blocks written before the guard fired are removed, so staging holds nothing of the chunk.
+    await clearWindow(ctx, window);
+    const unmapped = await unmappedKeys(ctx, window);
+    if (unmapped.length > 0) return unmappedKeysError(ctx, window, unmapped);
+  }
   const guardTripped = message.includes(INT64_GUARD_MARK);
   if ((guardTripped || /cannot be safely converted|CANNOT_CONVERT_TYPE/i.test(message)) && ctx.plan.sql.diagnose_overflow) {
     const [culprit] = await ctx.engine

@@ -36,8 +36,8 @@ export interface DaySummary {
 }
 
 /**
- * Runs a plan server-side: for each day, each chunk is preflighted and inserted into
- * staging, then the day's partition replaces the target's atomically. The target only
+ * Runs a plan server-side: for each day, each chunk is checked for unmapped keys and
+ * inserted into staging, then the day's partition replaces the target's atomically. The target only
  * ever changes by that replace, so a failure or a kill leaves it as it was.
  */
 export async function runPlan(engine: Engine, plan: LoadedPlan, options: RunOptions): Promise<DaySummary[]> {

@@ -5,6 +5,7 @@ import { runPlan } from '../../src/execute/run-plan.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
 import { quoteIdent, quoteString } from '../../src/compile/quote.js';
+import { UNMAPPED_GUARD_MARK } from '../../src/compile/metric-expressions.js';
 
 const DAY = '2025-10-08';
 const HOSTILE = ["it's", 'back\\slash', 'tick`tick', "x'; DROP TABLE t; --", '😀 emoji', ' spaced key ', '', 'new\nline', 'é', 'shared'];
@@ -61,12 +62,17 @@ describe('hostile keys and an unusual source', () => {
     const settings = testSettings({ source: 'odd.events', target: 'odd.flat' });
     const { plan } = await flattenDays(engine, settings, ctx.dir, DAY);
     const before = await scalar(engine, 'SELECT sum(int1) FROM odd.flat');
-    await engine.command(`INSERT INTO odd.events (timestampMs, clientId, sessionId, metricIntGroup2) VALUES ('${DAY} 12:00:00', 'c9', 5, map('brand_new', 5, 'shared', 1))`);
+    // A new key, and a known key of map 1 turning up in map 7: both would be lost.
+    await engine.command(`INSERT INTO odd.events (timestampMs, clientId, sessionId, metricIntGroup2, metricIntGroup7) VALUES ('${DAY} 12:00:00', 'c9', 5, map('brand_new', 5, 'shared', 1), map('it''s', 3))`);
     const failure = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UnmappedKeysError);
-    expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }]);
+    expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }, { key: "it's", map: 'metricIntGroup7', rows: 1 }]);
     expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base mapping.json/);
+    // The insert stopped itself (no separate preflight ran first) and left nothing in staging.
+    expect(plan.sql.insert_chunk).toContain(UNMAPPED_GUARD_MARK);
+    expect(await scalar(engine, 'SELECT count() FROM odd.flat__chplan_staging')).toBe('0');
     expect(await scalar(engine, 'SELECT sum(int1) FROM odd.flat')).toBe(before);
+    await engine.command("ALTER TABLE odd.events DELETE WHERE clientId = 'c9' SETTINGS mutations_sync = 2");
   });
 });
 

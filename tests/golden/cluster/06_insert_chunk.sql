@@ -2,6 +2,8 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
+-- The WHERE at the end stops the chunk where __chplan_unmapped_rows > 0:
+-- a key missing from the mapping would be dropped.
 --
 -- Positions in the aggregated arrays:
 --   int 1 -> int1 <- ""
@@ -14,10 +16,12 @@ SETTINGS
     max_insert_threads = 2,
     min_insert_block_size_rows = 1048576
 WITH
-    ['', 'it\'s', 'new\nline `tick` \\'] AS __chplan_int_keys,
-    CAST(range (1, 4), 'Array(UInt32)') AS __chplan_int_positions,
-    ['😀'] AS __chplan_float_keys,
-    CAST(range (1, 2), 'Array(UInt32)') AS __chplan_float_positions
+    ['', 'it\'s'] AS __chplan_int_keys_1,
+    CAST([1, 2], 'Array(UInt32)') AS __chplan_int_positions_1,
+    ['it\'s', 'new\nline `tick` \\'] AS __chplan_int_keys_2,
+    CAST([2, 3], 'Array(UInt32)') AS __chplan_int_positions_2,
+    ['😀'] AS __chplan_float_keys_1,
+    CAST([1], 'Array(UInt32)') AS __chplan_float_positions_1
 SELECT
     __chplan_minute AS `timestampMs`,
     `clientId`,
@@ -36,6 +40,7 @@ FROM
             `sessionId`,
             any(`customerId`) AS __chplan_d1,
             any(`platform`) AS __chplan_d2,
+            countIf (__chplan_row_has_unmapped) AS __chplan_unmapped_rows,
             arrayReduce(
                 'sumResample(1, 4, 1)',
                 groupArrayArray (__chplan_int_row_values),
@@ -56,16 +61,24 @@ FROM
                     `platform`,
                     arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')) AS __chplan_int_row_values,
                     arrayConcat(
-                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup1`.keys),
-                        arrayMap(k -> transform(k, __chplan_int_keys, __chplan_int_positions, toUInt32(0)), `metricIntGroup2`.keys)
+                        arrayMap(
+                            k -> transform(k, __chplan_int_keys_1, __chplan_int_positions_1, toUInt32(0)),
+                            `metricIntGroup1`.keys
+                        ),
+                        arrayMap(
+                            k -> transform(k, __chplan_int_keys_2, __chplan_int_positions_2, toUInt32(0)),
+                            `metricIntGroup2`.keys
+                        )
                     ) AS __chplan_int_row_slots,
                     arrayConcat(CAST(`metricFloatGroup1`.values, 'Array(Float64)')) AS __chplan_float_row_values,
                     arrayConcat(
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys, __chplan_float_positions, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_1, __chplan_float_positions_1, toUInt32(0)),
                             `metricFloatGroup1`.keys
                         )
-                    ) AS __chplan_float_row_slots
+                    ) AS __chplan_float_row_slots,
+                    has(__chplan_int_row_slots, 0)
+                    OR has(__chplan_float_row_slots, 0) AS __chplan_row_has_unmapped
                 FROM
                     `default`.`src`
                 WHERE
@@ -77,3 +90,8 @@ FROM
             `clientId`,
             `sessionId`
     )
+WHERE
+    throwIf(
+        __chplan_unmapped_rows > 0,
+        'chplan: the chunk holds keys the mapping does not map; they would be dropped, so the chunk was stopped'
+    ) = 0
