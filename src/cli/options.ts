@@ -20,6 +20,7 @@ export function withCommonOptions<T>(yargs: Argv<T>) {
     .option('float-type', { type: 'string', describe: 'type of float columns (Float32, Float64)' })
     .option('strategy', { type: 'string', choices: ['indexed', 'readable'], describe: 'aggregation SQL (indexed is faster)' })
     .option('timeout', { type: 'number', describe: 'server-side limit per statement, seconds' })
+    .option('insert-setting', { type: 'string', array: true, describe: 'name=value added to the insert\'s SETTINGS (repeatable), e.g. max_bytes_before_external_group_by=2000000000' })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces on errors' });
 }
@@ -38,6 +39,7 @@ export interface CommonArgs {
   floatType?: string;
   strategy?: string;
   timeout?: number;
+  insertSetting?: string[];
   chunk?: string;
   json: boolean;
   verbose: boolean;
@@ -48,6 +50,17 @@ function parseCustomers(text: string | undefined): number[] | undefined {
   const ids = text.split(',').map((s) => s.trim());
   if (ids.some((id) => !/^-?\d+$/.test(id))) throw new ConfigError(`--customers ${JSON.stringify(text)} must be a comma-separated list of integer ids, e.g. --customers 1,2,3.`);
   return [...new Set(ids.map(Number))];
+}
+
+/** `name=value` pairs; a value that is a plain number stays a number. */
+function parseInsertSettings(pairs: string[] | undefined): Record<string, number | string> | undefined {
+  if (pairs === undefined) return undefined;
+  return Object.fromEntries(pairs.map((pair) => {
+    const match = /^([^=]+)=(.*)$/.exec(pair);
+    if (!match) throw new ConfigError(`--insert-setting ${JSON.stringify(pair)} must look like name=value, e.g. --insert-setting max_threads=4.`);
+    const [, name, value] = match as unknown as [string, string, string];
+    return [name.trim(), /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value];
+  }));
 }
 
 /** Settings from flags > env > config file > defaults. */
@@ -67,6 +80,7 @@ export function settingsFrom(args: CommonArgs): Settings {
       floatType: args.floatType,
       strategy: args.strategy as Settings['strategy'] | undefined,
       queryTimeoutSec: args.timeout,
+      insertSettings: parseInsertSettings(args.insertSetting),
       chunk: args.chunk === undefined ? undefined : parseChunk(args.chunk),
     },
   });

@@ -1,4 +1,4 @@
-import type { Settings, TableRef } from '../config/settings.js';
+import { DEFAULT_INSERT_SETTINGS, type Settings, type TableRef } from '../config/settings.js';
 import { windowFilter } from './window-filter.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
@@ -119,12 +119,10 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       metrics: metrics.metrics,
       positions: metrics.positions,
       sourceFilter,
-      // INSERT-level settings, measured on the benchmark data (~12% faster than defaults): the
-      // aggregated result is written by two threads, in blocks of up to 1M rows.
-      settings: [
-        { alias: 'max_insert_threads', expr: '2' },
-        { alias: 'min_insert_block_size_rows', expr: '1048576' },
-      ],
+      settings: Object.entries({ ...DEFAULT_INSERT_SETTINGS, ...settings.insertSettings }).map(([alias, value]) => ({
+        alias,
+        expr: typeof value === 'number' ? String(value) : quoteString(value),
+      })),
     },
   ];
   if (cluster) {

@@ -25,7 +25,8 @@ export function loadSettings(options: {
   const env = { ...readDotenv(options.dotenvFile ?? '.env'), ...(options.env ?? process.env) };
   const file = options.configFile ? readConfigFile(options.configFile) : {};
   const fromEnv = envOverrides(env);
-  const merged = { ...file, ...fromEnv, ...definedOnly(options.flags ?? {}) } as SettingsOverrides;
+  const flags = definedOnly(options.flags ?? {});
+  const merged = { ...file, ...fromEnv, ...flags, insertSettings: { ...file.insertSettings, ...flags.insertSettings } } as SettingsOverrides;
   return finish(merged);
 }
 
@@ -49,6 +50,10 @@ function finish(values: SettingsOverrides): Settings {
   }
   if (!/^Float(32|64)$/.test(settings.floatType)) {
     throw new ConfigError(`floatType ${JSON.stringify(settings.floatType)} is not supported; use Float32 or Float64.`);
+  }
+  for (const [name, value] of Object.entries(settings.insertSettings)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ConfigError(`Insert setting name ${JSON.stringify(name)} is not a ClickHouse setting name (letters, digits, underscores).`);
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new ConfigError(`Insert setting ${name} must be a finite number or a string.`);
   }
   if (settings.source.database === settings.target.database && settings.source.name === settings.target.name) {
     throw new ConfigError('source and target name the same table; the target must be a new table.');

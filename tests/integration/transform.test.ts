@@ -75,10 +75,17 @@ describe('flatten pipeline on seeded data', () => {
     expect(await scalar(engine, `SELECT sum(${shared.column}) FROM default.eco_cross_page_preagg_pt1m`)).toBe(direct);
   });
 
-  it('gives identical tables with the readable and the indexed strategy, by day or by hour', async () => {
+  it('gives identical tables with the readable and the indexed strategy, by day or by hour, spilling the GROUP BY or not', async () => {
     await flattenDays(engine, testSettings({ target: 'default.flat_readable', strategy: 'readable' }), ctx.dir, DAY);
     await flattenDays(engine, testSettings({ target: 'default.flat_hourly', chunk: 'hour' }), ctx.dir, DAY);
-    for (const other of ['default.flat_readable', 'default.flat_hourly']) {
+    // Tiny thresholds make the aggregation spill to disk on every block.
+    const spills = () => scalar(engine, "SELECT sum(value) FROM system.events WHERE event = 'ExternalAggregationWritePart'").then(Number);
+    const spilledBefore = await spills();
+    const insertSettings = { max_bytes_before_external_group_by: 1, group_by_two_level_threshold: 1, group_by_two_level_threshold_bytes: 1 };
+    const { plan } = await flattenDays(engine, testSettings({ target: 'default.flat_spilled', insertSettings }), ctx.dir, DAY);
+    expect(plan.sql.insert_chunk).toMatch(/max_bytes_before_external_group_by = 1,\s+group_by_two_level_threshold = 1/);
+    expect(await spills()).toBeGreaterThan(spilledBefore);
+    for (const other of ['default.flat_readable', 'default.flat_hourly', 'default.flat_spilled']) {
       expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM default.eco_cross_page_preagg_pt1m EXCEPT SELECT * FROM ${other})`)).toBe('0');
       expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM ${other} EXCEPT SELECT * FROM default.eco_cross_page_preagg_pt1m)`)).toBe('0');
     }

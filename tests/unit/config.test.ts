@@ -30,6 +30,14 @@ describe('configuration', () => {
     expect(s.intType).toBe('UInt32');
   });
 
+  it('merges insert settings from the file and the flags, and refuses bad names', () => {
+    const config = file('settings.json', JSON.stringify({ insertSettings: { max_threads: 4, max_insert_threads: 1 } }));
+    const s = loadSettings({ ...noEnv, configFile: config, flags: { insertSettings: { max_insert_threads: 2, max_bytes_before_external_group_by: 2e9 } } });
+    expect(s.insertSettings).toEqual({ max_threads: 4, max_insert_threads: 2, max_bytes_before_external_group_by: 2e9 });
+    expect(() => loadSettings({ ...noEnv, flags: { insertSettings: { 'max_threads = 1, readonly': 1 } } })).toThrow(/not a ClickHouse setting name/);
+    expect(() => loadSettings({ ...noEnv, configFile: file('badset.json', JSON.stringify({ insertSettings: { 'a b': 1 } })) })).toThrow(/insertSettings/);
+  });
+
   it('names the bad field of a config file', () => {
     expect(() => loadSettings({ ...noEnv, configFile: file('bad.json', JSON.stringify({ chunk: 'week', groupKeys: [] })) })).toThrow(/\/groupKeys must NOT have fewer than 1 items\n  \/chunk must match pattern/);
     expect(() => loadSettings({ ...noEnv, configFile: file('extra.json', '{"sourc": "a.b"}') })).toThrow(/unknown field "sourc"/);

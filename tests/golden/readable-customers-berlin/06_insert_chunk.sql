@@ -6,7 +6,9 @@ INSERT INTO
     `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
 SETTINGS
     max_insert_threads = 2,
-    min_insert_block_size_rows = 1048576
+    min_insert_block_size_rows = 1048576,
+    max_bytes_before_external_group_by = 2000000000,
+    join_algorithm = 'hash'
 SELECT
     __chplan_minute AS `timestampMs`,
     `clientId`,
