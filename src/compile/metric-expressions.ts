@@ -65,8 +65,11 @@ export function valueCast(map: MetricMap, accumulator: string, value: string): s
   return map.valueType === accumulator ? value : `CAST(${value}, ${quoteString(accumulator)})`;
 }
 
-function outerCast(kind: MetricKind, settings: Settings, ref: string): string {
-  return kind === 'int' ? `accurateCast(${ref}, ${quoteString(settings.intType)})` : `CAST(${ref}, ${quoteString(settings.floatType)})`;
+/** `ref` (or, with 'Array', every element of it) in the target's column type; ints checked. */
+function outerCast(kind: MetricKind, settings: Settings, ref: string, shape: 'Array' | 'value' = 'value'): string {
+  const type = kind === 'int' ? settings.intType : settings.floatType;
+  const to = quoteString(shape === 'Array' ? `Array(${type})` : type);
+  return kind === 'int' ? `accurateCast(${ref}, ${to})` : `CAST(${ref}, ${to})`;
 }
 
 /**
@@ -112,12 +115,14 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     );
     if (accumulator === 'Int64') plan.guards.push(int64Guard(rowValues));
     unmapped.push(`has(${rowSlots}, 0)`);
+    // The whole vector is cast at once (accurateCast checks every element): cheaper than
+    // one cast per column.
     plan.aggregates.push({
       alias: sumsAlias,
-      expr: `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`,
+      expr: outerCast(kind, settings, `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`, 'Array'),
     });
     entries.forEach((entry, i) => {
-      plan.metrics.push(flat(kind, settings, entry, outerCast(kind, settings, `${sumsAlias}[${i + 1}]`)));
+      plan.metrics.push(flat(kind, settings, entry, `${sumsAlias}[${i + 1}]`));
       plan.positions.push(`${kind} ${i + 1} -> ${entry.column} <- ${commentSafe(JSON.stringify(entry.key))}`);
     });
   }

@@ -28,10 +28,10 @@ SELECT
     `sessionId`,
     __chplan_d1 AS `customerId`,
     __chplan_d2 AS `platform`,
-    accurateCast(__chplan_int_sums[1], 'Int32') AS `int1`,
-    accurateCast(__chplan_int_sums[2], 'Int32') AS `int2`,
-    accurateCast(__chplan_int_sums[3], 'Int32') AS `int3`,
-    CAST(__chplan_float_sums[1], 'Float32') AS `float1`
+    __chplan_int_sums[1] AS `int1`,
+    __chplan_int_sums[2] AS `int2`,
+    __chplan_int_sums[3] AS `int3`,
+    __chplan_float_sums[1] AS `float1`
 FROM
     (
         SELECT
@@ -41,15 +41,21 @@ FROM
             any(`customerId`) AS __chplan_d1,
             any(`platform`) AS __chplan_d2,
             countIf (__chplan_row_has_unmapped) AS __chplan_unmapped_rows,
-            arrayReduce(
-                'sumResample(1, 4, 1)',
-                groupArrayArray (__chplan_int_row_values),
-                groupArrayArray (__chplan_int_row_slots)
+            accurateCast(
+                arrayReduce(
+                    'sumResample(1, 4, 1)',
+                    groupArrayArray (__chplan_int_row_values),
+                    groupArrayArray (__chplan_int_row_slots)
+                ),
+                'Array(Int32)'
             ) AS __chplan_int_sums,
-            arrayReduce(
-                'sumResample(1, 2, 1)',
-                groupArrayArray (__chplan_float_row_values),
-                groupArrayArray (__chplan_float_row_slots)
+            CAST(
+                arrayReduce(
+                    'sumResample(1, 2, 1)',
+                    groupArrayArray (__chplan_float_row_values),
+                    groupArrayArray (__chplan_float_row_slots)
+                ),
+                'Array(Float32)'
             ) AS __chplan_float_sums
         FROM
             (
