@@ -137,24 +137,24 @@ async function explainFailure(ctx: RunContext, window: Window, queryId: string, 
   }
   const guardTripped = message.includes(INT64_GUARD_MARK);
   if ((guardTripped || /cannot be safely converted|CANNOT_CONVERT_TYPE/i.test(message)) && ctx.plan.sql.diagnose_overflow) {
-    const [culprit] = await ctx.engine
-      .rows<{ minute: string; group_keys: string[]; key: string; total: string }>(statementOf(ctx.plan, 'diagnose_overflow'), { params: windowParams(window), step: 'diagnose overflow' })
-      .catch(() => []);
-    if (culprit || !guardTripped) {
-      const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
-      return new ExecutionError(
-        `An integer sum in ${window.label} does not fit ${ctx.plan.manifest.intType}: ${where}so the chunk was stopped instead of wrapping. The target is unchanged.\n` +
-          `Recompile with a wider type and run again: chplan compile --int-type Int64 --out ${ctx.plan.dir}`,
-        details,
-        { cause },
-      );
-    }
-    return new ExecutionError(
-      `Integer values in ${window.label} are too large to sum safely in 64 bits (one group's values add up to 2^62 or more in absolute value), although every sum fits ${ctx.plan.manifest.intType}. ` +
-        'The chunk was stopped and the target is unchanged. Values this large usually mean corrupt source rows; find them with the diagnose query in the plan (16_diagnose_overflow.sql without its HAVING).',
-      details,
-      { cause },
-    );
+    return explainOverflow(ctx, window, guardTripped, details, cause);
   }
   return new ExecutionError(`Inserting ${window.label} failed after ${attempts} attempt(s) (query_id ${queryId}); the target is unchanged.\n${message}`, details, { cause });
+}
+
+/** Names the group and key whose sum does not fit, found by a query that sums in Int256. */
+async function explainOverflow(ctx: RunContext, window: Window, guardTripped: boolean, details: ExecutionError['details'], cause: unknown): Promise<ExecutionError> {
+  const { intType } = ctx.plan.manifest;
+  const [culprit] = await ctx.engine
+    .rows<{ minute: string; group_keys: string[]; key: string; total: string }>(statementOf(ctx.plan, 'diagnose_overflow'), { params: windowParams(window), step: 'diagnose overflow' })
+    .catch(() => []);
+  const fix = /64$/.test(intType)
+    ? `${intType} is the widest int type chplan writes: correct or exclude the source rows.`
+    : `Recompile with a wider type and run again: chplan compile --int-type Int64 --out ${ctx.plan.dir}`;
+  const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
+  const text = culprit || !guardTripped
+    ? `An integer sum in ${window.label} does not fit ${intType}: ${where}so the chunk was stopped instead of wrapping. The target is unchanged.\n${fix}`
+    : `Integer values in ${window.label} are too large to sum safely in 64 bits (one group's values add up to 2^62 or more in absolute value), although every sum fits ${intType}. ` +
+      'The chunk was stopped and the target is unchanged. Values this large usually mean corrupt source rows; find them with the diagnose query in the plan (16_diagnose_overflow.sql without its HAVING).';
+  return new ExecutionError(text, details, { cause });
 }
