@@ -47,7 +47,7 @@ async function unmappedKeys(ctx: RunContext, window: Window): Promise<{ map: str
  */
 export async function runChunk(ctx: RunContext, window: Window, dirty: boolean): Promise<ChunkResult> {
   const started = Date.now();
-  if (!statementOf(ctx.plan, 'insert_chunk').includes(UNMAPPED_GUARD_MARK)) {
+  if (!ctx.plan.manifest.insertChecksUnmappedKeys) {
     const unmapped = await unmappedKeys(ctx, window);
     if (unmapped.length > 0) throw unmappedKeysError(ctx, window, unmapped);
   }

@@ -2,8 +2,8 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatTableRef, type Settings } from '../config/settings.js';
-import { compileFlatten } from '../compile/compile-plan.js';
-import { planTables } from '../compile/compile-plan.js';
+import { compileFlatten, planTables } from '../compile/compile-plan.js';
+import { metricPlan, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, serializeMapping } from '../mapping/mapping-file.js';
 import type { SourceSchema } from '../schema/source-schema.js';
@@ -42,6 +42,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     tables,
     timeZone: settings.timeZone,
     strategy: settings.strategy,
+    insertChecksUnmappedKeys: metricPlan(settings.strategy, schema, mapping, settings).guards.some((g) => g.message.includes(UNMAPPED_GUARD_MARK)),
     chunk: settings.chunk,
     customers: settings.customers,
     customerColumn: settings.customerColumn,
@@ -61,7 +62,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
   // SQL, mapping and settings first and PLAN.md is derived from them.
   const sqlHashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
   const planHash = planHashOf({ ...base, files: sqlHashes });
-  const planMd = renderPlanMd({ name, schema, mapping, settings, toolVersion, planHash, statements });
+  const planMd = renderPlanMd({ name, schema, mapping, settings, toolVersion, planHash, statements, insertChecksUnmappedKeys: base.insertChecksUnmappedKeys });
   files.push({ name: 'PLAN.md', content: planMd });
   const manifest: Manifest = { ...base, files: { ...sqlHashes, 'PLAN.md': contentHash(planMd) }, planHash };
   files.push({ name: 'manifest.json', content: serializeManifest(manifest) });
@@ -70,7 +71,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
 
 function renderPlanMd(input: {
   name: string; schema: SourceSchema; mapping: Mapping; settings: Settings; toolVersion: string; planHash: string;
-  statements: { file: string; role: string }[];
+  statements: { file: string; role: string }[]; insertChecksUnmappedKeys: boolean;
 }): string {
   const { schema, mapping, settings } = input;
   const tables = planTables(settings);
@@ -96,6 +97,9 @@ function renderPlanMd(input: {
     groupKeyList: names(schema.groupKeys),
     customerText: settings.customers ? `only ${settings.customers.join(', ')} (\`${settings.customerColumn}\`); other customers' rows in the target are preserved` : 'all',
     strategy: settings.strategy,
+    unmappedCheck: input.insertChecksUnmappedKeys
+      ? 'the insert stops on a row that has one; `05_preflight_unmapped_keys.sql` then lists them'
+      : '`05_preflight_unmapped_keys.sql` runs before each chunk and stops the run on one',
     intCount: mapping.int.length,
     floatCount: mapping.float.length,
     intType: settings.intType,

@@ -9,6 +9,8 @@ export interface Manifest {
   tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;
   timeZone: string;
   strategy: Strategy;
+  /** The insert stops on keys the mapping lacks itself, so no scan for them runs before it. */
+  insertChecksUnmappedKeys: boolean;
   chunk: ChunkSize;
   customers: number[] | null;
   customerColumn: string;

@@ -69,6 +69,7 @@ describe('hostile keys and an unusual source', () => {
     expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }, { key: "it's", map: 'metricIntGroup7', rows: 1 }]);
     expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base mapping.json/);
     // The insert stopped itself (no separate preflight ran first) and left nothing in staging.
+    expect(plan.manifest.insertChecksUnmappedKeys).toBe(true);
     expect(plan.sql.insert_chunk).toContain(UNMAPPED_GUARD_MARK);
     expect(await scalar(engine, 'SELECT count() FROM odd.flat__chplan_staging')).toBe('0');
     expect(await scalar(engine, 'SELECT sum(int1) FROM odd.flat')).toBe(before);
