@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +79,28 @@ describe('command line', () => {
     const { code, err } = chplan('discover', '--day', '2025-10-08', '--url', 'http://127.0.0.1:9', '--timeout', '5');
     expect(code).toBe(3);
     expect(err).toMatch(/Cannot reach ClickHouse over HTTP at http:\/\/127.0.0.1:9/);
+  });
+
+  it('compiles without a connection from a schema file or a plan manifest, to the same plan', () => {
+    expect(chplan('seed', '--day', '2025-10-08', '--rows', '2000').code).toBe(0);
+    const mapping = join(dir, 'offline.json');
+    const schema = join(dir, 'source-schema.json');
+    expect(chplan('discover', '--day', '2025-10-08', '--out', mapping, '--schema-out', schema).code).toBe(0);
+    const online = chplan('compile', '--mapping', mapping, '--out', join(dir, 'online', 'plan'));
+    expect(online.code, online.err).toBe(0);
+    // An unreachable URL proves that compiling from a schema file never connects.
+    const offline = chplan('compile', '--mapping', mapping, '--out', join(dir, 'offline', 'plan'), '--source-schema', schema, '--url', 'http://127.0.0.1:9');
+    expect(offline.code, offline.err).toBe(0);
+    const fromManifest = chplan('compile', '--mapping', mapping, '--out', join(dir, 'manifest', 'plan'), '--source-schema', join(dir, 'online', 'plan', 'manifest.json'), '--url', 'http://127.0.0.1:9');
+    expect(fromManifest.code, fromManifest.err).toBe(0);
+    const read = (sub: string) => readFileSync(join(dir, sub, 'plan', 'manifest.json'), 'utf8');
+    expect(read('offline')).toBe(read('online'));
+    expect(read('manifest')).toBe(read('online'));
+
+    const other = chplan('compile', '--mapping', mapping, '--out', join(dir, 'other'), '--source-schema', schema, '--source', 'other.events');
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/describes default.eco_cross_page_flow_pt1m_local, but the source is other.events/);
+    writeFileSync(join(dir, 'junk.json'), '{"columns": []}');
+    expect(chplan('compile', '--mapping', mapping, '--out', join(dir, 'junk'), '--source-schema', join(dir, 'junk.json')).err).toMatch(/neither a source-schema.json .* nor a plan's manifest.json/);
   });
 });

@@ -4,6 +4,8 @@ import { discoverMapping } from '../../workflows/discover-mapping.js';
 import { print, printJson, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
 import { withEngine } from '../with-engine.js';
+import { introspectSource } from '../../schema/introspect.js';
+import { writeSchemaFile } from '../../schema/schema-file.js';
 
 export const discoverCommand = {
   command: 'discover',
@@ -14,10 +16,15 @@ export const discoverCommand = {
       .option('to', { type: 'string', describe: 'last day (inclusive)' })
       .option('out', { type: 'string', default: 'mapping.json', describe: 'mapping file to write' })
       .option('base', { type: 'string', describe: 'existing mapping whose columns are kept; new keys are appended' })
-      .option('spare-columns', { type: 'number', default: 0, describe: 'unused columns to reserve per kind, so new keys need no DDL' }),
-  handler: async (args: CommonArgs & { day: string; to?: string; out: string; base?: string; spareColumns: number }) => {
+      .option('spare-columns', { type: 'number', default: 0, describe: 'unused columns to reserve per kind, so new keys need no DDL' })
+      .option('schema-out', { type: 'string', describe: 'also write the source\'s columns here, for compile --source-schema (no connection needed)' }),
+  handler: async (args: CommonArgs & { day: string; to?: string; out: string; base?: string; spareColumns: number; schemaOut?: string }) => {
     const settings = settingsFrom(args);
-    const { inventory, mapping, out } = await withEngine(settings, (engine) => discoverMapping(engine, settings, { from: args.day, to: args.to, out: args.out, base: args.base, spareColumns: args.spareColumns }));
+    const { inventory, mapping, out } = await withEngine(settings, async (engine) => {
+      const result = await discoverMapping(engine, settings, { from: args.day, to: args.to, out: args.out, base: args.base, spareColumns: args.spareColumns });
+      if (args.schemaOut) writeSchemaFile(args.schemaOut, settings.source, (await introspectSource(engine, settings)).columns);
+      return result;
+    });
     if (args.json) return printJson({ out, rows: inventory.rows, int: mapping.int.length, float: mapping.float.length, shared: sharedKeys(inventory) });
     print(`Scanned ${inventory.rows} rows of ${inventory.source} (${inventory.from}${inventory.to !== inventory.from ? ` … ${inventory.to}` : ''}).`);
     print(table(['kind', 'keys', 'columns'], [
@@ -30,6 +37,6 @@ export const discoverCommand = {
       print(table(['kind', 'key', 'maps', 'rows'], shared.map((k) => [k.kind, JSON.stringify(k.key), k.maps.map((m) => m.map).join(', '), keyRows(k)])));
     }
     if (inventory.rows === 0) print('The source has no rows in that range: the mapping is empty.');
-    print(`Wrote ${out} (mapping v${mapping.version}).`);
+    print(`Wrote ${out} (mapping v${mapping.version})${args.schemaOut ? ` and ${args.schemaOut}` : ''}.`);
   },
 };
