@@ -210,9 +210,10 @@ export function addedColumns(mapping: Mapping, previous: Mapping | null): { kind
 
 /** Compiles the flatten plan's statements: (schema, mapping, settings) → SQL text. Pure. */
 export function compileFlatten(schema: SourceSchema, mapping: Mapping, settings: Settings, previous: Mapping | null = null): PlanStatement[] {
-  return flattenSteps(schema, mapping, settings, previous).map((step) => ({
-    step: step.type,
-    ...PLAN_FILES[step.type],
-    sql: renderStep(step),
-  }));
+  return renderSteps(flattenSteps(schema, mapping, settings, previous));
+}
+
+/** Each step as its plan file's SQL. Pure. */
+export function renderSteps(steps: Step[]): PlanStatement[] {
+  return steps.map((step) => ({ step: step.type, ...PLAN_FILES[step.type], sql: renderStep(step) }));
 }

@@ -2,8 +2,8 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatTableRef, type Settings } from '../config/settings.js';
-import { compileFlatten, planTables } from '../compile/compile-plan.js';
-import { metricPlan, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
+import { flattenSteps, planTables, renderSteps } from '../compile/compile-plan.js';
+import { UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, serializeMapping } from '../mapping/mapping-file.js';
 import type { SourceSchema } from '../schema/source-schema.js';
@@ -31,7 +31,9 @@ function md(text: string): string {
 export function buildPlan(input: { name: string; schema: SourceSchema; mapping: Mapping; settings: Settings; toolVersion: string; previous?: Mapping | null }): PlanFile[] {
   const { name, schema, mapping, settings, toolVersion } = input;
   const previous = input.previous ?? null;
-  const statements = compileFlatten(schema, mapping, settings, previous);
+  const steps = flattenSteps(schema, mapping, settings, previous);
+  const statements = renderSteps(steps);
+  const insert = steps.find((step) => step.type === 'insert_chunk');
   const tables = planTables(settings);
   const mappingText = serializeMapping(mapping);
   const files: PlanFile[] = [...statements.map((s) => ({ name: s.file, content: s.sql })), { name: 'mapping.json', content: mappingText }];
@@ -42,7 +44,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     tables,
     timeZone: settings.timeZone,
     strategy: settings.strategy,
-    insertChecksUnmappedKeys: metricPlan(settings.strategy, schema, mapping, settings).guards.some((g) => g.message.includes(UNMAPPED_GUARD_MARK)),
+    insertChecksUnmappedKeys: insert?.type === 'insert_chunk' && insert.guards.some((g) => g.message.includes(UNMAPPED_GUARD_MARK)),
     chunk: settings.chunk,
     customers: settings.customers,
     customerColumn: settings.customerColumn,

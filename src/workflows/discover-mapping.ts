@@ -6,9 +6,12 @@ import { assignColumns } from '../mapping/assign-columns.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, readMapping, writeMapping } from '../mapping/mapping-file.js';
 import { introspectSource } from '../schema/introspect.js';
+import type { SourceSchema } from '../schema/source-schema.js';
 import { daysBetween, parseDay } from '../execute/windows.js';
 
 export interface DiscoverResult {
+  /** The source as introspected for this discovery. */
+  schema: SourceSchema;
   inventory: KeyInventory;
   mapping: Mapping;
   out: string;
@@ -29,5 +32,5 @@ export async function discoverMapping(engine: Engine, settings: Settings, option
   const inventory = await discoverKeys(engine, schema, settings, days[0]!, days.at(-1)!);
   const mapping = assignColumns(inventory, { base: base ? { mapping: base, hash: mappingHash(base) } : null, spareColumns: options.spareColumns });
   writeMapping(options.out, mapping);
-  return { inventory, mapping, out: options.out };
+  return { schema, inventory, mapping, out: options.out };
 }

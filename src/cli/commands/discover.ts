@@ -4,7 +4,6 @@ import { discoverMapping } from '../../workflows/discover-mapping.js';
 import { print, printJson, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
 import { withEngine } from '../with-engine.js';
-import { introspectSource } from '../../schema/introspect.js';
 import { writeSchemaFile } from '../../schema/schema-file.js';
 
 export const discoverCommand = {
@@ -20,11 +19,8 @@ export const discoverCommand = {
       .option('schema-out', { type: 'string', describe: 'also write the source\'s columns here, for compile --source-schema (no connection needed)' }),
   handler: async (args: CommonArgs & { day: string; to?: string; out: string; base?: string; spareColumns: number; schemaOut?: string }) => {
     const settings = settingsFrom(args);
-    const { inventory, mapping, out } = await withEngine(settings, async (engine) => {
-      const result = await discoverMapping(engine, settings, { from: args.day, to: args.to, out: args.out, base: args.base, spareColumns: args.spareColumns });
-      if (args.schemaOut) writeSchemaFile(args.schemaOut, settings.source, (await introspectSource(engine, settings)).columns);
-      return result;
-    });
+    const { schema, inventory, mapping, out } = await withEngine(settings, (engine) => discoverMapping(engine, settings, { from: args.day, to: args.to, out: args.out, base: args.base, spareColumns: args.spareColumns }));
+    if (args.schemaOut) writeSchemaFile(args.schemaOut, settings.source, schema.columns);
     if (args.json) return printJson({ out, rows: inventory.rows, int: mapping.int.length, float: mapping.float.length, shared: sharedKeys(inventory) });
     print(`Scanned ${inventory.rows} rows of ${inventory.source} (${inventory.from}${inventory.to !== inventory.from ? ` … ${inventory.to}` : ''}).`);
     print(table(['kind', 'keys', 'columns'], [
