@@ -6,7 +6,8 @@ export { DEFAULT_SETTINGS, DEMO_DAY, type Settings, type TableRef } from './conf
 export { classifyColumns, type SourceSchema } from './schema/source-schema.js';
 export { introspectSource } from './schema/introspect.js';
 export { discoverKeys } from './discover/discover.js';
-export { assignColumns, codePointCompare } from './mapping/assign-columns.js';
+export { assignColumns } from './mapping/assign-columns.js';
+export { codePointCompare } from './core/code-point.js';
 export { readMapping, writeMapping, parseMapping, mappingHash } from './mapping/mapping-file.js';
 export type { Mapping, MappingEntry } from './mapping/mapping.js';
 export { compileFlatten, flattenSteps } from './compile/compile-plan.js';
@@ -16,4 +17,4 @@ export { runPlan } from './execute/run-plan.js';
 export { validatePlan } from './validate/validate-plan.js';
 export { seedDay } from './seed/seed.js';
 export { transform } from './workflows/transform.js';
-export * from './errors.js';
+export * from './core/errors.js';

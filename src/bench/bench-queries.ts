@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
-import { dayWindow } from '../execute/windows.js';
+import { dayWindow } from '../core/windows.js';
 import { answersDiffer } from './compare-answers.js';
 import { median } from './measure.js';
 import { dialects, querySet, type Dialect, type Question } from './query-set.js';

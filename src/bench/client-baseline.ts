@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-import { quoteIdent, quoteString, quoteTable } from '../compile/quote.js';
+import { quoteIdent, quoteString, quoteTable } from '../core/quote.js';
 
 type SourceRow = Record<string, unknown> & { __minute: string };
 type TargetRow = Record<string, unknown>;

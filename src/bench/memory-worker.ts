@@ -1,8 +1,8 @@
 // Runs one plan's INSERT over a day (as one chunk or as hour chunks) in a fresh process and
 // prints that process's peak resident memory: with the embedded engine, the engine's peak.
 import { connect } from '../engine/connect.js';
-import { chunksOfDay, windowParams, type ChunkSpec } from '../execute/windows.js';
-import { quoteTable } from '../compile/quote.js';
+import { chunksOfDay, windowParams, type ChunkSpec } from '../core/windows.js';
+import { quoteTable } from '../core/quote.js';
 import { readPlan, statementOf } from '../plan/plan-dir.js';
 
 const [dataDir, planDir, day, chunk] = process.argv.slice(2) as [string, string, string, ChunkSpec];

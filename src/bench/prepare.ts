@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import { DEMO_DAY, type Settings } from '../config/settings.js';
-import { quoteTable } from '../compile/quote.js';
+import { quoteTable } from '../core/quote.js';
 import { readPlan, type LoadedPlan } from '../plan/plan-dir.js';
 import { seedDay } from '../seed/seed.js';
 import { transform } from '../workflows/transform.js';

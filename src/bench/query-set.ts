@@ -1,4 +1,4 @@
-import { quoteIdent, quoteString, quoteTable } from '../compile/quote.js';
+import { quoteIdent, quoteString, quoteTable } from '../core/quote.js';
 import { namedColumns } from '../compile/compile-plan.js';
 import type { TableRef } from '../config/settings.js';
 import type { Mapping, MappingEntry } from '../mapping/mapping.js';

@@ -12,7 +12,7 @@ import { diffCommand } from './commands/diff.js';
 import { benchTransformCommand } from './commands/bench-transform.js';
 import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.js';
 import { reportError } from './output.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** The chplan command line; exit codes: 0 ok, 1 validation failed, 2 usage/config, 3 execution, 4 refused for safety. */
 export function buildCli(argv: string[]): Argv {

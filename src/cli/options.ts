@@ -1,8 +1,8 @@
 import type { Argv } from 'yargs';
 import { loadSettings } from '../config/load.js';
 import type { Settings } from '../config/settings.js';
-import { ConfigError } from '../errors.js';
-import { checkZone, parseChunk } from '../execute/windows.js';
+import { ConfigError } from '../core/errors.js';
+import { checkZone, parseChunk } from '../core/windows.js';
 
 /** Flags every command understands: where the data is and how the plan is shaped. */
 export function withCommonOptions<T>(yargs: Argv<T>) {

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import cliProgress from 'cli-progress';
-import { ChplanError } from '../errors.js';
+import { ChplanError } from '../core/errors.js';
 import type { RunEvent } from '../execute/run-plan.js';
 import type { ValidationReport } from '../validate/validate-plan.js';
 import type { ShardedValidation } from '../execute/shards.js';

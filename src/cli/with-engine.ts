@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from '../engine/connect.js';
 import type { Engine, EngineOptions } from '../engine/engine.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { Settings } from '../config/settings.js';
 import { clusterSplitGroups, connectShards } from '../execute/cluster.js';
 import type { Shard, SplitGroupCounter } from '../execute/shards.js';

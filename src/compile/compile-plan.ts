@@ -3,7 +3,7 @@ import { windowFilter } from './window-filter.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
 import { accumulatorType, metricPlan } from './metric-expressions.js';
-import { quoteIdent, quoteString } from './quote.js';
+import { quoteIdent, quoteString } from '../core/quote.js';
 import { renderStep } from './render.js';
 import type { Step } from './steps.js';
 

@@ -1,7 +1,7 @@
 import type { Settings, Strategy } from '../config/settings.js';
 import type { Mapping, MappingEntry } from '../mapping/mapping.js';
 import type { MetricKind, MetricMap, SourceSchema } from '../schema/source-schema.js';
-import { commentSafe, quoteIdent, quoteString, quoteStringArray } from './quote.js';
+import { commentSafe, quoteIdent, quoteString, quoteStringArray } from '../core/quote.js';
 import type { FlatColumn, Guard, NamedExpr } from './steps.js';
 
 /** How one plan aggregates its metrics: constants, inner aggregates, outer column expressions. */

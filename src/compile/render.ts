@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { format, type FormatOptionsWithLanguage } from 'sql-formatter';
-import { commentSafe, quoteIdent, quoteString, quoteStringArray, quoteTable } from './quote.js';
+import { commentSafe, quoteIdent, quoteString, quoteStringArray, quoteTable } from '../core/quote.js';
 import type { Step, StepType } from './steps.js';
 
 // Templates are read once from the package; rendering itself is pure string work.

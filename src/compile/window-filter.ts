@@ -1,4 +1,4 @@
-import { quoteIdent } from './quote.js';
+import { quoteIdent } from '../core/quote.js';
 
 /** What restricts a table to a plan's scope: its time column and, optionally, customers. */
 export interface WindowScope {

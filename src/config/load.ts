@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { DEFAULT_SETTINGS, parseTableRef, type Settings, type TableRef } from './settings.js';
 import { schemaErrors } from './validate-json.js';
 

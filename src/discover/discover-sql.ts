@@ -1,4 +1,4 @@
-import { quoteIdent, quoteString, quoteTable } from '../compile/quote.js';
+import { quoteIdent, quoteString, quoteTable } from '../core/quote.js';
 import { windowFilter } from '../compile/window-filter.js';
 import type { Settings } from '../config/settings.js';
 import type { SourceSchema } from '../schema/source-schema.js';

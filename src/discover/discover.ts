@@ -1,8 +1,8 @@
 import type { Engine } from '../engine/engine.js';
 import { formatTableRef, type Settings } from '../config/settings.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-import { dayWindow, windowParams } from '../execute/windows.js';
-import { codePointCompare } from '../mapping/assign-columns.js';
+import { dayWindow, windowParams } from '../core/windows.js';
+import { codePointCompare } from '../core/code-point.js';
 import { countRowsSql, discoverKeysSql } from './discover-sql.js';
 import type { InventoryKey, KeyInventory } from './key-inventory.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
-import { ConfigError, ConnectionError, ExecutionError } from '../errors.js';
+import { ConfigError, ConnectionError, ExecutionError } from '../core/errors.js';
 import type { CommandSummary, Engine, EngineOptions, QueryOptions } from './engine.js';
 
 // 64-bit integers always arrive as strings, whichever transport answers, so callers

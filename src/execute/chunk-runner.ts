@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { quoteString, quoteTable } from '../compile/quote.js';
+import { quoteString, quoteTable } from '../core/quote.js';
 import { windowFilter } from '../compile/window-filter.js';
-import { AbortedError, ExecutionError, UnmappedKeysError } from '../errors.js';
+import { AbortedError, ExecutionError, UnmappedKeysError } from '../core/errors.js';
 import { INT64_GUARD_MARK, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import { statementOf } from '../plan/plan-dir.js';
 import { backoffMs, classifyFailure } from './retry.js';
 import { chunkQueryId, record, type RunContext } from './run-context.js';
-import { halveWindow } from './windows-split.js';
-import { windowParams, type Window } from './windows.js';
+import { halveWindow } from '../core/windows-split.js';
+import { windowParams, type Window } from '../core/windows.js';
 
 export interface ChunkResult {
   rowsRead: number;

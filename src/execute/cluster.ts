@@ -1,9 +1,9 @@
 import type { Engine } from '../engine/engine.js';
 import { connect } from '../engine/connect.js';
 import type { EngineOptions } from '../engine/engine.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
-import { dayWindow, windowParams } from './windows.js';
+import { dayWindow, windowParams } from '../core/windows.js';
 import type { Shard, SplitGroupCounter } from './shards.js';
 
 /**

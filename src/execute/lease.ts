@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
 import type { TableRef } from '../config/settings.js';
-import { SafetyError } from '../errors.js';
+import { SafetyError } from '../core/errors.js';
 import { appendLedger, readLedger, type LedgerRow } from './ledger.js';
 
 const LEASE_WINDOW = { day: '1970-01-01', start: '1970-01-01 00:00:00.000', end: '1970-01-01 00:00:00.000' };

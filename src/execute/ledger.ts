@@ -1,7 +1,7 @@
-import { quoteTable } from '../compile/quote.js';
+import { quoteTable } from '../core/quote.js';
 import type { Engine } from '../engine/engine.js';
 import type { TableRef } from '../config/settings.js';
-import type { Window } from './windows.js';
+import type { Window } from '../core/windows.js';
 
 export type LedgerStep = 'chunk' | 'publish' | 'lease';
 export type LedgerStatus = 'running' | 'done' | 'failed' | 'aborted' | 'held' | 'released';

@@ -1,6 +1,6 @@
-import { quoteString, quoteTable } from '../compile/quote.js';
+import { quoteString, quoteTable } from '../core/quote.js';
 import type { Engine } from '../engine/engine.js';
-import { SafetyError } from '../errors.js';
+import { SafetyError } from '../core/errors.js';
 import { formatTableRef } from '../config/settings.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import type { MetricKind } from '../schema/source-schema.js';

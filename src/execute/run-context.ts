@@ -2,7 +2,7 @@ import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { formatTableRef } from '../config/settings.js';
 import { appendLedger, type LedgerRecord } from './ledger.js';
-import type { Window } from './windows.js';
+import type { Window } from '../core/windows.js';
 
 export type RunEvent =
   | { type: 'plan'; days: string[]; chunks: number }

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js';
-import { AbortedError, SafetyError } from '../errors.js';
+import { AbortedError, SafetyError } from '../core/errors.js';
 import { formatTableRef } from '../config/settings.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
 import { countSource, countStaging, runChunk } from './chunk-runner.js';
@@ -8,7 +8,7 @@ import { dayFinished, latestByWindow, readLedger, windowKey, type LedgerRow } fr
 import { record, type RunContext, type RunEvent } from './run-context.js';
 import { checkSourceUnchanged } from './source-check.js';
 import { checkAndRegisterMapping } from './registry.js';
-import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from './windows.js';
+import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../core/windows.js';
 
 export type { RunEvent };
 

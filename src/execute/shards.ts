@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js';
-import { SafetyError } from '../errors.js';
+import { SafetyError } from '../core/errors.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { evaluateDay, type Check } from '../validate/evaluate.js';
 import { combineTotals } from '../validate/combine-inputs.js';

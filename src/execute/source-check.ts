@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js';
-import { SafetyError, SchemaError } from '../errors.js';
+import { SafetyError, SchemaError } from '../core/errors.js';
 import { formatTableRef } from '../config/settings.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { tableColumns } from '../schema/introspect.js';

@@ -1,16 +1,9 @@
-import { MappingError } from '../errors.js';
+import { MappingError } from '../core/errors.js';
+import { codePointCompare } from '../core/code-point.js';
 import type { KeyInventory, InventoryKey } from '../discover/key-inventory.js';
 import { keyRows } from '../discover/key-inventory.js';
 import type { MetricKind } from '../schema/source-schema.js';
 import { MAPPING_SCHEMA_REF, type Mapping, type MappingEntry } from './mapping.js';
-
-/**
- * Orders strings by Unicode code point (the order of their UTF-8 bytes), never by
- * locale: `'Z' < 'a' < 'é' < '😀'` on every machine.
- */
-export function codePointCompare(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
 
 export interface AssignOptions {
   /** The mapping to evolve: its keys keep their columns. */

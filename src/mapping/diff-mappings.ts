@@ -1,5 +1,5 @@
 import type { MetricKind } from '../schema/source-schema.js';
-import { codePointCompare } from './assign-columns.js';
+import { codePointCompare } from '../core/code-point.js';
 import type { Mapping } from './mapping.js';
 
 export interface KeyChange {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MappingError } from '../errors.js';
+import { MappingError } from '../core/errors.js';
 import { schemaErrors } from '../config/validate-json.js';
-import { writeFileAtomic } from '../plan/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import type { Mapping } from './mapping.js';
 import { mappingProblems } from './check-mapping.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApprovalError } from '../errors.js';
+import { ApprovalError } from '../core/errors.js';
 import { readPlan, type LoadedPlan } from './plan-dir.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import type { Manifest } from './manifest.js';
 
 /** APPROVAL.json: who signed off which plan hash, and the file hashes they saw. */

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigError, SafetyError } from '../errors.js';
+import { ConfigError, SafetyError } from '../core/errors.js';
 import { PLAN_FILES } from '../compile/compile-plan.js';
 import type { StepType } from '../compile/steps.js';
 import type { Mapping } from '../mapping/mapping.js';

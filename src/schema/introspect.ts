@@ -1,5 +1,5 @@
-import { quoteString } from '../compile/quote.js';
-import { SchemaError } from '../errors.js';
+import { quoteString } from '../core/quote.js';
+import { SchemaError } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
 import type { Settings, TableRef } from '../config/settings.js';
 import { classifyColumns, type Column, type SourceSchema } from './source-schema.js';

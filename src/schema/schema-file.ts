@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { formatTableRef, type TableRef } from '../config/settings.js';
-import { ConfigError } from '../errors.js';
-import { writeFileAtomic } from '../plan/write-atomic.js';
+import { ConfigError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import type { Column } from './source-schema.js';
 
 /** source-schema.json: a table's columns, so a plan can be compiled without a connection. */

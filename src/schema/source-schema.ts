@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SchemaError } from '../errors.js';
+import { SchemaError } from '../core/errors.js';
 import type { Settings, TableRef } from '../config/settings.js';
 
 export type MetricKind = 'int' | 'float';

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteString, quoteStringArray, quoteTable } from '../compile/quote.js';
+import { quoteIdent, quoteString, quoteStringArray, quoteTable } from '../core/quote.js';
 import type { TableRef } from '../config/settings.js';
 import type { SeedMap } from './key-catalog.js';
 

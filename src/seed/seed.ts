@@ -1,9 +1,9 @@
 import type { Engine } from '../engine/engine.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { formatTableRef, type Settings } from '../config/settings.js';
-import { quoteIdent, quoteTable } from '../compile/quote.js';
+import { quoteIdent, quoteTable } from '../core/quote.js';
 import { tableColumns } from '../schema/introspect.js';
-import { dayWindow, windowParams } from '../execute/windows.js';
+import { dayWindow, windowParams } from '../core/windows.js';
 import { windowFilter } from '../compile/window-filter.js';
 import { seedMaps } from './key-catalog.js';
 import { createSourceSql, insertSeedSql } from './seed-sql.js';

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
-import { dayWindow, windowParams } from '../execute/windows.js';
+import { dayWindow, windowParams } from '../core/windows.js';
 import { evaluateDay, successRate, type Check, type ValidationInputs } from './evaluate.js';
 
 export interface DayReport {

@@ -7,7 +7,7 @@ import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, readMapping, writeMapping } from '../mapping/mapping-file.js';
 import { introspectSource } from '../schema/introspect.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-import { daysBetween, parseDay } from '../execute/windows.js';
+import { daysBetween, parseDay } from '../core/windows.js';
 
 export interface DiscoverResult {
   /** The source as introspected for this discovery. */

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { DEMO_DAY, type Settings } from '../config/settings.js';
-import { daysBetween } from '../execute/windows.js';
+import { daysBetween } from '../core/windows.js';
 import { runPlan, type DaySummary, type RunEvent } from '../execute/run-plan.js';
 import { readPlan } from '../plan/plan-dir.js';
 import { tableColumns } from '../schema/introspect.js';

@@ -6,7 +6,7 @@ import { discoverMapping } from '../../src/workflows/discover-mapping.js';
 import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
 import { runPlan, type DaySummary } from '../../src/execute/run-plan.js';
 import { validatePlan, type ValidationReport } from '../../src/validate/validate-plan.js';
-import { daysBetween } from '../../src/execute/windows.js';
+import { daysBetween } from '../../src/core/windows.js';
 
 /** discover → compile → run → validate through the library, files under `dir`. */
 export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: LoadedPlan; days: DaySummary[]; report: ValidationReport }> {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { SafetyError } from '../../src/errors.js';
+import { SafetyError } from '../../src/core/errors.js';
 import { runOnShards, validateOnShards, type Shard, type SplitGroupCounter } from '../../src/execute/shards.js';
-import { dayWindow } from '../../src/execute/windows.js';
+import { dayWindow } from '../../src/core/windows.js';
 import { readPlan } from '../../src/plan/plan-dir.js';
 import { seedDay } from '../../src/seed/seed.js';
 import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { SafetyError } from '../../src/errors.js';
+import { SafetyError } from '../../src/core/errors.js';
 import { runPlan } from '../../src/execute/run-plan.js';
 import { diffMappings } from '../../src/mapping/diff-mappings.js';
 import { readMapping } from '../../src/mapping/mapping-file.js';

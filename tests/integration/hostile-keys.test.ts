@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { UnmappedKeysError } from '../../src/errors.js';
+import { UnmappedKeysError } from '../../src/core/errors.js';
 import { runPlan } from '../../src/execute/run-plan.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
-import { quoteIdent, quoteString } from '../../src/compile/quote.js';
+import { quoteIdent, quoteString } from '../../src/core/quote.js';
 import { UNMAPPED_GUARD_MARK } from '../../src/compile/metric-expressions.js';
 
 const DAY = '2025-10-08';

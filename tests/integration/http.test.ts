@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/engine/connect.js';
 import type { Engine } from '../../src/engine/engine.js';
-import { ConnectionError } from '../../src/errors.js';
+import { ConnectionError } from '../../src/core/errors.js';
 import { runPlan } from '../../src/execute/run-plan.js';
 import { seedDay } from '../../src/seed/seed.js';
 import { validatePlan } from '../../src/validate/validate-plan.js';

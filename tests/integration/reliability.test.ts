@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { ApprovalError, ExecutionError, SafetyError } from '../../src/errors.js';
+import { ApprovalError, ExecutionError, SafetyError } from '../../src/core/errors.js';
 import { runPlan, type RunEvent } from '../../src/execute/run-plan.js';
 import { readLedger } from '../../src/execute/ledger.js';
 import { approvePlan, requireApproval } from '../../src/plan/approval.js';

@@ -7,7 +7,7 @@ import { flattenDays } from '../helpers/pipeline.js';
 import type { Mapping } from '../../src/mapping/mapping.js';
 import { join } from 'node:path';
 import { clientSideFlatten } from '../../src/bench/client-baseline.js';
-import { dayWindow } from '../../src/execute/windows.js';
+import { dayWindow } from '../../src/core/windows.js';
 import { readPlan } from '../../src/plan/plan-dir.js';
 import { introspectSource } from '../../src/schema/introspect.js';
 

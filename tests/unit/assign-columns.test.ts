@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignColumns, codePointCompare } from '../../src/mapping/assign-columns.js';
+import { assignColumns } from '../../src/mapping/assign-columns.js';
+import { codePointCompare } from '../../src/core/code-point.js';
 import type { KeyInventory } from '../../src/discover/key-inventory.js';
 
 function inventory(keys: [kind: 'int' | 'float', key: string, maps: string[]][]): KeyInventory {

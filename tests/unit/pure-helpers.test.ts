@@ -6,8 +6,8 @@ import { diffMappings } from '../../src/mapping/diff-mappings.js';
 import { registryConflicts } from '../../src/execute/registry.js';
 import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
 import { activeHolders } from '../../src/execute/lease.js';
-import { halveWindow } from '../../src/execute/windows-split.js';
-import { dayWindow, parseChunk } from '../../src/execute/windows.js';
+import { halveWindow } from '../../src/core/windows-split.js';
+import { dayWindow, parseChunk } from '../../src/core/windows.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
 import type { Mapping } from '../../src/mapping/mapping.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentSafe, quoteIdent, quoteString } from '../../src/compile/quote.js';
+import { commentSafe, quoteIdent, quoteString } from '../../src/core/quote.js';
 
 describe('quoting', () => {
   it('escapes quotes, backslashes and control characters in string literals', () => {

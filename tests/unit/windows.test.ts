@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksOfDay, dayWindow, daysBetween, parseDay } from '../../src/execute/windows.js';
+import { chunksOfDay, dayWindow, daysBetween, parseDay } from '../../src/core/windows.js';
 
 describe('time windows', () => {
   it('rejects malformed and impossible dates with the flag name', () => {

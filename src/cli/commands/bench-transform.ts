@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { benchTransform } from '../../bench/bench-transform.js';
 import { chunkPeakMemory } from '../../bench/chunk-memory.js';
 import type { Strategy } from '../../config/settings.js';
-import { writeFileAtomic } from '../../plan/write-atomic.js';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import { print, printJson, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
 import { withEngine } from '../with-engine.js';

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { ConfigError } from '../../errors.js';
+import { ConfigError } from '../../core/errors.js';
 import { readMapping } from '../../mapping/mapping-file.js';
 import { diffMappings, type MappingDiff } from '../../mapping/diff-mappings.js';
 import { discoverDayMappings } from '../../workflows/discover-mapping.js';

@@ -4,9 +4,9 @@ import { benchQueries, speedups, type QueryBenchReport } from '../../bench/bench
 import { renderHtmlReport, renderSpeedupSvg } from '../../bench/html-report.js';
 import { loadedBenchPlan } from '../../bench/prepare.js';
 import { DEMO_DAY } from '../../config/settings.js';
-import { ConfigError } from '../../errors.js';
+import { ConfigError } from '../../core/errors.js';
 import { readPlan } from '../../plan/plan-dir.js';
-import { writeFileAtomic } from '../../plan/write-atomic.js';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import { print, printJson, red, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
 import { withEngine } from '../with-engine.js';

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { runPlan } from '../../execute/run-plan.js';
-import { daysBetween, parseChunk } from '../../execute/windows.js';
+import { daysBetween, parseChunk } from '../../core/windows.js';
 import { requireApproval } from '../../plan/approval.js';
 import { withInterrupt } from '../interrupt.js';
 import { readPlan } from '../../plan/plan-dir.js';

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { seedDay } from '../../seed/seed.js';
-import { parseDay } from '../../execute/windows.js';
+import { parseDay } from '../../core/windows.js';
 import { print, printJson } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
 import { withEngine } from '../with-engine.js';

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { DEMO_DAY } from '../../config/settings.js';
 import { transform } from '../../workflows/transform.js';
-import { writeFileAtomic } from '../../plan/write-atomic.js';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import { bold, print, printJson, printValidation, runProgress, table } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
 import { withEngine } from '../with-engine.js';

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
-import { daysBetween } from '../../execute/windows.js';
+import { daysBetween } from '../../core/windows.js';
 import { readPlan } from '../../plan/plan-dir.js';
-import { writeFileAtomic } from '../../plan/write-atomic.js';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import { validatePlan } from '../../validate/validate-plan.js';
 import { printJson, printShardedValidation, printValidation } from '../output.js';
 import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from './errors.js';
 import { splitWindow } from './windows-split.js';
 
 /** A half-open time window [start, end) as UTC instants, bound to `{chunk_start}` / `{chunk_end}`. */
