@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../core/errors.js';
 import { DEFAULT_SETTINGS, parseTableRef, type Settings, type TableRef } from './settings.js';
 import { schemaErrors } from './validate-json.js';
+import { packagePath } from '../core/package-path.js';
 
 const CONFIG_SCHEMA = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../schemas/config.schema.json', import.meta.url)), 'utf8'),
+  readFileSync(packagePath('schemas/config.schema.json'), 'utf8'),
 ) as object;
 
 /** Settings that may come from flags; undefined means "not given". */

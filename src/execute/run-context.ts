@@ -1,9 +1,10 @@
 import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { formatTableRef } from '../config/settings.js';
-import { appendLedger, type LedgerRecord } from './ledger.js';
 import type { Window } from '../core/windows.js';
+import { appendLedger, type LedgerRecord } from './ledger.js';
 
+/** What a run reports as it goes; `day` is a unit's label (a day, or a partition). */
 export type RunEvent =
   | { type: 'plan'; days: string[]; chunks: number }
   | { type: 'day_empty'; day: string }
@@ -19,6 +20,7 @@ export type RunEvent =
 export interface RunContext {
   engine: Engine;
   plan: LoadedPlan;
+  adapter: RunAdapter;
   emit: (event: RunEvent) => void;
   runner: string;
   signal?: AbortSignal;
@@ -40,4 +42,49 @@ export function chunkQueryId(ctx: RunContext, window: Window, attempt: number): 
   const start = window.start.replace(/\D/g, '').slice(0, 12);
   const end = window.end.replace(/\D/g, '').slice(0, 12);
   return `chplan-${ctx.plan.manifest.planHash.slice(0, 12)}-${start}-${end}-a${attempt}`;
+}
+
+/** A unit of publishing: its whole window (one target partition) and the chunks it is loaded in. */
+export interface Unit {
+  /** The ledger's `day` for every row of this unit: the day itself, or a partition's first day. */
+  day: string;
+  /** What people call it: `2025-10-08`, `202406`. */
+  label: string;
+  whole: Window;
+  windows: Window[];
+}
+
+/**
+ * What a plan kind tells the shared runner. The runner owns the order of things (lease,
+ * staging, chunks, retries, resume, publish, ledger); a kind names its statements and
+ * answers the few questions only it can.
+ */
+export interface RunAdapter {
+  steps: {
+    /** DDL run once per run after the lease is held, in order; steps the plan lacks are skipped. */
+    setup: string[];
+    clearUnit: string;
+    clearWindow: string;
+    insert: string;
+    checkStaging: string;
+    publish: string;
+  };
+  /** Before anything is written: refuse a source that is not what the plan was compiled against. */
+  check(ctx: RunContext): Promise<void>;
+  /** Once the lease is held, before the setup DDL (e.g. refuse a conflicting mapping). */
+  beforeSetup?(ctx: RunContext): Promise<void>;
+  /** Source rows a window reads (also the dry run's estimate). */
+  countSource(ctx: RunContext, window: Window): Promise<number>;
+  /** Rows staging holds in a window. */
+  countStaging(ctx: RunContext, window: Window): Promise<number>;
+  /** Before each chunk's insert (e.g. a preflight that refuses keys the plan would drop). */
+  beforeChunk?(ctx: RunContext, window: Window): Promise<void>;
+  /** A clearer error for a failed insert, or null to report it as it is. */
+  explainFailure?(ctx: RunContext, window: Window, queryId: string, cause: unknown): Promise<Error | null>;
+  /** Just before a unit is published: may stage more rows (e.g. other customers' rows to keep). */
+  beforePublish?(ctx: RunContext, unit: Unit): Promise<void>;
+  /** Whether chunks staged by an earlier run may be kept on --resume (false when staging depends on the target). */
+  keepsStagedChunks: boolean;
+  /** A unit whose chunks wrote nothing is recorded as published without touching the target (insert-only publishes). */
+  publishesNothingWhenEmpty: boolean;
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApprovalError } from '../core/errors.js';
-import { readPlan, type LoadedPlan } from './plan-dir.js';
+import { verifyPlanDir } from './plan-dir.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
-import type { Manifest } from './manifest.js';
+import type { PlanManifest } from './manifest.js';
 
 /** APPROVAL.json: who signed off which plan hash, and the file hashes they saw. */
 export interface Approval {
@@ -28,23 +28,23 @@ export function readApproval(dir: string): Approval | null {
 /** Records a reviewer's sign-off of the plan exactly as it is on disk now. */
 export function approvePlan(dir: string, by: string, now = new Date()): Approval {
   if (!by.trim()) throw new ApprovalError('--by must name the reviewer.');
-  const plan = readPlan(dir); // refuses files that differ from the manifest
+  const plan = verifyPlanDir(dir); // refuses files that differ from the manifest
   const approval: Approval = { planHash: plan.manifest.planHash, by: by.trim(), at: now.toISOString(), files: plan.manifest.files };
   writeFileAtomic(join(plan.dir, APPROVAL_FILE), `${JSON.stringify(approval, null, 2)}\n`);
   return approval;
 }
 
 /** Files whose hash differs between an approval and a manifest. Pure. */
-export function filesChangedSinceApproval(approval: Approval, manifest: Manifest): string[] {
+export function filesChangedSinceApproval(approval: Approval, manifest: PlanManifest): string[] {
   const names = new Set([...Object.keys(approval.files), ...Object.keys(manifest.files)]);
   return [...names].filter((name) => approval.files[name] !== manifest.files[name]).sort();
 }
 
 /**
  * Refuses a plan that was never approved, or whose manifest or files changed since.
- * Call with a plan read by readPlan (which already checked files against the manifest).
+ * Call with a plan read by readPlanDir (which already checked files against the manifest).
  */
-export function requireApproval(plan: LoadedPlan): Approval {
+export function requireApproval(plan: { dir: string; manifest: PlanManifest }): Approval {
   const approval = readApproval(plan.dir);
   if (!approval) {
     throw new ApprovalError(`Plan ${plan.dir} has not been approved; nothing was run. A reviewer records sign-off with \`chplan approve ${plan.dir} --by NAME\`.`);
@@ -59,8 +59,8 @@ export function requireApproval(plan: LoadedPlan): Approval {
 }
 
 /** verify: hashes of files, manifest and approval, without touching any engine. */
-export function verifyPlan(dir: string): { plan: LoadedPlan; approval: Approval | null; approvedChanges: string[] } {
-  const plan = readPlan(dir);
+export function verifyPlan(dir: string): { plan: { dir: string; manifest: PlanManifest }; approval: Approval | null; approvedChanges: string[] } {
+  const plan = verifyPlanDir(dir);
   const approval = readApproval(plan.dir);
   return { plan, approval, approvedChanges: approval ? filesChangedSinceApproval(approval, plan.manifest) : [] };
 }

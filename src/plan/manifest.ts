@@ -1,28 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { ChunkSize, Strategy, TableRef } from '../config/settings.js';
+import type { TableRef } from '../config/settings.js';
 
-/** manifest.json: what a plan is made of, hashed, so a sign-off binds exactly these bytes. */
-export interface Manifest {
+/**
+ * What every plan's manifest.json says, whatever its kind: what the plan is made of,
+ * hashed, so a sign-off binds exactly these bytes. A kind adds its own fields, all of
+ * which the plan hash covers.
+ */
+export interface PlanManifest {
   formatVersion: 1;
-  kind: 'flatten';
+  kind: string;
   tool: { name: 'chplan'; version: string };
-  tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;
+  /** Every table the plan touches; the runner needs target, staging and ledger. */
+  tables: { target: TableRef; staging: TableRef; ledger: TableRef };
+  /** Zone of the plan's time windows. */
   timeZone: string;
-  strategy: Strategy;
-  /** The insert stops on keys the mapping lacks itself, so no scan for them runs before it. */
-  insertChecksUnmappedKeys: boolean;
-  chunk: ChunkSize;
-  customers: number[] | null;
-  customerColumn: string;
-  cluster: string | null;
-  timeColumn: string;
-  groupKeys: string[];
-  intType: string;
-  floatType: string;
-  mappingHash: string;
-  /** The mapping the target was loaded with before, when this plan migrates it. */
-  previousMappingHash: string | null;
-  source: { fingerprint: string; columns: [string, string][] };
+  /** Default chunk size of a run. */
+  chunk: string;
   /** sha256 of every file in the plan directory except this one (line endings normalised). */
   files: Record<string, string>;
   /** sha256 over everything above: the identity of the plan. */
@@ -34,11 +27,11 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
 }
 
-/** The plan hash: over the manifest without its own planHash, in a fixed key order. */
-export function planHashOf(manifest: Omit<Manifest, 'planHash'>): string {
+/** The plan hash: over the manifest without its own planHash, in its key order. */
+export function planHashOf<M extends PlanManifest>(manifest: Omit<M, 'planHash'>): string {
   return contentHash(JSON.stringify(manifest));
 }
 
-export function serializeManifest(manifest: Manifest): string {
+export function serializeManifest(manifest: PlanManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

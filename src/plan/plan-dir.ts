@@ -1,20 +1,23 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, SafetyError } from '../core/errors.js';
-import { PLAN_FILES } from '../compile/compile-plan.js';
-import type { StepType } from '../compile/steps.js';
-import type { Mapping } from '../mapping/mapping.js';
-import { parseMapping } from '../mapping/mapping-file.js';
-import { contentHash, type Manifest } from './manifest.js';
-import type { PlanFile } from './build-plan.js';
+import { contentHash, planHashOf, type PlanManifest } from './manifest.js';
 
-/** A plan read back from disk, its files verified against its manifest. */
-export interface LoadedPlan {
+export interface PlanFile {
+  name: string;
+  content: string;
+}
+
+/** Where each step's statement lives in a plan directory, and what it is for (PLAN.md lists the roles). */
+export type PlanFiles = Record<string, { file: string; role: string }>;
+
+/** A plan read back from disk, its files and manifest verified. */
+export interface LoadedPlan<M extends PlanManifest = PlanManifest> {
   dir: string;
   name: string;
-  manifest: Manifest;
-  mapping: Mapping;
-  sql: Partial<Record<StepType, string>>;
+  manifest: M;
+  /** SQL of each step the plan has, by step type. */
+  sql: Record<string, string>;
 }
 
 /**
@@ -37,7 +40,7 @@ export function writePlanDir(dir: string, files: PlanFile[]): void {
 }
 
 /** Files whose bytes differ from the manifest (or are missing). */
-export function changedFiles(dir: string, manifest: Manifest): string[] {
+export function changedFiles(dir: string, manifest: PlanManifest): string[] {
   return Object.entries(manifest.files)
     .filter(([name, hash]) => {
       const path = join(dir, name);
@@ -46,39 +49,73 @@ export function changedFiles(dir: string, manifest: Manifest): string[] {
     .map(([name]) => name);
 }
 
-/** Reads and verifies a plan directory; refuses a plan whose files no longer match its manifest. */
-export function readPlan(dir: string): LoadedPlan {
+/** The manifest of a plan directory, parsed but not yet verified; says what to do when there is none. */
+export function readManifest(dir: string): PlanManifest {
   const path = resolve(dir);
   const manifestPath = join(path, 'manifest.json');
   if (!existsSync(path)) throw new ConfigError(`Plan directory ${dir} does not exist. Create it with \`chplan compile --out ${dir}\`.`);
+  if (!statSync(path).isDirectory()) throw new ConfigError(`${dir} is a file, not a plan directory. Pass the directory chplan compile wrote (e.g. generated-sql/<plan>).`);
   if (!existsSync(manifestPath)) {
     throw new ConfigError(`${dir} is not a plan directory (no manifest.json; it holds: ${readdirSync(path).join(', ') || 'nothing'}). Recompile it with \`chplan compile --out ${dir}\`.`);
   }
-  let manifest: Manifest;
+  let manifest: PlanManifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PlanManifest;
   } catch (cause) {
     throw new ConfigError(`${manifestPath} is not valid JSON. Recompile the plan with \`chplan compile --out ${dir}\`.`, { cause });
   }
-  if (manifest.formatVersion !== 1 || manifest.kind !== 'flatten' || typeof manifest.files !== 'object') {
-    throw new ConfigError(`${manifestPath} is not a chplan flatten manifest (formatVersion 1). Recompile the plan.`);
+  if (manifest === null || typeof manifest !== 'object' || manifest.formatVersion !== 1 || typeof manifest.kind !== 'string' || typeof manifest.files !== 'object' || manifest.files === null) {
+    throw new ConfigError(`${manifestPath} is not a chplan manifest (formatVersion 1 with a kind and file hashes). Recompile the plan.`);
+  }
+  return manifest;
+}
+
+/**
+ * Verifies a plan directory of any kind without reading its statements: every file must
+ * match the manifest, and the manifest its own plan hash (an edited setting is as much a
+ * change as an edited SQL file). Refuses anything else, having run nothing.
+ */
+export function verifyPlanDir(dir: string): { dir: string; manifest: PlanManifest } {
+  const path = resolve(dir);
+  const manifest = readManifest(dir);
+  if (!planHashMatches(manifest)) {
+    throw new SafetyError(`Plan ${dir}: manifest.json was edited after compile (its content no longer matches its plan hash ${String(manifest.planHash).slice(0, 16)}). Nothing was run. Recompile with chplan compile (and have it reviewed again) instead of editing generated files.`);
   }
   const changed = changedFiles(path, manifest);
   if (changed.length > 0) {
     throw new SafetyError(`Plan ${dir} does not match its manifest: ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} changed or removed after compile. Nothing was run. Recompile with \`chplan compile --out ${dir}\` (and have it reviewed again) instead of editing generated files.`);
   }
-  const sql: Partial<Record<StepType, string>> = {};
-  for (const [step, { file }] of Object.entries(PLAN_FILES) as [StepType, { file: string }][]) {
-    const filePath = join(path, file);
-    if (existsSync(filePath)) sql[step] = readFileSync(filePath, 'utf8');
+  return { dir: path, manifest };
+}
+
+/**
+ * Reads and verifies a plan directory of one kind: every file must match the manifest, and
+ * the manifest must match its own plan hash (an edited setting is as much a change as an
+ * edited SQL file). Refuses anything else, having run nothing.
+ */
+export function readPlanDir<M extends PlanManifest>(dir: string, kind: string, planFiles: PlanFiles): LoadedPlan<M> {
+  const { dir: path, manifest } = verifyPlanDir(dir);
+  if (manifest.kind !== kind) throw new ConfigError(`${dir} is a ${manifest.kind} plan, not a ${kind} plan.`);
+  const sql: Record<string, string> = {};
+  for (const [step, { file }] of Object.entries(planFiles)) {
+    if (manifest.files[file] !== undefined) sql[step] = readFileSync(join(path, file), 'utf8');
   }
-  const mapping = parseMapping(readFileSync(join(path, 'mapping.json'), 'utf8'), join(dir, 'mapping.json'));
-  return { dir: path, name: basename(path), manifest, mapping, sql };
+  return { dir: path, name: basename(path), manifest: manifest as M, sql };
+}
+
+/**
+ * Whether a manifest still hashes to its plan hash. PLAN.md quotes the plan hash, so the hash
+ * covers every other file and every field, and PLAN.md is derived from them.
+ */
+export function planHashMatches(manifest: PlanManifest): boolean {
+  const { planHash, files, ...rest } = manifest;
+  const { 'PLAN.md': _derived, ...hashedFiles } = files;
+  return planHashOf({ ...rest, files: hashedFiles } as Omit<PlanManifest, 'planHash'>) === planHash;
 }
 
 /** The SQL of one step; a plan compiled without it (e.g. no customer filter) has none. */
-export function statementOf(plan: LoadedPlan, step: StepType): string {
+export function statementOf(plan: LoadedPlan, step: string): string {
   const sql = plan.sql[step];
-  if (sql === undefined) throw new ConfigError(`Plan ${plan.dir} has no ${PLAN_FILES[step].file}; recompile it with this chplan version.`);
+  if (sql === undefined) throw new ConfigError(`Plan ${plan.dir} has no statement for step ${step}; recompile it with this chplan version.`);
   return sql;
 }

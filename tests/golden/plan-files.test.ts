@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from '../../src/plan/build-plan.js';
-import { classifyColumns } from '../../src/schema/source-schema.js';
-import { seedColumns } from '../../src/seed/seed-sql.js';
-import { seedMaps } from '../../src/seed/key-catalog.js';
-import { parseMapping } from '../../src/mapping/mapping-file.js';
-import type { Mapping } from '../../src/mapping/mapping.js';
-import { TOOL_VERSION } from '../../src/version.js';
+import { buildPlan } from '../../src/kinds/flatten/plan/build-plan.js';
+import { classifyColumns } from '../../src/kinds/flatten/schema/source-schema.js';
+import { seedColumns } from '../../src/kinds/flatten/seed/seed-sql.js';
+import { seedMaps } from '../../src/kinds/flatten/seed/key-catalog.js';
+import { parseMapping } from '../../src/kinds/flatten/mapping/mapping-file.js';
+import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
+import { TOOL_VERSION } from '../../src/core/version.js';
 import { testSettings } from '../helpers/engine.js';
 import type { SettingsOverrides } from '../../src/config/load.js';
 

@@ -1,22 +1,23 @@
 import { join } from 'node:path';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Settings } from '../../src/config/settings.js';
-import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';
-import { discoverMapping } from '../../src/workflows/discover-mapping.js';
-import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
-import { runPlan, type DaySummary } from '../../src/execute/run-plan.js';
-import { validatePlan, type ValidationReport } from '../../src/validate/validate-plan.js';
+import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
+import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { type DaySummary } from '../../src/execute/run-plan.js';
+import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { validatePlan, type ValidationReport } from '../../src/kinds/flatten/validate/validate-plan.js';
 import { daysBetween } from '../../src/core/windows.js';
 
 /** discover → compile → run → validate through the library, files under `dir`. */
-export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: LoadedPlan; days: DaySummary[]; report: ValidationReport }> {
+export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: FlattenPlan; days: DaySummary[]; report: ValidationReport }> {
   const mappingPath = join(dir, `${settings.target.name}.mapping.json`);
   await discoverMapping(engine, settings, { from, to, out: mappingPath });
   const planDir = join(dir, 'plans', settings.target.name);
   await compilePlanDir(engine, settings, { mapping: mappingPath, out: planDir });
   const plan = readPlan(planDir);
   const range = daysBetween(from, to);
-  const days = await runPlan(engine, plan, { days: range, chunk: settings.chunk });
+  const days = await runFlatten(engine, plan, { days: range, chunk: settings.chunk });
   const report = await validatePlan(engine, plan, range);
   return { plan, days, report };
 }

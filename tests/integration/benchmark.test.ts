@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchQueries } from '../../src/bench/bench-queries.js';
-import { renderHtmlReport } from '../../src/bench/html-report.js';
-import { loadedBenchPlan } from '../../src/bench/prepare.js';
-import type { LoadedPlan } from '../../src/plan/plan-dir.js';
+import { benchQueries } from '../../src/kinds/flatten/bench/bench-queries.js';
+import { renderHtmlReport } from '../../src/kinds/flatten/bench/html-report.js';
+import { loadedBenchPlan } from '../../src/kinds/flatten/bench/prepare.js';
+import type { FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
 import { openTestEngine, testSettings } from '../helpers/engine.js';
 
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;
-let plan: LoadedPlan;
+let plan: FlattenPlan;
 
 beforeAll(async () => {
   ctx = await openTestEngine();

@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { SafetyError } from '../../src/core/errors.js';
-import { runOnShards, validateOnShards, type Shard, type SplitGroupCounter } from '../../src/execute/shards.js';
+import { runOnShards, validateOnShards, type Shard, type SplitGroupCounter } from '../../src/kinds/flatten/run/shards.js';
 import { dayWindow } from '../../src/core/windows.js';
-import { readPlan } from '../../src/plan/plan-dir.js';
-import { seedDay } from '../../src/seed/seed.js';
-import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';
-import { discoverMapping } from '../../src/workflows/discover-mapping.js';
+import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
+import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 
 // A cluster of three shards simulated as three databases in one embedded engine: each

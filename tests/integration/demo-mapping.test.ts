@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DAY } from '../../src/config/settings.js';
-import { discoverMapping } from '../../src/workflows/discover-mapping.js';
-import { serializeMapping } from '../../src/mapping/mapping-file.js';
-import { seedDay } from '../../src/seed/seed.js';
+import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
+import { serializeMapping } from '../../src/kinds/flatten/mapping/mapping-file.js';
+import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { openTestEngine, testSettings } from '../helpers/engine.js';
 
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;

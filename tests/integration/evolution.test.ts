@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { SafetyError } from '../../src/core/errors.js';
-import { runPlan } from '../../src/execute/run-plan.js';
-import { diffMappings } from '../../src/mapping/diff-mappings.js';
-import { readMapping } from '../../src/mapping/mapping-file.js';
-import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
-import { validatePlan } from '../../src/validate/validate-plan.js';
-import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';
-import { discoverDayMappings, discoverMapping } from '../../src/workflows/discover-mapping.js';
-import { transform } from '../../src/workflows/transform.js';
-import { renderDiff } from '../../src/cli/commands/diff.js';
+import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
+import { readMapping } from '../../src/kinds/flatten/mapping/mapping-file.js';
+import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
+import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { discoverDayMappings, discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
+import { transform } from '../../src/kinds/flatten/workflows/transform.js';
+import { renderDiff } from '../../src/kinds/flatten/commands/diff.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 
 const DAYS = ['2025-10-08', '2025-10-09', '2025-10-10'];
@@ -38,19 +38,19 @@ afterAll(async () => ctx.cleanup());
 const settingsFor = (target: string) => testSettings({ source: 'default.days', target: `default.${target}` });
 
 /** discover (evolving `base`) → compile (migrating from `base`) → run, for one day. */
-async function loadDay(target: string, day: string, base: string | null, tag: string): Promise<{ plan: LoadedPlan; mappingPath: string }> {
+async function loadDay(target: string, day: string, base: string | null, tag: string): Promise<{ plan: FlattenPlan; mappingPath: string }> {
   const settings = settingsFor(target);
   const mappingPath = join(ctx.dir, `${target}-${tag}.json`);
   await discoverMapping(engine, settings, { from: day, out: mappingPath, base: base ?? undefined });
   const out = join(ctx.dir, 'plans', `${target}-${tag}`);
   await compilePlanDir(engine, settings, { mapping: mappingPath, out, previous: base ? readMapping(base) : null });
   const plan = readPlan(out);
-  await runPlan(engine, plan, { days: [day], chunk: 'day' });
+  await runFlatten(engine, plan, { days: [day], chunk: 'day' });
   return { plan, mappingPath };
 }
 
 /** The source sum of every key on every day equals the target column's sum on that day. */
-async function expectExactPerDay(target: string, plan: LoadedPlan): Promise<void> {
+async function expectExactPerDay(target: string, plan: FlattenPlan): Promise<void> {
   for (const day of DAYS) {
     for (const entry of plan.mapping.int) {
       const source = await scalar(engine, `SELECT sum(metricIntGroup1['${entry.key}']) FROM default.days WHERE toDate(timestampMs) = '${day}'`);
@@ -90,7 +90,7 @@ describe('mappings that evolve across days', () => {
     await compilePlanDir(engine, settings, { mapping: fresh, out: join(ctx.dir, 'plans', 'conflict') });
     const before = await scalar(engine, 'SELECT sum(cityHash64(*)) FROM default.ordered');
     const columnsBefore = await scalar(engine, "SELECT count() FROM system.columns WHERE table = 'ordered'");
-    const refused = await runPlan(engine, readPlan(join(ctx.dir, 'plans', 'conflict')), { days: [DAYS[1]!], chunk: 'day' }).catch((e: unknown) => e);
+    const refused = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'conflict')), { days: [DAYS[1]!], chunk: 'day' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SafetyError);
     expect((refused as Error).message).toMatch(/int1: holds "a", this plan puts "b" there \("b" lives in int2\)[\s\S]*--base/);
     expect(await scalar(engine, 'SELECT sum(cityHash64(*)) FROM default.ordered')).toBe(before);
@@ -116,7 +116,7 @@ describe('mappings that evolve across days', () => {
     const d1 = join(ctx.dir, 'spare-d1.json');
     await discoverMapping(engine, settings, { from: DAYS[0]!, out: d1, spareColumns: 2 });
     await compilePlanDir(engine, settings, { mapping: d1, out: join(ctx.dir, 'plans', 'spare1') });
-    await runPlan(engine, readPlan(join(ctx.dir, 'plans', 'spare1')), { days: [DAYS[0]!], chunk: 'day' });
+    await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'spare1')), { days: [DAYS[0]!], chunk: 'day' });
     const columns = await scalar(engine, "SELECT count() FROM system.columns WHERE table = 'spare'");
     const d2 = join(ctx.dir, 'spare-d2.json');
     await discoverMapping(engine, settings, { from: DAYS[1]!, out: d2, base: d1, spareColumns: 2 });
@@ -124,7 +124,7 @@ describe('mappings that evolve across days', () => {
     await compilePlanDir(engine, settings, { mapping: d2, out: join(ctx.dir, 'plans', 'spare2'), previous: readMapping(d1) });
     const plan = readPlan(join(ctx.dir, 'plans', 'spare2'));
     expect(plan.sql.add_columns_target).toMatch(/COMMENT COLUMN `int4` 'd'[\s\S]*ADD COLUMN IF NOT EXISTS `int6`/);
-    await runPlan(engine, plan, { days: [DAYS[1]!], chunk: 'day' });
+    await runFlatten(engine, plan, { days: [DAYS[1]!], chunk: 'day' });
     expect(Number(await scalar(engine, "SELECT count() FROM system.columns WHERE table = 'spare'"))).toBe(Number(columns) + 2); // int6 and float6 keep two spares per kind
     expect(await scalar(engine, "SELECT comment FROM system.columns WHERE table = 'spare' AND name = 'int4'")).toBe('d');
   });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { UnmappedKeysError } from '../../src/core/errors.js';
-import { runPlan } from '../../src/execute/run-plan.js';
+import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
 import { quoteIdent, quoteString } from '../../src/core/quote.js';
-import { UNMAPPED_GUARD_MARK } from '../../src/compile/metric-expressions.js';
+import { UNMAPPED_GUARD_MARK } from '../../src/kinds/flatten/compile/metric-expressions.js';
 
 const DAY = '2025-10-08';
 const HOSTILE = ["it's", 'back\\slash', 'tick`tick', "x'; DROP TABLE t; --", '😀 emoji', ' spaced key ', '', 'new\nline', 'é', 'shared'];
@@ -64,7 +64,7 @@ describe('hostile keys and an unusual source', () => {
     const before = await scalar(engine, 'SELECT sum(int1) FROM odd.flat');
     // A new key, and a known key of map 1 turning up in map 7: both would be lost.
     await engine.command(`INSERT INTO odd.events (timestampMs, clientId, sessionId, metricIntGroup2, metricIntGroup7) VALUES ('${DAY} 12:00:00', 'c9', 5, map('brand_new', 5, 'shared', 1), map('it''s', 3))`);
-    const failure = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    const failure = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UnmappedKeysError);
     expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }, { key: "it's", map: 'metricIntGroup7', rows: 1 }]);
     expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base mapping.json/);

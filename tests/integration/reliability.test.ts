@@ -3,14 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { ApprovalError, ExecutionError, SafetyError } from '../../src/core/errors.js';
-import { runPlan, type RunEvent } from '../../src/execute/run-plan.js';
+import { type RunEvent } from '../../src/execute/run-plan.js';
+import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { readLedger } from '../../src/execute/ledger.js';
 import { approvePlan, requireApproval } from '../../src/plan/approval.js';
-import { readPlan, type LoadedPlan } from '../../src/plan/plan-dir.js';
-import { seedDay } from '../../src/seed/seed.js';
-import { compilePlanDir } from '../../src/workflows/compile-plan-dir.js';
-import { discoverMapping } from '../../src/workflows/discover-mapping.js';
-import { validatePlan } from '../../src/validate/validate-plan.js';
+import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
+import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
+import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
 import { brokenDisk, connectionReset, faultyEngine, insertOf, memoryLimit, tooManyParts } from '../helpers/faulty-engine.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 
@@ -18,7 +19,7 @@ const DAY = '2025-10-08';
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;
 let engine: Engine;
 
-async function planFor(target: string, extra: Record<string, unknown> = {}): Promise<LoadedPlan> {
+async function planFor(target: string, extra: Record<string, unknown> = {}): Promise<FlattenPlan> {
   const settings = testSettings({ target: `default.${target}`, ...extra });
   const mapping = join(ctx.dir, 'mapping.json');
   await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
@@ -40,7 +41,7 @@ beforeAll(async () => {
   ctx = await openTestEngine();
   engine = ctx.engine;
   await seedDay(engine, testSettings(), { day: DAY, rows: 30_000, customers: 2, seed: 3, replace: false });
-  await runPlan(engine, await planFor('reference'), { days: [DAY], chunk: 'day' });
+  await runFlatten(engine, await planFor('reference'), { days: [DAY], chunk: 'day' });
 });
 afterAll(async () => ctx.cleanup());
 
@@ -49,7 +50,7 @@ describe('transient failures', () => {
     const plan = await planFor('retried');
     const flaky = faultyEngine(engine, [{ match: insertOf(`${DAY} 03:00:00.000`), error: connectionReset, times: 2 }]);
     const events: RunEvent[] = [];
-    await runPlan(flaky, plan, { days: [DAY], chunk: 'hour', onEvent: (e) => events.push(e), ...fast });
+    await runFlatten(flaky, plan, { days: [DAY], chunk: 'hour', onEvent: (e) => events.push(e), ...fast });
     expect(flaky.injected).toBe(2);
     expect(events.filter((e) => e.type === 'chunk_retry')).toHaveLength(2);
     expect(await differences('retried')).toBe(0);
@@ -65,7 +66,7 @@ describe('transient failures', () => {
       { match: insertOf(`${DAY} 12:00:00.000`), error: tooManyParts, times: 1 },
     ]);
     const events: RunEvent[] = [];
-    await runPlan(flaky, plan, { days: [DAY], chunk: 'day', onEvent: (e) => events.push(e), ...fast });
+    await runFlatten(flaky, plan, { days: [DAY], chunk: 'day', onEvent: (e) => events.push(e), ...fast });
     expect(events.find((e) => e.type === 'chunk_split')).toMatchObject({ into: [{ start: `${DAY} 00:00:00.000`, end: `${DAY} 12:00:00.000` }, { start: `${DAY} 12:00:00.000` }] });
     expect(events.filter((e) => e.type === 'chunk_retry')).toHaveLength(1);
     expect(await differences('halved')).toBe(0);
@@ -73,31 +74,31 @@ describe('transient failures', () => {
 
   it('gives up on a fatal error with the target unchanged, and --resume keeps the finished hours', async () => {
     const plan = await planFor('resumed');
-    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
     const before = await scalar(engine, 'SELECT sum(int2) FROM default.resumed');
     // Make the next load different, so a half-published day would show.
     const broken = faultyEngine(engine, [{ match: insertOf(`${DAY} 05:00:00.000`), error: brokenDisk, times: 1 }]);
-    const failure = await runPlan(broken, plan, { days: [DAY], chunk: 'hour', ...fast }).catch((e: unknown) => e);
+    const failure = await runFlatten(broken, plan, { days: [DAY], chunk: 'hour', ...fast }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ExecutionError);
     expect((failure as Error).message).toMatch(/2025-10-08 h05 failed after 1 attempt.*target is unchanged[\s\S]*No space left/);
     expect(await scalar(engine, 'SELECT sum(int2) FROM default.resumed')).toBe(before);
 
     const events: RunEvent[] = [];
-    await runPlan(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => events.push(e) });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => events.push(e) });
     expect(events.filter((e) => e.type === 'chunk_skipped')).toHaveLength(5);
     expect(events.filter((e) => e.type === 'chunk_done')).toHaveLength(19);
     expect(await differences('resumed')).toBe(0);
     // Resuming a published day does nothing.
     const again: RunEvent[] = [];
-    await runPlan(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => again.push(e) });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => again.push(e) });
     expect(again.map((e) => e.type)).toEqual(['plan', 'day_skipped']);
   });
 
   it('a day and then its hours leave the target identical', async () => {
     const plan = await planFor('day_then_hours');
-    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
-    await runPlan(engine, plan, { days: [DAY], chunk: 'hour' });
-    await runPlan(engine, plan, { days: [DAY], chunk: '120m' });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'hour' });
+    await runFlatten(engine, plan, { days: [DAY], chunk: '120m' });
     expect(await differences('day_then_hours')).toBe(0);
   });
 });
@@ -111,17 +112,17 @@ describe('one runner per target', () => {
     const plan = await planFor('leased');
     const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     await lease('other-host:42:abcd', now);
-    const refused = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    const refused = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SafetyError);
     expect((refused as Error).message).toMatch(/Another chplan run holds default.leased: runner other-host:42:abcd[\s\S]*--force/);
     // Refused before the target was even created.
     expect(await scalar(engine, "SELECT count() FROM system.tables WHERE name = 'leased'")).toBe('0');
 
-    await runPlan(engine, plan, { days: [DAY], chunk: 'day', force: true });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day', force: true });
     expect(await differences('leased')).toBe(0);
 
     await lease('dead-host:1:beef', '2020-01-01 00:00:00.000');
-    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
     expect(await differences('leased')).toBe(0);
   });
 });
@@ -157,7 +158,7 @@ describe('refusals before any data changes', () => {
       return readPlan(join(ctx.dir, 'plans', 'src2'));
     })();
     await engine.command('ALTER TABLE default.src2 ADD COLUMN appBuild UInt32, MODIFY COLUMN platform String, DROP COLUMN isBot');
-    const refused = await runPlan(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    const refused = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SafetyError);
     expect((refused as Error).message).toMatch(/changed since plan src2 was compiled[\s\S]*~ platform LowCardinality\(String\) → String[\s\S]*- isBot UInt8 \(removed\)[\s\S]*\+ appBuild UInt32 \(added\)/);
   });
@@ -171,14 +172,14 @@ describe('numbers at the edges', () => {
     const mapping = join(ctx.dir, 'big.json');
     await discoverMapping(engine, settings, { from: DAY, out: mapping });
     await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', 'big32') });
-    const failure = await runPlan(engine, readPlan(join(ctx.dir, 'plans', 'big32')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+    const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'big32')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ExecutionError);
     expect((failure as Error).message).toMatch(/does not fit Int32: key "huge" sums to 4000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*--int-type Int64/);
 
     const wide = testSettings({ source: 'default.big', target: 'default.big_flat64', intType: 'Int64' });
     await compilePlanDir(engine, wide, { mapping, out: join(ctx.dir, 'plans', 'big64') });
     const plan = readPlan(join(ctx.dir, 'plans', 'big64'));
-    await runPlan(engine, plan, { days: [DAY], chunk: 'day' });
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
     expect(await scalar(engine, 'SELECT toString(groupArray(int1)) FROM (SELECT int1 FROM default.big_flat64 ORDER BY clientId)')).toBe('[4000000000,0]');
     // NaN and infinity travel through sums the same way in the transform and in validation.
     const report = await validatePlan(engine, plan, [DAY]);
@@ -195,14 +196,14 @@ describe('numbers at the edges', () => {
       const mapping = join(ctx.dir, 'wrap.json');
       await discoverMapping(engine, settings, { from: DAY, out: mapping });
       await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', `wrap_${strategy}`) });
-      const failure = await runPlan(engine, readPlan(join(ctx.dir, 'plans', `wrap_${strategy}`)), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+      const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', `wrap_${strategy}`)), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
       expect(failure, strategy).toBeInstanceOf(ExecutionError);
       expect((failure as Error).message).toMatch(/does not fit Int64: key "wrap" sums to 18000000000000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*Int64 is the widest int type chplan writes/);
       expect(await scalar(engine, `SELECT count() FROM default.wrap_${strategy}`)).toBe('0');
     }
     // Values that cancel are refused too (their partial sums are not provably safe), with a different message.
     await engine.command(`ALTER TABLE default.wrap UPDATE metricIntGroup1 = map('wrap', -9000000000000000000) WHERE timestampMs = '${DAY} 10:00:02' SETTINGS mutations_sync = 1`);
-    const failure = await runPlan(engine, readPlan(join(ctx.dir, 'plans', 'wrap_indexed')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+    const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'wrap_indexed')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
     expect((failure as Error).message).toMatch(/too large to sum safely in 64 bits[\s\S]*every sum fits Int64/);
   });
 });

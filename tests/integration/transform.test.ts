@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { seedDay } from '../../src/seed/seed.js';
-import { seedMaps } from '../../src/seed/key-catalog.js';
+import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
+import { seedMaps } from '../../src/kinds/flatten/seed/key-catalog.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
-import type { Mapping } from '../../src/mapping/mapping.js';
+import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 import { join } from 'node:path';
-import { clientSideFlatten } from '../../src/bench/client-baseline.js';
+import { clientSideFlatten } from '../../src/kinds/flatten/bench/client-baseline.js';
 import { dayWindow } from '../../src/core/windows.js';
-import { readPlan } from '../../src/plan/plan-dir.js';
-import { introspectSource } from '../../src/schema/introspect.js';
+import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { introspectSource } from '../../src/kinds/flatten/schema/introspect.js';
 
 const DAY = '2025-10-08';
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;

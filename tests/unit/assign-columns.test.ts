@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignColumns } from '../../src/mapping/assign-columns.js';
+import { assignColumns } from '../../src/kinds/flatten/mapping/assign-columns.js';
 import { codePointCompare } from '../../src/core/code-point.js';
-import type { KeyInventory } from '../../src/discover/key-inventory.js';
+import type { KeyInventory } from '../../src/kinds/flatten/discover/key-inventory.js';
 
 function inventory(keys: [kind: 'int' | 'float', key: string, maps: string[]][]): KeyInventory {
   return {

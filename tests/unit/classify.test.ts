@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyColumns } from '../../src/schema/source-schema.js';
+import { classifyColumns } from '../../src/kinds/flatten/schema/source-schema.js';
 import { testSettings } from '../helpers/engine.js';
 
 const table = { database: 'db', name: 'src' };

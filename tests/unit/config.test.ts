@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load.js';
-import { parseMapping } from '../../src/mapping/mapping-file.js';
+import { parseMapping } from '../../src/kinds/flatten/mapping/mapping-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chplan-config-'));
 function file(name: string, text: string): string {

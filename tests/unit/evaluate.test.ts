@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDay, floatsAgree, type ValidationInputs } from '../../src/validate/evaluate.js';
-import type { Mapping } from '../../src/mapping/mapping.js';
+import { evaluateDay, floatsAgree, type ValidationInputs } from '../../src/kinds/flatten/validate/evaluate.js';
+import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 
 const mapping: Mapping = {
   formatVersion: 1, version: 1, parent: null, source: 'a.b',

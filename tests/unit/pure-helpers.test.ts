@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { median } from '../../src/bench/measure.js';
-import { answersDiffer } from '../../src/bench/compare-answers.js';
-import { namedColumns } from '../../src/compile/compile-plan.js';
-import { diffMappings } from '../../src/mapping/diff-mappings.js';
-import { registryConflicts } from '../../src/execute/registry.js';
+import { median } from '../../src/core/measure.js';
+import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js';
+import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
+import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
+import { registryConflicts } from '../../src/kinds/flatten/run/registry.js';
 import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
 import { activeHolders } from '../../src/execute/lease.js';
-import { halveWindow } from '../../src/core/windows-split.js';
+import { halveWindow } from '../../src/core/windows.js';
 import { dayWindow, parseChunk } from '../../src/core/windows.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
-import type { Mapping } from '../../src/mapping/mapping.js';
+import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 
 const mapping = (int: [string, string][], float: [string, string][] = []): Mapping => ({
   formatVersion: 1, version: 1, parent: null, source: 'a.b',

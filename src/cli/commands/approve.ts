@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { approvePlan } from '../../plan/approval.js';
-import { print, printJson } from '../output.js';
+import { print, printJson } from '../../terminal/output.js';
 
 export const approveCommand = {
   command: 'approve <plan>',

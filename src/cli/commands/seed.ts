@@ -1,26 +1,22 @@
 import type { Argv } from 'yargs';
-import { seedDay } from '../../seed/seed.js';
-import { parseDay } from '../../core/windows.js';
-import { print, printJson } from '../output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
-import { withEngine } from '../with-engine.js';
+import { ConfigError } from '../../core/errors.js';
+import { allSeeders } from '../kind-lookup.js';
+import { print } from '../../terminal/output.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+
+const seeders = allSeeders();
 
 export const seedCommand = {
   command: 'seed',
-  describe: 'create the production-like source table if missing and fill one day with synthetic data',
+  describe: `create a demo data set server-side: ${[...seeders].map(([name, s]) => `${name} (${s.describe})`).join('; ')}`,
   builder: (yargs: Argv) =>
     withCommonOptions(yargs)
-      .option('day', { type: 'string', demandOption: true, describe: 'day to fill, YYYY-MM-DD' })
-      .option('rows', { type: 'number', default: 200_000, describe: 'rows to generate' })
-      .option('customers', { type: 'string', default: '5', describe: 'number of customers' })
-      .option('seed', { type: 'number', default: 1, describe: 'random seed (same seed, same data)' })
-      .option('replace', { type: 'boolean', default: false, describe: 'regenerate a day that already has rows' }),
-  handler: async (args: CommonArgs & { day: string; rows: number; customers: string; seed: number; replace: boolean }) => {
+      .option('kind', { type: 'string', default: [...seeders.keys()][0], choices: [...seeders.keys()], describe: 'which data set' })
+      .options(Object.assign({}, ...[...seeders.values()].map((s) => s.options))),
+  handler: async (args: CommonArgs & { kind: string; [flag: string]: unknown }) => {
+    const seeder = seeders.get(args.kind);
+    if (!seeder) throw new ConfigError(`--kind ${args.kind} is not a data set chplan can seed; choose one of ${[...seeders.keys()].join(', ')}.`);
     const settings = settingsFrom({ ...args, customers: undefined });
-    const result = await withEngine(settings, (engine) =>
-      seedDay(engine, settings, { day: parseDay(args.day), rows: args.rows, customers: Number(args.customers), seed: args.seed, replace: args.replace }),
-    );
-    if (args.json) printJson(result);
-    else print(`${result.created ? 'Created' : 'Filled'} ${result.table}: ${result.rows} rows on ${args.day} in ${result.seconds.toFixed(1)} s.`);
+    print(await seeder.run(settings, args));
   },
 };

@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import { planStatus } from '../../execute/status.js';
-import { readPlan } from '../../plan/plan-dir.js';
-import { print, printJson, table } from '../output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../options.js';
-import { withEngine } from '../with-engine.js';
+import { readAnyPlan } from '../kind-lookup.js';
+import { print, printJson, table } from '../../terminal/output.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+import { withEngine } from '../../engine/with-engine.js';
 
 export const statusCommand = {
   command: 'status <plan>',
@@ -11,7 +11,7 @@ export const statusCommand = {
   builder: (yargs: Argv) => withCommonOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
   handler: async (args: CommonArgs & { plan: string }) => {
     const settings = settingsFrom(args);
-    const plan = readPlan(args.plan);
+    const { plan } = readAnyPlan(args.plan);
     const status = await withEngine(settings, (engine) => planStatus(engine, plan));
     if (args.json) return printJson(status);
     if (status.days.length === 0) return print(`No runs of plan ${plan.name} are recorded in the ledger.`);

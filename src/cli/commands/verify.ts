@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { verifyPlan } from '../../plan/approval.js';
-import { green, print, printJson, yellow } from '../output.js';
+import { green, print, printJson, yellow } from '../../terminal/output.js';
 
 export const verifyCommand = {
   command: 'verify <plan>',

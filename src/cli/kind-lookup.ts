@@ -1,0 +1,43 @@
+import type { Options } from 'yargs';
+import { existsSync, readFileSync } from 'node:fs';
+import { ConfigError } from '../core/errors.js';
+import { readManifest, type LoadedPlan } from '../plan/plan-dir.js';
+import { KINDS } from './kinds.js';
+import type { PlanKind, Seeder } from '../kinds/kind.js';
+
+/** The kind called `name`; says which exist when there is none. */
+export function kindNamed(name: string, where: string): PlanKind {
+  const kind = KINDS.find((k) => k.name === name);
+  if (!kind) throw new ConfigError(`${where} names kind ${JSON.stringify(name)}, which chplan does not know; kinds: ${KINDS.map((k) => k.name).join(', ')}.`);
+  return kind;
+}
+
+/** Reads and verifies a plan directory of whatever kind its manifest names. */
+export function readAnyPlan(dir: string): { kind: PlanKind; plan: LoadedPlan } {
+  const kind = kindNamed(readManifest(dir).kind, `${dir}/manifest.json`);
+  return { kind, plan: kind.readPlan(dir) };
+}
+
+/** The kind a spec file is for (its "kind" field); the spec itself is the kind's to check. */
+export function kindOfSpec(path: string): PlanKind {
+  if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist.`);
+  let spec: unknown;
+  try {
+    spec = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix the file and compile again.`, { cause });
+  }
+  const name = (spec as { kind?: unknown } | null)?.kind;
+  if (typeof name !== 'string') throw new ConfigError(`Spec file ${path} has no "kind" (one of ${KINDS.map((k) => k.name).join(', ')}); nothing was compiled.`);
+  return kindNamed(name, `Spec file ${path}`);
+}
+
+/** Every seedable data set, by name, over all kinds. */
+export function allSeeders(): Map<string, Seeder> {
+  return new Map(KINDS.flatMap((k) => Object.entries(k.seeders ?? {})));
+}
+
+/** The flags one shared verb takes from all kinds together. */
+export function kindOptions(verb: 'compile' | 'run' | 'validate'): Record<string, Options> {
+  return Object.assign({}, ...KINDS.map((k) => k.options?.[verb] ?? {}));
+}

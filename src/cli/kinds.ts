@@ -1,0 +1,5 @@
+import type { PlanKind } from '../kinds/kind.js';
+import { flattenKind } from '../kinds/flatten/index.js';
+
+/** Every plan kind chplan knows. The first is the default of `compile` without --spec. */
+export const KINDS: readonly PlanKind[] = [flattenKind];

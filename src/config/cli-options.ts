@@ -1,0 +1,89 @@
+import type { Argv } from 'yargs';
+import { loadSettings } from './load.js';
+import type { Settings } from './settings.js';
+import { ConfigError } from '../core/errors.js';
+import { checkZone, parseChunk } from '../core/windows.js';
+
+/** Flags every command understands: where the data is and how the plan is shaped. */
+export function withCommonOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('config', { type: 'string', describe: 'JSON config file (see schemas/config.schema.json)' })
+    .option('source', { type: 'string', describe: 'source table db.table' })
+    .option('target', { type: 'string', describe: 'target table db.table' })
+    .option('url', { type: 'string', describe: 'ClickHouse HTTP URL (else CLICKHOUSE_URL, else embedded chDB)' })
+    .option('cluster', { type: 'string', describe: 'cluster name: ON CLUSTER DDL, Replicated tables, one run per shard' })
+    .option('ca', { type: 'string', describe: 'PEM file of the CA that signed the server certificate (https)' })
+    .option('data-dir', { type: 'string', describe: 'embedded engine data directory (default .chdata)' })
+    .option('customers', { type: 'string', describe: 'only these customers, e.g. 1,2,3' })
+    .option('time-zone', { type: 'string', describe: 'zone for day boundaries and minutes (default UTC)' })
+    .option('int-type', { type: 'string', describe: 'type of int columns (Int32, Int64, UInt32, UInt64)' })
+    .option('float-type', { type: 'string', describe: 'type of float columns (Float32, Float64)' })
+    .option('strategy', { type: 'string', choices: ['indexed', 'readable'], describe: 'aggregation SQL (indexed is faster)' })
+    .option('timeout', { type: 'number', describe: 'server-side limit per statement, seconds' })
+    .option('insert-setting', { type: 'string', array: true, describe: 'name=value added to the insert\'s SETTINGS (repeatable), e.g. max_bytes_before_external_group_by=2000000000' })
+    .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces on errors' });
+}
+
+export interface CommonArgs {
+  config?: string;
+  source?: string;
+  target?: string;
+  url?: string;
+  cluster?: string;
+  ca?: string;
+  dataDir?: string;
+  customers?: string;
+  timeZone?: string;
+  intType?: string;
+  floatType?: string;
+  strategy?: string;
+  timeout?: number;
+  insertSetting?: string[];
+  chunk?: string;
+  json: boolean;
+  verbose: boolean;
+}
+
+function parseCustomers(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((s) => s.trim());
+  if (ids.some((id) => !/^-?\d+$/.test(id))) throw new ConfigError(`--customers ${JSON.stringify(text)} must be a comma-separated list of integer ids, e.g. --customers 1,2,3.`);
+  return [...new Set(ids.map(Number))];
+}
+
+/** `name=value` pairs; a value that is a plain number stays a number. */
+function parseInsertSettings(pairs: string[] | undefined): Record<string, number | string> | undefined {
+  if (pairs === undefined) return undefined;
+  return Object.fromEntries(pairs.map((pair) => {
+    const match = /^([^=]+)=(.*)$/.exec(pair);
+    if (!match) throw new ConfigError(`--insert-setting ${JSON.stringify(pair)} must look like name=value, e.g. --insert-setting max_threads=4.`);
+    const [, name, value] = match as unknown as [string, string, string];
+    return [name.trim(), /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value];
+  }));
+}
+
+/** Settings from flags > env > config file > defaults. */
+export function settingsFrom(args: CommonArgs): Settings {
+  const settings = loadSettings({
+    configFile: args.config,
+    flags: {
+      source: args.source,
+      target: args.target,
+      url: args.url,
+      cluster: args.cluster,
+      ca: args.ca,
+      dataDir: args.dataDir,
+      customers: parseCustomers(args.customers),
+      timeZone: args.timeZone,
+      intType: args.intType,
+      floatType: args.floatType,
+      strategy: args.strategy as Settings['strategy'] | undefined,
+      queryTimeoutSec: args.timeout,
+      insertSettings: parseInsertSettings(args.insertSetting),
+      chunk: args.chunk === undefined ? undefined : parseChunk(args.chunk),
+    },
+  });
+  checkZone(settings.timeZone);
+  return settings;
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Engine } from '../../../engine/engine.js';
+import { DEMO_DAY, type Settings, type Strategy } from '../../../config/settings.js';
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { discoverKeys } from '../discover/discover.js';
+import { dayWindow, windowParams } from '../../../core/windows.js';
+import { windowFilter } from '../../../core/window-filter.js';
+import { assignColumns } from '../mapping/assign-columns.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { statementOf, writePlanDir } from '../../../plan/plan-dir.js';
+import { readPlan, type FlattenPlan } from '../plan/flatten-plan.js';
+import { introspectSource } from '../schema/introspect.js';
+import { TOOL_VERSION } from '../../../core/version.js';
+import { clientSideFlatten } from './client-baseline.js';
+import { interleaved, measure, median, type Sample } from '../../../core/measure.js';
+import { ensureSeeded } from './prepare.js';
+
+export interface TransformBenchOptions {
+  rows: number;
+  repeat: number;
+  baselineRows: number;
+  strategies: Strategy[];
+  onProgress?: (message: string) => void;
+}
+
+export interface TransformBenchReport {
+  rows: number;
+  groups: number;
+  keys: { int: number; float: number };
+  repeat: number;
+  engine: string;
+  results: { name: string; rows: number; seconds: number; rowsPerSecond: number; runs: number[] }[];
+  ratios: Record<string, number>;
+  /** The first strategy's plan, for measuring memory per chunk size afterwards. */
+  planDir: string;
+  day: string;
+  memory?: { dayChunkPeakMiB: number; hourChunksPeakMiB: number; hourToDay: number; dayChunkSeconds: number; hourChunksSeconds: number; note: string };
+}
+
+
+/** The I/O any transform must pay: every metric map's keys and values, read once. */
+function floorSql(plan: FlattenPlan): string {
+  const maps = plan.manifest.source.columns.filter(([name, type]) => type.startsWith('Map(') && plan.mapping.int.concat(plan.mapping.float).some((e) => e.maps.includes(name)));
+  const terms = maps.map(([name]) => `sum(length(arrayStringConcat(${quoteIdent(name)}.keys)) + toFloat64(arraySum(${quoteIdent(name)}.values)))`);
+  return `SELECT ${terms.join(' + ')} AS checksum FROM ${quoteTable(plan.manifest.tables.source)} WHERE ${windowFilter(plan.manifest)}`;
+}
+
+/**
+ * Measures the plan's transform against the floor (reading the maps) and against a
+ * client-side flatten, interleaved and repeated; plus peak memory for day and hour chunks.
+ */
+export async function benchTransform(engine: Engine, settings: Settings, options: TransformBenchOptions): Promise<TransformBenchReport> {
+  const say = options.onProgress ?? (() => {});
+  const day = DEMO_DAY;
+  const window = dayWindow(day, settings.timeZone);
+  await ensureSeeded(engine, settings, options.rows, say);
+  const schema = await introspectSource(engine, settings);
+  const mapping = assignColumns(await discoverKeys(engine, schema, settings, day, day));
+  const plans = new Map<Strategy, FlattenPlan>();
+  const dir = mkdtempSync(join(tmpdir(), 'chplan-bench-'));
+  for (const strategy of options.strategies) {
+    const target = { database: settings.target.database, name: `chplan_bench_${strategy}` };
+    const strategySettings = { ...settings, strategy, target };
+    writePlanDir(join(dir, strategy), buildPlan({ name: strategy, schema, mapping, settings: strategySettings, toolVersion: TOOL_VERSION }));
+    const plan = readPlan(join(dir, strategy));
+    for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
+    plans.set(strategy, plan);
+  }
+  const first = plans.values().next().value as FlattenPlan;
+  const params = windowParams(window);
+  const staging = (plan: FlattenPlan) => quoteTable(plan.manifest.tables.staging);
+  const baselineTable = `${quoteIdent(settings.target.database)}.${quoteIdent('chplan_bench_client')}`;
+  await engine.command(`CREATE TABLE IF NOT EXISTS ${baselineTable} AS ${staging(first)}`);
+
+  const names = ['floor', ...options.strategies.map((s) => `transform (${s})`), 'client-side baseline'];
+  say(`measuring ${names.join(', ')} × ${options.repeat}, interleaved…`);
+  // Merging the freshly seeded source or a just-written staging table in the background
+  // would overlap the next measurement; the benchmark's own embedded engine pauses merges.
+  const pauseMerges = engine.kind === 'embedded';
+  if (pauseMerges) await engine.command('SYSTEM STOP MERGES');
+  const samples = await interleaved(names, options.repeat, async (name) => {
+    if (name === 'floor') return measure(() => engine.rows(floorSql(first), { params }));
+    if (name === 'client-side baseline') {
+      await engine.command(`TRUNCATE TABLE ${baselineTable}`);
+      return measure(() => clientSideFlatten(engine, first, schema, window, options.baselineRows, baselineTable));
+    }
+    const plan = plans.get(name.slice('transform ('.length, -1) as Strategy)!;
+    await engine.command(`TRUNCATE TABLE ${staging(plan)}`);
+    return measure(() => engine.command(statementOf(plan, 'insert_chunk'), { params }));
+  }).finally(() => pauseMerges && engine.command('SYSTEM START MERGES'));
+  const [groups] = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${staging(first)}`);
+
+
+  const rowsOf = (name: string) => (name === 'client-side baseline' ? Math.min(options.baselineRows, options.rows) : options.rows);
+  const results = names.map((name) => {
+    const runs = samples[name]!.map((s: Sample) => s.seconds);
+    const seconds = median(runs);
+    return { name, rows: rowsOf(name), seconds, rowsPerSecond: rowsOf(name) / seconds, runs };
+  });
+  const by = (name: string) => results.find((r) => r.name === name)!;
+  const ratios: Record<string, number> = {};
+  for (const strategy of options.strategies) {
+    ratios[`transform (${strategy}) / floor`] = by(`transform (${strategy})`).seconds / by('floor').seconds;
+    ratios[`baseline per row / transform (${strategy}) per row`] = by(`transform (${strategy})`).rowsPerSecond / by('client-side baseline').rowsPerSecond;
+  }
+  return {
+    rows: options.rows,
+    groups: Number(groups?.n ?? 0),
+    keys: { int: mapping.int.length, float: mapping.float.length },
+    repeat: options.repeat,
+    engine: engine.description,
+    results,
+    ratios,
+    planDir: join(dir, options.strategies[0]!),
+    day,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Settings } from '../../config/settings.js';
+import { ConfigError } from '../../core/errors.js';
+import { daysBetween, parseChunk, parseDay, type ChunkSpec } from '../../core/windows.js';
+import { withEngine } from '../../engine/with-engine.js';
+import { printValidation } from '../../terminal/output.js';
+import type { PlanKind, UnitArgs } from '../kind.js';
+import { benchTransformCommand } from './commands/bench-transform.js';
+import { diffCommand } from './commands/diff.js';
+import { discoverCommand } from './commands/discover.js';
+import { printShardedValidation } from './commands/print-sharded.js';
+import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.js';
+import { transformCommand } from './commands/transform.js';
+import { readMapping } from './mapping/mapping-file.js';
+import { readPlan, type FlattenPlan } from './plan/flatten-plan.js';
+import { runFlatten } from './run/flatten-run.js';
+import { runOnShards, validateOnShards } from './run/shards.js';
+import { withShards } from './run/with-shards.js';
+import { readSchemaFile } from './schema/schema-file.js';
+import { seedDay } from './seed/seed.js';
+import { validatePlan } from './validate/validate-plan.js';
+import { compilePlanDir, compilePlanDirOffline } from './workflows/compile-plan-dir.js';
+
+function daysOf(units: UnitArgs): string[] {
+  if (units.partition !== undefined) throw new ConfigError('A flatten plan runs by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition.');
+  if (units.day === undefined) throw new ConfigError('Name the day to run: --day YYYY-MM-DD [--to YYYY-MM-DD].');
+  return daysBetween(units.day, units.to);
+}
+
+/** The Map-column flatten (seed 000): the first kind, and the default of `compile` without --spec. */
+export const flattenKind: PlanKind = {
+  name: 'flatten',
+  describe: 'Map-column table → flat, pre-aggregated table (mapping.json)',
+  options: {
+    compile: {
+      mapping: { type: 'string', default: 'mapping.json', describe: 'flatten: mapping file' },
+      previous: { type: 'string', describe: 'flatten: mapping the target was loaded with (emits ADD COLUMN migrations)' },
+      'source-schema': { type: 'string', describe: 'flatten: compile without a connection, from discover --schema-out or a plan\'s manifest.json' },
+    },
+  },
+  async compile(settings, args) {
+    const options = { mapping: String(args.mapping ?? 'mapping.json'), out: args.out as string | undefined, previous: args.previous ? readMapping(String(args.previous)) : null };
+    const result = args.sourceSchema
+      ? compilePlanDirOffline(readSchemaFile(String(args.sourceSchema), settings.source), settings, options)
+      : await withEngine(settings, (engine) => compilePlanDir(engine, settings, options));
+    return { out: result.out, planHash: result.manifest.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --day YYYY-MM-DD` };
+  },
+  readPlan,
+  run(settings, loaded, units, options) {
+    const plan = loaded as FlattenPlan;
+    const chunk: ChunkSpec = units.chunk ? parseChunk(units.chunk) : plan.manifest.chunk;
+    const run = { days: daysOf(units), chunk, ...options };
+    return plan.manifest.cluster
+      ? withShards(settings, plan, (shards, splitGroups) => runOnShards(shards, splitGroups, run))
+      : withEngine(settings, async (engine) => [{ shard: 'local', days: await runFlatten(engine, plan, run) }]);
+  },
+  async validate(settings, loaded, units, args) {
+    const plan = loaded as FlattenPlan;
+    const days = daysOf(units);
+    if (plan.manifest.cluster) {
+      const sharded = await withShards(settings, plan, (shards) => validateOnShards(shards, days));
+      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+    }
+    const report = await withEngine(settings, (engine) => validatePlan(engine, plan, days, Number(args.seed ?? 1)));
+    return { passed: report.passed, json: report, print: () => printValidation(report) };
+  },
+  seeders: {
+    flatten: {
+      describe: 'the Map-column source table: one day of production-like rows',
+      options: {
+        day: { type: 'string', describe: 'flatten: day to fill, YYYY-MM-DD' },
+        rows: { type: 'number', default: 200_000, describe: 'flatten: rows to generate' },
+        customers: { type: 'string', default: '5', describe: 'flatten: number of customers' },
+        seed: { type: 'number', default: 1, describe: 'random seed (same seed, same data)' },
+        replace: { type: 'boolean', default: false, describe: 'regenerate data that already exists' },
+      },
+      async run(settings: Settings, args) {
+        if (typeof args.day !== 'string') throw new ConfigError('Name the day to fill: chplan seed --day YYYY-MM-DD.');
+        const day = parseDay(args.day);
+        const result = await withEngine(settings, (engine) =>
+          seedDay(engine, settings, { day, rows: Number(args.rows), customers: Number(args.customers), seed: Number(args.seed), replace: Boolean(args.replace) }),
+        );
+        return `${result.created ? 'Created' : 'Filled'} ${result.table}: ${result.rows} rows on ${day} in ${result.seconds.toFixed(1)} s.`;
+      },
+    },
+  },
+  commands: [discoverCommand, transformCommand, diffCommand, benchTransformCommand, benchmarkCommand, viewBenchmarkCommand] as never[],
+};

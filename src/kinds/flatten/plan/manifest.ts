@@ -1,0 +1,23 @@
+import type { ChunkSize, Strategy, TableRef } from '../../../config/settings.js';
+import type { PlanManifest } from '../../../plan/manifest.js';
+
+/** A flatten plan's manifest.json (field order is part of the plan hash: do not reorder). */
+export interface Manifest extends PlanManifest {
+  kind: 'flatten';
+  tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;
+  strategy: Strategy;
+  /** The insert stops on keys the mapping lacks itself, so no scan for them runs before it. */
+  insertChecksUnmappedKeys: boolean;
+  chunk: ChunkSize;
+  customers: number[] | null;
+  customerColumn: string;
+  cluster: string | null;
+  timeColumn: string;
+  groupKeys: string[];
+  intType: string;
+  floatType: string;
+  mappingHash: string;
+  /** The mapping the target was loaded with before, when this plan migrates it. */
+  previousMappingHash: string | null;
+  source: { fingerprint: string; columns: [string, string][] };
+}

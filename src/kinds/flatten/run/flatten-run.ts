@@ -1,0 +1,126 @@
+import type { Engine } from '../../../engine/engine.js';
+import { quoteTable } from '../../../core/quote.js';
+import { ExecutionError, UnmappedKeysError } from '../../../core/errors.js';
+import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../../../core/windows.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import { clearWindow } from '../../../execute/chunk-runner.js';
+import { runPlan, type DaySummary, type RunAdapter, type RunOptions, type Unit } from '../../../execute/run-plan.js';
+import type { RunContext } from '../../../execute/run-context.js';
+import { windowFilter } from '../../../core/window-filter.js';
+import { INT64_GUARD_MARK, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
+import type { FlattenPlan } from '../plan/flatten-plan.js';
+import { checkAndRegisterMapping } from './registry.js';
+import { checkSourceUnchanged } from './source-check.js';
+
+const planOf = (ctx: RunContext) => ctx.plan as FlattenPlan;
+
+/** The units of a flatten run: one per day, in the plan's zone, chunked as asked. */
+export function dayUnits(days: string[], timeZone: string, chunk: ChunkSpec): Unit[] {
+  return days.map((day) => ({ day, label: day, whole: dayWindow(day, timeZone), windows: chunksOfDay(day, timeZone, chunk) }));
+}
+
+/** Source rows in a window (after the plan's customer filter). */
+async function countSource(ctx: RunContext, window: Window): Promise<number> {
+  const m = planOf(ctx).manifest;
+  const [row] = await ctx.engine.rows<{ rows: string }>(`SELECT count() AS rows FROM ${quoteTable(m.tables.source)} WHERE ${windowFilter(m)}`, { params: windowParams(window), step: 'count source' });
+  return Number(row?.rows ?? 0);
+}
+
+/** Rows staging holds in a window (whatever customers, e.g. ones kept for the publish). */
+async function countStaging(ctx: RunContext, window: Window): Promise<number> {
+  const m = planOf(ctx).manifest;
+  const [row] = await ctx.engine.rows<{ rows: string }>(
+    `SELECT count() AS rows FROM ${quoteTable(m.tables.staging)} WHERE ${windowFilter({ ...m, customers: null })}`,
+    { params: windowParams(window), step: 'count staging' },
+  );
+  return Number(row?.rows ?? 0);
+}
+
+async function unmappedKeys(ctx: RunContext, window: Window): Promise<{ map: string; key: string; rows: string }[]> {
+  return ctx.engine.rows(statementOf(ctx.plan, 'preflight_unmapped_keys'), { params: windowParams(window), step: 'preflight' });
+}
+
+function unmappedKeysError(ctx: RunContext, window: Window, rows: { map: string; key: string; rows: string }[]): UnmappedKeysError {
+  const keys = rows.map((r) => ({ key: r.key, map: r.map, rows: Number(r.rows) }));
+  const shown = keys.slice(0, 20).map((k) => `  ${k.map}: ${JSON.stringify(k.key)} (${k.rows} rows)`).join('\n');
+  return new UnmappedKeysError(
+    `The source has ${keys.length} key(s) in ${window.label} that mapping v${planOf(ctx).mapping.version} does not map; loading would silently drop them, so nothing was inserted for this chunk and the target is unchanged:\n${shown}${keys.length > 20 ? `\n  … and ${keys.length - 20} more` : ''}\n` +
+      `Extend the mapping and recompile:\n  chplan discover --day ${window.day} --base mapping.json --out mapping.json && chplan compile --mapping mapping.json --out ${ctx.plan.dir}`,
+    keys,
+  );
+}
+
+async function explainFailure(ctx: RunContext, window: Window, queryId: string, cause: unknown): Promise<Error | null> {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (message.includes(UNMAPPED_GUARD_MARK)) {
+    // Blocks written before the guard fired are removed, so staging holds nothing of the chunk.
+    await clearWindow(ctx, window);
+    const unmapped = await unmappedKeys(ctx, window);
+    if (unmapped.length > 0) return unmappedKeysError(ctx, window, unmapped);
+  }
+  const guardTripped = message.includes(INT64_GUARD_MARK);
+  if ((guardTripped || /cannot be safely converted|CANNOT_CONVERT_TYPE/i.test(message)) && ctx.plan.sql.diagnose_overflow) {
+    return explainOverflow(ctx, window, guardTripped, { step: 'insert_chunk', chunk: window.label, queryId }, cause);
+  }
+  return null;
+}
+
+/** Names the group and key whose sum does not fit, found by a query that sums in Int256. */
+async function explainOverflow(ctx: RunContext, window: Window, guardTripped: boolean, details: ExecutionError['details'], cause: unknown): Promise<ExecutionError> {
+  const { intType } = planOf(ctx).manifest;
+  const [culprit] = await ctx.engine
+    .rows<{ minute: string; group_keys: string[]; key: string; total: string }>(statementOf(ctx.plan, 'diagnose_overflow'), { params: windowParams(window), step: 'diagnose overflow' })
+    .catch(() => []);
+  const fix = /64$/.test(intType)
+    ? `${intType} is the widest int type chplan writes: correct or exclude the source rows.`
+    : `Recompile with a wider type and run again: chplan compile --int-type Int64 --out ${ctx.plan.dir}`;
+  const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
+  const text = culprit || !guardTripped
+    ? `An integer sum in ${window.label} does not fit ${intType}: ${where}so the chunk was stopped instead of wrapping. The target is unchanged.\n${fix}`
+    : `Integer values in ${window.label} are too large to sum safely in 64 bits (one group's values add up to 2^62 or more in absolute value), although every sum fits ${intType}. ` +
+      'The chunk was stopped and the target is unchanged. Values this large usually mean corrupt source rows; find them with the diagnose query in the plan (16_diagnose_overflow.sql without its HAVING).';
+  return new ExecutionError(text, details, { cause });
+}
+
+/** How the shared runner runs a flatten plan. */
+export const flattenRunAdapter: RunAdapter = {
+  steps: {
+    setup: ['create_target', 'add_columns_target', 'create_named_view', 'create_compat_view', 'create_staging', 'add_columns_staging'],
+    clearUnit: 'clear_staging_day',
+    clearWindow: 'clear_staging_window',
+    insert: 'insert_chunk',
+    checkStaging: 'check_staging',
+    publish: 'publish_day',
+  },
+  check: (ctx) => checkSourceUnchanged(ctx.engine, planOf(ctx)),
+  async beforeSetup(ctx) {
+    await ctx.engine.command(statementOf(ctx.plan, 'create_registry'), { step: 'create_registry' });
+    // Nothing about the target changes before its mapping is known to be compatible.
+    await checkAndRegisterMapping(ctx.engine, planOf(ctx));
+  },
+  countSource,
+  countStaging,
+  async beforeChunk(ctx, window) {
+    if (planOf(ctx).manifest.insertChecksUnmappedKeys) return;
+    const unmapped = await unmappedKeys(ctx, window);
+    if (unmapped.length > 0) throw unmappedKeysError(ctx, window, unmapped);
+  },
+  explainFailure,
+  async beforePublish(ctx, unit) {
+    if (!planOf(ctx).manifest.customers) return;
+    await ctx.engine.command(statementOf(ctx.plan, 'keep_other_customers'), { params: windowParams(unit.whole), step: 'keep other customers' });
+  },
+  keepsStagedChunks: true,
+  publishesNothingWhenEmpty: false,
+};
+
+export interface FlattenRunOptions extends Omit<RunOptions, 'units'> {
+  days: string[];
+  chunk: ChunkSpec;
+}
+
+/** Runs a flatten plan for whole days (see runPlan). */
+export function runFlatten(engine: Engine, plan: FlattenPlan, options: FlattenRunOptions): Promise<DaySummary[]> {
+  const { days, chunk, ...rest } = options;
+  return runPlan(engine, plan, flattenRunAdapter, { ...rest, units: dayUnits(days, plan.manifest.timeZone, chunk) });
+}

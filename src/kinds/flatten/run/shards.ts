@@ -1,0 +1,69 @@
+import type { Engine } from '../../../engine/engine.js';
+import { SafetyError } from '../../../core/errors.js';
+import type { FlattenPlan } from '../plan/flatten-plan.js';
+import { evaluateDay } from '../validate/evaluate.js';
+import { reportOf, type Check, type ValidationReport } from '../../../validate/report.js';
+import { combineTotals } from '../validate/combine-inputs.js';
+import { collectInputs } from '../validate/validate-plan.js';
+import { type DaySummary } from '../../../execute/run-plan.js';
+import { runFlatten, type FlattenRunOptions } from './flatten-run.js';
+
+/** One shard: where its local tables are and the plan that addresses them. */
+export interface Shard {
+  name: string;
+  engine: Engine;
+  plan: FlattenPlan;
+}
+
+/** Counts minute groups of a day whose source rows live on more than one shard. */
+export type SplitGroupCounter = (day: string) => Promise<number>;
+
+/**
+ * Runs a plan on every shard against its local tables, after proving that no minute group
+ * is split across shards (each shard aggregates only its own rows, so a split group would
+ * become several target rows).
+ */
+export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounter, options: FlattenRunOptions): Promise<{ shard: string; days: DaySummary[] }[]> {
+  if (!options.dryRun) {
+    for (const day of options.days) {
+      const split = await splitGroups(day);
+      if (split > 0) {
+        throw new SafetyError(
+          `${split} minute group(s) of ${day} have rows on more than one shard: the source is not sharded by the group keys, so loading each shard on its own would turn each such group into several rows. Nothing was run.\n` +
+            'Reshard the source by the group keys (e.g. cityHash64(clientId, sessionId)), or load this day with a plan without --cluster that reads through the Distributed table.',
+        );
+      }
+    }
+  }
+  const results: { shard: string; days: DaySummary[] }[] = [];
+  for (const shard of shards) results.push({ shard: shard.name, days: await runFlatten(shard.engine, shard.plan, options) });
+  return results;
+}
+
+export interface ShardedValidation {
+  shards: { shard: string; report: ValidationReport }[];
+  /** Row count and per-key sums over all shards together. */
+  total: { day: string; checks: Check[] }[];
+  passed: boolean;
+}
+
+/** Validates every shard on its own and the cluster's totals. */
+export async function validateOnShards(shards: Shard[], days: string[]): Promise<ShardedValidation> {
+  const perShard = shards.map((s) => ({ shard: s.name, days: [] as { day: string; checks: Check[] }[] }));
+  const total: { day: string; checks: Check[] }[] = [];
+  for (const day of days) {
+    const inputs = [];
+    for (const [i, shard] of shards.entries()) {
+      const collected = await collectInputs(shard.engine, shard.plan, day);
+      inputs.push(collected);
+      perShard[i]!.days.push({ day, checks: evaluateDay(shard.plan.mapping, collected) });
+    }
+    const sums = combineTotals(inputs);
+    const checks = evaluateDay(shards[0]!.plan.mapping, { ...inputs[0]!, ...sums, unmapped: [], dimensions: { groups: '0', example: '' } })
+      .filter((c) => c.name === 'row count' || c.name === 'per-key sums')
+      .map((c) => ({ ...c, name: `${c.name} (all shards)` }));
+    total.push({ day, checks });
+  }
+  const reports = perShard.map((p, i) => ({ shard: p.shard, report: reportOf(shards[i]!.plan, shards[i]!.plan.manifest.tables.source, p.days) }));
+  return { shards: reports, total, passed: reports.every((r) => r.report.passed) && total.every((t) => t.checks.every((c) => c.status !== 'fail')) };
+}

@@ -1,0 +1,56 @@
+import type { Engine } from '../../../engine/engine.js';
+import { DEMO_DAY, type Settings } from '../../../config/settings.js';
+import { daysBetween } from '../../../core/windows.js';
+import { type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
+import { runFlatten } from '../run/flatten-run.js';
+import { readPlan } from '../plan/flatten-plan.js';
+import { tableColumns } from '../schema/introspect.js';
+import { seedDay } from '../seed/seed.js';
+import { validatePlan, type ValidationReport } from '../validate/validate-plan.js';
+import { compilePlanDir, defaultPlanDir } from './compile-plan-dir.js';
+import { readMapping } from '../mapping/mapping-file.js';
+import { discoverMapping, type DiscoverResult } from './discover-mapping.js';
+
+export interface TransformOptions {
+  from: string;
+  to?: string;
+  mappingOut: string;
+  planOut?: string;
+  base?: string;
+  onEvent?: (event: RunEvent | { type: 'seeded'; day: string; rows: number } | { type: 'stage'; name: string }) => void;
+}
+
+export interface TransformResult {
+  seeded: boolean;
+  discovery: DiscoverResult;
+  planDir: string;
+  days: DaySummary[];
+  report: ValidationReport;
+}
+
+/** The brief's `transform`: (seed on an empty embedded engine) → discover → compile → run → validate. */
+export async function transform(engine: Engine, settings: Settings, options: TransformOptions): Promise<TransformResult> {
+  const emit = options.onEvent ?? (() => {});
+  const days = daysBetween(options.from, options.to);
+  let seeded = false;
+  if (engine.kind === 'embedded' && (await tableColumns(engine, settings.source)) === null) {
+    for (const day of days) {
+      const result = await seedDay(engine, settings, { day, rows: 200_000, customers: 5, seed: day === DEMO_DAY ? 1 : Number(day.replaceAll('-', '')), replace: false });
+      emit({ type: 'seeded', day, rows: result.rows });
+    }
+    seeded = true;
+  }
+  // Read before discovery overwrites it: the plan migrates a target loaded with it.
+  const previous = options.base ? readMapping(options.base) : null;
+  emit({ type: 'stage', name: 'discover' });
+  const discovery = await discoverMapping(engine, settings, { from: days[0]!, to: days.at(-1)!, out: options.mappingOut, base: options.base, baseMapping: previous });
+  emit({ type: 'stage', name: 'compile' });
+  const planDir = options.planOut ?? defaultPlanDir(settings);
+  await compilePlanDir(engine, settings, { mapping: options.mappingOut, out: planDir, previous });
+  const plan = readPlan(planDir);
+  emit({ type: 'stage', name: 'run' });
+  const summaries = await runFlatten(engine, plan, { days, chunk: settings.chunk, onEvent: emit });
+  emit({ type: 'stage', name: 'validate' });
+  const report = await validatePlan(engine, plan, days);
+  return { seeded, discovery, planDir, days: summaries, report };
+}

@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { format, type FormatOptionsWithLanguage } from 'sql-formatter';
+import { commentSafe, quoteIdent, quoteString, quoteStringArray, quoteTable } from '../core/quote.js';
+import { packagePath } from '../core/package-path.js';
+
+// Templates are read once from the package; rendering itself is pure string work.
+const TEMPLATE_DIR = packagePath('templates/');
+
+type Registry = Map<string, Handlebars.TemplateDelegate>;
+
+function compileDir(hbs: typeof Handlebars, dir: string, into: Registry): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql.hbs'))) {
+    into.set(file.replace(/\.sql\.hbs$/, ''), hbs.compile(readFileSync(`${dir}/${file}`, 'utf8'), { noEscape: true, strict: true }));
+  }
+}
+
+/** A kind's templates: `templates/common/` first, then `templates/<kind>/`, which may override. */
+function createRegistry(kind: string): Registry {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('ident', (name: string) => quoteIdent(name));
+  hbs.registerHelper('str', (value: string) => quoteString(value));
+  hbs.registerHelper('strArray', (values: string[]) => quoteStringArray(values));
+  hbs.registerHelper('table', (table: { database: string; name: string }) => quoteTable(table));
+  hbs.registerHelper('comment', (value: string) => commentSafe(value));
+  for (const file of readdirSync(`${TEMPLATE_DIR}partials`)) {
+    hbs.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(`${TEMPLATE_DIR}partials/${file}`, 'utf8'));
+  }
+  const registry: Registry = new Map();
+  compileDir(hbs, `${TEMPLATE_DIR}common`, registry);
+  compileDir(hbs, `${TEMPLATE_DIR}${kind}`, registry);
+  return registry;
+}
+
+const registries = new Map<string, Registry>();
+
+/**
+ * Renders one step of a plan kind through its template (`templates/<kind>/<step type>.sql.hbs`)
+ * and formats the SQL for review. TypeScript decides names and expressions; templates only lay out text.
+ */
+export function renderStep(kind: string, step: { type: string }): string {
+  let registry = registries.get(kind);
+  if (!registry) registries.set(kind, (registry = createRegistry(kind)));
+  const template = registry.get(step.type);
+  if (!template) throw new Error(`no template for step ${step.type} in ${TEMPLATE_DIR}${kind} or ${TEMPLATE_DIR}common`);
+  return formatSql(template(step));
+}
+
+const FORMAT_OPTIONS: FormatOptionsWithLanguage = {
+  language: 'clickhouse',
+  keywordCase: 'preserve',
+  functionCase: 'preserve',
+  tabWidth: 4,
+  expressionWidth: 100,
+  linesBetweenQueries: 1,
+  // `{name:Type}` query parameters are ClickHouse's, not the formatter's.
+  paramTypes: { custom: [{ regex: String.raw`\{[A-Za-z_][A-Za-z0-9_]*:[^{}]*\}` }] },
+};
+
+/** Lays SQL out consistently for human review; semantics are untouched (tests run the result). */
+export function formatSql(sql: string): string {
+  return `${format(sql, FORMAT_OPTIONS).trimEnd()}\n`;
+}

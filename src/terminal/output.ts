@@ -1,0 +1,105 @@
+import Table from 'cli-table3';
+import cliProgress from 'cli-progress';
+import { ChplanError } from '../core/errors.js';
+import type { RunEvent } from '../execute/run-context.js';
+import type { ValidationReport } from '../validate/report.js';
+
+const tty = process.stdout.isTTY === true;
+const paint = (code: number) => (text: string) => (tty ? `\x1b[${code}m${text}\x1b[0m` : text);
+export const green = paint(32);
+export const red = paint(31);
+export const yellow = paint(33);
+export const bold = paint(1);
+
+export function print(text = ''): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function printJson(value: unknown): void {
+  print(JSON.stringify(value, null, 2));
+}
+
+export function table(head: string[], rows: (string | number)[][]): string {
+  const t = new Table({ head, style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] } });
+  t.push(...rows.map((r) => r.map(String)));
+  return t.toString();
+}
+
+/** One clear paragraph for a known failure; a stack trace only with --verbose. */
+export function reportError(error: unknown, verbose: boolean): number {
+  if (error instanceof ChplanError) {
+    process.stderr.write(`${red('chplan:')} ${error.message}\n`);
+    if (verbose && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`${red('chplan: unexpected error:')} ${error instanceof Error ? error.message : String(error)}\n`);
+  if (verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('Run again with --verbose for the stack trace.\n');
+  return 3;
+}
+
+/** Progress of a run: a bar on a terminal, one line per chunk otherwise. */
+export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void; stop: () => void } {
+  let bar: cliProgress.SingleBar | null = null;
+  let rows = 0;
+  const started = Date.now();
+  const onEvent = (event: RunEvent) => {
+    if (json) return;
+    switch (event.type) {
+      case 'plan':
+        if (tty) {
+          bar = new cliProgress.SingleBar({ format: 'chunks {bar} {value}/{total} | {rate} rows/s | ETA {eta_formatted} | {label}', hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar.start(event.chunks, 0, { rate: 0, label: '' });
+        }
+        return;
+      case 'chunk_done': {
+        rows += event.rowsRead;
+        const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000));
+        if (bar) bar.increment(1, { rate, label: event.window.label });
+        else print(`  ${event.window.label}: ${event.rowsRead} rows → ${event.rowsWritten} groups in ${event.seconds.toFixed(1)} s`);
+        return;
+      }
+      case 'day_published':
+        if (!bar) print(`  ${event.day}: published ${event.rows} rows`);
+        return;
+      case 'day_empty':
+        print(yellow(`  ${event.day}: the source has no rows for this day (after filters); nothing was changed.`));
+        return;
+      case 'day_skipped':
+        print(`  ${event.day}: skipped (${event.reason})`);
+        return;
+      case 'chunk_skipped':
+        if (bar) bar.increment(1, { label: `${event.window.label} (kept)` });
+        else print(`  ${event.window.label}: kept from the earlier run (${event.rowsWritten} rows in staging)`);
+        return;
+      case 'chunk_retry':
+        print(yellow(`  ${event.window.label}: attempt ${event.attempt} failed (${event.reason}); retrying in ${(event.waitMs / 1000).toFixed(0)} s`));
+        return;
+      case 'chunk_split':
+        print(yellow(`  ${event.window.label}: out of memory; loading it as ${event.into.map((w) => w.label).join(' and ')}`));
+        return;
+      case 'dry_run_chunk':
+        print(`  ${event.window.label}: chunk_start=${event.window.start} chunk_end=${event.window.end} partition_id=${event.window.partition} ~${event.estimatedRows} source rows`);
+        return;
+      default: {
+        const unknown: never = event;
+        throw new Error(`unknown run event ${JSON.stringify(unknown)}`);
+      }
+    }
+  };
+  return { onEvent, stop: () => bar?.stop() };
+}
+
+export function printValidation(report: ValidationReport): void {
+  const rows = report.days.flatMap((d) =>
+    d.checks.map((c) => [d.day, c.name, c.status === 'pass' ? green('pass') : c.status === 'warn' ? yellow('warn') : red('FAIL'), c.detail]),
+  );
+  print(table(['day', 'check', 'status', 'detail'], rows));
+  for (const day of report.days) {
+    for (const check of day.checks.filter((c) => c.status === 'fail' && c.problems?.length)) {
+      print(red(`${day.day} ${check.name}: first differences`));
+      for (const problem of check.problems!.slice(0, 10)) print(`  ${JSON.stringify(problem)}`);
+    }
+  }
+  print(`${report.passed ? green('validation passed') : red('validation FAILED')}: ${report.successRate.toFixed(1)}% of checks passed (${report.source} → ${report.target})`);
+}

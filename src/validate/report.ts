@@ -1,0 +1,49 @@
+import type { LoadedPlan } from '../plan/plan-dir.js';
+import { formatTableRef, type TableRef } from '../config/settings.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'warn';
+
+/** One validation check's verdict. */
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  /** Items behind a failure (mismatching keys, groups…), at most a few dozen. */
+  problems?: unknown[];
+}
+
+/** The checks of one unit (a day, or a partition). */
+export interface DayReport {
+  day: string;
+  checks: Check[];
+}
+
+export interface ValidationReport {
+  plan: string;
+  planHash: string;
+  source: string;
+  target: string;
+  days: DayReport[];
+  passed: boolean;
+  successRate: number;
+}
+
+/** Share of checks that did not fail, in percent. Pure. */
+export function successRate(checks: Check[]): number {
+  return checks.length === 0 ? 0 : (100 * checks.filter((c) => c.status !== 'fail').length) / checks.length;
+}
+
+/** A report over units of checks; passed when no check failed (warnings pass). Pure. */
+export function reportOf(plan: LoadedPlan, source: TableRef | string, days: DayReport[]): ValidationReport {
+  const all = days.flatMap((r) => r.checks);
+  const m = plan.manifest;
+  return {
+    plan: plan.name,
+    planHash: m.planHash,
+    source: typeof source === 'string' ? source : formatTableRef(source),
+    target: formatTableRef(m.tables.target),
+    days,
+    passed: all.every((c) => c.status !== 'fail'),
+    successRate: successRate(all),
+  };
+}
