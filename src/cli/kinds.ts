@@ -1,5 +1,6 @@
 import type { PlanKind } from '../kinds/kind.js';
 import { flattenKind } from '../kinds/flatten/index.js';
+import { backfillKind } from '../kinds/backfill/index.js';
 
 /** Every plan kind chplan knows. The first is the default of `compile` without --spec. */
-export const KINDS: readonly PlanKind[] = [flattenKind];
+export const KINDS: readonly PlanKind[] = [flattenKind, backfillKind];

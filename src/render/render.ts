@@ -39,7 +39,7 @@ const registries = new Map<string, Registry>();
  * Renders one step of a plan kind through its template (`templates/<kind>/<step type>.sql.hbs`)
  * and formats the SQL for review. TypeScript decides names and expressions; templates only lay out text.
  */
-export function renderStep(kind: string, step: { type: string }): string {
+export function renderStep(kind: string, step: { type: string; [field: string]: unknown }): string {
   let registry = registries.get(kind);
   if (!registry) registries.set(kind, (registry = createRegistry(kind)));
   const template = registry.get(step.type);

@@ -56,7 +56,7 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
         rows += event.rowsRead;
         const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000));
         if (bar) bar.increment(1, { rate, label: event.window.label });
-        else print(`  ${event.window.label}: ${event.rowsRead} rows → ${event.rowsWritten} groups in ${event.seconds.toFixed(1)} s`);
+        else print(`  ${event.window.label}: ${event.rowsRead} source rows → ${event.rowsWritten} target rows in ${event.seconds.toFixed(1)} s`);
         return;
       }
       case 'day_published':

@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { SafetyError, SchemaError } from '../../../core/errors.js';
 import { formatTableRef } from '../../../config/settings.js';
 import type { FlattenPlan } from '../plan/flatten-plan.js';
-import { tableColumns } from '../schema/introspect.js';
+import { tableColumns } from '../../../engine/table-columns.js';
 import { fingerprintOf, type Column } from '../schema/source-schema.js';
 
 /** Column-level differences between two column lists, as human lines. Pure. */

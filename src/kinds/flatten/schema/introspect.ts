@@ -1,16 +1,8 @@
-import { quoteString } from '../../../core/quote.js';
 import { SchemaError } from '../../../core/errors.js';
 import type { Engine } from '../../../engine/engine.js';
-import type { Settings, TableRef } from '../../../config/settings.js';
-import { classifyColumns, type Column, type SourceSchema } from './source-schema.js';
-
-/** Reads a table's columns from system.columns, in table order; null when it does not exist. */
-export async function tableColumns(engine: Engine, table: TableRef): Promise<Column[] | null> {
-  const rows = await engine.rows<Column>(
-    `SELECT name, type FROM system.columns WHERE database = ${quoteString(table.database)} AND table = ${quoteString(table.name)} ORDER BY position`,
-  );
-  return rows.length > 0 ? rows : null;
-}
+import type { Settings } from '../../../config/settings.js';
+import { classifyColumns, type SourceSchema } from './source-schema.js';
+import { tableColumns } from '../../../engine/table-columns.js';
 
 /** Introspects and classifies the configured source table. */
 export async function introspectSource(engine: Engine, settings: Settings): Promise<SourceSchema> {

@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { formatTableRef, type Settings } from '../../../config/settings.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
-import { tableColumns } from '../schema/introspect.js';
+import { tableColumns } from '../../../engine/table-columns.js';
 import { dayWindow, windowParams } from '../../../core/windows.js';
 import { windowFilter } from '../../../core/window-filter.js';
 import { seedMaps } from './key-catalog.js';

@@ -4,7 +4,7 @@ import { daysBetween } from '../../../core/windows.js';
 import { type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
 import { runFlatten } from '../run/flatten-run.js';
 import { readPlan } from '../plan/flatten-plan.js';
-import { tableColumns } from '../schema/introspect.js';
+import { tableColumns } from '../../../engine/table-columns.js';
 import { seedDay } from '../seed/seed.js';
 import { validatePlan, type ValidationReport } from '../validate/validate-plan.js';
 import { compilePlanDir, defaultPlanDir } from './compile-plan-dir.js';

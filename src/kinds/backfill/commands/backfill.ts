@@ -1,0 +1,53 @@
+import type { Argv } from 'yargs';
+import { writeFileAtomic } from '../../../core/write-atomic.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { withEngine } from '../../../engine/with-engine.js';
+import { withInterrupt } from '../../../terminal/interrupt.js';
+import { bold, print, printJson, printValidation, runProgress, table } from '../../../terminal/output.js';
+import { partitionsBetween } from '../run.js';
+import { loadSpec } from '../spec.js';
+import { backfill } from '../workflow.js';
+
+export const backfillCommand = {
+  command: 'backfill',
+  describe: 'events from observations + traces, one monthly partition at a time: compile → run → validate (seeds a demo month on an empty embedded engine)',
+  builder: (yargs: Argv) =>
+    withCommonOptions(yargs)
+      .option('partition', { type: 'string', demandOption: true, describe: 'first partition, YYYYMM' })
+      .option('to', { type: 'string', describe: 'last partition (inclusive)' })
+      .option('lookup', { type: 'string', describe: 'traces table db.table (default default.traces)' })
+      .option('spec', { type: 'string', describe: 'backfill spec (schemas/backfill.schema.json); flags override it' })
+      .option('publish', { type: 'string', choices: ['replace', 'missing-only'], describe: 'replace the partition, or insert only events the target lacks' })
+      .option('chunk', { type: 'string', describe: 'chunk of a partition: day, hour or Nh (default day)' })
+      .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<spec name>)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'skip partitions published and chunks already staged by this plan' })
+      .option('force', { type: 'boolean', default: false, describe: 'take over the target from another runner (only if it is dead)' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'compile and list chunks with row estimates; change nothing' })
+      .option('report', { type: 'string', describe: 'write the validation report as JSON to this file' }),
+  handler: async (args: CommonArgs & { partition: string; to?: string; lookup?: string; spec?: string; publish?: string; out?: string; resume: boolean; force: boolean; dryRun: boolean; report?: string }) => {
+    const partitions = partitionsBetween(args.partition, args.to);
+    const spec = loadSpec(args.spec, { source: args.source, lookup: args.lookup, target: args.target, publish: args.publish, chunk: args.chunk });
+    const settings = settingsFrom({ ...args, source: undefined, target: undefined, chunk: undefined });
+    const progress = runProgress(args.json);
+    const result = await withInterrupt((signal) =>
+      withEngine(settings, (engine) =>
+        backfill(engine, spec, {
+          partitions, out: args.out, dryRun: args.dryRun, resume: args.resume, force: args.force, signal,
+          onEvent: (event) => {
+            if (event.type === 'seeded') { if (!args.json) print(`No observations table on the embedded engine: seeded demo data for ${event.month} (${event.rows} observation rows, every version).`); }
+            else if (event.type === 'stage') { if (!args.json) print(bold(`» ${event.name}`)); }
+            else progress.onEvent(event);
+          },
+        }),
+      ),
+    ).finally(progress.stop);
+    if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
+    if (args.json) return printJson(result);
+    print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
+    print(table(['partition', 'status', 'observation rows read', 'events written', 'seconds'], result.partitions.map((s) => [s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)])));
+    if (result.report) {
+      printValidation(result.report);
+      if (!result.report.passed) process.exitCode = 1;
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import { ConfigError } from '../../core/errors.js';
+import { withEngine } from '../../engine/with-engine.js';
+import { parseTableRef } from '../../config/settings.js';
+import { printValidation } from '../../terminal/output.js';
+import type { PlanKind, UnitArgs } from '../kind.js';
+import { backfillCommand } from './commands/backfill.js';
+import { compileBackfillDir } from './compile-plan-dir.js';
+import { readBackfillPlan, type BackfillPlan } from './plan.js';
+import { partitionsBetween, runBackfill } from './run.js';
+import { parseMonth, seedLangfuse } from './seed/seed-langfuse.js';
+import { loadSpec } from './spec.js';
+import { validateBackfill } from './validate.js';
+
+function partitionsOf(units: UnitArgs): string[] {
+  if (units.day !== undefined) throw new ConfigError('A backfill plan runs by monthly partition: pass --partition YYYYMM [--to YYYYMM], not --day.');
+  if (units.partition === undefined) throw new ConfigError('Name the partition to run: --partition YYYYMM [--to YYYYMM].');
+  return partitionsBetween(units.partition, units.to);
+}
+
+/** Langfuse's events backfill (seed 002): observations enriched with their trace, a month at a time. */
+export const backfillKind: PlanKind = {
+  name: 'backfill',
+  describe: 'events from observations + traces, by monthly partition (spec: schemas/backfill.schema.json)',
+  async compile(settings, args) {
+    const spec = loadSpec(args.spec as string | undefined, { chunk: args.chunk as string | undefined });
+    const result = await withEngine(settings, (engine) => compileBackfillDir(engine, spec, args.out as string | undefined));
+    return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --partition YYYYMM` };
+  },
+  readPlan: readBackfillPlan,
+  async run(settings, loaded, units, options) {
+    const plan = loaded as BackfillPlan;
+    const days = await withEngine(settings, (engine) => runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options }));
+    return [{ shard: 'local', days }];
+  },
+  async validate(settings, loaded, units) {
+    const report = await withEngine(settings, (engine) => validateBackfill(engine, loaded as BackfillPlan, partitionsOf(units)));
+    return { passed: report.passed, json: report, print: () => printValidation(report) };
+  },
+  seeders: {
+    langfuse: {
+      describe: 'Langfuse traces and observations for one month, with versions, deletions, orphans and cross-month traces',
+      options: {
+        month: { type: 'string', describe: 'langfuse: month to fill, YYYY-MM' },
+        observations: { type: 'number', default: 200_000, describe: 'langfuse: observations (each with 1–3 versions)' },
+        traces: { type: 'number', describe: 'langfuse: traces (default observations / 10)' },
+        lookup: { type: 'string', describe: 'langfuse: traces table db.table (default default.traces)' },
+      },
+      async run(settings, args) {
+        if (typeof args.month !== 'string') throw new ConfigError('Name the month to fill: chplan seed --kind langfuse --month YYYY-MM.');
+        const month = parseMonth(args.month);
+        const observations = Number(args.observations);
+        const table = (text: unknown, fallback: string) => parseTableRef(typeof text === 'string' ? text : fallback) ?? (() => { throw new ConfigError(`${String(text)} is not a table name; use db.table.`); })();
+        const result = await withEngine(settings, (engine) => seedLangfuse(engine, {
+          observations: table(args.source, 'default.observations'), traces: table(args.lookup, 'default.traces'), month,
+          observationCount: observations, traceCount: args.traces === undefined ? Math.max(1, Math.floor(observations / 10)) : Number(args.traces),
+          seed: Number(args.seed ?? 1), replace: Boolean(args.replace),
+        }));
+        return `Filled ${result.observations.database}.${result.observations.name} and ${result.traces.database}.${result.traces.name} for ${month}: ${result.observationRows} observation rows, ${result.traceRows} trace rows (every version counted) in ${result.seconds.toFixed(1)} s.`;
+      },
+    },
+  },
+  commands: [backfillCommand] as never[],
+};

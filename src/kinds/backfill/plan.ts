@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { formatTableRef } from '../../config/settings.js';
+import { packagePath } from '../../core/package-path.js';
+import { contentHash, planHashOf, serializeManifest, type PlanManifest } from '../../plan/manifest.js';
+import { readPlanDir, type LoadedPlan, type PlanFile } from '../../plan/plan-dir.js';
+import { BACKFILL_FILES, backfillTables, renderBackfill, type BackfillInputs, type BackfillTables, type Column } from './compile.js';
+import type { PublishMode } from './spec.js';
+
+/** A backfill plan's manifest.json (field order is part of the plan hash: do not reorder). */
+export interface BackfillManifest extends PlanManifest {
+  kind: 'backfill';
+  tables: BackfillTables;
+  publish: PublishMode;
+  lookupMarginHours: { before: number; after: number };
+  enrich: Record<string, string>;
+  mergeTraceMetadata: boolean;
+  source: { fingerprint: string; columns: [string, string][] };
+  lookup: { fingerprint: string; columns: [string, string][] };
+}
+
+export type BackfillPlan = LoadedPlan<BackfillManifest>;
+
+const PLAN_MD = Handlebars.compile(readFileSync(packagePath('templates/backfill/PLAN.md.hbs'), 'utf8'), { noEscape: true, strict: true });
+
+/** A table's columns as the manifest records them, and their fingerprint. */
+export function columnsRecord(columns: Column[]): { fingerprint: string; columns: [string, string][] } {
+  const list = columns.map((c) => [c.name, c.type] as [string, string]);
+  return { fingerprint: contentHash(JSON.stringify(list)), columns: list };
+}
+
+/** Everything that goes into a backfill plan directory. Pure and deterministic: same inputs, same bytes. */
+export function buildBackfillPlan(inputs: BackfillInputs, options: { name: string; dir: string; toolVersion: string }): PlanFile[] {
+  const { spec } = inputs;
+  const statements = renderBackfill(inputs);
+  const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
+  const base: Omit<BackfillManifest, 'planHash' | 'files'> = {
+    formatVersion: 1,
+    kind: 'backfill',
+    tool: { name: 'chplan', version: options.toolVersion },
+    tables: backfillTables(spec),
+    timeZone: spec.timeZone,
+    chunk: spec.chunk,
+    publish: spec.publish,
+    lookupMarginHours: spec.lookupMarginHours,
+    enrich: spec.enrich,
+    mergeTraceMetadata: spec.mergeTraceMetadata,
+    source: columnsRecord(inputs.source),
+    lookup: columnsRecord(inputs.lookup),
+  };
+  // PLAN.md quotes the plan hash, so the hash covers everything else and PLAN.md is derived.
+  const sqlHashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
+  const planHash = planHashOf<BackfillManifest>({ ...base, files: sqlHashes });
+  const tables = base.tables;
+  const planMd = PLAN_MD({
+    name: options.name, dir: options.dir, planHash, toolVersion: options.toolVersion, publish: spec.publish, replace: spec.publish === 'replace',
+    source: formatTableRef(tables.source), traces: formatTableRef(tables.lookup), target: formatTableRef(tables.target),
+    staging: formatTableRef(tables.staging), ledger: formatTableRef(tables.ledger), timeZone: spec.timeZone, chunk: spec.chunk,
+    marginBefore: spec.lookupMarginHours.before, marginAfter: spec.lookupMarginHours.after,
+    sourceColumns: inputs.source.length, lookupColumns: inputs.lookup.length,
+    sourceFingerprint: base.source.fingerprint.slice(0, 16), lookupFingerprint: base.lookup.fingerprint.slice(0, 16),
+    metadataText: spec.mergeTraceMetadata ? 'the trace\'s metadata, updated by the observation\'s (its keys win)' : 'the observation\'s only',
+    enrich: Object.entries(spec.enrich).map(([column, from]) => ({ column, from })),
+    files: [...statements, { file: 'manifest.json', role: 'sha256 of every file, the spec and both tables\' columns' }],
+  });
+  files.push({ name: 'PLAN.md', content: planMd });
+  const manifest: BackfillManifest = { ...base, files: { ...sqlHashes, 'PLAN.md': contentHash(planMd) }, planHash };
+  files.push({ name: 'manifest.json', content: serializeManifest(manifest) });
+  return files;
+}
+
+/** Reads and verifies a backfill plan directory. */
+export function readBackfillPlan(dir: string): BackfillPlan {
+  return readPlanDir<BackfillManifest>(dir, 'backfill', BACKFILL_FILES);
+}

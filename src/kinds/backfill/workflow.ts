@@ -1,0 +1,60 @@
+import type { Engine } from '../../engine/engine.js';
+import { ConfigError } from '../../core/errors.js';
+import { formatTableRef } from '../../config/settings.js';
+import { tableColumns } from '../../engine/table-columns.js';
+import type { DaySummary, RunEvent } from '../../execute/run-plan.js';
+import type { ValidationReport } from '../../validate/report.js';
+import { compileBackfillDir } from './compile-plan-dir.js';
+import { readBackfillPlan } from './plan.js';
+import { runBackfill } from './run.js';
+import { seedLangfuse } from './seed/seed-langfuse.js';
+import type { BackfillSpec } from './spec.js';
+import { validateBackfill } from './validate.js';
+
+export interface BackfillOptions {
+  partitions: string[];
+  out?: string;
+  chunk?: string;
+  dryRun?: boolean;
+  resume?: boolean;
+  force?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent | { type: 'seeded'; month: string; rows: number } | { type: 'stage'; name: string }) => void;
+}
+
+export interface BackfillResult {
+  seeded: boolean;
+  planDir: string;
+  planHash: string;
+  partitions: DaySummary[];
+  report: ValidationReport | null;
+}
+
+/** `chplan backfill`: (seed a demo month on an empty embedded engine) → compile → run → validate. */
+export async function backfill(engine: Engine, spec: BackfillSpec, options: BackfillOptions): Promise<BackfillResult> {
+  const emit = options.onEvent ?? (() => {});
+  let seeded = false;
+  if (engine.kind === 'embedded' && (await tableColumns(engine, spec.source)) === null) {
+    for (const p of options.partitions) {
+      const month = `${p.slice(0, 4)}-${p.slice(4)}`;
+      const result = await seedLangfuse(engine, { observations: spec.source, traces: spec.lookup, month, observationCount: 200_000, traceCount: 20_000, seed: 1, replace: false });
+      emit({ type: 'seeded', month, rows: result.observationRows });
+    }
+    seeded = true;
+  }
+  emit({ type: 'stage', name: 'compile' });
+  const compiled = await compileBackfillDir(engine, spec, options.out);
+  const plan = readBackfillPlan(compiled.out);
+  emit({ type: 'stage', name: options.dryRun ? 'dry run' : 'run' });
+  const summaries = await runBackfill(engine, plan, { partitions: options.partitions, chunk: options.chunk, dryRun: options.dryRun, resume: options.resume, force: options.force, signal: options.signal, onEvent: emit });
+  if (!options.dryRun && summaries.every((s) => s.status === 'empty')) {
+    throw new ConfigError(
+      `${formatTableRef(spec.source)} has no observations in ${options.partitions.join(', ')}; nothing was written and the target is unchanged. ` +
+        'Check --partition (YYYYMM of start_time) and --source, or seed demo data with chplan seed --kind langfuse --month YYYY-MM.',
+    );
+  }
+  if (options.dryRun) return { seeded, planDir: compiled.out, planHash: compiled.planHash, partitions: summaries, report: null };
+  emit({ type: 'stage', name: 'validate' });
+  const report = await validateBackfill(engine, plan, options.partitions);
+  return { seeded, planDir: compiled.out, planHash: compiled.planHash, partitions: summaries, report };
+}
