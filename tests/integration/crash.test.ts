@@ -23,7 +23,7 @@ function interruptedRun(signal: NodeJS.Signals, chunks: number): Promise<{ code:
     let sent = false;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!sent && (out.match(/groups in/g) ?? []).length >= chunks) {
+      if (!sent && (out.match(/target rows in/g) ?? []).length >= chunks) {
         sent = true;
         child.kill(signal);
       }

@@ -47,6 +47,15 @@ export interface InsertColumn {
 
 const TIME = 'start_time';
 
+/** The value an empty column of `type` holds, as readable SQL where there is a short literal. Pure. */
+export function emptyValue(type: string): string {
+  if (/^(LowCardinality\()?String\)?$/.test(type)) return "''";
+  if (type.startsWith('Array(')) return '[]';
+  if (type === 'Bool') return 'false';
+  if (/^U?Int\d+$/.test(type)) return '0';
+  return `defaultValueOfTypeName(${quoteString(type)})`;
+}
+
 function typeOf(columns: Column[], name: string): string | undefined {
   return columns.find((c) => c.name === name)?.type;
 }
@@ -87,8 +96,8 @@ export function insertColumns(inputs: BackfillInputs): InsertColumn[] {
   const fromTrace = (name: string): string => {
     const type = events.get(name)!.type;
     const traceColumn = spec.enrich[name]!;
-    const value = typeOf(lookup, traceColumn)!.startsWith('Nullable(') ? `ifNull(t.${quoteIdent(traceColumn)}, defaultValueOfTypeName(${quoteString(type)}))` : `t.${quoteIdent(traceColumn)}`;
-    return `if(enriched, ${value}, defaultValueOfTypeName(${quoteString(type)}))`;
+    const value = typeOf(lookup, traceColumn)!.startsWith('Nullable(') ? `ifNull(t.${quoteIdent(traceColumn)}, ${emptyValue(type)})` : `t.${quoteIdent(traceColumn)}`;
+    return `if(enriched, ${value}, ${emptyValue(type)})`;
   };
   const metadata = spec.mergeTraceMetadata ? 'if(enriched, mapUpdate(t.metadata, o.metadata), o.metadata)' : 'o.metadata';
   const builtIn = new Map<string, string>([
@@ -100,7 +109,7 @@ export function insertColumns(inputs: BackfillInputs): InsertColumn[] {
   // Columns no rule fills (e.g. release when the spec does not enrich it) get their defaults.
   return EVENTS_COLUMNS.map((c) => ({
     target: c.name,
-    expr: spec.enrich[c.name] !== undefined ? fromTrace(c.name) : builtIn.get(c.name) ?? `defaultValueOfTypeName(${quoteString(c.type)})`,
+    expr: spec.enrich[c.name] !== undefined ? fromTrace(c.name) : builtIn.get(c.name) ?? emptyValue(c.type),
   }));
 }
 
