@@ -4,6 +4,7 @@ import { parseTableRef } from '../../config/settings.js';
 import { printValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { backfillCommand } from './commands/backfill.js';
+import { benchBackfillCommand } from './commands/bench-backfill.js';
 import { compileBackfillDir } from './compile-plan-dir.js';
 import { readBackfillPlan, type BackfillPlan } from './plan.js';
 import { partitionsBetween, runBackfill } from './run.js';
@@ -59,5 +60,5 @@ export const backfillKind: PlanKind = {
       },
     },
   },
-  commands: [backfillCommand] as never[],
+  commands: [backfillCommand, benchBackfillCommand] as never[],
 };

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Engine } from '../../../engine/engine.js';
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { windowParams } from '../../../core/windows.js';
+import { interleaved, measure, median, type Sample } from '../../../core/measure.js';
+import { tableColumns } from '../../../engine/table-columns.js';
+import { compileBackfillDir } from '../compile-plan-dir.js';
+import { readBackfillPlan, type BackfillPlan } from '../plan.js';
+import { partitionUnit, runBackfill } from '../run.js';
+import { seedLangfuse } from '../seed/seed-langfuse.js';
+import { loadSpec } from '../spec.js';
+import { OBSERVATION_COLUMNS } from '../events-model.js';
+import { clientSideBackfill } from './client-baseline.js';
+
+const WORKER = fileURLToPath(new URL('./memory-worker.ts', import.meta.url));
+const MONTH = '2024-06';
+const PARTITION = '202406';
+
+export interface BackfillBenchOptions {
+  observations: number;
+  traces: number;
+  repeat: number;
+  baselineObservations: number;
+  planDir: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface BackfillBenchReport {
+  observations: number;
+  observationRows: number;
+  traces: number;
+  events: number;
+  repeat: number;
+  engine: string;
+  results: { name: string; rows: number; seconds: number; rowsPerSecond: number; runs: number[] }[];
+  ratios: Record<string, number>;
+  planDir: string;
+  partition: string;
+  memory?: { monthChunkPeakMiB: number; dayChunksPeakMiB: number; dayToMonth: number; monthChunkSeconds: number; dayChunksSeconds: number; note: string };
+}
+
+/** Seeds the month unless the engine already holds it with the asked number of observations. */
+async function ensureSeeded(engine: Engine, options: BackfillBenchOptions, say: (m: string) => void): Promise<void> {
+  const present = (await tableColumns(engine, { database: 'default', name: 'observations' }))
+    ? Number((await engine.rows<{ n: string }>("SELECT uniqExact(project_id, id) AS n FROM default.observations WHERE _partition_id = '202406'"))[0]?.n)
+    : 0;
+  if (present === options.observations) return;
+  say(`seeding ${options.observations} observations and ${options.traces} traces for ${MONTH}…`);
+  await seedLangfuse(engine, {
+    observations: { database: 'default', name: 'observations' }, traces: { database: 'default', name: 'traces' }, month: MONTH,
+    observationCount: options.observations, traceCount: options.traces, seed: 1, replace: present > 0,
+  });
+}
+
+/** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). */
+export function insertPeakMemory(dataDir: string, planDir: string, chunk: 'month' | 'day'): { maxRssBytes: number; seconds: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, dataDir, planDir, PARTITION, chunk], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssBytes: number; seconds: number };
+}
+
+/** One read of every column the backfill reads: the month's observations and the traces it may look up. */
+function readFloorSql(plan: BackfillPlan, traceColumns: string[]): string[] {
+  const m = plan.manifest;
+  return [
+    `SELECT ${OBSERVATION_COLUMNS.map(quoteIdent).join(', ')} FROM ${quoteTable(m.tables.source)} WHERE start_time >= {chunk_start:DateTime64(3, 'UTC')} AND start_time < {chunk_end:DateTime64(3, 'UTC')} FORMAT Null`,
+    `SELECT ${traceColumns.map(quoteIdent).join(', ')} FROM ${quoteTable(m.tables.lookup)} WHERE timestamp >= {chunk_start:DateTime64(3, 'UTC')} - INTERVAL ${m.lookupMarginHours.before} HOUR AND timestamp < {chunk_end:DateTime64(3, 'UTC')} + INTERVAL ${m.lookupMarginHours.after} HOUR FORMAT Null`,
+  ];
+}
+
+/**
+ * Measures the compiled backfill (every chunk, publish and ledger row of a month) against
+ * a read floor (one read of what it reads), a physical floor (that read plus one write of
+ * a table shaped like its output) and the seed's client-side approach, interleaved.
+ */
+export async function benchBackfill(engine: Engine, options: BackfillBenchOptions): Promise<BackfillBenchReport> {
+  const say = options.onProgress ?? (() => {});
+  await ensureSeeded(engine, options, say);
+  // Background merges of the fresh source or the previous run would land in the next measurement.
+  await engine.command('SYSTEM STOP MERGES');
+  const spec = loadSpec(undefined, {});
+  await compileBackfillDir(engine, spec, options.planDir);
+  const plan = readBackfillPlan(options.planDir);
+  const m = plan.manifest;
+  const whole = windowParams(partitionUnit(PARTITION, m.timeZone, 'day').whole);
+  const traceColumns = [...new Set(['project_id', 'id', 'timestamp', 'event_ts', 'is_deleted', 'version', 'metadata', ...Object.values(m.enrich)])];
+  const copy = quoteTable({ database: m.tables.target.database, name: `${m.tables.target.name}__bench_copy` });
+  const baseline = quoteTable({ database: m.tables.target.database, name: `${m.tables.target.name}__bench_client` });
+  say('first run (creates the events table)…');
+  await runBackfill(engine, plan, { partitions: [PARTITION] });
+  await engine.command(`CREATE TABLE IF NOT EXISTS ${copy} AS ${quoteTable(m.tables.target)}`);
+  await engine.command(`CREATE TABLE IF NOT EXISTS ${baseline} AS ${quoteTable(m.tables.target)}`);
+  const [counts] = await engine.rows<{ rows: string; events: string }>(
+    `SELECT (SELECT count() FROM ${quoteTable(m.tables.source)} WHERE _partition_id = {partition_id:String}) AS rows, (SELECT count() FROM ${quoteTable(m.tables.target)} WHERE _partition_id = {partition_id:String}) AS events`,
+    { params: whole },
+  );
+  const observationRows = Number(counts!.rows);
+  let baselineRows = 0;
+  const runs: Record<string, () => Promise<unknown>> = {
+    'backfill (plan, day chunks)': () => runBackfill(engine, plan, { partitions: [PARTITION] }),
+    'read floor': async () => { for (const sql of readFloorSql(plan, traceColumns)) await engine.command(sql, { params: whole }); },
+    'write floor': async () => {
+      await engine.command(`TRUNCATE TABLE ${copy}`);
+      await engine.command(`INSERT INTO ${copy} SELECT * FROM ${quoteTable(m.tables.target)} WHERE _partition_id = {partition_id:String}`, { params: whole });
+    },
+    'client-side baseline': async () => {
+      await engine.command(`TRUNCATE TABLE ${baseline}`);
+      baselineRows = await clientSideBackfill(engine, plan, PARTITION, options.baselineObservations, baseline);
+    },
+  };
+  say(`measuring ${Object.keys(runs).join(', ')}: ${options.repeat} interleaved rounds…`);
+  const samples = await interleaved(Object.keys(runs), options.repeat, (name) => measure(runs[name]!));
+  const seconds = (name: string) => median(samples[name]!.map((s: Sample) => s.seconds));
+  const rowsOf = (name: string) => (name === 'client-side baseline' ? baselineRows : observationRows);
+  const results = Object.keys(runs).map((name) => ({ name, rows: rowsOf(name), seconds: seconds(name), rowsPerSecond: rowsOf(name) / seconds(name), runs: samples[name]!.map((s) => s.seconds) }));
+  const rate = (name: string) => results.find((r) => r.name === name)!.rowsPerSecond;
+  const plan_ = seconds('backfill (plan, day chunks)');
+  return {
+    observations: options.observations, observationRows, traces: options.traces, events: Number(counts!.events), repeat: options.repeat, engine: engine.description,
+    results,
+    ratios: {
+      'backfill / read floor (time)': plan_ / seconds('read floor'),
+      'backfill / physical floor (read + write, time)': plan_ / (seconds('read floor') + seconds('write floor')),
+      'backfill vs client-side baseline (observation rows/s)': rate('backfill (plan, day chunks)') / rate('client-side baseline'),
+    },
+    planDir: options.planDir,
+    partition: PARTITION,
+  };
+}

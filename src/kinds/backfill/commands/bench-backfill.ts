@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { writeFileAtomic } from '../../../core/write-atomic.js';
+import { print, printJson, table } from '../../../terminal/output.js';
+import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { withEngine } from '../../../engine/with-engine.js';
+import { benchBackfill, insertPeakMemory } from '../bench/bench-backfill.js';
+
+const MiB = 1024 * 1024;
+
+export const benchBackfillCommand = {
+  command: 'bench-backfill',
+  describe: 'measure the events backfill against its read and physical floors and the seed\'s client-side approach; prints ratios',
+  builder: (yargs: Argv) =>
+    withCommonOptions(yargs)
+      .option('observations', { type: 'number', default: 2_000_000, describe: 'observations of the seeded month (each with 1–3 versions)' })
+      .option('traces', { type: 'number', default: 200_000, describe: 'traces of the seeded month' })
+      .option('repeat', { type: 'number', default: 3, describe: 'runs of each measurement (median reported)' })
+      .option('baseline-observations', { type: 'number', default: 200_000, describe: 'observation rows streamed through the client-side baseline' })
+      .option('out', { type: 'string', describe: 'JSON report (default bench-results/backfill-<time>.json)' }),
+  handler: async (args: CommonArgs & { observations: number; traces: number; repeat: number; baselineObservations: number; out?: string }) => {
+    const settings = settingsFrom({ ...args, dataDir: args.dataDir ?? '.chdata-bench-backfill' });
+    const planDir = `${resolve(settings.dataDir)}-plan`;
+    const report = await withEngine(settings, (engine) =>
+      benchBackfill(engine, { observations: args.observations, traces: args.traces, repeat: Math.max(1, args.repeat), baselineObservations: args.baselineObservations, planDir, onProgress: (m) => !args.json && print(m) }),
+    );
+    if (!settings.url) {
+      if (!args.json) print('measuring peak memory for the month as one chunk and as day chunks, each in its own process…');
+      const month = insertPeakMemory(resolve(settings.dataDir), planDir, 'month');
+      const day = insertPeakMemory(resolve(settings.dataDir), planDir, 'day');
+      report.memory = {
+        monthChunkPeakMiB: month.maxRssBytes / MiB, dayChunksPeakMiB: day.maxRssBytes / MiB, dayToMonth: day.maxRssBytes / month.maxRssBytes,
+        monthChunkSeconds: month.seconds, dayChunksSeconds: day.seconds,
+        note: 'peak resident memory of a process running the embedded engine and the month\'s inserts; seconds are one run each',
+      };
+    }
+    const out = args.out ?? `bench-results/backfill-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.json) return printJson(report);
+    print(`${report.observations} observations (${report.observationRows} rows with every version) and ${report.traces} traces → ${report.events} events; medians of ${report.repeat} interleaved runs on ${report.engine}`);
+    print(table(['measurement', 'observation rows', 'seconds (median)', 'rows/s', 'runs'], report.results.map((r) => [r.name, r.rows, r.seconds.toFixed(2), Math.round(r.rowsPerSecond).toLocaleString('en-US'), r.runs.map((s) => s.toFixed(2)).join(' ')])));
+    print(table(['ratio', 'value'], Object.entries(report.ratios).map(([k, v]) => [k, `${v.toFixed(2)}×`])));
+    if (report.memory) {
+      const { monthChunkPeakMiB, dayChunksPeakMiB, dayToMonth, monthChunkSeconds, dayChunksSeconds } = report.memory;
+      print(table(['chunk', 'peak memory (MiB)', 'seconds for the month (one run)'], [
+        ['month (one chunk)', monthChunkPeakMiB.toFixed(0), monthChunkSeconds.toFixed(2)],
+        ['day', dayChunksPeakMiB.toFixed(0), dayChunksSeconds.toFixed(2)],
+        ['day / month', dayToMonth.toFixed(2), (dayChunksSeconds / monthChunkSeconds).toFixed(2)],
+      ]));
+    }
+    print(`Wrote ${out}`);
+  },
+};

@@ -1,0 +1,35 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyPlanDir } from '../../src/plan/plan-dir.js';
+
+const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
+
+/** A value of the same JSON shape that differs from `value`. */
+function changed(value: unknown): unknown {
+  if (typeof value === 'string') return `${value}x`;
+  if (typeof value === 'number') return value + 1;
+  if (typeof value === 'boolean') return !value;
+  if (value === null) return 'x';
+  if (Array.isArray(value)) return [...value, 'x'];
+  return { ...(value as object), extra: 1 };
+}
+
+describe('the plan hash binds every manifest field', () => {
+  const original = JSON.parse(readFileSync(join(DEMO, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const fields = Object.keys(original).filter((k) => k !== 'planHash' && k !== 'files');
+
+  it('accepts the plan as compiled', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chplan-manifest-'));
+    cpSync(DEMO, dir, { recursive: true });
+    expect(verifyPlanDir(dir).manifest.planHash).toBe(original.planHash);
+  });
+
+  it.each(fields)('refuses a plan whose manifest field %s was edited', (field) => {
+    const dir = mkdtempSync(join(tmpdir(), 'chplan-manifest-'));
+    cpSync(DEMO, dir, { recursive: true });
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...original, [field]: changed(original[field]) }, null, 2));
+    expect(() => verifyPlanDir(dir)).toThrow(/manifest.json was edited after compile|is not a chplan manifest/);
+  });
+});
