@@ -9,6 +9,8 @@ export interface Window {
   /** Partition id of the day in the target (`toYYYYMMDD` in the plan's zone). */
   partition: string;
   label: string;
+  /** A share of the rows by hash (`cityHash64(key) % count = index`), for chunks that split by key instead of time. */
+  bucket?: { index: number; count: number };
 }
 
 /** `day`, `hour`, or a number of minutes such as `15m` (minute-aligned, dividing the day). */
@@ -46,8 +48,18 @@ export function daysBetween(from: string, to: string = from): string[] {
 }
 
 /** Query parameters binding a window (and its day's partition, when it has one). */
-export function windowParams(window: { start: string; end: string; partition?: string }): Record<string, string> {
-  return { chunk_start: window.start, chunk_end: window.end, ...(window.partition ? { partition_id: window.partition } : {}) };
+export function windowParams(window: { start: string; end: string; partition?: string; bucket?: Window['bucket'] }): Record<string, string> {
+  return {
+    chunk_start: window.start,
+    chunk_end: window.end,
+    ...(window.partition ? { partition_id: window.partition } : {}),
+    ...(window.bucket ? { bucket: String(window.bucket.index), buckets: String(window.bucket.count) } : {}),
+  };
+}
+
+/** What tells a window's rows apart besides its time bounds: `b3/8` for bucket 3 of 8, else empty. */
+export function bucketKey(window: Pick<Window, 'bucket'>): string {
+  return window.bucket && window.bucket.count > 1 ? `b${window.bucket.index}/${window.bucket.count}` : '';
 }
 
 function offsetMs(zone: string, instant: number): number {

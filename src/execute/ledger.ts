@@ -1,7 +1,7 @@
 import { quoteTable } from '../core/quote.js';
 import type { Engine } from '../engine/engine.js';
 import type { TableRef } from '../config/settings.js';
-import type { Window } from '../core/windows.js';
+import { bucketKey, type Window } from '../core/windows.js';
 
 export type LedgerStep = 'chunk' | 'publish' | 'lease';
 export type LedgerStatus = 'running' | 'done' | 'failed' | 'aborted' | 'held' | 'released';
@@ -9,7 +9,7 @@ export type LedgerStatus = 'running' | 'done' | 'failed' | 'aborted' | 'held' | 
 export interface LedgerRecord {
   planHash: string;
   target: string;
-  window: Pick<Window, 'day' | 'start' | 'end'>;
+  window: Pick<Window, 'day' | 'start' | 'end' | 'bucket'>;
   step: LedgerStep;
   status: LedgerStatus;
   attempt: number;
@@ -28,6 +28,8 @@ export interface LedgerRow {
   day: string;
   window_start: string;
   window_end: string;
+  /** The bucket of a chunk split by key (`b3/8`), else empty. */
+  chunk_key: string;
   step: LedgerStep;
   status: LedgerStatus;
   attempt: number;
@@ -47,8 +49,8 @@ function utc(date: Date): string {
 /** Appends one record to the ledger. Values travel as query parameters, never as SQL text. */
 export async function appendLedger(engine: Engine, ledger: TableRef, record: LedgerRecord): Promise<void> {
   await engine.command(
-    `INSERT INTO ${quoteTable(ledger)} (plan_hash, target, day, window_start, window_end, step, status, attempt, query_id, rows_read, rows_written, runner, started_at, finished_at, error)
-SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:DateTime64(3, 'UTC')}, {window_end:DateTime64(3, 'UTC')},
+    `INSERT INTO ${quoteTable(ledger)} (plan_hash, target, day, window_start, window_end, chunk_key, step, status, attempt, query_id, rows_read, rows_written, runner, started_at, finished_at, error)
+SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:DateTime64(3, 'UTC')}, {window_end:DateTime64(3, 'UTC')}, {chunk_key:String},
        {step:String}, {status:String}, {attempt:UInt32}, {query_id:String}, {rows_read:UInt64}, {rows_written:UInt64}, {runner:String},
        {started_at:DateTime64(3, 'UTC')}, {finished_at:DateTime64(3, 'UTC')}, {error:String}`,
     {
@@ -59,6 +61,7 @@ SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:
         day: record.window.day,
         window_start: record.window.start,
         window_end: record.window.end,
+        chunk_key: bucketKey(record.window),
         step: record.step,
         status: record.status,
         attempt: record.attempt,
@@ -82,7 +85,7 @@ export async function readLedger(engine: Engine, ledger: TableRef, target: strin
   );
   if (Number(exists[0]?.n) === 0) return [];
   return engine.rows<LedgerRow>(
-    `SELECT plan_hash, toString(day) AS day, toString(window_start) AS window_start, toString(window_end) AS window_end, step, status, attempt,
+    `SELECT plan_hash, toString(day) AS day, toString(window_start) AS window_start, toString(window_end) AS window_end, chunk_key, step, status, attempt,
             query_id, toString(rows_read) AS rows_read, toString(rows_written) AS rows_written, runner,
             toString(started_at) AS started_at, toString(finished_at) AS finished_at, error
      FROM ${quoteTable(ledger)}
@@ -95,7 +98,7 @@ export async function readLedger(engine: Engine, ledger: TableRef, target: strin
 /** The latest row per (step, window): what the ledger currently says about each chunk and day. Pure. */
 export function latestByWindow(rows: LedgerRow[], step: LedgerStep): Map<string, LedgerRow> {
   const latest = new Map<string, LedgerRow>();
-  for (const row of rows) if (row.step === step) latest.set(windowKey({ start: row.window_start, end: row.window_end }), row);
+  for (const row of rows) if (row.step === step) latest.set(rowKey(row), row);
   return latest;
 }
 
@@ -105,6 +108,11 @@ export function dayFinished(rows: LedgerRow[], day: string): boolean {
   return published !== undefined && !rows.some((r) => r.step === 'chunk' && r.day === day && r.finished_at > published.finished_at);
 }
 
-export function windowKey(window: Pick<Window, 'start' | 'end'>): string {
-  return `${window.start}|${window.end}`;
+/** What identifies a chunk in the ledger: its time bounds and, for a chunk split by key, its bucket. */
+export function windowKey(window: Pick<Window, 'start' | 'end' | 'bucket'>): string {
+  return `${window.start}|${window.end}|${bucketKey(window)}`;
+}
+
+function rowKey(row: Pick<LedgerRow, 'window_start' | 'window_end' | 'chunk_key'>): string {
+  return `${row.window_start}|${row.window_end}|${row.chunk_key}`;
 }

@@ -41,7 +41,8 @@ export function record(ctx: RunContext, fields: Omit<LedgerRecord, 'planHash' | 
 export function chunkQueryId(ctx: RunContext, window: Window, attempt: number): string {
   const start = window.start.replace(/\D/g, '').slice(0, 12);
   const end = window.end.replace(/\D/g, '').slice(0, 12);
-  return `chplan-${ctx.plan.manifest.planHash.slice(0, 12)}-${start}-${end}-a${attempt}`;
+  const bucket = window.bucket && window.bucket.count > 1 ? `-b${window.bucket.index}of${window.bucket.count}` : '';
+  return `chplan-${ctx.plan.manifest.planHash.slice(0, 12)}-${start}-${end}${bucket}-a${attempt}`;
 }
 
 /** A unit of publishing: its whole window (one target partition) and the chunks it is loaded in. */

@@ -48,6 +48,7 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdap
   ctx.emit({ type: 'plan', days: options.units.map((u) => u.label), chunks: options.units.reduce((n, u) => n + u.windows.length, 0) });
   if (options.dryRun) return dryRun(ctx, options.units);
   await engine.command(statementOf(plan, 'create_ledger'), { step: 'create_ledger' });
+  if (plan.sql.migrate_ledger !== undefined) await engine.command(plan.sql.migrate_ledger, { step: 'migrate_ledger' });
   const target = formatTableRef(plan.manifest.tables.target);
   const lease = await acquireLease(engine, plan.manifest.tables.ledger, target, {
     runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: plan.manifest.planHash,

@@ -33,7 +33,7 @@ export function summarizeLedger(rows: LedgerRow[]): PlanStatus {
         lastActivity: activity,
       };
     }),
-    failures: chunks.filter((c) => c.status === 'failed').map((c) => ({ window: `${c.window_start} – ${c.window_end}`, error: c.error })),
+    failures: chunks.filter((c) => c.status === 'failed').map((c) => ({ window: `${c.window_start} – ${c.window_end}${c.chunk_key ? ` ${c.chunk_key}` : ''}`, error: c.error })),
   };
 }
 

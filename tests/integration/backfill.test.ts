@@ -2,13 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { loadSpec } from '../../src/kinds/backfill/spec.js';
-import { compileBackfillDir } from '../../src/kinds/backfill/compile-plan-dir.js';
-import { readBackfillPlan } from '../../src/kinds/backfill/plan.js';
-import { runBackfill } from '../../src/kinds/backfill/run.js';
-import { validateBackfill } from '../../src/kinds/backfill/validate.js';
+import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
+import { compileBackfillDir } from '../../src/kinds/backfill/plan/compile-plan-dir.js';
+import { readBackfillPlan } from '../../src/kinds/backfill/plan/backfill-plan.js';
+import { runBackfill } from '../../src/kinds/backfill/run/run-backfill.js';
+import { validateBackfill } from '../../src/kinds/backfill/validate/validate-backfill.js';
 import { seedLangfuse } from '../../src/kinds/backfill/seed/seed-langfuse.js';
-import { backfill } from '../../src/kinds/backfill/workflow.js';
+import { backfill } from '../../src/kinds/backfill/commands/workflow.js';
 import { openTestEngine, scalar } from '../helpers/engine.js';
 
 const MONTH = '2024-06';
@@ -123,11 +123,11 @@ describe('backfill kind', () => {
     expect(orphanCheck.detail).toContain(`${orphans} observations found no trace`);
   });
 
-  it('re-running a finished partition changes nothing, and day or 12-hour chunks give the same table', async () => {
+  it('re-running a finished partition changes nothing, and day chunks or buckets of projects give the same table', async () => {
     const before = await actualEvents();
     const plan = readBackfillPlan(join(dir, 'plan'));
     await runBackfill(engine, plan, { partitions: [PARTITION] });
-    await runBackfill(engine, plan, { partitions: [PARTITION], chunk: '12h' });
+    await runBackfill(engine, plan, { partitions: [PARTITION], chunk: 'projects/3' });
     expect(compare(before, await actualEvents())).toEqual([]);
     expect(Number(await scalar(engine, 'SELECT count() - uniqExact(project_id, span_id) FROM events'))).toBe(0);
   });

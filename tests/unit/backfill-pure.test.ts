@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chunkOf, partitionsBetween, partitionUnit } from '../../src/kinds/backfill/run.js';
-import { loadSpec } from '../../src/kinds/backfill/spec.js';
-import { emptyValue, insertColumns, targetDiff } from '../../src/kinds/backfill/compile.js';
-import { evaluatePartition, type BackfillInputs } from '../../src/kinds/backfill/evaluate.js';
-import { EVENTS_COLUMNS } from '../../src/kinds/backfill/events-model.js';
+import { chunkOf, partitionsBetween, partitionUnit } from '../../src/kinds/backfill/run/run-backfill.js';
+import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
+import { emptyValue, insertColumns, targetDiff } from '../../src/kinds/backfill/plan/compile.js';
+import { evaluatePartition, type BackfillInputs } from '../../src/kinds/backfill/validate/evaluate.js';
+import { EVENTS_COLUMNS } from '../../src/kinds/backfill/plan/events-model.js';
 
 const ms = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
 
@@ -22,10 +22,13 @@ describe('backfill partitions and chunks', () => {
       for (let i = 1; i < unit.windows.length; i++) expect(unit.windows[i]!.start).toBe(unit.windows[i - 1]!.end);
       expect(unit.windows.every((w) => w.partition === '202403' && w.day === '2024-03-01')).toBe(true);
     }
-    const utc = partitionUnit('202402', 'UTC', 'day');
+    const utc = partitionUnit('202402', 'UTC', { time: 'day' });
     expect(utc.windows).toHaveLength(29);
     expect(ms(utc.whole.end) - ms(utc.whole.start)).toBe(29 * 86_400_000);
     expect(() => chunkOf('5h')).toThrow(/dividing a day/);
+    const buckets = partitionUnit('202406', 'UTC', chunkOf('projects/4'));
+    expect(buckets.windows.map((w) => [w.start, w.end, w.bucket])).toEqual([0, 1, 2, 3].map((index) => [buckets.whole.start, buckets.whole.end, { index, count: 4 }]));
+    expect(() => chunkOf('projects/0')).toThrow(/projects\/N/);
   });
 });
 

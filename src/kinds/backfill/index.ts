@@ -5,12 +5,12 @@ import { printValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { backfillCommand } from './commands/backfill.js';
 import { benchBackfillCommand } from './commands/bench-backfill.js';
-import { compileBackfillDir } from './compile-plan-dir.js';
-import { readBackfillPlan, type BackfillPlan } from './plan.js';
-import { partitionsBetween, runBackfill } from './run.js';
+import { compileBackfillDir } from './plan/compile-plan-dir.js';
+import { readBackfillPlan, type BackfillPlan } from './plan/backfill-plan.js';
+import { partitionsBetween, runBackfill } from './run/run-backfill.js';
 import { parseMonth, seedLangfuse } from './seed/seed-langfuse.js';
-import { loadSpec } from './spec.js';
-import { validateBackfill } from './validate.js';
+import { loadSpec } from './plan/spec.js';
+import { validateBackfill } from './validate/validate-backfill.js';
 
 function partitionsOf(units: UnitArgs): string[] {
   if (units.day !== undefined) throw new ConfigError('A backfill plan runs by monthly partition: pass --partition YYYYMM [--to YYYYMM], not --day.');

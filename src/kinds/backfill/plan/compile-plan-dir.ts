@@ -1,11 +1,11 @@
-import type { Engine } from '../../engine/engine.js';
-import { tableColumns } from '../../engine/table-columns.js';
-import { SchemaError } from '../../core/errors.js';
-import { TOOL_VERSION } from '../../core/version.js';
-import { formatTableRef, type TableRef } from '../../config/settings.js';
-import { writePlanDir } from '../../plan/plan-dir.js';
+import type { Engine } from '../../../engine/engine.js';
+import { tableColumns } from '../../../engine/table-columns.js';
+import { SchemaError } from '../../../core/errors.js';
+import { TOOL_VERSION } from '../../../core/version.js';
+import { formatTableRef, type TableRef } from '../../../config/settings.js';
+import { writePlanDir } from '../../../plan/plan-dir.js';
 import { basename } from 'node:path';
-import { buildBackfillPlan } from './plan.js';
+import { buildBackfillPlan } from './backfill-plan.js';
 import type { BackfillSpec } from './spec.js';
 
 async function required(engine: Engine, table: TableRef, role: string, flag: string): Promise<{ name: string; type: string }[]> {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseTableRef, type TableRef } from '../../config/settings.js';
-import { schemaErrors } from '../../config/validate-json.js';
-import { ConfigError } from '../../core/errors.js';
-import { packagePath } from '../../core/package-path.js';
-import { checkZone } from '../../core/windows.js';
+import { parseTableRef, type TableRef } from '../../../config/settings.js';
+import { schemaErrors } from '../../../config/validate-json.js';
+import { ConfigError } from '../../../core/errors.js';
+import { packagePath } from '../../../core/package-path.js';
+import { checkZone } from '../../../core/windows.js';
 
 const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/backfill.schema.json'), 'utf8')) as object;
 

@@ -1,14 +1,14 @@
-import type { Engine } from '../../engine/engine.js';
-import { dayWindow, windowParams } from '../../core/windows.js';
-import { statementOf } from '../../plan/plan-dir.js';
-import { reportOf, type DayReport, type ValidationReport } from '../../validate/report.js';
+import type { Engine } from '../../../engine/engine.js';
+import { dayWindow, windowParams } from '../../../core/windows.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import { reportOf, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { evaluatePartition, type BackfillInputs } from './evaluate.js';
-import type { BackfillPlan } from './plan.js';
-import { partitionUnit } from './run.js';
+import type { BackfillPlan } from '../plan/backfill-plan.js';
+import { partitionUnit } from '../run/run-backfill.js';
 
 /** Runs a backfill plan's validation queries for one partition: month-wide counts and totals, then the enrichment day by day. */
 export async function collectPartition(engine: Engine, plan: BackfillPlan, partition: string): Promise<BackfillInputs> {
-  const unit = partitionUnit(partition, plan.manifest.timeZone, 'day');
+  const unit = partitionUnit(partition, plan.manifest.timeZone, { time: 'day' });
   const params = windowParams(unit.whole);
   const counts = await engine.rows<BackfillInputs['counts'][number]>(statementOf(plan, 'validate_counts'), { params, step: `validate ${partition}` });
   const [totals] = await engine.rows<BackfillInputs['totals']>(statementOf(plan, 'validate_totals'), { params, step: `validate ${partition}` });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { formatTableRef } from '../../config/settings.js';
-import { packagePath } from '../../core/package-path.js';
-import { contentHash, planHashOf, serializeManifest, type PlanManifest } from '../../plan/manifest.js';
-import { readPlanDir, type LoadedPlan, type PlanFile } from '../../plan/plan-dir.js';
+import { formatTableRef } from '../../../config/settings.js';
+import { packagePath } from '../../../core/package-path.js';
+import { contentHash, planHashOf, serializeManifest, type PlanManifest } from '../../../plan/manifest.js';
+import { readPlanDir, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
 import { BACKFILL_FILES, backfillTables, renderBackfill, type BackfillInputs, type BackfillTables, type Column } from './compile.js';
 import type { PublishMode } from './spec.js';
 

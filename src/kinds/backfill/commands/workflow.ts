@@ -1,15 +1,15 @@
-import type { Engine } from '../../engine/engine.js';
-import { ConfigError } from '../../core/errors.js';
-import { formatTableRef } from '../../config/settings.js';
-import { tableColumns } from '../../engine/table-columns.js';
-import type { DaySummary, RunEvent } from '../../execute/run-plan.js';
-import type { ValidationReport } from '../../validate/report.js';
-import { compileBackfillDir } from './compile-plan-dir.js';
-import { readBackfillPlan } from './plan.js';
-import { runBackfill } from './run.js';
-import { seedLangfuse } from './seed/seed-langfuse.js';
-import type { BackfillSpec } from './spec.js';
-import { validateBackfill } from './validate.js';
+import type { Engine } from '../../../engine/engine.js';
+import { ConfigError } from '../../../core/errors.js';
+import { formatTableRef } from '../../../config/settings.js';
+import { tableColumns } from '../../../engine/table-columns.js';
+import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
+import type { ValidationReport } from '../../../validate/report.js';
+import { compileBackfillDir } from '../plan/compile-plan-dir.js';
+import { readBackfillPlan } from '../plan/backfill-plan.js';
+import { runBackfill } from '../run/run-backfill.js';
+import { seedLangfuse } from '../seed/seed-langfuse.js';
+import type { BackfillSpec } from '../plan/spec.js';
+import { validateBackfill } from '../validate/validate-backfill.js';
 
 export interface BackfillOptions {
   partitions: string[];

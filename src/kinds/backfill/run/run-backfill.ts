@@ -1,13 +1,13 @@
-import type { Engine } from '../../engine/engine.js';
-import { ConfigError, SafetyError, SchemaError } from '../../core/errors.js';
-import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../../core/windows.js';
-import { formatTableRef, type TableRef } from '../../config/settings.js';
-import { statementOf } from '../../plan/plan-dir.js';
-import { runPlan, type DaySummary, type RunAdapter, type RunOptions, type Unit } from '../../execute/run-plan.js';
-import type { RunContext } from '../../execute/run-context.js';
-import { tableColumns } from '../../engine/table-columns.js';
-import { targetDiff } from './compile.js';
-import { columnsRecord, type BackfillPlan } from './plan.js';
+import type { Engine } from '../../../engine/engine.js';
+import { ConfigError, SafetyError, SchemaError } from '../../../core/errors.js';
+import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../../../core/windows.js';
+import { formatTableRef, type TableRef } from '../../../config/settings.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import { runPlan, type DaySummary, type RunAdapter, type RunOptions, type Unit } from '../../../execute/run-plan.js';
+import type { RunContext } from '../../../execute/run-context.js';
+import { tableColumns } from '../../../engine/table-columns.js';
+import { targetDiff } from '../plan/compile.js';
+import { columnsRecord, type BackfillPlan } from '../plan/backfill-plan.js';
 
 /** `YYYYMM`, checked. */
 export function parsePartition(text: string, flag = '--partition'): string {
@@ -29,12 +29,17 @@ export function partitionsBetween(from: string, to: string = from): string[] {
   }
 }
 
-/** `day`, `hour` or `Nh` as the shared window splitter's chunk. */
-export function chunkOf(text: string): ChunkSpec {
-  if (text === 'day' || text === 'hour') return text;
+/** How a partition is cut: by time (the shared window splitter's chunk) or into buckets of projects. */
+export type BackfillChunk = { time: ChunkSpec } | { projectBuckets: number };
+
+/** `day`, `hour`, `Nh` (N dividing a day) or `projects/N` (N buckets of projects, each over the whole month). */
+export function chunkOf(text: string): BackfillChunk {
+  if (text === 'day' || text === 'hour') return { time: text };
   const hours = /^([1-9][0-9]*)h$/.exec(text);
-  if (hours && 24 % Number(hours[1]) === 0) return `${Number(hours[1]) * 60}m`;
-  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a backfill chunk; use day, hour, or N hours dividing a day (2h, 6h, 12h).`);
+  if (hours && 24 % Number(hours[1]) === 0) return { time: `${Number(hours[1]) * 60}m` };
+  const buckets = /^projects\/([1-9][0-9]{0,3})$/.exec(text);
+  if (buckets) return { projectBuckets: Number(buckets[1]) };
+  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a backfill chunk; use day, hour, N hours dividing a day (2h, 6h, 12h), or projects/N (N buckets of projects).`);
 }
 
 function daysOfMonth(partition: string): string[] {
@@ -44,13 +49,21 @@ function daysOfMonth(partition: string): string[] {
   return Array.from({ length: count }, (_, i) => `${partition.slice(0, 4)}-${partition.slice(4)}-${String(i + 1).padStart(2, '0')}`);
 }
 
-/** A partition as a unit of the shared runner: the month's window, chunked by day or hours. */
-export function partitionUnit(partition: string, timeZone: string, chunk: ChunkSpec): Unit {
+const ALL_PROJECTS = { index: 0, count: 1 };
+
+/**
+ * A partition as a unit of the shared runner: the month's window, cut into time chunks, or
+ * into buckets of projects that each span the month. Project buckets follow the tables'
+ * sorting keys (project_id first), so each chunk reads only its own granules.
+ */
+export function partitionUnit(partition: string, timeZone: string, chunk: BackfillChunk): Unit {
   const days = daysOfMonth(partition);
   const first = days[0]!;
-  const month = { day: first, partition, label: partition };
+  const month = { day: first, partition, label: partition, bucket: ALL_PROJECTS };
   const whole: Window = { ...dayWindow(first, timeZone), ...month, end: dayWindow(days.at(-1)!, timeZone).end };
-  const windows = days.flatMap((day) => chunksOfDay(day, timeZone, chunk).map((w) => ({ ...w, day: first, partition })));
+  const windows = 'time' in chunk
+    ? days.flatMap((day) => chunksOfDay(day, timeZone, chunk.time).map((w) => ({ ...w, day: first, partition, bucket: ALL_PROJECTS })))
+    : Array.from({ length: chunk.projectBuckets }, (_, index) => ({ ...whole, bucket: { index, count: chunk.projectBuckets }, label: `${partition} projects ${index + 1}/${chunk.projectBuckets}` }));
   return { day: first, label: partition, whole, windows };
 }
 

@@ -1,4 +1,4 @@
-import type { Check } from '../../validate/report.js';
+import type { Check } from '../../../validate/report.js';
 
 /** The raw answers of a backfill plan's validation queries for one partition. */
 export interface BackfillInputs {
