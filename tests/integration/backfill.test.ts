@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
 import { compileBackfillDir } from '../../src/kinds/backfill/plan/compile-plan-dir.js';
-import { readBackfillPlan } from '../../src/kinds/backfill/plan/backfill-plan.js';
+import { buildBackfillPlan, readBackfillPlan } from '../../src/kinds/backfill/plan/backfill-plan.js';
+import { tableColumns } from '../../src/engine/table-columns.js';
+import { TOOL_VERSION } from '../../src/core/version.js';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { runBackfill } from '../../src/kinds/backfill/run/run-backfill.js';
 import { validateBackfill } from '../../src/kinds/backfill/validate/validate-backfill.js';
 import { seedLangfuse } from '../../src/kinds/backfill/seed/seed-langfuse.js';
@@ -111,6 +114,15 @@ describe('backfill kind', () => {
     expect(Number(await scalar(engine, 'SELECT uniqExact(project_id) FROM observations'))).toBe(20);
   });
 
+  it('the committed demo plan is exactly what the compiler produces for the seeded tables', async () => {
+    const spec = loadSpec('examples/events-backfill.json');
+    const inputs = { spec, source: (await tableColumns(engine, spec.source))!, lookup: (await tableColumns(engine, spec.lookup))!, target: null };
+    const files = buildBackfillPlan(inputs, { name: 'events_backfill', dir: 'generated-sql/events_backfill', toolVersion: TOOL_VERSION });
+    const dir = 'generated-sql/events_backfill';
+    expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.name).sort());
+    for (const file of files) expect(readFileSync(`${dir}/${file.name}`, 'utf8'), `${file.name} drifted: run npm run backfill`).toBe(file.content);
+  });
+
   it('loads every latest, non-deleted observation with its trace\'s latest attributes, exactly as a JavaScript join computes them', async () => {
     const result = await backfill(engine, loadSpec(undefined, {}), { partitions: [PARTITION], out: join(dir, 'plan') });
     expect(result.report!.passed).toBe(true);
@@ -172,7 +184,6 @@ describe('backfill kind', () => {
 
 describe('backfill through the CLI', () => {
   it('compiles a spec naming an unknown column with exit 2, and resumes a killed run to an exact month', async () => {
-    const { writeFileSync } = await import('node:fs');
     const spec = join(dir, 'spec.json');
     writeFileSync(spec, JSON.stringify({ kind: 'backfill', enrich: { user_id: 'no_such_column' } }));
     expect(chplan('seed', '--kind', 'langfuse', '--month', MONTH, '--observations', '30000').code).toBe(0);
