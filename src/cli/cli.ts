@@ -29,7 +29,10 @@ export function buildCli(argv: string[]): Argv {
     .strict()
     .wrap(Math.min(120, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      const code = reportError(error ?? new ConfigError(`${message}\nSee chplan --help.`), verbose);
+      const fromPlan = /^Unknown arguments?:/.test(message ?? '') && ['run', 'validate', 'status'].includes(argv[0] ?? '')
+        ? `\n${argv[0]} takes the tables, zone, types and customers from the plan; to change them, recompile it (chplan compile … --out PLAN) and have it reviewed.`
+        : '';
+      const code = reportError(error ?? new ConfigError(`${message}${fromPlan}\nSee chplan ${argv[0] ?? ''} --help.`), verbose);
       process.exit(code);
     });
 }

@@ -4,23 +4,14 @@ import type { Settings } from './settings.js';
 import { ConfigError } from '../core/errors.js';
 import { checkZone, parseChunk } from '../core/windows.js';
 
-/** Flags every command understands: where the data is and how the plan is shaped. */
-export function withCommonOptions<T>(yargs: Argv<T>) {
+/** Flags every command understands: where the engine is and how to talk to it. */
+export function withEngineOptions<T>(yargs: Argv<T>) {
   return yargs
     .option('config', { type: 'string', describe: 'JSON config file (see schemas/config.schema.json)' })
-    .option('source', { type: 'string', describe: 'source table db.table' })
-    .option('target', { type: 'string', describe: 'target table db.table' })
     .option('url', { type: 'string', describe: 'ClickHouse HTTP URL (else CLICKHOUSE_URL, else embedded chDB)' })
-    .option('cluster', { type: 'string', describe: 'cluster name: ON CLUSTER DDL, Replicated tables, one run per shard' })
     .option('ca', { type: 'string', describe: 'PEM file of the CA that signed the server certificate (https)' })
     .option('data-dir', { type: 'string', describe: 'embedded engine data directory (default .chdata)' })
-    .option('customers', { type: 'string', describe: 'only these customers, e.g. 1,2,3' })
-    .option('time-zone', { type: 'string', describe: 'zone for day boundaries and minutes (default UTC)' })
-    .option('int-type', { type: 'string', describe: 'type of int columns (Int32, Int64, UInt32, UInt64)' })
-    .option('float-type', { type: 'string', describe: 'type of float columns (Float32, Float64)' })
-    .option('strategy', { type: 'string', choices: ['indexed', 'readable'], describe: 'aggregation SQL (indexed is faster)' })
     .option('timeout', { type: 'number', describe: 'server-side limit per statement, seconds' })
-    .option('insert-setting', { type: 'string', array: true, describe: 'name=value added to the insert\'s SETTINGS (repeatable), e.g. max_bytes_before_external_group_by=2000000000' })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
     .option('verbose', { type: 'boolean', default: false, describe: 'show stack traces on errors' });
 }

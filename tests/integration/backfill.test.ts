@@ -210,5 +210,8 @@ describe('backfill through the CLI', () => {
     expect(validated.code, validated.out).toBe(0);
     expect(validated.out).toMatch(/validation passed: 100.0%/);
     expect(chplan('run', plan, '--day', '2024-06-01').err).toMatch(/runs by monthly partition/);
+    const overridden = chplan('run', plan, '--partition', PARTITION, '--target', 'default.other');
+    expect(overridden.code).toBe(2);
+    expect(overridden.err).toMatch(/Unknown argument: target\nrun takes the tables, zone, types and customers from the plan/);
   });
 });

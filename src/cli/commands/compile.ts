@@ -2,13 +2,13 @@ import type { Argv } from 'yargs';
 import { KINDS } from '../kinds.js';
 import { kindOfSpec, kindOptions } from '../kind-lookup.js';
 import { print, printJson } from '../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const compileCommand = {
   command: 'compile',
   describe: 'render a plan directory of reviewable SQL: from --spec F (its "kind" decides), else from mapping.json',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withEngineOptions(yargs)
       .option('spec', { type: 'string', describe: `spec file of a plan kind (${KINDS.slice(1).map((k) => k.name).join(', ')})` })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<name>)' })
       .option('chunk', { type: 'string', describe: 'default chunk size recorded in the plan' })

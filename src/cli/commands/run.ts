@@ -3,18 +3,18 @@ import { requireApproval } from '../../plan/approval.js';
 import { readAnyPlan, kindOptions } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
 import { print, printJson, runProgress, table } from '../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const runCommand = {
   command: 'run <plan>',
   describe: 'execute a plan server-side, chunk by chunk, publishing each finished day or partition atomically',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withEngineOptions(yargs)
       .positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' })
       .option('day', { type: 'string', describe: 'first day, YYYY-MM-DD (plans that run by day)' })
       .option('partition', { type: 'string', describe: 'first partition, YYYYMM (plans that run by partition)' })
       .option('to', { type: 'string', describe: 'last day or partition (inclusive)' })
-      .option('chunk', { type: 'string', describe: 'chunk size: day, hour or minutes like 15m (default: the plan\'s)' })
+      .option('chunk', { type: 'string', describe: 'chunk size (default: the plan\'s): day, hour or minutes like 15m (by day); day, hour, Nh or projects/N (by partition)' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip units published and chunks already staged by this plan' })
       .option('force', { type: 'boolean', default: false, describe: 'take over the target from another runner (only if it is dead)' })
       .option('require-approval', { type: 'boolean', default: false, describe: 'refuse a plan that is unapproved or changed since approval' })

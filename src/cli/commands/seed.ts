@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { ConfigError } from '../../core/errors.js';
 import { allSeeders } from '../kind-lookup.js';
 import { print } from '../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 const seeders = allSeeders();
 
@@ -10,7 +10,7 @@ export const seedCommand = {
   command: 'seed',
   describe: `create a demo data set server-side: ${[...seeders].map(([name, s]) => `${name} (${s.describe})`).join('; ')}`,
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withEngineOptions(yargs)
       .option('kind', { type: 'string', default: [...seeders.keys()][0], choices: [...seeders.keys()], describe: 'which data set' })
       .options(Object.assign({}, ...[...seeders.values()].map((s) => s.options))),
   handler: async (args: CommonArgs & { kind: string; [flag: string]: unknown }) => {

@@ -2,13 +2,13 @@ import type { Argv } from 'yargs';
 import { planStatus } from '../../execute/status.js';
 import { readAnyPlan } from '../kind-lookup.js';
 import { print, printJson, table } from '../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 import { withEngine } from '../../engine/with-engine.js';
 
 export const statusCommand = {
   command: 'status <plan>',
   describe: 'show the ledger: per day, published or not, and its chunks done / running / failed',
-  builder: (yargs: Argv) => withCommonOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
+  builder: (yargs: Argv) => withEngineOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
   handler: async (args: CommonArgs & { plan: string }) => {
     const settings = settingsFrom(args);
     const { plan } = readAnyPlan(args.plan);

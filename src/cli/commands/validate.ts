@@ -2,13 +2,13 @@ import type { Argv } from 'yargs';
 import { readAnyPlan, kindOptions } from '../kind-lookup.js';
 import { writeFileAtomic } from '../../core/write-atomic.js';
 import { printJson } from '../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const validateCommand = {
   command: 'validate <plan>',
   describe: 'compare the target with the source by the plan\'s own checks; exit 1 unless all pass',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withEngineOptions(yargs)
       .positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' })
       .option('day', { type: 'string', describe: 'first day, YYYY-MM-DD (plans that run by day)' })
       .option('partition', { type: 'string', describe: 'first partition, YYYYMM (plans that run by partition)' })

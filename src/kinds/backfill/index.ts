@@ -44,6 +44,7 @@ export const backfillKind: PlanKind = {
         month: { type: 'string', describe: 'langfuse: month to fill, YYYY-MM' },
         observations: { type: 'number', default: 200_000, describe: 'langfuse: observations (each with 1–3 versions)' },
         traces: { type: 'number', describe: 'langfuse: traces (default observations / 10)' },
+        source: { type: 'string', describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)' },
         lookup: { type: 'string', describe: 'langfuse: traces table db.table (default default.traces)' },
       },
       async run(settings, args) {

@@ -10,6 +10,7 @@ import { discoverCommand } from './commands/discover.js';
 import { printShardedValidation } from './commands/print-sharded.js';
 import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.js';
 import { transformCommand } from './commands/transform.js';
+import { FLATTEN_OPTIONS } from './commands/flatten-options.js';
 import { readMapping } from './mapping/mapping-file.js';
 import { readPlan, type FlattenPlan } from './plan/flatten-plan.js';
 import { runFlatten } from './run/flatten-run.js';
@@ -32,6 +33,7 @@ export const flattenKind: PlanKind = {
   describe: 'Map-column table → flat, pre-aggregated table (mapping.json)',
   options: {
     compile: {
+      ...FLATTEN_OPTIONS,
       mapping: { type: 'string', default: 'mapping.json', describe: 'flatten: mapping file' },
       previous: { type: 'string', describe: 'flatten: mapping the target was loaded with (emits ADD COLUMN migrations)' },
       'source-schema': { type: 'string', describe: 'flatten: compile without a connection, from discover --schema-out or a plan\'s manifest.json' },
@@ -68,6 +70,7 @@ export const flattenKind: PlanKind = {
       describe: 'the Map-column source table: one day of production-like rows',
       options: {
         day: { type: 'string', describe: 'flatten: day to fill, YYYY-MM-DD' },
+        source: { type: 'string', describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)' },
         rows: { type: 'number', default: 200_000, describe: 'flatten: rows to generate' },
         customers: { type: 'string', default: '5', describe: 'flatten: number of customers' },
         seed: { type: 'number', default: 1, describe: 'random seed (same seed, same data)' },

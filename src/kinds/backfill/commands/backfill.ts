@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
 import { bold, print, printJson, printValidation, runProgress, table } from '../../../terminal/output.js';
@@ -12,8 +12,10 @@ export const backfillCommand = {
   command: 'backfill',
   describe: 'events from observations + traces, one monthly partition at a time: compile → run → validate (seeds a demo month on an empty embedded engine)',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withEngineOptions(yargs)
       .option('partition', { type: 'string', demandOption: true, describe: 'first partition, YYYYMM' })
+      .option('source', { type: 'string', describe: 'observations table db.table (default default.observations)' })
+      .option('target', { type: 'string', describe: 'events table db.table (default default.events)' })
       .option('to', { type: 'string', describe: 'last partition (inclusive)' })
       .option('lookup', { type: 'string', describe: 'traces table db.table (default default.traces)' })
       .option('spec', { type: 'string', describe: 'backfill spec (schemas/backfill.schema.json); flags override it' })

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, table } from '../../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { benchBackfill, insertPeakMemory } from '../bench/bench-backfill.js';
 
@@ -12,7 +12,7 @@ export const benchBackfillCommand = {
   command: 'bench-backfill',
   describe: 'measure the events backfill against its read and physical floors and the seed\'s client-side approach; prints ratios',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withEngineOptions(yargs)
       .option('observations', { type: 'number', default: 2_000_000, describe: 'observations of the seeded month (each with 1–3 versions)' })
       .option('traces', { type: 'number', default: 200_000, describe: 'traces of the seeded month' })
       .option('repeat', { type: 'number', default: 3, describe: 'runs of each measurement (median reported)' })

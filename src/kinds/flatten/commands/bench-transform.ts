@@ -5,7 +5,8 @@ import { chunkPeakMemory } from '../bench/chunk-memory.js';
 import type { Strategy } from '../../../config/settings.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, table } from '../../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
+import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 
 const MiB = 1024 * 1024;
@@ -14,7 +15,7 @@ export const benchTransformCommand = {
   command: 'bench-transform',
   describe: 'measure the transform against the floor (reading the maps) and a client-side flatten; prints ratios',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withFlattenOptions(yargs)
       .option('rows', { type: 'number', default: 2_000_000, describe: 'rows of seeded data' })
       .option('repeat', { type: 'number', default: 3, describe: 'runs of each measurement (median reported)' })
       .option('baseline-rows', { type: 'number', default: 200_000, describe: 'rows streamed through the client-side baseline' })

@@ -4,14 +4,15 @@ import { readMapping } from '../mapping/mapping-file.js';
 import { diffMappings, type MappingDiff } from '../mapping/diff-mappings.js';
 import { discoverDayMappings } from '../workflows/discover-mapping.js';
 import { green, print, printJson, red, table } from '../../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
+import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 
 export const diffCommand = {
   command: 'diff [a] [b]',
   describe: 'compare two mappings (files, or fresh discoveries of two days): added, removed and moved keys',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withFlattenOptions(yargs)
       .positional('a', { type: 'string', describe: 'first mapping file' })
       .positional('b', { type: 'string', describe: 'second mapping file' })
       .option('day', { type: 'string', array: true, describe: 'discover these two days instead: --day D1 --day D2' }),

@@ -2,7 +2,8 @@ import type { Argv } from 'yargs';
 import { keyRows, sharedKeys } from '../discover/key-inventory.js';
 import { discoverMapping } from '../workflows/discover-mapping.js';
 import { print, printJson, table } from '../../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
+import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { writeSchemaFile } from '../schema/schema-file.js';
 
@@ -10,7 +11,7 @@ export const discoverCommand = {
   command: 'discover',
   describe: 'scan the source for map keys and write mapping.json (alphabetical, code-point order)',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withFlattenOptions(yargs)
       .option('day', { type: 'string', demandOption: true, describe: 'first day, YYYY-MM-DD' })
       .option('to', { type: 'string', describe: 'last day (inclusive)' })
       .option('out', { type: 'string', default: 'mapping.json', describe: 'mapping file to write' })

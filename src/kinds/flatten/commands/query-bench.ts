@@ -8,7 +8,8 @@ import { ConfigError } from '../../../core/errors.js';
 import { readPlan } from '../plan/flatten-plan.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, red, table } from '../../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
+import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 
 type Args = CommonArgs & { rows: number; runs: number; queries?: string; plan?: string; day: string; out?: string };
@@ -41,7 +42,7 @@ function queryBenchCommand(kind: QueryBenchReport['kind'], describe: string) {
     command: kind,
     describe,
     builder: (yargs: Argv) =>
-      withCommonOptions(yargs)
+      withFlattenOptions(yargs)
         .option('rows', { type: 'number', default: 1_000_000, describe: 'seeded rows (embedded engine)' })
         .option('runs', { type: 'number', default: 5, describe: 'warm runs per query and table (median reported)' })
         .option('queries', { type: 'string', describe: 'JSON file of extra queries' })

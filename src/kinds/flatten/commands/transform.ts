@@ -3,14 +3,15 @@ import { DEMO_DAY } from '../../../config/settings.js';
 import { transform } from '../workflows/transform.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { bold, print, printJson, printValidation, runProgress, table } from '../../../terminal/output.js';
-import { settingsFrom, withCommonOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
+import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 
 export const transformCommand = {
   command: 'transform',
   describe: 'discover → compile → run → validate in one go (seeds demo data on an empty embedded engine)',
   builder: (yargs: Argv) =>
-    withCommonOptions(yargs)
+    withFlattenOptions(yargs)
       .option('day', { type: 'string', default: DEMO_DAY, describe: 'first day, YYYY-MM-DD' })
       .option('to', { type: 'string', describe: 'last day (inclusive)' })
       .option('chunk', { type: 'string', describe: 'chunk size: day, hour or minutes like 15m' })
