@@ -37,7 +37,7 @@ export function allSeeders(): Map<string, Seeder> {
   return new Map(KINDS.flatMap((k) => Object.entries(k.seeders ?? {})));
 }
 
-/** The flags one shared verb takes from all kinds together. */
-export function kindOptions(verb: 'compile' | 'run' | 'validate'): Record<string, Options> {
-  return Object.assign({}, ...KINDS.map((k) => k.options?.[verb] ?? {}));
+/** The flags `compile` takes from all kinds together. */
+export function compileOptions(): Record<string, Options> {
+  return Object.assign({}, ...KINDS.map((k) => k.compileOptions ?? {}));
 }

@@ -52,8 +52,8 @@ export interface PlanKind {
   name: string;
   /** One line for --help. */
   describe: string;
-  /** Flags of the shared verbs that only this kind reads. */
-  options?: { compile?: Record<string, Options>; run?: Record<string, Options>; validate?: Record<string, Options> };
+  /** Flags of `compile` that only this kind reads. */
+  compileOptions?: Record<string, Options>;
   /**
    * Compiles a plan directory: from `--spec F` when the spec's "kind" is this kind, or
    * from the default kind's own flags when there is no spec.

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { KINDS } from '../kinds.js';
-import { kindOfSpec, kindOptions } from '../kind-lookup.js';
+import { kindOfSpec, compileOptions } from '../kind-lookup.js';
 import { print, printJson } from '../../terminal/output.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
@@ -12,7 +12,7 @@ export const compileCommand = {
       .option('spec', { type: 'string', describe: `spec file of a plan kind (${KINDS.slice(1).map((k) => k.name).join(', ')})` })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<name>)' })
       .option('chunk', { type: 'string', describe: 'default chunk size recorded in the plan' })
-      .options(kindOptions('compile')),
+      .options(compileOptions()),
   handler: async (args: CommonArgs & { spec?: string; [flag: string]: unknown }) => {
     const kind = args.spec ? kindOfSpec(args.spec) : KINDS[0]!;
     const result = await kind.compile(settingsFrom(args), args);

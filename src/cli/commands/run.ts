@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { requireApproval } from '../../plan/approval.js';
-import { readAnyPlan, kindOptions } from '../kind-lookup.js';
+import { readAnyPlan } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
 import { print, printJson, runProgress, table } from '../../terminal/output.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
@@ -18,8 +18,7 @@ export const runCommand = {
       .option('resume', { type: 'boolean', default: false, describe: 'skip units published and chunks already staged by this plan' })
       .option('force', { type: 'boolean', default: false, describe: 'take over the target from another runner (only if it is dead)' })
       .option('require-approval', { type: 'boolean', default: false, describe: 'refuse a plan that is unapproved or changed since approval' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'list chunks, parameters and row estimates; change nothing' })
-      .options(kindOptions('run')),
+      .option('dry-run', { type: 'boolean', default: false, describe: 'list chunks, parameters and row estimates; change nothing' }),
   handler: async (args: CommonArgs & { plan: string; day?: string; partition?: string; to?: string; chunk?: string; dryRun: boolean; resume: boolean; force: boolean; requireApproval: boolean }) => {
     const settings = settingsFrom({ ...args, chunk: undefined });
     const { kind, plan } = readAnyPlan(args.plan);

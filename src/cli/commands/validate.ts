@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { readAnyPlan, kindOptions } from '../kind-lookup.js';
+import { readAnyPlan } from '../kind-lookup.js';
 import { writeFileAtomic } from '../../core/write-atomic.js';
 import { printJson } from '../../terminal/output.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
@@ -14,8 +14,7 @@ export const validateCommand = {
       .option('partition', { type: 'string', describe: 'first partition, YYYYMM (plans that run by partition)' })
       .option('to', { type: 'string', describe: 'last day or partition (inclusive)' })
       .option('report', { type: 'string', describe: 'write the report as JSON to this file' })
-      .option('seed', { type: 'number', default: 1, describe: 'seed choosing the spot-checked rows' })
-      .options(kindOptions('validate')),
+      .option('seed', { type: 'number', default: 1, describe: 'seed choosing the spot-checked rows' }),
   handler: async (args: CommonArgs & { plan: string; day?: string; partition?: string; to?: string; report?: string; seed: number; [flag: string]: unknown }) => {
     const settings = settingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { parseTableRef } from '../../config/settings.js';
+import { formatTableRef } from '../../config/settings.js';
 import { printValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { backfillCommand } from './commands/backfill.js';
@@ -22,8 +22,13 @@ function partitionsOf(units: UnitArgs): string[] {
 export const backfillKind: PlanKind = {
   name: 'backfill',
   describe: 'events from observations + traces, by monthly partition (spec: schemas/backfill.schema.json)',
+  compileOptions: {
+    lookup: { type: 'string', describe: 'backfill: traces table db.table (overrides the spec)' },
+    publish: { type: 'string', choices: ['replace', 'missing-only'], describe: 'backfill: replace partitions, or insert only events the target lacks' },
+  },
   async compile(settings, args) {
-    const spec = loadSpec(args.spec as string | undefined, { chunk: args.chunk as string | undefined });
+    const flag = (name: string) => args[name] as string | undefined;
+    const spec = loadSpec(flag('spec'), { source: flag('source'), lookup: flag('lookup'), target: flag('target'), publish: flag('publish'), chunk: flag('chunk') });
     const result = await withEngine(settings, (engine) => compileBackfillDir(engine, spec, args.out as string | undefined));
     return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --partition YYYYMM` };
   },
@@ -51,13 +56,14 @@ export const backfillKind: PlanKind = {
         if (typeof args.month !== 'string') throw new ConfigError('Name the month to fill: chplan seed --kind langfuse --month YYYY-MM.');
         const month = parseMonth(args.month);
         const observations = Number(args.observations);
-        const table = (text: unknown, fallback: string) => parseTableRef(typeof text === 'string' ? text : fallback) ?? (() => { throw new ConfigError(`${String(text)} is not a table name; use db.table.`); })();
+        // The spec's defaults and checks name the tables, as for the backfill that reads them.
+        const spec = loadSpec(undefined, { source: args.source as string | undefined, lookup: args.lookup as string | undefined });
         const result = await withEngine(settings, (engine) => seedLangfuse(engine, {
-          observations: table(args.source, 'default.observations'), traces: table(args.lookup, 'default.traces'), month,
+          observations: spec.source, traces: spec.lookup, month,
           observationCount: observations, traceCount: args.traces === undefined ? Math.max(1, Math.floor(observations / 10)) : Number(args.traces),
           seed: Number(args.seed ?? 1), replace: Boolean(args.replace),
         }));
-        return `Filled ${result.observations.database}.${result.observations.name} and ${result.traces.database}.${result.traces.name} for ${month}: ${result.observationRows} observation rows, ${result.traceRows} trace rows (every version counted) in ${result.seconds.toFixed(1)} s.`;
+        return `Filled ${formatTableRef(result.observations)} and ${formatTableRef(result.traces)} for ${month}: ${result.observationRows} observation rows, ${result.traceRows} trace rows (every version counted) in ${result.seconds.toFixed(1)} s.`;
       },
     },
   },

@@ -31,13 +31,11 @@ function daysOf(units: UnitArgs): string[] {
 export const flattenKind: PlanKind = {
   name: 'flatten',
   describe: 'Map-column table → flat, pre-aggregated table (mapping.json)',
-  options: {
-    compile: {
-      ...FLATTEN_OPTIONS,
-      mapping: { type: 'string', default: 'mapping.json', describe: 'flatten: mapping file' },
-      previous: { type: 'string', describe: 'flatten: mapping the target was loaded with (emits ADD COLUMN migrations)' },
-      'source-schema': { type: 'string', describe: 'flatten: compile without a connection, from discover --schema-out or a plan\'s manifest.json' },
-    },
+  compileOptions: {
+    ...FLATTEN_OPTIONS,
+    mapping: { type: 'string', default: 'mapping.json', describe: 'flatten: mapping file' },
+    previous: { type: 'string', describe: 'flatten: mapping the target was loaded with (emits ADD COLUMN migrations)' },
+    'source-schema': { type: 'string', describe: 'flatten: compile without a connection, from discover --schema-out or a plan\'s manifest.json' },
   },
   async compile(settings, args) {
     const options = { mapping: String(args.mapping ?? 'mapping.json'), out: args.out as string | undefined, previous: args.previous ? readMapping(String(args.previous)) : null };
