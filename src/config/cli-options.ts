@@ -56,6 +56,9 @@ function parseInsertSettings(pairs: string[] | undefined): Record<string, number
 
 /** Settings from flags > env > config file > defaults. */
 export function settingsFrom(args: CommonArgs): Settings {
+  if (args.timeout !== undefined && !(Number.isFinite(args.timeout) && args.timeout > 0)) {
+    throw new ConfigError(`--timeout must be a positive number of seconds (the server-side limit of each statement), not ${JSON.stringify(String(args.timeout))}.`);
+  }
   const settings = loadSettings({
     configFile: args.config,
     flags: {

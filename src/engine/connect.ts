@@ -1,8 +1,8 @@
-import { mkdirSync, accessSync, constants } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
-import { ConfigError, ConnectionError, ExecutionError } from '../core/errors.js';
+import { ConfigError, ConnectionError, ExecutionError, SafetyError } from '../core/errors.js';
 import type { CommandSummary, Engine, EngineOptions, QueryOptions } from './engine.js';
 
 // 64-bit integers always arrive as strings, whichever transport answers, so callers
@@ -26,6 +26,9 @@ function httpClient(options: EngineOptions): ClickHouseClient {
     url = new URL(options.url!);
   } catch {
     throw new ConfigError(`--url ${JSON.stringify(options.url)} is not a URL. Use the form http://host:8123 or https://host:8443.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`--url ${redactUrl(options.url!)} uses ${url.protocol.replace(':', '')}; chplan speaks ClickHouse's HTTP interface, so use http://host:8123 or https://host:8443. Nothing was run.`);
   }
   return createClient({
     url,
@@ -53,7 +56,14 @@ function embeddedClient(dataDir: string): ClickHouseClient {
   }
   // chdb types its connection against @clickhouse/client-common, which the client now
   // bundles as its own copy; the shapes are identical, the declarations are not.
-  const connection = createChdbConnection({ path }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
+  let connection: NonNullable<Parameters<typeof createClient>[0]>['connection'];
+  try {
+    connection = createChdbConnection({ path }) as unknown as typeof connection;
+  } catch (cause) {
+    // The engine locks its directory's status file; a second process cannot open it.
+    if (existsSync(join(path, 'status'))) throw lockedDataDir(path, cause);
+    throw new ConnectionError(`The embedded engine could not open ${path}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was run.`, { cause });
+  }
   return createClient({ connection, clickhouse_settings: OUTPUT_SETTINGS, log: { level: ClickHouseLogLevel.OFF } });
 }
 
@@ -79,6 +89,7 @@ class ClientEngine implements Engine {
       if (/auth|password|AUTHENTICATION|REQUIRED_PASSWORD|516/i.test(detail)) {
         throw new ConnectionError(`${this.description} refused the credentials (${detail.split('\n')[0]}). Check CLICKHOUSE_USER / CLICKHOUSE_PASSWORD.`, { cause });
       }
+      if (this.kind === 'embedded' && /Cannot lock file/i.test(detail)) throw lockedDataDir(this.options.dataDir, cause);
       throw new ConnectionError(`Cannot reach ${this.description}: ${detail.split('\n')[0]}. Check --url (or CLICKHOUSE_URL) and that the server is up.`, { cause });
     }
   }
@@ -118,6 +129,17 @@ class ClientEngine implements Engine {
       throw toExecutionError(cause, sql, options);
     }
   }
+}
+
+/** Another process has the embedded engine's data directory open; its status file names it. */
+function lockedDataDir(dataDir: string, cause: unknown): SafetyError {
+  const status = join(resolve(dataDir), 'status');
+  const holder = existsSync(status) ? readFileSync(status, 'utf8').replace(/\s+/g, ' ').trim() : '';
+  return new SafetyError(
+    `Another process has the embedded data directory ${resolve(dataDir)} open${holder ? ` (${holder})` : ''}; one directory serves one process at a time, so nothing was run. ` +
+      'Wait for that process to finish, or pass another --data-dir.',
+    { cause },
+  );
 }
 
 function toExecutionError(cause: unknown, sql: string, options: QueryOptions): Error {

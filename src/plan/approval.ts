@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApprovalError } from '../core/errors.js';
+import { ApprovalError, ConfigError } from '../core/errors.js';
 import { verifyPlanDir } from './plan-dir.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import type { PlanManifest } from './manifest.js';
@@ -27,7 +27,7 @@ export function readApproval(dir: string): Approval | null {
 
 /** Records a reviewer's sign-off of the plan exactly as it is on disk now. */
 export function approvePlan(dir: string, by: string, now = new Date()): Approval {
-  if (!by.trim()) throw new ApprovalError('--by must name the reviewer.');
+  if (!by.trim()) throw new ConfigError('--by must name the reviewer (e.g. --by "Dana (DBA)"); nothing was recorded.');
   const plan = verifyPlanDir(dir); // refuses files that differ from the manifest
   const approval: Approval = { planHash: plan.manifest.planHash, by: by.trim(), at: now.toISOString(), files: plan.manifest.files };
   writeFileAtomic(join(plan.dir, APPROVAL_FILE), `${JSON.stringify(approval, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
@@ -183,6 +184,7 @@ describe('backfill kind', () => {
 });
 
 describe('backfill through the CLI', () => {
+  const plan = join(tmpdir(), `chplan-backfill-cli-${process.pid}`);
   it('compiles a spec naming an unknown column with exit 2, and resumes a killed run to an exact month', async () => {
     const spec = join(dir, 'spec.json');
     writeFileSync(spec, JSON.stringify({ kind: 'backfill', enrich: { user_id: 'no_such_column' } }));
@@ -191,7 +193,6 @@ describe('backfill through the CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/"no_such_column" from default.traces, which has no such column/);
     writeFileSync(spec, JSON.stringify({ kind: 'backfill', chunk: '12h' }));
-    const plan = join(dir, 'cli-plan');
     expect(chplan('compile', '--spec', spec, '--out', plan).code).toBe(0);
     const killed = await new Promise<{ signal: string | null }>((resolve) => {
       const child = spawn('node', ['bin/chplan.js', 'run', plan, '--partition', PARTITION, '--data-dir', join(dir, 'cli-data')], { env: { ...process.env, CLICKHOUSE_URL: '' } });
@@ -213,5 +214,18 @@ describe('backfill through the CLI', () => {
     const overridden = chplan('run', plan, '--partition', PARTITION, '--target', 'default.other');
     expect(overridden.code).toBe(2);
     expect(overridden.err).toMatch(/Unknown argument: target\nrun takes the tables, zone, types and customers from the plan/);
+  });
+
+  it('a run whose output pipe closes early still finishes and publishes, and exits 0', async () => {
+    const before = JSON.parse(chplan('status', plan, '--json').out) as { days: { lastActivity: string }[] };
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn('node', ['bin/chplan.js', 'run', plan, '--partition', PARTITION, '--data-dir', join(dir, 'cli-data')], { env: { ...process.env, CLICKHOUSE_URL: '' } });
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('exit', (exitCode) => resolve(exitCode));
+    });
+    expect(code).toBe(0);
+    const after = JSON.parse(chplan('status', plan, '--json').out) as { days: { published: boolean; lastActivity: string }[] };
+    expect(after.days[0]!.published).toBe(true);
+    expect(after.days[0]!.lastActivity > before.days[0]!.lastActivity).toBe(true);
   });
 });

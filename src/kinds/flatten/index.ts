@@ -77,6 +77,7 @@ export const flattenKind: PlanKind = {
       async run(settings: Settings, args) {
         if (typeof args.day !== 'string') throw new ConfigError('Name the day to fill: chplan seed --day YYYY-MM-DD.');
         const day = parseDay(args.day);
+        if (!Number.isInteger(Number(args.seed))) throw new ConfigError(`--seed must be a whole number (the same seed gives the same data), not ${JSON.stringify(String(args.seed))}.`);
         const result = await withEngine(settings, (engine) =>
           seedDay(engine, settings, { day, rows: Number(args.rows), customers: Number(args.customers), seed: Number(args.seed), replace: Boolean(args.replace) }),
         );

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '../../src/engine/connect.js';
+import type { Engine } from '../../src/engine/engine.js';
+
+const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
+const dir = mkdtempSync(join(tmpdir(), 'chplan-errors-'));
+
+function chplan(...args: string[]) {
+  const result = spawnSync('node', ['bin/chplan.js', ...args], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** One paragraph, no stack trace. */
+function expectClean(err: string): void {
+  expect(err).not.toMatch(/\n\s+at /);
+  expect(err).toMatch(/^chplan: /);
+}
+
+describe('bad input ends with a clear message and the documented exit code', () => {
+  let holder: Engine;
+  beforeAll(async () => {
+    holder = await connect({ dataDir: join(dir, 'held'), queryTimeoutSec: 60 });
+  });
+  afterAll(async () => holder.close());
+
+  it('verify and approve: an edited plan is exit 4, a missing one or a blank reviewer exit 2', () => {
+    const plan = join(dir, 'plan');
+    cpSync(DEMO, plan, { recursive: true });
+    appendFileSync(join(plan, '06_insert_chunk.sql'), '-- edited\n');
+    for (const result of [chplan('verify', plan), chplan('approve', plan, '--by', 'QA')]) {
+      expect(result.code).toBe(4);
+      expectClean(result.err);
+      expect(result.err).toMatch(/06_insert_chunk.sql was changed/);
+    }
+    const missing = chplan('verify', join(dir, 'nope'));
+    expect(missing.code).toBe(2);
+    expectClean(missing.err);
+    const blank = chplan('approve', DEMO, '--by', '   ');
+    expect(blank.code).toBe(2);
+    expect(blank.err).toMatch(/--by must name the reviewer/);
+  });
+
+  it('usage errors are exit 2: a plan path that is a file, a non-HTTP URL, a bad timeout or seed', () => {
+    const cases: [string[], RegExp][] = [
+      [['run', join(DEMO, 'PLAN.md'), '--day', '2025-10-08'], /is a file, not a plan directory/],
+      [['run', DEMO, '--day', '2025-10-08', '--url', 'ftp://reader:s3cret@example.invalid'], /uses ftp; chplan speaks ClickHouse's HTTP interface/],
+      [['run', DEMO, '--day', '2025-10-08', '--timeout', 'abc'], /--timeout must be a positive number/],
+      [['run', DEMO, '--day', '2025-10-08', '--timeout', '0'], /--timeout must be a positive number/],
+      [['seed', '--day', '2025-10-08', '--seed', 'abc', '--data-dir', join(dir, 'seed')], /--seed must be a whole number/],
+    ];
+    for (const [args, message] of cases) {
+      const result = chplan(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expectClean(result.err);
+      expect(result.err).toMatch(message);
+      expect(result.err).not.toContain('s3cret');
+    }
+  });
+
+  it('a report path that is a directory is exit 2 and leaves no temporary file', () => {
+    const reports = join(dir, 'reports');
+    mkdirSync(reports);
+    const result = chplan('validate', DEMO, '--day', '2025-10-08', '--report', reports, '--data-dir', join(dir, 'empty'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/is a directory; name a file/);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('a data directory another process holds is exit 4, naming that process', () => {
+    const result = chplan('status', DEMO, '--data-dir', join(dir, 'held'));
+    expect(result.code).toBe(4);
+    expect(result.err).toMatch(new RegExp(`has the embedded data directory .* open \\(PID: ${process.pid} `));
+  });
+});
