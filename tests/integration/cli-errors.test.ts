@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/engine/connect.js';
 import type { Engine } from '../../src/engine/engine.js';
+import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
+import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
+import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { scalar, testSettings } from '../helpers/engine.js';
 
 const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
 const dir = mkdtempSync(join(tmpdir(), 'chplan-errors-'));
@@ -74,5 +80,17 @@ describe('bad input ends with a clear message and the documented exit code', () 
     const result = chplan('status', DEMO, '--data-dir', join(dir, 'held'));
     expect(result.code).toBe(4);
     expect(result.err).toMatch(new RegExp(`has the embedded data directory .* open \\(PID: ${process.pid} `));
+  });
+
+  it('a flatten target of another structure is refused with a column diff before anything is written', async () => {
+    const settings = testSettings({ target: 'default.weird' });
+    await seedDay(holder, settings, { day: '2025-10-08', rows: 2_000, customers: 2, seed: 1, replace: false });
+    await holder.command('CREATE TABLE default.weird (x Int32, s String) ENGINE = MergeTree ORDER BY x');
+    await discoverMapping(holder, settings, { from: '2025-10-08', to: '2025-10-08', out: join(dir, 'weird.json') });
+    await compilePlanDir(holder, settings, { mapping: join(dir, 'weird.json'), out: join(dir, 'weird-plan') });
+    await expect(runFlatten(holder, readPlan(join(dir, 'weird-plan')), { days: ['2025-10-08'], chunk: 'day' }))
+      .rejects.toThrow(/exists but is not the table plan weird-plan writes[\s\S]*- timestampMs DateTime64\(3\) \(missing\)[\s\S]*- int1 Int32 \(missing\)/);
+    expect(await scalar(holder, "SELECT count() FROM system.tables WHERE name IN ('chplan_mappings', 'weird__chplan_staging', 'chplan_ledger')")).toBe('0');
+    expect(await scalar(holder, 'SELECT count() FROM default.weird')).toBe('0');
   });
 });

@@ -10,7 +10,7 @@ import { windowFilter } from '../../../core/window-filter.js';
 import { INT64_GUARD_MARK, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { FlattenPlan } from '../plan/flatten-plan.js';
 import { checkAndRegisterMapping } from './registry.js';
-import { checkSourceUnchanged } from './source-check.js';
+import { checkSourceUnchanged, checkTargetShape } from './source-check.js';
 
 const planOf = (ctx: RunContext) => ctx.plan as FlattenPlan;
 
@@ -92,7 +92,10 @@ export const flattenRunAdapter: RunAdapter = {
     checkStaging: 'check_staging',
     publish: 'publish_day',
   },
-  check: (ctx) => checkSourceUnchanged(ctx.engine, planOf(ctx)),
+  async check(ctx) {
+    await checkSourceUnchanged(ctx.engine, planOf(ctx));
+    await checkTargetShape(ctx.engine, planOf(ctx));
+  },
   async beforeSetup(ctx) {
     await ctx.engine.command(statementOf(ctx.plan, 'create_registry'), { step: 'create_registry' });
     // Nothing about the target changes before its mapping is known to be compatible.

@@ -33,3 +33,33 @@ export async function checkSourceUnchanged(engine: Engine, plan: FlattenPlan): P
       `Recompile the plan (chplan compile) so the reviewed SQL matches the table.`,
   );
 }
+
+/** The target columns a flatten plan writes that any existing target must have, with their types. Pure. */
+export function requiredTargetColumns(plan: FlattenPlan): Column[] {
+  const m = plan.manifest;
+  const sourceType = new Map(m.source.columns);
+  const keys = [m.timeColumn, ...m.groupKeys].map((name) => ({ name, type: sourceType.get(name) ?? '' }));
+  const metrics = (['int', 'float'] as const).flatMap((kind) => plan.mapping[kind].map((e) => ({ name: e.column, type: kind === 'int' ? m.intType : m.floatType })));
+  return [...keys, ...metrics];
+}
+
+/**
+ * Refuses an existing target that is not the table this plan writes (missing columns, other
+ * types), before anything is written to it or next to it.
+ */
+export async function checkTargetShape(engine: Engine, plan: FlattenPlan): Promise<void> {
+  const target = await tableColumns(engine, plan.manifest.tables.target);
+  if (!target) return;
+  const have = new Map(target.map((c) => [c.name, c.type]));
+  const problems = requiredTargetColumns(plan).flatMap((c) => {
+    const type = have.get(c.name);
+    if (type === undefined) return [`- ${c.name} ${c.type} (missing)`];
+    return type === c.type ? [] : [`~ ${c.name} is ${type}, the plan writes ${c.type}`];
+  });
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 20).join('\n  ') + (problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '');
+  throw new SafetyError(
+    `The target ${formatTableRef(plan.manifest.tables.target)} exists but is not the table plan ${plan.name} writes; nothing was written to it or to the mapping registry:\n  ${shown}\n` +
+      'Compile with another --target (chplan creates it), or compile against the mapping this table was loaded with (--base / --previous).',
+  );
+}
