@@ -3,6 +3,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../core/errors.js';
 import { DEFAULT_SETTINGS, parseTableRef, type Settings, type TableRef } from './settings.js';
 import { schemaErrors } from './validate-json.js';
+import { parseChunk } from '../core/windows.js';
 import { packagePath } from '../core/package-path.js';
 
 const CONFIG_SCHEMA = JSON.parse(
@@ -54,6 +55,11 @@ function finish(values: SettingsOverrides): Settings {
   for (const [name, value] of Object.entries(settings.insertSettings)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ConfigError(`Insert setting name ${JSON.stringify(name)} is not a ClickHouse setting name (letters, digits, underscores).`);
     if (typeof value === 'number' && !Number.isFinite(value)) throw new ConfigError(`Insert setting ${name} must be a finite number or a string.`);
+  }
+  try {
+    parseChunk(settings.chunk);
+  } catch {
+    throw new ConfigError(`chunk ${JSON.stringify(settings.chunk)} is not a chunk size; use day, hour or minutes that divide a day (15m, 30m, 120m). Set it in the config file or with --chunk.`);
   }
   if (settings.source.database === settings.target.database && settings.source.name === settings.target.name) {
     throw new ConfigError('source and target name the same table; the target must be a new table.');

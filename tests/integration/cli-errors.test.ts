@@ -57,6 +57,7 @@ describe('bad input ends with a clear message and the documented exit code', () 
       [['run', DEMO, '--day', '2025-10-08', '--timeout', 'abc'], /--timeout must be a positive number/],
       [['run', DEMO, '--day', '2025-10-08', '--timeout', '0'], /--timeout must be a positive number/],
       [['seed', '--day', '2025-10-08', '--seed', 'abc', '--data-dir', join(dir, 'seed')], /--seed must be a whole number/],
+      [['run', DEMO, '--day', '1970-01-01', '--to', '2099-12-31', '--dry-run', '--data-dir', join(dir, 'range')], /spans 47482 days; one command takes at most 366/],
     ];
     for (const [args, message] of cases) {
       const result = chplan(...args);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyColumns } from '../../src/kinds/flatten/schema/source-schema.js';
 import { testSettings } from '../helpers/engine.js';
+import { mappingMapProblems } from '../../src/kinds/flatten/mapping/check-mapping.js';
 
 const table = { database: 'db', name: 'src' };
 const columns = [
@@ -28,5 +29,20 @@ describe('column classification', () => {
     expect(() => classifyColumns(table, columns, testSettings({ customers: [1] }))).toThrow(/no column "customerId"/);
     expect(() => classifyColumns(table, [...columns, { name: 'metricIntGroup3', type: 'Map(String, String)' }], testSettings())).toThrow(/values of type String/);
     expect(() => classifyColumns(table, columns.filter((c) => !c.name.startsWith('metric')), testSettings())).toThrow(/no metric Map columns/);
+    expect(() => classifyColumns(table, columns, testSettings({ exclude: ['*'] }))).toThrow(/exclude \["\*"\] removes every metric Map column of db.src \(metricIntGroup2, metricFloatGroup9\)/);
+  });
+
+  it('finds mapping entries that name maps the source does not have, or maps of the other kind', () => {
+    const schema = classifyColumns(table, columns, testSettings());
+    const mapping = {
+      formatVersion: 1 as const, version: 1, parent: null, source: 'db.src', discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 },
+      int: [{ key: 'a', column: 'int1', maps: ['metricIntGroup2'], rows: 1 }, { key: 'b', column: 'int2', maps: ['metricIntGroup7'], rows: 1 }],
+      float: [{ key: 'c', column: 'float1', maps: ['metricIntGroup2'], rows: 1 }],
+      free: { int: [], float: [] },
+    };
+    expect(mappingMapProblems(mapping, schema.maps)).toEqual([
+      '/int/1 (key "b") names map metricIntGroup7, which the source does not have',
+      '/float/0 (key "c") names metricIntGroup2, which is an int map',
+    ]);
   });
 });

@@ -22,6 +22,10 @@ describe('configuration', () => {
     expect(s.intType).toBe('Int32');
   });
 
+  it('refuses a chunk that does not divide a day, naming the field', () => {
+    expect(() => loadSettings({ ...noEnv, configFile: file('chunk.json', JSON.stringify({ chunk: '7m' })) })).toThrow(/chunk "7m" is not a chunk size; use day, hour or minutes that divide a day/);
+  });
+
   it('applies flags over env over file', () => {
     const config = file('ok.json', JSON.stringify({ target: 'f.t', chunk: 'hour', intType: 'Int64' }));
     const s = loadSettings({ configFile: config, env: { CHPLAN_TARGET: 'e.t' }, dotenvFile: '/nonexistent', flags: { intType: 'UInt32' } });

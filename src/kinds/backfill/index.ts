@@ -15,7 +15,9 @@ import { validateBackfill } from './validate/validate-backfill.js';
 function partitionsOf(units: UnitArgs): string[] {
   if (units.day !== undefined) throw new ConfigError('A backfill plan runs by monthly partition: pass --partition YYYYMM [--to YYYYMM], not --day.');
   if (units.partition === undefined) throw new ConfigError('Name the partition to run: --partition YYYYMM [--to YYYYMM].');
-  return partitionsBetween(units.partition, units.to);
+  const partitions = partitionsBetween(units.partition, units.to);
+  if (partitions.length > 120) throw new ConfigError(`--partition ${units.partition} --to ${units.to} spans ${partitions.length} months; one command takes at most 120. Nothing was run: split the range.`);
+  return partitions;
 }
 
 /** Langfuse's events backfill (seed 002): observations enriched with their trace, a month at a time. */

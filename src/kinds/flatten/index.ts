@@ -21,10 +21,15 @@ import { seedDay } from './seed/seed.js';
 import { validatePlan } from './validate/validate-plan.js';
 import { compilePlanDir, compilePlanDirOffline } from './workflows/compile-plan-dir.js';
 
+const MAX_DAYS = 366;
+
 function daysOf(units: UnitArgs): string[] {
   if (units.partition !== undefined) throw new ConfigError('A flatten plan runs by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition.');
   if (units.day === undefined) throw new ConfigError('Name the day to run: --day YYYY-MM-DD [--to YYYY-MM-DD].');
-  return daysBetween(units.day, units.to);
+  const days = daysBetween(units.day, units.to);
+  // Every day costs a few queries even when empty; a typo like --to 2099-12-31 should not run for hours.
+  if (days.length > MAX_DAYS) throw new ConfigError(`--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most ${MAX_DAYS}. Nothing was run: split the range (each part can be resumed on its own).`);
+  return days;
 }
 
 /** The Map-column flatten (seed 000): the first kind, and the default of `compile` without --spec. */

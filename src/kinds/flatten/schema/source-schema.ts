@@ -72,7 +72,10 @@ export function classifyColumns(table: TableRef, columns: Column[], settings: Se
     }
   }
   if (maps.length === 0) {
-    throw new SchemaError(`${where} has no metric Map columns matching ${settings.intMapPattern} or ${settings.floatMapPattern}. Check the table name or set intMapPattern / floatMapPattern.`);
+    const excludedMaps = excluded.filter((c) => intPattern.test(c.name) || floatPattern.test(c.name));
+    throw new SchemaError(excludedMaps.length > 0
+      ? `exclude ${JSON.stringify(settings.exclude)} removes every metric Map column of ${where} (${excludedMaps.map((c) => c.name).join(', ')}), so there is nothing to flatten. Narrow the exclude patterns in the config.`
+      : `${where} has no metric Map columns matching ${settings.intMapPattern} or ${settings.floatMapPattern}. Check the table name or set intMapPattern / floatMapPattern.`);
   }
   return { table, time, groupKeys, dimensions, maps, excluded, columns, fingerprint: fingerprintOf(columns) };
 }

@@ -1,6 +1,8 @@
 import type { Engine } from '../../../engine/engine.js';
-import type { Settings } from '../../../config/settings.js';
+import { formatTableRef, type Settings } from '../../../config/settings.js';
 import { readMapping } from '../mapping/mapping-file.js';
+import { mappingMapProblems } from '../mapping/check-mapping.js';
+import { MappingError } from '../../../core/errors.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
 import { introspectSource } from '../schema/introspect.js';
@@ -42,6 +44,10 @@ export function compilePlanDirOffline(columns: Column[], settings: Settings, opt
 
 function compilePlanDirFrom(schema: SourceSchema, settings: Settings, options: CompileOptions): CompileResult {
   const mapping = readMapping(options.mapping);
+  const problems = mappingMapProblems(mapping, schema.maps);
+  if (problems.length > 0) {
+    throw new MappingError(`Mapping ${options.mapping} does not fit the source ${formatTableRef(settings.source)}; nothing was compiled:\n  ${problems.slice(0, 20).join('\n  ')}\nRediscover it against this source (chplan discover --day D --out ${options.mapping}).`);
+  }
   const previous = options.previous ?? null;
   const out = options.out ?? defaultPlanDir(settings);
   const files = buildPlan({ name: basename(out), schema, mapping, settings, toolVersion: TOOL_VERSION, previous });
