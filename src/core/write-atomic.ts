@@ -1,6 +1,23 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
+
+/**
+ * Creates a directory and its missing parents one level at a time. Node's recursive mkdir spins
+ * forever under /proc and similar file systems; this fails at once with the level that cannot exist.
+ */
+export function makeDirectory(path: string): void {
+  const missing: string[] = [];
+  let existing = resolve(path);
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    const parent = dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  if (!statSync(existing).isDirectory()) throw new ConfigError(`${existing} is a file, so ${path} cannot be a directory.`);
+  for (const dir of missing) mkdirSync(dir);
+}
 
 /** Refuses a path that names a directory, before any work whose result would go there. */
 export function assertFilePath(path: string): void {
@@ -12,7 +29,7 @@ export function assertFilePath(path: string): void {
 /** Writes via a temporary file and rename, so a reader never sees half a file; refuses a directory. */
 export function writeFileAtomic(path: string, content: string): void {
   assertFilePath(path);
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectory(dirname(path));
   const temporary = `${path}.tmp-${process.pid}`;
   try {
     writeFileSync(temporary, content);

@@ -1,4 +1,5 @@
-import { mkdirSync, accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { makeDirectory } from '../core/write-atomic.js';
 import { join, resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
@@ -13,23 +14,37 @@ const OUTPUT_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_int
  * Opens the engine: HTTP when `url` is set, otherwise embedded chDB in `dataDir`.
  * Both speak through `@clickhouse/client`, so everything above this file is transport-blind.
  */
-export async function connect(options: EngineOptions): Promise<Engine> {
+export async function connect(given: EngineOptions): Promise<Engine> {
+  const options = given.url ? withUrlCredentials(given) : given;
   const client = options.url ? httpClient(options) : embeddedClient(options.dataDir);
   const engine = new ClientEngine(client, options);
   await engine.ping();
   return engine;
 }
 
-function httpClient(options: EngineOptions): ClickHouseClient {
+/**
+ * Checks the URL and moves credentials written into it (`https://user:pass@host`) to the
+ * user and password options, where flags and CLICKHOUSE_USER / CLICKHOUSE_PASSWORD win.
+ */
+function withUrlCredentials(options: EngineOptions): EngineOptions {
   let url: URL;
   try {
     url = new URL(options.url!);
   } catch {
-    throw new ConfigError(`--url ${JSON.stringify(options.url)} is not a URL. Use the form http://host:8123 or https://host:8443.`);
+    throw new ConfigError(`--url ${JSON.stringify(redactUrl(options.url!))} is not a URL. Use the form http://host:8123 or https://host:8443.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`--url ${redactUrl(options.url!)} uses ${url.protocol.replace(':', '')}; chplan speaks ClickHouse's HTTP interface, so use http://host:8123 or https://host:8443. Nothing was run.`);
   }
+  const user = options.user ?? (url.username ? decodeURIComponent(url.username) : undefined);
+  const password = options.password ?? (url.password ? decodeURIComponent(url.password) : undefined);
+  url.username = '';
+  url.password = '';
+  return { ...options, url: url.toString(), user, password };
+}
+
+function httpClient(options: EngineOptions): ClickHouseClient {
+  const url = new URL(options.url!);
   return createClient({
     url,
     username: options.user ?? 'default',
@@ -49,7 +64,7 @@ function httpClient(options: EngineOptions): ClickHouseClient {
 function embeddedClient(dataDir: string): ClickHouseClient {
   const path = resolve(dataDir);
   try {
-    mkdirSync(path, { recursive: true });
+    makeDirectory(path);
     accessSync(path, constants.W_OK);
   } catch (cause) {
     throw new ConfigError(`The data directory ${path} cannot be created or written. Pass a writable --data-dir.`, { cause });
@@ -70,6 +85,7 @@ function embeddedClient(dataDir: string): ClickHouseClient {
 class ClientEngine implements Engine {
   readonly kind: 'embedded' | 'http';
   readonly description: string;
+  readonly flags: string;
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -79,6 +95,7 @@ class ClientEngine implements Engine {
     this.description = options.url
       ? `ClickHouse over HTTP at ${redactUrl(options.url)} as ${options.user ?? 'default'}`
       : `embedded chDB in ${resolve(options.dataDir)}`;
+    this.flags = options.url ? `--url ${redactUrl(options.url)}` : `--data-dir ${resolve(options.dataDir)}`;
   }
 
   async ping(): Promise<void> {

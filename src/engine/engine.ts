@@ -33,6 +33,8 @@ export interface Engine {
   readonly kind: 'embedded' | 'http';
   /** Human description, never containing credentials. */
   readonly description: string;
+  /** The flags that reach this engine again (`--data-dir DIR` or `--url URL`, never credentials), for suggested commands. */
+  readonly flags: string;
   rows<T>(sql: string, options?: QueryOptions): Promise<T[]>;
   /** Runs a statement, discarding any result; returns what the engine reports it read. */
   command(sql: string, options?: QueryOptions): Promise<CommandSummary>;

@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../core/write-atomic.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, SafetyError } from '../core/errors.js';
 import { contentHash, planHashOf, type PlanManifest } from './manifest.js';
@@ -28,7 +29,7 @@ export function writePlanDir(dir: string, files: PlanFile[]): void {
   const target = resolve(dir);
   const staging = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  makeDirectory(staging);
   for (const file of files) writeFileSync(join(staging, file.name), file.content);
   // A sign-off outlives a recompile, so `run --require-approval` can name what changed.
   const approval = join(target, 'APPROVAL.json');

@@ -13,6 +13,7 @@ export function faultyEngine(inner: Engine, faults: Fault[]): Engine & { injecte
   const wrapper = {
     kind: inner.kind,
     description: inner.description,
+    flags: inner.flags,
     injected: 0,
     rows: <T>(sql: string, options?: QueryOptions) => inner.rows<T>(sql, options),
     async command(sql: string, options: QueryOptions = {}) {

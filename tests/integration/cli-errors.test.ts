@@ -77,6 +77,16 @@ describe('bad input ends with a clear message and the documented exit code', () 
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('a data directory under /proc fails at once instead of spinning, and URL credentials are neither warned about nor shown', () => {
+    const proc = chplan('status', DEMO, '--data-dir', '/proc/chplan-nope');
+    expect(proc.code).toBe(2);
+    expect(proc.err).toMatch(/cannot be created or written/);
+    const url = chplan('status', DEMO, '--url', 'http://reader:s3cret@127.0.0.1:1');
+    expect(url.code).toBe(3);
+    expect(url.err).toMatch(/^chplan: Cannot reach ClickHouse over HTTP at http:\/\/127.0.0.1:1 as reader:/);
+    expect(url.err).not.toMatch(/WARN|s3cret/);
+  });
+
   it('a data directory another process holds is exit 4, naming that process', () => {
     const result = chplan('status', DEMO, '--data-dir', join(dir, 'held'));
     expect(result.code).toBe(4);

@@ -35,7 +35,7 @@ function interruptedRun(signal: NodeJS.Signals, chunks: number): Promise<{ code:
 
 describe('killed runs', () => {
   it('SIGKILL in the middle of a run, then --resume: exact sums, no duplicates', async () => {
-    expect(chplan('seed', '--day', DAY, '--rows', '120000', '--customers', '3').code).toBe(0);
+    expect(chplan('seed', '--day', DAY, '--rows', '120000', '--customer-count', '3').code).toBe(0);
     expect(chplan('discover', '--day', DAY, '--out', join(dir, 'mapping.json')).code).toBe(0);
     expect(chplan('compile', '--mapping', join(dir, 'mapping.json'), '--out', plan).code).toBe(0);
 

@@ -174,7 +174,7 @@ describe('numbers at the edges', () => {
     await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', 'big32') });
     const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'big32')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ExecutionError);
-    expect((failure as Error).message).toMatch(/does not fit Int32: key "huge" sums to 4000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*--int-type Int64/);
+    expect((failure as Error).message).toMatch(/does not fit Int32: key "huge" sums to 4000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*chplan compile --mapping \S+\/mapping.json --int-type Int64 --out \S+ --source default.big --target default.big_flat[\s\S]*--data-dir /);
 
     const wide = testSettings({ source: 'default.big', target: 'default.big_flat64', intType: 'Int64' });
     await compilePlanDir(engine, wide, { mapping, out: join(ctx.dir, 'plans', 'big64') });

@@ -16,7 +16,7 @@ export const seedCommand = {
   handler: async (args: CommonArgs & { kind: string; [flag: string]: unknown }) => {
     const seeder = seeders.get(args.kind);
     if (!seeder) throw new ConfigError(`--kind ${args.kind} is not a data set chplan can seed; choose one of ${[...seeders.keys()].join(', ')}.`);
-    const settings = settingsFrom({ ...args, customers: undefined });
+    const settings = settingsFrom(args);
     print(await seeder.run(settings, args));
   },
 };

@@ -75,7 +75,7 @@ export const flattenKind: PlanKind = {
         day: { type: 'string', describe: 'flatten: day to fill, YYYY-MM-DD' },
         source: { type: 'string', describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)' },
         rows: { type: 'number', default: 200_000, describe: 'flatten: rows to generate' },
-        customers: { type: 'string', default: '5', describe: 'flatten: number of customers' },
+        'customer-count': { type: 'number', default: 5, describe: 'flatten: how many customers the day has (ids 1..N)' },
         seed: { type: 'number', default: 1, describe: 'random seed (same seed, same data)' },
         replace: { type: 'boolean', default: false, describe: 'regenerate data that already exists' },
       },
@@ -84,7 +84,7 @@ export const flattenKind: PlanKind = {
         const day = parseDay(args.day);
         if (!Number.isInteger(Number(args.seed))) throw new ConfigError(`--seed must be a whole number (the same seed gives the same data), not ${JSON.stringify(String(args.seed))}.`);
         const result = await withEngine(settings, (engine) =>
-          seedDay(engine, settings, { day, rows: Number(args.rows), customers: Number(args.customers), seed: Number(args.seed), replace: Boolean(args.replace) }),
+          seedDay(engine, settings, { day, rows: Number(args.rows), customers: Number(args.customerCount), seed: Number(args.seed), replace: Boolean(args.replace) }),
         );
         return `${result.created ? 'Created' : 'Filled'} ${result.table}: ${result.rows} rows on ${day} in ${result.seconds.toFixed(1)} s.`;
       },

@@ -1,5 +1,6 @@
 import type { Engine } from '../../../engine/engine.js';
 import { quoteTable } from '../../../core/quote.js';
+import { formatTableRef } from '../../../config/settings.js';
 import { ExecutionError, UnmappedKeysError } from '../../../core/errors.js';
 import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../../../core/windows.js';
 import { statementOf } from '../../../plan/plan-dir.js';
@@ -40,12 +41,24 @@ async function unmappedKeys(ctx: RunContext, window: Window): Promise<{ map: str
   return ctx.engine.rows(statementOf(ctx.plan, 'preflight_unmapped_keys'), { params: windowParams(window), step: 'preflight' });
 }
 
+/** The flags that compile this plan again with the same choices, on the same engine. */
+function recompileFlags(ctx: RunContext): string {
+  const m = planOf(ctx).manifest;
+  const flags = [
+    `--source ${formatTableRef(m.tables.source)}`, `--target ${formatTableRef(m.tables.target)}`,
+    ...(m.customers ? [`--customers ${m.customers.join(',')}`] : []),
+    `--time-zone ${m.timeZone}`, `--float-type ${m.floatType}`, `--strategy ${m.strategy}`,
+    ...(m.cluster ? [`--cluster ${m.cluster}`] : []),
+  ];
+  return `${flags.join(' ')} ${ctx.engine.flags}`;
+}
+
 function unmappedKeysError(ctx: RunContext, window: Window, rows: { map: string; key: string; rows: string }[]): UnmappedKeysError {
   const keys = rows.map((r) => ({ key: r.key, map: r.map, rows: Number(r.rows) }));
   const shown = keys.slice(0, 20).map((k) => `  ${k.map}: ${JSON.stringify(k.key)} (${k.rows} rows)`).join('\n');
   return new UnmappedKeysError(
     `The source has ${keys.length} key(s) in ${window.label} that mapping v${planOf(ctx).mapping.version} does not map; loading would silently drop them, so nothing was inserted for this chunk and the target is unchanged:\n${shown}${keys.length > 20 ? `\n  … and ${keys.length - 20} more` : ''}\n` +
-      `Extend the mapping and recompile:\n  chplan discover --day ${window.day} --base mapping.json --out mapping.json && chplan compile --mapping mapping.json --out ${ctx.plan.dir}`,
+      `Extend the mapping and recompile:\n  chplan discover --day ${window.day} --base ${ctx.plan.dir}/mapping.json --out mapping.json ${recompileFlags(ctx)} && chplan compile --mapping mapping.json --int-type ${planOf(ctx).manifest.intType} --out ${ctx.plan.dir} ${recompileFlags(ctx)}`,
     keys,
   );
 }
@@ -73,7 +86,7 @@ async function explainOverflow(ctx: RunContext, window: Window, guardTripped: bo
     .catch(() => []);
   const fix = /64$/.test(intType)
     ? `${intType} is the widest int type chplan writes: correct or exclude the source rows.`
-    : `Recompile with a wider type and run again: chplan compile --int-type Int64 --out ${ctx.plan.dir}`;
+    : `Recompile with a wider type and run again: chplan compile --mapping ${ctx.plan.dir}/mapping.json --int-type Int64 --out ${ctx.plan.dir} ${recompileFlags(ctx)}`;
   const where = culprit ? `key ${JSON.stringify(culprit.key)} sums to ${culprit.total} in group (${culprit.minute}, ${culprit.group_keys.join(', ')}), ` : '';
   const text = culprit || !guardTripped
     ? `An integer sum in ${window.label} does not fit ${intType}: ${where}so the chunk was stopped instead of wrapping. The target is unchanged.\n${fix}`
