@@ -9,6 +9,9 @@ const LEASE_WINDOW = { day: '1970-01-01', start: '1970-01-01 00:00:00.000', end:
 
 export interface Lease {
   runner: string;
+  /** Runners this run took the target from with --force, and whether each looked alive. */
+  takenOver: { runner: string; lastHeartbeat: string }[];
+  /** Refreshes the lease; throws if another runner took the target over meanwhile. */
   heartbeat(): Promise<void>;
   release(): Promise<void>;
 }
@@ -83,5 +86,15 @@ export async function acquireLease(engine: Engine, ledger: TableRef, target: str
       throw new SafetyError(`Another chplan run (${winner.runner}) claimed ${target} at the same moment; this run yielded and did nothing. Retry when it has finished.`);
     }
   }
-  return { runner: options.runner, heartbeat: () => write('held'), release: () => write('released') };
+  const heartbeat = async () => {
+    const mine = (await readLedger(engine, ledger, target)).filter((r) => r.step === 'lease' && r.runner === options.runner).at(-1);
+    if (mine?.status === 'released' && mine.error.startsWith('taken over by')) {
+      throw new SafetyError(
+        `This run lost ${target}: ${mine.error} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
+          'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
+      );
+    }
+    await write('held');
+  };
+  return { runner: options.runner, takenOver: others.map((o) => ({ runner: o.runner, lastHeartbeat: o.finished_at })), heartbeat, release: () => write('released') };
 }

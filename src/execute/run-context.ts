@@ -7,6 +7,7 @@ import { appendLedger, type LedgerRecord } from './ledger.js';
 /** What a run reports as it goes; `day` is a unit's label (a day, or a partition). */
 export type RunEvent =
   | { type: 'plan'; days: string[]; chunks: number }
+  | { type: 'lease_taken'; from: { runner: string; lastHeartbeat: string }[] }
   | { type: 'day_empty'; day: string }
   | { type: 'day_skipped'; day: string; reason: string }
   | { type: 'chunk_skipped'; window: Window; rowsWritten: number }

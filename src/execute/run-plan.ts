@@ -53,6 +53,7 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdap
   const lease = await acquireLease(engine, plan.manifest.tables.ledger, target, {
     runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: plan.manifest.planHash,
   });
+  if (lease.takenOver.length > 0) ctx.emit({ type: 'lease_taken', from: lease.takenOver });
   const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
   try {
     await adapter.beforeSetup?.(ctx);
@@ -122,6 +123,8 @@ async function runUnit(ctx: RunContext, lease: Lease, unit: Unit, ledger: Ledger
     if (ctx.signal?.aborted) {
       throw new AbortedError(`Interrupted before ${window.label}; chunks finished so far are in staging and the target is unchanged. Resume with --resume.`);
     }
+    // Another runner may have taken the target over (--force): then this one must not write on.
+    await lease.heartbeat();
     const keptRows = kept?.get(windowKey(window));
     if (keptRows !== undefined) {
       rowsWritten += keptRows;
@@ -133,8 +136,8 @@ async function runUnit(ctx: RunContext, lease: Lease, unit: Unit, ledger: Ledger
     rowsRead += done.rowsRead;
     rowsWritten += done.rowsWritten;
     ctx.emit({ type: 'chunk_done', window, ...done });
-    await lease.heartbeat().catch(() => {});
   }
+  await lease.heartbeat();
   const before = await stagedUnit(ctx, whole);
   await ctx.adapter.beforePublish?.(ctx, unit);
   const added = (await stagedUnit(ctx, whole)).rows - before.rows;

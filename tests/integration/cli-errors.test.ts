@@ -11,6 +11,9 @@ import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-d
 import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
 import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { scalar, testSettings } from '../helpers/engine.js';
+import { acquireLease } from '../../src/execute/lease.js';
+import { hostname } from 'node:os';
+import { readFileSync } from 'node:fs';
 
 const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
 const dir = mkdtempSync(join(tmpdir(), 'chplan-errors-'));
@@ -103,5 +106,17 @@ describe('bad input ends with a clear message and the documented exit code', () 
       .rejects.toThrow(/exists but is not the table plan weird-plan writes[\s\S]*- timestampMs DateTime64\(3\) \(missing\)[\s\S]*- int1 Int32 \(missing\)/);
     expect(await scalar(holder, "SELECT count() FROM system.tables WHERE name IN ('chplan_mappings', 'weird__chplan_staging', 'chplan_ledger')")).toBe('0');
     expect(await scalar(holder, 'SELECT count() FROM default.weird')).toBe('0');
+  });
+
+  it('a runner whose lease is taken over with --force stops at its next step, and the taker is told it looked alive', async () => {
+    await holder.command(readFileSync(join(DEMO, '00_create_ledger.sql'), 'utf8'));
+    const ledger = { database: 'default', name: 'chplan_ledger' };
+    const options = (runner: string, force: boolean) => ({ runner: `${hostname()}:${process.pid}:${runner}`, force, staleAfterSec: 300, planHash: 'p' });
+    const first = await acquireLease(holder, ledger, 'default.t', options('first', false));
+    await expect(acquireLease(holder, ledger, 'default.t', options('second', false))).rejects.toThrow(/Another chplan run holds default.t/);
+    const second = await acquireLease(holder, ledger, 'default.t', options('second', true));
+    expect(second.takenOver.map((h) => h.runner)).toEqual([first.runner]);
+    await expect(first.heartbeat()).rejects.toThrow(new RegExp(`This run lost default.t: taken over by ${second.runner} \\(--force\\)`));
+    await second.heartbeat();
   });
 });

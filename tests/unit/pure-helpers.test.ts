@@ -9,6 +9,7 @@ import { activeHolders } from '../../src/execute/lease.js';
 import { halveWindow } from '../../src/core/windows.js';
 import { dayWindow, parseChunk } from '../../src/core/windows.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
+import { summarizeLedger } from '../../src/execute/status.js';
 import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 
 const mapping = (int: [string, string][], float: [string, string][] = []): Mapping => ({
@@ -74,5 +75,31 @@ describe('pure helpers', () => {
     expect(halveWindow({ ...a, end: '2025-10-08 00:01:00.000' })).toBeNull();
     expect(parseChunk('15m')).toBe('15m');
     expect(() => parseChunk('7m')).toThrow(/dividing a day/);
+  });
+});
+
+describe('status from the ledger', () => {
+  const row = (fields: Partial<LedgerRow>): LedgerRow => ({
+    plan_hash: 'p1', day: '2025-10-08', window_start: '', window_end: '', chunk_key: '', step: 'chunk', status: 'done', attempt: 1, query_id: '',
+    rows_read: '0', rows_written: '10', runner: 'a', started_at: '', finished_at: '', error: '', ...fields,
+  });
+  const hour = (h: number, at: string, fields: Partial<LedgerRow> = {}) =>
+    row({ window_start: `2025-10-08 ${String(h).padStart(2, '0')}:00:00.000`, window_end: `2025-10-08 ${String(h + 1).padStart(2, '0')}:00:00.000`, finished_at: at, ...fields });
+
+  it('counts only the latest run, and says the day is published while a re-run is unfinished', () => {
+    const rows = [
+      row({ window_start: '2025-10-08 00:00:00.000', window_end: '2025-10-09 00:00:00.000', rows_written: '48', finished_at: '01' }),
+      row({ step: 'publish', rows_written: '48', finished_at: '02' }),
+      hour(0, '03', { runner: 'b' }), hour(1, '04', { runner: 'b' }), hour(2, '05', { runner: 'b', status: 'aborted', rows_written: '0' }),
+    ];
+    const [day] = summarizeLedger(rows, 'p1').days;
+    expect(day).toMatchObject({ published: true, pending: true, lastPublish: { plan: 'p1', at: '02', rows: 48 }, chunks: { done: 2, running: 0, failed: 0, aborted: 1 }, rowsWritten: 20 });
+  });
+
+  it('counts a resumed run\'s kept chunks with the run that published them', () => {
+    const rows = [hour(0, '01'), hour(1, '02', { status: 'failed', rows_written: '0' }), hour(1, '03', { runner: 'b' }), row({ step: 'publish', runner: 'b', rows_written: '20', finished_at: '04' })];
+    const [day] = summarizeLedger(rows, 'p1').days;
+    expect(day).toMatchObject({ published: true, pending: false, chunks: { done: 2, failed: 0 }, rowsWritten: 20 });
+    expect(summarizeLedger(rows, 'p1').failures).toEqual([]);
   });
 });

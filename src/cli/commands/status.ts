@@ -7,7 +7,7 @@ import { withEngine } from '../../engine/with-engine.js';
 
 export const statusCommand = {
   command: 'status <plan>',
-  describe: 'show the ledger: per day, published or not, and its chunks done / running / failed',
+  describe: 'show the ledger per day or partition: the last publish, and the latest run\'s chunks done / running / failed / aborted',
   builder: (yargs: Argv) => withEngineOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
   handler: async (args: CommonArgs & { plan: string }) => {
     const settings = settingsFrom(args);
@@ -15,8 +15,9 @@ export const statusCommand = {
     const status = await withEngine(settings, (engine) => planStatus(engine, plan));
     if (args.json) return printJson(status);
     if (status.days.length === 0) return print(`No runs of plan ${plan.name} are recorded in the ledger.`);
-    print(table(['day', 'published', 'done', 'running', 'failed', 'aborted', 'rows written', 'last activity (UTC)'], status.days.map((d) => [
-      d.day, d.published ? 'yes' : 'no', d.chunks.done, d.chunks.running, d.chunks.failed, d.chunks.aborted, d.rowsWritten, d.lastActivity,
+    print(table(['unit (day)', 'published', 'last publish (UTC)', 'by plan', 'latest run', 'done', 'running', 'failed', 'aborted', 'rows written', 'last activity (UTC)'], status.days.map((d) => [
+      d.day, d.published ? 'yes' : 'no', d.lastPublish?.at ?? '—', d.lastPublish ? (d.lastPublish.plan === plan.manifest.planHash ? 'this plan' : d.lastPublish.plan.slice(0, 12)) : '—',
+      d.pending ? 'unfinished' : 'published', d.chunks.done, d.chunks.running, d.chunks.failed, d.chunks.aborted, d.rowsWritten, d.lastActivity,
     ])));
     if (status.failures.length) {
       print('Latest failures:');
