@@ -51,9 +51,12 @@ export async function checkTargetShape(engine: Engine, plan: FlattenPlan): Promi
   const target = await tableColumns(engine, plan.manifest.tables.target);
   if (!target) return;
   const have = new Map(target.map((c) => [c.name, c.type]));
+  // A migrating plan adds its new metric columns itself (01a_add_columns_target.sql), after this check.
+  const addsColumns = plan.sql.add_columns_target !== undefined;
+  const keys = new Set([plan.manifest.timeColumn, ...plan.manifest.groupKeys]);
   const problems = requiredTargetColumns(plan).flatMap((c) => {
     const type = have.get(c.name);
-    if (type === undefined) return [`- ${c.name} ${c.type} (missing)`];
+    if (type === undefined) return addsColumns && !keys.has(c.name) ? [] : [`- ${c.name} ${c.type} (missing)`];
     return type === c.type ? [] : [`~ ${c.name} is ${type}, the plan writes ${c.type}`];
   });
   if (problems.length === 0) return;
