@@ -25,6 +25,11 @@ export function buildCli(argv: string[]): Argv {
     .command(verifyCommand as never);
   for (const kind of KINDS) for (const command of kind.commands ?? []) cli = cli.command(command as never);
   return cli
+    .example('$0 transform', 'flatten the demo day (seeds it on an empty embedded engine)')
+    .example('$0 backfill --partition 202406', 'Langfuse events for June 2024 (seeds a demo month if missing)')
+    .example('$0 run generated-sql/eco_cross_page_preagg_pt1m --day 2025-10-08 --chunk hour --dry-run', 'list the chunks a run would load')
+    .example('$0 approve generated-sql/events_backfill --by "Dana (DBA)"', 'record a reviewer\'s sign-off')
+    .epilog('Exit codes: 0 done (validation passed); 1 validation found differences; 2 usage or configuration error, nothing changed; 3 execution error, target unchanged; 4 refused for safety (changed plan or source, unmapped keys, another runner or process, a foreign target); 130 interrupted, nothing published.')
     .demandCommand(1, 'Name a command; see chplan --help.')
     .strict()
     .wrap(Math.min(120, process.stdout.columns ?? 100))

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import cliProgress from 'cli-progress';
 import { ChplanError } from '../core/errors.js';
 import type { RunEvent } from '../execute/run-context.js';
+import type { DaySummary } from '../execute/run-plan.js';
 import type { ValidationReport } from '../validate/report.js';
 
 const tty = process.stdout.isTTY === true;
@@ -19,10 +20,49 @@ export function printJson(value: unknown): void {
   print(JSON.stringify(value, null, 2));
 }
 
+/** Column widths that fit `width` characters, narrowing the widest columns first; null when all fit. Pure. */
+export function fitColumns(natural: number[], width: number): number[] | null {
+  const frame = natural.length + 1;
+  if (natural.reduce((a, b) => a + b, frame) <= width) return null;
+  const widths = [...natural];
+  while (widths.reduce((a, b) => a + b, frame) > width) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= 12) break;
+    widths[widest]! -= 1;
+  }
+  return widths;
+}
+
 export function table(head: string[], rows: (string | number)[][]): string {
-  const t = new Table({ head, style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] } });
-  t.push(...rows.map((r) => r.map(String)));
+  const cells = rows.map((r) => r.map(String));
+  // On a terminal, long cells wrap inside their column instead of widening the table past the screen.
+  const natural = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)) + 2);
+  const widths = tty && process.stdout.columns ? fitColumns(natural, process.stdout.columns) : null;
+  const t = new Table({ head, style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] }, ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: false } : {}) });
+  t.push(...cells);
   return t.toString();
+}
+
+/** The same summary of a run for run, transform and backfill: one row per shard and unit. */
+export function printRunSummary(results: { shard: string; days: DaySummary[] }[]): void {
+  print(table(['shard', 'unit', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
+}
+
+/** Prints each stage's name as it starts and how long the previous one took. */
+export function stagePrinter(quiet: boolean): { start: (name: string) => void; end: () => void } {
+  let current: { name: string; at: number } | null = null;
+  const end = () => {
+    if (current && !quiet) print(`  ${current.name} took ${((Date.now() - current.at) / 1000).toFixed(1)} s`);
+    current = null;
+  };
+  return {
+    start: (name) => {
+      end();
+      if (!quiet) print(bold(`» ${name}`));
+      current = { name, at: Date.now() };
+    },
+    end,
+  };
 }
 
 /** One clear paragraph for a known failure; a stack trace only with --verbose. */

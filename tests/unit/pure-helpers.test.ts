@@ -10,6 +10,7 @@ import { halveWindow } from '../../src/core/windows.js';
 import { dayWindow, parseChunk } from '../../src/core/windows.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
 import { summarizeLedger } from '../../src/execute/status.js';
+import { fitColumns } from '../../src/terminal/output.js';
 import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 
 const mapping = (int: [string, string][], float: [string, string][] = []): Mapping => ({
@@ -101,5 +102,15 @@ describe('status from the ledger', () => {
     const [day] = summarizeLedger(rows, 'p1').days;
     expect(day).toMatchObject({ published: true, pending: false, chunks: { done: 2, failed: 0 }, rowsWritten: 20 });
     expect(summarizeLedger(rows, 'p1').failures).toEqual([]);
+  });
+});
+
+describe('tables that fit the terminal', () => {
+  it('narrows the widest columns until the table fits, and leaves a table that fits alone', () => {
+    expect(fitColumns([10, 12, 8], 80)).toBeNull();
+    const widths = fitColumns([7, 40, 200, 8], 120)!;
+    expect(widths.reduce((a, b) => a + b, widths.length + 1)).toBeLessThanOrEqual(120);
+    expect(widths.slice(0, 1).concat(widths.slice(3))).toEqual([7, 8]);
+    expect(widths[2]).toBeGreaterThanOrEqual(widths[1]!);
   });
 });

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { requireApproval } from '../../plan/approval.js';
 import { readAnyPlan } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
-import { print, printJson, runProgress, table } from '../../terminal/output.js';
+import { printJson, printRunSummary, runProgress } from '../../terminal/output.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const runCommand = {
@@ -30,6 +30,6 @@ export const runCommand = {
       }),
     ).finally(progress.stop);
     if (args.json) return printJson(results);
-    print(table(['shard', 'unit', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
+    printRunSummary(results);
   },
 };

@@ -3,7 +3,7 @@ import { assertFilePath, writeFileAtomic } from '../../../core/write-atomic.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
-import { bold, print, printJson, printValidation, runProgress, table } from '../../../terminal/output.js';
+import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { partitionsBetween } from '../run/run-backfill.js';
 import { loadSpec } from '../plan/spec.js';
 import { backfill } from './workflow.js';
@@ -32,22 +32,23 @@ export const backfillCommand = {
     const spec = loadSpec(args.spec, { source: args.source, lookup: args.lookup, target: args.target, publish: args.publish, chunk: args.chunk });
     const settings = settingsFrom({ ...args, source: undefined, target: undefined, chunk: undefined });
     const progress = runProgress(args.json);
+    const stages = stagePrinter(args.json);
     const result = await withInterrupt((signal) =>
       withEngine(settings, (engine) =>
         backfill(engine, spec, {
           partitions, out: args.out, dryRun: args.dryRun, resume: args.resume, force: args.force, signal,
           onEvent: (event) => {
-            if (event.type === 'seeded') { if (!args.json) print(`No observations table on the embedded engine: seeded demo data for ${event.month} (${event.rows} observation rows, every version).`); }
-            else if (event.type === 'stage') { if (!args.json) print(bold(`» ${event.name}`)); }
+            if (event.type === 'seeded') { if (!args.json) print(`  no observations table on the embedded engine: a demo month ${event.month}, ${event.rows} observation rows (every version)`); }
+            else if (event.type === 'stage') stages.start(event.name);
             else progress.onEvent(event);
           },
         }),
       ),
-    ).finally(progress.stop);
+    ).finally(() => { progress.stop(); stages.end(); });
     if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
     if (args.json) return printJson(result);
     print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
-    print(table(['partition', 'status', 'observation rows read', 'events written', 'seconds'], result.partitions.map((s) => [s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)])));
+    printRunSummary([{ shard: 'local', days: result.partitions }]);
     if (result.report) {
       printValidation(result.report);
       if (!result.report.passed) process.exitCode = 1;

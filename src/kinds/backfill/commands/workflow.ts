@@ -35,6 +35,7 @@ export async function backfill(engine: Engine, spec: BackfillSpec, options: Back
   const emit = options.onEvent ?? (() => {});
   let seeded = false;
   if (engine.kind === 'embedded' && (await tableColumns(engine, spec.source)) === null) {
+    emit({ type: 'stage', name: 'seed' });
     for (const p of options.partitions) {
       const month = `${p.slice(0, 4)}-${p.slice(4)}`;
       const result = await seedLangfuse(engine, { observations: spec.source, traces: spec.lookup, month, observationCount: 200_000, traceCount: 20_000, seed: 1, replace: false });

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { DEMO_DAY } from '../../../config/settings.js';
 import { transform } from '../workflows/transform.js';
 import { assertFilePath, writeFileAtomic } from '../../../core/write-atomic.js';
-import { bold, print, printJson, printValidation, runProgress, table } from '../../../terminal/output.js';
+import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
 import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
@@ -23,21 +23,22 @@ export const transformCommand = {
     if (args.report) assertFilePath(args.report);
     const settings = settingsFrom(args);
     const progress = runProgress(args.json);
+    const stages = stagePrinter(args.json);
     const result = await withEngine(settings, (engine) =>
       transform(engine, settings, {
         from: args.day, to: args.to, mappingOut: args.mapping, planOut: args.out, base: args.base,
         onEvent: (event) => {
-          if (event.type === 'seeded') { if (!args.json) print(`No source table on the embedded engine: seeded demo data for ${event.day} (${event.rows} rows).`); }
-          else if (event.type === 'stage') { if (!args.json) print(bold(`» ${event.name}`)); }
+          if (event.type === 'seeded') { if (!args.json) print(`  no source table on the embedded engine: demo data for ${event.day}, ${event.rows} rows`); }
+          else if (event.type === 'stage') stages.start(event.name);
           else progress.onEvent(event);
         },
       }),
-    ).finally(progress.stop);
+    ).finally(() => { progress.stop(); stages.end(); });
     if (args.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
     if (args.json) printJson(result);
     else {
       print(`Mapping: ${result.discovery.out} (${result.discovery.mapping.int.length} int, ${result.discovery.mapping.float.length} float columns). Plan: ${result.planDir}`);
-      print(table(['day', 'status', 'source rows', 'target rows', 'seconds'], result.days.map((s) => [s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)])));
+      printRunSummary([{ shard: 'local', days: result.days }]);
       printValidation(result.report);
     }
     if (!result.report.passed) process.exitCode = 1;

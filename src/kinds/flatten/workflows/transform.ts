@@ -34,6 +34,7 @@ export async function transform(engine: Engine, settings: Settings, options: Tra
   const days = daysBetween(options.from, options.to);
   let seeded = false;
   if (engine.kind === 'embedded' && (await tableColumns(engine, settings.source)) === null) {
+    emit({ type: 'stage', name: 'seed' });
     for (const day of days) {
       const result = await seedDay(engine, settings, { day, rows: 200_000, customers: 5, seed: day === DEMO_DAY ? 1 : Number(day.replaceAll('-', '')), replace: false });
       emit({ type: 'seeded', day, rows: result.rows });
