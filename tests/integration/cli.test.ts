@@ -14,7 +14,21 @@ describe('command line', () => {
   it('lists every command', () => {
     const { code, out } = chplan('--help');
     expect(code).toBe(0);
-    for (const command of ['seed', 'discover', 'compile', 'run <plan>', 'validate <plan>', 'transform']) expect(out).toContain(`chplan ${command}`);
+    for (const command of ['seed', 'discover', 'compile', 'run <plan>', 'validate <plan>', 'transform', 'backfill', 'bench-backfill']) expect(out).toContain(`chplan ${command}`);
+    expect(out).toMatch(/Examples:[\s\S]*chplan backfill --partition 202406/);
+    expect(out).toMatch(/Exit codes: 0 done[\s\S]*4 refused for safety/);
+  });
+
+  it('transform on an empty engine says it seeds before it does, and times every stage', () => {
+    const args = ['bin/chplan.js', 'transform', '--mapping', join(dir, 'transform.json'), '--out', join(dir, 'transform-plan'), '--data-dir', join(dir, 'transform-data')];
+    const { status: code, stdout: out } = spawnSync('node', args, { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    const seedStage = lines.indexOf('» seed');
+    expect(seedStage).toBe(0);
+    expect(lines[seedStage + 1]).toMatch(/^  no source table on the embedded engine: demo data for 2025-10-08, 200000 rows$/);
+    for (const stage of ['seed', 'discover', 'compile', 'run', 'validate']) expect(out).toMatch(new RegExp(`  ${stage} took \\d+\\.\\d s`));
+    expect(out).toMatch(/│ shard │ unit\s+│ status\s+│ source rows │ target rows │ seconds │/);
   });
 
   it('exits 2 with one clear message on bad input', () => {
