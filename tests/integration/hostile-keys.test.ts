@@ -67,7 +67,7 @@ describe('hostile keys and an unusual source', () => {
     const failure = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UnmappedKeysError);
     expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }, { key: "it's", map: 'metricIntGroup7', rows: 1 }]);
-    expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base mapping.json/);
+    expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base \S+\/mapping.json --out mapping.json --source odd.events --target odd.flat [\s\S]* --data-dir /);
     // The insert stopped itself (no separate preflight ran first) and left nothing in staging.
     expect(plan.manifest.insertChecksUnmappedKeys).toBe(true);
     expect(plan.sql.insert_chunk).toContain(UNMAPPED_GUARD_MARK);
