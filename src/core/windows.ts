@@ -1,3 +1,4 @@
+import { DateTime, IANAZone } from 'luxon';
 import { ConfigError } from './errors.js';
 
 /** A half-open time window [start, end) as UTC instants, bound to `{chunk_start}` / `{chunk_end}`. */
@@ -62,28 +63,28 @@ export function bucketKey(window: Pick<Window, 'bucket'>): string {
   return window.bucket && window.bucket.count > 1 ? `b${window.bucket.index}/${window.bucket.count}` : '';
 }
 
-function offsetMs(zone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
+/**
+ * The UTC instant at which `day` begins in `zone`: local midnight (the first, where it happens
+ * twice), or the first instant of the day where a clock change skips midnight (America/Santiago). For a date the
+ * zone skipped entirely (Pacific/Apia 2011-12-30) it is the start of the next day, so the day's
+ * window is empty. Luxon resolves the zone rules (IANA, through Intl).
+ */
+export function midnightUtc(day: string, zone: string): number {
+  const start = DateTime.fromISO(day, { zone }).startOf('day');
+  // Where clocks fall back across midnight (America/Havana), local midnight happens twice and
+  // the day begins at the first one, one offset change earlier than Luxon's choice.
+  const before = start.minus({ milliseconds: 1 });
+  const earlier = start.minus({ minutes: before.offset - start.offset });
+  return before.offset > start.offset && earlier.toISODate() === day ? earlier.toMillis() : start.toMillis();
 }
 
-/** The UTC instant of local midnight starting `day` in `zone` (DST-aware). */
-export function midnightUtc(day: string, zone: string): number {
-  const naive = Date.parse(`${day}T00:00:00Z`);
-  let instant = naive - offsetMs(zone, naive);
-  instant = naive - offsetMs(zone, instant);
-  return instant;
+/** Whether `day` exists as a local date in `zone` (a zone can skip a whole day). */
+export function dayExists(day: string, zone: string): boolean {
+  return DateTime.fromISO(day, { zone }).toISODate() === day;
 }
 
 export function checkZone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
-  }
+  if (!IANAZone.isValidZone(zone)) throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
 }
 
 function utcText(instant: number): string {

@@ -110,6 +110,10 @@ async function runUnit(ctx: RunContext, lease: Lease, unit: Unit, ledger: Ledger
     ctx.emit({ type: 'day_skipped', day: unit.label, reason: 'already published by this plan' });
     return { day: unit.label, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 };
   }
+  if (whole.start === whole.end) {
+    ctx.emit({ type: 'day_skipped', day: unit.label, reason: `this date does not exist in ${ctx.plan.manifest.timeZone} (its clocks skipped it), so it is an empty day; nothing was changed` });
+    return { day: unit.label, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: 0 };
+  }
   if ((await ctx.adapter.countSource(ctx, whole)) === 0) {
     ctx.emit({ type: 'day_empty', day: unit.label });
     return { day: unit.label, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - started) / 1000 };

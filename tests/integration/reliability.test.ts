@@ -207,3 +207,24 @@ describe('numbers at the edges', () => {
     expect((failure as Error).message).toMatch(/too large to sum safely in 64 bits[\s\S]*every sum fits Int64/);
   });
 });
+
+describe('days where clocks change at local midnight', () => {
+  it('rows around the change land in the day ClickHouse\'s toDate(ts, zone) names, and validation agrees', async () => {
+    await engine.command('CREATE TABLE default.dst (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs');
+    // America/Santiago jumps from 00:00 to 01:00 on 2024-09-08 (04:00Z); 2024-09-07 is 24 hours long.
+    const instants = ['2024-09-07 03:59:59.999', '2024-09-07 04:00:00.000', '2024-09-08 02:59:59.999', '2024-09-08 03:30:00.000', '2024-09-08 03:59:59.999', '2024-09-08 04:00:00.000', '2024-09-09 02:59:59.999', '2024-09-09 03:00:00.000'];
+    await engine.command(`INSERT INTO default.dst VALUES ${instants.map((t, i) => `('${t}', 'c${i}', ${i}, map('n', ${i + 1}), map('f', 0.5))`).join(', ')}`);
+    const settings = testSettings({ source: 'default.dst', target: 'default.dst_flat', timeZone: 'America/Santiago' });
+    const mapping = join(ctx.dir, 'dst.json');
+    await discoverMapping(engine, settings, { from: '2024-09-06', to: '2024-09-09', out: mapping });
+    await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', 'dst') });
+    const plan = readPlan(join(ctx.dir, 'plans', 'dst'));
+    const days = ['2024-09-06', '2024-09-07', '2024-09-08', '2024-09-09'];
+    await runFlatten(engine, plan, { days, chunk: 'hour' });
+    const byClickHouse = await engine.rows<{ day: string; rows: string }>("SELECT toString(toDate(timestampMs, 'America/Santiago')) AS day, toString(count()) AS rows FROM default.dst GROUP BY day ORDER BY day");
+    const published = await engine.rows<{ day: string; rows: string }>("SELECT toString(toDate(timestampMs, 'America/Santiago')) AS day, toString(count()) AS rows FROM default.dst_flat GROUP BY day ORDER BY day");
+    expect(published).toEqual(byClickHouse);
+    expect(byClickHouse.map((d) => d.day)).toEqual(days);
+    expect((await validatePlan(engine, plan, days)).passed).toBe(true);
+  });
+});
