@@ -1,16 +1,16 @@
 import Table from 'cli-table3';
 import cliProgress from 'cli-progress';
+import pc from 'picocolors';
 import { ChplanError } from '../core/errors.js';
 import type { RunEvent } from '../execute/run-context.js';
 import type { DaySummary } from '../execute/run-plan.js';
 import type { ValidationReport } from '../validate/report.js';
 
 const tty = process.stdout.isTTY === true;
-const paint = (code: number) => (text: string) => (tty ? `\x1b[${code}m${text}\x1b[0m` : text);
-export const green = paint(32);
-export const red = paint(31);
-export const yellow = paint(33);
-export const bold = paint(1);
+// picocolors honours NO_COLOR, FORCE_COLOR and --no-color; beyond that, colours only on a terminal
+// (it would also colour plain output whenever CI is set).
+const colors = pc.createColors(pc.isColorSupported && (tty || 'FORCE_COLOR' in process.env));
+export const { green, red, yellow, bold } = colors;
 
 export function print(text = ''): void {
   process.stdout.write(`${text}\n`);

@@ -90,6 +90,14 @@ describe('bad input ends with a clear message and the documented exit code', () 
     expect(url.err).not.toMatch(/WARN|s3cret/);
   });
 
+  it('colours only where asked and allowed: never when piped, FORCE_COLOR turns them on, NO_COLOR wins', () => {
+    const plain = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR'));
+    const run = (env: Record<string, string>) => spawnSync('node', ['bin/chplan.js', 'run', join(dir, 'nope'), '--day', '2025-10-08'], { encoding: 'utf8', env: { ...plain, CI: 'true', CLICKHOUSE_URL: '', ...env } }).stderr;
+    expect(run({})).toMatch(/^chplan: /);
+    expect(run({ FORCE_COLOR: '1' })).toMatch(/^\x1b\[31mchplan:\x1b\[39m /);
+    expect(run({ FORCE_COLOR: '1', NO_COLOR: '1' })).toMatch(/^chplan: /);
+  });
+
   it('a data directory another process holds is exit 4, naming that process', () => {
     const result = chplan('status', DEMO, '--data-dir', join(dir, 'held'));
     expect(result.code).toBe(4);
