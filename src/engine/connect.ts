@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { ConfigError, ConnectionError, ExecutionError, SafetyError } from '../core/errors.js';
-import type { CommandSummary, Engine, EngineOptions, QueryOptions } from './engine.js';
+import type { CommandSummary, Engine, EngineCapabilities, EngineOptions, QueryOptions } from './engine.js';
 
 // 64-bit integers always arrive as strings, whichever transport answers, so callers
 // convert explicitly and never lose precision to JSON numbers.
@@ -83,7 +83,8 @@ function embeddedClient(dataDir: string): ClickHouseClient {
 }
 
 class ClientEngine implements Engine {
-  readonly kind: 'embedded' | 'http';
+  readonly can: EngineCapabilities;
+  private readonly embedded: boolean;
   readonly description: string;
   readonly flags: string;
 
@@ -91,7 +92,8 @@ class ClientEngine implements Engine {
     private readonly client: ClickHouseClient,
     private readonly options: EngineOptions,
   ) {
-    this.kind = options.url ? 'http' : 'embedded';
+    this.embedded = !options.url;
+    this.can = { runInProcess: this.embedded, killQueries: !this.embedded, reportBytesRead: !this.embedded };
     this.description = options.url
       ? `ClickHouse over HTTP at ${redactUrl(options.url)} as ${options.user ?? 'default'}`
       : `embedded chDB in ${resolve(options.dataDir)}`;
@@ -106,7 +108,7 @@ class ClientEngine implements Engine {
       if (/auth|password|AUTHENTICATION|REQUIRED_PASSWORD|516/i.test(detail)) {
         throw new ConnectionError(`${this.description} refused the credentials (${detail.split('\n')[0]}). Check CLICKHOUSE_USER / CLICKHOUSE_PASSWORD.`, { cause });
       }
-      if (this.kind === 'embedded' && /Cannot lock file/i.test(detail)) throw lockedDataDir(this.options.dataDir, cause);
+      if (this.embedded && /Cannot lock file/i.test(detail)) throw lockedDataDir(this.options.dataDir, cause);
       throw new ConnectionError(`Cannot reach ${this.description}: ${detail.split('\n')[0]}. Check --url (or CLICKHOUSE_URL) and that the server is up.`, { cause });
     }
   }

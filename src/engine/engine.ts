@@ -28,9 +28,19 @@ export interface CommandSummary {
   readBytes: number;
 }
 
+export interface EngineCapabilities {
+  /** The engine runs inside this process: it may be seeded with demo data and have its merges paused, and its queries end with the process. */
+  runInProcess: boolean;
+  /** `KILL QUERY` reaches a statement this process started (a server does; an in-process engine stops with the process). */
+  killQueries: boolean;
+  /** A statement's summary reports the bytes it read. */
+  reportBytesRead: boolean;
+}
+
 /** The only surface the rest of chplan sees of ClickHouse. */
 export interface Engine {
-  readonly kind: 'embedded' | 'http';
+  /** What this transport can do; callers ask for a capability, never for a transport. */
+  readonly can: EngineCapabilities;
   /** Human description, never containing credentials. */
   readonly description: string;
   /** The flags that reach this engine again (`--data-dir DIR` or `--url URL`, never credentials), for suggested commands. */

@@ -90,6 +90,6 @@ async function waitUntilGone(ctx: RunContext, queryId: string): Promise<void> {
 }
 
 async function stopServerQuery(ctx: RunContext, queryId: string): Promise<void> {
-  if (ctx.engine.kind !== 'http') return; // the embedded engine stops with the process
+  if (!ctx.engine.can.killQueries) return; // an in-process engine stops with the process
   await ctx.engine.command(`KILL QUERY WHERE query_id = ${quoteString(queryId)} ASYNC`, { step: 'kill', timeoutSec: 10 }).catch(() => {});
 }

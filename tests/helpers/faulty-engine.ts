@@ -11,7 +11,7 @@ export interface Fault {
 /** Wraps an engine and fails matching statements, the way a flaky network or server would. */
 export function faultyEngine(inner: Engine, faults: Fault[]): Engine & { injected: number } {
   const wrapper = {
-    kind: inner.kind,
+    can: inner.can,
     description: inner.description,
     flags: inner.flags,
     injected: 0,

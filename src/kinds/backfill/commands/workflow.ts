@@ -34,7 +34,7 @@ export interface BackfillResult {
 export async function backfill(engine: Engine, spec: BackfillSpec, options: BackfillOptions): Promise<BackfillResult> {
   const emit = options.onEvent ?? (() => {});
   let seeded = false;
-  if (engine.kind === 'embedded' && (await tableColumns(engine, spec.source)) === null) {
+  if (engine.can.runInProcess && (await tableColumns(engine, spec.source)) === null) {
     emit({ type: 'stage', name: 'seed' });
     for (const p of options.partitions) {
       const month = `${p.slice(0, 4)}-${p.slice(4)}`;

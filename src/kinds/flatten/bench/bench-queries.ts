@@ -80,7 +80,7 @@ export async function benchQueries(engine: Engine, plan: FlattenPlan, options: Q
         const started = performance.now();
         const summary = await engine.command(result.sql, { settings: { wait_end_of_query: 1 }, step: question.id });
         result.runsMs.push(performance.now() - started);
-        if (engine.kind === 'http') result.readBytes = summary.readBytes;
+        if (engine.can.reportBytesRead) result.readBytes = summary.readBytes;
       }
     }
     for (const result of results) result.medianMs = median(result.runsMs);

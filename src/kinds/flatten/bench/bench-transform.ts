@@ -78,7 +78,7 @@ export async function benchTransform(engine: Engine, settings: Settings, options
   say(`measuring ${names.join(', ')} × ${options.repeat}, interleaved…`);
   // Merging the freshly seeded source or a just-written staging table in the background
   // would overlap the next measurement; the benchmark's own embedded engine pauses merges.
-  const pauseMerges = engine.kind === 'embedded';
+  const pauseMerges = engine.can.runInProcess;
   if (pauseMerges) await engine.command('SYSTEM STOP MERGES');
   const samples = await interleaved(names, options.repeat, async (name) => {
     if (name === 'floor') return measure(() => engine.rows(floorSql(first), { params }));

@@ -33,7 +33,7 @@ export async function transform(engine: Engine, settings: Settings, options: Tra
   const emit = options.onEvent ?? (() => {});
   const days = daysBetween(options.from, options.to);
   let seeded = false;
-  if (engine.kind === 'embedded' && (await tableColumns(engine, settings.source)) === null) {
+  if (engine.can.runInProcess && (await tableColumns(engine, settings.source)) === null) {
     emit({ type: 'stage', name: 'seed' });
     for (const day of days) {
       const result = await seedDay(engine, settings, { day, rows: 200_000, customers: 5, seed: day === DEMO_DAY ? 1 : Number(day.replaceAll('-', '')), replace: false });
