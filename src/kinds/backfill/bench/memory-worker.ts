@@ -12,6 +12,7 @@ const [dataDir, planDir, partition, chunk] = process.argv.slice(2) as [string, s
 const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
 const plan = readBackfillPlan(planDir);
 await engine.command('SYSTEM STOP MERGES');
+for (const step of ['create_target', 'create_staging']) await engine.command(statementOf(plan, step));
 await engine.command(`TRUNCATE TABLE ${quoteTable(plan.manifest.tables.staging)}`);
 const unit = partitionUnit(partition, plan.manifest.timeZone, chunk === 'month' || chunk === 'idle' ? { projectBuckets: 1 } : chunkOf(chunk));
 // `idle`: the engine opened and the tables touched, no insert: the footprint every run starts from.
