@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
+import { packagePath } from '../core/package-path.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 
@@ -10,6 +12,15 @@ export function schemaErrors(schema: object, data: unknown): string[] {
   const validate = ajv.getSchema((schema as { $id?: string }).$id ?? '') ?? ajv.compile(schema);
   if (validate(data)) return [];
   return (validate.errors ?? []).map(describe);
+}
+
+const shipped = new Map<string, object>();
+
+/** schemaErrors against one of chplan's own schemas, `schemas/<name>.schema.json`. */
+export function shippedSchemaErrors(name: string, data: unknown): string[] {
+  let schema = shipped.get(name);
+  if (!schema) shipped.set(name, (schema = JSON.parse(readFileSync(packagePath(`schemas/${name}.schema.json`), 'utf8')) as object));
+  return schemaErrors(schema, data);
 }
 
 function describe(error: ErrorObject): string {

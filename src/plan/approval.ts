@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ApprovalError, ConfigError } from '../core/errors.js';
 import { verifyPlanDir } from './plan-dir.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
+import { shippedSchemaErrors } from '../config/validate-json.js';
 import type { PlanManifest } from './manifest.js';
 
 /** APPROVAL.json: who signed off which plan hash, and the file hashes they saw. */
@@ -18,11 +19,15 @@ const APPROVAL_FILE = 'APPROVAL.json';
 export function readApproval(dir: string): Approval | null {
   const path = join(dir, APPROVAL_FILE);
   if (!existsSync(path)) return null;
+  let approval: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Approval;
+    approval = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     throw new ApprovalError(`${path} is not valid JSON; approve the plan again with \`chplan approve ${dir} --by NAME\`.`);
   }
+  const problems = shippedSchemaErrors('approval', approval);
+  if (problems.length > 0) throw new ApprovalError(`${path} is not a sign-off chplan wrote (${problems.slice(0, 3).join('; ')}); nothing was run. Approve the plan again with \`chplan approve ${dir} --by NAME\`.`);
+  return approval as Approval;
 }
 
 /** Records a reviewer's sign-off of the plan exactly as it is on disk now. */

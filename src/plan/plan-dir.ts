@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync
 import { makeDirectory } from '../core/write-atomic.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, SafetyError } from '../core/errors.js';
+import { shippedSchemaErrors } from '../config/validate-json.js';
 import { contentHash, planHashOf, type PlanManifest } from './manifest.js';
 
 export interface PlanFile {
@@ -65,8 +66,9 @@ export function readManifest(dir: string): PlanManifest {
   } catch (cause) {
     throw new ConfigError(`${manifestPath} is not valid JSON. Recompile the plan with \`chplan compile --out ${dir}\`.`, { cause });
   }
-  if (manifest === null || typeof manifest !== 'object' || manifest.formatVersion !== 1 || typeof manifest.kind !== 'string' || typeof manifest.files !== 'object' || manifest.files === null) {
-    throw new ConfigError(`${manifestPath} is not a chplan manifest (formatVersion 1 with a kind and file hashes). Recompile the plan.`);
+  const problems = shippedSchemaErrors('manifest', manifest);
+  if (problems.length > 0) {
+    throw new ConfigError(`${manifestPath} is not a chplan manifest (schemas/manifest.schema.json): ${problems.slice(0, 5).join('; ')}. Nothing was run. Recompile the plan with chplan compile.`);
   }
   return manifest;
 }

@@ -5,6 +5,7 @@ import { renderHtmlReport, renderSpeedupSvg } from '../bench/html-report.js';
 import { loadedBenchPlan } from '../bench/prepare.js';
 import { DEMO_DAY } from '../../../config/settings.js';
 import { ConfigError } from '../../../core/errors.js';
+import { shippedSchemaErrors } from '../../../config/validate-json.js';
 import { readPlan } from '../plan/flatten-plan.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, red, table } from '../../../terminal/output.js';
@@ -14,16 +15,21 @@ import { withEngine } from '../../../engine/with-engine.js';
 
 type Args = CommonArgs & { rows: number; runs: number; queries?: string; plan?: string; day: string; out?: string };
 
-function readExtraQueries(path: string | undefined) {
+/** Extra benchmark questions from a --queries file, checked against schemas/queries.schema.json. */
+export function readExtraQueries(path: string | undefined) {
   if (!path) return [];
   if (!existsSync(path)) throw new ConfigError(`--queries ${path} does not exist.`);
+  let list: unknown;
   try {
-    const list = JSON.parse(readFileSync(path, 'utf8')) as { id: string; title: string; source: string; flat: string }[];
-    if (!Array.isArray(list) || list.some((q) => !q.id || !q.source || !q.flat)) throw new Error('each entry needs id, title, source and flat');
-    return list;
+    list = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new ConfigError(`--queries ${path} must be a JSON array of {"id", "title", "source": "SQL with {source}", "flat": "SQL with {flat}"}: ${(cause as Error).message}`, { cause });
+    throw new ConfigError(`--queries ${path} is not valid JSON: ${(cause as Error).message}. Nothing was run.`, { cause });
   }
+  const problems = shippedSchemaErrors('queries', list);
+  if (problems.length > 0) {
+    throw new ConfigError(`--queries ${path} must be a JSON array of {"id", "title", "source": "SQL with {source}", "flat": "SQL with {flat}"} (schemas/queries.schema.json):\n  ${problems.slice(0, 10).join('\n  ')}\nNothing was run.`);
+  }
+  return list as { id: string; title: string; source: string; flat: string }[];
 }
 
 function printReport(report: QueryBenchReport): void {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { ConfigError } from '../../../core/errors.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
+import { shippedSchemaErrors } from '../../../config/validate-json.js';
 import type { Column } from './source-schema.js';
 
 /** source-schema.json: a table's columns, so a plan can be compiled without a connection. */
@@ -27,13 +28,15 @@ export function readSchemaFile(path: string, table: TableRef): Column[] {
   } catch (cause) {
     throw new ConfigError(`Schema file ${path} is not valid JSON: ${(cause as Error).message}.`, { cause });
   }
-  const d = data as { table?: unknown; columns?: unknown; tables?: { source?: TableRef }; source?: { columns?: unknown } };
-  const described = typeof d.table === 'string' ? d.table : d.tables?.source ? formatTableRef(d.tables.source) : undefined;
-  const columns = d.columns ?? d.source?.columns;
-  const valid = Array.isArray(columns) && columns.length > 0 && columns.every((c) => Array.isArray(c) && c.length === 2 && c.every((s) => typeof s === 'string' && s !== ''));
-  if (!described || !valid) {
-    throw new ConfigError(`Schema file ${path} is neither a source-schema.json ({"table": "db.t", "columns": [["name", "Type"], …]}) nor a plan's manifest.json.`);
+  // A plan's manifest.json carries the source's columns too; anything else must be a source-schema.json.
+  const manifest = shippedSchemaErrors('manifest', data).length === 0 ? (data as { tables: { source?: TableRef }; source?: { columns?: unknown } }) : null;
+  const file = manifest ? null : (data as SchemaFile);
+  const problems = manifest ? [] : shippedSchemaErrors('source-schema', data);
+  if (problems.length > 0 || (manifest && (!manifest.tables.source || !Array.isArray(manifest.source?.columns)))) {
+    throw new ConfigError(`Schema file ${path} is neither a source-schema.json (schemas/source-schema.schema.json${problems.length ? `: ${problems.slice(0, 3).join('; ')}` : ''}) nor a flatten plan's manifest.json. Write one with chplan discover --schema-out ${path}.`);
   }
+  const described = manifest ? formatTableRef(manifest.tables.source!) : file!.table;
+  const columns = manifest ? (manifest.source!.columns as [string, string][]) : file!.columns;
   if (described !== formatTableRef(table)) {
     throw new ConfigError(`Schema file ${path} describes ${described}, but the source is ${formatTableRef(table)}. Pass --source ${described} or a schema file of ${formatTableRef(table)}.`);
   }
