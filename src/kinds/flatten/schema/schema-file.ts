@@ -33,7 +33,7 @@ export function readSchemaFile(path: string, table: TableRef): Column[] {
   const file = manifest ? null : (data as SchemaFile);
   const problems = manifest ? [] : shippedSchemaErrors('source-schema', data);
   if (problems.length > 0 || (manifest && (!manifest.tables.source || !Array.isArray(manifest.source?.columns)))) {
-    throw new ConfigError(`Schema file ${path} is neither a source-schema.json (schemas/source-schema.schema.json${problems.length ? `: ${problems.slice(0, 3).join('; ')}` : ''}) nor a flatten plan's manifest.json. Write one with chplan discover --schema-out ${path}.`);
+    throw new ConfigError(`Schema file ${path} is neither a source-schema.json (schemas/source-schema.schema.json${problems.length ? `: ${problems.slice(0, 3).join('; ')}` : ''}) nor a plan's manifest.json. Write one with chplan discover --schema-out ${path}.`);
   }
   const described = manifest ? formatTableRef(manifest.tables.source!) : file!.table;
   const columns = manifest ? (manifest.source!.columns as [string, string][]) : file!.columns;
