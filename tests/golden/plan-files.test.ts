@@ -1,4 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const GOLDEN = dirname(fileURLToPath(import.meta.url));
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/kinds/flatten/plan/build-plan.js';
 import { classifyColumns } from '../../src/kinds/flatten/schema/source-schema.js';
@@ -54,6 +58,9 @@ describe('golden plan files', () => {
       const schema = classifyColumns(settings.source, FIXTURE_COLUMNS, settings);
       const files = buildPlan({ name: label, schema, mapping: FIXTURE_MAPPING, settings, toolVersion: '0.0.0-golden', previous: before });
       for (const file of files) {
+        // A new file is a reviewed addition: write it with -u, never silently on a normal run.
+        const updating = (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
+        expect(existsSync(join(GOLDEN, label, file.name)) || updating, `tests/golden/${label}/${file.name} is missing; review it and accept with npx vitest run tests/golden -u`).toBe(true);
         await expect(file.content).toMatchFileSnapshot(`./${label}/${file.name}`);
       }
     });
