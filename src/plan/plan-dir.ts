@@ -3,7 +3,7 @@ import { makeDirectory } from '../core/write-atomic.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, SafetyError } from '../core/errors.js';
 import { shippedSchemaErrors } from '../config/validate-json.js';
-import { contentHash, planHashOf, type PlanManifest } from './manifest.js';
+import { contentHash, planHashOf, serializeManifest, type PlanManifest } from './manifest.js';
 
 export interface PlanFile {
   name: string;
@@ -104,6 +104,19 @@ export function readPlanDir<M extends PlanManifest>(dir: string, kind: string, p
     if (manifest.files[file] !== undefined) sql[step] = readFileSync(join(path, file), 'utf8');
   }
   return { dir: path, name: basename(path), manifest: manifest as M, sql };
+}
+
+/**
+ * Completes a plan's files with PLAN.md and manifest.json. PLAN.md quotes the plan hash, so
+ * the hash covers every other file and every manifest field, and PLAN.md is derived from it
+ * (planHashMatches checks the same way). Pure.
+ */
+export function sealPlan<M extends PlanManifest>(base: Omit<M, 'planHash' | 'files'>, files: PlanFile[], planMd: (planHash: string) => string): PlanFile[] {
+  const hashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
+  const planHash = planHashOf<M>({ ...base, files: hashes } as Omit<M, 'planHash'>);
+  const md = planMd(planHash);
+  const manifest = { ...base, files: { ...hashes, 'PLAN.md': contentHash(md) }, planHash } as unknown as M;
+  return [...files, { name: 'PLAN.md', content: md }, { name: 'manifest.json', content: serializeManifest(manifest) }];
 }
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { formatTableRef } from '../../../config/settings.js';
 import { packagePath } from '../../../core/package-path.js';
-import { contentHash, planHashOf, serializeManifest, type PlanManifest } from '../../../plan/manifest.js';
-import { readPlanDir, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
+import { contentHash, type PlanManifest } from '../../../plan/manifest.js';
+import { readPlanDir, sealPlan, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
 import { BACKFILL_FILES, backfillTables, renderBackfill, type BackfillInputs, type BackfillTables, type Column } from './compile.js';
 import type { PublishMode } from './spec.js';
 
@@ -48,11 +48,8 @@ export function buildBackfillPlan(inputs: BackfillInputs, options: { name: strin
     source: columnsRecord(inputs.source),
     lookup: columnsRecord(inputs.lookup),
   };
-  // PLAN.md quotes the plan hash, so the hash covers everything else and PLAN.md is derived.
-  const sqlHashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
-  const planHash = planHashOf<BackfillManifest>({ ...base, files: sqlHashes });
   const tables = base.tables;
-  const planMd = PLAN_MD({
+  return sealPlan<BackfillManifest>(base, files, (planHash) => PLAN_MD({
     name: options.name, dir: options.dir, planHash, toolVersion: options.toolVersion, publish: spec.publish, replace: spec.publish === 'replace',
     source: formatTableRef(tables.source), traces: formatTableRef(tables.lookup), target: formatTableRef(tables.target),
     staging: formatTableRef(tables.staging), ledger: formatTableRef(tables.ledger), timeZone: spec.timeZone, chunk: spec.chunk,
@@ -62,11 +59,7 @@ export function buildBackfillPlan(inputs: BackfillInputs, options: { name: strin
     metadataText: spec.mergeTraceMetadata ? 'the trace\'s metadata, updated by the observation\'s (its keys win)' : 'the observation\'s only',
     enrich: Object.entries(spec.enrich).map(([column, from]) => ({ column, from })),
     files: [...statements, { file: 'manifest.json', role: 'sha256 of every file, the spec and both tables\' columns' }],
-  });
-  files.push({ name: 'PLAN.md', content: planMd });
-  const manifest: BackfillManifest = { ...base, files: { ...sqlHashes, 'PLAN.md': contentHash(planMd) }, planHash };
-  files.push({ name: 'manifest.json', content: serializeManifest(manifest) });
-  return files;
+  }));
 }
 
 /** Reads and verifies a backfill plan directory. */

@@ -6,14 +6,9 @@ import { UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, serializeMapping } from '../mapping/mapping-file.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-import { contentHash, planHashOf, serializeManifest } from '../../../plan/manifest.js';
+import { sealPlan, type PlanFile } from '../../../plan/plan-dir.js';
 import type { Manifest } from './manifest.js';
 import { packagePath } from '../../../core/package-path.js';
-
-export interface PlanFile {
-  name: string;
-  content: string;
-}
 
 const PLAN_MD = Handlebars.compile(
   readFileSync(packagePath('templates/plan/PLAN.md.hbs'), 'utf8'),
@@ -61,15 +56,8 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
       columns: schema.columns.map((c) => [c.name, c.type] as [string, string]),
     },
   };
-  // PLAN.md is hashed like the SQL, but it quotes the plan hash, so the hash covers the
-  // SQL, mapping and settings first and PLAN.md is derived from them.
-  const sqlHashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
-  const planHash = planHashOf({ ...base, files: sqlHashes });
-  const planMd = renderPlanMd({ name, schema, mapping, settings, toolVersion, planHash, statements, insertChecksUnmappedKeys: base.insertChecksUnmappedKeys });
-  files.push({ name: 'PLAN.md', content: planMd });
-  const manifest: Manifest = { ...base, files: { ...sqlHashes, 'PLAN.md': contentHash(planMd) }, planHash };
-  files.push({ name: 'manifest.json', content: serializeManifest(manifest) });
-  return files;
+  return sealPlan<Manifest>(base, files, (planHash) =>
+    renderPlanMd({ name, schema, mapping, settings, toolVersion, planHash, statements, insertChecksUnmappedKeys: base.insertChecksUnmappedKeys }));
 }
 
 function renderPlanMd(input: {
