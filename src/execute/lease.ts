@@ -87,7 +87,8 @@ export async function acquireLease(engine: Engine, ledger: TableRef, target: str
     }
   }
   const heartbeat = async () => {
-    const mine = (await readLedger(engine, ledger, target)).filter((r) => r.step === 'lease' && r.runner === options.runner).at(-1);
+    // Runs before every chunk: read this runner's rows only, not the target's whole history.
+    const mine = (await readLedger(engine, ledger, target, undefined, options.runner)).filter((r) => r.step === 'lease').at(-1);
     if (mine?.status === 'released' && mine.error.startsWith('taken over by')) {
       throw new SafetyError(
         `This run lost ${target}: ${mine.error} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +

@@ -77,8 +77,8 @@ SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:
   );
 }
 
-/** Every ledger row of a target (optionally one plan), oldest first. */
-export async function readLedger(engine: Engine, ledger: TableRef, target: string, planHash?: string): Promise<LedgerRow[]> {
+/** Every ledger row of a target (optionally of one plan, or of one runner), oldest first. */
+export async function readLedger(engine: Engine, ledger: TableRef, target: string, planHash?: string, runner?: string): Promise<LedgerRow[]> {
   const exists = await engine.rows<{ n: string }>(
     'SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}',
     { params: { db: ledger.database, name: ledger.name }, step: 'ledger' },
@@ -89,9 +89,9 @@ export async function readLedger(engine: Engine, ledger: TableRef, target: strin
             query_id, toString(rows_read) AS rows_read, toString(rows_written) AS rows_written, runner,
             toString(started_at) AS started_at, toString(finished_at) AS finished_at, error
      FROM ${quoteTable(ledger)}
-     WHERE target = {target:String} AND ({plan_hash:String} = '' OR plan_hash = {plan_hash:String})
+     WHERE target = {target:String} AND ({plan_hash:String} = '' OR plan_hash = {plan_hash:String}) AND ({runner:String} = '' OR runner = {runner:String})
      ORDER BY finished_at, started_at, status = 'running' DESC`,
-    { params: { target, plan_hash: planHash ?? '' }, step: 'ledger' },
+    { params: { target, plan_hash: planHash ?? '', runner: runner ?? '' }, step: 'ledger' },
   );
 }
 
