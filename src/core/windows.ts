@@ -87,8 +87,13 @@ export function checkZone(zone: string): void {
   if (!IANAZone.isValidZone(zone)) throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
 }
 
-function utcText(instant: number): string {
-  return new Date(instant).toISOString().replace('T', ' ').replace('Z', '');
+/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, the form windows and query parameters use, and back. */
+function utcText(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function instant(text: string): number {
+  return Date.parse(`${text.replace(' ', 'T')}Z`);
 }
 
 /** The window of a whole day in `zone`. */
@@ -105,20 +110,12 @@ export function chunksOfDay(day: string, zone: string, chunk: ChunkSpec): Window
   if (chunk !== 'hour') {
     return splitWindow(whole, Number(parseChunk(chunk).slice(0, -1)), (_, w) => `${day} ${w.start.slice(11, 16)}Z`);
   }
-  const end = Date.parse(`${whole.end.replace(' ', 'T')}Z`);
+  const end = instant(whole.end);
   const windows: Window[] = [];
-  for (let t = Date.parse(`${whole.start.replace(' ', 'T')}Z`), h = 0; t < end; t += 3_600_000, h++) {
+  for (let t = instant(whole.start), h = 0; t < end; t += 3_600_000, h++) {
     windows.push({ ...whole, start: utcText(t), end: utcText(Math.min(t + 3_600_000, end)), label: `${day} h${String(h).padStart(2, '0')}` });
   }
   return windows;
-}
-
-function instant(text: string): number {
-  return Date.parse(`${text.replace(' ', 'T')}Z`);
-}
-
-function text(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
 /** Minutes in a window. */
@@ -135,8 +132,8 @@ export function halveWindow(window: Window): [Window, Window] | null {
   if (minutes < 2) return null;
   const middle = instant(window.start) + Math.floor(minutes / 2) * 60_000;
   return [
-    { ...window, end: text(middle), label: `${window.label} [${window.start.slice(11, 16)}–${text(middle).slice(11, 16)})` },
-    { ...window, start: text(middle), label: `${window.label} [${text(middle).slice(11, 16)}–${window.end.slice(11, 16)})` },
+    { ...window, end: utcText(middle), label: `${window.label} [${window.start.slice(11, 16)}–${utcText(middle).slice(11, 16)})` },
+    { ...window, start: utcText(middle), label: `${window.label} [${utcText(middle).slice(11, 16)}–${window.end.slice(11, 16)})` },
   ];
 }
 
@@ -145,7 +142,7 @@ export function splitWindow(window: Window, minutes: number, label: (i: number, 
   const end = instant(window.end);
   const parts: Window[] = [];
   for (let t = instant(window.start), i = 0; t < end; t += minutes * 60_000, i++) {
-    const part = { ...window, start: text(t), end: text(Math.min(end, t + minutes * 60_000)) };
+    const part = { ...window, start: utcText(t), end: utcText(Math.min(end, t + minutes * 60_000)) };
     parts.push({ ...part, label: label(i, part) });
   }
   return parts;

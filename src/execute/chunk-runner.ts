@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { quoteString } from '../core/quote.js';
 import { AbortedError, ExecutionError } from '../core/errors.js';
-import { halveWindow } from '../core/windows.js';
-import { windowParams, type Window } from '../core/windows.js';
+import { halveWindow, windowParams, type Window } from '../core/windows.js';
 import { statementOf } from '../plan/plan-dir.js';
 import { backoffMs, classifyFailure } from './retry.js';
 import { chunkQueryId, record, type RunContext } from './run-context.js';
