@@ -1,5 +1,5 @@
 import type { Engine } from '../../../engine/engine.js';
-import { dayWindow, windowParams } from '../../../core/windows.js';
+import { windowParams } from '../../../core/windows.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { reportOf, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { evaluatePartition, type BackfillInputs } from './evaluate.js';
@@ -15,7 +15,7 @@ export async function collectPartition(engine: Engine, plan: BackfillPlan, parti
   const enrichment: BackfillInputs['enrichment'] = [];
   for (const window of unit.windows) {
     const day = window.label;
-    const rows = await engine.rows<Record<string, string>>(statementOf(plan, 'validate_enrichment'), { params: windowParams(dayWindow(day, plan.manifest.timeZone)), step: `validate ${day}` });
+    const rows = await engine.rows<Record<string, string>>(statementOf(plan, 'validate_enrichment'), { params: windowParams(window), step: `validate ${day}` });
     const side = (name: string) => rows.find((r) => r.side === name) ?? {};
     enrichment.push({ day, expected: side('expected'), actual: side('actual') });
   }
