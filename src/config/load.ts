@@ -67,7 +67,8 @@ function finish(values: SettingsOverrides): Settings {
   return settings;
 }
 
-function tableOrThrow(field: string, text: string): TableRef {
+/** `db.table` (or `table`) as a TableRef; a ConfigError naming the field otherwise. */
+export function tableOrThrow(field: string, text: string): TableRef {
   const table = parseTableRef(text);
   if (!table) throw new ConfigError(`${field} ${JSON.stringify(text)} is not a table name; use db.table.`);
   return table;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseTableRef, type TableRef } from '../../../config/settings.js';
+import type { TableRef } from '../../../config/settings.js';
+import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
 import { ConfigError } from '../../../core/errors.js';
 import { packagePath } from '../../../core/package-path.js';
@@ -62,12 +63,6 @@ export interface SpecOverrides {
   chunk?: string;
 }
 
-function table(text: string, field: string): TableRef {
-  const ref = parseTableRef(text);
-  if (!ref) throw new ConfigError(`${field} ${JSON.stringify(text)} is not a table name; use db.table, e.g. default.observations.`);
-  return ref;
-}
-
 /**
  * A spec from a JSON file (or none) with flags on top, checked against schemas/backfill.schema.json.
  * Says which field is wrong and what to do; nothing has run when it throws.
@@ -95,9 +90,9 @@ export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): B
   return {
     kind: 'backfill',
     name: (spec.name as string | undefined) ?? DEFAULT_SPEC.name,
-    source: spec.source ? table(spec.source as string, 'source') : DEFAULT_SPEC.source,
-    lookup: spec.lookup ? table(spec.lookup as string, 'lookup') : DEFAULT_SPEC.lookup,
-    target: spec.target ? table(spec.target as string, 'target') : DEFAULT_SPEC.target,
+    source: spec.source ? tableOrThrow('source', spec.source as string) : DEFAULT_SPEC.source,
+    lookup: spec.lookup ? tableOrThrow('lookup', spec.lookup as string) : DEFAULT_SPEC.lookup,
+    target: spec.target ? tableOrThrow('target', spec.target as string) : DEFAULT_SPEC.target,
     publish: (spec.publish as PublishMode | undefined) ?? DEFAULT_SPEC.publish,
     chunk: (spec.chunk as string | undefined) ?? DEFAULT_SPEC.chunk,
     lookupMarginHours: { ...DEFAULT_SPEC.lookupMarginHours, ...(spec.lookupMarginHours as object | undefined) },
