@@ -10,6 +10,8 @@ export interface LedgerRecord {
   planHash: string;
   target: string;
   window: Pick<Window, 'day' | 'start' | 'end' | 'bucket'>;
+  /** What tells chunks of one window apart; by default the window's bucket (`b3/8`), else empty. */
+  chunkKey?: string;
   step: LedgerStep;
   status: LedgerStatus;
   attempt: number;
@@ -61,7 +63,7 @@ SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:
         day: record.window.day,
         window_start: record.window.start,
         window_end: record.window.end,
-        chunk_key: bucketKey(record.window),
+        chunk_key: record.chunkKey ?? bucketKey(record.window),
         step: record.step,
         status: record.status,
         attempt: record.attempt,

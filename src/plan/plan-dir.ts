@@ -31,7 +31,11 @@ export function writePlanDir(dir: string, files: PlanFile[]): void {
   const staging = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   makeDirectory(staging);
-  for (const file of files) writeFileSync(join(staging, file.name), file.content);
+  for (const file of files) {
+    // A plan may group a table's statements in a subdirectory (`impressions/05_load.sql`).
+    makeDirectory(dirname(join(staging, file.name)));
+    writeFileSync(join(staging, file.name), file.content);
+  }
   // A sign-off outlives a recompile, so `run --require-approval` can name what changed.
   const approval = join(target, 'APPROVAL.json');
   if (existsSync(approval)) copyFileSync(approval, join(staging, 'APPROVAL.json'));

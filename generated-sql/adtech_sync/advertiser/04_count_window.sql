@@ -1,0 +1,8 @@
+-- Rows of advertiser in a load window (lo, hi] (the dry run's estimate).
+SELECT
+    count() AS rows
+FROM
+    postgresql(`chplan_pg_adtech_sync`, table = 'advertiser')
+WHERE
+    `updated_at` > {lo:DateTime64(6, 'UTC')}
+    AND `updated_at` <= {hi:DateTime64(6, 'UTC')}

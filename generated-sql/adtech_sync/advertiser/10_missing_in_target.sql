@@ -1,0 +1,14 @@
+-- Keys PostgreSQL holds that dim_advertiser lacks (rows not loaded yet, or lost).
+SELECT
+    count() AS keys,
+    groupArray(20) (toString(tuple(`id`))) AS
+sample
+FROM
+    postgresql(`chplan_pg_adtech_sync`, table = 'advertiser')
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            `analytics`.`dim_advertiser` FINAL
+    )

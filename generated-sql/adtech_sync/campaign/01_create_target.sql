@@ -1,0 +1,18 @@
+-- campaign (PostgreSQL) → dim_campaign: a dimension. A load inserts every row changed
+-- in its window; ReplacingMergeTree keeps the version with the greatest updated_at, so a row read
+-- twice is never counted twice. Read it with FINAL. `_deleted` = 1 is a tombstone written by
+-- chplan sync --reconcile for a row deleted in PostgreSQL; FINAL leaves such rows out.
+CREATE TABLE IF NOT EXISTS `analytics`.`dim_campaign` (
+    `id` Int64,
+    `advertiser_id` Int64,
+    `name` String,
+    `bid` Decimal(10, 4),
+    `budget` Decimal(14, 2),
+    `start_date` Date32,
+    `end_date` Nullable(Date32),
+    `created_at` DateTime64(6, 'UTC'),
+    `updated_at` DateTime64(6, 'UTC'),
+    `_deleted` UInt8 DEFAULT 0
+) ENGINE = ReplacingMergeTree(`updated_at`, `_deleted`)
+ORDER BY
+    (`id`)

@@ -1,0 +1,16 @@
+-- chplan sync --reconcile: flag rows deleted in PostgreSQL. A tombstone (`_deleted` = 1, version
+-- one microsecond newer) replaces the row's latest version; FINAL and merges drop it, and the
+-- history stays until then. Running it twice changes nothing more.
+INSERT INTO
+    `analytics`.`dim_campaign`
+SELECT
+    * REPLACE(1 AS `_deleted`, `updated_at` + toIntervalMicrosecond(1) AS `updated_at`)
+FROM
+    `analytics`.`dim_campaign` FINAL
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            postgresql(`chplan_pg_adtech_sync`, table = 'campaign')
+    )

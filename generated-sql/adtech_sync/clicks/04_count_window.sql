@@ -1,0 +1,8 @@
+-- Rows of clicks in a load window (lo, hi] (the dry run's estimate).
+SELECT
+    count() AS rows
+FROM
+    postgresql(`chplan_pg_adtech_sync`, table = 'clicks')
+WHERE
+    `inserted_at` > {lo:DateTime64(6, 'UTC')}
+    AND `inserted_at` <= {hi:DateTime64(6, 'UTC')}

@@ -1,0 +1,23 @@
+-- Publish a load of clicks exactly once: only staged rows whose key fact_clicks does not
+-- hold yet. A row re-read by an overlapping window, or by a run resumed after a kill midway
+-- through this insert, is already there and is skipped. A row with the same key holds the same
+-- inserted_at (facts are immutable), so only target rows newer than lo need checking.
+INSERT INTO
+    `analytics`.`fact_clicks` (`id`, `campaign_id`, `impression_id`, `event_time`, `inserted_at`)
+SELECT
+    `id`,
+    `campaign_id`,
+    `impression_id`,
+    `event_time`,
+    `inserted_at`
+FROM
+    `analytics`.`fact_clicks__staging`
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            `analytics`.`fact_clicks`
+        WHERE
+            `inserted_at` > {lo:DateTime64(6, 'UTC')}
+    )

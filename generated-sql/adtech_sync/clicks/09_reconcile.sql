@@ -1,0 +1,10 @@
+-- chplan sync --reconcile: remove fact rows deleted in PostgreSQL (a lightweight DELETE: the rows
+-- vanish from every query at once, and from disk at the next merge).
+DELETE FROM `analytics`.`fact_clicks`
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            postgresql(`chplan_pg_adtech_sync`, table = 'clicks')
+    )

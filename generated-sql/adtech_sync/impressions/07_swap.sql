@@ -1,0 +1,4 @@
+-- Full refresh of impressions: staging holds every row up to hi; swap it with the target in one
+-- atomic rename, so readers see the old table until the new one is complete.
+EXCHANGE TABLES `analytics`.`fact_impressions__staging`
+AND `analytics`.`fact_impressions`

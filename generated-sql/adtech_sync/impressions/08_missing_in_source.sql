@@ -1,0 +1,14 @@
+-- Keys fact_impressions holds that PostgreSQL no longer has: rows deleted in the source.
+SELECT
+    count() AS keys,
+    groupArray(20) (toString(tuple(`id`))) AS
+sample
+FROM
+    `analytics`.`fact_impressions`
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            postgresql(`chplan_pg_adtech_sync`, table = 'impressions')
+    )

@@ -1,0 +1,50 @@
+import type { Argv } from 'yargs';
+import { assertFilePath, writeFileAtomic } from '../../../core/write-atomic.js';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { withEngine } from '../../../engine/with-engine.js';
+import { withInterrupt } from '../../../terminal/interrupt.js';
+import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
+import { DEFAULT_SPEC_PATH, loadSyncSpec } from '../plan/spec.js';
+import { withPostgres } from '../source/postgres.js';
+import { sync } from './workflow.js';
+
+export const syncCommand = {
+  command: 'sync',
+  describe: 'PostgreSQL → ClickHouse, pulled by ClickHouse: compile → load every table incrementally → refresh KPI views → validate against PostgreSQL',
+  builder: (yargs: Argv) =>
+    withEngineOptions(yargs)
+      .option('spec', { type: 'string', default: DEFAULT_SPEC_PATH, describe: 'sync spec (schemas/sync.schema.json)' })
+      .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<spec name>)' })
+      .option('full-refresh', { type: 'boolean', default: false, describe: 'reload every table completely through staging and swap it in atomically' })
+      .option('metrics-update', { type: 'boolean', default: true, describe: 'refresh the KPI views after loading (--no-metrics-update skips it)' })
+      .option('reconcile', { type: 'boolean', default: false, describe: 'also remove (facts) or tombstone (dimensions) rows deleted in PostgreSQL' })
+      .option('validate', { type: 'boolean', default: true, describe: 'validate against PostgreSQL at the end (--no-validate skips it)' })
+      .option('force', { type: 'boolean', default: false, describe: 'take over from a dead runner; let --reconcile remove more than a tenth of a table' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'compile and list each table\'s window with row estimates; change nothing' })
+      .option('report', { type: 'string', describe: 'write the validation report as JSON to this file' }),
+  handler: async (args: CommonArgs & { spec: string; out?: string; fullRefresh: boolean; metricsUpdate: boolean; reconcile: boolean; validate: boolean; force: boolean; dryRun: boolean; report?: string }) => {
+    if (args.report) assertFilePath(args.report);
+    const spec = loadSyncSpec(args.spec);
+    const settings = settingsFrom(args);
+    const progress = runProgress(args.json);
+    const stages = stagePrinter(args.json);
+    const result = await withInterrupt((signal) =>
+      withPostgres((pg) =>
+        withEngine(settings, (engine) =>
+          sync(engine, spec, pg, {
+            out: args.out, fullRefresh: args.fullRefresh, metrics: args.metricsUpdate, reconcile: args.reconcile, validate: args.validate, dryRun: args.dryRun, force: args.force, signal,
+            onEvent: (event) => (event.type === 'stage' ? stages.start(event.name) : progress.onEvent(event)),
+          }),
+        ),
+      ),
+    ).finally(() => { progress.stop(); stages.end(); });
+    if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
+    if (args.json) return printJson(result);
+    print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
+    printRunSummary([{ shard: 'local', days: result.tables }]);
+    if (result.report) {
+      printValidation(result.report);
+      if (!result.report.passed) process.exitCode = 1;
+    }
+  },
+};

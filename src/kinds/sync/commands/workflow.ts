@@ -1,0 +1,41 @@
+import type { Engine } from '../../../engine/engine.js';
+import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
+import type { ValidationReport } from '../../../validate/report.js';
+import { compileSyncDir } from '../plan/compile-plan-dir.js';
+import { readSyncPlan } from '../plan/sync-plan.js';
+import type { SyncSpec } from '../plan/spec.js';
+import { runSync } from '../run/run-sync.js';
+import type { PgConnection } from '../source/connection.js';
+import { validateSync } from '../validate/validate-sync.js';
+
+export interface SyncWorkflowOptions {
+  out?: string;
+  fullRefresh?: boolean;
+  metrics?: boolean;
+  reconcile?: boolean;
+  validate?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent | { type: 'stage'; name: string }) => void;
+}
+
+export interface SyncResult {
+  planDir: string;
+  planHash: string;
+  tables: DaySummary[];
+  report: ValidationReport | null;
+}
+
+/** `chplan sync`: compile the spec against PostgreSQL as it is → load every table → (reconcile) → refresh KPIs → validate. */
+export async function sync(engine: Engine, spec: SyncSpec, pg: PgConnection, options: SyncWorkflowOptions): Promise<SyncResult> {
+  const emit = options.onEvent ?? (() => {});
+  emit({ type: 'stage', name: 'compile' });
+  const compiled = await compileSyncDir(engine, spec, pg, options.out);
+  const plan = readSyncPlan(compiled.out);
+  emit({ type: 'stage', name: options.dryRun ? 'dry run' : options.fullRefresh ? 'full refresh' : 'sync' });
+  const tables = await runSync(engine, plan, { pg, fullRefresh: options.fullRefresh, metrics: options.metrics, reconcile: options.reconcile, dryRun: options.dryRun, force: options.force, signal: options.signal, onEvent: emit });
+  if (options.dryRun || options.validate === false) return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null };
+  emit({ type: 'stage', name: 'validate' });
+  return { planDir: compiled.out, planHash: compiled.planHash, tables, report: await validateSync(engine, plan, pg) };
+}

@@ -1,0 +1,61 @@
+import { ConfigError } from '../../core/errors.js';
+import { withEngine } from '../../engine/with-engine.js';
+import { printValidation } from '../../terminal/output.js';
+import type { PlanKind, UnitArgs } from '../kind.js';
+import { syncCommand } from './commands/sync.js';
+import { compileSyncDir } from './plan/compile-plan-dir.js';
+import { loadSyncSpec } from './plan/spec.js';
+import { readSyncPlan, type SyncPlan } from './plan/sync-plan.js';
+import { runSync } from './run/run-sync.js';
+import { ADTECH_DEFAULTS, seedAdtech } from './seed/seed-adtech.js';
+import { describePg } from './source/connection.js';
+import { withPostgres } from './source/postgres.js';
+import { validateSync } from './validate/validate-sync.js';
+
+function noUnits(units: UnitArgs): void {
+  if (units.day !== undefined || units.partition !== undefined || units.to !== undefined || units.chunk !== undefined) {
+    throw new ConfigError('A sync plan loads each table from its watermark to PostgreSQL\'s current maximum: it takes no --day, --partition, --to or --chunk. Nothing was run.');
+  }
+}
+
+/** PostgreSQL → ClickHouse incremental sync with KPI views (seeds 001 and 003), pulled by ClickHouse itself. */
+export const syncKind: PlanKind = {
+  name: 'sync',
+  describe: 'PostgreSQL tables pulled by ClickHouse incrementally, with KPI views (spec: schemas/sync.schema.json)',
+  async compile(settings, args) {
+    const spec = loadSyncSpec(args.spec as string);
+    const result = await withPostgres((pg) => withEngine(settings, (engine) => compileSyncDir(engine, spec, pg, args.out as string | undefined)));
+    return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out}` };
+  },
+  readPlan: readSyncPlan,
+  async run(settings, loaded, units, options) {
+    noUnits(units);
+    const tables = await withPostgres((pg) => withEngine(settings, (engine) => runSync(engine, loaded as SyncPlan, { pg, ...options })));
+    return [{ shard: 'local', days: tables }];
+  },
+  async validate(settings, loaded, units) {
+    noUnits(units);
+    const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, loaded as SyncPlan, pg)));
+    return { passed: report.passed, json: report, print: () => printValidation(report) };
+  },
+  seeders: {
+    adtech: {
+      describe: 'the ad platform\'s PostgreSQL (advertisers, campaigns, impressions, clicks): started embedded unless PG_URL/PGHOST name one',
+      options: {
+        impressions: { type: 'number', default: ADTECH_DEFAULTS.impressions, describe: 'adtech: impressions (about 2% are clicked)' },
+        campaigns: { type: 'number', default: ADTECH_DEFAULTS.campaigns, describe: 'adtech: campaigns' },
+        'pg-url': { type: 'string', describe: 'adtech: PostgreSQL to fill, postgres://user:password@host:port/db (default PG_URL, else the embedded demo server)' },
+      },
+      async run(_settings, args) {
+        const env = args.pgUrl ? { PG_URL: args.pgUrl as string } : process.env;
+        const seed = { ...ADTECH_DEFAULTS, impressions: Number(args.impressions), campaigns: Number(args.campaigns), replace: Boolean(args.replace) };
+        return withPostgres(async (pg) => {
+          const result = await seedAdtech(pg, seed);
+          const counts = Object.entries(result.rows).map(([table, n]) => `${n} ${table}`).join(', ');
+          return `Filled PostgreSQL ${describePg(pg)}: ${counts} in ${result.seconds.toFixed(1)} s. Next: chplan sync`;
+        }, { create: true, env });
+      },
+    },
+  },
+  commands: [syncCommand] as never[],
+};

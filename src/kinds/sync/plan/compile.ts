@@ -1,0 +1,150 @@
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import type { TableRef } from '../../../config/settings.js';
+import { renderStep } from '../../../render/render.js';
+import { pgIdent } from '../source/connection.js';
+import { fillPlaceholders, type KpiSpec, type SyncSpec, type SyncTableSpec } from './spec.js';
+
+/** A source column as compile sees it: ClickHouse's type for it and PostgreSQL's own. */
+export interface SourceColumn {
+  name: string;
+  /** The target column's ClickHouse type. */
+  type: string;
+  /** information_schema data_type, e.g. `timestamp with time zone`. */
+  pgType: string;
+  nullable: boolean;
+}
+
+export interface SourceTable {
+  spec: SyncTableSpec;
+  columns: SourceColumn[];
+}
+
+/** One statement of a sync plan: its step (what the runner asks for), file and role. */
+export interface SyncStatement {
+  step: string;
+  file: string;
+  role: string;
+  sql: string;
+}
+
+/** The ClickHouse table names a table spec gives rise to. Pure. */
+export function tablesOf(database: string, table: Pick<SyncTableSpec, 'target'>): { target: TableRef; staging: TableRef } {
+  return { target: { database, name: table.target }, staging: { database, name: `${table.target}__staging` } };
+}
+
+/** The step name of a table's statement: `impressions.load`. */
+export function tableStep(table: SyncTableSpec | string, type: string): string {
+  return `${typeof table === 'string' ? table : table.source}.${type}`;
+}
+
+export function kpiStep(kpi: KpiSpec | string, type: string): string {
+  return `kpi.${typeof kpi === 'string' ? kpi : kpi.name}.${type}`;
+}
+
+const TIMESTAMP = /^timestamp/;
+
+export interface ColumnCheck {
+  alias: string;
+  label: string;
+  clickhouse: string;
+  postgres: string;
+  /** Floating-point sums depend on the order of addition: compared with a relative tolerance. */
+  approximate: boolean;
+}
+
+/** The validation totals of a column, as both engines compute them (none for uuid). Pure. */
+export function columnCheck(column: SourceColumn, index: number): ColumnCheck[] {
+  const ch = quoteIdent(column.name);
+  const pg = pgIdent(column.name);
+  const alias = `c${index}`;
+  const checks: ColumnCheck[] = [];
+  const add = (check: Omit<ColumnCheck, 'alias' | 'approximate'> & { approximate?: boolean }, suffix = '') => checks.push({ alias: `${alias}${suffix}`, approximate: false, ...check });
+  const t = column.pgType;
+  if (['smallint', 'integer', 'bigint'].includes(t)) {
+    add({ label: `sum(${column.name})`, clickhouse: `sum(toInt128(${ch}))`, postgres: `sum(${pg})::text` });
+  } else if (t === 'numeric') {
+    add({ label: `sum(${column.name})`, clickhouse: `sum(${ch})`, postgres: `sum(${pg})::text` });
+  } else if (t === 'real' || t === 'double precision') {
+    add({ label: `sum(${column.name})`, clickhouse: `sum(toFloat64(${ch}))`, postgres: `sum(${pg}::float8)::text`, approximate: true });
+  } else if (t === 'boolean') {
+    add({ label: `count(${column.name} is true)`, clickhouse: `countIf(${ch} = 1)`, postgres: `count(*) filter (where ${pg})::text` });
+  } else if (TIMESTAMP.test(t)) {
+    add({ label: `sum of ${column.name} in µs`, clickhouse: `sum(toInt128(toUnixTimestamp64Micro(${ch})))`, postgres: `sum(round(extract(epoch from ${pg}) * 1000000))::text` });
+  } else if (t === 'date') {
+    add({ label: `sum of ${column.name} in days`, clickhouse: `sum(toInt64(toInt32(${ch})))`, postgres: `sum(${pg} - date '1970-01-01')::text` });
+  } else if (['text', 'character varying', 'character', 'json', 'jsonb'].includes(t)) {
+    add({ label: `characters of ${column.name}`, clickhouse: `sum(lengthUTF8(${ch}))`, postgres: `sum(char_length(${pg}::text))::text` });
+  }
+  if (column.nullable) add({ label: `non-NULL ${column.name}`, clickhouse: `count(${ch})`, postgres: `count(${pg})::text` }, 'n');
+  return checks;
+}
+
+function queryLines(query: string): string[] {
+  return query.split('\n');
+}
+
+/** Renders every statement of a sync plan, in the order a run uses them. Pure. */
+export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatement[] {
+  const statements: SyncStatement[] = [];
+  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) =>
+    statements.push({ step, file, role, sql: renderStep('sync', { type, ...fields }) });
+  const collection = spec.source.collection;
+  add('create_database', '00_create_database.sql', 'the targets\' database, ENGINE = Atomic', 'create_database', { database: spec.database });
+  add('create_ledger', '01_create_ledger.sql', 'ledger table recording every load and publish (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
+  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the chunk_key column to a ledger created by an older chplan', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
+  const pgTable = (source: string) => `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
+  for (const { spec: table, columns } of sources) {
+    const { target, staging } = tablesOf(spec.database, table);
+    const dir = table.source;
+    const dimension = table.role === 'dimension';
+    const common = {
+      source: table.source, targetName: table.target, target, staging, collection, cursor: table.cursor, dimension,
+      columnList: columns.map((c) => quoteIdent(c.name)).join(', '),
+      keyList: table.primaryKey.map(quoteIdent).join(', '),
+    };
+    const file = (n: string, name: string) => `${dir}/${n}_${name}.sql`;
+    if (dimension) {
+      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'dimension DDL: ReplacingMergeTree by key, version = cursor', 'create_dimension', { ...common, columns, orderBy: common.keyList });
+    } else {
+      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'fact DDL: MergeTree partitioned by month', 'create_fact', {
+        ...common, columns, orderBy: table.orderBy.map(quoteIdent).join(', '), partitionBy: table.partitionBy, mergeFile: file('06', 'merge'),
+      });
+    }
+    add(tableStep(table, 'create_staging'), file('02', 'create_staging'), 'staging with the target\'s structure', 'create_staging', common);
+    add(tableStep(table, 'clear_staging'), file('03', 'clear_staging'), 'empties staging before a load', 'clear_staging', common);
+    const boundQuery = `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz\nFROM ${pgTable(table.source)}`;
+    add(tableStep(table, 'source_bound'), file('04', 'source_bound'), 'the run\'s fixed upper bound: max(cursor) in PostgreSQL', 'source_bound', { ...common, query: boundQuery, queryLines: queryLines(boundQuery) });
+    add(tableStep(table, 'count_window'), file('04', 'count_window'), 'rows in a load window (dry run)', 'count_window', common);
+    add(tableStep(table, 'load'), file('05', 'load'), 'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse', 'load', common);
+    add(tableStep(table, 'merge'), file('06', 'merge'), dimension ? 'publishes staged versions into the ReplacingMergeTree' : 'publishes staged rows the target lacks: each row exactly once', dimension ? 'merge_dimension' : 'merge_fact', common);
+    add(tableStep(table, 'swap'), file('07', 'swap'), 'full refresh: swaps the completely loaded staging with the target, atomically', 'swap', common);
+    add(tableStep(table, 'missing_in_source'), file('08', 'missing_in_source'), 'keys deleted in PostgreSQL (validation, reconcile)', 'missing_in_source', common);
+    add(tableStep(table, 'reconcile'), file('09', 'reconcile'), dimension ? 'reconcile: tombstones for rows deleted in PostgreSQL' : 'reconcile: deletes rows deleted in PostgreSQL', dimension ? 'reconcile_dimension' : 'reconcile_fact', common);
+    add(tableStep(table, 'missing_in_target'), file('10', 'missing_in_target'), 'keys PostgreSQL holds that the target lacks (validation)', 'missing_in_target', common);
+    const monthColumn = dimension ? table.cursor : table.partitionBy;
+    const checks = columns.flatMap((c, i) => columnCheck(c, i));
+    const pgQuery = [
+      `SELECT to_char(${pgIdent(monthColumn)}, 'YYYYMM') AS m, count(*)::text AS n${checks.map((c) => `,\n       ${c.postgres} AS ${c.alias}`).join('')}`,
+      `FROM ${pgTable(table.source)}`,
+      'GROUP BY 1',
+    ].join('\n');
+    add(tableStep(table, 'validate_clickhouse'), file('11', 'validate_clickhouse'), 'validation: rows and totals per month in ClickHouse', 'validate_clickhouse', { ...common, monthColumn, checks });
+    add(tableStep(table, 'validate_postgres'), file('12', 'validate_postgres'), 'validation: the same totals computed by PostgreSQL', 'validate_postgres', { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) });
+  }
+  const targetOf = (source: string) => {
+    const table = sources.find((s) => s.spec.source === source)!.spec;
+    return quoteTable(tablesOf(spec.database, table).target);
+  };
+  for (const kpi of spec.kpis) {
+    const view = { database: spec.database, name: kpi.name };
+    const common = { name: kpi.name, description: kpi.description, view, keyList: kpi.key.map(quoteIdent).join(', '), collection };
+    const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
+    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select: fillPlaceholders(kpi.clickhouse, targetOf).trim() });
+    add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
+    add(kpiStep(kpi, 'wait'), file('03', 'wait'), 'waits for the refresh to finish', 'wait_kpi', common);
+    add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);
+    const query = fillPlaceholders(kpi.postgres, pgTable).trim();
+    add(kpiStep(kpi, 'postgres'), file('05', 'postgres'), 'validation: the same KPI computed by PostgreSQL', 'kpi_postgres', { ...common, query, queryLines: queryLines(query) });
+  }
+  return statements;
+}

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { TableRef } from '../../../config/settings.js';
+import { tableOrThrow } from '../../../config/load.js';
+import { schemaErrors } from '../../../config/validate-json.js';
+import { ConfigError } from '../../../core/errors.js';
+import { packagePath } from '../../../core/package-path.js';
+
+const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/sync.schema.json'), 'utf8')) as object;
+
+/** The demo: the seeds' ad platform, advertisers and campaigns as dimensions, impressions and clicks as facts. */
+export const DEFAULT_SPEC_PATH = 'examples/adtech-sync.json';
+
+export type TableRole = 'dimension' | 'fact';
+
+export interface SyncTableSpec {
+  source: string;
+  target: string;
+  role: TableRole;
+  primaryKey: string[];
+  cursor: string;
+  /** Facts: the column whose month partitions the target. */
+  partitionBy: string;
+  orderBy: string[];
+}
+
+export interface KpiSpec {
+  name: string;
+  description: string;
+  key: string[];
+  clickhouse: string;
+  postgres: string;
+}
+
+/** A sync spec with every default filled in. */
+export interface SyncSpec {
+  kind: 'sync';
+  name: string;
+  database: string;
+  ledger: TableRef;
+  source: { schema: string; collection: string };
+  lookbackSeconds: number;
+  tables: SyncTableSpec[];
+  kpis: KpiSpec[];
+}
+
+type RawTable = Partial<SyncTableSpec> & Pick<SyncTableSpec, 'source' | 'role' | 'primaryKey' | 'cursor'>;
+
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
+/**
+ * A sync spec from a JSON file, checked against schemas/sync.schema.json and for names used
+ * twice. Says which field is wrong and what to do; nothing has run when it throws.
+ */
+export function loadSyncSpec(path: string): SyncSpec {
+  if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist. The demo's spec is ${DEFAULT_SPEC_PATH}.`);
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (cause) {
+    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`, { cause });
+  }
+  return syncSpecOf(raw, path);
+}
+
+/** The same checks on a parsed spec (also for specs built in code). Pure. */
+export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpec {
+  const errors = schemaErrors(SCHEMA, raw);
+  if (errors.length > 0) {
+    throw new ConfigError(`The sync spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/sync.schema.json.`);
+  }
+  const name = raw.name as string;
+  const database = (raw.database as string | undefined) ?? 'analytics';
+  const source = (raw.source ?? {}) as { schema?: string; collection?: string };
+  const tables = (raw.tables as RawTable[]).map((t): SyncTableSpec => ({
+    source: t.source,
+    target: t.target ?? `${t.role === 'dimension' ? 'dim' : 'fact'}_${t.source}`,
+    role: t.role,
+    primaryKey: t.primaryKey,
+    cursor: t.cursor,
+    partitionBy: t.partitionBy ?? t.cursor,
+    orderBy: t.orderBy ?? t.primaryKey,
+  }));
+  const kpis = ((raw.kpis ?? []) as Partial<KpiSpec>[]).map((k) => ({ description: '', ...k }) as KpiSpec);
+  const problems: string[] = [];
+  for (const [what, names] of [['source table', tables.map((t) => t.source)], ['target table', tables.map((t) => t.target)], ['KPI', kpis.map((k) => k.name)]] as const) {
+    for (const name of duplicates(names)) problems.push(`${what} ${name} is named twice`);
+  }
+  for (const kpi of kpis) {
+    if (tables.some((t) => t.target === kpi.name)) problems.push(`KPI ${kpi.name} has the name of a target table`);
+    for (const ref of placeholders(kpi.clickhouse).concat(placeholders(kpi.postgres))) {
+      if (!tables.some((t) => t.source === ref)) problems.push(`KPI ${kpi.name} refers to {{${ref}}}, which is not a source table of this spec (${tables.map((t) => t.source).join(', ')})`);
+    }
+  }
+  for (const t of raw.tables as RawTable[]) {
+    if (t.role === 'dimension' && (t.orderBy || t.partitionBy)) {
+      problems.push(`table ${t.source} is a dimension: it is keyed by its primary key and not partitioned, so orderBy and partitionBy do not apply`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`The sync spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
+  return {
+    kind: 'sync',
+    name,
+    database,
+    ledger: raw.ledger ? tableOrThrow('ledger', raw.ledger as string) : { database, name: 'chplan_ledger' },
+    source: { schema: source.schema ?? 'public', collection: source.collection ?? `chplan_pg_${name}` },
+    lookbackSeconds: (raw.lookbackSeconds as number | undefined) ?? 300,
+    tables,
+    kpis,
+  };
+}
+
+/** The `{{table}}` references of a KPI's SQL. Pure. */
+export function placeholders(sql: string): string[] {
+  return [...sql.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]!);
+}
+
+/** A KPI's SQL with each `{{table}}` replaced. Pure. */
+export function fillPlaceholders(sql: string, replace: (source: string) => string): string {
+  return sql.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_, name: string) => replace(name));
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { formatTableRef, type TableRef } from '../../../config/settings.js';
+import { packagePath } from '../../../core/package-path.js';
+import type { PlanManifest } from '../../../plan/manifest.js';
+import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
+import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
+import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
+
+/** A sync plan's manifest.json (field order is part of the plan hash: do not reorder). */
+export interface SyncManifest extends PlanManifest {
+  kind: 'sync';
+  database: string;
+  collection: string;
+  pgSchema: string;
+  lookbackSeconds: number;
+  syncTables: (SyncTableSpec & { columns: SourceColumn[] })[];
+  kpis: Pick<KpiSpec, 'name' | 'key'>[];
+  /** Step → file, for every statement of the plan. */
+  steps: Record<string, string>;
+}
+
+export type SyncPlan = LoadedPlan<SyncManifest>;
+
+const PLAN_MD = Handlebars.compile(readFileSync(packagePath('templates/sync/PLAN.md.hbs'), 'utf8'), { noEscape: true, strict: true });
+
+/** The sync as a whole in the ledger: every load and publish is recorded under this name, one chunk_key per table. */
+export function syncLedgerTarget(spec: Pick<SyncSpec, 'database' | 'name'>): TableRef {
+  return { database: spec.database, name: spec.name };
+}
+
+/** Everything that goes into a sync plan directory. Pure and deterministic: same inputs, same bytes. */
+export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: { name: string; dir: string; toolVersion: string }): PlanFile[] {
+  const statements = renderSync(spec, sources);
+  const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
+  const ledgerTarget = syncLedgerTarget(spec);
+  const base: Omit<SyncManifest, 'planHash' | 'files'> = {
+    formatVersion: 1,
+    kind: 'sync',
+    tool: { name: 'chplan', version: options.toolVersion },
+    tables: { target: ledgerTarget, staging: { database: spec.database, name: `${spec.name}__staging` }, ledger: spec.ledger },
+    timeZone: 'UTC',
+    chunk: 'window',
+    database: spec.database,
+    collection: spec.source.collection,
+    pgSchema: spec.source.schema,
+    lookbackSeconds: spec.lookbackSeconds,
+    syncTables: sources.map((s) => ({ ...s.spec, columns: s.columns })),
+    kpis: spec.kpis.map((k) => ({ name: k.name, key: k.key })),
+    steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
+  };
+  const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
+  return sealPlan<SyncManifest>(base, files, (planHash) => PLAN_MD({
+    name: options.name, planHash, toolVersion: options.toolVersion, database: spec.database, collection: spec.source.collection,
+    ledger: formatTableRef(spec.ledger), lookbackSeconds: spec.lookbackSeconds,
+    tables: sources.map(({ spec: t }) => ({
+      schema: spec.source.schema, source: t.source, target: `${spec.database}.${t.target}`, role: t.role, key: code(t.primaryKey), cursor: t.cursor,
+      layout: t.role === 'fact' ? `month of \`${t.partitionBy}\` / ${code(t.orderBy)}` : 'none / key',
+    })),
+    kpis: spec.kpis.map((k) => ({ name: `${spec.database}.${k.name}`, key: code(k.key), description: k.description || '' })),
+    files: [...statements, { file: 'manifest.json', role: 'sha256 of every file, the tables\' columns and the spec' }],
+  }));
+}
+
+/** Reads and verifies a sync plan directory; its steps are listed in its own manifest. */
+export function readSyncPlan(dir: string): SyncPlan {
+  const { manifest } = verifyPlanDir(dir);
+  const steps = ((manifest as Partial<SyncManifest>).steps ?? {}) as Record<string, string>;
+  const files: PlanFiles = Object.fromEntries(Object.entries(steps).map(([step, file]) => [step, { file, role: '' }]));
+  return readPlanDir<SyncManifest>(dir, 'sync', files);
+}

@@ -1,0 +1,272 @@
+import type { Engine } from '../../../engine/engine.js';
+import { formatTableRef } from '../../../config/settings.js';
+import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
+import { quoteTable } from '../../../core/quote.js';
+import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
+import { acquireLease, newRunnerId } from '../../../execute/lease.js';
+import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import type { Window } from '../../../core/windows.js';
+import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
+import type { SyncManifest, SyncPlan } from '../plan/sync-plan.js';
+import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../source/connection.js';
+
+export interface SyncRunOptions {
+  pg: PgConnection;
+  /** Reload every table completely through staging and swap it in. */
+  fullRefresh?: boolean;
+  /** After loading, remove (facts) or tombstone (dimensions) rows deleted in PostgreSQL. */
+  reconcile?: boolean;
+  /** Refresh the KPI views after loading (the seeds' metrics update; default true). */
+  metrics?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  leaseStaleAfterSec?: number;
+}
+
+/** Where a table's load starts and ends. */
+export interface LoadWindow {
+  table: string;
+  /** Exclusive lower bound, `YYYY-MM-DD HH:MM:SS.ffffff` UTC. */
+  lo: string;
+  /** Inclusive upper bound, fixed when the run started; '' when the source table is empty. */
+  hi: string;
+  /** The ledger's watermark before this run, '' when there is none. */
+  watermark: string;
+}
+
+const BEGINNING = '1900-01-01 00:00:00.000000';
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'UCT', 'Etc/UCT', 'Universal', 'Zulu', 'Etc/Universal', 'Etc/Zulu', 'GMT0', 'Etc/GMT0', 'Greenwich']);
+
+/** `YYYY-MM-DD HH:MM:SS.ffffff` → ms since the epoch (UTC). Pure. */
+function instant(text: string): number {
+  return Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`);
+}
+
+function text6(ms: number): string {
+  return `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}000`;
+}
+
+/** The watermark of each table: the upper bound of its latest finished publish. Pure. */
+export function watermarks(rows: LedgerRow[]): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const row of rows) {
+    if (row.step !== 'publish' || row.status !== 'done') continue;
+    marks.set(row.chunk_key, row.window_end);
+  }
+  return marks;
+}
+
+/**
+ * The window of one table's load. Pure. A cursor below the watermark means the source went
+ * backwards (restored, or its clock or column changed): loading on would skip or repeat rows
+ * silently, so it is refused.
+ */
+export function loadWindow(table: string, hi: string, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow {
+  if (watermark && hi && !options.fromScratch && instant(hi) < instant(watermark)) {
+    throw new SafetyError(
+      `The cursor of ${table} went backwards: PostgreSQL's greatest is ${hi} UTC, but chplan already loaded up to ${watermark} UTC. Nothing was loaded. ` +
+        'The source may have been restored from a backup or its cursor column rewritten; check it, then run chplan sync --full-refresh to reload every table from scratch.',
+    );
+  }
+  const lo = options.fromScratch || !watermark ? BEGINNING : text6(instant(watermark) - options.lookbackSeconds * 1000);
+  return { table, lo, hi, watermark: watermark ?? '' };
+}
+
+interface Context {
+  engine: Engine;
+  plan: SyncPlan;
+  pg: PgConnection;
+  runner: string;
+  emit: (event: RunEvent) => void;
+}
+
+async function pgStep<T>(ctx: Context, step: string, params?: Record<string, unknown>): Promise<T[]> {
+  try {
+    return await ctx.engine.rows<T>(statementOf(ctx.plan, step), { step, params });
+  } catch (cause) {
+    throw explainPgFailure(cause, ctx.pg);
+  }
+}
+
+async function pgCommand(ctx: Context, step: string, params?: Record<string, unknown>): Promise<void> {
+  try {
+    await ctx.engine.command(statementOf(ctx.plan, step), { step, params });
+  } catch (cause) {
+    throw explainPgFailure(cause, ctx.pg);
+  }
+}
+
+async function count(engine: Engine, table: { database: string; name: string }): Promise<number> {
+  const rows = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${quoteTable(table)}`, { step: 'count' });
+  return Number(rows[0]?.n ?? 0);
+}
+
+function windowOf(load: LoadWindow): Window {
+  return { day: (load.hi || load.lo).slice(0, 10), start: load.lo.slice(0, 23), end: (load.hi || load.lo).slice(0, 23), partition: '', label: `${load.table} (${load.lo.slice(0, 19)}, ${load.hi.slice(0, 19) || '—'}]` };
+}
+
+/** The upper bound of every table, fixed before anything is loaded, and the source's time zone checked. */
+async function sourceBounds(ctx: Context): Promise<Map<string, string>> {
+  const bounds = new Map<string, string>();
+  for (const table of ctx.plan.manifest.syncTables) {
+    const [row] = await pgStep<{ hi: string; tz: string }>(ctx, tableStep(table, 'source_bound'));
+    if (row && !UTC_NAMES.has(row.tz) && table.columns.some((c) => c.pgType === 'timestamp with time zone')) {
+      throw new SafetyError(
+        `PostgreSQL sends timestamps in its session's TimeZone, here ${row.tz}, and ClickHouse would read them as UTC: every timestamp would shift. Nothing was loaded. ` +
+          `Set the zone of the user chplan connects as: ALTER ROLE ${ctx.pg.user} SET TimeZone = 'UTC' (it changes nothing stored).`,
+      );
+    }
+    bounds.set(table.source, row?.hi ?? '');
+  }
+  return bounds;
+}
+
+/**
+ * Syncs every table of the plan: for each, in the spec's order, loads (lo, hi] into staging
+ * and publishes it (dimension: new versions; fact: rows the target lacks, exactly once; full
+ * refresh: an atomic swap), recording the window in the ledger; then refreshes the KPI views.
+ * Every step is safe to repeat, so a run killed anywhere is resumed by running again.
+ */
+export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOptions): Promise<DaySummary[]> {
+  const m: SyncManifest = plan.manifest;
+  const ctx: Context = { engine, plan, pg: options.pg, runner: newRunnerId(), emit: options.onEvent ?? (() => {}) };
+  const syncName = formatTableRef(m.tables.target);
+  await createCollection(engine, m.collection, options.pg, m.pgSchema);
+  try {
+    const bounds = await sourceBounds(ctx);
+    const ledgerExists = (await engine.rows<{ n: string }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}', { params: { db: m.tables.ledger.database, name: m.tables.ledger.name } }))[0]?.n !== '0';
+    const marks = watermarks(ledgerExists ? await readLedger(engine, m.tables.ledger, syncName) : []);
+    const targetRows = async (source: string) => {
+      const table = m.syncTables.find((t) => t.source === source)!;
+      const { target } = tablesOf(m.database, table);
+      const exists = await engine.rows<{ n: string }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}', { params: { db: target.database, name: target.name } });
+      return exists[0]?.n === '0' ? 0 : count(engine, target);
+    };
+    const loads: LoadWindow[] = [];
+    for (const table of m.syncTables) {
+      const fromScratch = Boolean(options.fullRefresh) || (await targetRows(table.source)) === 0;
+      loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
+    }
+    ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
+    if (options.dryRun) return dryRun(ctx, loads);
+
+    for (const step of ['create_database', 'create_ledger', 'migrate_ledger']) await engine.command(statementOf(plan, step), { step });
+    const lease = await acquireLease(engine, m.tables.ledger, syncName, { runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: m.planHash });
+    if (lease.takenOver.length > 0) ctx.emit({ type: 'lease_taken', from: lease.takenOver });
+    const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
+    try {
+      for (const table of m.syncTables) {
+        for (const type of ['create_target', 'create_staging']) await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
+      }
+      for (const kpi of m.kpis) await engine.command(statementOf(plan, kpiStep(kpi.name, 'create')), { step: kpiStep(kpi.name, 'create') });
+      const summaries: DaySummary[] = [];
+      for (const load of loads) {
+        if (options.signal?.aborted) throw new AbortedError(`Interrupted before loading ${load.table}; tables loaded so far are complete and recorded. Run again to continue.`);
+        await lease.heartbeat();
+        summaries.push(await loadTable(ctx, load, Boolean(options.fullRefresh)));
+      }
+      if (options.reconcile) {
+        for (const table of m.syncTables) summaries.push(await reconcileTable(ctx, table, options.force ?? false));
+      }
+      if (options.metrics ?? true) {
+        for (const kpi of m.kpis) {
+          await engine.command(statementOf(plan, kpiStep(kpi.name, 'refresh')), { step: kpiStep(kpi.name, 'refresh') });
+          await engine.command(statementOf(plan, kpiStep(kpi.name, 'wait')), { step: kpiStep(kpi.name, 'wait') });
+        }
+      }
+      return summaries;
+    } finally {
+      clearInterval(heartbeat);
+      await lease.release().catch(() => {});
+    }
+  } finally {
+    await dropCollection(engine, m.collection).catch(() => {});
+  }
+}
+
+async function dryRun(ctx: Context, loads: LoadWindow[]): Promise<DaySummary[]> {
+  const summaries: DaySummary[] = [];
+  for (const load of loads) {
+    const estimatedRows = load.hi ? Number((await pgStep<{ rows: string }>(ctx, tableStep(load.table, 'count_window'), { lo: load.lo, hi: load.hi }))[0]?.rows ?? 0) : 0;
+    ctx.emit({ type: 'dry_run_chunk', window: windowOf(load), estimatedRows });
+    summaries.push({ day: load.table, status: 'planned', rowsRead: estimatedRows, rowsWritten: 0, seconds: 0 });
+  }
+  return summaries;
+}
+
+async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): Promise<DaySummary> {
+  const { engine, plan } = ctx;
+  const m = plan.manifest;
+  const table = m.syncTables.find((t) => t.source === load.table)!;
+  const { target, staging } = tablesOf(m.database, table);
+  const started = Date.now();
+  const window = windowOf(load);
+  const record = (fields: Pick<LedgerRecord, 'step' | 'status' | 'rowsRead' | 'rowsWritten' | 'error' | 'startedAt'>) =>
+    appendLedger(engine, m.tables.ledger, {
+      planHash: m.planHash, target: formatTableRef(m.tables.target), runner: ctx.runner, window, chunkKey: load.table, attempt: 1, queryId: '', finishedAt: new Date(), ...fields,
+    });
+  if (!load.hi && !fullRefresh) {
+    ctx.emit({ type: 'day_empty', day: load.table });
+    return { day: load.table, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: 0 };
+  }
+  const params = { lo: load.lo, hi: load.hi || load.lo };
+  const loadStarted = new Date();
+  await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), { step: tableStep(table, 'clear_staging') });
+  try {
+    if (load.hi) await pgCommand(ctx, tableStep(table, 'load'), params);
+  } catch (error) {
+    await record({ step: 'chunk', status: 'failed', rowsRead: 0, rowsWritten: 0, error: String((error as Error).message), startedAt: loadStarted });
+    throw error;
+  }
+  const staged = await count(engine, staging);
+  await record({ step: 'chunk', status: 'done', rowsRead: staged, rowsWritten: staged, error: '', startedAt: loadStarted });
+  const before = await count(engine, target);
+  const publishStarted = new Date();
+  try {
+    if (fullRefresh) {
+      await engine.command(statementOf(plan, tableStep(table, 'swap')), { step: tableStep(table, 'swap') });
+      await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), { step: tableStep(table, 'clear_staging') });
+    } else {
+      await engine.command(statementOf(plan, tableStep(table, 'merge')), { step: tableStep(table, 'merge'), params: { lo: load.lo } });
+    }
+  } catch (cause) {
+    throw new ExecutionError(`Publishing ${load.table} into ${formatTableRef(target)} failed: ${(cause as Error).message}. The watermark did not move: run again to load this window again (it is safe to repeat).`, { step: tableStep(table, fullRefresh ? 'swap' : 'merge') }, { cause });
+  }
+  const after = await count(engine, target);
+  const written = fullRefresh || table.role === 'dimension' ? staged : after - before;
+  await record({ step: 'publish', status: 'done', rowsRead: staged, rowsWritten: written, error: '', startedAt: publishStarted });
+  const seconds = (Date.now() - started) / 1000;
+  ctx.emit({ type: 'chunk_done', window, rowsRead: staged, rowsWritten: written, seconds });
+  ctx.emit({ type: 'day_published', day: load.table, rows: written });
+  return { day: load.table, status: 'published', rowsRead: staged, rowsWritten: written, seconds };
+}
+
+/** More than this share of a table found deleted is more likely a wrong source than real deletes. */
+const RECONCILE_LIMIT = 0.1;
+
+/**
+ * Finds keys the target holds that PostgreSQL no longer has and applies the plan's reconcile
+ * statement: a tombstone for a dimension row, a lightweight DELETE for a fact row. Refuses to
+ * touch more than a tenth of a table (an emptied or wrong source table looks like that) unless forced.
+ */
+async function reconcileTable(ctx: Context, table: SyncManifest['syncTables'][number], force: boolean): Promise<DaySummary> {
+  const started = Date.now();
+  const { target } = tablesOf(ctx.plan.manifest.database, table);
+  const [found] = await pgStep<{ keys: string; sample: string[] }>(ctx, tableStep(table, 'missing_in_source'));
+  const deleted = Number(found?.keys ?? 0);
+  const label = `${table.source} (reconcile)`;
+  if (deleted === 0) return { day: label, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - started) / 1000 };
+  const total = await count(ctx.engine, target);
+  if (!force && deleted > Math.max(100, RECONCILE_LIMIT * total)) {
+    throw new SafetyError(
+      `Reconcile would ${table.role === 'fact' ? 'delete' : 'mark deleted'} ${deleted} of ${total} rows of ${formatTableRef(target)} (e.g. keys ${(found?.sample ?? []).slice(0, 5).join(' ')}), more than a tenth: ` +
+        'a PostgreSQL table that was emptied, or a connection to the wrong database, looks exactly like that. Nothing was removed. Check the source; if these deletes are real, run again with --force.',
+    );
+  }
+  await pgCommand(ctx, tableStep(table, 'reconcile'));
+  ctx.emit({ type: 'day_published', day: label, rows: deleted });
+  return { day: label, status: 'published', rowsRead: deleted, rowsWritten: deleted, seconds: (Date.now() - started) / 1000 };
+}
