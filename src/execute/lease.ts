@@ -69,7 +69,13 @@ export async function acquireLease(engine: Engine, ledger: TableRef, target: str
       planHash: options.planHash, target, window: LEASE_WINDOW, step: 'lease', status, attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0,
       runner: options.runner, startedAt: acquiredAt, finishedAt: new Date(), error: options.force && others.length ? `taken over from ${others.map((o) => o.runner).join(', ')}` : '',
     });
-  await write('held');
+  try {
+    await write('held');
+  } catch (error) {
+    // The claim may have been written before the failure: withdraw it, or it would block every run until it goes stale.
+    await write('released').catch(() => {});
+    throw error;
+  }
   if (options.force) {
     // The holders being taken over are void from now on, even if one comes back.
     for (const other of others) {

@@ -15,7 +15,8 @@ export type RunEvent =
   | { type: 'chunk_retry'; window: Window; attempt: number; reason: string; waitMs: number }
   | { type: 'chunk_split'; window: Window; into: Window[] }
   | { type: 'day_published'; day: string; rows: number }
-  | { type: 'dry_run_chunk'; window: Window; estimatedRows: number };
+  | { type: 'dry_run_chunk'; window: Window; estimatedRows: number }
+  | { type: 'warning'; message: string };
 
 /** Everything a run's steps share. */
 export interface RunContext {

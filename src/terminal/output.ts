@@ -99,6 +99,9 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
         else print(`  ${event.window.label}: ${event.rowsRead} source rows → ${event.rowsWritten} target rows in ${event.seconds.toFixed(1)} s`);
         return;
       }
+      case 'warning':
+        print(yellow(`  ${event.message}`));
+        return;
       case 'lease_taken':
         for (const holder of event.from) {
           print(yellow(`  took the target over (--force) from runner ${holder.runner}, whose last heartbeat was ${holder.lastHeartbeat} UTC and whose process may still be alive: it stops before its next step.`));

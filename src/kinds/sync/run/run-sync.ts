@@ -60,19 +60,14 @@ export function watermarks(rows: LedgerRow[]): Map<string, string> {
 }
 
 /**
- * The window of one table's load. Pure. A cursor below the watermark means the source went
- * backwards (restored, or its clock or column changed): loading on would skip or repeat rows
- * silently, so it is refused.
+ * The window of one table's load. Pure. The upper bound never falls below the watermark: a
+ * greatest cursor below it means the newest rows were deleted (or the cursor went backwards,
+ * which only validation can tell apart), and the window then only re-reads the lookback.
  */
-export function loadWindow(table: string, hi: string, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow {
-  if (watermark && hi && !options.fromScratch && instant(hi) < instant(watermark)) {
-    throw new SafetyError(
-      `The cursor of ${table} went backwards: PostgreSQL's greatest is ${hi} UTC, but chplan already loaded up to ${watermark} UTC. Nothing was loaded. ` +
-        'The source may have been restored from a backup or its cursor column rewritten; check it, then run chplan sync --full-refresh to reload every table from scratch.',
-    );
-  }
+export function loadWindow(table: string, hi: string, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
+  const behind = Boolean(watermark && hi && !options.fromScratch && instant(hi) < instant(watermark!));
   const lo = options.fromScratch || !watermark ? BEGINNING : text6(instant(watermark) - options.lookbackSeconds * 1000);
-  return { table, lo, hi, watermark: watermark ?? '' };
+  return { table, lo, hi: behind ? `${watermark!.slice(0, 23)}000` : hi, watermark: watermark ?? '', behind };
 }
 
 interface Context {
@@ -145,10 +140,17 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       const exists = await engine.rows<{ n: string }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}', { params: { db: target.database, name: target.name } });
       return exists[0]?.n === '0' ? 0 : count(engine, target);
     };
-    const loads: LoadWindow[] = [];
+    const loads: ReturnType<typeof loadWindow>[] = [];
     for (const table of m.syncTables) {
       const fromScratch = Boolean(options.fullRefresh) || (await targetRows(table.source)) === 0;
       loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
+    }
+    for (const load of loads.filter((l) => l.behind)) {
+      ctx.emit({
+        type: 'warning',
+        message: `${load.table}: PostgreSQL's greatest ${load.table} cursor is ${bounds.get(load.table)} UTC, below the watermark ${load.watermark} UTC. Its newest rows were deleted, or its cursor went backwards ` +
+          '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
+      });
     }
     ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
     if (options.dryRun) return dryRun(ctx, loads);

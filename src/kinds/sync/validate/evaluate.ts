@@ -56,7 +56,7 @@ export function keyCheck(table: string, side: 'ClickHouse' | 'PostgreSQL', found
   return {
     name: `${table}: keys only in ${side}`,
     status: n === 0 ? 'pass' : 'fail',
-    detail: n === 0 ? 'none' : `${n} keys are in ${side} but not in ${other}, e.g. ${(found?.sample ?? []).slice(0, 5).join(' ')}${side === 'ClickHouse' ? ' (deleted in PostgreSQL: chplan sync --reconcile)' : ' (not loaded: run chplan sync)'}`,
+    detail: n === 0 ? 'none' : `${n} keys are in ${side} but not in ${other}, e.g. ${(found?.sample ?? []).slice(0, 5).join(' ')}${side === 'ClickHouse' ? ' (deleted in PostgreSQL: chplan sync --reconcile)' : ' (not loaded yet: run chplan sync; if a sync already ran, they were committed later than the lookback or their cursor went backwards, and chplan sync --full-refresh reloads them)'}`,
     problems: found?.sample ?? [],
   };
 }

@@ -1,0 +1,224 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import { loadSyncSpec, syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
+import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync/plan/sync-plan.js';
+import { compileSyncDir } from '../../src/kinds/sync/plan/compile-plan-dir.js';
+import { runSync } from '../../src/kinds/sync/run/run-sync.js';
+import { validateSync } from '../../src/kinds/sync/validate/validate-sync.js';
+import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
+import { createCollection, dropCollection } from '../../src/kinds/sync/source/connection.js';
+import { introspectSources } from '../../src/kinds/sync/source/introspect.js';
+import { TOOL_VERSION } from '../../src/core/version.js';
+import { openTestEngine } from '../helpers/engine.js';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { faultyEngine, connectionReset } from '../helpers/faulty-engine.js';
+
+const SPEC = loadSyncSpec('examples/adtech-sync.json');
+
+let engine: Engine;
+let dir: string;
+let cleanup: () => Promise<void>;
+let source: TestPostgres;
+let plan: SyncPlan;
+
+type Row = Record<string, unknown>;
+
+/** Every fact and dimension row, as PostgreSQL itself answers (its own SQL, its own client). */
+async function postgresState() {
+  return {
+    impressions: await source.query<Row>("SELECT campaign_id::text AS k, count(*)::text AS n, sum(cost)::text AS s, sum(id)::text AS ids FROM impressions GROUP BY campaign_id ORDER BY campaign_id"),
+    clicks: await source.query<Row>("SELECT campaign_id::text AS k, count(*)::text AS n, sum(id)::text AS ids FROM clicks GROUP BY campaign_id ORDER BY campaign_id"),
+    campaigns: await source.query<Row>("SELECT id::text AS k, name, bid::text AS bid, advertiser_id::text AS a FROM campaign ORDER BY id"),
+    advertisers: await source.query<Row>('SELECT id::text AS k, name FROM advertiser ORDER BY id'),
+  };
+}
+
+/** The same, asked of ClickHouse's tables directly (not through the plan's queries). */
+async function clickhouseState() {
+  const rows = (sql: string) => engine.rows<Row>(sql);
+  const trim = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'bid' || k === 's' ? String(Number(v)) : v])));
+  return {
+    impressions: await rows('SELECT toString(campaign_id) AS k, toString(count()) AS n, toString(sum(cost)) AS s, toString(sum(id)) AS ids FROM analytics.fact_impressions GROUP BY campaign_id ORDER BY campaign_id'),
+    clicks: await rows('SELECT toString(campaign_id) AS k, toString(count()) AS n, toString(sum(id)) AS ids FROM analytics.fact_clicks GROUP BY campaign_id ORDER BY campaign_id'),
+    campaigns: trim(await rows('SELECT toString(id) AS k, name, toString(bid) AS bid, toString(advertiser_id) AS a FROM analytics.dim_campaign FINAL ORDER BY id')),
+    advertisers: await rows('SELECT toString(id) AS k, name FROM analytics.dim_advertiser FINAL ORDER BY id'),
+  };
+}
+
+function normalised(state: Awaited<ReturnType<typeof postgresState>>) {
+  const num = (rows: Row[], ...keys: string[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? String(Number(v)) : v])));
+  return { ...state, impressions: num(state.impressions, 's'), campaigns: num(state.campaigns, 'bid') };
+}
+
+async function expectExact(): Promise<void> {
+  const ch = await clickhouseState();
+  const pgState = normalised(await postgresState());
+  expect({ ...ch, impressions: ch.impressions.map((r) => ({ ...r, s: String(Number(r.s)) })) }).toEqual(pgState);
+  const report = await validateSync(engine, plan, source.connection);
+  const failed = report.days.flatMap((d) => d.checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.detail}`));
+  expect(failed).toEqual([]);
+}
+
+const sync = (options: Partial<Parameters<typeof runSync>[2]> = {}, on: Engine = engine) => runSync(on, plan, { pg: source.connection, ...options });
+
+beforeAll(async () => {
+  ({ engine, dir, cleanup } = await openTestEngine());
+  source = await startTestPostgres();
+  await seedAdtech(source.connection, { ...ADTECH_DEFAULTS, impressions: 20_000, campaigns: 60, advertisers: 12 });
+  const compiled = await compileSyncDir(engine, SPEC, source.connection, join(dir, 'adtech_sync'));
+  plan = readSyncPlan(compiled.out);
+});
+
+afterAll(async () => {
+  await source?.stop();
+  await cleanup?.();
+});
+
+describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
+  it('compiles the committed demo plan byte for byte', async () => {
+    await createCollection(engine, SPEC.source.collection, source.connection, SPEC.source.schema);
+    const sources = await introspectSources(engine, SPEC, source.connection).finally(() => dropCollection(engine, SPEC.source.collection));
+    const files = buildSyncPlan(SPEC, sources, { name: 'adtech_sync', dir: 'generated-sql/adtech_sync', toolVersion: TOOL_VERSION });
+    const committed = (root: string): string[] => readdirSync(root).flatMap((f) => (statSync(join(root, f)).isDirectory() ? committed(join(root, f)) : [join(root, f)]));
+    const names = committed('generated-sql/adtech_sync').map((f) => relative('generated-sql/adtech_sync', f)).filter((f) => f !== 'APPROVAL.json').sort();
+    expect(files.map((f) => f.name).sort()).toEqual(names);
+    for (const file of files) expect(file.content, file.name).toBe(readFileSync(join('generated-sql/adtech_sync', file.name), 'utf8'));
+    // No credential in any file of the plan.
+    for (const file of files) expect(file.content).not.toContain(source.connection.password);
+  });
+
+  it('loads every table exactly, and its KPIs equal PostgreSQL\'s own', async () => {
+    const tables = await sync();
+    expect(tables.map((t) => t.status)).toEqual(['published', 'published', 'published', 'published']);
+    await expectExact();
+    // The named collection, which holds the password, is gone after the run.
+    expect(await engine.rows(`SELECT name FROM system.named_collections WHERE name = '${SPEC.source.collection}'`)).toEqual([]);
+  });
+
+  it('incremental loads: new rows, late rows inside the lookback, updates; re-reading overlapping windows doubles nothing', async () => {
+    const [{ hi }] = (await source.query<{ hi: string }>("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions")) as [{ hi: string }];
+    // New impressions now; a long transaction's rows committed late, stamped 2 minutes before the watermark.
+    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now() - interval '1 hour', 0.001 * i FROM generate_series(1, 500) AS i");
+    await source.query(`INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) SELECT 2, timestamptz '${hi}+00' - interval '1 day', 0.5, timestamptz '${hi}+00' - interval '2 minutes' FROM generate_series(1, 7)`);
+    await source.query("INSERT INTO clicks (campaign_id, impression_id, event_time) SELECT campaign_id, id, event_time + interval '1 minute' FROM impressions WHERE id % 50 = 0 AND inserted_at > now() - interval '1 minute'");
+    await source.query("UPDATE campaign SET bid = bid + 1, name = name || ' v2' WHERE id % 5 = 0");
+    await source.query("UPDATE advertiser SET name = 'Renamed ' || id WHERE id = 3");
+    await sync();
+    await sync(); // the same windows again: nothing may double
+    await expectExact();
+    const [kpi] = await engine.rows<{ bid: string }>('SELECT toString(bid) AS bid FROM analytics.kpi_campaign_efficiency WHERE campaign_id = 5');
+    const [theirs] = await source.query<{ bid: string }>('SELECT bid::text AS bid FROM campaign WHERE id = 5');
+    expect(Number(kpi!.bid)).toBe(Number(theirs!.bid));
+  });
+
+  it('a row committed later than the lookback is missed and validation names it; --full-refresh repairs it with an atomic swap', async () => {
+    const [{ hi }] = (await source.query<{ hi: string }>("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions")) as [{ hi: string }];
+    await source.query(`INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) VALUES (4, timestamptz '${hi}+00', 0.25, timestamptz '${hi}+00' - interval '1 hour')`);
+    await sync();
+    const report = await validateSync(engine, plan, source.connection);
+    const missing = report.days.flatMap((d) => d.checks).find((c) => c.name === 'impressions: keys only in PostgreSQL')!;
+    expect(missing.status).toBe('fail');
+    expect(missing.detail).toMatch(/^1 keys are in PostgreSQL/);
+    const [{ uuid: before }] = (await engine.rows<{ uuid: string }>("SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'")) as [{ uuid: string }];
+    await sync({ fullRefresh: true });
+    await expectExact();
+    const [{ uuid: after }] = (await engine.rows<{ uuid: string }>("SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'")) as [{ uuid: string }];
+    expect(after).not.toBe(before); // swapped in, not emptied and refilled in place
+    expect(await engine.rows('SELECT 1 FROM analytics.fact_impressions__staging LIMIT 1')).toEqual([]);
+  });
+
+  it('deletes: validation lists keys only in ClickHouse; --reconcile deletes facts and tombstones dimensions', async () => {
+    await source.query("INSERT INTO advertiser (name) VALUES ('Short-lived')");
+    await sync();
+    await source.query("DELETE FROM advertiser WHERE name = 'Short-lived'");
+    await source.query('DELETE FROM clicks WHERE id % 40 = 0');
+    await sync();
+    const report = await validateSync(engine, plan, source.connection);
+    const stale = report.days.flatMap((d) => d.checks).filter((c) => /keys only in ClickHouse/.test(c.name) && c.status === 'fail').map((c) => c.name);
+    expect(stale.sort()).toEqual(['advertiser: keys only in ClickHouse', 'clicks: keys only in ClickHouse']);
+    await sync({ reconcile: true });
+    await expectExact();
+    const [tomb] = await engine.rows<{ n: string }>("SELECT toString(count()) AS n FROM analytics.dim_advertiser WHERE name = 'Short-lived' AND _deleted = 1");
+    expect(tomb!.n).toBe('1');
+    await sync({ reconcile: true }); // twice changes nothing more
+    await expectExact();
+  });
+
+  it('reconcile refuses to remove more than a tenth of a table unless forced', async () => {
+    await source.query('DELETE FROM clicks WHERE id % 3 = 0');
+    await expect(sync({ reconcile: true })).rejects.toThrow(/Reconcile would delete \d+ of \d+ rows of analytics.fact_clicks[\s\S]*Nothing was removed/);
+    await sync({ reconcile: true, force: true });
+    await expectExact();
+  });
+
+  it('a run stopped at any statement resumes to the same result on the next run', async () => {
+    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now(), 0.002 FROM generate_series(1, 300) AS i");
+    await source.query("UPDATE campaign SET budget = budget + 1 WHERE id % 7 = 0");
+    // `ledger:publish` is the ledger row that moves the watermark, written after the publish itself.
+    const steps = ['campaign.clear_staging', 'campaign.load', 'campaign.merge', 'impressions.load', 'impressions.merge', 'ledger:chunk', 'ledger:publish', 'ledger:lease', 'kpi.kpi_campaign_ctr.refresh', 'impressions.swap'];
+    for (const step of steps) {
+      const [name, ledgerStep] = step.split(':');
+      const broken = faultyEngine(engine, [{ match: (_sql, o) => o.step === name && (!ledgerStep || o.params?.step === ledgerStep), error: connectionReset, times: 1 }]);
+      await expect(sync({ fullRefresh: step.endsWith('swap') }, broken)).rejects.toThrow();
+      expect(broken.injected, step).toBe(1);
+      await sync();
+      await expectExact();
+    }
+  });
+
+  it('a cursor that went backwards: a warning, validation names the rows it cannot reach, --full-refresh repairs', async () => {
+    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) VALUES (1, now(), 0.1)");
+    await sync();
+    // The newest rows move 30 days back: behind the watermark, where no incremental window reaches.
+    await source.query("UPDATE impressions SET inserted_at = inserted_at - interval '30 days' WHERE inserted_at > now() - interval '1 day'");
+    await source.query("INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) VALUES (1, now(), 0.1, now() - interval '30 days')");
+    const warnings: string[] = [];
+    await sync({ onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
+    expect(warnings.join('\n')).toMatch(/impressions: PostgreSQL's greatest impressions cursor is .* below the watermark/);
+    const report = await validateSync(engine, plan, source.connection);
+    const missing = report.days.flatMap((d) => d.checks).find((c) => c.name === 'impressions: keys only in PostgreSQL')!;
+    expect(missing.detail).toMatch(/^1 keys are in PostgreSQL[\s\S]*--full-refresh reloads them/);
+    await sync({ fullRefresh: true });
+    await expectExact();
+  });
+
+  it('refuses a source that sends timestamps in another zone', async () => {
+    await source.query(`ALTER ROLE ${source.connection.user} SET TimeZone = 'Europe/Berlin'`);
+    try {
+      await expect(sync()).rejects.toThrow(/TimeZone, here Europe\/Berlin[\s\S]*ALTER ROLE chplan SET TimeZone = 'UTC'/);
+    } finally {
+      await source.query(`ALTER ROLE ${source.connection.user} RESET TimeZone`);
+    }
+  });
+
+  it('wrong password or unreachable server: one-paragraph errors that never echo the password', async () => {
+    const wrong = { ...source.connection, password: 'n0t-the-Passw0rd' };
+    const error = await sync({ pg: wrong }).catch((e: Error) => e);
+    expect(String(error)).toMatch(/refused the login \(wrong user or password\)\. Nothing was loaded/);
+    expect(String(error) + String((error as Error).cause)).not.toContain('n0t-the-Passw0rd');
+    const closed = await sync({ pg: { ...source.connection, port: 1 } }).catch((e: Error) => e);
+    expect(String(closed)).toMatch(/is unreachable[\s\S]*Nothing was loaded/);
+  });
+
+  it('compile refuses tables and columns it cannot sync, naming each and what to do', async () => {
+    await source.query('CREATE TABLE odd (id bigint PRIMARY KEY, took interval, amount numeric, seen timestamptz, at timestamptz NOT NULL)');
+    const spec = syncSpecOf({
+      kind: 'sync', name: 'odd_sync', database: 'odd',
+      tables: [
+        { source: 'odd', role: 'fact', primaryKey: ['id'], cursor: 'seen' },
+        { source: 'nowhere', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' },
+        { source: 'campaign', role: 'dimension', primaryKey: ['id'], cursor: 'no_such_column' },
+      ],
+    });
+    const out = join(dir, 'odd_sync');
+    const error = await compileSyncDir(engine, spec, source.connection, out).catch((e: Error) => e);
+    expect(String(error)).toMatch(/odd.seen \(cursor\) is nullable/);
+    expect(String(error)).toMatch(/odd.took has PostgreSQL type interval[\s\S]*Sync a PostgreSQL view that casts it/);
+    expect(String(error)).toMatch(/odd.amount is numeric without a precision/);
+    expect(String(error)).toMatch(/PostgreSQL has no table public.nowhere/);
+    expect(String(error)).toMatch(/campaign has no column no_such_column/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
