@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { loadSyncSpec, syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync/plan/sync-plan.js';
-import { compileSyncDir } from '../../src/kinds/sync/plan/compile-plan-dir.js';
+import { compileSyncDir } from '../../src/kinds/sync/commands/compile-plan-dir.js';
 import { runSync } from '../../src/kinds/sync/run/run-sync.js';
 import { validateSync } from '../../src/kinds/sync/validate/validate-sync.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
@@ -220,5 +221,37 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     expect(String(error)).toMatch(/PostgreSQL has no table public.nowhere/);
     expect(String(error)).toMatch(/campaign has no column no_such_column/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('sync from the command line', () => {
+  const chplan = (args: string[], env: Record<string, string> = {}) => {
+    const { host, port, user, password, database } = source.connection;
+    const url = `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}`;
+    return spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'cli-data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '', PG_URL: url, ...env } });
+  };
+
+  it('chplan sync compiles, loads and validates; compile, run and validate work on the plan directory', () => {
+    const out = join(dir, 'cli-plan');
+    const synced = chplan(['sync', '--out', out, '--json']);
+    expect(synced.stderr).toBe('');
+    expect(synced.status).toBe(0);
+    expect(JSON.parse(synced.stdout).report.passed).toBe(true);
+    expect(chplan(['compile', '--spec', 'examples/adtech-sync.json', '--out', out]).status).toBe(0);
+    const run = chplan(['run', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/impressions/);
+    expect(chplan(['validate', out]).status).toBe(0);
+    const refused = chplan(['run', out, '--day', '2026-09-01']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/takes no --day, --partition/);
+  });
+
+  it('a wrong password: exit code 3, a one-paragraph error, the password nowhere', () => {
+    const bad = chplan(['sync', '--out', join(dir, 'cli-bad')], { PG_URL: `postgres://${source.connection.user}:Wr0ngSecret@${source.connection.host}:${source.connection.port}/postgres` });
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toMatch(/refused the login/);
+    expect(bad.stdout + bad.stderr).not.toContain('Wr0ngSecret');
+    expect(existsSync(join(dir, 'cli-bad'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { ConfigError, ConnectionError } from '../../../core/errors.js';
 import { quoteIdent, quoteString } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
+export { pgIdent, pgString } from '../plan/pg-quote.js';
 
 /** Where PostgreSQL is; the password never enters a plan, a statement chplan prints, or a log line. */
 export interface PgConnection {
@@ -79,18 +80,6 @@ export async function createCollection(engine: Engine, name: string, pg: PgConne
 
 export async function dropCollection(engine: Engine, name: string): Promise<void> {
   await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'pg_collection' });
-}
-
-/** A PostgreSQL string literal. Pure. */
-export function pgString(value: string): string {
-  if (value.includes('\0')) throw new ConfigError('A PostgreSQL name or value contains a NUL character, which PostgreSQL cannot store.');
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** A PostgreSQL identifier, always quoted. Pure. */
-export function pgIdent(name: string): string {
-  if (name.includes('\0')) throw new ConfigError('A PostgreSQL identifier contains a NUL character.');
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**

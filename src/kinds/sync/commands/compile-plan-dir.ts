@@ -4,8 +4,8 @@ import { TOOL_VERSION } from '../../../core/version.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
 import { createCollection, dropCollection, type PgConnection } from '../source/connection.js';
 import { introspectSources } from '../source/introspect.js';
-import { buildSyncPlan } from './sync-plan.js';
-import type { SyncSpec } from './spec.js';
+import { buildSyncPlan } from '../plan/sync-plan.js';
+import type { SyncSpec } from '../plan/spec.js';
 
 /**
  * Compiles a sync spec into a plan directory. PostgreSQL is asked, through ClickHouse, for the
