@@ -3,6 +3,7 @@ import { withEngine } from '../../engine/with-engine.js';
 import { printValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { syncCommand } from './commands/sync.js';
+import { benchSyncCommand } from './commands/bench-sync.js';
 import { compileSyncDir } from './commands/compile-plan-dir.js';
 import { loadSyncSpec } from './plan/spec.js';
 import { readSyncPlan, type SyncPlan } from './plan/sync-plan.js';
@@ -57,5 +58,5 @@ export const syncKind: PlanKind = {
       },
     },
   },
-  commands: [syncCommand] as never[],
+  commands: [syncCommand, benchSyncCommand] as never[],
 };

@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { connect } from '../../../engine/connect.js';
+import { median } from '../../../core/measure.js';
+import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
+import { readSyncPlan } from '../plan/sync-plan.js';
+import { compileSyncDir } from '../commands/compile-plan-dir.js';
+import { runSync } from '../run/run-sync.js';
+import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
+import { startEmbeddedPostgres } from '../source/embedded-server.js';
+import type { PgConnection } from '../source/connection.js';
+
+const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
+const BEGINNING = '1900-01-01 00:00:00.000000';
+const MiB = 1024 * 1024;
+
+export interface SyncBenchOptions {
+  impressions: number;
+  batch: number;
+  repeat: number;
+  workDir: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface SyncBenchResult {
+  phase: 'initial' | 'incremental';
+  method: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakMiB: number;
+  runs: number[];
+}
+
+export interface SyncBenchReport {
+  impressions: number;
+  batch: number;
+  repeat: number;
+  engine: string;
+  wholeSyncSeconds: number;
+  results: SyncBenchResult[];
+  ratios: Record<string, number>;
+  note: string;
+}
+
+const METHODS = {
+  floor: 'PostgreSQL COPY … TO /dev/null (floor)',
+  pull: 'chplan pull: load + exactly-once merge',
+  client: 'client-side copy (cursor → Node → batches)',
+} as const;
+
+function runWorker(pgUrl: string, args: string[]): { rows: number; seconds: number; maxRssBytes: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, PG_URL: pgUrl } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { rows: number; seconds: number; maxRssBytes: number };
+}
+
+async function maxCursor(c: pg.Client): Promise<string> {
+  const { rows } = await c.query("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions");
+  return rows[0].hi as string;
+}
+
+/**
+ * Measures copying impressions from PostgreSQL into ClickHouse three ways, each run in its own
+ * process and interleaved: ClickHouse pulling through the plan's statements, a client-side copy
+ * as the seeds' ETL does it, and PostgreSQL's own COPY of the same rows (the floor). First the
+ * initial load of every row, then an incremental batch on top of it.
+ */
+export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchReport> {
+  const say = options.onProgress ?? (() => {});
+  rmSync(options.workDir, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dir: join(options.workDir, 'pg'), persistent: false });
+  const source: PgConnection = server.connection;
+  const pgUrl = `postgres://${source.user}:${encodeURIComponent(source.password)}@${source.host}:${source.port}/${source.database}`;
+  const dataDir = join(options.workDir, 'data');
+  const planDir = join(options.workDir, 'plan');
+  try {
+    say(`seeding ${options.impressions} impressions in PostgreSQL…`);
+    await seedAdtech(source, { ...ADTECH_DEFAULTS, impressions: options.impressions });
+    const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
+    let wholeSyncSeconds = 0;
+    try {
+      await compileSyncDir(engine, loadSyncSpec(DEFAULT_SPEC_PATH), source, planDir);
+      say('one whole chplan sync (every table, KPI views)…');
+      const started = performance.now();
+      await runSync(engine, readSyncPlan(planDir), { pg: source });
+      wholeSyncSeconds = (performance.now() - started) / 1000;
+    } finally {
+      await engine.close();
+    }
+    const client = new pg.Client(source);
+    await client.connect();
+    const results: SyncBenchResult[] = [];
+    const lookback = readSyncPlan(planDir).manifest.lookbackSeconds;
+    try {
+      const hi0 = await maxCursor(client);
+      const measurePhase = (phase: 'initial' | 'incremental', lo: string, hi: string) => {
+        const samples: Record<string, { rows: number; seconds: number; maxRssBytes: number }[]> = { floor: [], pull: [], client: [] };
+        for (let round = 0; round < options.repeat; round++) {
+          say(`${phase}: round ${round + 1} of ${options.repeat}…`);
+          samples.floor!.push(runWorker(pgUrl, ['floor', lo, hi]));
+          samples.pull!.push(runWorker(pgUrl, ['pull', dataDir, planDir, lo, hi, phase]));
+          samples.client!.push(runWorker(pgUrl, ['client', dataDir, lo, hi]));
+        }
+        for (const [method, runs] of Object.entries(samples)) {
+          const seconds = median(runs.map((r) => r.seconds));
+          results.push({
+            phase, method: METHODS[method as keyof typeof METHODS], rows: runs[0]!.rows, seconds, rowsPerSecond: runs[0]!.rows / seconds,
+            peakMiB: median(runs.map((r) => r.maxRssBytes)) / MiB, runs: runs.map((r) => r.seconds),
+          });
+        }
+      };
+      measurePhase('initial', BEGINNING, hi0);
+      say(`adding an incremental batch of ${options.batch} impressions…`);
+      await client.query(
+        "INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + (i % 200), now() - (i % 3600) * interval '1 second', 0.001 + (i % 97) * 0.00001 FROM generate_series(1, $1::int) AS i",
+        [options.batch],
+      );
+      const hi1 = await maxCursor(client);
+      const lo1 = new Date(Date.parse(`${hi0.slice(0, 23).replace(' ', 'T')}Z`) - lookback * 1000).toISOString().replace('T', ' ').replace('Z', '000');
+      measurePhase('incremental', lo1, hi1);
+    } finally {
+      await client.end();
+    }
+    const get = (phase: string, method: keyof typeof METHODS) => results.find((r) => r.phase === phase && r.method === METHODS[method])!;
+    const ratios: Record<string, number> = {};
+    for (const phase of ['initial', 'incremental']) {
+      ratios[`${phase}: pull speed / client-side copy speed (target ≥ 5)`] = get(phase, 'client').seconds / get(phase, 'pull').seconds;
+      ratios[`${phase}: pull time / COPY floor time (target ≤ 2)`] = get(phase, 'pull').seconds / get(phase, 'floor').seconds;
+      ratios[`${phase}: client-side copy peak memory / pull peak memory`] = get(phase, 'client').peakMiB / get(phase, 'pull').peakMiB;
+    }
+    return {
+      impressions: options.impressions, batch: options.batch, repeat: options.repeat, engine: 'embedded chDB, PostgreSQL on loopback', wholeSyncSeconds, results, ratios,
+      note: 'each run in its own process; seconds are medians of interleaved runs; peak memory is the process\'s maximum resident set (with the embedded engine, ClickHouse\'s memory too; PostgreSQL\'s own processes are not counted)',
+    };
+  } finally {
+    await server.stop();
+  }
+}
