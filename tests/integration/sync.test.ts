@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { loadSyncSpec, syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync/plan/sync-plan.js';
-import { compileSyncDir } from '../../src/kinds/sync/commands/compile-plan-dir.js';
+import { compileSyncDir } from '../../src/kinds/sync/source/compile-plan-dir.js';
 import { runSync } from '../../src/kinds/sync/run/run-sync.js';
 import { validateSync } from '../../src/kinds/sync/validate/validate-sync.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';

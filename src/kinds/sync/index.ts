@@ -4,7 +4,7 @@ import { printValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { syncCommand } from './commands/sync.js';
 import { benchSyncCommand } from './commands/bench-sync.js';
-import { compileSyncDir } from './commands/compile-plan-dir.js';
+import { compileSyncDir } from './source/compile-plan-dir.js';
 import { loadSyncSpec } from './plan/spec.js';
 import { readSyncPlan, type SyncPlan } from './plan/sync-plan.js';
 import { runSync } from './run/run-sync.js';

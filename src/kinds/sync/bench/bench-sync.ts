@@ -7,7 +7,7 @@ import { connect } from '../../../engine/connect.js';
 import { median } from '../../../core/measure.js';
 import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
-import { compileSyncDir } from '../commands/compile-plan-dir.js';
+import { compileSyncDir } from '../source/compile-plan-dir.js';
 import { runSync } from '../run/run-sync.js';
 import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
 import { startEmbeddedPostgres } from '../source/embedded-server.js';

@@ -1,7 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
 import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
 import type { ValidationReport } from '../../../validate/report.js';
-import { compileSyncDir } from './compile-plan-dir.js';
+import { compileSyncDir } from '../source/compile-plan-dir.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
 import type { SyncSpec } from '../plan/spec.js';
 import { runSync } from '../run/run-sync.js';

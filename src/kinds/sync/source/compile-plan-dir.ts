@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
-import { createCollection, dropCollection, type PgConnection } from '../source/connection.js';
-import { introspectSources } from '../source/introspect.js';
+import { createCollection, dropCollection, type PgConnection } from './connection.js';
+import { introspectSources } from './introspect.js';
 import { buildSyncPlan } from '../plan/sync-plan.js';
 import type { SyncSpec } from '../plan/spec.js';
 
