@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { syncSpecOf, fillPlaceholders } from '../../src/kinds/sync/plan/spec.js';
 import { parsePgUrl, pgFromEnv, redact } from '../../src/kinds/sync/source/connection.js';
 import { columnProblem, tableProblems } from '../../src/kinds/sync/source/introspect.js';
-import { canonicalNumber, compareKpi, compareTotals, sameNumber } from '../../src/kinds/sync/validate/evaluate.js';
+import { compareTotals } from '../../src/kinds/sync/validate/evaluate.js';
+import { canonicalNumber, compareRows, sameNumber } from '../../src/validate/compare.js';
 import { loadWindow, watermarks } from '../../src/kinds/sync/run/run-sync.js';
 import { columnCheck } from '../../src/kinds/sync/plan/compile.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
@@ -104,10 +105,10 @@ describe('validation arithmetic', () => {
   it('pairs KPI rows by key and reports missing rows, missing columns and differing values', () => {
     const ch = [{ k: '1', v: 0.5, name: 'a' }, { k: '2', v: 1, name: 'b' }, { k: '3', v: 1, name: 'c' }];
     const pg = [{ k: '1', v: '0.5000000000001', name: 'a' }, { k: '2', v: 2, name: 'b' }, { k: '4', v: 1, name: 'd' }];
-    const [rows, values] = compareKpi('kpi', ['k'], ch, pg);
+    const [rows, values] = compareRows('kpi', ['k'], ch, pg);
     expect(rows!.status).toBe('fail');
     expect(rows!.problems).toEqual([{ onlyIn: 'ClickHouse', key: ['3'] }, { onlyIn: 'PostgreSQL', key: ['4'] }]);
     expect(values!.problems).toEqual([{ key: ['2'], column: 'v', clickhouse: 1, postgres: 2 }]);
-    expect(compareKpi('kpi', ['k'], [{ k: 1, x: 1 }], [{ k: 1, y: 1 }])[0]!.detail).toMatch(/columns on one side only: x, y/);
+    expect(compareRows('kpi', ['k'], [{ k: 1, x: 1 }], [{ k: 1, y: 1 }])[0]!.detail).toMatch(/columns on one side only: x, y/);
   });
 });

@@ -4,7 +4,8 @@ import { reportOf, type DayReport, type ValidationReport } from '../../../valida
 import { columnCheck, kpiStep, tableStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/sync-plan.js';
 import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../source/connection.js';
-import { compareKpi, compareTotals, keyCheck } from './evaluate.js';
+import { compareTotals, keyCheck } from './evaluate.js';
+import { compareRows } from '../../../validate/compare.js';
 
 /**
  * Validates a synced plan against PostgreSQL itself: per table, rows and column totals per month
@@ -34,7 +35,7 @@ export async function validateSync(engine: Engine, plan: SyncPlan, pg: PgConnect
     for (const kpi of m.kpis) {
       const ch = await rows<Record<string, unknown>>(kpiStep(kpi.name, 'read'));
       const theirs = await rows<Record<string, unknown>>(kpiStep(kpi.name, 'postgres'));
-      days.push({ day: kpi.name, checks: compareKpi(kpi.name, kpi.key, ch, theirs) });
+      days.push({ day: kpi.name, checks: compareRows(kpi.name, kpi.key, ch, theirs) });
     }
     return reportOf(plan, `PostgreSQL ${m.pgSchema} (${m.syncTables.map((t) => t.source).join(', ')})`, days);
   } finally {
