@@ -108,7 +108,7 @@ describe('validation arithmetic', () => {
     const [rows, values] = compareRows('kpi', ['k'], ch, pg);
     expect(rows!.status).toBe('fail');
     expect(rows!.problems).toEqual([{ onlyIn: 'ClickHouse', key: ['3'] }, { onlyIn: 'PostgreSQL', key: ['4'] }]);
-    expect(values!.problems).toEqual([{ key: ['2'], column: 'v', clickhouse: 1, postgres: 2 }]);
+    expect(values!.problems).toEqual([{ key: ['2'], column: 'v', ClickHouse: 1, PostgreSQL: 2 }]);
     expect(compareRows('kpi', ['k'], [{ k: 1, x: 1 }], [{ k: 1, y: 1 }])[0]!.detail).toMatch(/columns on one side only: x, y/);
   });
 });
