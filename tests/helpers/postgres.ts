@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../src/kinds/sync/source/embedded-server.js';
-import type { PgConnection } from '../../src/kinds/sync/source/connection.js';
+import { startEmbeddedPostgres } from '../../src/engine/embedded-postgres.js';
+import type { PgConnection } from '../../src/engine/postgres.js';
 
 export interface TestPostgres {
   connection: PgConnection;

@@ -9,7 +9,7 @@ import { compileSyncDir } from '../../src/kinds/sync/source/compile-plan-dir.js'
 import { runSync } from '../../src/kinds/sync/run/run-sync.js';
 import { validateSync } from '../../src/kinds/sync/validate/validate-sync.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
-import { createCollection, dropCollection } from '../../src/kinds/sync/source/connection.js';
+import { createCollection, dropCollection } from '../../src/engine/postgres.js';
 import { introspectSources } from '../../src/kinds/sync/source/introspect.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine } from '../helpers/engine.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncSpecOf, fillPlaceholders } from '../../src/kinds/sync/plan/spec.js';
-import { parsePgUrl, pgFromEnv, redact } from '../../src/kinds/sync/source/connection.js';
+import { parsePgUrl, pgFromEnv, redact } from '../../src/engine/postgres.js';
 import { columnProblem, tableProblems } from '../../src/kinds/sync/source/introspect.js';
 import { compareTotals } from '../../src/kinds/sync/validate/evaluate.js';
 import { canonicalNumber, compareRows, sameNumber } from '../../src/validate/compare.js';

@@ -9,8 +9,8 @@ import { loadSyncSpec } from './plan/spec.js';
 import { readSyncPlan, type SyncPlan } from './plan/sync-plan.js';
 import { runSync } from './run/run-sync.js';
 import { ADTECH_DEFAULTS, seedAdtech } from './seed/seed-adtech.js';
-import { describePg } from './source/connection.js';
-import { withPostgres } from './source/postgres.js';
+import { describePg } from '../../engine/postgres.js';
+import { withPostgres } from '../../engine/with-postgres.js';
 import { validateSync } from './validate/validate-sync.js';
 
 function noUnits(units: UnitArgs): void {

@@ -10,8 +10,8 @@ import { readSyncPlan } from '../plan/sync-plan.js';
 import { compileSyncDir } from '../source/compile-plan-dir.js';
 import { runSync } from '../run/run-sync.js';
 import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
-import { startEmbeddedPostgres } from '../source/embedded-server.js';
-import type { PgConnection } from '../source/connection.js';
+import { startEmbeddedPostgres } from '../../../engine/embedded-postgres.js';
+import type { PgConnection } from '../../../engine/postgres.js';
 
 const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
 const BEGINNING = '1900-01-01 00:00:00.000000';

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
 import { tableStep } from '../plan/compile.js';
-import { createCollection, parsePgUrl } from '../source/connection.js';
+import { createCollection, parsePgUrl } from '../../../engine/postgres.js';
 
 const [mode, ...rest] = process.argv.slice(2) as [string, ...string[]];
 const source = parsePgUrl(process.env.PG_URL!);

@@ -5,7 +5,7 @@ import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
 import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { DEFAULT_SPEC_PATH, loadSyncSpec } from '../plan/spec.js';
-import { withPostgres } from '../source/postgres.js';
+import { withPostgres } from '../../../engine/with-postgres.js';
 import { sync } from './workflow.js';
 
 export const syncCommand = {

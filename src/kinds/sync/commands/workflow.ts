@@ -5,7 +5,7 @@ import { compileSyncDir } from '../source/compile-plan-dir.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
 import type { SyncSpec } from '../plan/spec.js';
 import { runSync } from '../run/run-sync.js';
-import type { PgConnection } from '../source/connection.js';
+import type { PgConnection } from '../../../engine/postgres.js';
 import { validateSync } from '../validate/validate-sync.js';
 
 export interface SyncWorkflowOptions {

@@ -9,7 +9,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import type { Window } from '../../../core/windows.js';
 import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
 import type { SyncManifest, SyncPlan } from '../plan/sync-plan.js';
-import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../source/connection.js';
+import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../../../engine/postgres.js';
 
 export interface SyncRunOptions {
   pg: PgConnection;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../../core/errors.js';
 import { packagePath } from '../../../core/package-path.js';
-import { describePg, type PgConnection } from '../source/connection.js';
+import { describePg, type PgConnection } from '../../../engine/postgres.js';
 
 export interface AdtechSeed {
   advertisers: number;

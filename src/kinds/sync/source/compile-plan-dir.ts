@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
-import { createCollection, dropCollection, type PgConnection } from './connection.js';
+import { createCollection, dropCollection, type PgConnection } from '../../../engine/postgres.js';
 import { introspectSources } from './introspect.js';
 import { buildSyncPlan } from '../plan/sync-plan.js';
 import type { SyncSpec } from '../plan/spec.js';

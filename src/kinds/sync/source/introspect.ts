@@ -3,7 +3,8 @@ import { quoteIdent, quoteString } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import type { SourceColumn, SourceTable } from '../plan/compile.js';
 import type { SyncSpec, SyncTableSpec } from '../plan/spec.js';
-import { explainPgFailure, pgRows, pgString, type PgConnection } from './connection.js';
+import { explainPgFailure, pgRows, type PgConnection } from '../../../engine/postgres.js';
+import { pgString } from '../plan/pg-quote.js';
 
 /** PostgreSQL types chplan syncs as ClickHouse reads them (timestamps become UTC DateTime64(6)). */
 const PLAIN_TYPES = new Set(['smallint', 'integer', 'bigint', 'real', 'double precision', 'boolean', 'text', 'character varying', 'character', 'uuid', 'date', 'json', 'jsonb']);

@@ -3,7 +3,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { reportOf, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { columnCheck, kpiStep, tableStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/sync-plan.js';
-import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../source/connection.js';
+import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../../../engine/postgres.js';
 import { compareTotals, keyCheck } from './evaluate.js';
 import { compareRows } from '../../../validate/compare.js';
 

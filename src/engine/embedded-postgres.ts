@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../../../core/errors.js';
-import type { PgConnection } from './connection.js';
+import { ConfigError } from '../core/errors.js';
+import type { PgConnection } from './postgres.js';
 
 /** Where the demo keeps its PostgreSQL cluster (git-ignored). */
 export const DEMO_PG_DIR = '.chplan-pg';

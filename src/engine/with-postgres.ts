@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../../core/errors.js';
-import { pgFromEnv, type PgConnection } from './connection.js';
-import { DEMO_PG_DIR, startEmbeddedPostgres } from './embedded-server.js';
+import { ConfigError } from '../core/errors.js';
+import { pgFromEnv, type PgConnection } from './postgres.js';
+import { DEMO_PG_DIR, startEmbeddedPostgres } from './embedded-postgres.js';
 
 /**
  * Runs `fn` with the PostgreSQL the environment names (PG_URL or PGHOST…), or else with the

@@ -1,7 +1,6 @@
-import { ConfigError, ConnectionError } from '../../../core/errors.js';
-import { quoteIdent, quoteString } from '../../../core/quote.js';
-import type { Engine } from '../../../engine/engine.js';
-export { pgIdent, pgString } from '../plan/pg-quote.js';
+import { ConfigError, ConnectionError } from '../core/errors.js';
+import { quoteIdent, quoteString } from '../core/quote.js';
+import type { Engine } from './engine.js';
 
 /** Where PostgreSQL is; the password never enters a plan, a statement chplan prints, or a log line. */
 export interface PgConnection {

@@ -1,0 +1,2 @@
+-- The chain's database, Atomic (dictionaries and views live beside the tables).
+CREATE DATABASE IF NOT EXISTS `experiments_analytics` ENGINE = Atomic

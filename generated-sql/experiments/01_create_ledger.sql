@@ -1,0 +1,22 @@
+-- The ledger: one row per chunk attempt and per publish, append-only.
+-- chplan reads the latest row per (plan, window) to resume and to report status.
+CREATE TABLE IF NOT EXISTS `experiments_analytics`.`chplan_ledger` (
+    `plan_hash` String,
+    `target` String,
+    `day` Date,
+    `window_start` DateTime64(3, 'UTC'),
+    `window_end` DateTime64(3, 'UTC'),
+    `chunk_key` String DEFAULT '',
+    `step` LowCardinality(String),
+    `status` LowCardinality(String),
+    `attempt` UInt32,
+    `query_id` String,
+    `rows_read` UInt64,
+    `rows_written` UInt64,
+    `runner` String,
+    `started_at` DateTime64(3, 'UTC'),
+    `finished_at` DateTime64(3, 'UTC'),
+    `error` String
+) ENGINE = MergeTree
+ORDER BY
+    (target, plan_hash, day, window_start, started_at)

@@ -1,0 +1,14 @@
+-- The landing table: every Debezium message as the Kafka table yields it (LineAsString), one
+-- row per message, whatever its content. The Kafka table's view writes here; so do replays
+-- (chplan replay) and tests, so the parsing chain runs the same with or without a broker.
+CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_landing` (
+    `line` String,
+    `topic` LowCardinality(String) DEFAULT '',
+    `partition` Int32 DEFAULT -1,
+    `offset` Int64 DEFAULT -1,
+    `received_at` DateTime64(3, 'UTC') DEFAULT now64(3)
+) ENGINE = MergeTree
+PARTITION BY
+    toYYYYMM(received_at)
+ORDER BY
+    received_at

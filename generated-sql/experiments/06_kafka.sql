@@ -1,0 +1,11 @@
+-- The Kafka consumer: Debezium's topics, each message one line. Brokers (and SASL credentials,
+-- if any) come from the named collection chplan_kafka_experiments, which chplan creates at run time.
+-- kafka_handle_error_mode = 'stream' hands unreadable messages to the errors view instead of
+-- dropping or blocking on them.
+CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_kafka` (`line` String) ENGINE = Kafka (`chplan_kafka_experiments`)
+SETTINGS
+    kafka_topic_list = 'pg.public.events,pg.public.assignments',
+    kafka_group_name = 'chplan_experiments',
+    kafka_format = 'LineAsString',
+    kafka_num_consumers = 1,
+    kafka_handle_error_mode = 'stream'

@@ -1,0 +1,13 @@
+-- Kafka → landing: every message read, with where it came from.
+CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`experiments_kafka_mv`
+TO `experiments_analytics`.`experiments_landing` AS
+SELECT
+    line,
+    _topic AS topic,
+    toInt32(_partition) AS partition,
+    toInt64(_offset) AS offset,
+    now64(3) AS received_at
+FROM
+    `experiments_analytics`.`experiments_kafka`
+WHERE
+    length(_error) = 0

@@ -1,0 +1,30 @@
+-- Validation: every landed message is parsed or dead-lettered, exactly once.
+SELECT
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_landing`
+    ) AS landed,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_parsed_log`
+    ) AS parsed,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_dead_letter`
+        WHERE
+            stage = 'parse'
+    ) AS dead_lettered,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_dead_letter`
+        WHERE
+            stage = 'kafka'
+    ) AS kafka_errors

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { TOOL_VERSION } from '../../../core/version.js';
+import { withEngine } from '../../../engine/with-engine.js';
+import { withPostgres } from '../../../engine/with-postgres.js';
+import { writePlanDir } from '../../../plan/plan-dir.js';
+import { print, printJson, printRunSummary, printValidation, stagePrinter } from '../../../terminal/output.js';
+import { DEFAULT_STREAM_SPEC, loadStreamSpec } from '../plan/spec.js';
+import { buildStreamPlan, readStreamPlan } from '../plan/stream-plan.js';
+import { dictionarySource } from '../run/dictionaries.js';
+import { rebuildAggregates } from '../run/rebuild.js';
+import { replayFile } from '../run/replay.js';
+import { setupChain } from '../run/setup.js';
+import { generateDump } from '../seed/debezium.js';
+import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
+import { validateStream } from '../validate/validate-stream.js';
+import { daysBetween } from '../run/days.js';
+
+export const streamDemoCommand = {
+  command: 'stream-demo',
+  describe: 'the stream kind end to end: compile the experiments spec, build the chain, replay a generated Debezium dump (updates, deletes, duplicates, bad messages), rebuild the aggregates, validate',
+  builder: (yargs: Argv) =>
+    withEngineOptions(yargs)
+      .option('spec', { type: 'string', default: DEFAULT_STREAM_SPEC, describe: 'stream spec' })
+      .option('events', { type: 'number', default: 50_000, describe: 'events in the generated dump' })
+      .option('users', { type: 'number', default: 2_000, describe: 'users in the generated dump' }),
+  handler: async (args: CommonArgs & { spec: string; events: number; users: number }) => {
+    const spec = loadStreamSpec(args.spec);
+    const stages = stagePrinter(args.json);
+    const out = `generated-sql/${spec.name}`;
+    stages.start('compile');
+    writePlanDir(out, buildStreamPlan(spec, { toolVersion: TOOL_VERSION }));
+    const plan = readStreamPlan(out);
+    const dir = mkdtempSync(join(tmpdir(), 'chplan-dump-'));
+    try {
+      stages.start('generate dump');
+      const lines: string[] = [];
+      const dump = generateDump({ events: args.events, users: args.users, experiments: 3, seed: 7, duplicates: 0.05, badOfEachKind: 3, keepState: false, wrapper: spec.envelope.wrapper }, (l) => lines.push(l));
+      const file = join(dir, 'dump.jsonl');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const result = await withPostgres((pg) => withEngine(settingsFrom(args), async (engine) => {
+        await seedReferenceTables(pg);
+        stages.start('build the chain');
+        await setupChain(engine, plan, { kafka: false, dictionaries: dictionarySource(pg) });
+        stages.start('replay');
+        const landed = await replayFile(engine, plan, file);
+        stages.start('rebuild aggregates');
+        const days = daysBetween('2026-09-28', '2026-10-11');
+        const rebuilt = await rebuildAggregates(engine, plan, { days });
+        stages.start('validate');
+        const report = await validateStream(engine, plan, days);
+        report.days.unshift({ day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) });
+        report.passed = report.days.every((d) => d.checks.every((c) => c.status !== 'fail'));
+        return { landed, rebuilt, report };
+      }), { create: true });
+      stages.end();
+      if (args.json) return printJson({ plan: out, messages: dump.messages, ...result });
+      print(`Plan: ${out}. Replayed ${result.landed} messages (${dump.messages} generated, with ${Object.values(dump.bad).reduce((a, b) => a + b, 0)} bad ones).`);
+      printRunSummary(result.rebuilt);
+      printValidation(result.report);
+      if (!result.report.passed) process.exitCode = 1;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,58 @@
+import { ConfigError } from '../../core/errors.js';
+import { daysBetween, parseDay } from '../../core/windows.js';
+import { TOOL_VERSION } from '../../core/version.js';
+import { withEngine } from '../../engine/with-engine.js';
+import { writePlanDir } from '../../plan/plan-dir.js';
+import { printValidation } from '../../terminal/output.js';
+import type { PlanKind, UnitArgs } from '../kind.js';
+import { replayCommand } from './commands/replay.js';
+import { streamDemoCommand } from './commands/stream-demo.js';
+import { benchStreamCommand } from './commands/bench-stream.js';
+import { loadStreamSpec } from './plan/spec.js';
+import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/stream-plan.js';
+import { rebuildAggregates } from './run/rebuild.js';
+import { dictionarySourceFromEnv } from './run/dictionaries.js';
+import { setupChain } from './run/setup.js';
+import { validateStream } from './validate/validate-stream.js';
+
+function daysOf(units: UnitArgs, required: boolean): string[] {
+  if (units.partition !== undefined || units.chunk !== undefined) throw new ConfigError('A stream plan rebuilds its aggregates by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition or --chunk. Nothing was run.');
+  if (units.day === undefined) {
+    if (required) throw new ConfigError('Name the days to rebuild: --day YYYY-MM-DD [--to YYYY-MM-DD]. (Without --day, chplan run only builds the chain.)');
+    return [];
+  }
+  const days = daysBetween(parseDay(units.day), units.to === undefined ? undefined : parseDay(units.to, '--to'));
+  if (days.length > 366) throw new ConfigError(`--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most 366. Nothing was run.`);
+  return days;
+}
+
+/** Debezium change events → landing → processed tables → aggregates rebuilt per day (seed 004). */
+export const streamKind: PlanKind = {
+  name: 'stream',
+  describe: 'Debezium/Kafka change streams into processed tables and day-rebuilt aggregates (spec: schemas/stream.schema.json)',
+  async compile(_settings, args) {
+    const spec = loadStreamSpec(args.spec as string);
+    const out = (args.out as string | undefined) ?? `generated-sql/${spec.name}`;
+    const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
+    writePlanDir(out, files);
+    const planHash = (JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string }).planHash;
+    return { out, planHash, files: files.length, json: { out, planHash, files: files.map((f) => f.name) }, next: `chplan run ${out} --day YYYY-MM-DD` };
+  },
+  readPlan: readStreamPlan,
+  async run(settings, loaded, units, options) {
+    const plan = loaded as StreamPlan;
+    const days = daysOf(units, false);
+    return withEngine(settings, async (engine) => {
+      if (!options.dryRun) {
+        await setupChain(engine, plan, { kafka: !engine.can.runInProcess && plan.manifest.spec.kafka !== null, dictionaries: dictionarySourceFromEnv(), onEvent: options.onEvent });
+      }
+      if (days.length === 0) return [];
+      return rebuildAggregates(engine, plan, { days, ...options });
+    });
+  },
+  async validate(settings, loaded, units) {
+    const report = await withEngine(settings, (engine) => validateStream(engine, loaded as StreamPlan, daysOf(units, false)));
+    return { passed: report.passed, json: report, print: () => printValidation(report) };
+  },
+  commands: [replayCommand, streamDemoCommand, benchStreamCommand] as never[],
+};

@@ -1,0 +1,127 @@
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import type { TableRef } from '../../../config/settings.js';
+import { renderStep } from '../../../render/render.js';
+import { envelopeColumns, keyTextExpr, processedSelect, reasonExpr } from './parse-sql.js';
+import { fillReferences, type StreamAggregate, type StreamSpec } from './spec.js';
+
+export interface StreamStatement {
+  step: string;
+  file: string;
+  role: string;
+  sql: string;
+}
+
+/** Every table the chain is made of. Pure. */
+export function chainTables(spec: StreamSpec) {
+  const t = (name: string): TableRef => ({ database: spec.database, name });
+  return {
+    landing: t(`${spec.name}_landing`),
+    deadLetter: t(`${spec.name}_dead_letter`),
+    parsedLog: t(`${spec.name}_parsed_log`),
+    kafka: t(`${spec.name}_kafka`),
+    table: t,
+    staging: (aggregate: string) => t(`${aggregate}__staging`),
+  };
+}
+
+export function kafkaCollection(spec: Pick<StreamSpec, 'name'>): string {
+  return `chplan_kafka_${spec.name}`;
+}
+
+export function pgCollection(spec: Pick<StreamSpec, 'name'>): string {
+  return `chplan_pg_${spec.name}`;
+}
+
+/** The step of an aggregate's statement: `agg.experiment_hourly_stats.insert_day`. */
+export function aggregateStep(aggregate: string, type: string): string {
+  return `agg.${aggregate}.${type}`;
+}
+
+/**
+ * An aggregate's SELECT with its references filled: a processed table is its latest state
+ * (FINAL, deletes left out), an aggregate its table; `:window` keeps only the rows of the day
+ * being rebuilt (bound as chunk_start / chunk_end). Pure.
+ */
+export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed: boolean }): string {
+  const tables = chainTables(spec);
+  return fillReferences(sql, (name, window) => {
+    const processed = spec.tables.find((t) => t.name === name);
+    const time = processed ? processed.time : spec.aggregates.find((a) => a.name === name)!.time;
+    const base = processed ? `SELECT * FROM ${quoteTable(tables.table(name))} FINAL WHERE \`_deleted\` = 0` : `SELECT * FROM ${quoteTable(tables.table(name))}`;
+    if (!window || !options.windowed) return `(${base})`;
+    const filter = `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`;
+    return `(SELECT * FROM (${base}) WHERE ${filter})`;
+  }).trim();
+}
+
+/** Renders every statement of a stream plan, in the order a setup runs them. Pure. */
+export function renderStream(spec: StreamSpec): StreamStatement[] {
+  const out: StreamStatement[] = [];
+  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => out.push({ step, file, role, sql: renderStep('stream', { type, ...fields }) });
+  const tables = chainTables(spec);
+  const parse = { envelope: envelopeColumns(spec), reason: reasonExpr(spec), landing: tables.landing, deadLetter: tables.deadLetter, parsedLog: tables.parsedLog };
+  add('create_database', '00_create_database.sql', 'the chain\'s database, ENGINE = Atomic', 'create_database', { database: spec.database });
+  add('create_ledger', '01_create_ledger.sql', 'ledger table recording every rebuilt day (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
+  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the chunk_key column to a ledger created by an older chplan', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
+  add('create_landing', '02_create_landing.sql', 'landing table: every message as one line', 'create_landing', parse);
+  add('create_dead_letter', '02_create_dead_letter.sql', 'dead letter: unusable messages with their reason', 'create_dead_letter', parse);
+  add('create_parsed_log', '02_create_parsed_log.sql', 'parsed log: key, version and op of every usable message', 'create_parsed_log', parse);
+  for (const table of spec.tables) {
+    const columns = [...table.columns.map((c) => ({ name: c.name, type: c.type })), ...table.computed.map((c) => ({ name: c.name, type: c.type }))];
+    add(`table.${table.name}.create`, `03_${table.name}.sql`, `processed table: latest state of ${table.source} per key`, 'create_processed', {
+      name: table.name, source: table.source, target: tables.table(table.name), columns, keyList: table.key.map(quoteIdent).join(', '),
+      versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'ts_ms',
+    });
+  }
+  add('parsed_log_view', '04_parsed_log_view.sql', 'view: landing → parsed log', 'parsed_log_view', { ...parse, view: tables.table(`${spec.name}_parsed_log_mv`), keyText: keyTextExpr(spec) });
+  add('dead_letter_view', '04_dead_letter_view.sql', 'view: landing → dead letter, with the reason', 'dead_letter_view', { ...parse, view: tables.table(`${spec.name}_dead_letter_mv`) });
+  for (const table of spec.tables) {
+    add(`table.${table.name}.parse`, `05_${table.name}_parse_view.sql`, `view: landing → ${table.name}, typed`, 'parse_view', {
+      ...parse, name: table.name, source: table.source, target: tables.table(table.name), view: tables.table(`${table.name}_mv`), select: processedSelect(table),
+    });
+  }
+  if (spec.kafka) {
+    const kafka = { kafka: tables.kafka, landing: tables.landing, deadLetter: tables.deadLetter, collection: kafkaCollection(spec) };
+    add('kafka.create', '06_kafka.sql', 'the Kafka table (LineAsString, errors streamed)', 'create_kafka', { ...kafka, topics: spec.kafka.topics.join(','), group: spec.kafka.group, consumers: spec.kafka.consumers });
+    add('kafka.to_landing', '06_kafka_to_landing.sql', 'view: Kafka → landing', 'kafka_to_landing', { ...kafka, view: tables.table(`${spec.name}_kafka_mv`) });
+    add('kafka.errors', '06_kafka_errors.sql', 'view: Kafka errors → dead letter', 'kafka_errors', { ...kafka, view: tables.table(`${spec.name}_kafka_errors_mv`) });
+  }
+  for (const aggregate of spec.aggregates) renderAggregate(spec, aggregate, add);
+  for (const dictionary of spec.dictionaries) {
+    add(`dictionary.${dictionary.name}`, `08_${dictionary.name}.sql`, `dictionary over PostgreSQL's ${dictionary.table}`, 'create_dictionary', {
+      name: dictionary.name, dictionary: tables.table(dictionary.name), pgTable: dictionary.table, key: dictionary.key, attributes: dictionary.attributes,
+      collection: pgCollection(spec), lifetime: dictionary.lifetimeSeconds, lifetimeMin: Math.max(1, Math.floor(dictionary.lifetimeSeconds / 2)),
+    });
+  }
+  for (const view of spec.views) {
+    add(`view.${view.name}`, `09_${view.name}.sql`, 'reporting view', 'create_view', { name: view.name, view: tables.table(view.name), select: resolveSelect(spec, view.select, { windowed: false }) });
+  }
+  add('validate_accounting', '10_validate_accounting.sql', 'validation: landed = parsed + dead-lettered', 'validate_accounting', parse);
+  for (const table of spec.tables) {
+    add(`table.${table.name}.validate`, `10_validate_${table.name}.sql`, 'validation: rows against the latest version per key', 'validate_state', { ...parse, name: table.name, source: table.source, target: tables.table(table.name) });
+  }
+  return out;
+}
+
+function renderAggregate(spec: StreamSpec, aggregate: StreamAggregate, add: (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => void): void {
+  const tables = chainTables(spec);
+  const common = {
+    name: aggregate.name, description: aggregate.description, target: tables.table(aggregate.name), staging: tables.staging(aggregate.name),
+    time: aggregate.time, keyList: aggregate.key.map(quoteIdent).join(', '),
+    select: resolveSelect(spec, aggregate.select, { windowed: false }), windowSelect: resolveSelect(spec, aggregate.select, { windowed: true }),
+  };
+  const file = (n: string, name: string) => `07_${aggregate.name}/${n}_${name}.sql`;
+  const step = (type: string) => aggregateStep(aggregate.name, type);
+  add(step('create'), file('01', 'create'), 'aggregate table, partitioned by day', 'create_aggregate', common);
+  add(step('create_staging'), file('02', 'create_staging'), 'staging with the aggregate\'s structure', 'create_staging', common);
+  add(step('clear_day'), file('03', 'clear_staging_day'), 'empties a day of staging', 'clear_staging_day', common);
+  add(step('count_source'), file('04', 'count_source'), 'rows a day\'s recomputation yields', 'count_source', common);
+  add(step('insert_day'), file('05', 'insert_day'), 'THE rebuild of a day, into staging', 'insert_day', common);
+  add(step('count_staging'), file('06', 'count_staging'), 'rows staged for a day', 'count_staging', common);
+  add(step('check_staging'), file('07', 'check_staging'), 'rows and parts of a staged day, checked before publish', 'check_staging', common);
+  add(step('publish_day'), file('08', 'publish_day'), 'atomic REPLACE PARTITION of the day', 'publish_day', common);
+  add(step('count_target_day'), file('09', 'count_target_day'), 'rows the aggregate holds for a day', 'count_target_day', common);
+  add(step('drop_day'), file('10', 'drop_day'), 'drops a day whose recomputation is empty', 'drop_day', common);
+  add(step('read_day'), file('11', 'read_day'), 'validation: a published day', 'read_day', common);
+  add(step('recompute_day'), file('12', 'recompute_day'), 'validation: the same day recomputed from the latest state', 'recompute_day', common);
+}

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { TableRef } from '../../../config/settings.js';
+import { tableOrThrow } from '../../../config/load.js';
+import { schemaErrors } from '../../../config/validate-json.js';
+import { ConfigError } from '../../../core/errors.js';
+import { packagePath } from '../../../core/package-path.js';
+
+const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/stream.schema.json'), 'utf8')) as object;
+
+export const DEFAULT_STREAM_SPEC = 'examples/experiments.json';
+
+export interface StreamColumn {
+  name: string;
+  path: string;
+  json?: string;
+  type: string;
+  encoding?: 'iso8601' | 'epoch_micros' | 'epoch_millis' | 'epoch_days';
+  optional?: boolean;
+}
+
+export interface StreamTable {
+  name: string;
+  source: string;
+  key: string[];
+  time: string;
+  columns: StreamColumn[];
+  computed: { name: string; type: string; expr: string }[];
+}
+
+export interface StreamAggregate {
+  name: string;
+  description: string;
+  time: string;
+  key: string[];
+  rollupOf?: string;
+  select: string;
+}
+
+export interface StreamSpec {
+  kind: 'stream';
+  name: string;
+  database: string;
+  ledger: TableRef;
+  kafka: { brokers: string; topics: string[]; group: string; consumers: number } | null;
+  envelope: { wrapper: 'payload' | 'none'; version: 'lsn' | 'ts_ms' };
+  tables: StreamTable[];
+  aggregates: StreamAggregate[];
+  dictionaries: { name: string; table: string; key: string; attributes: { name: string; type: string }[]; lifetimeSeconds: number }[];
+  views: { name: string; select: string }[];
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)(:window)?\s*\}\}/g;
+
+/** The `{{name}}` and `{{name:window}}` references of an aggregate's or a view's SQL. Pure. */
+export function references(sql: string): { name: string; window: boolean }[] {
+  return [...sql.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, window: Boolean(m[2]) }));
+}
+
+export function fillReferences(sql: string, replace: (name: string, window: boolean) => string): string {
+  return sql.replace(PLACEHOLDER, (_, name: string, window?: string) => replace(name, Boolean(window)));
+}
+
+export function loadStreamSpec(path: string): StreamSpec {
+  if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist. The demo's spec is ${DEFAULT_STREAM_SPEC}.`);
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (cause) {
+    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`, { cause });
+  }
+  return streamSpecOf(raw, path);
+}
+
+/**
+ * A stream spec checked against schemas/stream.schema.json and for consistency: names used
+ * once, keys and times among the columns, references to tables and earlier aggregates. Pure.
+ */
+export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): StreamSpec {
+  const errors = schemaErrors(SCHEMA, raw);
+  if (errors.length > 0) throw new ConfigError(`The stream spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/stream.schema.json.`);
+  const r = raw as Partial<StreamSpec> & { tables: StreamTable[]; envelope?: Partial<StreamSpec['envelope']>; kafka?: Partial<NonNullable<StreamSpec['kafka']>> };
+  const name = r.name as string;
+  const database = r.database ?? name;
+  const tables = r.tables.map((t) => ({ ...t, computed: t.computed ?? [] }));
+  const aggregates = (r.aggregates ?? []).map((a) => ({ ...a, description: a.description ?? '' }));
+  const problems: string[] = [];
+  const objects = [...tables.map((t) => t.name), ...aggregates.map((a) => a.name), ...(r.dictionaries ?? []).map((d) => d.name), ...(r.views ?? []).map((v) => v.name)];
+  for (const n of new Set(objects.filter((o, i) => objects.indexOf(o) !== i))) problems.push(`${n} is named twice (tables, aggregates, dictionaries and views share the database)`);
+  const sources = tables.map((t) => t.source);
+  for (const s of new Set(sources.filter((o, i) => sources.indexOf(o) !== i))) problems.push(`source table ${s} feeds two processed tables`);
+  for (const t of tables) {
+    const names = [...t.columns.map((c) => c.name), ...t.computed.map((c) => c.name)];
+    for (const n of new Set(names.filter((o, i) => names.indexOf(o) !== i))) problems.push(`${t.name}: column ${n} is named twice`);
+    for (const k of t.key) if (!t.columns.some((c) => c.name === k)) problems.push(`${t.name}: key column ${k} is not among its columns`);
+    for (const k of t.key) if (t.columns.find((c) => c.name === k)?.optional) problems.push(`${t.name}: key column ${k} cannot be optional`);
+    const time = t.columns.find((c) => c.name === t.time);
+    if (!time) problems.push(`${t.name}: time column ${t.time} is not among its columns`);
+    else if (!/^(Date|Date32|DateTime64)/.test(time.type)) problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
+    for (const n of names) if (n.startsWith('_')) problems.push(`${t.name}: column ${n} starts with _, which chplan reserves (_version, _deleted, …)`);
+  }
+  const known = new Set(tables.map((t) => t.name));
+  for (const a of aggregates) {
+    for (const ref of references(a.select)) if (!known.has(ref.name)) problems.push(`aggregate ${a.name} refers to {{${ref.name}}}, which is neither a processed table nor an aggregate defined before it`);
+    if (!a.key.includes(a.time)) problems.push(`aggregate ${a.name}: its time column ${a.time} must be part of its key`);
+    if (a.rollupOf && !aggregates.slice(0, aggregates.indexOf(a)).some((b) => b.name === a.rollupOf)) problems.push(`aggregate ${a.name} is a rollup of ${a.rollupOf}, which is not an aggregate defined before it`);
+    known.add(a.name);
+  }
+  for (const v of r.views ?? []) for (const ref of references(v.select)) if (!known.has(ref.name) || ref.window) problems.push(`view ${v.name} refers to {{${ref.name}${ref.window ? ':window' : ''}}}, which is not a processed table or aggregate (views take no window)`);
+  if (problems.length > 0) throw new ConfigError(`The stream spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
+  return {
+    kind: 'stream',
+    name,
+    database,
+    ledger: r.ledger ? tableOrThrow('ledger', r.ledger as unknown as string) : { database, name: 'chplan_ledger' },
+    kafka: r.kafka ? { brokers: r.kafka.brokers!, topics: r.kafka.topics!, group: r.kafka.group!, consumers: r.kafka.consumers ?? 1 } : null,
+    envelope: { wrapper: r.envelope?.wrapper ?? 'payload', version: r.envelope?.version ?? 'lsn' },
+    tables,
+    aggregates,
+    dictionaries: (r.dictionaries ?? []).map((d) => ({ ...d, lifetimeSeconds: d.lifetimeSeconds ?? 300 })),
+    views: r.views ?? [],
+  };
+}

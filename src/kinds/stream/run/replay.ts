@@ -1,0 +1,41 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Engine } from '../../../engine/engine.js';
+import { ConfigError } from '../../../core/errors.js';
+import { quoteString, quoteTable } from '../../../core/quote.js';
+import { chainTables } from '../plan/compile.js';
+import type { StreamPlan } from '../plan/stream-plan.js';
+
+/**
+ * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
+ * landing table, where the chain takes them exactly as it takes Kafka's. The embedded engine
+ * reads the file itself; a server is sent the file in blocks (it cannot see this machine's files).
+ * Returns the lines landed.
+ */
+export async function replayFile(engine: Engine, plan: StreamPlan, file: string, topic = 'replay'): Promise<number> {
+  const path = resolve(file);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
+  const landing = quoteTable(chainTables({ ...plan.manifest.spec, kind: 'stream' }).landing);
+  const count = async () => Number((await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${landing}`))[0]?.n ?? 0);
+  const before = await count();
+  if (engine.can.runInProcess) {
+    await engine.command(`INSERT INTO ${landing} (line, topic) SELECT line, ${quoteString(topic)} FROM file(${quoteString(path)}, 'LineAsString', 'line String')`, { step: 'replay' });
+  } else {
+    let block: string[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (block.length === 0) return;
+      await engine.command(`INSERT INTO ${landing} (line) FORMAT LineAsString\n${block.join('\n')}\n`, { step: 'replay' });
+      block = [];
+      bytes = 0;
+    };
+    for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      block.push(line);
+      bytes += line.length;
+      if (bytes > 8 << 20) await flush();
+    }
+    await flush();
+  }
+  return (await count()) - before;
+}

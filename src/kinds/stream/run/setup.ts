@@ -1,0 +1,68 @@
+import type { Engine } from '../../../engine/engine.js';
+import { ConnectionError } from '../../../core/errors.js';
+import { quoteIdent, quoteString } from '../../../core/quote.js';
+import type { RunEvent } from '../../../execute/run-plan.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import type { StreamPlan } from '../plan/stream-plan.js';
+
+/** The collection the dictionaries read PostgreSQL through (host, port, user, password, database). */
+export interface DictionarySource {
+  create(engine: Engine, collection: string): Promise<void>;
+}
+
+export interface SetupOptions {
+  /** Create the Kafka table and its views (needs the spec's brokers; they are contacted in the background). */
+  kafka: boolean;
+  /** How to create the PostgreSQL collection of the dictionaries; without it they are left out. */
+  dictionaries: DictionarySource | null;
+  env?: Record<string, string | undefined>;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/** Statements that build the chain, in the plan's order; the rebuild's and validation's are not among them. */
+function isSetupStep(step: string): boolean {
+  if (/^(validate_|table\.[^.]+\.validate$)/.test(step)) return false;
+  if (step.startsWith('agg.')) return /\.(create|create_staging)$/.test(step);
+  return true;
+}
+
+/**
+ * Builds (or completes) the live chain: database, ledger, landing, dead letter, parsed log,
+ * processed tables and their views, the Kafka table and its views, aggregate tables, dictionaries
+ * and reporting views. Every statement is IF NOT EXISTS / OR REPLACE, so it is safe to repeat.
+ */
+export async function setupChain(engine: Engine, plan: StreamPlan, options: SetupOptions): Promise<string[]> {
+  const m = plan.manifest;
+  const emit = options.onEvent ?? (() => {});
+  const env = options.env ?? process.env;
+  const ran: string[] = [];
+  for (const step of Object.keys(m.steps).filter(isSetupStep)) {
+    if (step.startsWith('kafka.') && !options.kafka) continue;
+    if (step.startsWith('dictionary.') && !options.dictionaries) continue;
+    if (step === 'kafka.create') await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env);
+    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await options.dictionaries!.create(engine, m.collections.postgres);
+    await engine.command(statementOf(plan, step), { step });
+    ran.push(step);
+  }
+  if (m.spec.dictionaries.length > 0 && !options.dictionaries) {
+    emit({ type: 'warning', message: `The dictionaries (${m.spec.dictionaries.map((d) => d.name).join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
+  }
+  return ran;
+}
+
+/** The Kafka table's collection: brokers from the spec, SASL credentials from the environment; never written to the plan. */
+async function createKafkaCollection(engine: Engine, name: string, brokers: string, env: Record<string, string | undefined>): Promise<void> {
+  const fields = [`kafka_broker_list = ${quoteString(brokers)}`];
+  if (env.KAFKA_SASL_USERNAME) {
+    fields.push(`kafka_security_protocol = ${quoteString(env.KAFKA_SECURITY_PROTOCOL ?? 'sasl_ssl')}`, `kafka_sasl_mechanism = ${quoteString(env.KAFKA_SASL_MECHANISM ?? 'PLAIN')}`);
+    fields.push(`kafka_sasl_username = ${quoteString(env.KAFKA_SASL_USERNAME)}`, `kafka_sasl_password = ${quoteString(env.KAFKA_SASL_PASSWORD ?? '')}`);
+  }
+  try {
+    await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'kafka_collection' });
+    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)} AS ${fields.join(', ')}`, { step: 'kafka_collection' });
+  } catch (cause) {
+    const secret = env.KAFKA_SASL_PASSWORD;
+    const message = String((cause as Error).message ?? cause);
+    throw new ConnectionError(`Could not create the named collection ${name} for the Kafka table: ${secret ? message.split(secret).join('***') : message}. Nothing else was created.`);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * A deterministic Debezium change stream of the seed's experiments (assignments and events):
+ * snapshot reads, inserts, updates (10%), deletes (2%), redelivered messages, interleaving
+ * across keys, and bad messages of every kind the chain must dead-letter. Test and demo data:
+ * it is generated here, then replayed into the landing table like a Kafka topic.
+ */
+
+export interface DumpOptions {
+  events: number;
+  users: number;
+  experiments: number;
+  seed: number;
+  /** Share of messages delivered a second time, later (at-least-once). */
+  duplicates: number;
+  /** Bad messages added, of each kind. */
+  badOfEachKind: number;
+  /** Keep the final row states (for tests); off for large dumps. */
+  keepState: boolean;
+  wrapper: 'payload' | 'none';
+}
+
+export type Row = Record<string, unknown>;
+
+export interface DumpResult {
+  messages: number;
+  /** The final state of each table by key (deleted keys absent), when keepState. */
+  state: { events: Map<number, Row>; assignments: Map<number, Row> };
+  /** Bad messages by the reason the chain should give (prefix). */
+  bad: Record<string, number>;
+  deletesOfUnseenKeys: number;
+}
+
+/** mulberry32: small, fast, deterministic. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY0 = Date.UTC(2026, 9, 1);
+const iso = (ms: number, micros: number) => `${new Date(ms).toISOString().slice(0, 19)}.${String(Math.floor(ms % 1000) * 1000 + micros).padStart(6, '0')}Z`;
+const TYPES = ['exposure', 'exposure', 'exposure', 'click', 'conversion'];
+const PAGES = ['/home', '/pricing', '/checkout', '/docs'];
+const DEVICES = ['mobile', 'desktop', 'tablet'];
+
+/**
+ * Writes the dump line by line through `write`. Within a key, versions (LSNs) grow with every
+ * change; delivery interleaves keys and repeats a share of messages later.
+ */
+export function generateDump(options: DumpOptions, write: (line: string) => void): DumpResult {
+  const rand = random(options.seed);
+  const pick = <T>(values: T[]) => values[Math.floor(rand() * values.length)]!;
+  let lsn = 1_000_000;
+  const state = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
+  const live = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
+  const wrap = (payload: object) => JSON.stringify(options.wrapper === 'payload' ? { schema: { type: 'struct', name: 'envelope' }, payload } : payload);
+  const pending: string[] = [];
+  let messages = 0;
+  const emit = (line: string) => {
+    write(line);
+    messages++;
+    if (rand() < options.duplicates) pending.push(line);
+    // Redeliveries come back a little later, like a consumer restarting from an older offset.
+    if (pending.length > 50 || (pending.length > 0 && rand() < 0.05)) {
+      write(pending.shift()!);
+      messages++;
+    }
+  };
+  const change = (table: 'events' | 'assignments', op: string, before: Row | null, after: Row | null) => {
+    lsn += 1 + Math.floor(rand() * 3);
+    emit(wrap({ before, after, op, ts_ms: 1_790_000_000_000 + lsn, source: { table, lsn, db: 'experiments', schema: 'public' } }));
+  };
+  // Assignments: each user in each experiment, a variant (snapshot reads, then new ones).
+  let assignmentId = 0;
+  for (let user = 0; user < options.users; user++) {
+    for (let experiment = 1; experiment <= options.experiments; experiment++) {
+      if (rand() < 0.3) continue;
+      const id = ++assignmentId;
+      const at = DAY0 + Math.floor(rand() * 3 * 86_400_000);
+      const row = { id, experiment_id: experiment, variant_id: experiment * 10 + Math.floor(rand() * 2), user_id: `user_${user}`, assigned_at: iso(at, id % 1000) };
+      live.assignments.set(id, row);
+      change('assignments', id % 3 === 0 ? 'r' : 'c', null, row);
+    }
+  }
+  // Events: inserts, with updates and deletes of earlier events interleaved.
+  const eventIds: number[] = [];
+  for (let id = 1; id <= options.events; id++) {
+    const user = Math.floor(rand() * options.users);
+    const experiment = 1 + Math.floor(rand() * options.experiments);
+    const at = DAY0 + Math.floor(rand() * 7 * 86_400_000);
+    const row: Row = {
+      id, user_id: `user_${user}`, experiment_id: experiment, variant_id: experiment * 10 + (user % 2), event_type: pick(TYPES), event_time: iso(at, id % 997),
+      properties: JSON.stringify({ page: pick(PAGES), device: pick(DEVICES), ...(rand() < 0.7 ? { value: Math.round(rand() * 10_000) / 100 } : {}) }),
+    };
+    live.events.set(id, row);
+    eventIds.push(id);
+    change('events', 'c', null, row);
+    const roll = rand();
+    if (roll < 0.1 && eventIds.length > 0) {
+      const target = eventIds[Math.floor(rand() * eventIds.length)]!;
+      const before = live.events.get(target);
+      if (before) {
+        const moved = Date.parse(String(before.event_time)) + Math.floor((rand() - 0.5) * 4 * 86_400_000);
+        const after = { ...before, event_type: pick(TYPES), event_time: iso(moved, target % 997), properties: JSON.stringify({ page: pick(PAGES), device: pick(DEVICES), value: Math.round(rand() * 10_000) / 100 }) };
+        live.events.set(target, after);
+        change('events', 'u', before, after);
+      }
+    } else if (roll < 0.12 && eventIds.length > 0) {
+      const target = eventIds[Math.floor(rand() * eventIds.length)]!;
+      const before = live.events.get(target);
+      if (before) {
+        live.events.delete(target);
+        change('events', 'd', before, null);
+      }
+    }
+  }
+  while (pending.length > 0) {
+    write(pending.shift()!);
+    messages++;
+  }
+  // Bad messages, each of a kind the chain must dead-letter with its reason.
+  const bad: Record<string, number> = {};
+  const badLine = (reason: string, line: string) => {
+    bad[reason] = (bad[reason] ?? 0) + 1;
+    write(line);
+    messages++;
+  };
+  const sample = { id: options.events + 1, user_id: 'user_x', experiment_id: 1, variant_id: 10, event_type: 'exposure', event_time: iso(DAY0, 0), properties: '{}' };
+  for (let i = 0; i < options.badOfEachKind; i++) {
+    badLine('malformed JSON', `{"payload": {"op": "c", "after": {"id": ${i}`);
+    badLine('tombstone', '');
+    badLine('unknown table', wrap({ before: null, after: sample, op: 'c', source: { table: 'sessions', lsn: 1 } }));
+    badLine('missing field event_time', wrap({ before: null, after: { ...sample, event_time: undefined }, op: 'c', source: { table: 'events', lsn: lsn + 1 } }));
+    badLine('type: experiment_id is not UInt32', wrap({ before: null, after: { ...sample, experiment_id: 'seven' }, op: 'c', source: { table: 'events', lsn: lsn + 1 } }));
+    badLine('unknown op', wrap({ before: null, after: sample, op: 'x', source: { table: 'events', lsn: lsn + 1 } }));
+  }
+  // A delete of a key never seen: a valid message, counted by validation.
+  const deletesOfUnseenKeys = options.badOfEachKind > 0 ? 1 : 0;
+  if (deletesOfUnseenKeys) {
+    lsn += 1;
+    write(wrap({ before: { ...sample, id: 999_999_999 }, after: null, op: 'd', source: { table: 'events', lsn } }));
+    messages++;
+  }
+  if (options.keepState) {
+    state.events = live.events;
+    state.assignments = live.assignments;
+  }
+  return { messages, state, bad, deletesOfUnseenKeys };
+}
