@@ -17,7 +17,7 @@ import { setupChain } from '../run/setup.js';
 import { generateDump } from '../seed/debezium.js';
 import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
 import { validateStream } from '../validate/validate-stream.js';
-import { daysBetween } from '../run/days.js';
+import { daysWithData } from '../run/days.js';
 
 export const streamDemoCommand = {
   command: 'stream-demo',
@@ -48,7 +48,7 @@ export const streamDemoCommand = {
         stages.start('replay');
         const landed = await replayFile(engine, plan, file);
         stages.start('rebuild aggregates');
-        const days = daysBetween('2026-09-28', '2026-10-11');
+        const days = await daysWithData(engine, plan);
         const rebuilt = await rebuildAggregates(engine, plan, { days });
         stages.start('validate');
         const report = await validateStream(engine, plan, days);

@@ -1,7 +1,7 @@
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
-import { envelopeColumns, keyTextExpr, processedSelect, reasonExpr } from './parse-sql.js';
+import { envelopeColumns, envelopeReasonExpr, keyTextExpr, processedSelect, tableReasonExpr, typedColumns, typedSelect } from './parse-sql.js';
 import { fillReferences, type StreamAggregate, type StreamSpec } from './spec.js';
 
 export interface StreamStatement {
@@ -18,6 +18,7 @@ export function chainTables(spec: StreamSpec) {
     landing: t(`${spec.name}_landing`),
     deadLetter: t(`${spec.name}_dead_letter`),
     parsedLog: t(`${spec.name}_parsed_log`),
+    classified: t(`${spec.name}_classified`),
     kafka: t(`${spec.name}_kafka`),
     table: t,
     staging: (aggregate: string) => t(`${aggregate}__staging`),
@@ -59,26 +60,35 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   const out: StreamStatement[] = [];
   const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => out.push({ step, file, role, sql: renderStep('stream', { type, ...fields }) });
   const tables = chainTables(spec);
-  const parse = { envelope: envelopeColumns(spec), reason: reasonExpr(spec), landing: tables.landing, deadLetter: tables.deadLetter, parsedLog: tables.parsedLog };
+  const parse = { landing: tables.landing, deadLetter: tables.deadLetter, parsedLog: tables.parsedLog, classified: tables.classified };
   add('create_database', '00_create_database.sql', 'the chain\'s database, ENGINE = Atomic', 'create_database', { database: spec.database });
   add('create_ledger', '01_create_ledger.sql', 'ledger table recording every rebuilt day (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
   add('migrate_ledger', '01_migrate_ledger.sql', 'adds the chunk_key column to a ledger created by an older chplan', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
   add('create_landing', '02_create_landing.sql', 'landing table: every message as one line', 'create_landing', parse);
   add('create_dead_letter', '02_create_dead_letter.sql', 'dead letter: unusable messages with their reason', 'create_dead_letter', parse);
   add('create_parsed_log', '02_create_parsed_log.sql', 'parsed log: key, version and op of every usable message', 'create_parsed_log', parse);
+  add('create_classified', '02_create_classified.sql', 'classified messages (Null engine): the envelope read once', 'create_classified', parse);
   for (const table of spec.tables) {
     const columns = [...table.columns.map((c) => ({ name: c.name, type: c.type })), ...table.computed.map((c) => ({ name: c.name, type: c.type }))];
     add(`table.${table.name}.create`, `03_${table.name}.sql`, `processed table: latest state of ${table.source} per key`, 'create_processed', {
       name: table.name, source: table.source, target: tables.table(table.name), columns, keyList: table.key.map(quoteIdent).join(', '),
       versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'ts_ms',
     });
-  }
-  add('parsed_log_view', '04_parsed_log_view.sql', 'view: landing → parsed log', 'parsed_log_view', { ...parse, view: tables.table(`${spec.name}_parsed_log_mv`), keyText: keyTextExpr(spec) });
-  add('dead_letter_view', '04_dead_letter_view.sql', 'view: landing → dead letter, with the reason', 'dead_letter_view', { ...parse, view: tables.table(`${spec.name}_dead_letter_mv`) });
-  for (const table of spec.tables) {
-    add(`table.${table.name}.parse`, `05_${table.name}_parse_view.sql`, `view: landing → ${table.name}, typed`, 'parse_view', {
-      ...parse, name: table.name, source: table.source, target: tables.table(table.name), view: tables.table(`${table.name}_mv`), select: processedSelect(table),
+    add(`table.${table.name}.create_typed`, `03_${table.name}_typed.sql`, `typed ${table.source} messages (Null engine)`, 'create_typed', {
+      source: table.source, typed: tables.table(`${table.name}_typed`), columns: typedColumns(table),
     });
+  }
+  add('classify_view', '04_classify_view.sql', 'view: landing → classified (the envelope, parsed once)', 'classify_view', { ...parse, view: tables.table(`${spec.name}_classify_mv`), envelope: envelopeColumns(spec), reason: envelopeReasonExpr(spec) });
+  add('envelope_dead_letter_view', '04_envelope_dead_letter_view.sql', 'view: unusable envelopes → dead letter', 'envelope_dead_letter_view', { ...parse, view: tables.table(`${spec.name}_envelope_dead_letter_mv`) });
+  for (const table of spec.tables) {
+    const typed = tables.table(`${table.name}_typed`);
+    const common = { ...parse, name: table.name, source: table.source, typed, typedName: `${table.name}_typed`, target: tables.table(table.name) };
+    add(`table.${table.name}.typed_view`, `05_${table.name}_typed_view.sql`, `view: classified → typed ${table.source} rows (the row parsed once)`, 'typed_view', {
+      ...common, view: tables.table(`${table.name}_typed_mv`), typedSelect: typedSelect(table), typedNames: table.columns.map((c) => quoteIdent(`_c_${c.name}`)), reason: tableReasonExpr(table),
+    });
+    add(`table.${table.name}.processed_view`, `05_${table.name}_processed_view.sql`, `view: typed rows → ${table.name}`, 'processed_view', { ...common, view: tables.table(`${table.name}_mv`), select: processedSelect(table) });
+    add(`table.${table.name}.parsed_log_view`, `05_${table.name}_parsed_log_view.sql`, 'view: typed rows → parsed log', 'parsed_log_view', { ...common, view: tables.table(`${table.name}_parsed_log_mv`), keyText: keyTextExpr(table) });
+    add(`table.${table.name}.dead_letter_view`, `05_${table.name}_dead_letter_view.sql`, 'view: rows with missing or ill-typed fields → dead letter', 'row_dead_letter_view', { ...common, view: tables.table(`${table.name}_dead_letter_mv`) });
   }
   if (spec.kafka) {
     const kafka = { kafka: tables.kafka, landing: tables.landing, deadLetter: tables.deadLetter, collection: kafkaCollection(spec) };

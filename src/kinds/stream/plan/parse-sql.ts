@@ -2,117 +2,157 @@ import { quoteIdent, quoteString } from '../../../core/quote.js';
 import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
 
 /**
- * The SQL that reads a Debezium message, shared by every view of the chain so that what is
- * parsed, logged and dead-lettered is decided by one expression. Pure string building.
+ * The SQL that reads Debezium messages. Each message is parsed a fixed, small number of times:
+ * the envelope once (one typed tuple), its row once (one typed tuple per table), and each JSON
+ * text field of the row once. Checks that need more (is a NULL missing, or of the wrong type?)
+ * run only on the rare rows that fail, through multiIf's short-circuit. Pure string building.
  */
 
-const INTS = /^U?Int(8|16|32|64)$/;
+const SMALL_INTS = /^U?Int(8|16|32)$/;
+const BIG_INTS = /^U?Int64$/;
 
-/** Where a column's value sits: the row object, or a JSON text field inside it (jsonb). */
-function location(column: StreamColumn): { doc: string; field: string } {
-  return column.json ? { doc: `JSONExtractString(_row, ${quoteString(column.path)})`, field: quoteString(column.json) } : { doc: '_row', field: quoteString(column.path) };
+function base(type: string): string {
+  return type.replace(/^LowCardinality\((.*)\)$/, '$1');
+}
+
+/** What JSONExtract reads a column's field as (lenient where a later conversion is strict). */
+export function extractType(column: StreamColumn): string {
+  const t = base(column.type);
+  if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
+  if (BIG_INTS.test(t)) return t;
+  if (t === 'Bool') return 'Bool';
+  if (/^DateTime64/.test(t)) return column.encoding === 'epoch_micros' || column.encoding === 'epoch_millis' ? 'Int64' : 'String';
+  if (/^Date/.test(t)) return (column.encoding ?? 'epoch_days') === 'epoch_days' ? 'Int32' : 'String';
+  return 'String';
+}
+
+/** The typed value from the extracted field `f` (Nullable): NULL when it does not convert exactly. */
+export function convertExpr(column: StreamColumn, f: string): string {
+  const t = base(column.type);
+  if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
+  if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
+  if (/^Decimal/.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
+  if (t === 'UUID') return `toUUIDOrNull(${f})`;
+  const time = /^DateTime64\((\d)/.exec(t);
+  if (time) {
+    if (column.encoding === 'epoch_micros') return `fromUnixTimestamp64Micro(${f}, 'UTC')`;
+    if (column.encoding === 'epoch_millis') return `fromUnixTimestamp64Milli(${f}, 'UTC')`;
+    return `parseDateTime64BestEffortOrNull(${f}, ${time[1]}, 'UTC')`;
+  }
+  if (/^Date/.test(t)) return (column.encoding ?? 'epoch_days') === 'epoch_days' ? `addDays(toDate32('1970-01-01'), ${f})` : `toDate32OrNull(${f})`;
+  return f;
+}
+
+/** The row's documents: the row itself, and each JSON text field some column reads into. */
+function documents(table: StreamTable): { name: string; source: string; fields: StreamColumn[] }[] {
+  const json = [...new Set(table.columns.filter((c) => c.json).map((c) => c.path))];
+  const top = table.columns.filter((c) => !c.json);
+  const docs = [{ name: '_v', source: '_row', fields: top }];
+  for (const [i, path] of json.entries()) docs.push({ name: `_j${i}`, source: `ifNull(_v.${quoteIdent(path)}, '')`, fields: table.columns.filter((c) => c.json && c.path === path) });
+  return docs;
+}
+
+function fieldOf(column: StreamColumn): string {
+  return column.json ?? column.path;
+}
+
+/** One JSONExtract per document: its fields as a named tuple (the JSON text fields as String). */
+function documentTuples(table: StreamTable): string[] {
+  return documents(table).map((doc) => {
+    const fields = new Map<string, string>();
+    for (const c of doc.fields) fields.set(fieldOf(c), extractType(c));
+    if (doc.name === '_v') for (const c of table.columns.filter((x) => x.json)) fields.set(c.path, 'String');
+    const tuple = [...fields].map(([name, type]) => `${quoteIdent(name)} Nullable(${type})`).join(', ');
+    return `JSONExtract(${doc.source}, ${quoteString(`Tuple(${tuple})`)}) AS ${doc.name}`;
+  });
+}
+
+function docOf(table: StreamTable, column: StreamColumn): { name: string; source: string } {
+  return documents(table).find((d) => d.fields.includes(column))!;
+}
+
+/** The typed (Nullable) value of a column, named `_c_<name>`. */
+export function typedColumn(table: StreamTable, column: StreamColumn): string {
+  const doc = docOf(table, column);
+  return `${convertExpr(column, `${doc.name}.${quoteIdent(fieldOf(column))}`)} AS ${quoteIdent(`_c_${column.name}`)}`;
 }
 
 function label(column: StreamColumn): string {
   return column.json ? `${column.path}.${column.json}` : column.path;
 }
 
-/** Whether the value is there (and not JSON null). */
-export function presentExpr(column: StreamColumn): string {
-  const { doc, field } = location(column);
-  return `(JSONHas(${doc}, ${field}) AND JSONType(${doc}, ${field}) != 'Null')`;
-}
-
-/** The value as its type, NULL when it is absent or does not parse as that type (never a silent truncation). */
-export function typedExpr(column: StreamColumn): string {
-  const { doc, field } = location(column);
-  const type = column.type;
-  const jsonType = `JSONType(${doc}, ${field})`;
-  const raw = `JSONExtractRaw(${doc}, ${field})`;
-  const text = `JSONExtractString(${doc}, ${field})`;
-  const base = type.replace(/^LowCardinality\((.*)\)$/, '$1');
-  if (INTS.test(base)) return `if(${jsonType} IN ('Int64', 'UInt64'), accurateCastOrNull(${raw}, ${quoteString(base)}), NULL)`;
-  if (/^Float(32|64)$/.test(base)) return `if(${jsonType} IN ('Int64', 'UInt64', 'Double'), accurateCastOrNull(${raw}, ${quoteString(base)}), NULL)`;
-  if (/^Decimal/.test(base)) return `accurateCastOrNull(multiIf(${jsonType} = 'String', ${text}, ${jsonType} IN ('Int64', 'UInt64', 'Double'), ${raw}, NULL), ${quoteString(base)})`;
-  if (base === 'String') return `if(${jsonType} = 'String', ${text}, NULL)`;
-  if (base === 'Bool') return `if(${jsonType} = 'Bool', JSONExtractBool(${doc}, ${field}), NULL)`;
-  if (base === 'UUID') return `if(${jsonType} = 'String', toUUIDOrNull(${text}), NULL)`;
-  const time = /^DateTime64\((\d)/.exec(base);
-  if (time) {
-    const precision = time[1]!;
-    switch (column.encoding ?? 'iso8601') {
-      case 'epoch_micros': return `if(${jsonType} IN ('Int64', 'UInt64'), fromUnixTimestamp64Micro(assumeNotNull(accurateCastOrNull(${raw}, 'Int64')), 'UTC'), NULL)`;
-      case 'epoch_millis': return `if(${jsonType} IN ('Int64', 'UInt64'), fromUnixTimestamp64Milli(assumeNotNull(accurateCastOrNull(${raw}, 'Int64')), 'UTC'), NULL)`;
-      default: return `if(${jsonType} = 'String', parseDateTime64BestEffortOrNull(${text}, ${precision}, 'UTC'), NULL)`;
-    }
-  }
-  // Date / Date32: Debezium sends days since 1970 (io.debezium.time.Date), or ISO text.
-  if ((column.encoding ?? 'epoch_days') === 'epoch_days') return `if(${jsonType} IN ('Int64', 'UInt64'), addDays(toDate32('1970-01-01'), assumeNotNull(accurateCastOrNull(${raw}, 'Int32'))), NULL)`;
-  return `if(${jsonType} = 'String', toDate32OrNull(${text}), NULL)`;
-}
-
-/** The stored value: required columns are known to be present and typed here; optional ones default. */
-export function valueExpr(column: StreamColumn): string {
-  const typed = typedExpr(column);
-  return column.optional ? `ifNull(${typed}, defaultValueOfTypeName(${quoteString(column.type)}))` : `CAST(assumeNotNull(${typed}), ${quoteString(column.type)})`;
-}
-
-/** The problems a message of this table can have, in order, as (condition, reason) pairs. */
-function tableProblems(table: StreamTable): [string, string][] {
-  const problems: [string, string][] = [];
+/** Why a row of this table cannot be used, or ''. Checked only where a value came out NULL. */
+export function tableReasonExpr(table: StreamTable): string {
+  const parts: string[] = [];
   for (const column of table.columns) {
-    const isKey = table.key.includes(column.name);
-    // A delete carries the row's last state in `before`; only its key is required there.
-    const required = isKey ? 'true' : column.optional ? 'false' : "_op != 'd'";
-    problems.push([`${required} AND NOT ${presentExpr(column)}`, quoteString(`missing field ${label(column)}`)]);
-    problems.push([`${presentExpr(column)} AND (${typedExpr(column)}) IS NULL`, `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${location(column).doc}, ${location(column).field}), 1, 100))`]);
+    const doc = docOf(table, column);
+    const source = doc.name === '_v' ? '_row' : doc.source;
+    const field = quoteString(fieldOf(column));
+    const value = quoteIdent(`_c_${column.name}`);
+    const absent = `(NOT JSONHas(${source}, ${field}) OR JSONType(${source}, ${field}) = 'Null')`;
+    const required = table.key.includes(column.name) ? 'true' : column.optional ? 'false' : "_op != 'd'";
+    parts.push(`${value} IS NULL AND ${required} AND ${absent}`, quoteString(`missing field ${label(column)}`));
+    parts.push(`${value} IS NULL AND NOT ${absent}`, `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`);
   }
-  return problems;
-}
-
-/** The envelope fields every view reads, from `line`. */
-export function envelopeColumns(spec: StreamSpec): string {
-  const payload = spec.envelope.wrapper === 'payload' ? "JSONExtractRaw(line, 'payload')" : 'line';
-  const version = spec.envelope.version === 'lsn' ? "JSONExtract(_p, 'source', 'lsn', 'Nullable(UInt64)')" : "JSONExtract(_p, 'ts_ms', 'Nullable(UInt64)')";
-  return [
-    `${payload} AS _p`,
-    "JSONExtractString(_p, 'op') AS _op",
-    "JSONExtractString(_p, 'source', 'table') AS _table",
-    `${version} AS _version`,
-    "if(_op = 'd', JSONExtractRaw(_p, 'before'), JSONExtractRaw(_p, 'after')) AS _row",
-  ].join(',\n       ');
-}
-
-/** Why a message cannot be parsed, or '' when it can: the one expression every view of the chain agrees on. */
-export function reasonExpr(spec: StreamSpec): string {
-  const tables = spec.tables.map((t) => quoteString(t.source)).join(', ');
-  const envelope = spec.envelope.wrapper === 'payload' ? "JSONType(line, 'payload') != 'Object'" : "JSONType(line) != 'Object'";
-  const checks: [string, string][] = [
-    ["line = '' OR line = 'null'", quoteString('tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)')],
-    ['NOT isValidJSON(line)', quoteString('malformed JSON')],
-    [envelope, quoteString(spec.envelope.wrapper === 'payload' ? 'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)' : 'not a JSON object')],
-    ["_op NOT IN ('c', 'u', 'd', 'r')", "concat('unknown op \"', _op, '\"')"],
-    [`_table NOT IN (${tables})`, "concat('unknown table \"', _table, '\"')"],
-    ['_version IS NULL', quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'ts_ms'}`)],
-    ["JSONType(_p, if(_op = 'd', 'before', 'after')) != 'Object'", "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')"],
-  ];
-  const perTable = spec.tables.map((t) => `_table = ${quoteString(t.source)}, multiIf(${tableProblems(t).map(([c, r]) => `${c}, ${r}`).join(', ')}, '')`);
-  return `multiIf(${checks.map(([c, r]) => `${c}, ${r}`).join(', ')}, ${perTable.join(', ')}, '')`;
-}
-
-/** The key of a parsed message as text, per table (for the parsed log). */
-export function keyTextExpr(spec: StreamSpec): string {
-  const parts = spec.tables.map((t) => {
-    const keys = t.key.map((k) => valueExpr(t.columns.find((c) => c.name === k)!));
-    return `_table = ${quoteString(t.source)}, toString(tuple(${keys.join(', ')}))`;
-  });
   return `multiIf(${parts.join(', ')}, '')`;
 }
 
-/** A processed table's columns as the parse view computes them. */
+/** The envelope, parsed once: op, source table and version, and the raw row (after; before for a delete). */
+export function envelopeColumns(spec: StreamSpec): string[] {
+  const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
+  const version = spec.envelope.version === 'lsn' ? '_e.source.lsn' : '_e.ts_ms';
+  return [
+    `JSONExtract(line, ${at}'Tuple(op Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))') AS _e`,
+    "ifNull(_e.op, '') AS _op",
+    "ifNull(_e.source.table, '') AS _table",
+    `${version} AS _version`,
+    `JSONExtractRaw(line, ${at}if(_op = 'd', 'before', 'after')) AS _row`,
+  ];
+}
+
+/** Why a message's envelope cannot be used, or '' (the table's own checks come after). */
+export function envelopeReasonExpr(spec: StreamSpec): string {
+  const tables = spec.tables.map((t) => quoteString(t.source)).join(', ');
+  const payload = spec.envelope.wrapper === 'payload' ? "JSONType(line, 'payload') != 'Object'" : "JSONType(line) != 'Object'";
+  return `multiIf(${[
+    "line = '' OR line = 'null'", quoteString('tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)'),
+    "_op = '' AND NOT isValidJSON(line)", quoteString('malformed JSON'),
+    `_op = '' AND ${payload}`, quoteString(spec.envelope.wrapper === 'payload' ? 'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)' : 'not a JSON object'),
+    "_op NOT IN ('c', 'u', 'd', 'r')", "concat('unknown op \"', _op, '\"')",
+    `_table NOT IN (${tables})`, "concat('unknown table \"', _table, '\"')",
+    '_version IS NULL', quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'ts_ms'}`),
+    "NOT startsWith(_row, '{')", "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
+  ].join(', ')}, '')`;
+}
+
+/** The typed view's columns for a table: the documents, then each typed value. */
+export function typedSelect(table: StreamTable): string[] {
+  return [...documentTuples(table), ...table.columns.map((c) => typedColumn(table, c))];
+}
+
+/** The processed table's columns from the typed ones: keys as they are, others defaulted (a delete carries only its key for sure). */
 export function processedSelect(table: StreamTable): string[] {
   return [
-    ...table.columns.map((c) => `${valueExpr(c)} AS ${quoteIdent(c.name)}`),
+    ...table.columns.map((c) => {
+      const v = quoteIdent(`_c_${c.name}`);
+      const value = table.key.includes(c.name) ? `assumeNotNull(${v})` : `ifNull(${v}, defaultValueOfTypeName(${quoteString(c.type)}))`;
+      return `CAST(${value}, ${quoteString(c.type)}) AS ${quoteIdent(c.name)}`;
+    }),
     ...table.computed.map((c) => `CAST(${c.expr}, ${quoteString(c.type)}) AS ${quoteIdent(c.name)}`),
+  ];
+}
+
+/** The key of a typed row as text, for the parsed log. */
+export function keyTextExpr(table: StreamTable): string {
+  return `toString(tuple(${table.key.map((k) => `assumeNotNull(${quoteIdent(`_c_${k}`)})`).join(', ')}))`;
+}
+
+/** The typed table's column list (everything its views read). */
+export function typedColumns(table: StreamTable): { name: string; type: string }[] {
+  return [
+    { name: 'line', type: 'String' }, { name: 'topic', type: 'LowCardinality(String)' }, { name: 'offset', type: 'Int64' }, { name: 'received_at', type: "DateTime64(3, 'UTC')" },
+    { name: '_op', type: 'LowCardinality(String)' }, { name: '_version', type: 'UInt64' },
+    ...table.columns.map((c) => ({ name: `_c_${c.name}`, type: `Nullable(${base(c.type) === c.type ? c.type : base(c.type)})` })),
+    { name: '_reason', type: 'String' },
   ];
 }

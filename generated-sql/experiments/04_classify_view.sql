@@ -1,0 +1,57 @@
+-- Landing → classified: the envelope of each message, parsed once.
+CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`experiments_classify_mv`
+TO `experiments_analytics`.`experiments_classified` AS
+SELECT
+    line,
+    topic,
+    offset,
+    received_at,
+    _op,
+    _table,
+    _version,
+    _row,
+    multiIf(
+        line = ''
+        OR line = 'null',
+        'tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)',
+        _op = ''
+        AND NOT isValidJSON(line),
+        'malformed JSON',
+        _op = ''
+        AND JSONType(line, 'payload') != 'Object',
+        'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)',
+        _op NOT IN ('c', 'u', 'd', 'r'),
+        concat('unknown op "', _op, '"'),
+        _table NOT IN ('assignments', 'events'),
+        concat('unknown table "', _table, '"'),
+        _version IS NULL,
+        'missing field source.lsn',
+        NOT startsWith(_row, '{'),
+        concat(
+            'missing field ',
+            if(_op = 'd', 'before', 'after'),
+            ' (a ',
+            if(_op = 'd', 'delete', 'change'),
+            ' without its row)'
+        ),
+        ''
+    ) AS _reason
+FROM
+    (
+        SELECT
+            line,
+            topic,
+            offset,
+            received_at,
+            JSONExtract(
+                line,
+                'payload',
+                'Tuple(op Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))'
+            ) AS _e,
+            ifNull(_e.op, '') AS _op,
+            ifNull(_e.source.table, '') AS _table,
+            _e.source.lsn AS _version,
+            JSONExtractRaw(line, 'payload', if(_op = 'd', 'before', 'after')) AS _row
+        FROM
+            `experiments_analytics`.`experiments_landing`
+    )

@@ -1,0 +1,13 @@
+-- assignments_processed_typed → parsed log: table, key, version and op of every usable message.
+CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`assignments_processed_parsed_log_mv`
+TO `experiments_analytics`.`experiments_parsed_log` AS
+SELECT
+    'assignments' AS source_table,
+    toString(tuple(assumeNotNull(`_c_id`))) AS key,
+    _version AS version,
+    _op AS op,
+    received_at
+FROM
+    `experiments_analytics`.`assignments_processed_typed`
+WHERE
+    _reason = ''

@@ -1,0 +1,243 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import { TOOL_VERSION } from '../../src/core/version.js';
+import { loadStreamSpec } from '../../src/kinds/stream/plan/spec.js';
+import { buildStreamPlan, readStreamPlan, type StreamPlan } from '../../src/kinds/stream/plan/stream-plan.js';
+import { writePlanDir } from '../../src/plan/plan-dir.js';
+import { setupChain } from '../../src/kinds/stream/run/setup.js';
+import { replayFile } from '../../src/kinds/stream/run/replay.js';
+import { rebuildAggregates } from '../../src/kinds/stream/run/rebuild.js';
+import { daysBetween } from '../../src/kinds/stream/run/days.js';
+import { validateStream } from '../../src/kinds/stream/validate/validate-stream.js';
+import { generateDump, type Row } from '../../src/kinds/stream/seed/debezium.js';
+import { dictionarySource } from '../../src/kinds/stream/run/dictionaries.js';
+import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/seed/reference.js';
+import { openTestEngine } from '../helpers/engine.js';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { faultyEngine, brokenDisk } from '../helpers/faulty-engine.js';
+
+const SPEC = loadStreamSpec('examples/experiments.json');
+const DAYS = daysBetween('2026-09-15', '2026-10-20');
+
+let engine: Engine;
+let dir: string;
+let cleanup: () => Promise<void>;
+let plan: StreamPlan;
+const state = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
+let lsn = 900_000_000;
+
+const ms = (iso: string) => Date.parse(iso);
+const hourOf = (iso: string) => new Date(Math.floor(ms(iso) / 3_600_000) * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+const dayOf = (iso: string) => iso.slice(0, 10);
+const valueOf = (e: Row) => Number((JSON.parse(String(e.properties)) as { value?: number }).value ?? 0);
+
+/** The seed's aggregates, computed in JavaScript from the final state of the source rows. */
+function expected() {
+  const assigned = new Map<string, number>();
+  for (const a of state.assignments.values()) {
+    const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
+    assigned.set(k, Math.min(assigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
+  }
+  const hourly = new Map<string, { events: number; exposures: number; conversions: number; valid: number; users: Set<string>; value: number }>();
+  const user = new Map<string, { events: number; conversions: number; value: number }>();
+  for (const e of state.events.values()) {
+    const h = `${hourOf(String(e.event_time))}|${String(e.experiment_id)}|${String(e.variant_id)}`;
+    const row = hourly.get(h) ?? { events: 0, exposures: 0, conversions: 0, valid: 0, users: new Set(), value: 0 };
+    row.events++;
+    if (e.event_type === 'exposure') row.exposures++;
+    if (e.event_type === 'conversion') row.conversions++;
+    const at = assigned.get(`${String(e.user_id)}|${String(e.experiment_id)}`);
+    if (at === undefined || ms(String(e.event_time)) >= at) row.valid++;
+    row.users.add(String(e.user_id));
+    row.value += valueOf(e);
+    hourly.set(h, row);
+    const u = `${dayOf(String(e.event_time))}|${String(e.experiment_id)}|${String(e.user_id)}`;
+    const ur = user.get(u) ?? { events: 0, conversions: 0, value: 0 };
+    ur.events++;
+    if (e.event_type === 'conversion') ur.conversions++;
+    ur.value += valueOf(e);
+    user.set(u, ur);
+  }
+  return { hourly, user };
+}
+
+async function expectAggregatesExact(): Promise<void> {
+  const { hourly, user } = expected();
+  const rows = await engine.rows<Record<string, string | number>>('SELECT toString(hour) AS hour, experiment_id, variant_id, events, exposures, conversions, valid_events, users, value FROM experiments_analytics.experiment_hourly_stats FINAL ORDER BY hour, experiment_id, variant_id');
+  const got = new Map(rows.map((r) => [`${String(r.hour)}|${String(r.experiment_id)}|${String(r.variant_id)}`, r]));
+  expect([...got.keys()].sort()).toEqual([...hourly.keys()].sort());
+  for (const [k, e] of hourly) {
+    const r = got.get(k)!;
+    expect([Number(r.events), Number(r.exposures), Number(r.conversions), Number(r.valid_events), Number(r.users)], k).toEqual([e.events, e.exposures, e.conversions, e.valid, e.users.size]);
+    expect(Number(r.value)).toBeCloseTo(e.value, 6);
+  }
+  // Daily: the same numbers summed per day, straight from the JavaScript totals.
+  const daily = await engine.rows<Record<string, string>>('SELECT toString(day) AS day, toString(sum(events)) AS events, toString(sum(conversions)) AS conversions FROM experiments_analytics.experiment_daily_stats GROUP BY day ORDER BY day');
+  const byDay = new Map<string, { events: number; conversions: number }>();
+  for (const [k, e] of hourly) {
+    const d = byDay.get(k.slice(0, 10)) ?? { events: 0, conversions: 0 };
+    d.events += e.events;
+    d.conversions += e.conversions;
+    byDay.set(k.slice(0, 10), d);
+  }
+  expect(daily.map((d) => [d.day, Number(d.events), Number(d.conversions)])).toEqual([...byDay].sort().map(([d, v]) => [d, v.events, v.conversions]));
+  const users = await engine.rows<Record<string, string>>("SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value FROM experiments_analytics.user_experiment_stats");
+  expect(users.length).toBe(user.size);
+  for (const u of users) {
+    const e = user.get(String(u.k))!;
+    expect([Number(u.events), Number(u.conversions)], u.k).toEqual([e.events, e.conversions]);
+    expect(Number(u.value)).toBeCloseTo(e.value, 6);
+  }
+}
+
+/** A Debezium change message, as the connector writes it (schemas enabled). */
+function message(table: 'events' | 'assignments', op: 'c' | 'u' | 'd' | 'r', before: Row | null, after: Row | null, version = ++lsn): string {
+  return JSON.stringify({ schema: {}, payload: { before, after, op, ts_ms: 1, source: { table, lsn: version } } });
+}
+
+function replayLines(lines: string[]): Promise<number> {
+  const file = join(dir, `dump-${lsn}.jsonl`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return replayFile(engine, plan, file);
+}
+
+beforeAll(async () => {
+  ({ engine, dir, cleanup } = await openTestEngine());
+  writePlanDir(join(dir, 'experiments'), buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }));
+  plan = readStreamPlan(join(dir, 'experiments'));
+  await setupChain(engine, plan, { kafka: false, dictionaries: null });
+  // Unmerged versions must not matter: keep every duplicate and old version in its own part.
+  for (const table of SPEC.tables) await engine.command(`SYSTEM STOP MERGES experiments_analytics.${table.name}`);
+});
+
+afterAll(async () => {
+  await cleanup?.();
+});
+
+describe('stream: Debezium → landing → processed → aggregates', () => {
+  it('compiles the committed demo plan byte for byte', () => {
+    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION })) {
+      expect(file.content, file.name).toBe(readFileSync(join('generated-sql/experiments', file.name), 'utf8'));
+    }
+  });
+
+  it('c/u/d/r with redeliveries in any order: processed tables hold the final state, aggregates equal a JavaScript recomputation', async () => {
+    const lines: string[] = [];
+    const dump = generateDump({ events: 4000, users: 250, experiments: 3, seed: 11, duplicates: 0.1, badOfEachKind: 2, keepState: true, wrapper: 'payload' }, (l) => lines.push(l));
+    state.events = dump.state.events;
+    state.assignments = dump.state.assignments;
+    // Delivery order across keys is arbitrary, and a key's versions may even arrive out of order.
+    const shuffled = [...lines];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = (i * 7919) % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    // In several deliveries, so that versions of a key sit in different parts (merges are stopped).
+    let landed = 0;
+    for (let i = 0; i < 7; i++) landed += await replayLines(shuffled.filter((_, j) => j % 7 === i));
+    expect(landed).toBe(dump.messages);
+    const processed = await engine.rows<{ id: string; event_type: string; t: string; value: number }>("SELECT toString(id) AS id, event_type, toString(event_time) AS t, value FROM experiments_analytics.events_processed FINAL ORDER BY id");
+    expect(processed.length).toBe(state.events.size);
+    for (const p of processed.filter((_, i) => i % 97 === 0)) {
+      const e = state.events.get(Number(p.id))!;
+      expect([p.event_type, p.t, p.value]).toEqual([e.event_type, String(e.event_time).replace('T', ' ').replace('Z', ''), valueOf(e)]);
+    }
+    await rebuildAggregates(engine, plan, { days: DAYS });
+    await expectAggregatesExact();
+    const report = await validateStream(engine, plan, DAYS);
+    expect(report.days.flatMap((d) => d.checks).filter((c) => c.status === 'fail')).toEqual([]);
+  });
+
+  it('every bad message lands in the dead-letter table with its reason, and nothing else stops', async () => {
+    const reasons = await engine.rows<{ reason: string; n: string }>("SELECT reason, toString(count()) AS n FROM experiments_analytics.experiments_dead_letter GROUP BY reason ORDER BY reason");
+    const byPrefix = (prefix: string) => reasons.filter((r) => r.reason.startsWith(prefix)).reduce((n, r) => n + Number(r.n), 0);
+    expect(byPrefix('malformed JSON')).toBe(2);
+    expect(byPrefix('tombstone')).toBe(2);
+    expect(byPrefix('unknown table "sessions"')).toBe(2);
+    expect(byPrefix('missing field event_time')).toBe(2);
+    expect(byPrefix('type: experiment_id is not UInt32: "seven"')).toBe(2);
+    expect(byPrefix('unknown op "x"')).toBe(2);
+    const [acc] = await engine.rows<Record<string, string>>('SELECT toString((SELECT count() FROM experiments_analytics.experiments_landing)) AS landed, toString((SELECT count() FROM experiments_analytics.experiments_parsed_log)) AS parsed, toString((SELECT count() FROM experiments_analytics.experiments_dead_letter)) AS dead');
+    expect(Number(acc!.landed)).toBe(Number(acc!.parsed) + Number(acc!.dead));
+    const report = await validateStream(engine, plan, []);
+    expect(report.days[0]!.checks.find((c) => c.name === 'events_processed: deletes of keys never seen')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^1 keys/) });
+  });
+
+  it('later changes reach the processed tables at once; validation shows the aggregates stale until the days are rebuilt', async () => {
+    const [moved, removed, typed] = [...state.events.values()].slice(10, 13) as [Row, Row, Row];
+    const movedAfter = { ...moved, event_time: '2026-10-09T23:59:59.999999Z', event_type: 'conversion' };
+    const typedAfter = { ...typed, event_type: 'conversion', properties: JSON.stringify({ value: 5 }) };
+    const lines = [message('events', 'u', moved, movedAfter), message('events', 'd', removed, null), message('events', 'u', typed, typedAfter)];
+    await replayLines([...lines, ...lines, lines[0]!]); // redelivered twice
+    state.events.set(Number(moved.id), movedAfter);
+    state.events.delete(Number(removed.id));
+    state.events.set(Number(typed.id), typedAfter);
+    const [{ n }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM experiments_analytics.events_processed FINAL')) as [{ n: string }];
+    expect(Number(n)).toBe(state.events.size);
+    const stale = await validateStream(engine, plan, DAYS);
+    expect(stale.days.flatMap((d) => d.checks).some((c) => c.status === 'fail' && c.name.startsWith('experiment_hourly_stats'))).toBe(true);
+    await rebuildAggregates(engine, plan, { days: DAYS });
+    await expectAggregatesExact();
+  });
+
+  it('a day whose events were all deleted is dropped from every aggregate on rebuild', async () => {
+    const day = '2026-10-09';
+    const doomed = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === day);
+    expect(doomed.length).toBeGreaterThan(0);
+    await replayLines(doomed.map((e) => message('events', 'd', e, null)));
+    for (const e of doomed) state.events.delete(Number(e.id));
+    await rebuildAggregates(engine, plan, { days: [day] });
+    const [{ n }] = (await engine.rows<{ n: string }>(`SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`)) as [{ n: string }];
+    expect(n).toBe('0');
+    await expectAggregatesExact();
+  });
+
+  it('a rebuild stopped at any step leaves the aggregate as it was and the next run makes it exact', async () => {
+    const [target] = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === '2026-10-03') as [Row];
+    const after = { ...target, event_type: 'exposure', properties: JSON.stringify({ value: 1.25 }) };
+    await replayLines([message('events', 'u', target, after)]);
+    state.events.set(Number(target.id), after);
+    const statements = { insert: /INSERT INTO[^(]*__staging/, publish: /REPLACE PARTITION/, clear: /DROP PARTITION/, ledger: /INSERT INTO `experiments_analytics`.`chplan_ledger`/ };
+    for (const [name, pattern] of Object.entries(statements)) {
+      const broken = faultyEngine(engine, [{ match: (sql) => pattern.test(sql), error: brokenDisk, times: 1 }]);
+      await expect(rebuildAggregates(broken, plan, { days: ['2026-10-03'] }), name).rejects.toThrow();
+      expect(broken.injected, name).toBe(1);
+      await rebuildAggregates(engine, plan, { days: ['2026-10-03'] });
+      await expectAggregatesExact();
+    }
+  });
+
+  it('creates the Kafka table, its views and their dead-letter path on the embedded engine (no broker needed)', async () => {
+    await setupChain(engine, plan, { kafka: true, dictionaries: null, env: {} });
+    const tables = await engine.rows<{ name: string; engine: string }>("SELECT name, engine FROM system.tables WHERE database = 'experiments_analytics' AND name LIKE 'experiments_kafka%' ORDER BY name");
+    expect(tables).toEqual([
+      { name: 'experiments_kafka', engine: 'Kafka' },
+      { name: 'experiments_kafka_errors_mv', engine: 'MaterializedView' },
+      { name: 'experiments_kafka_mv', engine: 'MaterializedView' },
+    ]);
+    await engine.command('DROP TABLE experiments_analytics.experiments_kafka_mv');
+    await engine.command('DROP TABLE experiments_analytics.experiments_kafka_errors_mv');
+    await engine.command('DROP TABLE experiments_analytics.experiments_kafka');
+  });
+});
+
+describe('stream dictionaries over a real PostgreSQL', () => {
+  let source: TestPostgres;
+  beforeAll(async () => {
+    source = await startTestPostgres();
+    await seedReferenceTables(source.connection);
+  });
+  afterAll(async () => source?.stop());
+
+  it('each dictionary holds its PostgreSQL table, and dictGet answers from it', async () => {
+    await setupChain(engine, plan, { kafka: false, dictionaries: dictionarySource(source.connection) });
+    expect((await dictionaryChecks(engine, plan, source.connection)).map((c) => c.status)).toEqual(['pass', 'pass']);
+    const [{ name }] = (await engine.rows<{ name: string }>("SELECT dictGet('experiments_analytics.variants_dict', 'name', toUInt64(21)) AS name")) as [{ name: string }];
+    const [theirs] = await source.query<{ name: string }>('SELECT name FROM variants WHERE id = 21');
+    expect(name).toBe(theirs!.name);
+    // No credential in any file of the plan.
+    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION })) expect(file.content).not.toContain(source.connection.password);
+  });
+});
