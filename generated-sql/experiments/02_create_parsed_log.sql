@@ -1,8 +1,8 @@
--- One row per message parsed into a processed table (key, version, op): what validation
--- counts against the landing table and recomputes the latest state per key from.
+-- One row per message parsed into a processed table (its key as a 64-bit hash, version, op):
+-- what validation counts against the landing table and recomputes the latest state per key from.
 CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_parsed_log` (
     `source_table` LowCardinality(String),
-    `key` String,
+    `key` UInt64,
     `version` UInt64,
     `op` LowCardinality(String),
     `received_at` DateTime64(3, 'UTC')

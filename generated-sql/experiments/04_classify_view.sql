@@ -46,12 +46,12 @@ FROM
             JSONExtract(
                 line,
                 'payload',
-                'Tuple(op Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))'
+                'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))'
             ) AS _e,
             ifNull(_e.op, '') AS _op,
             ifNull(_e.source.table, '') AS _table,
             _e.source.lsn AS _version,
-            JSONExtractRaw(line, 'payload', if(_op = 'd', 'before', 'after')) AS _row
+            ifNull(if(_op = 'd', _e.before, _e.after), '') AS _row
         FROM
             `experiments_analytics`.`experiments_landing`
     )

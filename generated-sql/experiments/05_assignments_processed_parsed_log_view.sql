@@ -3,7 +3,7 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`assignments_proc
 TO `experiments_analytics`.`experiments_parsed_log` AS
 SELECT
     'assignments' AS source_table,
-    toString(tuple(assumeNotNull(`_c_id`))) AS key,
+    sipHash64(assumeNotNull(`_c_id`)) AS key,
     _version AS version,
     _op AS op,
     received_at

@@ -3,7 +3,7 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`events_processed
 TO `experiments_analytics`.`experiments_parsed_log` AS
 SELECT
     'events' AS source_table,
-    toString(tuple(assumeNotNull(`_c_id`))) AS key,
+    sipHash64(assumeNotNull(`_c_id`)) AS key,
     _version AS version,
     _op AS op,
     received_at

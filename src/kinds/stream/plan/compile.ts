@@ -1,7 +1,7 @@
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
-import { envelopeColumns, envelopeReasonExpr, keyTextExpr, processedSelect, tableReasonExpr, typedColumns, typedSelect } from './parse-sql.js';
+import { envelopeColumns, envelopeReasonExpr, keyHashExpr, processedSelect, tableReasonExpr, typedColumns, typedSelect } from './parse-sql.js';
 import { fillReferences, type StreamAggregate, type StreamSpec } from './spec.js';
 
 export interface StreamStatement {
@@ -87,7 +87,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       ...common, view: tables.table(`${table.name}_typed_mv`), typedSelect: typedSelect(table), typedNames: table.columns.map((c) => quoteIdent(`_c_${c.name}`)), reason: tableReasonExpr(table),
     });
     add(`table.${table.name}.processed_view`, `05_${table.name}_processed_view.sql`, `view: typed rows → ${table.name}`, 'processed_view', { ...common, view: tables.table(`${table.name}_mv`), select: processedSelect(table) });
-    add(`table.${table.name}.parsed_log_view`, `05_${table.name}_parsed_log_view.sql`, 'view: typed rows → parsed log', 'parsed_log_view', { ...common, view: tables.table(`${table.name}_parsed_log_mv`), keyText: keyTextExpr(table) });
+    add(`table.${table.name}.parsed_log_view`, `05_${table.name}_parsed_log_view.sql`, 'view: typed rows → parsed log', 'parsed_log_view', { ...common, view: tables.table(`${table.name}_parsed_log_mv`), keyHash: keyHashExpr(table) });
     add(`table.${table.name}.dead_letter_view`, `05_${table.name}_dead_letter_view.sql`, 'view: rows with missing or ill-typed fields → dead letter', 'row_dead_letter_view', { ...common, view: tables.table(`${table.name}_dead_letter_mv`) });
   }
   if (spec.kafka) {

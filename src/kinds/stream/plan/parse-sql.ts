@@ -97,16 +97,17 @@ export function tableReasonExpr(table: StreamTable): string {
   return `multiIf(${parts.join(', ')}, '')`;
 }
 
-/** The envelope, parsed once: op, source table and version, and the raw row (after; before for a delete). */
+/** The envelope, parsed once: op, source table and version, and the row's JSON text (after; before for a delete). */
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
   const version = spec.envelope.version === 'lsn' ? '_e.source.lsn' : '_e.ts_ms';
   return [
-    `JSONExtract(line, ${at}'Tuple(op Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))') AS _e`,
+    `JSONExtract(line, ${at}'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))') AS _e`,
     "ifNull(_e.op, '') AS _op",
     "ifNull(_e.source.table, '') AS _table",
     `${version} AS _version`,
-    `JSONExtractRaw(line, ${at}if(_op = 'd', 'before', 'after')) AS _row`,
+    // JSONExtract hands an object back as its JSON text: the row comes out of the same parse.
+    "ifNull(if(_op = 'd', _e.before, _e.after), '') AS _row",
   ];
 }
 
@@ -142,9 +143,9 @@ export function processedSelect(table: StreamTable): string[] {
   ];
 }
 
-/** The key of a typed row as text, for the parsed log. */
-export function keyTextExpr(table: StreamTable): string {
-  return `toString(tuple(${table.key.map((k) => `assumeNotNull(${quoteIdent(`_c_${k}`)})`).join(', ')}))`;
+/** The key of a typed row as a 64-bit hash, for the parsed log (cheaper to sort and group than text). */
+export function keyHashExpr(table: StreamTable): string {
+  return `sipHash64(${table.key.map((k) => `assumeNotNull(${quoteIdent(`_c_${k}`)})`).join(', ')})`;
 }
 
 /** The typed table's column list (everything its views read). */

@@ -8,6 +8,13 @@ import { chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
 
 /**
+ * How lines are inserted into the landing table: blocks of 65,536 rows (what a Kafka table hands
+ * over by default) with the views run in parallel. Large blocks through many views cost memory and
+ * time (measured: 388,613 messages in 2.8 s with the default million-row blocks, 1.1–1.4 s so).
+ */
+export const LANDING_INSERT_SETTINGS = 'parallel_view_processing = 1, max_insert_block_size = 65536, min_insert_block_size_rows = 65536, max_threads = 2';
+
+/**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
  * landing table, where the chain takes them exactly as it takes Kafka's. The embedded engine
  * reads the file itself; a server is sent the file in blocks (it cannot see this machine's files).
@@ -20,13 +27,13 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
   const count = async () => Number((await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${landing}`))[0]?.n ?? 0);
   const before = await count();
   if (engine.can.runInProcess) {
-    await engine.command(`INSERT INTO ${landing} (line, topic) SELECT line, ${quoteString(topic)} FROM file(${quoteString(path)}, 'LineAsString', 'line String')`, { step: 'replay' });
+    await engine.command(`INSERT INTO ${landing} (line, topic) SELECT line, ${quoteString(topic)} FROM file(${quoteString(path)}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`, { step: 'replay' });
   } else {
     let block: string[] = [];
     let bytes = 0;
     const flush = async () => {
       if (block.length === 0) return;
-      await engine.command(`INSERT INTO ${landing} (line) FORMAT LineAsString\n${block.join('\n')}\n`, { step: 'replay' });
+      await engine.command(`INSERT INTO ${landing} (line) SETTINGS ${LANDING_INSERT_SETTINGS} FORMAT LineAsString\n${block.join('\n')}\n`, { step: 'replay' });
       block = [];
       bytes = 0;
     };

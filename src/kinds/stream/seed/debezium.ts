@@ -23,6 +23,8 @@ export type Row = Record<string, unknown>;
 
 export interface DumpResult {
   messages: number;
+  /** Messages delivered a second time. */
+  redelivered: number;
   /** The final state of each table by key (deleted keys absent), when keepState. */
   state: { events: Map<number, Row>; assignments: Map<number, Row> };
   /** Bad messages by the reason the chain should give (prefix). */
@@ -61,6 +63,7 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   const wrap = (payload: object) => JSON.stringify(options.wrapper === 'payload' ? { schema: { type: 'struct', name: 'envelope' }, payload } : payload);
   const pending: string[] = [];
   let messages = 0;
+  let redelivered = 0;
   const emit = (line: string) => {
     write(line);
     messages++;
@@ -69,6 +72,7 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     if (pending.length > 50 || (pending.length > 0 && rand() < 0.05)) {
       write(pending.shift()!);
       messages++;
+      redelivered++;
     }
   };
   const change = (table: 'events' | 'assignments', op: string, before: Row | null, after: Row | null) => {
@@ -122,6 +126,7 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   while (pending.length > 0) {
     write(pending.shift()!);
     messages++;
+    redelivered++;
   }
   // Bad messages, each of a kind the chain must dead-letter with its reason.
   const bad: Record<string, number> = {};
@@ -150,5 +155,5 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     state.events = live.events;
     state.assignments = live.assignments;
   }
-  return { messages, state, bad, deletesOfUnseenKeys };
+  return { messages, redelivered, state, bad, deletesOfUnseenKeys };
 }
