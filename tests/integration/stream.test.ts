@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,5 +240,28 @@ describe('stream dictionaries over a real PostgreSQL', () => {
     expect(name).toBe(theirs!.name);
     // No credential in any file of the plan.
     for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION })) expect(file.content).not.toContain(source.connection.password);
+  });
+});
+
+describe('stream from the command line', () => {
+  const chplan = (...args: string[]) => spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'cli-data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '', PG_URL: '', PGHOST: '' } });
+
+  it('compile, replay, run --day and validate --day work on the plan directory; bad flags and files are refused', () => {
+    const out = join(dir, 'cli-plan');
+    expect(chplan('compile', '--spec', 'examples/experiments.json', '--out', out).status).toBe(0);
+    const lines: string[] = [];
+    generateDump({ events: 500, users: 50, experiments: 3, seed: 5, duplicates: 0.1, badOfEachKind: 1, keepState: false, wrapper: 'payload' }, (l) => lines.push(l));
+    writeFileSync(join(dir, 'cli-dump.jsonl'), `${lines.join('\n')}\n`);
+    const replayed = chplan('replay', out, '--file', join(dir, 'cli-dump.jsonl'), '--json');
+    expect(replayed.status, replayed.stderr).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toEqual({ landed: lines.length });
+    const run = chplan('run', out, '--day', '2026-09-28', '--to', '2026-10-10');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/dictionaries .* were not created/);
+    const validated = chplan('validate', out, '--day', '2026-09-28', '--to', '2026-10-10', '--json');
+    expect(validated.status, validated.stdout).toBe(0);
+    expect(JSON.parse(validated.stdout).passed).toBe(true);
+    expect(chplan('run', out, '--partition', '202610').stderr).toMatch(/rebuilds its aggregates by day/);
+    expect(chplan('replay', out, '--file', join(dir, 'nope.jsonl')).stderr).toMatch(/is not a file[\s\S]*Nothing was landed/);
   });
 });
