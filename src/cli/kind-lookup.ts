@@ -1,6 +1,6 @@
 import type { Options } from 'yargs';
-import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError } from '../core/errors.js';
+import { readSpecFile } from '../config/spec-file.js';
 import { readManifest, type LoadedPlan } from '../plan/plan-dir.js';
 import { KINDS } from './kinds.js';
 import type { PlanKind, Seeder } from '../kinds/kind.js';
@@ -20,13 +20,7 @@ export function readAnyPlan(dir: string): { kind: PlanKind; plan: LoadedPlan } {
 
 /** The kind a spec file is for (its "kind" field); the spec itself is the kind's to check. */
 export function kindOfSpec(path: string): PlanKind {
-  if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist.`);
-  let spec: unknown;
-  try {
-    spec = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix the file and compile again.`, { cause });
-  }
+  const spec = readSpecFile(path);
   const name = (spec as { kind?: unknown } | null)?.kind;
   if (typeof name !== 'string') throw new ConfigError(`Spec file ${path} has no "kind" (one of ${KINDS.map((k) => k.name).join(', ')}); nothing was compiled.`);
   return kindNamed(name, `Spec file ${path}`);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
@@ -119,9 +119,10 @@ afterAll(async () => {
 
 describe('stream: Debezium → landing → processed → aggregates', () => {
   it('compiles the committed demo plan byte for byte', () => {
-    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION })) {
-      expect(file.content, file.name).toBe(readFileSync(join('generated-sql/experiments', file.name), 'utf8'));
-    }
+    const files = buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION });
+    const committed = readdirSync('generated-sql/experiments', { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => relative('generated-sql/experiments', join(f.parentPath, f.name)));
+    expect(files.map((f) => f.name).sort()).toEqual(committed.filter((f) => f !== 'APPROVAL.json').sort());
+    for (const file of files) expect(file.content, file.name).toBe(readFileSync(join('generated-sql/experiments', file.name), 'utf8'));
   });
 
   it('c/u/d/r with redeliveries in any order: processed tables hold the final state, aggregates equal a JavaScript recomputation', async () => {

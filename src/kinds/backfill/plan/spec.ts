@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readSpecFile } from '../../../config/spec-file.js';
 import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
@@ -68,15 +69,7 @@ export interface SpecOverrides {
  * Says which field is wrong and what to do; nothing has run when it throws.
  */
 export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): BackfillSpec {
-  let raw: Record<string, unknown> = { kind: 'backfill' };
-  if (path !== undefined) {
-    if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist.`);
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    } catch (cause) {
-      throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`, { cause });
-    }
-  }
+  const raw: Record<string, unknown> = path === undefined ? { kind: 'backfill' } : readSpecFile(path);
   const merged = { ...raw, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
   const errors = schemaErrors(SCHEMA, merged);
   if (errors.length > 0) {

@@ -23,6 +23,7 @@ export const benchStreamCommand = {
       r.method, r.messages, r.seconds.toFixed(2), Math.round(r.messagesPerSecond).toLocaleString('en-US'), r.peakMiB.toFixed(0), r.runs.map((s) => s.toFixed(2)).join(' '),
     ])));
     print(table(['ratio', 'value'], Object.entries(report.ratios).map(([k, v]) => [k, `${v.toFixed(2)}×`])));
+    print(`then every day of the aggregates rebuilt once: ${report.rebuild.days} days in ${report.rebuild.seconds.toFixed(1)} s; validation ${report.rebuild.validationPassed ? 'passed' : 'FAILED'}`);
     print(`Wrote ${out}`);
   },
 };

@@ -113,6 +113,22 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   return out;
 }
 
+/** An aggregate's statements, in order: step type, template, role. */
+const AGGREGATE_STATEMENTS: [string, string, string][] = [
+  ['create', 'create_aggregate', 'aggregate table, partitioned by day'],
+  ['create_staging', 'create_staging', 'staging with the aggregate\'s structure'],
+  ['clear_day', 'clear_staging_day', 'empties a day of staging'],
+  ['count_source', 'count_source', 'rows a day\'s recomputation yields'],
+  ['insert_day', 'insert_day', 'THE rebuild of a day, into staging'],
+  ['count_staging', 'count_staging', 'rows staged for a day'],
+  ['check_staging', 'check_staging', 'rows and parts of a staged day, checked before publish'],
+  ['publish_day', 'publish_day', 'atomic REPLACE PARTITION of the day'],
+  ['count_target_day', 'count_target_day', 'rows the aggregate holds for a day'],
+  ['drop_day', 'drop_day', 'drops a day whose recomputation is empty'],
+  ['read_day', 'read_day', 'validation: a published day'],
+  ['recompute_day', 'recompute_day', 'validation: the same day recomputed from the latest state'],
+];
+
 function renderAggregate(spec: StreamSpec, aggregate: StreamAggregate, add: (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => void): void {
   const tables = chainTables(spec);
   const common = {
@@ -120,18 +136,7 @@ function renderAggregate(spec: StreamSpec, aggregate: StreamAggregate, add: (ste
     time: aggregate.time, keyList: aggregate.key.map(quoteIdent).join(', '),
     select: resolveSelect(spec, aggregate.select, { windowed: false }), windowSelect: resolveSelect(spec, aggregate.select, { windowed: true }),
   };
-  const file = (n: string, name: string) => `07_${aggregate.name}/${n}_${name}.sql`;
-  const step = (type: string) => aggregateStep(aggregate.name, type);
-  add(step('create'), file('01', 'create'), 'aggregate table, partitioned by day', 'create_aggregate', common);
-  add(step('create_staging'), file('02', 'create_staging'), 'staging with the aggregate\'s structure', 'create_staging', common);
-  add(step('clear_day'), file('03', 'clear_staging_day'), 'empties a day of staging', 'clear_staging_day', common);
-  add(step('count_source'), file('04', 'count_source'), 'rows a day\'s recomputation yields', 'count_source', common);
-  add(step('insert_day'), file('05', 'insert_day'), 'THE rebuild of a day, into staging', 'insert_day', common);
-  add(step('count_staging'), file('06', 'count_staging'), 'rows staged for a day', 'count_staging', common);
-  add(step('check_staging'), file('07', 'check_staging'), 'rows and parts of a staged day, checked before publish', 'check_staging', common);
-  add(step('publish_day'), file('08', 'publish_day'), 'atomic REPLACE PARTITION of the day', 'publish_day', common);
-  add(step('count_target_day'), file('09', 'count_target_day'), 'rows the aggregate holds for a day', 'count_target_day', common);
-  add(step('drop_day'), file('10', 'drop_day'), 'drops a day whose recomputation is empty', 'drop_day', common);
-  add(step('read_day'), file('11', 'read_day'), 'validation: a published day', 'read_day', common);
-  add(step('recompute_day'), file('12', 'recompute_day'), 'validation: the same day recomputed from the latest state', 'recompute_day', common);
+  AGGREGATE_STATEMENTS.forEach(([type, template, role], i) => {
+    add(aggregateStep(aggregate.name, type), `07_${aggregate.name}/${String(i + 1).padStart(2, '0')}_${type}.sql`, role, template, common);
+  });
 }

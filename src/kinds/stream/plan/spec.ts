@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readSpecFile } from '../../../config/spec-file.js';
 import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
@@ -61,14 +62,7 @@ export function fillReferences(sql: string, replace: (name: string, window: bool
 }
 
 export function loadStreamSpec(path: string): StreamSpec {
-  if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist. The demo's spec is ${DEFAULT_STREAM_SPEC}.`);
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch (cause) {
-    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`, { cause });
-  }
-  return streamSpecOf(raw, path);
+  return streamSpecOf(readSpecFile(path, `The demo's spec is ${DEFAULT_STREAM_SPEC}.`), path);
 }
 
 /**

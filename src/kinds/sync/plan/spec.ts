@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readSpecFile } from '../../../config/spec-file.js';
 import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
@@ -54,14 +55,7 @@ function duplicates(values: string[]): string[] {
  * twice. Says which field is wrong and what to do; nothing has run when it throws.
  */
 export function loadSyncSpec(path: string): SyncSpec {
-  if (!existsSync(path)) throw new ConfigError(`Spec file ${path} does not exist. The demo's spec is ${DEFAULT_SPEC_PATH}.`);
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch (cause) {
-    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`, { cause });
-  }
-  return syncSpecOf(raw, path);
+  return syncSpecOf(readSpecFile(path, `The demo's spec is ${DEFAULT_SPEC_PATH}.`), path);
 }
 
 /** The same checks on a parsed spec (also for specs built in code). Pure. */
