@@ -19,6 +19,12 @@ export interface KindRunOptions {
   onEvent: (event: RunEvent) => void;
 }
 
+/** A status as `chplan status` shows it, for kinds whose units are not days (JSON for --json, a printer for people). */
+export interface KindStatus {
+  json: unknown;
+  print(): void;
+}
+
 /** A validation outcome as the shared verbs handle it: JSON for files and --json, a printer for people. */
 export interface KindValidation {
   passed: boolean;
@@ -63,6 +69,8 @@ export interface PlanKind {
   readPlan(dir: string): LoadedPlan;
   run(settings: Settings, plan: LoadedPlan, units: UnitArgs, options: KindRunOptions): Promise<{ shard: string; days: DaySummary[] }[]>;
   validate(settings: Settings, plan: LoadedPlan, units: UnitArgs, args: Record<string, unknown>): Promise<KindValidation>;
+  /** The ledger as this kind's units read; without it, status shows the plan's target per day. */
+  status?(settings: Settings, plan: LoadedPlan): Promise<KindStatus>;
   /** Data sets this kind can seed, by name. */
   seeders?: Record<string, Seeder>;
   /** Commands of this kind alone (one-shot workflows, benchmarks). */

@@ -112,3 +112,17 @@ describe('validation arithmetic', () => {
     expect(compareRows('kpi', ['k'], [{ k: 1, x: 1 }], [{ k: 1, y: 1 }])[0]!.detail).toMatch(/columns on one side only: x, y/);
   });
 });
+
+describe('sync status', () => {
+  it('shows each table\'s watermark, last publish and a failure after it', async () => {
+    const { summarizeTables } = await import('../../src/kinds/sync/run/sync-status.js');
+    const row = (chunk_key: string, step: string, status: string, window_end: string, finished_at: string, error = '') => ({ chunk_key, step, status, window_end, finished_at, error, rows_written: '3', plan_hash: 'p' }) as unknown as LedgerRow;
+    const tables = summarizeTables(['a', 'b'], [
+      row('a', 'publish', 'done', '2026-01-01 00:00:00.000', '2026-01-01 00:00:01.000'),
+      row('a', 'chunk', 'failed', '2026-01-02 00:00:00.000', '2026-01-02 00:00:01.000', 'PostgreSQL unreachable'),
+      row('b', 'chunk', 'failed', '2026-01-02 00:00:00.000', '2026-01-01 00:00:00.500', 'old'),
+    ]);
+    expect(tables[0]).toEqual({ table: 'a', watermark: '2026-01-01 00:00:00.000', lastPublish: { at: '2026-01-01 00:00:01.000', rows: 3, plan: 'p' }, lastFailure: { at: '2026-01-02 00:00:01.000', error: 'PostgreSQL unreachable' } });
+    expect(tables[1]).toMatchObject({ table: 'b', watermark: null, lastPublish: null, lastFailure: { error: 'old' } });
+  });
+});

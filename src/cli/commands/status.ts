@@ -11,7 +11,11 @@ export const statusCommand = {
   builder: (yargs: Argv) => withEngineOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
   handler: async (args: CommonArgs & { plan: string }) => {
     const settings = settingsFrom(args);
-    const { plan } = readAnyPlan(args.plan);
+    const { kind, plan } = readAnyPlan(args.plan);
+    if (kind.status) {
+      const own = await kind.status(settings, plan);
+      return args.json ? printJson(own.json) : own.print();
+    }
     const status = await withEngine(settings, (engine) => planStatus(engine, plan));
     if (args.json) return printJson(status);
     if (status.days.length === 0) return print(`No runs of plan ${plan.name} are recorded in the ledger.`);

@@ -3,7 +3,7 @@ import { daysBetween, parseDay } from '../../core/windows.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { withEngine } from '../../engine/with-engine.js';
 import { writePlanDir } from '../../plan/plan-dir.js';
-import { printValidation } from '../../terminal/output.js';
+import { print, printValidation, table } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { replayCommand } from './commands/replay.js';
 import { streamDemoCommand } from './commands/stream-demo.js';
@@ -13,6 +13,7 @@ import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/stream-
 import { rebuildAggregates } from './run/rebuild.js';
 import { dictionarySourceFromEnv } from './run/dictionaries.js';
 import { setupChain } from './run/setup.js';
+import { streamStatus } from './run/stream-status.js';
 import { validateStream } from './validate/validate-stream.js';
 
 function daysOf(units: UnitArgs, required: boolean): string[] {
@@ -53,6 +54,14 @@ export const streamKind: PlanKind = {
   async validate(settings, loaded, units) {
     const report = await withEngine(settings, (engine) => validateStream(engine, loaded as StreamPlan, daysOf(units, false)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
+  },
+  async status(settings, loaded) {
+    const aggregates = await withEngine(settings, (engine) => streamStatus(engine, loaded as StreamPlan));
+    const rows = aggregates.flatMap((a) => a.days.map((d) => [a.aggregate, d.day, d.published ? 'yes' : 'no', d.lastPublish?.at ?? '—', d.pending ? 'unfinished' : 'rebuilt', d.lastPublish?.rows ?? 0]));
+    return {
+      json: aggregates,
+      print: () => print(rows.length === 0 ? `No day of plan ${loaded.name} has been rebuilt yet: chplan run ${loaded.dir} --day YYYY-MM-DD.` : table(['aggregate', 'day', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows)),
+    };
   },
   commands: [replayCommand, streamDemoCommand, benchStreamCommand] as never[],
 };

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { printValidation } from '../../terminal/output.js';
+import { print, printValidation, table } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { syncCommand } from './commands/sync.js';
 import { benchSyncCommand } from './commands/bench-sync.js';
@@ -8,6 +8,7 @@ import { compileSyncDir } from './source/compile-plan-dir.js';
 import { loadSyncSpec } from './plan/spec.js';
 import { readSyncPlan, type SyncPlan } from './plan/sync-plan.js';
 import { runSync } from './run/run-sync.js';
+import { syncStatus } from './run/sync-status.js';
 import { ADTECH_DEFAULTS, seedAdtech } from './seed/seed-adtech.js';
 import { describePg } from '../../engine/postgres.js';
 import { withPostgres } from '../../engine/with-postgres.js';
@@ -38,6 +39,17 @@ export const syncKind: PlanKind = {
     noUnits(units);
     const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, loaded as SyncPlan, pg)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
+  },
+  async status(settings, loaded) {
+    const tables = await withEngine(settings, (engine) => syncStatus(engine, loaded as SyncPlan));
+    return {
+      json: tables,
+      print: () => print(table(['table', 'watermark (UTC)', 'last publish (UTC)', 'rows', 'by plan', 'failed since'], tables.map((t) => [
+        t.table, t.watermark ?? 'never loaded', t.lastPublish?.at ?? '—', t.lastPublish?.rows ?? '—',
+        t.lastPublish ? (t.lastPublish.plan === loaded.manifest.planHash ? 'this plan' : t.lastPublish.plan.slice(0, 12)) : '—',
+        t.lastFailure ? `${t.lastFailure.at}: ${t.lastFailure.error.split('\n')[0]!.slice(0, 80)}` : '',
+      ]))),
+    };
   },
   seeders: {
     adtech: {

@@ -1,4 +1,5 @@
 import type { Engine } from '../../../engine/engine.js';
+import { tableColumns } from '../../../engine/table-columns.js';
 import { formatTableRef } from '../../../config/settings.js';
 import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
 import { quoteTable } from '../../../core/quote.js';
@@ -132,17 +133,12 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
   await createCollection(engine, m.collection, options.pg, m.pgSchema);
   try {
     const bounds = await sourceBounds(ctx);
-    const ledgerExists = (await engine.rows<{ n: string }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}', { params: { db: m.tables.ledger.database, name: m.tables.ledger.name } }))[0]?.n !== '0';
-    const marks = watermarks(ledgerExists ? await readLedger(engine, m.tables.ledger, syncName) : []);
-    const targetRows = async (source: string) => {
-      const table = m.syncTables.find((t) => t.source === source)!;
-      const { target } = tablesOf(m.database, table);
-      const exists = await engine.rows<{ n: string }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}', { params: { db: target.database, name: target.name } });
-      return exists[0]?.n === '0' ? 0 : count(engine, target);
-    };
+    const marks = watermarks(await readLedger(engine, m.tables.ledger, syncName));
     const loads: ReturnType<typeof loadWindow>[] = [];
     for (const table of m.syncTables) {
-      const fromScratch = Boolean(options.fullRefresh) || (await targetRows(table.source)) === 0;
+      // An empty (or missing) target is loaded from the beginning, whatever the ledger says.
+      const { target } = tablesOf(m.database, table);
+      const fromScratch = Boolean(options.fullRefresh) || (await tableColumns(engine, target)) === null || (await count(engine, target)) === 0;
       loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
     }
     for (const load of loads.filter((l) => l.behind)) {
