@@ -185,6 +185,20 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await expectExact();
   });
 
+  it('a dry run lists each table\'s window with PostgreSQL\'s row estimate and changes nothing', async () => {
+    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1, now(), 0.1 FROM generate_series(1, 42)");
+    const [{ n: before }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM analytics.fact_impressions')) as [{ n: string }];
+    const windows: string[] = [];
+    const planned = await sync({ dryRun: true, onEvent: (e) => { if (e.type === 'dry_run_chunk') windows.push(`${e.window.label}: ${e.estimatedRows}`); } });
+    expect(planned.map((t) => t.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
+    expect(planned.find((t) => t.day === 'impressions')!.rowsRead).toBeGreaterThanOrEqual(42);
+    expect(windows.find((w) => w.startsWith('impressions'))).toMatch(/^impressions \(.*, .*\]: \d+$/);
+    const [{ n: after }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM analytics.fact_impressions')) as [{ n: string }];
+    expect(after).toBe(before);
+    await sync();
+    await expectExact();
+  });
+
   it('refuses a source that sends timestamps in another zone', async () => {
     await source.query(`ALTER ROLE ${source.connection.user} SET TimeZone = 'Europe/Berlin'`);
     try {
