@@ -149,7 +149,8 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       });
     }
     ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
-    if (options.dryRun) return dryRun(ctx, loads);
+    // Awaited here: the collection it reads through is dropped when this block ends.
+    if (options.dryRun) return await dryRun(ctx, loads);
 
     for (const step of ['create_database', 'create_ledger', 'migrate_ledger']) await engine.command(statementOf(plan, step), { step });
     const lease = await acquireLease(engine, m.tables.ledger, syncName, { runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: m.planHash });
