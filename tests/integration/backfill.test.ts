@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { validateBackfill } from '../../src/kinds/backfill/validate/validate-bac
 import { seedLangfuse } from '../../src/kinds/backfill/seed/seed-langfuse.js';
 import { backfill } from '../../src/kinds/backfill/commands/workflow.js';
 import { openTestEngine, scalar } from '../helpers/engine.js';
+import { runCli, startCli } from '../helpers/cli.js';
 
 const MONTH = '2024-06';
 const PARTITION = '202406';
@@ -91,7 +91,7 @@ function compare(expected: Map<string, Row>, actual: Map<string, Row>): string[]
 }
 
 function chplan(...args: string[]) {
-  const result = spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'cli-data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  const result = runCli(args, { dataDir: join(dir, 'cli-data') });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -195,7 +195,7 @@ describe('backfill through the CLI', () => {
     writeFileSync(spec, JSON.stringify({ kind: 'backfill', chunk: '12h' }));
     expect(chplan('compile', '--spec', spec, '--out', plan).code).toBe(0);
     const killed = await new Promise<{ signal: string | null }>((resolve) => {
-      const child = spawn('node', ['bin/chplan.js', 'run', plan, '--partition', PARTITION, '--data-dir', join(dir, 'cli-data')], { env: { ...process.env, CLICKHOUSE_URL: '' } });
+      const child = startCli(['run', plan, '--partition', PARTITION], { dataDir: join(dir, 'cli-data') });
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
@@ -219,7 +219,7 @@ describe('backfill through the CLI', () => {
   it('a run whose output pipe closes early still finishes and publishes, and exits 0', async () => {
     const before = JSON.parse(chplan('status', plan, '--json').out) as { days: { lastActivity: string }[] };
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn('node', ['bin/chplan.js', 'run', plan, '--partition', PARTITION, '--data-dir', join(dir, 'cli-data')], { env: { ...process.env, CLICKHOUSE_URL: '' } });
+      const child = startCli(['run', plan, '--partition', PARTITION], { dataDir: join(dir, 'cli-data') });
       child.stdout.once('data', () => child.stdout.destroy());
       child.on('exit', (exitCode) => resolve(exitCode));
     });

@@ -14,12 +14,13 @@ import { scalar, testSettings } from '../helpers/engine.js';
 import { acquireLease } from '../../src/execute/lease.js';
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { runCli } from '../helpers/cli.js';
 
 const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
 const dir = mkdtempSync(join(tmpdir(), 'chplan-errors-'));
 
 function chplan(...args: string[]) {
-  const result = spawnSync('node', ['bin/chplan.js', ...args], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  const result = runCli(args);
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

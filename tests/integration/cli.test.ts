@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chplan-cli-'));
 function chplan(...args: string[]) {
-  const result = spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  const result = runCli(args, { dataDir: join(dir, 'data') });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -20,8 +20,7 @@ describe('command line', () => {
   });
 
   it('transform on an empty engine says it seeds before it does, and times every stage', () => {
-    const args = ['bin/chplan.js', 'transform', '--mapping', join(dir, 'transform.json'), '--out', join(dir, 'transform-plan'), '--data-dir', join(dir, 'transform-data')];
-    const { status: code, stdout: out } = spawnSync('node', args, { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+    const { status: code, stdout: out } = runCli(['transform', '--mapping', join(dir, 'transform.json'), '--out', join(dir, 'transform-plan')], { dataDir: join(dir, 'transform-data') });
     expect(code).toBe(0);
     const lines = out.split('\n');
     const seedStage = lines.indexOf('» seed');
@@ -55,7 +54,7 @@ describe('command line', () => {
   it('refuses an unwritable data directory and an incomplete plan directory', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a directory');
-    const result = spawnSync('node', ['bin/chplan.js', 'discover', '--day', '2025-10-08', '--data-dir', join(file, 'data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+    const result = runCli(['discover', '--day', '2025-10-08'], { dataDir: join(file, 'data') });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/cannot be created or written. Pass a writable --data-dir/);
 

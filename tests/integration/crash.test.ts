@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, startCli } from '../helpers/cli.js';
 
 const DAY = '2025-10-08';
 const dir = mkdtempSync(join(tmpdir(), 'chplan-crash-'));
@@ -10,14 +10,14 @@ const data = join(dir, 'data');
 const plan = join(dir, 'plan');
 
 function chplan(...args: string[]) {
-  const result = spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', data], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '' } });
+  const result = runCli(args, { dataDir: data });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 /** Starts a run and sends `signal` once `chunks` chunk lines have been printed. */
 function interruptedRun(signal: NodeJS.Signals, chunks: number): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['bin/chplan.js', 'run', plan, '--day', DAY, '--chunk', 'hour', '--data-dir', data], { env: { ...process.env, CLICKHOUSE_URL: '' } });
+    const child = startCli(['run', plan, '--day', DAY, '--chunk', 'hour'], { dataDir: data });
     let out = '';
     let err = '';
     let sent = false;

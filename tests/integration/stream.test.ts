@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/se
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { faultyEngine, brokenDisk } from '../helpers/faulty-engine.js';
+import { runCli } from '../helpers/cli.js';
 
 const SPEC = loadStreamSpec('examples/experiments.json');
 const DAYS = daysBetween('2026-09-15', '2026-10-20');
@@ -245,7 +245,7 @@ describe('stream dictionaries over a real PostgreSQL', () => {
 });
 
 describe('stream from the command line', () => {
-  const chplan = (...args: string[]) => spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'cli-data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '', PG_URL: '', PGHOST: '' } });
+  const chplan = (...args: string[]) => runCli(args, { dataDir: join(dir, 'cli-data'), env: { PG_URL: '', PGHOST: '' } });
 
   it('compile, replay, run --day and validate --day work on the plan directory; bad flags and files are refused', () => {
     const out = join(dir, 'cli-plan');

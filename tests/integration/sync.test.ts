@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { faultyEngine, connectionReset } from '../helpers/faulty-engine.js';
+import { runCli } from '../helpers/cli.js';
 
 const SPEC = loadSyncSpec('examples/adtech-sync.json');
 
@@ -242,7 +242,7 @@ describe('sync from the command line', () => {
   const chplan = (args: string[], env: Record<string, string> = {}) => {
     const { host, port, user, password, database } = source.connection;
     const url = `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}`;
-    return spawnSync('node', ['bin/chplan.js', ...args, '--data-dir', join(dir, 'cli-data')], { encoding: 'utf8', env: { ...process.env, CLICKHOUSE_URL: '', PG_URL: url, ...env } });
+    return runCli(args, { dataDir: join(dir, 'cli-data'), env: { PG_URL: url, ...env } });
   };
 
   it('chplan sync compiles, loads and validates; compile, run and validate work on the plan directory', () => {
