@@ -9,13 +9,18 @@ import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { validatePlan, type ValidationReport } from '../../src/kinds/flatten/validate/validate-plan.js';
 import { daysBetween } from '../../src/core/windows.js';
 
+/** compile → read: a flatten plan directory from a mapping file, verified as run would read it. */
+export async function compileFlatten(engine: Engine, settings: Settings, options: Parameters<typeof compilePlanDir>[2] & { out: string }): Promise<FlattenPlan> {
+  await compilePlanDir(engine, settings, options);
+  return readPlan(options.out);
+}
+
 /** discover → compile → run → validate through the library, files under `dir`. */
 export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: FlattenPlan; days: DaySummary[]; report: ValidationReport }> {
   const mappingPath = join(dir, `${settings.target.name}.mapping.json`);
   await discoverMapping(engine, settings, { from, to, out: mappingPath });
   const planDir = join(dir, 'plans', settings.target.name);
-  await compilePlanDir(engine, settings, { mapping: mappingPath, out: planDir });
-  const plan = readPlan(planDir);
+  const plan = await compileFlatten(engine, settings, { mapping: mappingPath, out: planDir });
   const range = daysBetween(from, to);
   const days = await runFlatten(engine, plan, { days: range, chunk: settings.chunk });
   const report = await validatePlan(engine, plan, range);

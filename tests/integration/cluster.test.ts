@@ -4,11 +4,10 @@ import type { Engine } from '../../src/engine/engine.js';
 import { SafetyError } from '../../src/core/errors.js';
 import { runOnShards, validateOnShards, type Shard, type SplitGroupCounter } from '../../src/kinds/flatten/run/shards.js';
 import { dayWindow } from '../../src/core/windows.js';
-import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
 import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
-import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
+import { compileFlatten } from '../helpers/pipeline.js';
 
 // A cluster of three shards simulated as three databases in one embedded engine: each
 // shard has its own local source and target, and the same per-shard orchestration runs
@@ -45,8 +44,7 @@ async function shardsOf(prefix: string): Promise<Shard[]> {
     const db = `${prefix}${i + 1}`;
     const settings = testSettings({ source: `${db}.eco_cross_page_flow_pt1m_local`, target: `${db}.eco_cross_page_preagg_pt1m` });
     const out = join(ctx.dir, 'plans', db);
-    await compilePlanDir(engine, settings, { mapping, out });
-    shards.push({ name: db, engine, plan: readPlan(out) });
+    shards.push({ name: db, engine, plan: await compileFlatten(engine, settings, { mapping, out }) });
   }
   return shards;
 }

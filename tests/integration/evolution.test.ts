@@ -6,13 +6,13 @@ import { SafetyError } from '../../src/core/errors.js';
 import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
 import { readMapping } from '../../src/kinds/flatten/mapping/mapping-file.js';
-import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import type { FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
 import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
-import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
 import { discoverDayMappings, discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { transform } from '../../src/kinds/flatten/workflows/transform.js';
 import { renderDiff } from '../../src/kinds/flatten/commands/diff.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
+import { compileFlatten } from '../helpers/pipeline.js';
 
 const DAYS = ['2025-10-08', '2025-10-09', '2025-10-10'];
 // Keys per day: 'a' disappears after day 1, 'd' arrives on day 2, 'e' and '' on day 3.
@@ -43,8 +43,7 @@ async function loadDay(target: string, day: string, base: string | null, tag: st
   const mappingPath = join(ctx.dir, `${target}-${tag}.json`);
   await discoverMapping(engine, settings, { from: day, out: mappingPath, base: base ?? undefined });
   const out = join(ctx.dir, 'plans', `${target}-${tag}`);
-  await compilePlanDir(engine, settings, { mapping: mappingPath, out, previous: base ? readMapping(base) : null });
-  const plan = readPlan(out);
+  const plan = await compileFlatten(engine, settings, { mapping: mappingPath, out, previous: base ? readMapping(base) : null });
   await runFlatten(engine, plan, { days: [day], chunk: 'day' });
   return { plan, mappingPath };
 }
@@ -87,10 +86,10 @@ describe('mappings that evolve across days', () => {
     const settings = settingsFor('ordered');
     const fresh = join(ctx.dir, 'fresh-d2.json');
     await discoverMapping(engine, settings, { from: DAYS[1]!, out: fresh });
-    await compilePlanDir(engine, settings, { mapping: fresh, out: join(ctx.dir, 'plans', 'conflict') });
+    const conflict = await compileFlatten(engine, settings, { mapping: fresh, out: join(ctx.dir, 'plans', 'conflict') });
     const before = await scalar(engine, 'SELECT sum(cityHash64(*)) FROM default.ordered');
     const columnsBefore = await scalar(engine, "SELECT count() FROM system.columns WHERE table = 'ordered'");
-    const refused = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'conflict')), { days: [DAYS[1]!], chunk: 'day' }).catch((e: unknown) => e);
+    const refused = await runFlatten(engine, conflict, { days: [DAYS[1]!], chunk: 'day' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SafetyError);
     expect((refused as Error).message).toMatch(/int1: holds "a", this plan puts "b" there \("b" lives in int2\)[\s\S]*--base/);
     expect(await scalar(engine, 'SELECT sum(cityHash64(*)) FROM default.ordered')).toBe(before);
@@ -115,14 +114,12 @@ describe('mappings that evolve across days', () => {
     const settings = settingsFor('spare');
     const d1 = join(ctx.dir, 'spare-d1.json');
     await discoverMapping(engine, settings, { from: DAYS[0]!, out: d1, spareColumns: 2 });
-    await compilePlanDir(engine, settings, { mapping: d1, out: join(ctx.dir, 'plans', 'spare1') });
-    await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'spare1')), { days: [DAYS[0]!], chunk: 'day' });
+    await runFlatten(engine, await compileFlatten(engine, settings, { mapping: d1, out: join(ctx.dir, 'plans', 'spare1') }), { days: [DAYS[0]!], chunk: 'day' });
     const columns = await scalar(engine, "SELECT count() FROM system.columns WHERE table = 'spare'");
     const d2 = join(ctx.dir, 'spare-d2.json');
     await discoverMapping(engine, settings, { from: DAYS[1]!, out: d2, base: d1, spareColumns: 2 });
     expect(readMapping(d2).int.find((e) => e.key === 'd')!.column).toBe('int4');
-    await compilePlanDir(engine, settings, { mapping: d2, out: join(ctx.dir, 'plans', 'spare2'), previous: readMapping(d1) });
-    const plan = readPlan(join(ctx.dir, 'plans', 'spare2'));
+    const plan = await compileFlatten(engine, settings, { mapping: d2, out: join(ctx.dir, 'plans', 'spare2'), previous: readMapping(d1) });
     expect(plan.sql.add_columns_target).toMatch(/COMMENT COLUMN `int4` 'd'[\s\S]*ADD COLUMN IF NOT EXISTS `int6`/);
     await runFlatten(engine, plan, { days: [DAYS[1]!], chunk: 'day' });
     expect(Number(await scalar(engine, "SELECT count() FROM system.columns WHERE table = 'spare'"))).toBe(Number(columns) + 2); // int6 and float6 keep two spares per kind

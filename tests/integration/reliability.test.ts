@@ -14,6 +14,7 @@ import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapp
 import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
 import { brokenDisk, connectionReset, faultyEngine, insertOf, memoryLimit, tooManyParts } from '../helpers/faulty-engine.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
+import { compileFlatten } from '../helpers/pipeline.js';
 
 const DAY = '2025-10-08';
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;
@@ -24,8 +25,7 @@ async function planFor(target: string, extra: Record<string, unknown> = {}): Pro
   const mapping = join(ctx.dir, 'mapping.json');
   await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
   const out = join(ctx.dir, 'plans', target);
-  await compilePlanDir(engine, settings, { mapping, out });
-  return readPlan(out);
+  return compileFlatten(engine, settings, { mapping, out });
 }
 
 /** Rows that differ between a table and the reference load, both ways. */
