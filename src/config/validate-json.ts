@@ -1,15 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { packagePath } from '../core/package-path.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Loaded on first use, not at start-up (commands like --help validate nothing).
+let instance: AjvType | null = null;
+function ajv(): AjvType {
+  if (!instance) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    instance = new Ajv({ allErrors: true, strict: false });
+  }
+  return instance;
+}
 
 /**
  * Validates `data` against a JSON schema and returns human messages naming each bad
  * field (`/chunk must be one of: day, hour`), or an empty list when it is valid.
  */
 export function schemaErrors(schema: object, data: unknown): string[] {
-  const validate = ajv.getSchema((schema as { $id?: string }).$id ?? '') ?? ajv.compile(schema);
+  const validate = ajv().getSchema((schema as { $id?: string }).$id ?? '') ?? ajv().compile(schema);
   if (validate(data)) return [];
   return (validate.errors ?? []).map(describe);
 }

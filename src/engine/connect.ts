@@ -1,8 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { makeDirectory } from '../core/write-atomic.js';
 import { join, resolve } from 'node:path';
-import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 import { ConfigError, ConnectionError, ExecutionError, SafetyError } from '../core/errors.js';
 import type { CommandSummary, Engine, EngineCapabilities, EngineOptions, QueryOptions } from './engine.js';
 
@@ -16,7 +15,9 @@ const OUTPUT_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_int
  */
 export async function connect(given: EngineOptions): Promise<Engine> {
   const options = given.url ? withUrlCredentials(given) : given;
-  const client = options.url ? httpClient(options) : embeddedClient(options.dataDir);
+  // Loaded here, not at start-up: commands that touch no engine (--help, verify, …) never pay for them.
+  const clickhouse = await import('@clickhouse/client');
+  const client = options.url ? httpClient(clickhouse, options) : embeddedClient(clickhouse, await import('chdb/connection'), options.dataDir);
   const engine = new ClientEngine(client, options);
   await engine.ping();
   return engine;
@@ -43,7 +44,9 @@ function withUrlCredentials(options: EngineOptions): EngineOptions {
   return { ...options, url: url.toString(), user, password };
 }
 
-function httpClient(options: EngineOptions): ClickHouseClient {
+type ClientModule = typeof import('@clickhouse/client');
+
+function httpClient({ createClient, ClickHouseLogLevel }: ClientModule, options: EngineOptions): ClickHouseClient {
   const url = new URL(options.url!);
   return createClient({
     url,
@@ -61,7 +64,7 @@ function httpClient(options: EngineOptions): ClickHouseClient {
   });
 }
 
-function embeddedClient(dataDir: string): ClickHouseClient {
+function embeddedClient({ createClient, ClickHouseLogLevel }: ClientModule, { createChdbConnection }: typeof import('chdb/connection'), dataDir: string): ClickHouseClient {
   const path = resolve(dataDir);
   try {
     makeDirectory(path);
@@ -71,7 +74,7 @@ function embeddedClient(dataDir: string): ClickHouseClient {
   }
   // chdb types its connection against @clickhouse/client-common, which the client now
   // bundles as its own copy; the shapes are identical, the declarations are not.
-  let connection: NonNullable<Parameters<typeof createClient>[0]>['connection'];
+  let connection: NonNullable<Parameters<ClientModule['createClient']>[0]>['connection'];
   try {
     connection = createChdbConnection({ path }) as unknown as typeof connection;
   } catch (cause) {

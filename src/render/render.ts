@@ -1,15 +1,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
-import { format, type FormatOptionsWithLanguage } from 'sql-formatter';
+import { createRequire } from 'node:module';
+import type HandlebarsModule from 'handlebars';
+import type { FormatOptionsWithLanguage } from 'sql-formatter';
 import { commentSafe, quoteIdent, quoteString, quoteStringArray, quoteTable } from '../core/quote.js';
 import { packagePath } from '../core/package-path.js';
 
 // Templates are read once from the package; rendering itself is pure string work.
 const TEMPLATE_DIR = packagePath('templates/');
 
-type Registry = Map<string, Handlebars.TemplateDelegate>;
+// Loaded on first use, so commands that render nothing start without them.
+const require = createRequire(import.meta.url);
+const handlebars = () => require('handlebars') as typeof HandlebarsModule;
+const formatter = () => require('sql-formatter') as typeof import('sql-formatter');
 
-function compileDir(hbs: typeof Handlebars, dir: string, into: Registry): void {
+type Registry = Map<string, HandlebarsModule.TemplateDelegate>;
+
+function compileDir(hbs: typeof HandlebarsModule, dir: string, into: Registry): void {
   if (!existsSync(dir)) return;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql.hbs'))) {
     into.set(file.replace(/\.sql\.hbs$/, ''), hbs.compile(readFileSync(`${dir}/${file}`, 'utf8'), { noEscape: true, strict: true }));
@@ -18,7 +24,7 @@ function compileDir(hbs: typeof Handlebars, dir: string, into: Registry): void {
 
 /** A kind's templates: `templates/common/` first, then `templates/<kind>/`, which may override. */
 function createRegistry(kind: string): Registry {
-  const hbs = Handlebars.create();
+  const hbs = handlebars().create();
   hbs.registerHelper('ident', (name: string) => quoteIdent(name));
   hbs.registerHelper('str', (value: string) => quoteString(value));
   hbs.registerHelper('strArray', (values: string[]) => quoteStringArray(values));
@@ -60,5 +66,14 @@ const FORMAT_OPTIONS: FormatOptionsWithLanguage = {
 
 /** Lays SQL out consistently for human review; semantics are untouched (tests run the result). */
 export function formatSql(sql: string): string {
-  return `${format(sql, FORMAT_OPTIONS).trimEnd()}\n`;
+  return `${formatter().format(sql, FORMAT_OPTIONS).trimEnd()}\n`;
+}
+
+const documents = new Map<string, HandlebarsModule.TemplateDelegate>();
+
+/** Renders a document template shipped with chplan (a plan's PLAN.md), compiled once. */
+export function renderDocument(path: string, data: object): string {
+  let template = documents.get(path);
+  if (!template) documents.set(path, (template = handlebars().compile(readFileSync(packagePath(path), 'utf8'), { noEscape: true, strict: true })));
+  return template(data);
 }

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import { formatTableRef } from '../../../config/settings.js';
-import { packagePath } from '../../../core/package-path.js';
 import { contentHash, type PlanManifest } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
 import { BACKFILL_FILES, backfillTables, renderBackfill, type BackfillInputs, type BackfillTables, type Column } from './compile.js';
 import type { PublishMode } from './spec.js';
+import { renderDocument } from '../../../render/render.js';
 
 /** A backfill plan's manifest.json (field order is part of the plan hash: do not reorder). */
 export interface BackfillManifest extends PlanManifest {
@@ -20,8 +18,6 @@ export interface BackfillManifest extends PlanManifest {
 }
 
 export type BackfillPlan = LoadedPlan<BackfillManifest>;
-
-const PLAN_MD = Handlebars.compile(readFileSync(packagePath('templates/backfill/PLAN.md.hbs'), 'utf8'), { noEscape: true, strict: true });
 
 /** A table's columns as the manifest records them, and their fingerprint. */
 export function columnsRecord(columns: Column[]): { fingerprint: string; columns: [string, string][] } {
@@ -49,7 +45,7 @@ export function buildBackfillPlan(inputs: BackfillInputs, options: { name: strin
     lookup: columnsRecord(inputs.lookup),
   };
   const tables = base.tables;
-  return sealPlan<BackfillManifest>(base, files, (planHash) => PLAN_MD({
+  return sealPlan<BackfillManifest>(base, files, (planHash) => renderDocument('templates/backfill/PLAN.md.hbs', {
     name: options.name, dir: options.dir, planHash, toolVersion: options.toolVersion, publish: spec.publish, replace: spec.publish === 'replace',
     source: formatTableRef(tables.source), traces: formatTableRef(tables.lookup), target: formatTableRef(tables.target),
     staging: formatTableRef(tables.staging), ledger: formatTableRef(tables.ledger), timeZone: spec.timeZone, chunk: spec.chunk,

@@ -1,5 +1,3 @@
-import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
 import { formatTableRef, type Settings } from '../../../config/settings.js';
 import { flattenSteps, planTables, renderSteps } from '../compile/compile-plan.js';
 import { UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
@@ -8,12 +6,7 @@ import { mappingHash, serializeMapping } from '../mapping/mapping-file.js';
 import type { SourceSchema } from '../schema/source-schema.js';
 import { sealPlan, type PlanFile } from '../../../plan/plan-dir.js';
 import type { Manifest } from './manifest.js';
-import { packagePath } from '../../../core/package-path.js';
-
-const PLAN_MD = Handlebars.compile(
-  readFileSync(packagePath('templates/plan/PLAN.md.hbs'), 'utf8'),
-  { noEscape: true, strict: true },
-);
+import { renderDocument } from '../../../render/render.js';
 
 /** Markdown-safe inline code content: backticks and pipes would break the tables. */
 function md(text: string): string {
@@ -69,7 +62,7 @@ function renderPlanMd(input: {
   const names = (columns: { name: string }[]) => (columns.length ? columns.map((c) => `\`${md(c.name)}\``).join(', ') : '—');
   const entries = (['int', 'float'] as const).flatMap((kind) => mapping[kind].map((e) => ({ column: e.column, key: md(e.key), maps: e.maps.join(', '), rows: e.rows })));
   const shared = (['int', 'float'] as const).flatMap((kind) => mapping[kind].filter((e) => e.maps.length > 1).map((e) => ({ kind, key: md(e.key), maps: e.maps.join(', ') })));
-  return PLAN_MD({
+  return renderDocument('templates/plan/PLAN.md.hbs', {
     name: input.name,
     source: formatTableRef(tables.source),
     target: formatTableRef(tables.target),

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { connect } from '../../../engine/connect.js';
 import { median } from '../../../core/measure.js';
 import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
@@ -57,7 +56,7 @@ function runWorker(pgUrl: string, args: string[]): { rows: number; seconds: numb
   return JSON.parse(out.trim().split('\n').at(-1)!) as { rows: number; seconds: number; maxRssBytes: number };
 }
 
-async function maxCursor(c: pg.Client): Promise<string> {
+async function maxCursor(c: import('pg').Client): Promise<string> {
   const { rows } = await c.query("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions");
   return rows[0].hi as string;
 }
@@ -90,6 +89,7 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
     } finally {
       await engine.close();
     }
+    const { default: pg } = await import('pg');
     const client = new pg.Client(source);
     await client.connect();
     const results: SyncBenchResult[] = [];

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
-import { packagePath } from '../../../core/package-path.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
 import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
+import { renderDocument } from '../../../render/render.js';
 
 /** A sync plan's manifest.json (field order is part of the plan hash: do not reorder). */
 export interface SyncManifest extends PlanManifest {
@@ -21,8 +19,6 @@ export interface SyncManifest extends PlanManifest {
 }
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
-
-const PLAN_MD = Handlebars.compile(readFileSync(packagePath('templates/sync/PLAN.md.hbs'), 'utf8'), { noEscape: true, strict: true });
 
 /** The sync as a whole in the ledger: every load and publish is recorded under this name, one chunk_key per table. */
 export function syncLedgerTarget(spec: Pick<SyncSpec, 'database' | 'name'>): TableRef {
@@ -50,7 +46,7 @@ export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: {
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
-  return sealPlan<SyncManifest>(base, files, (planHash) => PLAN_MD({
+  return sealPlan<SyncManifest>(base, files, (planHash) => renderDocument('templates/sync/PLAN.md.hbs', {
     name: options.name, planHash, toolVersion: options.toolVersion, database: spec.database, collection: spec.source.collection,
     ledger: formatTableRef(spec.ledger), lookbackSeconds: spec.lookbackSeconds,
     tables: sources.map(({ spec: t }) => ({
