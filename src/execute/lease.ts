@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
-import type { TableRef } from '../config/settings.js';
 import { SafetyError } from '../core/errors.js';
-import { appendLedger, readLedger, type LedgerRow } from './ledger.js';
+import { appendLedger, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
 
 const LEASE_WINDOW = { day: '1970-01-01', start: '1970-01-01 00:00:00.000', end: '1970-01-01 00:00:00.000' };
 
@@ -53,8 +52,8 @@ export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: num
  * no compare-and-swap, so after writing its claim a runner re-reads and yields to the
  * earliest claim among live runners.
  */
-export async function acquireLease(engine: Engine, ledger: TableRef, target: string, options: { runner: string; force: boolean; staleAfterSec: number; planHash: string }): Promise<Lease> {
-  const rows = await readLedger(engine, ledger, target);
+export async function acquireLease(engine: Engine, ledger: LedgerTarget, target: string, options: { runner: string; force: boolean; staleAfterSec: number; planHash: string }): Promise<Lease> {
+  const rows = await readLedger(engine, ledger.table, target);
   const others = activeHolders(rows, Date.now(), options.staleAfterSec).filter((r) => r.runner !== options.runner);
   if (others.length > 0 && !options.force) {
     const holder = others[0]!;
@@ -85,7 +84,7 @@ export async function acquireLease(engine: Engine, ledger: TableRef, target: str
       });
     }
   } else {
-    const contenders = activeHolders(await readLedger(engine, ledger, target), Date.now(), options.staleAfterSec);
+    const contenders = activeHolders(await readLedger(engine, ledger.table, target), Date.now(), options.staleAfterSec);
     const winner = contenders.find((r) => !others.some((o) => o.runner === r.runner));
     if (winner && winner.runner !== options.runner) {
       await write('released');
@@ -94,7 +93,7 @@ export async function acquireLease(engine: Engine, ledger: TableRef, target: str
   }
   const heartbeat = async () => {
     // Runs before every chunk: read this runner's rows only, not the target's whole history.
-    const mine = (await readLedger(engine, ledger, target, undefined, options.runner)).filter((r) => r.step === 'lease').at(-1);
+    const mine = (await readLedger(engine, ledger.table, target, undefined, options.runner)).filter((r) => r.step === 'lease').at(-1);
     if (mine?.status === 'released' && mine.error.startsWith('taken over by')) {
       throw new SafetyError(
         `This run lost ${target}: ${mine.error} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +

@@ -48,13 +48,17 @@ function utc(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
-/** Appends one record to the ledger. Values travel as query parameters, never as SQL text. */
-export async function appendLedger(engine: Engine, ledger: TableRef, record: LedgerRecord): Promise<void> {
+/** Where a run writes its ledger rows: the table, and the plan's statement that appends to it. */
+export interface LedgerTarget {
+  table: TableRef;
+  /** The plan's append_ledger statement. */
+  append: string;
+}
+
+/** Appends one record to the ledger through the plan's statement. Values travel as query parameters, never as SQL text. */
+export async function appendLedger(engine: Engine, ledger: LedgerTarget, record: LedgerRecord): Promise<void> {
   await engine.command(
-    `INSERT INTO ${quoteTable(ledger)} (plan_hash, target, day, window_start, window_end, chunk_key, step, status, attempt, query_id, rows_read, rows_written, runner, started_at, finished_at, error)
-SELECT {plan_hash:String}, {target:String}, toDate({day:String}), {window_start:DateTime64(3, 'UTC')}, {window_end:DateTime64(3, 'UTC')}, {chunk_key:String},
-       {step:String}, {status:String}, {attempt:UInt32}, {query_id:String}, {rows_read:UInt64}, {rows_written:UInt64}, {runner:String},
-       {started_at:DateTime64(3, 'UTC')}, {finished_at:DateTime64(3, 'UTC')}, {error:String}`,
+    ledger.append,
     {
       step: 'ledger',
       params: {

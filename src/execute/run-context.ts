@@ -2,7 +2,8 @@ import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { formatTableRef } from '../config/settings.js';
 import type { Window } from '../core/windows.js';
-import { appendLedger, type LedgerRecord } from './ledger.js';
+import { appendLedger, type LedgerRecord, type LedgerTarget } from './ledger.js';
+import { statementOf } from '../plan/plan-dir.js';
 
 /** What a run reports as it goes; `day` is a unit's label (a day, or a partition). */
 export type RunEvent =
@@ -30,8 +31,13 @@ export interface RunContext {
   backoffBaseMs: number;
 }
 
+/** The plan's ledger: its table and the statement that appends to it. */
+export function ledgerOf(plan: LoadedPlan): LedgerTarget {
+  return { table: plan.manifest.tables.ledger, append: statementOf(plan, 'append_ledger') };
+}
+
 export function record(ctx: RunContext, fields: Omit<LedgerRecord, 'planHash' | 'target' | 'runner'>): Promise<void> {
-  return appendLedger(ctx.engine, ctx.plan.manifest.tables.ledger, {
+  return appendLedger(ctx.engine, ledgerOf(ctx.plan), {
     planHash: ctx.plan.manifest.planHash,
     target: formatTableRef(ctx.plan.manifest.tables.target),
     runner: ctx.runner,

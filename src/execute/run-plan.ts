@@ -6,7 +6,7 @@ import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
 import { runChunk } from './chunk-runner.js';
 import { acquireLease, newRunnerId, type Lease } from './lease.js';
 import { dayFinished, latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
-import { record, type RunContext, type RunEvent } from './run-context.js';
+import { ledgerOf, record, type RunContext, type RunEvent } from './run-context.js';
 import type { RunAdapter, Unit } from './run-context.js';
 
 export type { RunEvent, Unit, RunAdapter };
@@ -50,7 +50,7 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdap
   await engine.command(statementOf(plan, 'create_ledger'), { step: 'create_ledger' });
   if (plan.sql.migrate_ledger !== undefined) await engine.command(plan.sql.migrate_ledger, { step: 'migrate_ledger' });
   const target = formatTableRef(plan.manifest.tables.target);
-  const lease = await acquireLease(engine, plan.manifest.tables.ledger, target, {
+  const lease = await acquireLease(engine, ledgerOf(plan), target, {
     runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: plan.manifest.planHash,
   });
   if (lease.takenOver.length > 0) ctx.emit({ type: 'lease_taken', from: lease.takenOver });

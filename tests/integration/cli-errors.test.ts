@@ -119,7 +119,7 @@ describe('bad input ends with a clear message and the documented exit code', () 
 
   it('a runner whose lease is taken over with --force stops at its next step, and the taker is told it looked alive', async () => {
     await holder.command(readFileSync(join(DEMO, '00_create_ledger.sql'), 'utf8'));
-    const ledger = { database: 'default', name: 'chplan_ledger' };
+    const ledger = { table: { database: 'default', name: 'chplan_ledger' }, append: readFileSync(join(DEMO, '00_append_ledger.sql'), 'utf8') };
     const options = (runner: string, force: boolean) => ({ runner: `${hostname()}:${process.pid}:${runner}`, force, staleAfterSec: 300, planHash: 'p' });
     const first = await acquireLease(holder, ledger, 'default.t', options('first', false));
     await expect(acquireLease(holder, ledger, 'default.t', options('second', false))).rejects.toThrow(/Another chplan run holds default.t/);

@@ -201,7 +201,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     const after = { ...target, event_type: 'exposure', properties: JSON.stringify({ value: 1.25 }) };
     await replayLines([message('events', 'u', target, after)]);
     state.events.set(Number(target.id), after);
-    const statements = { insert: /INSERT INTO[^(]*__staging/, publish: /REPLACE PARTITION/, clear: /DROP PARTITION/, ledger: /INSERT INTO `experiments_analytics`.`chplan_ledger`/ };
+    const statements = { insert: /INSERT INTO[^(]*__staging/, publish: /REPLACE PARTITION/, clear: /DROP PARTITION/, ledger: /INSERT INTO\s+`experiments_analytics`.`chplan_ledger`/ };
     for (const [name, pattern] of Object.entries(statements)) {
       const broken = faultyEngine(engine, [{ match: (sql) => pattern.test(sql), error: brokenDisk, times: 1 }]);
       await expect(rebuildAggregates(broken, plan, { days: ['2026-10-03'] }), name).rejects.toThrow();

@@ -9,6 +9,7 @@ import { EVENTS_COLUMNS, EVENTS_INDEXES, EVENTS_ORDER_BY, EVENTS_PRIMARY_KEY, FR
 /** Where each statement of a backfill plan lives, in execution order, and what it is for. */
 export const BACKFILL_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
+  append_ledger: { file: '00_append_ledger.sql', role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)' },
   migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the chunk_key column to a ledger created by an older chplan' },
   create_target: { file: '01_create_target.sql', role: 'events table DDL (created if missing; an existing one is checked first)' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
@@ -139,6 +140,7 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
   const checks = columnChecks(inputs, columns);
   return [
     { type: 'create_ledger', cluster: null, ledger: tables.ledger },
+    { type: 'append_ledger', ledger: tables.ledger },
     { type: 'migrate_ledger', cluster: null, ledger: tables.ledger },
     { type: 'create_target', target: tables.target, columns: EVENTS_COLUMNS as ColumnDef[], indexes: EVENTS_INDEXES, primaryKey: EVENTS_PRIMARY_KEY, orderBy: EVENTS_ORDER_BY, version: 'event_ts', deleted: 'is_deleted', time: TIME },
     { type: 'create_staging', staging: tables.staging, target: tables.target },

@@ -1,4 +1,5 @@
-import { DEFAULT_INSERT_SETTINGS, type Settings, type TableRef } from '../../../config/settings.js';
+import { DEFAULT_INSERT_SETTINGS, formatTableRef, type Settings, type TableRef } from '../../../config/settings.js';
+import { mappingHash } from '../mapping/mapping-file.js';
 import { windowFilter } from '../../../core/window-filter.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
@@ -10,8 +11,10 @@ import type { Step } from './steps.js';
 /** Where each statement of a flatten plan lives, in execution order, and what it is for. */
 export const PLAN_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
+  append_ledger: { file: '00_append_ledger.sql', role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)' },
   migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the chunk_key column to a ledger created by an older chplan' },
   create_registry: { file: '00_create_registry.sql', role: 'registry of the key each target column holds (created if missing)' },
+  register_mapping: { file: '00_register_mapping.sql', role: 'records the key of each column not registered yet (after the registry check passed)' },
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
   add_columns_target: { file: '01a_add_columns_target.sql', role: 'migration: columns this mapping adds to an existing target' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
@@ -82,8 +85,15 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   const cluster = settings.cluster;
   const steps: Step[] = [
     { type: 'create_ledger', cluster, ledger: tables.ledger },
+    { type: 'append_ledger', ledger: tables.ledger },
     { type: 'migrate_ledger', cluster, ledger: tables.ledger },
     { type: 'create_registry', cluster, registry: tables.registry },
+    ...(mapping.int.length + mapping.float.length > 0
+      ? [{
+          type: 'register_mapping', registry: tables.registry, target: formatTableRef(tables.target), mappingHash: mappingHash(mapping), version: mapping.version,
+          entries: (['int', 'float'] as const).flatMap((kind) => mapping[kind].map((e) => ({ kind, column: e.column, key: e.key }))),
+        } as Step]
+      : []),
     {
       type: 'create_target',
       cluster,

@@ -38,6 +38,8 @@ interface Tables {
 export type Step =
   | { type: 'create_ledger'; cluster: string | null; ledger: TableRef }
   | { type: 'migrate_ledger'; cluster: string | null; ledger: TableRef }
+  | { type: 'append_ledger'; ledger: TableRef }
+  | { type: 'register_mapping'; registry: TableRef; target: string; mappingHash: string; version: number; entries: { kind: string; column: string; key: string }[] }
   | { type: 'create_target'; cluster: string | null; target: TableRef; time: { name: string; type: string }; carried: { name: string; type: string }[]; metrics: FlatColumn[]; free: { column: string; type: string }[]; orderBy: string[]; timeZone: string }
   | { type: 'add_columns_target'; cluster: string | null; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }
   | { type: 'add_columns_staging'; cluster: string | null; table: TableRef; columns: { column: string; type: string; comment: string; existing: boolean }[] }

@@ -1,4 +1,4 @@
-import { quoteString, quoteTable } from '../../../core/quote.js';
+import { quoteTable } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import { SafetyError } from '../../../core/errors.js';
 import { formatTableRef } from '../../../config/settings.js';
@@ -59,14 +59,6 @@ export async function checkAndRegisterMapping(engine: Engine, plan: FlattenPlan)
         `Evolve the mapping from the one the target was loaded with: chplan discover --day D --base <that mapping.json>, then compile with --previous <that mapping.json>.`,
     );
   }
-  const known = new Set(registered.map((r) => `${r.kind}|${r.column}`));
-  const fresh = (['int', 'float'] as const).flatMap((kind) => plan.mapping[kind].filter((e) => !known.has(`${kind}|${e.column}`)).map((e) => ({ kind, column: e.column, key: e.key })));
-  if (fresh.length === 0) return;
-  // Hundreds of keys are too many for URL parameters (proxies cap URLs at a few KiB), so the
-  // rows travel in the statement as quoted literals.
-  const rows = fresh.map((f) => `(${[target, f.kind, f.column, f.key, plan.manifest.mappingHash].map(quoteString).join(', ')}, ${plan.mapping.version}, now64(3, 'UTC'))`);
-  await engine.command(
-    `INSERT INTO ${quoteTable(registry)} (target, kind, column, key, mapping_hash, mapping_version, registered_at) VALUES ${rows.join(', ')}`,
-    { step: 'registry' },
-  );
+  // The plan's statement inserts only the columns not registered yet (a mapping without keys has none).
+  if (plan.sql.register_mapping !== undefined) await engine.command(plan.sql.register_mapping, { step: 'registry' });
 }

@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { connect } from '../../../engine/connect.js';
 import { quoteString } from '../../../core/quote.js';
-import { LANDING_INSERT_SETTINGS } from '../run/replay.js';
+import { LANDING_INSERT_SETTINGS } from '../plan/compile.js';
 
 const [mode, dataDir, dump, planDir] = process.argv.slice(2) as [string, string, string, string];
 const engine = await connect({ dataDir, queryTimeoutSec: 3600 });

@@ -3,16 +3,10 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
-import { quoteString, quoteTable } from '../../../core/quote.js';
+import { quoteTable } from '../../../core/quote.js';
+import { statementOf } from '../../../plan/plan-dir.js';
 import { chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
-
-/**
- * How lines are inserted into the landing table: blocks of 65,536 rows (what a Kafka table hands
- * over by default) with the views run in parallel. Large blocks through many views cost memory and
- * time (measured: 388,613 messages in 2.8 s with the default million-row blocks, 1.1–1.4 s so).
- */
-export const LANDING_INSERT_SETTINGS = 'parallel_view_processing = 1, max_insert_block_size = 65536, min_insert_block_size_rows = 65536, max_threads = 2';
 
 /**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
@@ -27,13 +21,13 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
   const count = async () => Number((await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${landing}`))[0]?.n ?? 0);
   const before = await count();
   if (engine.can.runInProcess) {
-    await engine.command(`INSERT INTO ${landing} (line, topic) SELECT line, ${quoteString(topic)} FROM file(${quoteString(path)}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`, { step: 'replay' });
+    await engine.command(statementOf(plan, 'replay_file'), { params: { path, topic }, step: 'replay' });
   } else {
     let block: string[] = [];
     let bytes = 0;
     const flush = async () => {
       if (block.length === 0) return;
-      await engine.command(`INSERT INTO ${landing} (line) SETTINGS ${LANDING_INSERT_SETTINGS} FORMAT LineAsString\n${block.join('\n')}\n`, { step: 'replay' });
+      await engine.command(`${statementOf(plan, 'replay_lines').trimEnd()}\n${block.join('\n')}\n`, { step: 'replay' });
       block = [];
       bytes = 0;
     };

@@ -5,6 +5,7 @@ import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.
 import { quoteTable } from '../../../core/quote.js';
 import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
 import { acquireLease, newRunnerId } from '../../../execute/lease.js';
+import { ledgerOf } from '../../../execute/run-context.js';
 import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import type { Window } from '../../../core/windows.js';
@@ -153,7 +154,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     if (options.dryRun) return await dryRun(ctx, loads);
 
     for (const step of ['create_database', 'create_ledger', 'migrate_ledger']) await engine.command(statementOf(plan, step), { step });
-    const lease = await acquireLease(engine, m.tables.ledger, syncName, { runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: m.planHash });
+    const lease = await acquireLease(engine, ledgerOf(plan), syncName, { runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: m.planHash });
     if (lease.takenOver.length > 0) ctx.emit({ type: 'lease_taken', from: lease.takenOver });
     const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
     try {
@@ -204,7 +205,7 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
   const started = Date.now();
   const window = windowOf(load);
   const record = (fields: Pick<LedgerRecord, 'step' | 'status' | 'rowsRead' | 'rowsWritten' | 'error' | 'startedAt'>) =>
-    appendLedger(engine, m.tables.ledger, {
+    appendLedger(engine, ledgerOf(plan), {
       planHash: m.planHash, target: formatTableRef(m.tables.target), runner: ctx.runner, window, chunkKey: load.table, attempt: 1, queryId: '', finishedAt: new Date(), ...fields,
     });
   if (!load.hi && !fullRefresh) {

@@ -1,0 +1,11 @@
+-- chplan replay to a server, which cannot read this machine's files: the dump's lines follow
+-- this statement in blocks.
+INSERT INTO
+    `experiments_analytics`.`experiments_landing` (line)
+SETTINGS
+    parallel_view_processing = 1,
+    max_insert_block_size = 65536,
+    min_insert_block_size_rows = 65536,
+    max_threads = 2
+FORMAT
+    LineAsString
