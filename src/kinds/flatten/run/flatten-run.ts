@@ -98,7 +98,8 @@ async function explainOverflow(ctx: RunContext, window: Window, guardTripped: bo
 /** How the shared runner runs a flatten plan. */
 export const flattenRunAdapter: RunAdapter = {
   steps: {
-    setup: ['create_target', 'add_columns_target', 'create_named_view', 'create_compat_view', 'create_staging', 'add_columns_staging'],
+    // create_distributed (cluster plans): ON CLUSTER, after create_target has made every shard's target.
+    setup: ['create_target', 'add_columns_target', 'create_named_view', 'create_compat_view', 'create_staging', 'add_columns_staging', 'create_distributed'],
     clearUnit: 'clear_staging_day',
     clearWindow: 'clear_staging_window',
     insert: 'insert_chunk',
