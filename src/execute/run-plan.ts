@@ -4,6 +4,7 @@ import { formatTableRef } from '../config/settings.js';
 import { windowParams, type Window } from '../core/windows.js';
 import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
 import { runChunk } from './chunk-runner.js';
+import { mapConcurrent } from '../core/concurrency.js';
 import { acquireLease, newRunnerId, type Lease } from './lease.js';
 import { dayFinished, latestByWindow, readLedger, windowKey, type LedgerRow } from './ledger.js';
 import { ledgerOf, record, type RunContext, type RunEvent } from './run-context.js';
@@ -23,6 +24,8 @@ export interface RunOptions {
   maxAttempts?: number;
   backoffBaseMs?: number;
   leaseStaleAfterSec?: number;
+  /** Units (days, partitions) loaded at the same time; each has its own staging partition and ledger rows (default 1). */
+  parallelUnits?: number;
 }
 
 export interface DaySummary {
@@ -61,9 +64,7 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdap
       if (plan.sql[step] !== undefined) await engine.command(statementOf(plan, step), { step });
     }
     const ledger = options.resume ? await readLedger(engine, plan.manifest.tables.ledger, target, plan.manifest.planHash) : null;
-    const summaries: DaySummary[] = [];
-    for (const unit of options.units) summaries.push(await runUnit(ctx, lease, unit, ledger));
-    return summaries;
+    return await mapConcurrent(options.units, options.parallelUnits ?? 1, (unit) => runUnit(ctx, lease, unit, ledger));
   } finally {
     clearInterval(heartbeat);
     await lease.release().catch(() => {});

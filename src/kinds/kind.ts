@@ -17,6 +17,10 @@ export interface KindRunOptions {
   force: boolean;
   signal: AbortSignal;
   onEvent: (event: RunEvent) => void;
+  /** Shards of a cluster plan run at once (default: all). */
+  parallelShards?: number;
+  /** Days or partitions of one target loaded at once (default 1). */
+  parallelUnits?: number;
 }
 
 /** A status as `chplan status` shows it, for kinds whose units are not days (JSON for --json, a printer for people). */

@@ -8,6 +8,7 @@ import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { compileFlatten } from '../helpers/pipeline.js';
+import { brokenDisk } from '../helpers/faulty-engine.js';
 
 // A cluster of three shards simulated as three databases in one embedded engine: each
 // shard has its own local source and target, and the same per-shard orchestration runs
@@ -55,6 +56,7 @@ beforeAll(async () => {
   await seedDay(engine, testSettings(), { day: DAY, rows: 30_000, customers: 3, seed: 11, replace: false });
   await distribute('shard', 'cityHash64(clientId, sessionId)');
   await distribute('bad', 'cityHash64(flowId)');
+  await distribute('par', 'cityHash64(clientId, sessionId)');
 });
 afterAll(async () => ctx.cleanup());
 
@@ -82,5 +84,50 @@ describe('a simulated three-shard cluster', () => {
     expect(refused).toBeInstanceOf(SafetyError);
     expect((refused as Error).message).toMatch(/minute group\(s\) of 2025-10-08 have rows on more than one shard[\s\S]*Reshard the source by the group keys/);
     expect(await scalar(engine, "SELECT count() FROM system.tables WHERE database LIKE 'bad%' AND name = 'eco_cross_page_preagg_pt1m'")).toBe('0');
+  });
+
+  it('runs the shards at once, each with its own ledger and lease; one failing shard leaves the others published, and a resumed run completes them exactly', async () => {
+    const shards = await shardsOf('par');
+    const statements: { shard: string; start: number; end: number }[] = [];
+    // Each shard's statements, timed; the second shard's publish fails once, as a full disk would.
+    const watched = shards.map((shard, i): Shard => {
+      let failed = false;
+      const timed = async <T>(run: () => Promise<T>): Promise<T> => {
+        const start = performance.now();
+        // The embedded engine runs one statement at a time; a short wait stands in for a remote
+        // shard's latency, so statements the runner has under way at once show as overlapping.
+        await new Promise((r) => setTimeout(r, 5));
+        try {
+          return await run();
+        } finally {
+          statements.push({ shard: shard.name, start, end: performance.now() });
+        }
+      };
+      const wrapped: Engine = {
+        can: engine.can, description: engine.description, flags: engine.flags,
+        rows: (sql, options) => timed(() => engine.rows(sql, options)),
+        command: (sql, options) => {
+          if (i === 1 && !failed && /REPLACE PARTITION/.test(sql)) {
+            failed = true;
+            return Promise.reject(brokenDisk());
+          }
+          return timed(() => engine.command(sql, options));
+        },
+        close: async () => {},
+      };
+      return { ...shard, engine: wrapped };
+    });
+    await expect(runOnShards(watched, splitGroupsAcross('par'), { days: [DAY], chunk: 'day', parallelShards: 3 })).rejects.toThrow(/No space left on device/);
+    // Statements of different shards were under way at the same time: the runner ran the shards at once.
+    const overlapping = statements.some((a) => statements.some((b) => a.shard !== b.shard && a.start < b.end && b.start < a.end));
+    expect(overlapping).toBe(true);
+    const published = (db: string) => scalar(engine, `SELECT count() FROM ${db}.eco_cross_page_preagg_pt1m`);
+    expect(Number(await published('par1'))).toBeGreaterThan(0);
+    expect(await published('par2')).toBe('0');
+    expect(Number(await published('par3'))).toBeGreaterThan(0);
+    const resumed = await runOnShards(shards, splitGroupsAcross('par'), { days: [DAY], chunk: 'day', resume: true, parallelShards: 3 });
+    expect(resumed.map((r) => r.days[0]!.status)).toEqual(['skipped', 'published', 'skipped']);
+    const validation = await validateOnShards(shards, [DAY]);
+    expect(validation.passed).toBe(true);
   });
 });

@@ -15,9 +15,9 @@ function chplan(...args: string[]) {
 }
 
 /** Starts a run and sends `signal` once `chunks` chunk lines have been printed. */
-function interruptedRun(signal: NodeJS.Signals, chunks: number): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
+function interruptedRun(signal: NodeJS.Signals, chunks: number, args = ['run', plan, '--day', DAY, '--chunk', 'hour']): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = startCli(['run', plan, '--day', DAY, '--chunk', 'hour'], { dataDir: data });
+    const child = startCli(args, { dataDir: data });
     let out = '';
     let err = '';
     let sent = false;
@@ -69,5 +69,23 @@ describe('killed runs', () => {
     const resumed = chplan('run', plan, '--day', DAY, '--chunk', 'hour', '--resume');
     expect(resumed.code, resumed.err).toBe(0);
     expect(chplan('validate', plan, '--day', DAY).code).toBe(0);
+  });
+
+  it('two days loaded at once (--parallel-days 2), killed mid-run, resumed at once: both days exact', async () => {
+    const next = '2025-10-09';
+    expect(chplan('seed', '--day', next, '--rows', '40000', '--customer-count', '3').code).toBe(0);
+    const both = join(dir, 'plan-two-days');
+    expect(chplan('discover', '--day', DAY, '--to', next, '--out', join(dir, 'two-days.json')).code).toBe(0);
+    expect(chplan('compile', '--mapping', join(dir, 'two-days.json'), '--out', both, '--target', 'default.two_days').code).toBe(0);
+    const run = ['run', both, '--day', DAY, '--to', next, '--chunk', 'hour', '--parallel-days', '2'];
+    const killed = await interruptedRun('SIGKILL', 8, run);
+    expect(killed.signal).toBe('SIGKILL');
+    // Both days were under way at once when the run died.
+    expect(new Set([...killed.out.matchAll(/(2025-10-0[89]) h\d\d: /g)].map((m) => m[1]))).toEqual(new Set([DAY, next]));
+    const resumed = chplan(...run, '--resume');
+    expect(resumed.code, resumed.err).toBe(0);
+    const validated = chplan('validate', both, '--day', DAY, '--to', next);
+    expect(validated.code, validated.out).toBe(0);
+    expect(validated.out).toMatch(/validation passed: 100.0%/);
   });
 });

@@ -114,3 +114,27 @@ describe('tables that fit the terminal', () => {
     expect(widths[2]).toBeGreaterThanOrEqual(widths[1]!);
   });
 });
+
+describe('mapConcurrent', () => {
+  it('keeps order, runs at most `limit` at once, and after a failure starts nothing new but waits for what runs', async () => {
+    const { mapConcurrent } = await import('../../src/core/concurrency.js');
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const work = async (n: number) => {
+      started.push(n);
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5 * (5 - n)));
+      running--;
+      if (n === 2) throw new Error('two');
+      return n * 10;
+    };
+    expect(await mapConcurrent([0, 1, 3, 4], 2, work)).toEqual([0, 10, 30, 40]);
+    expect(peak).toBe(2);
+    started.length = 0;
+    await expect(mapConcurrent([0, 1, 2, 3, 4, 5, 6], 3, work)).rejects.toThrow('two');
+    expect(running).toBe(0);
+    expect(started.length).toBeLessThan(7);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { requireApproval } from '../../plan/approval.js';
+import { ConfigError } from '../../core/errors.js';
 import { readAnyPlan } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
 import { printJson, printRunSummary, runProgress } from '../../terminal/output.js';
@@ -18,15 +19,20 @@ export const runCommand = {
       .option('resume', { type: 'boolean', default: false, describe: 'skip units published and chunks already staged by this plan' })
       .option('force', { type: 'boolean', default: false, describe: 'take over the target from another runner (only if it is dead)' })
       .option('require-approval', { type: 'boolean', default: false, describe: 'refuse a plan that is unapproved or changed since approval' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'list chunks, parameters and row estimates; change nothing' }),
-  handler: async (args: CommonArgs & { plan: string; day?: string; partition?: string; to?: string; chunk?: string; dryRun: boolean; resume: boolean; force: boolean; requireApproval: boolean }) => {
+      .option('dry-run', { type: 'boolean', default: false, describe: 'list chunks, parameters and row estimates; change nothing' })
+      .option('parallel', { type: 'number', describe: 'cluster plans: shards run at once (default: all of them)' })
+      .option('parallel-days', { type: 'number', default: 1, describe: 'days (or partitions) of the target loaded at once, each in its own staging partition' }),
+  handler: async (args: CommonArgs & { plan: string; day?: string; partition?: string; to?: string; chunk?: string; dryRun: boolean; resume: boolean; force: boolean; requireApproval: boolean; parallel?: number; parallelDays: number }) => {
+    for (const [flag, value] of [['--parallel', args.parallel], ['--parallel-days', args.parallelDays]] as const) {
+      if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 64)) throw new ConfigError(`${flag} ${String(value)} is not a whole number from 1 to 64. Nothing was run.`);
+    }
     const settings = settingsFrom({ ...args, chunk: undefined });
     const { kind, plan } = readAnyPlan(args.plan);
     if (args.requireApproval) requireApproval(plan);
     const progress = runProgress(args.json);
     const results = await withInterrupt((signal) =>
       kind.run(settings, plan, { day: args.day, partition: args.partition, to: args.to, chunk: args.chunk }, {
-        dryRun: args.dryRun, resume: args.resume, force: args.force, signal, onEvent: progress.onEvent,
+        dryRun: args.dryRun, resume: args.resume, force: args.force, signal, onEvent: progress.onEvent, parallelShards: args.parallel, parallelUnits: args.parallelDays,
       }),
     ).finally(progress.stop);
     if (args.json) return printJson(results);

@@ -7,6 +7,7 @@ import { combineTotals } from '../validate/combine-inputs.js';
 import { collectInputs } from '../validate/validate-plan.js';
 import { type DaySummary } from '../../../execute/run-plan.js';
 import { runFlatten, type FlattenRunOptions } from './flatten-run.js';
+import { mapConcurrent } from '../../../core/concurrency.js';
 
 /** One shard: where its local tables are and the plan that addresses them. */
 export interface Shard {
@@ -23,7 +24,7 @@ export type SplitGroupCounter = (day: string) => Promise<number>;
  * is split across shards (each shard aggregates only its own rows, so a split group would
  * become several target rows).
  */
-export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounter, options: FlattenRunOptions): Promise<{ shard: string; days: DaySummary[] }[]> {
+export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounter, options: FlattenRunOptions & { parallelShards?: number }): Promise<{ shard: string; days: DaySummary[] }[]> {
   if (!options.dryRun) {
     for (const day of options.days) {
       const split = await splitGroups(day);
@@ -35,9 +36,9 @@ export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounte
       }
     }
   }
-  const results: { shard: string; days: DaySummary[] }[] = [];
-  for (const shard of shards) results.push({ shard: shard.name, days: await runFlatten(shard.engine, shard.plan, options) });
-  return results;
+  // Every shard at once by default: each has its own engine, staging, ledger and lease.
+  const { parallelShards, ...run } = options;
+  return mapConcurrent(shards, parallelShards ?? shards.length, async (shard) => ({ shard: shard.name, days: await runFlatten(shard.engine, shard.plan, run) }));
 }
 
 export interface ShardedValidation {
@@ -48,16 +49,12 @@ export interface ShardedValidation {
 }
 
 /** Validates every shard on its own and the cluster's totals. */
-export async function validateOnShards(shards: Shard[], days: string[]): Promise<ShardedValidation> {
+export async function validateOnShards(shards: Shard[], days: string[], parallelShards = shards.length): Promise<ShardedValidation> {
   const perShard = shards.map((s) => ({ shard: s.name, days: [] as { day: string; checks: Check[] }[] }));
   const total: { day: string; checks: Check[] }[] = [];
   for (const day of days) {
-    const inputs = [];
-    for (const [i, shard] of shards.entries()) {
-      const collected = await collectInputs(shard.engine, shard.plan, day);
-      inputs.push(collected);
-      perShard[i]!.days.push({ day, checks: evaluateDay(shard.plan.mapping, collected) });
-    }
+    const inputs = await mapConcurrent(shards, parallelShards, (shard) => collectInputs(shard.engine, shard.plan, day));
+    for (const [i, shard] of shards.entries()) perShard[i]!.days.push({ day, checks: evaluateDay(shard.plan.mapping, inputs[i]!) });
     const sums = combineTotals(inputs);
     const checks = evaluateDay(shards[0]!.plan.mapping, { ...inputs[0]!, ...sums, unmapped: [], dimensions: { groups: '0', example: '' } })
       .filter((c) => c.name === 'row count' || c.name === 'per-key sums')

@@ -13,6 +13,7 @@ export interface RebuildOptions {
   dryRun?: boolean;
   resume?: boolean;
   force?: boolean;
+  parallelUnits?: number;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
@@ -52,7 +53,7 @@ export async function rebuildAggregates(engine: Engine, plan: StreamPlan, option
   for (const aggregate of plan.manifest.spec.aggregates) {
     const view = aggregatePlan(plan, aggregate);
     const units = dayUnitsOf(options.days);
-    const days = await runPlan(engine, view, ADAPTER, { units, dryRun: options.dryRun, resume: options.resume, force: options.force, signal: options.signal, onEvent: options.onEvent });
+    const days = await runPlan(engine, view, ADAPTER, { units, dryRun: options.dryRun, resume: options.resume, force: options.force, parallelUnits: options.parallelUnits, signal: options.signal, onEvent: options.onEvent });
     if (!options.dryRun) {
       for (const [i, day] of days.entries()) {
         if (day.status !== 'empty') continue;
