@@ -87,13 +87,14 @@ export function checkZone(zone: string): void {
   if (!IANAZone.isValidZone(zone)) throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
 }
 
-/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, the form windows and query parameters use, and back. */
-function utcText(ms: number): string {
+/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, the form windows, the ledger and query parameters use. */
+export function utcText(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
-function instant(text: string): number {
-  return Date.parse(`${text.replace(' ', 'T')}Z`);
+/** Milliseconds since the epoch of `YYYY-MM-DD HH:MM:SS[.fff…]` in UTC (digits past milliseconds are dropped). */
+export function utcInstant(text: string): number {
+  return Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`);
 }
 
 /** The window of a whole day in `zone`. */
@@ -110,9 +111,9 @@ export function chunksOfDay(day: string, zone: string, chunk: ChunkSpec): Window
   if (chunk !== 'hour') {
     return splitWindow(whole, Number(parseChunk(chunk).slice(0, -1)), (_, w) => `${day} ${w.start.slice(11, 16)}Z`);
   }
-  const end = instant(whole.end);
+  const end = utcInstant(whole.end);
   const windows: Window[] = [];
-  for (let t = instant(whole.start), h = 0; t < end; t += 3_600_000, h++) {
+  for (let t = utcInstant(whole.start), h = 0; t < end; t += 3_600_000, h++) {
     windows.push({ ...whole, start: utcText(t), end: utcText(Math.min(t + 3_600_000, end)), label: `${day} h${String(h).padStart(2, '0')}` });
   }
   return windows;
@@ -120,7 +121,7 @@ export function chunksOfDay(day: string, zone: string, chunk: ChunkSpec): Window
 
 /** Minutes in a window. */
 export function windowMinutes(window: Window): number {
-  return (instant(window.end) - instant(window.start)) / 60_000;
+  return (utcInstant(window.end) - utcInstant(window.start)) / 60_000;
 }
 
 /**
@@ -130,7 +131,7 @@ export function windowMinutes(window: Window): number {
 export function halveWindow(window: Window): [Window, Window] | null {
   const minutes = windowMinutes(window);
   if (minutes < 2) return null;
-  const middle = instant(window.start) + Math.floor(minutes / 2) * 60_000;
+  const middle = utcInstant(window.start) + Math.floor(minutes / 2) * 60_000;
   return [
     { ...window, end: utcText(middle), label: `${window.label} [${window.start.slice(11, 16)}–${utcText(middle).slice(11, 16)})` },
     { ...window, start: utcText(middle), label: `${window.label} [${utcText(middle).slice(11, 16)}–${window.end.slice(11, 16)})` },
@@ -139,9 +140,9 @@ export function halveWindow(window: Window): [Window, Window] | null {
 
 /** Splits a window into consecutive windows of `minutes` (the last may be shorter). */
 export function splitWindow(window: Window, minutes: number, label: (i: number, w: Window) => string): Window[] {
-  const end = instant(window.end);
+  const end = utcInstant(window.end);
   const parts: Window[] = [];
-  for (let t = instant(window.start), i = 0; t < end; t += minutes * 60_000, i++) {
+  for (let t = utcInstant(window.start), i = 0; t < end; t += minutes * 60_000, i++) {
     const part = { ...window, start: utcText(t), end: utcText(Math.min(end, t + minutes * 60_000)) };
     parts.push({ ...part, label: label(i, part) });
   }

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
 import { SafetyError } from '../core/errors.js';
+import { utcInstant } from '../core/windows.js';
 import { appendLedger, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
 
 const LEASE_WINDOW = { day: '1970-01-01', start: '1970-01-01 00:00:00.000', end: '1970-01-01 00:00:00.000' };
@@ -17,10 +18,6 @@ export interface Lease {
 
 export function newRunnerId(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
-
-function parseUtc(text: string): number {
-  return Date.parse(`${text.replace(' ', 'T')}Z`);
 }
 
 /**
@@ -43,7 +40,7 @@ export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: num
   const latest = new Map<string, LedgerRow>();
   for (const row of rows) if (row.step === 'lease') latest.set(row.runner, row);
   return [...latest.values()]
-    .filter((r) => r.status === 'held' && now - parseUtc(r.finished_at) < staleAfterSec * 1000 && mayBeAlive(r.runner))
+    .filter((r) => r.status === 'held' && now - utcInstant(r.finished_at) < staleAfterSec * 1000 && mayBeAlive(r.runner))
     .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.runner.localeCompare(b.runner));
 }
 

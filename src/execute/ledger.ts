@@ -1,7 +1,7 @@
 import { quoteTable } from '../core/quote.js';
 import type { Engine } from '../engine/engine.js';
 import type { TableRef } from '../config/settings.js';
-import { bucketKey, type Window } from '../core/windows.js';
+import { bucketKey, utcText, type Window } from '../core/windows.js';
 
 export type LedgerStep = 'chunk' | 'publish' | 'lease';
 export type LedgerStatus = 'running' | 'done' | 'failed' | 'aborted' | 'held' | 'released';
@@ -44,10 +44,6 @@ export interface LedgerRow {
   error: string;
 }
 
-function utc(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}
-
 /** Where a run writes its ledger rows: the table, and the plan's statement that appends to it. */
 export interface LedgerTarget {
   table: TableRef;
@@ -75,8 +71,8 @@ export async function appendLedger(engine: Engine, ledger: LedgerTarget, record:
         rows_read: record.rowsRead,
         rows_written: record.rowsWritten,
         runner: record.runner,
-        started_at: utc(record.startedAt),
-        finished_at: utc(record.finishedAt),
+        started_at: utcText(record.startedAt.getTime()),
+        finished_at: utcText(record.finishedAt.getTime()),
         error: record.error.slice(0, 2000),
       },
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../../../engine/connect.js';
 import { median } from '../../../core/measure.js';
+import { utcInstant, utcText } from '../../../core/windows.js';
 import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
 import { compileSyncDir } from '../source/compile-plan-dir.js';
@@ -119,7 +120,7 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
         [options.batch],
       );
       const hi1 = await maxCursor(client);
-      const lo1 = new Date(Date.parse(`${hi0.slice(0, 23).replace(' ', 'T')}Z`) - lookback * 1000).toISOString().replace('T', ' ').replace('Z', '000');
+      const lo1 = `${utcText(utcInstant(hi0) - lookback * 1000)}000`;
       measurePhase('incremental', lo1, hi1);
     } finally {
       await client.end();

@@ -8,7 +8,7 @@ import { acquireLease, newRunnerId } from '../../../execute/lease.js';
 import { ledgerOf } from '../../../execute/run-context.js';
 import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import type { Window } from '../../../core/windows.js';
+import { utcInstant, utcText, type Window } from '../../../core/windows.js';
 import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
 import type { SyncManifest, SyncPlan } from '../plan/sync-plan.js';
 import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../../../engine/postgres.js';
@@ -42,13 +42,9 @@ export interface LoadWindow {
 const BEGINNING = '1900-01-01 00:00:00.000000';
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'UCT', 'Etc/UCT', 'Universal', 'Zulu', 'Etc/Universal', 'Etc/Zulu', 'GMT0', 'Etc/GMT0', 'Greenwich']);
 
-/** `YYYY-MM-DD HH:MM:SS.ffffff` → ms since the epoch (UTC). Pure. */
-function instant(text: string): number {
-  return Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`);
-}
-
+/** The microsecond text the load's DateTime64(6) parameters take. */
 function text6(ms: number): string {
-  return `${new Date(ms).toISOString().replace('T', ' ').replace('Z', '')}000`;
+  return `${utcText(ms)}000`;
 }
 
 /** The watermark of each table: the upper bound of its latest finished publish. Pure. */
@@ -67,8 +63,8 @@ export function watermarks(rows: LedgerRow[]): Map<string, string> {
  * which only validation can tell apart), and the window then only re-reads the lookback.
  */
 export function loadWindow(table: string, hi: string, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
-  const behind = Boolean(watermark && hi && !options.fromScratch && instant(hi) < instant(watermark!));
-  const lo = options.fromScratch || !watermark ? BEGINNING : text6(instant(watermark) - options.lookbackSeconds * 1000);
+  const behind = Boolean(watermark && hi && !options.fromScratch && utcInstant(hi) < utcInstant(watermark!));
+  const lo = options.fromScratch || !watermark ? BEGINNING : text6(utcInstant(watermark) - options.lookbackSeconds * 1000);
   return { table, lo, hi: behind ? `${watermark!.slice(0, 23)}000` : hi, watermark: watermark ?? '', behind };
 }
 
