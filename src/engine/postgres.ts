@@ -57,40 +57,63 @@ export function parsePgUrl(text: string): PgConnection {
 
 /** Text with every trace of the password replaced, for errors that quote a statement. Pure. */
 export function redact(text: string, pg: PgConnection): string {
-  if (!pg.password) return text;
-  const forms = [pg.password, quoteString(pg.password).slice(1, -1), encodeURIComponent(pg.password)];
+  return redactSecret(text, pg.password);
+}
+
+/** Text with every form of a secret (as written, quoted in SQL, percent-encoded) replaced. Pure. */
+export function redactSecret(text: string, secret: string): string {
+  if (!secret) return text;
+  const forms = [secret, quoteString(secret).slice(1, -1), encodeURIComponent(secret)];
   return forms.filter((f) => f.length > 0).reduce((out, form) => out.split(form).join('***'), text);
 }
 
 /**
- * Creates (or re-creates) the named collection the plan's statements read PostgreSQL through.
- * Its DDL holds the password, so it is built here at run time and never written to a plan.
+ * Creates (or re-creates) a named collection from `fields`. Its DDL may hold a secret, so it is
+ * built here at run time, never written to a plan, and the secret is redacted from its errors.
  */
-export async function createCollection(engine: Engine, name: string, pg: PgConnection, schema: string): Promise<void> {
-  const ddl = `CREATE NAMED COLLECTION ${quoteIdent(name)} AS host = ${quoteString(pg.host)}, port = ${pg.port}, user = ${quoteString(pg.user)}, ` +
-    `password = ${quoteString(pg.password)}, database = ${quoteString(pg.database)}, schema = ${quoteString(schema)}`;
+export async function createNamedCollection(engine: Engine, name: string, fields: Record<string, string | number>, options: { secret: string; consequence: string }): Promise<void> {
+  const values = Object.entries(fields).map(([key, value]) => `${key} = ${typeof value === 'number' ? value : quoteString(value)}`);
   try {
-    await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'pg_collection' });
-    await engine.command(ddl, { step: 'pg_collection' });
+    await dropCollection(engine, name);
+    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)} AS ${values.join(', ')}`, { step: 'named_collection' });
   } catch (cause) {
-    throw new ConnectionError(`Could not create the named collection ${name} on ${engine.description}: ${redact(String((cause as Error).message ?? cause), pg).split('\n')[0]}. Nothing was loaded. The user chplan connects as needs the NAMED COLLECTION CONTROL grant.`);
+    throw new ConnectionError(`Could not create the named collection ${name} on ${engine.description}: ${redactSecret(String((cause as Error).message ?? cause), options.secret).split('\n')[0]}. ${options.consequence} The user chplan connects as needs the NAMED COLLECTION CONTROL grant.`);
   }
+}
+
+/** The named collection the plan's statements read PostgreSQL through. */
+export function createCollection(engine: Engine, name: string, pg: PgConnection, schema: string): Promise<void> {
+  return createNamedCollection(engine, name, { host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database, schema }, { secret: pg.password, consequence: 'Nothing was loaded.' });
 }
 
 export async function dropCollection(engine: Engine, name: string): Promise<void> {
-  await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'pg_collection' });
+  await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'named_collection' });
 }
 
-/**
- * Runs a query on PostgreSQL through the collection (ClickHouse's postgresql() table function)
- * and turns connection failures into one-paragraph errors that name no password.
- */
-export async function pgRows<T>(engine: Engine, collection: string, pg: PgConnection, query: string, step = 'pg_query'): Promise<T[]> {
+/** Runs `work` (which reads PostgreSQL through ClickHouse), turning its failures into errors that name no password. */
+export async function throughPg<T>(pg: PgConnection, work: () => Promise<T>): Promise<T> {
   try {
-    return await engine.rows<T>(`SELECT * FROM postgresql(${quoteIdent(collection)}, query = ${quoteString(query)})`, { step });
+    return await work();
   } catch (cause) {
     throw explainPgFailure(cause, pg);
   }
+}
+
+/** Runs a query on PostgreSQL through the collection (ClickHouse's postgresql() table function). */
+export function pgRows<T>(engine: Engine, collection: string, pg: PgConnection, query: string, step = 'pg_query'): Promise<T[]> {
+  return throughPg(pg, () => engine.rows<T>(`SELECT * FROM postgresql(${quoteIdent(collection)}, query = ${quoteString(query)})`, { step }));
+}
+
+/** A PostgreSQL string literal. Pure. */
+export function pgString(value: string): string {
+  if (value.includes('\0')) throw new ConfigError('A PostgreSQL name or value contains a NUL character, which PostgreSQL cannot store.');
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A PostgreSQL identifier, always quoted. Pure. */
+export function pgIdent(name: string): string {
+  if (name.includes('\0')) throw new ConfigError('A PostgreSQL identifier contains a NUL character.');
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** A clearer error for a failure that PostgreSQL caused (unreachable, refused login), else the error without the password. */

@@ -1,6 +1,5 @@
 import type { Engine } from '../../../engine/engine.js';
-import { ConnectionError } from '../../../core/errors.js';
-import { quoteIdent, quoteString } from '../../../core/quote.js';
+import { createNamedCollection } from '../../../engine/postgres.js';
 import type { RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
@@ -51,18 +50,12 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
 }
 
 /** The Kafka table's collection: brokers from the spec, SASL credentials from the environment; never written to the plan. */
-async function createKafkaCollection(engine: Engine, name: string, brokers: string, env: Record<string, string | undefined>): Promise<void> {
-  const fields = [`kafka_broker_list = ${quoteString(brokers)}`];
-  if (env.KAFKA_SASL_USERNAME) {
-    fields.push(`kafka_security_protocol = ${quoteString(env.KAFKA_SECURITY_PROTOCOL ?? 'sasl_ssl')}`, `kafka_sasl_mechanism = ${quoteString(env.KAFKA_SASL_MECHANISM ?? 'PLAIN')}`);
-    fields.push(`kafka_sasl_username = ${quoteString(env.KAFKA_SASL_USERNAME)}`, `kafka_sasl_password = ${quoteString(env.KAFKA_SASL_PASSWORD ?? '')}`);
-  }
-  try {
-    await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'kafka_collection' });
-    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)} AS ${fields.join(', ')}`, { step: 'kafka_collection' });
-  } catch (cause) {
-    const secret = env.KAFKA_SASL_PASSWORD;
-    const message = String((cause as Error).message ?? cause);
-    throw new ConnectionError(`Could not create the named collection ${name} for the Kafka table: ${secret ? message.split(secret).join('***') : message}. Nothing else was created.`);
-  }
+function createKafkaCollection(engine: Engine, name: string, brokers: string, env: Record<string, string | undefined>): Promise<void> {
+  const sasl: Record<string, string> = env.KAFKA_SASL_USERNAME
+    ? {
+        kafka_security_protocol: env.KAFKA_SECURITY_PROTOCOL ?? 'sasl_ssl', kafka_sasl_mechanism: env.KAFKA_SASL_MECHANISM ?? 'PLAIN',
+        kafka_sasl_username: env.KAFKA_SASL_USERNAME, kafka_sasl_password: env.KAFKA_SASL_PASSWORD ?? '',
+      }
+    : {};
+  return createNamedCollection(engine, name, { kafka_broker_list: brokers, ...sasl }, { secret: env.KAFKA_SASL_PASSWORD ?? '', consequence: 'Nothing else was created.' });
 }

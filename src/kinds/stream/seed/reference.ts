@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../../../core/package-path.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
-import { pgRows, describePg, type PgConnection } from '../../../engine/postgres.js';
+import { pgIdent, pgRows, describePg, type PgConnection } from '../../../engine/postgres.js';
 import type { Check } from '../../../validate/report.js';
 import { chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
@@ -31,7 +31,7 @@ export async function dictionaryChecks(engine: Engine, plan: StreamPlan, pg: PgC
   for (const d of m.spec.dictionaries) {
     const columns = [d.key, ...d.attributes.map((a) => a.name)];
     const mine = await engine.rows<Record<string, unknown>>(`SELECT ${columns.map((c) => `toString(${quoteIdent(c)}) AS ${quoteIdent(c)}`).join(', ')} FROM ${quoteTable(chainTables({ ...m.spec, kind: 'stream' }).table(d.name))} ORDER BY ${quoteIdent(d.key)}`);
-    const theirs = await pgRows<Record<string, unknown>>(engine, m.collections.postgres, pg, `SELECT ${columns.map((c) => `"${c}"::text AS "${c}"`).join(', ')} FROM "${d.table}" ORDER BY "${d.key}"`);
+    const theirs = await pgRows<Record<string, unknown>>(engine, m.collections.postgres, pg, `SELECT ${columns.map((c) => `${pgIdent(c)}::text AS ${pgIdent(c)}`).join(', ')} FROM ${pgIdent(d.table)} ORDER BY ${pgIdent(d.key)}`);
     const same = JSON.stringify(mine) === JSON.stringify(theirs.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] === 't' ? '1' : r[c] === 'f' ? '0' : r[c]]))));
     checks.push({ name: `${d.name} = PostgreSQL's ${d.table}`, status: same ? 'pass' : 'fail', detail: same ? `${mine.length} entries, every attribute equal` : `${mine.length} entries in the dictionary, ${theirs.length} rows in PostgreSQL, or attributes differ` });
   }

@@ -1,7 +1,7 @@
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
-import { pgIdent } from './pg-quote.js';
+import { pgIdent } from '../../../engine/postgres.js';
 import { fillPlaceholders, type KpiSpec, type SyncSpec, type SyncTableSpec } from './spec.js';
 
 /** A source column as compile sees it: ClickHouse's type for it and PostgreSQL's own. */

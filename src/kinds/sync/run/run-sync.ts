@@ -11,7 +11,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { utcInstant, utcText, type Window } from '../../../core/windows.js';
 import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
 import type { SyncManifest, SyncPlan } from '../plan/sync-plan.js';
-import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../../../engine/postgres.js';
+import { createCollection, dropCollection, throughPg, type PgConnection } from '../../../engine/postgres.js';
 
 export interface SyncRunOptions {
   pg: PgConnection;
@@ -76,20 +76,13 @@ interface Context {
   emit: (event: RunEvent) => void;
 }
 
-async function pgStep<T>(ctx: Context, step: string, params?: Record<string, unknown>): Promise<T[]> {
-  try {
-    return await ctx.engine.rows<T>(statementOf(ctx.plan, step), { step, params });
-  } catch (cause) {
-    throw explainPgFailure(cause, ctx.pg);
-  }
+/** A statement of the plan that reads PostgreSQL: its rows, with errors that name no password. */
+function pgStep<T>(ctx: Context, step: string, params?: Record<string, unknown>): Promise<T[]> {
+  return throughPg(ctx.pg, () => ctx.engine.rows<T>(statementOf(ctx.plan, step), { step, params }));
 }
 
-async function pgCommand(ctx: Context, step: string, params?: Record<string, unknown>): Promise<void> {
-  try {
-    await ctx.engine.command(statementOf(ctx.plan, step), { step, params });
-  } catch (cause) {
-    throw explainPgFailure(cause, ctx.pg);
-  }
+function pgCommand(ctx: Context, step: string, params?: Record<string, unknown>): Promise<void> {
+  return throughPg(ctx.pg, async () => void (await ctx.engine.command(statementOf(ctx.plan, step), { step, params })));
 }
 
 async function count(engine: Engine, table: { database: string; name: string }): Promise<number> {

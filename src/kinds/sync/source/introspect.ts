@@ -3,8 +3,7 @@ import { quoteIdent, quoteString } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import type { SourceColumn, SourceTable } from '../plan/compile.js';
 import type { SyncSpec, SyncTableSpec } from '../plan/spec.js';
-import { explainPgFailure, pgRows, type PgConnection } from '../../../engine/postgres.js';
-import { pgString } from '../plan/pg-quote.js';
+import { pgRows, pgString, throughPg, type PgConnection } from '../../../engine/postgres.js';
 
 /** PostgreSQL types chplan syncs as ClickHouse reads them (timestamps become UTC DateTime64(6)). */
 const PLAIN_TYPES = new Set(['smallint', 'integer', 'bigint', 'real', 'double precision', 'boolean', 'text', 'character varying', 'character', 'uuid', 'date', 'json', 'jsonb']);
@@ -76,12 +75,7 @@ export async function introspectSources(engine: Engine, spec: SyncSpec, pg: PgCo
     const tableIssues = tableProblems(table, info);
     problems.push(...tableIssues);
     if (tableIssues.length > 0) continue;
-    let described: { name: string; type: string }[];
-    try {
-      described = await engine.rows(`DESCRIBE TABLE postgresql(${quoteIdent(spec.source.collection)}, table = ${quoteString(table.source)})`, { step: 'introspect' });
-    } catch (cause) {
-      throw explainPgFailure(cause, pg);
-    }
+    const described = await throughPg(pg, () => engine.rows<{ name: string; type: string }>(`DESCRIBE TABLE postgresql(${quoteIdent(spec.source.collection)}, table = ${quoteString(table.source)})`, { step: 'introspect' }));
     const chType = new Map(described.map((d) => [d.name, d.type]));
     const columns: SourceColumn[] = info.map((c) => {
       const nullable = c.is_nullable === 'YES';

@@ -3,7 +3,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { reportOf, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { columnCheck, kpiStep, tableStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/sync-plan.js';
-import { createCollection, dropCollection, explainPgFailure, type PgConnection } from '../../../engine/postgres.js';
+import { createCollection, dropCollection, throughPg, type PgConnection } from '../../../engine/postgres.js';
 import { compareTotals, keyCheck } from './evaluate.js';
 import { compareRows } from '../../../validate/compare.js';
 
@@ -14,13 +14,7 @@ import { compareRows } from '../../../validate/compare.js';
  */
 export async function validateSync(engine: Engine, plan: SyncPlan, pg: PgConnection): Promise<ValidationReport> {
   const m = plan.manifest;
-  const rows = async <T>(step: string): Promise<T[]> => {
-    try {
-      return await engine.rows<T>(statementOf(plan, step), { step });
-    } catch (cause) {
-      throw explainPgFailure(cause, pg);
-    }
-  };
+  const rows = <T>(step: string): Promise<T[]> => throughPg(pg, () => engine.rows<T>(statementOf(plan, step), { step }));
   await createCollection(engine, m.collection, pg, m.pgSchema);
   try {
     const days: DayReport[] = [];
