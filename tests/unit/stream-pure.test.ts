@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { streamSpecOf, references } from '../../src/kinds/stream/plan/spec.js';
+import { streamSpecOf } from '../../src/kinds/stream/plan/spec.js';
+import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/parse-sql.js';
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
 import { accountingCheck, stateChecks } from '../../src/kinds/stream/validate/validate-stream.js';
@@ -38,7 +39,7 @@ describe('stream spec', () => {
   });
 
   it('finds references and resolves them to the latest state, windowed or not', () => {
-    expect(references('FROM {{a}} JOIN {{ b:window }}')).toEqual([{ name: 'a', window: false }, { name: 'b', window: true }]);
+    expect(tableReferences('FROM {{a}} JOIN {{ b:window }}')).toEqual([{ name: 'a', window: false }, { name: 'b', window: true }]);
     const s = streamSpecOf(spec());
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: true })).toBe(
       "SELECT * FROM (SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0) WHERE `at` >= {chunk_start:DateTime64(3, 'UTC')} AND `at` < {chunk_end:DateTime64(3, 'UTC')})",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syncSpecOf, fillPlaceholders } from '../../src/kinds/sync/plan/spec.js';
+import { syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
+import { fillTableReferences } from '../../src/core/table-references.js';
 import { parsePgUrl, pgFromEnv, redact } from '../../src/engine/postgres.js';
 import { columnProblem, tableProblems } from '../../src/kinds/sync/source/introspect.js';
 import { compareTotals } from '../../src/kinds/sync/validate/evaluate.js';
@@ -25,10 +26,11 @@ describe('sync spec', () => {
     expect(() => syncSpecOf({ kind: 'sync', name: 's', tables: [table, table] })).toThrow(/source table t is named twice/);
     expect(() => syncSpecOf({ kind: 'sync', name: 's', tables: [{ source: 'd', role: 'dimension', primaryKey: ['id'], cursor: 'u', orderBy: ['x'] }] })).toThrow(/is a dimension[\s\S]*do not apply/);
     expect(() => syncSpecOf({ kind: 'sync', name: 's', tables: [table], kpis: [{ name: 'k', key: ['a'], clickhouse: 'SELECT 1 FROM {{nope}}', postgres: 'SELECT 1' }] })).toThrow(/KPI k refers to \{\{nope\}\}/);
+    expect(() => syncSpecOf({ kind: 'sync', name: 's', tables: [table], kpis: [{ name: 'k', key: ['a'], clickhouse: 'SELECT 1 FROM {{t:window}}', postgres: 'SELECT 1' }] })).toThrow(/KPI k refers to \{\{t:window\}\}: a KPI covers whole tables/);
   });
 
   it('replaces table placeholders and nothing else', () => {
-    expect(fillPlaceholders("SELECT '{x}', {p:UInt8} FROM {{ t }} JOIN {{u}}", (n) => `<${n}>`)).toBe("SELECT '{x}', {p:UInt8} FROM <t> JOIN <u>");
+    expect(fillTableReferences("SELECT '{x}', {p:UInt8} FROM {{ t }} JOIN {{u}}", (n) => `<${n}>`)).toBe("SELECT '{x}', {p:UInt8} FROM <t> JOIN <u>");
   });
 });
 

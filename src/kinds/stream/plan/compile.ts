@@ -2,7 +2,8 @@ import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import { envelopeColumns, envelopeReasonExpr, keyHashExpr, processedSelect, tableReasonExpr, typedColumns, typedSelect } from './parse-sql.js';
-import { fillReferences, type StreamAggregate, type StreamSpec } from './spec.js';
+import { fillTableReferences } from '../../../core/table-references.js';
+import type { StreamAggregate, StreamSpec } from './spec.js';
 
 export interface StreamStatement {
   step: string;
@@ -52,7 +53,7 @@ export function aggregateStep(aggregate: string, type: string): string {
  */
 export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed: boolean }): string {
   const tables = chainTables(spec);
-  return fillReferences(sql, (name, window) => {
+  return fillTableReferences(sql, (name, window) => {
     const processed = spec.tables.find((t) => t.name === name);
     const time = processed ? processed.time : spec.aggregates.find((a) => a.name === name)!.time;
     const base = processed ? `SELECT * FROM ${quoteTable(tables.table(name))} FINAL WHERE \`_deleted\` = 0` : `SELECT * FROM ${quoteTable(tables.table(name))}`;

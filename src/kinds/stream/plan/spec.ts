@@ -3,6 +3,7 @@ import { readSpecFile } from '../../../config/spec-file.js';
 import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
+import { tableReferences } from '../../../core/table-references.js';
 import { ConfigError } from '../../../core/errors.js';
 import { packagePath } from '../../../core/package-path.js';
 
@@ -50,17 +51,6 @@ export interface StreamSpec {
   views: { name: string; select: string }[];
 }
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)(:window)?\s*\}\}/g;
-
-/** The `{{name}}` and `{{name:window}}` references of an aggregate's or a view's SQL. Pure. */
-export function references(sql: string): { name: string; window: boolean }[] {
-  return [...sql.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, window: Boolean(m[2]) }));
-}
-
-export function fillReferences(sql: string, replace: (name: string, window: boolean) => string): string {
-  return sql.replace(PLACEHOLDER, (_, name: string, window?: string) => replace(name, Boolean(window)));
-}
-
 export function loadStreamSpec(path: string): StreamSpec {
   return streamSpecOf(readSpecFile(path, `The demo's spec is ${DEFAULT_STREAM_SPEC}.`), path);
 }
@@ -94,12 +84,12 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
   }
   const known = new Set(tables.map((t) => t.name));
   for (const a of aggregates) {
-    for (const ref of references(a.select)) if (!known.has(ref.name)) problems.push(`aggregate ${a.name} refers to {{${ref.name}}}, which is neither a processed table nor an aggregate defined before it`);
+    for (const ref of tableReferences(a.select)) if (!known.has(ref.name)) problems.push(`aggregate ${a.name} refers to {{${ref.name}}}, which is neither a processed table nor an aggregate defined before it`);
     if (!a.key.includes(a.time)) problems.push(`aggregate ${a.name}: its time column ${a.time} must be part of its key`);
     if (a.rollupOf && !aggregates.slice(0, aggregates.indexOf(a)).some((b) => b.name === a.rollupOf)) problems.push(`aggregate ${a.name} is a rollup of ${a.rollupOf}, which is not an aggregate defined before it`);
     known.add(a.name);
   }
-  for (const v of r.views ?? []) for (const ref of references(v.select)) if (!known.has(ref.name) || ref.window) problems.push(`view ${v.name} refers to {{${ref.name}${ref.window ? ':window' : ''}}}, which is not a processed table or aggregate (views take no window)`);
+  for (const v of r.views ?? []) for (const ref of tableReferences(v.select)) if (!known.has(ref.name) || ref.window) problems.push(`view ${v.name} refers to {{${ref.name}${ref.window ? ':window' : ''}}}, which is not a processed table or aggregate (views take no window)`);
   if (problems.length > 0) throw new ConfigError(`The stream spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
   return {
     kind: 'stream',

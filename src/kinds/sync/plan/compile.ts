@@ -2,7 +2,8 @@ import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import { pgIdent } from '../../../engine/postgres.js';
-import { fillPlaceholders, type KpiSpec, type SyncSpec, type SyncTableSpec } from './spec.js';
+import { fillTableReferences } from '../../../core/table-references.js';
+import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 
 /** A source column as compile sees it: ClickHouse's type for it and PostgreSQL's own. */
 export interface SourceColumn {
@@ -140,11 +141,11 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     const view = { database: spec.database, name: kpi.name };
     const common = { name: kpi.name, description: kpi.description, view, keyList: kpi.key.map(quoteIdent).join(', '), collection };
     const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
-    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select: fillPlaceholders(kpi.clickhouse, targetOf).trim() });
+    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select: fillTableReferences(kpi.clickhouse, targetOf).trim() });
     add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
     add(kpiStep(kpi, 'wait'), file('03', 'wait'), 'waits for the refresh to finish', 'wait_kpi', common);
     add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);
-    const query = fillPlaceholders(kpi.postgres, pgTable).trim();
+    const query = fillTableReferences(kpi.postgres, pgTable).trim();
     add(kpiStep(kpi, 'postgres'), file('05', 'postgres'), 'validation: the same KPI computed by PostgreSQL', 'kpi_postgres', { ...common, query, queryLines: queryLines(query) });
   }
   return statements;

@@ -3,6 +3,7 @@ import { readSpecFile } from '../../../config/spec-file.js';
 import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
+import { tableReferences } from '../../../core/table-references.js';
 import { ConfigError } from '../../../core/errors.js';
 import { packagePath } from '../../../core/package-path.js';
 
@@ -83,8 +84,9 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
   }
   for (const kpi of kpis) {
     if (tables.some((t) => t.target === kpi.name)) problems.push(`KPI ${kpi.name} has the name of a target table`);
-    for (const ref of placeholders(kpi.clickhouse).concat(placeholders(kpi.postgres))) {
-      if (!tables.some((t) => t.source === ref)) problems.push(`KPI ${kpi.name} refers to {{${ref}}}, which is not a source table of this spec (${tables.map((t) => t.source).join(', ')})`);
+    for (const ref of tableReferences(kpi.clickhouse).concat(tableReferences(kpi.postgres))) {
+      if (ref.window) problems.push(`KPI ${kpi.name} refers to {{${ref.name}:window}}: a KPI covers whole tables, so it takes no window`);
+      else if (!tables.some((t) => t.source === ref.name)) problems.push(`KPI ${kpi.name} refers to {{${ref.name}}}, which is not a source table of this spec (${tables.map((t) => t.source).join(', ')})`);
     }
   }
   for (const t of raw.tables as RawTable[]) {
@@ -103,14 +105,4 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
     tables,
     kpis,
   };
-}
-
-/** The `{{table}}` references of a KPI's SQL. Pure. */
-export function placeholders(sql: string): string[] {
-  return [...sql.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]!);
-}
-
-/** A KPI's SQL with each `{{table}}` replaced. Pure. */
-export function fillPlaceholders(sql: string, replace: (source: string) => string): string {
-  return sql.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_, name: string) => replace(name));
 }
