@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { formatTableRef } from '../config/settings.js';
-import type { Window } from '../core/windows.js';
+import { chunksOfDay, dayWindow, type ChunkSpec, type Window } from '../core/windows.js';
 import { appendLedger, type LedgerRecord, type LedgerTarget } from './ledger.js';
 import { statementOf } from '../plan/plan-dir.js';
 
@@ -61,6 +61,11 @@ export interface Unit {
   label: string;
   whole: Window;
   windows: Window[];
+}
+
+/** Units of whole days in `zone`, each chunked as asked. */
+export function dayUnits(days: string[], zone: string, chunk: ChunkSpec): Unit[] {
+  return days.map((day) => ({ day, label: day, whole: dayWindow(day, zone), windows: chunksOfDay(day, zone, chunk) }));
 }
 
 /**

@@ -9,7 +9,7 @@ import { writePlanDir } from '../../src/plan/plan-dir.js';
 import { setupChain } from '../../src/kinds/stream/run/setup.js';
 import { replayFile } from '../../src/kinds/stream/run/replay.js';
 import { rebuildAggregates } from '../../src/kinds/stream/run/rebuild.js';
-import { daysBetween } from '../../src/kinds/stream/run/days.js';
+import { daysBetween } from '../../src/core/windows.js';
 import { validateStream } from '../../src/kinds/stream/validate/validate-stream.js';
 import { generateDump, type Row } from '../../src/kinds/stream/seed/debezium.js';
 import { dictionarySource } from '../../src/kinds/stream/run/dictionaries.js';

@@ -2,11 +2,11 @@ import type { Engine } from '../../../engine/engine.js';
 import { quoteTable } from '../../../core/quote.js';
 import { formatTableRef } from '../../../config/settings.js';
 import { ExecutionError, UnmappedKeysError } from '../../../core/errors.js';
-import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../../../core/windows.js';
+import { windowParams, type ChunkSpec, type Window } from '../../../core/windows.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { clearWindow } from '../../../execute/chunk-runner.js';
-import { runPlan, type DaySummary, type RunAdapter, type RunOptions, type Unit } from '../../../execute/run-plan.js';
-import type { RunContext } from '../../../execute/run-context.js';
+import { runPlan, type DaySummary, type RunAdapter, type RunOptions } from '../../../execute/run-plan.js';
+import { dayUnits, type RunContext } from '../../../execute/run-context.js';
 import { windowFilter } from '../../../core/window-filter.js';
 import { INT64_GUARD_MARK, UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { FlattenPlan } from '../plan/flatten-plan.js';
@@ -14,11 +14,6 @@ import { checkAndRegisterMapping } from './registry.js';
 import { checkSourceUnchanged, checkTargetShape } from './source-check.js';
 
 const planOf = (ctx: RunContext) => ctx.plan as FlattenPlan;
-
-/** The units of a flatten run: one per day, in the plan's zone, chunked as asked. */
-export function dayUnits(days: string[], timeZone: string, chunk: ChunkSpec): Unit[] {
-  return days.map((day) => ({ day, label: day, whole: dayWindow(day, timeZone), windows: chunksOfDay(day, timeZone, chunk) }));
-}
 
 /** Source rows in a window (after the plan's customer filter). */
 async function countSource(ctx: RunContext, window: Window): Promise<number> {

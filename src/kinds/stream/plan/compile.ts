@@ -13,7 +13,7 @@ export interface StreamStatement {
 }
 
 /** Every table the chain is made of. Pure. */
-export function chainTables(spec: StreamSpec) {
+export function chainTables(spec: Pick<StreamSpec, 'database' | 'name'>) {
   const t = (name: string): TableRef => ({ database: spec.database, name });
   return {
     landing: t(`${spec.name}_landing`),

@@ -1,5 +1,5 @@
-import { chunksOfDay, daysBetween, dayWindow } from '../../../core/windows.js';
-import type { Unit } from '../../../execute/run-plan.js';
+import { daysBetween } from '../../../core/windows.js';
+import { dayUnits, type Unit } from '../../../execute/run-context.js';
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { chainTables } from '../plan/compile.js';
@@ -7,14 +7,12 @@ import type { StreamPlan } from '../plan/stream-plan.js';
 
 /** A rebuild's units: each UTC day, in one chunk (an aggregate's partition is a day). */
 export function dayUnitsOf(days: string[]): Unit[] {
-  return days.map((day) => ({ day, label: day, whole: dayWindow(day, 'UTC'), windows: chunksOfDay(day, 'UTC', 'day') }));
+  return dayUnits(days, 'UTC', 'day');
 }
-
-export { daysBetween };
 
 /** Every day from the earliest to the latest time any processed table holds (latest state). */
 export async function daysWithData(engine: Engine, plan: StreamPlan): Promise<string[]> {
-  const spec = { ...plan.manifest.spec, kind: 'stream' as const };
+  const spec = plan.manifest.spec;
   const parts = spec.tables.map((t) => `SELECT min(toDate(${quoteIdent(t.time)})) AS lo, max(toDate(${quoteIdent(t.time)})) AS hi FROM ${quoteTable(chainTables(spec).table(t.name))} FINAL WHERE _deleted = 0 HAVING count() > 0`);
   const [row] = await engine.rows<{ lo: string; hi: string }>(`SELECT toString(min(lo)) AS lo, toString(max(hi)) AS hi FROM (${parts.join(' UNION ALL ')}) HAVING count() > 0`);
   return row ? daysBetween(row.lo, row.hi) : [];

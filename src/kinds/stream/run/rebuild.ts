@@ -25,7 +25,7 @@ async function countOf(ctx: RunContext, step: string, params: Record<string, str
 
 /** The shared runner's view of one aggregate: its table as the target, its own statements. */
 function aggregatePlan(plan: StreamPlan, aggregate: StreamAggregate): LoadedPlan {
-  const t = chainTables({ ...plan.manifest.spec, kind: 'stream' });
+  const t = chainTables(plan.manifest.spec);
   const sql: Record<string, string> = { create_ledger: plan.sql.create_ledger!, migrate_ledger: plan.sql.migrate_ledger!, append_ledger: statementOf(plan, 'append_ledger') };
   for (const type of ['clear_day', 'count_source', 'insert_day', 'count_staging', 'check_staging', 'publish_day', 'count_target_day', 'drop_day']) {
     sql[type] = statementOf(plan, aggregateStep(aggregate.name, type));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
-import { quoteTable } from '../../../core/quote.js';
+import { tableRows } from '../../../engine/table-columns.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
@@ -17,8 +17,8 @@ import type { StreamPlan } from '../plan/stream-plan.js';
 export async function replayFile(engine: Engine, plan: StreamPlan, file: string, topic = 'replay'): Promise<number> {
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile()) throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
-  const landing = quoteTable(chainTables({ ...plan.manifest.spec, kind: 'stream' }).landing);
-  const count = async () => Number((await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${landing}`))[0]?.n ?? 0);
+  const landing = chainTables(plan.manifest.spec).landing;
+  const count = () => tableRows(engine, landing);
   const before = await count();
   if (engine.can.runInProcess) {
     await engine.command(statementOf(plan, 'replay_file'), { params: { path, topic }, step: 'replay' });

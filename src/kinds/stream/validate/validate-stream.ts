@@ -50,8 +50,7 @@ export function stateChecks(table: string, row: Counts): Check[] {
  */
 export async function validateStream(engine: Engine, plan: StreamPlan, days: string[]): Promise<ValidationReport> {
   const m = plan.manifest;
-  const spec = { ...m.spec, kind: 'stream' as const };
-  const t = chainTables(spec);
+  const t = chainTables(m.spec);
   const reports: DayReport[] = [];
   const [accounting] = await engine.rows<Counts>(statementOf(plan, 'validate_accounting'), { step: 'validate' });
   const chain: Check[] = accountingCheck(accounting!);

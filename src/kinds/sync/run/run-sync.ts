@@ -1,8 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
-import { tableColumns } from '../../../engine/table-columns.js';
+import { tableColumns, tableRows } from '../../../engine/table-columns.js';
 import { formatTableRef } from '../../../config/settings.js';
 import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
-import { quoteTable } from '../../../core/quote.js';
 import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
 import { acquireLease, newRunnerId } from '../../../execute/lease.js';
 import { ledgerOf } from '../../../execute/run-context.js';
@@ -85,11 +84,6 @@ function pgCommand(ctx: Context, step: string, params?: Record<string, unknown>)
   return throughPg(ctx.pg, async () => void (await ctx.engine.command(statementOf(ctx.plan, step), { step, params })));
 }
 
-async function count(engine: Engine, table: { database: string; name: string }): Promise<number> {
-  const rows = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${quoteTable(table)}`, { step: 'count' });
-  return Number(rows[0]?.n ?? 0);
-}
-
 function windowOf(load: LoadWindow): Window {
   return { day: (load.hi || load.lo).slice(0, 10), start: load.lo.slice(0, 23), end: (load.hi || load.lo).slice(0, 23), partition: '', label: `${load.table} (${load.lo.slice(0, 19)}, ${load.hi.slice(0, 19) || '—'}]` };
 }
@@ -128,7 +122,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     for (const table of m.syncTables) {
       // An empty (or missing) target is loaded from the beginning, whatever the ledger says.
       const { target } = tablesOf(m.database, table);
-      const fromScratch = Boolean(options.fullRefresh) || (await tableColumns(engine, target)) === null || (await count(engine, target)) === 0;
+      const fromScratch = Boolean(options.fullRefresh) || (await tableColumns(engine, target)) === null || (await tableRows(engine, target)) === 0;
       loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
     }
     for (const load of loads.filter((l) => l.behind)) {
@@ -210,9 +204,9 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
     await record({ step: 'chunk', status: 'failed', rowsRead: 0, rowsWritten: 0, error: String((error as Error).message), startedAt: loadStarted });
     throw error;
   }
-  const staged = await count(engine, staging);
+  const staged = await tableRows(engine, staging);
   await record({ step: 'chunk', status: 'done', rowsRead: staged, rowsWritten: staged, error: '', startedAt: loadStarted });
-  const before = await count(engine, target);
+  const before = await tableRows(engine, target);
   const publishStarted = new Date();
   try {
     if (fullRefresh) {
@@ -224,7 +218,7 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
   } catch (cause) {
     throw new ExecutionError(`Publishing ${load.table} into ${formatTableRef(target)} failed: ${(cause as Error).message}. The watermark did not move: run again to load this window again (it is safe to repeat).`, { step: tableStep(table, fullRefresh ? 'swap' : 'merge') }, { cause });
   }
-  const after = await count(engine, target);
+  const after = await tableRows(engine, target);
   const written = fullRefresh || table.role === 'dimension' ? staged : after - before;
   await record({ step: 'publish', status: 'done', rowsRead: staged, rowsWritten: written, error: '', startedAt: publishStarted });
   const seconds = (Date.now() - started) / 1000;
@@ -248,7 +242,7 @@ async function reconcileTable(ctx: Context, table: SyncManifest['syncTables'][nu
   const deleted = Number(found?.keys ?? 0);
   const label = `${table.source} (reconcile)`;
   if (deleted === 0) return { day: label, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - started) / 1000 };
-  const total = await count(ctx.engine, target);
+  const total = await tableRows(ctx.engine, target);
   if (!force && deleted > Math.max(100, RECONCILE_LIMIT * total)) {
     throw new SafetyError(
       `Reconcile would ${table.role === 'fact' ? 'delete' : 'mark deleted'} ${deleted} of ${total} rows of ${formatTableRef(target)} (e.g. keys ${(found?.sample ?? []).slice(0, 5).join(' ')}), more than a tenth: ` +
