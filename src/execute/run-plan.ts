@@ -50,21 +50,36 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdap
   await adapter.check(ctx);
   ctx.emit({ type: 'plan', days: options.units.map((u) => u.label), chunks: options.units.reduce((n, u) => n + u.windows.length, 0) });
   if (options.dryRun) return dryRun(ctx, options.units);
-  await engine.command(statementOf(plan, 'create_ledger'), { step: 'create_ledger' });
-  if (plan.sql.migrate_ledger !== undefined) await engine.command(plan.sql.migrate_ledger, { step: 'migrate_ledger' });
-  const target = formatTableRef(plan.manifest.tables.target);
-  const lease = await acquireLease(engine, ledgerOf(plan), target, {
-    runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: plan.manifest.planHash,
-  });
-  if (lease.takenOver.length > 0) ctx.emit({ type: 'lease_taken', from: lease.takenOver });
-  const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
-  try {
+  return withPlanLease(engine, plan, { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit }, async (lease) => {
     await adapter.beforeSetup?.(ctx);
     for (const step of adapter.steps.setup) {
       if (plan.sql[step] !== undefined) await engine.command(statementOf(plan, step), { step });
     }
+    const target = formatTableRef(plan.manifest.tables.target);
     const ledger = options.resume ? await readLedger(engine, plan.manifest.tables.ledger, target, plan.manifest.planHash) : null;
-    return await mapConcurrent(options.units, options.parallelUnits ?? 1, (unit) => runUnit(ctx, lease, unit, ledger));
+    return mapConcurrent(options.units, options.parallelUnits ?? 1, (unit) => runUnit(ctx, lease, unit, ledger));
+  });
+}
+
+/**
+ * Runs `work` holding the lease on the plan's target: creates (and migrates) the ledger, takes
+ * the lease (reporting a takeover), keeps it fresh every 30 s, and releases it however `work` ends.
+ */
+export async function withPlanLease<T>(
+  engine: Engine,
+  plan: LoadedPlan,
+  options: { runner: string; force?: boolean; staleAfterSec?: number; emit: (event: RunEvent) => void },
+  work: (lease: Lease) => Promise<T>,
+): Promise<T> {
+  await engine.command(statementOf(plan, 'create_ledger'), { step: 'create_ledger' });
+  if (plan.sql.migrate_ledger !== undefined) await engine.command(plan.sql.migrate_ledger, { step: 'migrate_ledger' });
+  const lease = await acquireLease(engine, ledgerOf(plan), formatTableRef(plan.manifest.tables.target), {
+    runner: options.runner, force: options.force ?? false, staleAfterSec: options.staleAfterSec ?? 300, planHash: plan.manifest.planHash,
+  });
+  if (lease.takenOver.length > 0) options.emit({ type: 'lease_taken', from: lease.takenOver });
+  const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
+  try {
+    return await work(lease);
   } finally {
     clearInterval(heartbeat);
     await lease.release().catch(() => {});

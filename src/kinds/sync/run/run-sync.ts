@@ -3,9 +3,9 @@ import { tableColumns, tableRows } from '../../../engine/table-columns.js';
 import { formatTableRef } from '../../../config/settings.js';
 import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
 import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
-import { acquireLease, newRunnerId } from '../../../execute/lease.js';
+import { newRunnerId } from '../../../execute/lease.js';
 import { ledgerOf } from '../../../execute/run-context.js';
-import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
+import { withPlanLease, type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { utcInstant, utcText, type Window } from '../../../core/windows.js';
 import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
@@ -136,11 +136,8 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     // Awaited here: the collection it reads through is dropped when this block ends.
     if (options.dryRun) return await dryRun(ctx, loads);
 
-    for (const step of ['create_database', 'create_ledger', 'migrate_ledger']) await engine.command(statementOf(plan, step), { step });
-    const lease = await acquireLease(engine, ledgerOf(plan), syncName, { runner: ctx.runner, force: options.force ?? false, staleAfterSec: options.leaseStaleAfterSec ?? 300, planHash: m.planHash });
-    if (lease.takenOver.length > 0) ctx.emit({ type: 'lease_taken', from: lease.takenOver });
-    const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();
-    try {
+    await engine.command(statementOf(plan, 'create_database'), { step: 'create_database' });
+    return await withPlanLease(engine, plan, { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit }, async (lease) => {
       for (const table of m.syncTables) {
         for (const type of ['create_target', 'create_staging']) await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
       }
@@ -161,10 +158,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
         }
       }
       return summaries;
-    } finally {
-      clearInterval(heartbeat);
-      await lease.release().catch(() => {});
-    }
+    });
   } finally {
     await dropCollection(engine, m.collection).catch(() => {});
   }
