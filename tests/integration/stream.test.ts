@@ -12,7 +12,6 @@ import { rebuildAggregates } from '../../src/kinds/stream/run/rebuild.js';
 import { daysBetween } from '../../src/core/windows.js';
 import { validateStream } from '../../src/kinds/stream/validate/validate-stream.js';
 import { generateDump, type Row } from '../../src/kinds/stream/seed/debezium.js';
-import { dictionarySource } from '../../src/kinds/stream/run/dictionaries.js';
 import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/seed/reference.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -234,7 +233,7 @@ describe('stream dictionaries over a real PostgreSQL', () => {
   afterAll(async () => source?.stop());
 
   it('each dictionary holds its PostgreSQL table, and dictGet answers from it', async () => {
-    await setupChain(engine, plan, { kafka: false, dictionaries: dictionarySource(source.connection) });
+    await setupChain(engine, plan, { kafka: false, dictionaries: source.connection });
     expect((await dictionaryChecks(engine, plan, source.connection)).map((c) => c.status)).toEqual(['pass', 'pass']);
     const [{ name }] = (await engine.rows<{ name: string }>("SELECT dictGet('experiments_analytics.variants_dict', 'name', toUInt64(21)) AS name")) as [{ name: string }];
     const [theirs] = await source.query<{ name: string }>('SELECT name FROM variants WHERE id = 21');

@@ -11,7 +11,7 @@ import { benchStreamCommand } from './commands/bench-stream.js';
 import { loadStreamSpec } from './plan/spec.js';
 import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/stream-plan.js';
 import { rebuildAggregates } from './run/rebuild.js';
-import { dictionarySourceFromEnv } from './run/dictionaries.js';
+import { pgFromEnv } from '../../engine/postgres.js';
 import { setupChain } from './run/setup.js';
 import { streamStatus } from './run/stream-status.js';
 import { validateStream } from './validate/validate-stream.js';
@@ -45,7 +45,7 @@ export const streamKind: PlanKind = {
     const days = daysOf(units, false);
     return withEngine(settings, async (engine) => {
       if (!options.dryRun) {
-        await setupChain(engine, plan, { kafka: !engine.can.runInProcess && plan.manifest.spec.kafka !== null, dictionaries: dictionarySourceFromEnv(), onEvent: options.onEvent });
+        await setupChain(engine, plan, { kafka: !engine.can.runInProcess && plan.manifest.spec.kafka !== null, dictionaries: pgFromEnv(process.env), onEvent: options.onEvent });
       }
       if (days.length === 0) return [];
       return rebuildAggregates(engine, plan, { days, ...options });

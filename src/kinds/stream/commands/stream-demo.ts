@@ -10,7 +10,6 @@ import { writePlanDir } from '../../../plan/plan-dir.js';
 import { print, printJson, printRunSummary, printValidation, stagePrinter } from '../../../terminal/output.js';
 import { DEFAULT_STREAM_SPEC, loadStreamSpec } from '../plan/spec.js';
 import { buildStreamPlan, readStreamPlan } from '../plan/stream-plan.js';
-import { dictionarySource } from '../run/dictionaries.js';
 import { rebuildAggregates } from '../run/rebuild.js';
 import { replayFile } from '../run/replay.js';
 import { setupChain } from '../run/setup.js';
@@ -44,7 +43,7 @@ export const streamDemoCommand = {
       const result = await withPostgres((pg) => withEngine(settingsFrom(args), async (engine) => {
         await seedReferenceTables(pg);
         stages.start('build the chain');
-        await setupChain(engine, plan, { kafka: false, dictionaries: dictionarySource(pg) });
+        await setupChain(engine, plan, { kafka: false, dictionaries: pg });
         stages.start('replay');
         const landed = await replayFile(engine, plan, file);
         stages.start('rebuild aggregates');

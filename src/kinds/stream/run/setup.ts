@@ -1,19 +1,14 @@
 import type { Engine } from '../../../engine/engine.js';
-import { createNamedCollection } from '../../../engine/postgres.js';
+import { createCollection, createNamedCollection, type PgConnection } from '../../../engine/postgres.js';
 import type { RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
 
-/** The collection the dictionaries read PostgreSQL through (host, port, user, password, database). */
-export interface DictionarySource {
-  create(engine: Engine, collection: string): Promise<void>;
-}
-
 export interface SetupOptions {
   /** Create the Kafka table and its views (needs the spec's brokers; they are contacted in the background). */
   kafka: boolean;
-  /** How to create the PostgreSQL collection of the dictionaries; without it they are left out. */
-  dictionaries: DictionarySource | null;
+  /** The PostgreSQL the dictionaries read (through a named collection created here); without it they are left out. */
+  dictionaries: PgConnection | null;
   env?: Record<string, string | undefined>;
   onEvent?: (event: RunEvent) => void;
 }
@@ -39,7 +34,7 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     if (step.startsWith('kafka.') && !options.kafka) continue;
     if (step.startsWith('dictionary.') && !options.dictionaries) continue;
     if (step === 'kafka.create') await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env);
-    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await options.dictionaries!.create(engine, m.collections.postgres);
+    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public');
     await engine.command(statementOf(plan, step), { step });
     ran.push(step);
   }
