@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 /** Median of numbers (the mean of the middle two for an even count). Pure. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,4 +27,16 @@ export async function interleaved(names: string[], repeat: number, run: (name: s
     for (const name of names) samples[name]!.push(await run(name));
   }
   return samples;
+}
+
+/**
+ * Runs a benchmark worker in a process of its own and returns the JSON of its last output line.
+ * `worker` is the worker's TypeScript source next to the caller; from the compiled build it is
+ * the JavaScript beside it, which is what exists there.
+ */
+export function runWorkerProcess<T>(worker: URL, args: string[], env: Record<string, string> = {}): T {
+  const source = fileURLToPath(worker);
+  const path = existsSync(source) ? source : source.replace(/\.ts$/, '.js');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }

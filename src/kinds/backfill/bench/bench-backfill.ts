@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { windowParams } from '../../../core/windows.js';
-import { interleaved, measure, median, type Sample } from '../../../core/measure.js';
+import { interleaved, measure, median, runWorkerProcess, type Sample } from '../../../core/measure.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { compileBackfillDir } from '../plan/compile-plan-dir.js';
 import { readBackfillPlan, type BackfillPlan } from '../plan/backfill-plan.js';
@@ -13,7 +11,7 @@ import { loadSpec } from '../plan/spec.js';
 import { OBSERVATION_COLUMNS } from '../plan/events-model.js';
 import { clientSideBackfill } from './client-baseline.js';
 
-const WORKER = fileURLToPath(new URL('./memory-worker.ts', import.meta.url));
+const WORKER = new URL('./memory-worker.ts', import.meta.url);
 const MONTH = '2024-06';
 const PARTITION = '202406';
 
@@ -55,8 +53,7 @@ async function ensureSeeded(engine: Engine, options: BackfillBenchOptions, say: 
 
 /** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). `idle` runs no insert. */
 export function insertPeakMemory(dataDir: string, planDir: string, chunk: string): { maxRssBytes: number; seconds: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, dataDir, planDir, PARTITION, chunk], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssBytes: number; seconds: number };
+  return runWorkerProcess(WORKER, [dataDir, planDir, PARTITION, chunk]);
 }
 
 /** One read of every column the backfill reads: the month's observations and the traces it may look up. */

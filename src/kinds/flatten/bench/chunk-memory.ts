@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runWorkerProcess } from '../../../core/measure.js';
 
-const WORKER = fileURLToPath(new URL('./memory-worker.ts', import.meta.url));
+const WORKER = new URL('./memory-worker.ts', import.meta.url);
 
 /**
  * Peak memory of loading a day with a given chunk size, each in its own process so no
@@ -9,6 +8,5 @@ const WORKER = fileURLToPath(new URL('./memory-worker.ts', import.meta.url));
  * directory must not be open in this process while it runs.
  */
 export function chunkPeakMemory(dataDir: string, planDir: string, day: string, chunk: 'day' | 'hour'): { maxRssBytes: number; seconds: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, dataDir, planDir, day, chunk], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssBytes: number; seconds: number };
+  return runWorkerProcess(WORKER, [dataDir, planDir, day, chunk]);
 }

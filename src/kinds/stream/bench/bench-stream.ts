@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median } from '../../../core/measure.js';
+import { median, runWorkerProcess } from '../../../core/measure.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { connect } from '../../../engine/connect.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
@@ -13,7 +11,7 @@ import { rebuildAggregates } from '../run/rebuild.js';
 import { generateDump } from '../seed/debezium.js';
 import { validateStream } from '../validate/validate-stream.js';
 
-const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
+const WORKER = new URL('./bench-worker.ts', import.meta.url);
 const MiB = 1024 * 1024;
 
 export interface StreamBenchReport {
@@ -36,8 +34,7 @@ const METHODS = {
 } as const;
 
 function runWorker(args: string[]): { messages: number; seconds: number; maxRssBytes: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { messages: number; seconds: number; maxRssBytes: number };
+  return runWorkerProcess(WORKER, args);
 }
 
 /**

@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { connect } from '../../../engine/connect.js';
-import { median } from '../../../core/measure.js';
+import { median, runWorkerProcess } from '../../../core/measure.js';
 import { utcInstant, utcText } from '../../../core/windows.js';
 import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
@@ -13,7 +11,7 @@ import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
 import { startEmbeddedPostgres } from '../../../engine/embedded-postgres.js';
 import type { PgConnection } from '../../../engine/postgres.js';
 
-const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
+const WORKER = new URL('./bench-worker.ts', import.meta.url);
 const BEGINNING = '1900-01-01 00:00:00.000000';
 const MiB = 1024 * 1024;
 
@@ -53,8 +51,7 @@ const METHODS = {
 } as const;
 
 function runWorker(pgUrl: string, args: string[]): { rows: number; seconds: number; maxRssBytes: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, PG_URL: pgUrl } });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { rows: number; seconds: number; maxRssBytes: number };
+  return runWorkerProcess(WORKER, args, { PG_URL: pgUrl });
 }
 
 async function maxCursor(c: import('pg').Client): Promise<string> {
