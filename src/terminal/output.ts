@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import { ChplanError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import type { RunEvent } from '../execute/run-context.js';
 import type { DaySummary } from '../execute/run-plan.js';
 import type { ValidationReport } from '../validate/report.js';
@@ -150,4 +151,19 @@ export function printValidation(report: ValidationReport): void {
     }
   }
   print(`${report.passed ? green('validation passed') : red('validation FAILED')}: ${report.successRate.toFixed(1)}% of checks passed (${report.source} → ${report.target})`);
+}
+
+/**
+ * How a one-shot workflow (compile → run → validate) ends: the report written where --report
+ * asks, then JSON, or the plan, the units' summary and the validation; exit code 1 when it failed.
+ */
+export function finishWorkflow(args: { report?: string; json: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: DaySummary[]): void {
+  if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
+  if (args.json) return printJson(result);
+  print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
+  printRunSummary([{ shard: 'local', days: units }]);
+  if (result.report) {
+    printValidation(result.report);
+    if (!result.report.passed) process.exitCode = 1;
+  }
 }

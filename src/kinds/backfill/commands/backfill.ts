@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
-import { assertFilePath, writeFileAtomic } from '../../../core/write-atomic.js';
+import { assertFilePath } from '../../../core/write-atomic.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
-import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
+import { finishWorkflow, print, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { partitionsBetween } from '../run/run-backfill.js';
 import { loadSpec } from '../plan/spec.js';
 import { backfill } from './workflow.js';
@@ -45,13 +45,6 @@ export const backfillCommand = {
         }),
       ),
     ).finally(() => { progress.stop(); stages.end(); });
-    if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
-    if (args.json) return printJson(result);
-    print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
-    printRunSummary([{ shard: 'local', days: result.partitions }]);
-    if (result.report) {
-      printValidation(result.report);
-      if (!result.report.passed) process.exitCode = 1;
-    }
+    finishWorkflow(args, result, result.partitions);
   },
 };

@@ -16,6 +16,7 @@ import { setupChain } from '../run/setup.js';
 import { generateDump } from '../seed/debezium.js';
 import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
 import { validateStream } from '../validate/validate-stream.js';
+import { reportOf } from '../../../validate/report.js';
 import { daysWithData } from '../run/days.js';
 
 export const streamDemoCommand = {
@@ -50,9 +51,9 @@ export const streamDemoCommand = {
         const days = await daysWithData(engine, plan);
         const rebuilt = await rebuildAggregates(engine, plan, { days });
         stages.start('validate');
-        const report = await validateStream(engine, plan, days);
-        report.days.unshift({ day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) });
-        report.passed = report.days.every((d) => d.checks.every((c) => c.status !== 'fail'));
+        const chain = await validateStream(engine, plan, days);
+        // The same report with the dictionaries' checks first, its verdict and rate over all of them.
+        const report = reportOf(plan, chain.source, [{ day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) }, ...chain.days]);
         return { landed, rebuilt, report };
       }), { create: true });
       stages.end();

@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
-import { assertFilePath, writeFileAtomic } from '../../../core/write-atomic.js';
+import { assertFilePath } from '../../../core/write-atomic.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
-import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
+import { finishWorkflow, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { DEFAULT_SPEC_PATH, loadSyncSpec } from '../plan/spec.js';
 import { withPostgres } from '../../../engine/with-postgres.js';
 import { sync } from './workflow.js';
@@ -38,13 +38,6 @@ export const syncCommand = {
         ),
       ),
     ).finally(() => { progress.stop(); stages.end(); });
-    if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
-    if (args.json) return printJson(result);
-    print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
-    printRunSummary([{ shard: 'local', days: result.tables }]);
-    if (result.report) {
-      printValidation(result.report);
-      if (!result.report.passed) process.exitCode = 1;
-    }
+    finishWorkflow(args, result, result.tables);
   },
 };
