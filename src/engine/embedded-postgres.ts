@@ -50,7 +50,7 @@ export async function startEmbeddedPostgres(options: { dir?: string; persistent?
   const binaries = await reachableBinaries(user);
   const logs: string[] = [];
   const port = await freePort();
-  let server: ChildProcess | undefined;
+  let server: ChildProcess;
   try {
     if (fresh) await initialise(binaries, dataDir, password, user, logs);
     server = await startServer(binaries, dataDir, port, user, logs);
@@ -58,16 +58,15 @@ export async function startEmbeddedPostgres(options: { dir?: string; persistent?
     if (fresh) rmSync(dataDir, { recursive: true, force: true });
     throw new ConfigError(`The embedded PostgreSQL in ${dataDir} did not start: ${String((cause as Error).message ?? cause).slice(0, 400)}\n${logs.join('').split('\n').slice(-8).join('\n')}`, { cause });
   }
-  const running = server;
-  const killOnExit = () => running.kill('SIGINT');
+  const killOnExit = () => server.kill('SIGINT');
   process.once('exit', killOnExit);
   return {
     connection: connection(port),
     stop: async () => {
       process.off('exit', killOnExit);
-      if (running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((done) => running.once('exit', done));
-        running.kill('SIGINT'); // fast shutdown
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((done) => server.once('exit', done));
+        server.kill('SIGINT'); // fast shutdown
         await exited;
       }
       if (options.persistent === false) rmSync(dirname(dataDir) === dir ? dataDir : dirname(dataDir), { recursive: true, force: true });

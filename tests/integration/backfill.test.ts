@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
@@ -14,6 +13,7 @@ import { seedLangfuse } from '../../src/kinds/backfill/seed/seed-langfuse.js';
 import { backfill } from '../../src/kinds/backfill/commands/workflow.js';
 import { openTestEngine, scalar } from '../helpers/engine.js';
 import { runCli, startCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const MONTH = '2024-06';
 const PARTITION = '202406';
@@ -184,7 +184,7 @@ describe('backfill kind', () => {
 });
 
 describe('backfill through the CLI', () => {
-  const plan = join(tmpdir(), `chplan-backfill-cli-${process.pid}`);
+  const plan = join(tempDir('backfill-cli'), 'plan');
   it('compiles a spec naming an unknown column with exit 2, and resumes a killed run to an exact month', async () => {
     const spec = join(dir, 'spec.json');
     writeFileSync(spec, JSON.stringify({ kind: 'backfill', enrich: { user_id: 'no_such_column' } }));

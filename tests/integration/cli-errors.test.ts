@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/engine/connect.js';
@@ -15,9 +14,10 @@ import { acquireLease } from '../../src/execute/lease.js';
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
-const dir = mkdtempSync(join(tmpdir(), 'chplan-errors-'));
+const dir = tempDir('errors');
 
 function chplan(...args: string[]) {
   const result = runCli(args);

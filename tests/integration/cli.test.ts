@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'chplan-cli-'));
+const dir = tempDir('cli');
 function chplan(...args: string[]) {
   const result = runCli(args, { dataDir: join(dir, 'data') });
   return { code: result.status, out: result.stdout, err: result.stderr };

@@ -1,11 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DAY = '2025-10-08';
-const dir = mkdtempSync(join(tmpdir(), 'chplan-crash-'));
+const dir = tempDir('crash');
 const data = join(dir, 'data');
 const plan = join(dir, 'plan');
 

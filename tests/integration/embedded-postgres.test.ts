@@ -1,12 +1,11 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embeddedClusterExists, startEmbeddedPostgres } from '../../src/engine/embedded-postgres.js';
+import { tempDir } from '../helpers/temp.js';
 
-const privateDir = mkdtempSync(join(tmpdir(), 'chplan-private-'));
-afterAll(() => rmSync(privateDir, { recursive: true, force: true }));
+const privateDir = tempDir('private');
 
 async function query(connection: pg.ClientConfig, sql: string): Promise<Record<string, unknown>[]> {
   const client = new pg.Client(connection);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +11,11 @@ import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js'
 import { startHttpEndpoint, type HttpEndpoint } from '../helpers/http-endpoint.js';
 import { testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DAY = '2025-10-08';
 const PASSWORD = 's3cr3t-Pa55word-xyzzy';
-const dir = mkdtempSync(join(tmpdir(), 'chplan-http-'));
+const dir = tempDir('http');
 let endpoint: HttpEndpoint;
 let engine: Engine;
 

@@ -1,14 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/plan/plan-dir.js';
 import { readApproval } from '../../src/plan/approval.js';
 import { readSchemaFile } from '../../src/kinds/flatten/schema/schema-file.js';
 import { readExtraQueries } from '../../src/kinds/flatten/commands/query-bench.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
-const dir = mkdtempSync(join(tmpdir(), 'chplan-files-'));
+const dir = tempDir('files');
 const file = (name: string, content: unknown) => {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));

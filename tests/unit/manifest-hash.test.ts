@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyPlanDir } from '../../src/plan/plan-dir.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DEMO = 'generated-sql/eco_cross_page_preagg_pt1m';
 
@@ -19,15 +19,16 @@ function changed(value: unknown): unknown {
 describe('the plan hash binds every manifest field', () => {
   const original = JSON.parse(readFileSync(join(DEMO, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const fields = Object.keys(original).filter((k) => k !== 'planHash' && k !== 'files');
+  const root = tempDir('manifest');
 
   it('accepts the plan as compiled', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chplan-manifest-'));
+    const dir = join(root, 'as-compiled');
     cpSync(DEMO, dir, { recursive: true });
     expect(verifyPlanDir(dir).manifest.planHash).toBe(original.planHash);
   });
 
   it.each(fields)('refuses a plan whose manifest field %s was edited', (field) => {
-    const dir = mkdtempSync(join(tmpdir(), 'chplan-manifest-'));
+    const dir = join(root, field);
     cpSync(DEMO, dir, { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...original, [field]: changed(original[field]) }, null, 2));
     expect(() => verifyPlanDir(dir)).toThrow(/manifest.json was edited after compile|is not a chplan manifest/);
