@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** Median of numbers (the mean of the middle two for an even count). Pure. */
 export function median(values: number[]): number {
@@ -20,13 +22,26 @@ export async function measure(fn: () => Promise<unknown>): Promise<Sample> {
   return { seconds: (performance.now() - started) / 1000 };
 }
 
-/** Runs each named measurement `repeat` times, interleaved, so drift hits all alike. */
+/**
+ * Runs each named measurement `repeat` times, interleaved, so drift hits all alike. Between
+ * measurements the JavaScript heap is collected, untimed: otherwise the garbage of one (a
+ * client-side baseline's rows) is collected on this machine's cores during the next one.
+ */
 export async function interleaved(names: string[], repeat: number, run: (name: string) => Promise<Sample>): Promise<Record<string, Sample[]>> {
   const samples: Record<string, Sample[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < repeat; round++) {
-    for (const name of names) samples[name]!.push(await run(name));
+    for (const name of names) {
+      samples[name]!.push(await run(name));
+      collectGarbage();
+    }
   }
   return samples;
+}
+
+/** A full, blocking garbage collection (Node exposes gc() only to a fresh context once the flag is set). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /**
