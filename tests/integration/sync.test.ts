@@ -199,6 +199,40 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await expectExact();
   });
 
+  it('a KPI whose definition changed is replaced, refreshed and equal to PostgreSQL\'s; an unchanged one is left alone', async () => {
+    const only30 = (query: string) => `${query} WHERE c.id <= 30`;
+    const changedSpec = syncSpecOf({
+      ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')),
+      kpis: SPEC.kpis.map((k) => (k.name === 'kpi_campaign_ctr' ? { ...k, clickhouse: only30(k.clickhouse), postgres: only30(k.postgres) } : k)),
+    });
+    const changed = readSyncPlan((await compileSyncDir(engine, changedSpec, source.connection, join(dir, 'changed_kpi'))).out);
+    const views = () => engine.rows<{ name: string; uuid: string; comment: string }>("SELECT name, toString(uuid) AS uuid, comment FROM system.tables WHERE database = 'analytics' AND name LIKE 'kpi\\_%' ORDER BY name");
+    const before = await views();
+    const warnings: string[] = [];
+    const onEvent = (e: { type: string; message?: string }) => { if (e.type === 'warning') warnings.push(e.message!); };
+    await runSync(engine, changed, { pg: source.connection, metrics: false, onEvent });
+    expect(warnings).toEqual([expect.stringMatching(/^KPI analytics\.kpi_campaign_ctr in ClickHouse was created from another definition .* It is replaced: dropped, created from this plan and refreshed\.$/)]);
+    const after = await views();
+    for (const view of after) {
+      const was = before.find((b) => b.name === view.name)!;
+      expect(view.uuid !== was.uuid, view.name).toBe(view.name === 'kpi_campaign_ctr');
+      expect(view.comment).toBe(changed.manifest.kpis.find((k) => k.name === view.name)!.definition);
+    }
+    // Refreshed although metrics were off: PostgreSQL's own count of campaigns with an advertiser, up to id 30.
+    const [{ n }] = (await source.query<{ n: string }>('SELECT count(*)::text AS n FROM campaign c JOIN advertiser a ON a.id = c.advertiser_id WHERE c.id <= 30')) as [{ n: string }];
+    expect(await engine.rows('SELECT toString(count()) AS n, max(campaign_id) <= 30 AS bounded FROM analytics.kpi_campaign_ctr')).toEqual([{ n, bounded: 1 }]);
+    const report = await validateSync(engine, changed, source.connection);
+    expect(report.days.flatMap((d) => d.checks.filter((c) => c.status === 'fail'))).toEqual([]);
+    warnings.length = 0;
+    await runSync(engine, changed, { pg: source.connection, onEvent });
+    expect(warnings).toEqual([]);
+    expect((await views()).map((v) => v.uuid)).toEqual(after.map((v) => v.uuid));
+    // Back to the demo's definition.
+    await sync({ onEvent });
+    expect(warnings).toHaveLength(1);
+    await expectExact();
+  });
+
   it('refuses a source that sends timestamps in another zone', async () => {
     await source.query(`ALTER ROLE ${source.connection.user} SET TimeZone = 'Europe/Berlin'`);
     try {

@@ -2,6 +2,7 @@
 -- A refreshable materialized view: each refresh recomputes it from the deduplicated tables and
 -- swaps the result in atomically, so a row loaded twice or updated is never counted twice.
 -- chplan sync refreshes it after every load (unless --no-metrics-update); it also refreshes hourly.
+-- Its COMMENT names this definition: a run that finds the view with another comment replaces it.
 CREATE MATERIALIZED VIEW IF NOT EXISTS `analytics`.`kpi_campaign_ctr`
 REFRESH EVERY 1 HOUR ENGINE = MergeTree
 ORDER BY
@@ -33,4 +34,4 @@ FROM
             `analytics`.`fact_clicks`
         GROUP BY
             campaign_id
-    ) AS k ON k.campaign_id = c.id
+    ) AS k ON k.campaign_id = c.id COMMENT 'chplan KPI definition e646a7521af8fcfe'

@@ -2,6 +2,7 @@
 -- A refreshable materialized view: each refresh recomputes it from the deduplicated tables and
 -- swaps the result in atomically, so a row loaded twice or updated is never counted twice.
 -- chplan sync refreshes it after every load (unless --no-metrics-update); it also refreshes hourly.
+-- Its COMMENT names this definition: a run that finds the view with another comment replaces it.
 CREATE MATERIALIZED VIEW IF NOT EXISTS `analytics`.`kpi_campaign_daily_performance`
 REFRESH EVERY 1 HOUR ENGINE = MergeTree
 ORDER BY
@@ -41,4 +42,4 @@ FROM
     )
 GROUP BY
     date,
-    campaign_id
+    campaign_id COMMENT 'chplan KPI definition a8f923a67300b7cb'

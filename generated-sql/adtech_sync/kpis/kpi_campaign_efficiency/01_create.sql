@@ -2,6 +2,7 @@
 -- A refreshable materialized view: each refresh recomputes it from the deduplicated tables and
 -- swaps the result in atomically, so a row loaded twice or updated is never counted twice.
 -- chplan sync refreshes it after every load (unless --no-metrics-update); it also refreshes hourly.
+-- Its COMMENT names this definition: a run that finds the view with another comment replaces it.
 CREATE MATERIALIZED VIEW IF NOT EXISTS `analytics`.`kpi_campaign_efficiency`
 REFRESH EVERY 1 HOUR ENGINE = MergeTree
 ORDER BY
@@ -35,4 +36,4 @@ FROM
             `analytics`.`fact_clicks`
         GROUP BY
             campaign_id
-    ) AS k ON k.campaign_id = c.id
+    ) AS k ON k.campaign_id = c.id COMMENT 'chplan KPI definition 51f38c5021cb962e'

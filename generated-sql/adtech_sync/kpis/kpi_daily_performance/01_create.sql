@@ -2,6 +2,7 @@
 -- A refreshable materialized view: each refresh recomputes it from the deduplicated tables and
 -- swaps the result in atomically, so a row loaded twice or updated is never counted twice.
 -- chplan sync refreshes it after every load (unless --no-metrics-update); it also refreshes hourly.
+-- Its COMMENT names this definition: a run that finds the view with another comment replaces it.
 CREATE MATERIALIZED VIEW IF NOT EXISTS `analytics`.`kpi_daily_performance`
 REFRESH EVERY 1 HOUR ENGINE = MergeTree
 ORDER BY
@@ -37,4 +38,4 @@ FROM
             date
     )
 GROUP BY
-    date
+    date COMMENT 'chplan KPI definition 19f0ed12cfdb96d5'

@@ -3,6 +3,7 @@ import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import { pgIdent } from '../../../engine/postgres.js';
 import { fillTableReferences } from '../../../core/table-references.js';
+import { contentHash } from '../../../plan/manifest.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 
 /** A source column as compile sees it: ClickHouse's type for it and PostgreSQL's own. */
@@ -31,6 +32,22 @@ export interface SyncStatement {
 /** The ClickHouse table names a table spec gives rise to. Pure. */
 export function tablesOf(database: string, table: Pick<SyncTableSpec, 'target'>): { target: TableRef; staging: TableRef } {
   return { target: { database, name: table.target }, staging: { database, name: `${table.target}__staging` } };
+}
+
+/** A KPI's ClickHouse query with its `{{table}}` references filled with the targets. Pure. */
+function kpiQuery(spec: SyncSpec, sources: SourceTable[], kpi: KpiSpec): string {
+  return fillTableReferences(kpi.clickhouse, (source) => {
+    const table = sources.find((s) => s.spec.source === source)!.spec;
+    return quoteTable(tablesOf(spec.database, table).target);
+  }).trim();
+}
+
+/**
+ * What a KPI view carries as its COMMENT: the identity of its definition (query and key). A view
+ * whose comment differs was created from another definition, and the run replaces it. Pure.
+ */
+export function kpiDefinition(spec: SyncSpec, sources: SourceTable[], kpi: KpiSpec): string {
+  return `chplan KPI definition ${contentHash(JSON.stringify([kpiQuery(spec, sources, kpi), kpi.key])).slice(0, 16)}`;
 }
 
 /** The step name of a table's statement: `impressions.load`. */
@@ -133,15 +150,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     add(tableStep(table, 'validate_clickhouse'), file('11', 'validate_clickhouse'), 'validation: rows and totals per month in ClickHouse', 'validate_clickhouse', { ...common, monthColumn, checks });
     add(tableStep(table, 'validate_postgres'), file('12', 'validate_postgres'), 'validation: the same totals computed by PostgreSQL', 'validate_postgres', { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) });
   }
-  const targetOf = (source: string) => {
-    const table = sources.find((s) => s.spec.source === source)!.spec;
-    return quoteTable(tablesOf(spec.database, table).target);
-  };
   for (const kpi of spec.kpis) {
     const view = { database: spec.database, name: kpi.name };
     const common = { name: kpi.name, description: kpi.description, view, keyList: kpi.key.map(quoteIdent).join(', '), collection };
     const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
-    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select: fillTableReferences(kpi.clickhouse, targetOf).trim() });
+    add(kpiStep(kpi, 'drop'), file('00', 'drop'), 'drops the KPI when ClickHouse holds another definition of it', 'drop_kpi', common);
+    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', {
+      ...common, select: kpiQuery(spec, sources, kpi), definition: kpiDefinition(spec, sources, kpi),
+    });
     add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
     add(kpiStep(kpi, 'wait'), file('03', 'wait'), 'waits for the refresh to finish', 'wait_kpi', common);
     add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);

@@ -1,7 +1,7 @@
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
-import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
+import { kpiDefinition, renderSync, type SourceColumn, type SourceTable } from './compile.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 import { renderDocument } from '../../../render/render.js';
 
@@ -13,7 +13,8 @@ export interface SyncManifest extends PlanManifest {
   pgSchema: string;
   lookbackSeconds: number;
   syncTables: (SyncTableSpec & { columns: SourceColumn[] })[];
-  kpis: Pick<KpiSpec, 'name' | 'key'>[];
+  /** Each KPI with the COMMENT its view carries (see kpiDefinition). */
+  kpis: (Pick<KpiSpec, 'name' | 'key'> & { definition: string })[];
   /** Step → file, for every statement of the plan. */
   steps: Record<string, string>;
 }
@@ -42,7 +43,7 @@ export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: {
     pgSchema: spec.source.schema,
     lookbackSeconds: spec.lookbackSeconds,
     syncTables: sources.map((s) => ({ ...s.spec, columns: s.columns })),
-    kpis: spec.kpis.map((k) => ({ name: k.name, key: k.key })),
+    kpis: spec.kpis.map((k) => ({ name: k.name, key: k.key, definition: kpiDefinition(spec, sources, k) })),
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');

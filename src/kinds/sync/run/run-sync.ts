@@ -132,6 +132,10 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
           '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
       });
     }
+    const changed = await changedKpis(ctx);
+    for (const kpi of changed) {
+      ctx.emit({ type: 'warning', message: `KPI ${m.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: dropped, created from this plan and refreshed.` });
+    }
     ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
     // Awaited here: the collection it reads through is dropped when this block ends.
     if (options.dryRun) return await dryRun(ctx, loads);
@@ -141,6 +145,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       for (const table of m.syncTables) {
         for (const type of ['create_target', 'create_staging']) await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
       }
+      for (const kpi of changed) await engine.command(statementOf(plan, kpiStep(kpi.name, 'drop')), { step: kpiStep(kpi.name, 'drop') });
       for (const kpi of m.kpis) await engine.command(statementOf(plan, kpiStep(kpi.name, 'create')), { step: kpiStep(kpi.name, 'create') });
       const summaries: DaySummary[] = [];
       for (const load of loads) {
@@ -151,17 +156,27 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       if (options.reconcile) {
         for (const table of m.syncTables) summaries.push(await reconcileTable(ctx, table, options.force ?? false));
       }
-      if (options.metrics ?? true) {
-        for (const kpi of m.kpis) {
-          await engine.command(statementOf(plan, kpiStep(kpi.name, 'refresh')), { step: kpiStep(kpi.name, 'refresh') });
-          await engine.command(statementOf(plan, kpiStep(kpi.name, 'wait')), { step: kpiStep(kpi.name, 'wait') });
-        }
+      // A replaced KPI is empty until its first refresh, so it is refreshed even without metrics.
+      for (const kpi of options.metrics ?? true ? m.kpis : changed) {
+        await engine.command(statementOf(plan, kpiStep(kpi.name, 'refresh')), { step: kpiStep(kpi.name, 'refresh') });
+        await engine.command(statementOf(plan, kpiStep(kpi.name, 'wait')), { step: kpiStep(kpi.name, 'wait') });
       }
       return summaries;
     });
   } finally {
     await dropCollection(engine, m.collection).catch(() => {});
   }
+}
+
+/** The plan's KPI views that exist in ClickHouse with a comment other than this plan's definition. */
+async function changedKpis(ctx: Context): Promise<(SyncManifest['kpis'][number] & { found: string })[]> {
+  const m = ctx.plan.manifest;
+  const rows = await ctx.engine.rows<{ name: string; comment: string }>(
+    'SELECT name, comment FROM system.tables WHERE database = {database:String} AND has({names:Array(String)}, name)',
+    { params: { database: m.database, names: m.kpis.map((k) => k.name) } },
+  );
+  const found = new Map(rows.map((r) => [r.name, r.comment]));
+  return m.kpis.filter((k) => found.has(k.name) && found.get(k.name) !== k.definition).map((k) => ({ ...k, found: found.get(k.name)! }));
 }
 
 async function dryRun(ctx: Context, loads: LoadWindow[]): Promise<DaySummary[]> {
