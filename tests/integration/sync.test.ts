@@ -158,11 +158,11 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now(), 0.002 FROM generate_series(1, 300) AS i");
     await source.query("UPDATE campaign SET budget = budget + 1 WHERE id % 7 = 0");
     // `ledger:publish` is the ledger row that moves the watermark, written after the publish itself.
-    const steps = ['campaign.clear_staging', 'campaign.load', 'campaign.merge', 'impressions.load', 'impressions.merge', 'ledger:chunk', 'ledger:publish', 'ledger:lease', 'kpi.kpi_campaign_ctr.refresh', 'impressions.swap'];
+    const steps = ['campaign.drop_staging', 'campaign.create_staging', 'campaign.load', 'campaign.merge', 'impressions.load', 'impressions.merge', 'ledger:chunk', 'ledger:publish', 'ledger:lease', 'kpi.kpi_campaign_ctr.refresh', 'impressions.swap', 'impressions.clear_staging'];
     for (const step of steps) {
       const [name, ledgerStep] = step.split(':');
       const broken = faultyEngine(engine, [{ match: (_sql, o) => o.step === name && (!ledgerStep || o.params?.step === ledgerStep), error: connectionReset, times: 1 }]);
-      await expect(sync({ fullRefresh: step.endsWith('swap') }, broken)).rejects.toThrow();
+      await expect(sync({ fullRefresh: ['impressions.swap', 'impressions.clear_staging'].includes(step) }, broken)).rejects.toThrow();
       expect(broken.injected, step).toBe(1);
       await sync();
       await expectExact();
@@ -230,6 +230,30 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     // Back to the demo's definition.
     await sync({ onEvent });
     expect(warnings).toHaveLength(1);
+    await expectExact();
+  });
+
+  it('a target whose columns are not the plan\'s is refused with what differs; --full-refresh rebuilds it and later loads work', async () => {
+    await source.query("ALTER TABLE campaign ADD COLUMN note text NOT NULL DEFAULT 'n/a'");
+    await source.query("UPDATE campaign SET note = 'budget ' || budget::text, updated_at = now() WHERE id % 3 = 0");
+    const widened = readSyncPlan((await compileSyncDir(engine, SPEC, source.connection, join(dir, 'widened'))).out);
+    const run = (options: Partial<Parameters<typeof runSync>[2]> = {}) => runSync(engine, widened, { pg: source.connection, ...options });
+    await expect(run()).rejects.toThrow(/^analytics\.dim_campaign does not have this plan's columns \(missing note String\)\. The spec or PostgreSQL changed since the table was created; nothing was loaded\. Run again with --full-refresh/);
+    const warnings: string[] = [];
+    await run({ fullRefresh: true, onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
+    expect(warnings).toEqual([expect.stringMatching(/^analytics\.dim_campaign does not have this plan's columns .* the full refresh rebuilds it with this plan's columns\.$/)]);
+    await source.query("UPDATE campaign SET note = 'later', updated_at = now() WHERE id = 2");
+    await run();
+    // PostgreSQL's own notes against ClickHouse's, row for row.
+    const pgNotes = await source.query<Row>('SELECT id::text AS id, note FROM campaign ORDER BY id');
+    expect(await engine.rows<Row>('SELECT toString(id) AS id, note FROM analytics.dim_campaign FINAL ORDER BY id')).toEqual(pgNotes);
+    expect(pgNotes.find((r) => r.id === '2')!.note).toBe('later');
+    const report = await validateSync(engine, widened, source.connection);
+    expect(report.days.flatMap((d) => d.checks.filter((c) => c.status === 'fail'))).toEqual([]);
+    // Back to the demo's columns.
+    await source.query('ALTER TABLE campaign DROP COLUMN note');
+    await expect(sync()).rejects.toThrow(/note is not in the plan/);
+    await sync({ fullRefresh: true });
     await expectExact();
   });
 

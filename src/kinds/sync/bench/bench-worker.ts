@@ -37,7 +37,7 @@ if (mode === 'floor') {
   const plan = readSyncPlan(planDir);
   await createCollection(engine, plan.manifest.collection, source, plan.manifest.pgSchema);
   // Untimed: the target as the phase starts (empty, or holding the initial load).
-  await engine.command(statementOf(plan, tableStep('impressions', 'clear_staging')));
+  for (const type of ['drop_staging', 'create_staging']) await engine.command(statementOf(plan, tableStep('impressions', type)));
   await engine.command('TRUNCATE TABLE analytics.fact_impressions');
   if (phase === 'incremental') await engine.command('INSERT INTO analytics.fact_impressions SELECT * FROM bench.initial_impressions');
   const before = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n);

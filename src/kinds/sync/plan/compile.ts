@@ -122,14 +122,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       keyList: table.primaryKey.map(quoteIdent).join(', '),
     };
     const file = (n: string, name: string) => `${dir}/${n}_${name}.sql`;
+    const layout = { columns, orderBy: dimension ? common.keyList : table.orderBy.map(quoteIdent).join(', '), partitionBy: table.partitionBy };
     if (dimension) {
-      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'dimension DDL: ReplacingMergeTree by key, version = cursor', 'create_dimension', { ...common, columns, orderBy: common.keyList });
+      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'dimension DDL: ReplacingMergeTree by key, version = cursor', 'create_dimension', { ...common, ...layout });
     } else {
-      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'fact DDL: MergeTree partitioned by month', 'create_fact', {
-        ...common, columns, orderBy: table.orderBy.map(quoteIdent).join(', '), partitionBy: table.partitionBy, mergeFile: file('06', 'merge'),
-      });
+      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'fact DDL: MergeTree partitioned by month', 'create_fact', { ...common, ...layout, mergeFile: file('06', 'merge') });
     }
-    add(tableStep(table, 'create_staging'), file('02', 'create_staging'), 'staging with the target\'s structure', 'create_staging', common);
+    add(tableStep(table, 'drop_staging'), file('02', 'drop_staging'), 'drops staging before a load', 'drop_staging', common);
+    add(tableStep(table, 'create_staging'), file('02', 'create_staging'), 'staging with the plan\'s structure, made anew before every load', 'create_staging', { ...common, ...layout, dropFile: file('02', 'drop_staging') });
     add(tableStep(table, 'clear_staging'), file('03', 'clear_staging'), 'empties staging before a load', 'clear_staging', common);
     const boundQuery = `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz\nFROM ${pgTable(table.source)}`;
     add(tableStep(table, 'source_bound'), file('04', 'source_bound'), 'the run\'s fixed upper bound: max(cursor) in PostgreSQL', 'source_bound', { ...common, query: boundQuery, queryLines: queryLines(boundQuery) });

@@ -132,6 +132,11 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
           '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
       });
     }
+    for (const drift of await columnDrift(ctx)) {
+      const what = `${drift}. The spec or PostgreSQL changed since the table was created`;
+      if (!options.fullRefresh) throw new SafetyError(`${what}; nothing was loaded. Run again with --full-refresh: it reloads the table from PostgreSQL into staging built from this plan and swaps it in atomically (readers keep the old table until then).`);
+      ctx.emit({ type: 'warning', message: `${what}; the full refresh rebuilds it with this plan's columns.` });
+    }
     const changed = await changedKpis(ctx);
     for (const kpi of changed) {
       ctx.emit({ type: 'warning', message: `KPI ${m.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: dropped, created from this plan and refreshed.` });
@@ -143,7 +148,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     await engine.command(statementOf(plan, 'create_database'), { step: 'create_database' });
     return await withPlanLease(engine, plan, { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit }, async (lease) => {
       for (const table of m.syncTables) {
-        for (const type of ['create_target', 'create_staging']) await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
+        await engine.command(statementOf(plan, tableStep(table, 'create_target')), { step: tableStep(table, 'create_target') });
       }
       for (const kpi of changed) await engine.command(statementOf(plan, kpiStep(kpi.name, 'drop')), { step: kpiStep(kpi.name, 'drop') });
       for (const kpi of m.kpis) await engine.command(statementOf(plan, kpiStep(kpi.name, 'create')), { step: kpiStep(kpi.name, 'create') });
@@ -166,6 +171,31 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
   } finally {
     await dropCollection(engine, m.collection).catch(() => {});
   }
+}
+
+/** The columns a target has when this plan created it: the source's, and a dimension's tombstone flag. */
+function planColumns(table: SyncManifest['syncTables'][number]): { name: string; type: string }[] {
+  return [...table.columns.map(({ name, type }) => ({ name, type })), ...(table.role === 'dimension' ? [{ name: '_deleted', type: 'UInt8' }] : [])];
+}
+
+/** One sentence for each existing target whose columns are not the plan's: what is missing, extra or of another type. */
+async function columnDrift(ctx: Context): Promise<string[]> {
+  const found: string[] = [];
+  for (const table of ctx.plan.manifest.syncTables) {
+    const { target } = tablesOf(ctx.plan.manifest.database, table);
+    const actual = await tableColumns(ctx.engine, target);
+    if (!actual) continue;
+    const expected = planColumns(table);
+    const has = new Map(actual.map((c) => [c.name, c.type]));
+    const wanted = new Map(expected.map((c) => [c.name, c.type]));
+    const problems = [
+      ...expected.filter((c) => !has.has(c.name)).map((c) => `missing ${c.name} ${c.type}`),
+      ...expected.filter((c) => has.has(c.name) && has.get(c.name) !== c.type).map((c) => `${c.name} is ${has.get(c.name)} there and ${c.type} in the plan`),
+      ...actual.filter((c) => !wanted.has(c.name)).map((c) => `${c.name} is not in the plan`),
+    ];
+    if (problems.length > 0) found.push(`${formatTableRef(target)} does not have this plan's columns (${problems.join('; ')})`);
+  }
+  return found;
 }
 
 /** The plan's KPI views that exist in ClickHouse with a comment other than this plan's definition. */
@@ -206,7 +236,7 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
   }
   const params = { lo: load.lo, hi: load.hi || load.lo };
   const loadStarted = new Date();
-  await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), { step: tableStep(table, 'clear_staging') });
+  for (const type of ['drop_staging', 'create_staging']) await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
   try {
     if (load.hi) await pgCommand(ctx, tableStep(table, 'load'), params);
   } catch (error) {
