@@ -12,3 +12,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_classified` (
     `_row` String,
     `_reason` String
 ) ENGINE = Null
+COMMENT 'chplan definition 073866c42bbb247a'

@@ -12,3 +12,4 @@ PARTITION BY
     toYYYYMM(received_at)
 ORDER BY
     (stage, received_at)
+COMMENT 'chplan definition e5f5667d7b8e0972'

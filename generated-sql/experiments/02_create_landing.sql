@@ -12,3 +12,4 @@ PARTITION BY
     toYYYYMM(received_at)
 ORDER BY
     received_at
+COMMENT 'chplan definition c75859b5a028fe92'

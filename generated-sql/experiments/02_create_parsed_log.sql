@@ -11,3 +11,4 @@ PARTITION BY
     toYYYYMM(received_at)
 ORDER BY
     (source_table, key, version)
+COMMENT 'chplan definition a58a9bd83f21d7c9'

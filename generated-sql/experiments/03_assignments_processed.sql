@@ -15,3 +15,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`assignments_processed` (
 ) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)
+COMMENT 'chplan definition d891f5fb22337f2b'

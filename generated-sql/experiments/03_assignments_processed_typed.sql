@@ -15,3 +15,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`assignments_processed_typed`
     `_c_assigned_at` Nullable(DateTime64(6, 'UTC')),
     `_reason` String
 ) ENGINE = Null
+COMMENT 'chplan definition b186ad896b0fd539'

@@ -21,3 +21,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed` (
 ) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)
+COMMENT 'chplan definition 94db88cc42c25cfc'

@@ -19,3 +19,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed_typed` (
     `_c_value` Nullable(Float64),
     `_reason` String
 ) ENGINE = Null
+COMMENT 'chplan definition 9a676f2b950f17c9'

@@ -55,3 +55,4 @@ FROM
         FROM
             `experiments_analytics`.`experiments_landing`
     )
+COMMENT 'chplan definition 75c11bfe8ca54e0a'

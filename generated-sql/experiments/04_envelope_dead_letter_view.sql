@@ -13,3 +13,4 @@ FROM
     `experiments_analytics`.`experiments_classified`
 WHERE
     _reason != ''
+COMMENT 'chplan definition 397e7de9386dc067'

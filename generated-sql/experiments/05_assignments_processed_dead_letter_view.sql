@@ -12,3 +12,4 @@ FROM
     `experiments_analytics`.`assignments_processed_typed`
 WHERE
     _reason != ''
+COMMENT 'chplan definition f1024893516c0754'

@@ -11,3 +11,4 @@ FROM
     `experiments_analytics`.`assignments_processed_typed`
 WHERE
     _reason = ''
+COMMENT 'chplan definition 59f0e735b7ca2415'

@@ -19,3 +19,4 @@ FROM
     `experiments_analytics`.`assignments_processed_typed`
 WHERE
     _reason = ''
+COMMENT 'chplan definition f19399811ad769f3'

@@ -109,3 +109,4 @@ FROM
             _reason = ''
             AND _table = 'assignments'
     )
+COMMENT 'chplan definition 375b282a8351077d'

@@ -12,3 +12,4 @@ FROM
     `experiments_analytics`.`events_processed_typed`
 WHERE
     _reason != ''
+COMMENT 'chplan definition 60e2ab115c54c7cb'

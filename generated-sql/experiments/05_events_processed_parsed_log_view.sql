@@ -11,3 +11,4 @@ FROM
     `experiments_analytics`.`events_processed_typed`
 WHERE
     _reason = ''
+COMMENT 'chplan definition c6c26be1cdb70a19'

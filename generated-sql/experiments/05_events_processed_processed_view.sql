@@ -22,3 +22,4 @@ FROM
     `experiments_analytics`.`events_processed_typed`
 WHERE
     _reason = ''
+COMMENT 'chplan definition 99ae40267f519e58'

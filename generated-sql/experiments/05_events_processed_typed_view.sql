@@ -185,3 +185,4 @@ FROM
             _reason = ''
             AND _table = 'events'
     )
+COMMENT 'chplan definition ba76cb096e692559'

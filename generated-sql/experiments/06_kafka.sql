@@ -9,3 +9,4 @@ SETTINGS
     kafka_format = 'LineAsString',
     kafka_num_consumers = 1,
     kafka_handle_error_mode = 'stream'
+COMMENT 'chplan definition c797f25be3398024'

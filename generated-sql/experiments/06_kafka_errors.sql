@@ -12,3 +12,4 @@ FROM
     `experiments_analytics`.`experiments_kafka`
 WHERE
     length(_error) > 0
+COMMENT 'chplan definition 9162e0831ed3324f'

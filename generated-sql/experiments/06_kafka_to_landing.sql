@@ -11,3 +11,4 @@ FROM
     `experiments_analytics`.`experiments_kafka`
 WHERE
     length(_error) = 0
+COMMENT 'chplan definition 9f04922b1957b37e'

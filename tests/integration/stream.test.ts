@@ -222,6 +222,22 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     await engine.command('DROP TABLE experiments_analytics.experiments_kafka_errors_mv');
     await engine.command('DROP TABLE experiments_analytics.experiments_kafka');
   });
+
+  it('refuses to set up over a chain built from another definition, naming each object, and changes nothing', async () => {
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { tables: { name: string; columns: { name: string; type: string }[] }[] };
+    for (const column of raw.tables.find((t) => t.name === 'events_processed')!.columns) if (column.name === 'device') column.type = 'LowCardinality(String)';
+    writeFileSync(join(dir, 'changed.json'), JSON.stringify(raw));
+    writePlanDir(join(dir, 'changed'), buildStreamPlan(loadStreamSpec(join(dir, 'changed.json')), { toolVersion: TOOL_VERSION }));
+    const changed = readStreamPlan(join(dir, 'changed'));
+    const objects = () => engine.rows("SELECT name, comment, toString(uuid) AS uuid FROM system.tables WHERE database = 'experiments_analytics' ORDER BY name");
+    const before = await objects();
+    const refusal = setupChain(engine, changed, { kafka: false, dictionaries: null });
+    await expect(refusal).rejects.toThrow(/^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(03_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./);
+    await expect(refusal).rejects.not.toThrow(/assignments_processed/);
+    expect(await objects()).toEqual(before);
+    // The plan the chain was built from sets up again without complaint.
+    await setupChain(engine, plan, { kafka: false, dictionaries: null });
+  });
 });
 
 describe('stream dictionaries over a real PostgreSQL', () => {
@@ -233,6 +249,8 @@ describe('stream dictionaries over a real PostgreSQL', () => {
   afterAll(async () => source?.stop());
 
   it('each dictionary holds its PostgreSQL table, and dictGet answers from it', async () => {
+    await setupChain(engine, plan, { kafka: false, dictionaries: source.connection });
+    // Set up again: each dictionary is found with its own definition.
     await setupChain(engine, plan, { kafka: false, dictionaries: source.connection });
     expect((await dictionaryChecks(engine, plan, source.connection)).map((c) => c.status)).toEqual(['pass', 'pass']);
     const [{ name }] = (await engine.rows<{ name: string }>("SELECT dictGet('experiments_analytics.variants_dict', 'name', toUInt64(21)) AS name")) as [{ name: string }];

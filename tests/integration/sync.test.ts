@@ -216,7 +216,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     for (const view of after) {
       const was = before.find((b) => b.name === view.name)!;
       expect(view.uuid !== was.uuid, view.name).toBe(view.name === 'kpi_campaign_ctr');
-      expect(view.comment).toBe(changed.manifest.kpis.find((k) => k.name === view.name)!.definition);
+      expect(view.comment).toBe(changed.manifest.objects.find((o) => o.name === view.name)!.definition);
     }
     // Refreshed although metrics were off: PostgreSQL's own count of campaigns with an advertiser, up to id 30.
     const [{ n }] = (await source.query<{ n: string }>('SELECT count(*)::text AS n FROM campaign c JOIN advertiser a ON a.id = c.advertiser_id WHERE c.id <= 30')) as [{ n: string }];

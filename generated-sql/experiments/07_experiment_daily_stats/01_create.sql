@@ -33,3 +33,4 @@ FROM
             experiment_id,
             variant_id
     )
+COMMENT 'chplan definition fbf26b981a1e73b5'

@@ -58,3 +58,4 @@ FROM
             experiment_id,
             variant_id
     )
+COMMENT 'chplan definition 5c3444eb41beaf60'

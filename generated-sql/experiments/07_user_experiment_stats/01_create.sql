@@ -35,3 +35,4 @@ FROM
             experiment_id,
             user_id
     )
+COMMENT 'chplan definition bd9f8448a9999021'

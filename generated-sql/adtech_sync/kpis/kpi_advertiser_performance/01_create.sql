@@ -39,4 +39,5 @@ FROM
     ) AS k ON k.campaign_id = c.id
 GROUP BY
     a.id,
-    a.name COMMENT 'chplan KPI definition 359863b5c60b0aa1'
+    a.name
+COMMENT 'chplan definition 06109faf498504b7'

@@ -34,4 +34,5 @@ FROM
             `analytics`.`fact_clicks`
         GROUP BY
             campaign_id
-    ) AS k ON k.campaign_id = c.id COMMENT 'chplan KPI definition e646a7521af8fcfe'
+    ) AS k ON k.campaign_id = c.id
+COMMENT 'chplan definition ff0c27a76bb3d291'

@@ -42,4 +42,5 @@ FROM
     )
 GROUP BY
     date,
-    campaign_id COMMENT 'chplan KPI definition a8f923a67300b7cb'
+    campaign_id
+COMMENT 'chplan definition 615e13ee05135eb9'

@@ -36,4 +36,5 @@ FROM
             `analytics`.`fact_clicks`
         GROUP BY
             campaign_id
-    ) AS k ON k.campaign_id = c.id COMMENT 'chplan KPI definition 51f38c5021cb962e'
+    ) AS k ON k.campaign_id = c.id
+COMMENT 'chplan definition 473d9ff4377cb971'

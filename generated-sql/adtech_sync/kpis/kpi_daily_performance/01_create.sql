@@ -38,4 +38,5 @@ FROM
             date
     )
 GROUP BY
-    date COMMENT 'chplan KPI definition 19f0ed12cfdb96d5'
+    date
+COMMENT 'chplan definition 21ff55d81f77a9ae'

@@ -1,6 +1,7 @@
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
+import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
 import { envelopeColumns, envelopeReasonExpr, keyHashExpr, processedSelect, tableReasonExpr, typedColumns, typedSelect } from './parse-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
 import type { StreamAggregate, StreamSpec } from './spec.js';
@@ -10,6 +11,8 @@ export interface StreamStatement {
   file: string;
   role: string;
   sql: string;
+  /** What a CREATE … IF NOT EXISTS statement creates, with its definition. */
+  object?: PlannedObject;
 }
 
 /** Every table the chain is made of. Pure. */
@@ -66,7 +69,11 @@ export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed
 /** Renders every statement of a stream plan, in the order a setup runs them. Pure. */
 export function renderStream(spec: StreamSpec): StreamStatement[] {
   const out: StreamStatement[] = [];
-  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => out.push({ step, file, role, sql: renderStep('stream', { type, ...fields }) });
+  // Every object of the chain carries its definition as COMMENT; the ledger is shared with other plans.
+  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => {
+    const sql = renderStep('stream', { type, ...fields });
+    out.push({ step, file, role, ...(step === 'create_ledger' ? { sql } : withDefinition(step, sql)) });
+  };
   const tables = chainTables(spec);
   const parse = { landing: tables.landing, deadLetter: tables.deadLetter, parsedLog: tables.parsedLog, classified: tables.classified };
   add('create_database', '00_create_database.sql', 'the chain\'s database, ENGINE = Atomic', 'create_database', { database: spec.database });

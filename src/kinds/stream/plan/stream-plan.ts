@@ -1,4 +1,5 @@
 import { formatTableRef } from '../../../config/settings.js';
+import type { PlannedObject } from '../../../plan/definition.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
 import { chainTables, kafkaCollection, pgCollection, renderStream } from './compile.js';
@@ -11,6 +12,8 @@ export interface StreamManifest extends PlanManifest {
   collections: { kafka: string; postgres: string };
   /** Step → file, for every statement of the plan, in setup order. */
   steps: Record<string, string>;
+  /** Every object the chain's statements create, with the COMMENT naming its definition. */
+  objects: PlannedObject[];
 }
 
 export type StreamPlan = LoadedPlan<StreamManifest>;
@@ -64,6 +67,7 @@ export function buildStreamPlan(spec: StreamSpec, options: { toolVersion: string
     spec: rest,
     collections: { kafka: kafkaCollection(spec), postgres: pgCollection(spec) },
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
+    objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
   };
   return sealPlan<StreamManifest>(base, files, (planHash) => planMd(spec, [...statements, { file: 'manifest.json', role: 'sha256 of every file and the spec' }], planHash, options.toolVersion));
 }

@@ -3,6 +3,8 @@ import { createCollection, createNamedCollection, type PgConnection } from '../.
 import type { RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
+import { changedObjects } from '../../../execute/planned-objects.js';
+import { SafetyError } from '../../../core/errors.js';
 
 export interface SetupOptions {
   /** Create the Kafka table and its views (needs the spec's brokers; they are contacted in the background). */
@@ -23,16 +25,24 @@ function isSetupStep(step: string): boolean {
 /**
  * Builds (or completes) the live chain: database, ledger, landing, dead letter, parsed log,
  * processed tables and their views, the Kafka table and its views, aggregate tables, dictionaries
- * and reporting views. Every statement is IF NOT EXISTS / OR REPLACE, so it is safe to repeat.
+ * and reporting views. Every statement is IF NOT EXISTS / OR REPLACE, so it is safe to repeat; an
+ * object that exists with another definition (its COMMENT) is refused before anything runs.
  */
 export async function setupChain(engine: Engine, plan: StreamPlan, options: SetupOptions): Promise<string[]> {
   const m = plan.manifest;
   const emit = options.onEvent ?? (() => {});
   const env = options.env ?? process.env;
   const ran: string[] = [];
-  for (const step of Object.keys(m.steps).filter(isSetupStep)) {
-    if (step.startsWith('kafka.') && !options.kafka) continue;
-    if (step.startsWith('dictionary.') && !options.dictionaries) continue;
+  const steps = Object.keys(m.steps).filter(isSetupStep).filter((step) => (options.kafka || !step.startsWith('kafka.')) && (options.dictionaries || !step.startsWith('dictionary.')));
+  const changed = await changedObjects(engine, (m.objects ?? []).filter((o) => steps.includes(o.step)));
+  if (changed.length > 0) {
+    throw new SafetyError(
+      `The chain in ClickHouse was built from another definition than this plan's: ${changed.map((o) => `${o.database}.${o.name} (${m.steps[o.step]}; its comment: ${JSON.stringify(o.found)})`).join(', ')}. ` +
+        'The plan creates objects IF NOT EXISTS, so it would run against the old ones. Nothing was created or changed. Move the chain on purpose (see "Changing a live chain" in the README), ' +
+        `or, for a demo database, drop it (DROP DATABASE ${m.spec.database}) and run again.`,
+    );
+  }
+  for (const step of steps) {
     if (step === 'kafka.create') await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env);
     if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public');
     await engine.command(statementOf(plan, step), { step });

@@ -3,7 +3,7 @@ import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import { pgIdent } from '../../../engine/postgres.js';
 import { fillTableReferences } from '../../../core/table-references.js';
-import { contentHash } from '../../../plan/manifest.js';
+import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 
 /** A source column as compile sees it: ClickHouse's type for it and PostgreSQL's own. */
@@ -27,27 +27,13 @@ export interface SyncStatement {
   file: string;
   role: string;
   sql: string;
+  /** A KPI view, with the COMMENT naming its definition. */
+  object?: PlannedObject;
 }
 
 /** The ClickHouse table names a table spec gives rise to. Pure. */
 export function tablesOf(database: string, table: Pick<SyncTableSpec, 'target'>): { target: TableRef; staging: TableRef } {
   return { target: { database, name: table.target }, staging: { database, name: `${table.target}__staging` } };
-}
-
-/** A KPI's ClickHouse query with its `{{table}}` references filled with the targets. Pure. */
-function kpiQuery(spec: SyncSpec, sources: SourceTable[], kpi: KpiSpec): string {
-  return fillTableReferences(kpi.clickhouse, (source) => {
-    const table = sources.find((s) => s.spec.source === source)!.spec;
-    return quoteTable(tablesOf(spec.database, table).target);
-  }).trim();
-}
-
-/**
- * What a KPI view carries as its COMMENT: the identity of its definition (query and key). A view
- * whose comment differs was created from another definition, and the run replaces it. Pure.
- */
-export function kpiDefinition(spec: SyncSpec, sources: SourceTable[], kpi: KpiSpec): string {
-  return `chplan KPI definition ${contentHash(JSON.stringify([kpiQuery(spec, sources, kpi), kpi.key])).slice(0, 16)}`;
 }
 
 /** The step name of a table's statement: `impressions.load`. */
@@ -104,8 +90,11 @@ function queryLines(query: string): string[] {
 /** Renders every statement of a sync plan, in the order a run uses them. Pure. */
 export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatement[] {
   const statements: SyncStatement[] = [];
-  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) =>
-    statements.push({ step, file, role, sql: renderStep('sync', { type, ...fields }) });
+  // A KPI view carries its definition as COMMENT, so a run can tell a view made from another one.
+  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => {
+    const sql = renderStep('sync', { type, ...fields });
+    statements.push({ step, file, role, ...(type === 'create_kpi' ? withDefinition(step, sql) : { sql }) });
+  };
   const collection = spec.source.collection;
   add('create_database', '00_create_database.sql', 'the targets\' database, ENGINE = Atomic', 'create_database', { database: spec.database });
   add('create_ledger', '01_create_ledger.sql', 'ledger table recording every load and publish (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
@@ -155,9 +144,8 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     const common = { name: kpi.name, description: kpi.description, view, keyList: kpi.key.map(quoteIdent).join(', '), collection };
     const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
     add(kpiStep(kpi, 'drop'), file('00', 'drop'), 'drops the KPI when ClickHouse holds another definition of it', 'drop_kpi', common);
-    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', {
-      ...common, select: kpiQuery(spec, sources, kpi), definition: kpiDefinition(spec, sources, kpi),
-    });
+    const select = fillTableReferences(kpi.clickhouse, (source) => quoteTable(tablesOf(spec.database, sources.find((s) => s.spec.source === source)!.spec).target)).trim();
+    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select });
     add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
     add(kpiStep(kpi, 'wait'), file('03', 'wait'), 'waits for the refresh to finish', 'wait_kpi', common);
     add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);

@@ -1,7 +1,8 @@
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
-import { kpiDefinition, renderSync, type SourceColumn, type SourceTable } from './compile.js';
+import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
+import type { PlannedObject } from '../../../plan/definition.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 import { renderDocument } from '../../../render/render.js';
 
@@ -13,10 +14,11 @@ export interface SyncManifest extends PlanManifest {
   pgSchema: string;
   lookbackSeconds: number;
   syncTables: (SyncTableSpec & { columns: SourceColumn[] })[];
-  /** Each KPI with the COMMENT its view carries (see kpiDefinition). */
-  kpis: (Pick<KpiSpec, 'name' | 'key'> & { definition: string })[];
+  kpis: Pick<KpiSpec, 'name' | 'key'>[];
   /** Step → file, for every statement of the plan. */
   steps: Record<string, string>;
+  /** The KPI views, with the COMMENT naming each one's definition. */
+  objects: PlannedObject[];
 }
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
@@ -43,8 +45,9 @@ export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: {
     pgSchema: spec.source.schema,
     lookbackSeconds: spec.lookbackSeconds,
     syncTables: sources.map((s) => ({ ...s.spec, columns: s.columns })),
-    kpis: spec.kpis.map((k) => ({ name: k.name, key: k.key, definition: kpiDefinition(spec, sources, k) })),
+    kpis: spec.kpis.map((k) => ({ name: k.name, key: k.key })),
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
+    objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
   return sealPlan<SyncManifest>(base, files, (planHash) => renderDocument('templates/sync/PLAN.md.hbs', {

@@ -4,6 +4,7 @@ import { formatTableRef } from '../../../config/settings.js';
 import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
 import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
 import { newRunnerId } from '../../../execute/lease.js';
+import { changedObjects } from '../../../execute/planned-objects.js';
 import { ledgerOf } from '../../../execute/run-context.js';
 import { withPlanLease, type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
@@ -137,9 +138,9 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       if (!options.fullRefresh) throw new SafetyError(`${what}; nothing was loaded. Run again with --full-refresh: it reloads the table from PostgreSQL into staging built from this plan and swaps it in atomically (readers keep the old table until then).`);
       ctx.emit({ type: 'warning', message: `${what}; the full refresh rebuilds it with this plan's columns.` });
     }
-    const changed = await changedKpis(ctx);
+    const changed = await changedObjects(engine, m.objects ?? []);
     for (const kpi of changed) {
-      ctx.emit({ type: 'warning', message: `KPI ${m.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: dropped, created from this plan and refreshed.` });
+      ctx.emit({ type: 'warning', message: `KPI ${kpi.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: dropped, created from this plan and refreshed.` });
     }
     ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
     // Awaited here: the collection it reads through is dropped when this block ends.
@@ -196,17 +197,6 @@ async function columnDrift(ctx: Context): Promise<string[]> {
     if (problems.length > 0) found.push(`${formatTableRef(target)} does not have this plan's columns (${problems.join('; ')})`);
   }
   return found;
-}
-
-/** The plan's KPI views that exist in ClickHouse with a comment other than this plan's definition. */
-async function changedKpis(ctx: Context): Promise<(SyncManifest['kpis'][number] & { found: string })[]> {
-  const m = ctx.plan.manifest;
-  const rows = await ctx.engine.rows<{ name: string; comment: string }>(
-    'SELECT name, comment FROM system.tables WHERE database = {database:String} AND has({names:Array(String)}, name)',
-    { params: { database: m.database, names: m.kpis.map((k) => k.name) } },
-  );
-  const found = new Map(rows.map((r) => [r.name, r.comment]));
-  return m.kpis.filter((k) => found.has(k.name) && found.get(k.name) !== k.definition).map((k) => ({ ...k, found: found.get(k.name)! }));
 }
 
 async function dryRun(ctx: Context, loads: LoadWindow[]): Promise<DaySummary[]> {
