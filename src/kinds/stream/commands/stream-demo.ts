@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../../core/quote.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +27,9 @@ export const streamDemoCommand = {
     withEngineOptions(yargs)
       .option('spec', { type: 'string', default: DEFAULT_STREAM_SPEC, describe: 'stream spec' })
       .option('events', { type: 'number', default: 50_000, describe: 'events in the generated dump' })
-      .option('users', { type: 'number', default: 2_000, describe: 'users in the generated dump' }),
-  handler: async (args: CommonArgs & { spec: string; events: number; users: number }) => {
+      .option('users', { type: 'number', default: 2_000, describe: 'users in the generated dump' })
+      .option('replace', { type: 'boolean', default: false, describe: "drop the chain's database first and build it anew (npm run stream-demo does)" }),
+  handler: async (args: CommonArgs & { spec: string; events: number; users: number; replace: boolean }) => {
     const spec = loadStreamSpec(args.spec);
     const stages = stagePrinter(args.json);
     const out = `generated-sql/${spec.name}`;
@@ -44,6 +46,7 @@ export const streamDemoCommand = {
       const result = await withPostgres((pg) => withEngine(settingsFrom(args), async (engine) => {
         await seedReferenceTables(pg);
         stages.start('build the chain');
+        if (args.replace) await engine.command(`DROP DATABASE IF EXISTS ${quoteIdent(spec.database)} SYNC`);
         await setupChain(engine, plan, { kafka: false, dictionaries: pg });
         stages.start('replay');
         const landed = await replayFile(engine, plan, file);

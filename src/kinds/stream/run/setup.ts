@@ -37,9 +37,9 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
   const changed = await changedObjects(engine, (m.objects ?? []).filter((o) => steps.includes(o.step)));
   if (changed.length > 0) {
     throw new SafetyError(
-      `The chain in ClickHouse was built from another definition than this plan's: ${changed.map((o) => `${o.database}.${o.name} (${m.steps[o.step]}; its comment: ${JSON.stringify(o.found)})`).join(', ')}. ` +
+      `The chain in ClickHouse was built from another definition than this plan's: ${listed(changed.map((o) => `${o.database}.${o.name} (${m.steps[o.step]}; its comment: ${JSON.stringify(o.found)})`))}. ` +
         'The plan creates objects IF NOT EXISTS, so it would run against the old ones. Nothing was created or changed. Move the chain on purpose (see "Changing a live chain" in the README), ' +
-        `or, for a demo database, drop it (DROP DATABASE ${m.spec.database}) and run again.`,
+        `or, for a demo database, drop it (DROP DATABASE ${m.spec.database}; chplan stream-demo --replace does) and run again.`,
     );
   }
   for (const step of steps) {
@@ -52,6 +52,11 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     emit({ type: 'warning', message: `The dictionaries (${m.spec.dictionaries.map((d) => d.name).join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
   }
   return ran;
+}
+
+/** The first few of a long list, and how many more there are. */
+function listed(items: string[], shown = 5): string {
+  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
 /** The Kafka table's collection: brokers from the spec, SASL credentials from the environment; never written to the plan. */
