@@ -3,19 +3,14 @@ import { SafetyError, SchemaError } from '../../../core/errors.js';
 import { formatTableRef } from '../../../config/settings.js';
 import type { FlattenPlan } from '../plan/flatten-plan.js';
 import { tableColumns } from '../../../engine/table-columns.js';
+import { columnChanges } from '../../../core/column-changes.js';
 import { fingerprintOf, type Column } from '../schema/source-schema.js';
 
 /** Column-level differences between two column lists, as human lines. Pure. */
 export function columnDiff(before: Column[], after: Column[]): string[] {
-  const old = new Map(before.map((c) => [c.name, c.type]));
-  const now = new Map(after.map((c) => [c.name, c.type]));
-  const lines: string[] = [];
-  for (const [name, type] of old) {
-    if (!now.has(name)) lines.push(`- ${name} ${type} (removed)`);
-    else if (now.get(name) !== type) lines.push(`~ ${name} ${type} → ${now.get(name)}`);
-  }
-  for (const [name, type] of now) if (!old.has(name)) lines.push(`+ ${name} ${type} (added)`);
-  return lines;
+  return columnChanges(before, after).map((c) =>
+    c.change === 'removed' ? `- ${c.name} ${c.type} (removed)` : c.change === 'retyped' ? `~ ${c.name} ${c.type} → ${c.to}` : `+ ${c.name} ${c.type} (added)`,
+  );
 }
 
 /** Refuses to run a plan compiled against a different source schema. */
@@ -50,14 +45,13 @@ export function requiredTargetColumns(plan: FlattenPlan): Column[] {
 export async function checkTargetShape(engine: Engine, plan: FlattenPlan): Promise<void> {
   const target = await tableColumns(engine, plan.manifest.tables.target);
   if (!target) return;
-  const have = new Map(target.map((c) => [c.name, c.type]));
   // A migrating plan adds its new metric columns itself (01a_add_columns_target.sql), after this check.
   const addsColumns = plan.sql.add_columns_target !== undefined;
   const keys = new Set([plan.manifest.timeColumn, ...plan.manifest.groupKeys]);
-  const problems = requiredTargetColumns(plan).flatMap((c) => {
-    const type = have.get(c.name);
-    if (type === undefined) return addsColumns && !keys.has(c.name) ? [] : [`- ${c.name} ${c.type} (missing)`];
-    return type === c.type ? [] : [`~ ${c.name} is ${type}, the plan writes ${c.type}`];
+  const problems = columnChanges(requiredTargetColumns(plan), target).flatMap((c) => {
+    if (c.change === 'added') return []; // columns the plan does not write may stay
+    if (c.change === 'removed') return addsColumns && !keys.has(c.name) ? [] : [`- ${c.name} ${c.type} (missing)`];
+    return [`~ ${c.name} is ${c.to}, the plan writes ${c.type}`];
   });
   if (problems.length === 0) return;
   const shown = problems.slice(0, 20).join('\n  ') + (problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '');

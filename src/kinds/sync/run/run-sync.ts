@@ -1,6 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
 import { tableColumns, tableRows } from '../../../engine/table-columns.js';
-import { formatTableRef } from '../../../config/settings.js';
+import { formatTableRef, type TableRef } from '../../../config/settings.js';
+import { columnChanges, type NamedType } from '../../../core/column-changes.js';
 import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
 import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
 import { newRunnerId } from '../../../execute/lease.js';
@@ -120,10 +121,14 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     const bounds = await sourceBounds(ctx);
     const marks = watermarks(await readLedger(engine, m.tables.ledger, syncName));
     const loads: ReturnType<typeof loadWindow>[] = [];
+    const drifts: string[] = [];
     for (const table of m.syncTables) {
-      // An empty (or missing) target is loaded from the beginning, whatever the ledger says.
       const { target } = tablesOf(m.database, table);
-      const fromScratch = Boolean(options.fullRefresh) || (await tableColumns(engine, target)) === null || (await tableRows(engine, target)) === 0;
+      const columns = await tableColumns(engine, target);
+      const drift = columns && columnDrift(target, table, columns);
+      if (drift) drifts.push(drift);
+      // An empty (or missing) target is loaded from the beginning, whatever the ledger says.
+      const fromScratch = Boolean(options.fullRefresh) || columns === null || (await tableRows(engine, target)) === 0;
       loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
     }
     for (const load of loads.filter((l) => l.behind)) {
@@ -133,7 +138,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
           '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
       });
     }
-    for (const drift of await columnDrift(ctx)) {
+    for (const drift of drifts) {
       const what = `${drift}. The spec or PostgreSQL changed since the table was created`;
       if (!options.fullRefresh) throw new SafetyError(`${what}; nothing was loaded. Run again with --full-refresh: it reloads the table from PostgreSQL into staging built from this plan and swaps it in atomically (readers keep the old table until then).`);
       ctx.emit({ type: 'warning', message: `${what}; the full refresh rebuilds it with this plan's columns.` });
@@ -175,28 +180,16 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
 }
 
 /** The columns a target has when this plan created it: the source's, and a dimension's tombstone flag. */
-function planColumns(table: SyncManifest['syncTables'][number]): { name: string; type: string }[] {
+function planColumns(table: SyncManifest['syncTables'][number]): NamedType[] {
   return [...table.columns.map(({ name, type }) => ({ name, type })), ...(table.role === 'dimension' ? [{ name: '_deleted', type: 'UInt8' }] : [])];
 }
 
-/** One sentence for each existing target whose columns are not the plan's: what is missing, extra or of another type. */
-async function columnDrift(ctx: Context): Promise<string[]> {
-  const found: string[] = [];
-  for (const table of ctx.plan.manifest.syncTables) {
-    const { target } = tablesOf(ctx.plan.manifest.database, table);
-    const actual = await tableColumns(ctx.engine, target);
-    if (!actual) continue;
-    const expected = planColumns(table);
-    const has = new Map(actual.map((c) => [c.name, c.type]));
-    const wanted = new Map(expected.map((c) => [c.name, c.type]));
-    const problems = [
-      ...expected.filter((c) => !has.has(c.name)).map((c) => `missing ${c.name} ${c.type}`),
-      ...expected.filter((c) => has.has(c.name) && has.get(c.name) !== c.type).map((c) => `${c.name} is ${has.get(c.name)} there and ${c.type} in the plan`),
-      ...actual.filter((c) => !wanted.has(c.name)).map((c) => `${c.name} is not in the plan`),
-    ];
-    if (problems.length > 0) found.push(`${formatTableRef(target)} does not have this plan's columns (${problems.join('; ')})`);
-  }
-  return found;
+/** One sentence on how an existing target's columns differ from the plan's (missing, extra, of another type); null when they do not. Pure. */
+function columnDrift(target: TableRef, table: SyncManifest['syncTables'][number], actual: NamedType[]): string | null {
+  const problems = columnChanges(planColumns(table), actual).map((c) =>
+    c.change === 'removed' ? `missing ${c.name} ${c.type}` : c.change === 'retyped' ? `${c.name} is ${c.to} there and ${c.type} in the plan` : `${c.name} is not in the plan`,
+  );
+  return problems.length > 0 ? `${formatTableRef(target)} does not have this plan's columns (${problems.join('; ')})` : null;
 }
 
 async function dryRun(ctx: Context, loads: LoadWindow[]): Promise<DaySummary[]> {
