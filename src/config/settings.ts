@@ -86,6 +86,10 @@ export function parseTableRef(text: string): TableRef | null {
   return { database: match[1] ?? 'default', name: match[2]! };
 }
 
+export function sameTable(a: TableRef, b: TableRef): boolean {
+  return a.database === b.database && a.name === b.name;
+}
+
 export function formatTableRef(table: TableRef): string {
   return `${table.database}.${table.name}`;
 }

@@ -4,6 +4,7 @@ import type HandlebarsModule from 'handlebars';
 import type { FormatOptionsWithLanguage } from 'sql-formatter';
 import { commentSafe, quoteIdent, quoteString, quoteStringArray, quoteTable } from '../core/quote.js';
 import { packagePath } from '../core/package-path.js';
+import { ConfigError } from '../core/errors.js';
 
 // Templates are read once from the package; rendering itself is pure string work.
 const TEMPLATE_DIR = packagePath('templates/');
@@ -50,7 +51,23 @@ export function renderStep(kind: string, step: { type: string; [field: string]: 
   if (!registry) registries.set(kind, (registry = createRegistry(kind)));
   const template = registry.get(step.type);
   if (!template) throw new Error(`no template for step ${step.type} in ${TEMPLATE_DIR}${kind} or ${TEMPLATE_DIR}common`);
-  return formatSql(template(step));
+  const sql = template(step);
+  try {
+    return formatSql(sql);
+  } catch (cause) {
+    const what = `step ${step.type}${typeof step.name === 'string' ? ` (${step.name})` : ''}`;
+    throw new ConfigError(`The SQL of ${what} does not parse: ${parseErrorSummary(sql, (cause as Error).message)}. Nothing was compiled. If it comes from the spec, correct that SQL.`, { cause });
+  }
+}
+
+/** The formatter's first line, with the text around the position it names (its grammar dump left out). Pure. */
+export function parseErrorSummary(sql: string, message: string): string {
+  const first = message.split('\n')[0]!;
+  const at = /line (\d+) column (\d+)/.exec(first);
+  if (!at) return first;
+  const line = sql.split('\n')[Number(at[1]) - 1] ?? '';
+  const column = Number(at[2]) - 1;
+  return `${first}, near "${line.slice(Math.max(0, column - 40), column + 20).trim()}"`;
 }
 
 const FORMAT_OPTIONS: FormatOptionsWithLanguage = {

@@ -171,6 +171,25 @@ describe('backfill kind', () => {
     expect((await validateBackfill(engine, plan, [PARTITION])).passed).toBe(true);
   });
 
+  it('a misspelt or missing named source is refused, dry run or not, and nothing is seeded into real tables', async () => {
+    const traces = await scalar(engine, 'SELECT count() FROM traces');
+    const events = await scalar(engine, 'SELECT count() FROM events');
+    for (const dryRun of [true, false]) {
+      await expect(backfill(engine, loadSpec(undefined, { source: 'default.obsrvations' }), { partitions: [PARTITION], out: join(dir, 'typo'), dryRun }))
+        .rejects.toThrow(/default\.obsrvations does not exist on .*; nothing was changed\. Check --source/);
+    }
+    // The default source missing beside existing traces: not an empty engine either.
+    await engine.command('RENAME TABLE observations TO observations_kept');
+    try {
+      await expect(backfill(engine, loadSpec(undefined, {}), { partitions: [PARTITION], out: join(dir, 'typo') })).rejects.toThrow(/default\.traces exists, so this is not an empty engine/);
+    } finally {
+      await engine.command('RENAME TABLE observations_kept TO observations');
+    }
+    expect(await scalar(engine, "SELECT count() FROM system.tables WHERE name IN ('obsrvations', 'observations_kept')")).toBe('0');
+    expect(await scalar(engine, 'SELECT count() FROM traces')).toBe(traces);
+    expect(await scalar(engine, 'SELECT count() FROM events')).toBe(events);
+  });
+
   it('refuses bad input with a clear error before writing anything', async () => {
     await engine.command('CREATE TABLE thin_obs (id String, start_time DateTime64(3)) ENGINE = MergeTree ORDER BY id');
     await expect(compileBackfillDir(engine, loadSpec(undefined, { source: 'default.thin_obs' }), join(dir, 'bad'))).rejects.toThrow(/lacks column\(s\) the backfill reads: trace_id, project_id/);
@@ -214,6 +233,16 @@ describe('backfill through the CLI', () => {
     const overridden = chplan('run', plan, '--partition', PARTITION, '--target', 'default.other');
     expect(overridden.code).toBe(2);
     expect(overridden.err).toMatch(/Unknown argument: target\nrun takes the tables, zone, types and customers from the plan/);
+  });
+
+  it('never seeds on its own in a dry run or on an engine with data: a fresh dry run creates nothing', () => {
+    const fresh = join(tempDir('backfill-fresh'), 'data');
+    const dry = runCli(['backfill', '--partition', PARTITION, '--dry-run', '--out', join(dir, 'dry-plan')], { dataDir: fresh });
+    expect(dry.status, dry.stderr).toBe(2);
+    expect(dry.stderr).toMatch(/default\.observations does not exist .*; nothing was changed\. A dry run changes nothing, so it does not seed the demo month/);
+    // Had the dry run seeded 2024-06, this seed would refuse the month.
+    const seeded = runCli(['seed', '--kind', 'langfuse', '--month', MONTH, '--observations', '10'], { dataDir: fresh });
+    expect(seeded.status, seeded.stderr).toBe(0);
   });
 
   it('a run whose output pipe closes early still finishes and publishes, and exits 0', async () => {

@@ -30,6 +30,16 @@ describe('command line', () => {
     expect(out).toMatch(/│ shard │ unit\s+│ status\s+│ source rows │ target rows │ seconds │/);
   });
 
+  it('transform seeds only the default source: a misspelt one is refused and nothing is created', () => {
+    const data = join(dir, 'typo-data');
+    const typo = runCli(['transform', '--source', 'default.eco_cross_page_flow_pt1m_lcoal', '--mapping', join(dir, 'typo.json'), '--out', join(dir, 'typo-plan')], { dataDir: data });
+    expect(typo.status, typo.stderr).toBe(2);
+    expect(typo.stderr).toMatch(/default\.eco_cross_page_flow_pt1m_lcoal does not exist on .*; nothing was changed\. Check --source/);
+    // Nothing was seeded under the misspelt name: seeding it on purpose finds no earlier rows.
+    const seeded = runCli(['seed', '--day', '2025-10-08', '--rows', '100', '--source', 'default.eco_cross_page_flow_pt1m_lcoal'], { dataDir: data });
+    expect(seeded.status, seeded.stderr).toBe(0);
+  });
+
   it('exits 2 with one clear message on bad input', () => {
     const badDay = chplan('discover', '--day', '2025-02-30');
     expect(badDay.code).toBe(2);

@@ -6,7 +6,7 @@ import { TOOL_VERSION } from '../../src/core/version.js';
 import { loadStreamSpec } from '../../src/kinds/stream/plan/spec.js';
 import { buildStreamPlan, readStreamPlan, type StreamPlan } from '../../src/kinds/stream/plan/stream-plan.js';
 import { writePlanDir } from '../../src/plan/plan-dir.js';
-import { setupChain } from '../../src/kinds/stream/run/setup.js';
+import { dropChain, setupChain } from '../../src/kinds/stream/run/setup.js';
 import { replayFile } from '../../src/kinds/stream/run/replay.js';
 import { rebuildAggregates } from '../../src/kinds/stream/run/rebuild.js';
 import { daysBetween } from '../../src/core/windows.js';
@@ -237,6 +237,40 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     expect(await objects()).toEqual(before);
     // The plan the chain was built from sets up again without complaint.
     await setupChain(engine, plan, { kafka: false, dictionaries: null });
+  });
+});
+
+describe('stream --replace drops only what chplan created for the chain', () => {
+  it('a chain in the database default: its objects go, the user table and the database stay; a foreign object of a chain name is refused', async () => {
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'in-default.json'), JSON.stringify({ ...raw, name: 'shared', database: 'default', dictionaries: [] }));
+    writePlanDir(join(dir, 'in-default'), buildStreamPlan(loadStreamSpec(join(dir, 'in-default.json')), { toolVersion: TOOL_VERSION }));
+    const shared = readStreamPlan(join(dir, 'in-default'));
+    await engine.command('CREATE TABLE default.keep_me (x UInt8) ENGINE = MergeTree ORDER BY x');
+    await engine.command('INSERT INTO default.keep_me VALUES (7)');
+    await setupChain(engine, shared, { kafka: false, dictionaries: null });
+    const names = async () => (await engine.rows<{ name: string }>("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name")).map((r) => r.name);
+    const built = await names();
+    expect(built.length).toBeGreaterThan(20);
+    const dropped = await dropChain(engine, shared);
+    expect(dropped.length).toBe(built.length - 2); // all but the user's table and the ledger
+    expect(await names()).toEqual(['chplan_ledger', 'keep_me']);
+    expect(await engine.rows('SELECT x FROM default.keep_me')).toEqual([{ x: 7 }]);
+    // A table of a chain name that chplan did not create: refused, nothing dropped.
+    await setupChain(engine, shared, { kafka: false, dictionaries: null });
+    await engine.command('DROP TABLE default.shared_dead_letter SYNC');
+    await engine.command('CREATE TABLE default.shared_dead_letter (x UInt8) ENGINE = MergeTree ORDER BY x');
+    const before = await names();
+    await expect(dropChain(engine, shared)).rejects.toThrow(/default\.shared_dead_letter has the name of an object of this chain but was not created by chplan.*Nothing was dropped/);
+    expect(await names()).toEqual(before);
+  });
+
+  it('stream-demo refuses to write its plan over another plan', () => {
+    writePlanDir(join(dir, 'other-plan'), buildStreamPlan({ ...SPEC, name: 'other' }, { toolVersion: TOOL_VERSION }));
+    const result = runCli(['stream-demo', '--out', join(dir, 'other-plan'), '--replace'], { dataDir: join(dir, 'demo-data') });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/holds another plan \(hash [0-9a-f]{16}\), and the demo would replace it\. Nothing was changed\. Pass --out DIR/);
+    expect(readStreamPlan(join(dir, 'other-plan')).manifest.spec.name).toBe('other');
   });
 });
 

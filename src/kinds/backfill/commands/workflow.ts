@@ -1,6 +1,6 @@
 import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
-import { formatTableRef } from '../../../config/settings.js';
+import { formatTableRef, sameTable } from '../../../config/settings.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
 import type { ValidationReport } from '../../../validate/report.js';
@@ -8,7 +8,7 @@ import { compileBackfillDir } from '../plan/compile-plan-dir.js';
 import { readBackfillPlan } from '../plan/backfill-plan.js';
 import { runBackfill } from '../run/run-backfill.js';
 import { seedLangfuse } from '../seed/seed-langfuse.js';
-import type { BackfillSpec } from '../plan/spec.js';
+import { DEFAULT_SPEC, type BackfillSpec } from '../plan/spec.js';
 import { validateBackfill } from '../validate/validate-backfill.js';
 
 export interface BackfillOptions {
@@ -30,11 +30,34 @@ export interface BackfillResult {
   report: ValidationReport | null;
 }
 
+/**
+ * Whether to seed a demo month: only on the embedded engine, only into the default tables when
+ * none of them exists, and never in a dry run. A missing table the user named (a typo, another
+ * database) or a default observations table missing beside existing traces is refused instead,
+ * having changed nothing: seeding there would write demo rows into real tables.
+ */
+async function demoSeedWanted(engine: Engine, spec: BackfillSpec, dryRun: boolean): Promise<boolean> {
+  if (!engine.can.runInProcess || (await tableColumns(engine, spec.source)) !== null) return false;
+  const missing = `${formatTableRef(spec.source)} does not exist on ${engine.description}; nothing was changed.`;
+  const named = !sameTable(spec.source, DEFAULT_SPEC.source) || !sameTable(spec.lookup, DEFAULT_SPEC.lookup) || !sameTable(spec.target, DEFAULT_SPEC.target);
+  if (named) {
+    throw new ConfigError(
+      `${missing} Check --source (or the spec's source): chplan seeds demo data on its own only when no table is named and none of the demo's tables exists. ` +
+        'To make demo tables under other names on purpose, run chplan seed --kind langfuse --month YYYY-MM --source DB.OBSERVATIONS --lookup DB.TRACES.',
+    );
+  }
+  if ((await tableColumns(engine, spec.lookup)) !== null) {
+    throw new ConfigError(`${missing} ${formatTableRef(spec.lookup)} exists, so this is not an empty engine: chplan does not add demo traces to it. Check --source, or seed both on purpose with chplan seed --kind langfuse --month YYYY-MM.`);
+  }
+  if (dryRun) throw new ConfigError(`${missing} A dry run changes nothing, so it does not seed the demo month: run without --dry-run to seed and backfill it, or seed first with chplan seed --kind langfuse --month YYYY-MM.`);
+  return true;
+}
+
 /** `chplan backfill`: (seed a demo month on an empty embedded engine) → compile → run → validate. */
 export async function backfill(engine: Engine, spec: BackfillSpec, options: BackfillOptions): Promise<BackfillResult> {
   const emit = options.onEvent ?? (() => {});
   let seeded = false;
-  if (engine.can.runInProcess && (await tableColumns(engine, spec.source)) === null) {
+  if (await demoSeedWanted(engine, spec, Boolean(options.dryRun))) {
     emit({ type: 'stage', name: 'seed' });
     for (const p of options.partitions) {
       const month = `${p.slice(0, 4)}-${p.slice(4)}`;

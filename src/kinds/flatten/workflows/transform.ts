@@ -1,5 +1,6 @@
 import type { Engine } from '../../../engine/engine.js';
-import { DEMO_DAY, type Settings } from '../../../config/settings.js';
+import { ConfigError } from '../../../core/errors.js';
+import { DEFAULT_SETTINGS, DEMO_DAY, formatTableRef, sameTable, type Settings } from '../../../config/settings.js';
 import { daysBetween } from '../../../core/windows.js';
 import { type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
 import { runFlatten } from '../run/flatten-run.js';
@@ -28,12 +29,26 @@ export interface TransformResult {
   report: ValidationReport;
 }
 
+/**
+ * Whether to seed the demo day: only on the embedded engine, only into the default source when it
+ * does not exist. A missing source the user named (a typo, another database) is refused instead,
+ * having changed nothing: seeding there would make up data under a name the user chose.
+ */
+async function demoSeedWanted(engine: Engine, settings: Settings): Promise<boolean> {
+  if (!engine.can.runInProcess || (await tableColumns(engine, settings.source)) !== null) return false;
+  if (sameTable(settings.source, DEFAULT_SETTINGS.source)) return true;
+  throw new ConfigError(
+    `${formatTableRef(settings.source)} does not exist on ${engine.description}; nothing was changed. Check --source (or the config's source): ` +
+      `chplan seeds demo data on its own only into the default source ${formatTableRef(DEFAULT_SETTINGS.source)}. To make demo data under another name on purpose, run chplan seed --source ${formatTableRef(settings.source)}.`,
+  );
+}
+
 /** The brief's `transform`: (seed on an empty embedded engine) → discover → compile → run → validate. */
 export async function transform(engine: Engine, settings: Settings, options: TransformOptions): Promise<TransformResult> {
   const emit = options.onEvent ?? (() => {});
   const days = daysBetween(options.from, options.to);
   let seeded = false;
-  if (engine.can.runInProcess && (await tableColumns(engine, settings.source)) === null) {
+  if (await demoSeedWanted(engine, settings)) {
     emit({ type: 'stage', name: 'seed' });
     for (const day of days) {
       const result = await seedDay(engine, settings, { day, rows: 200_000, customers: 5, seed: day === DEMO_DAY ? 1 : Number(day.replaceAll('-', '')), replace: false });

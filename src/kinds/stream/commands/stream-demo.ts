@@ -1,5 +1,4 @@
-import { quoteIdent } from '../../../core/quote.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
@@ -7,18 +6,35 @@ import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../confi
 import { TOOL_VERSION } from '../../../core/version.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withPostgres } from '../../../engine/with-postgres.js';
-import { writePlanDir } from '../../../plan/plan-dir.js';
 import { print, printJson, printRunSummary, printValidation, stagePrinter } from '../../../terminal/output.js';
 import { DEFAULT_STREAM_SPEC, loadStreamSpec } from '../plan/spec.js';
 import { buildStreamPlan, readStreamPlan } from '../plan/stream-plan.js';
 import { rebuildAggregates } from '../run/rebuild.js';
 import { replayFile } from '../run/replay.js';
-import { setupChain } from '../run/setup.js';
+import { dropChain, setupChain } from '../run/setup.js';
+import { dropCollection } from '../../../engine/postgres.js';
+import { ConfigError } from '../../../core/errors.js';
+import { readManifest, writePlanDir, type PlanFile } from '../../../plan/plan-dir.js';
 import { generateDump } from '../seed/debezium.js';
 import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
 import { validateStream } from '../validate/validate-stream.js';
 import { reportOf } from '../../../validate/report.js';
 import { daysWithData } from '../run/days.js';
+
+/** Refuses to write the demo's plan over a directory that holds another plan (or no plan at all). */
+function refuseOtherPlan(out: string, files: PlanFile[]): void {
+  if (!existsSync(out)) return;
+  const planHash = (JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string }).planHash;
+  let found: string;
+  try {
+    found = readManifest(out).planHash;
+  } catch {
+    found = '';
+  }
+  if (found !== planHash) {
+    throw new ConfigError(`${out} holds ${found ? `another plan (hash ${found.slice(0, 16)})` : 'something that is not a chplan plan'}, and the demo would replace it. Nothing was changed. Pass --out DIR to write the demo's plan elsewhere.`);
+  }
+}
 
 export const streamDemoCommand = {
   command: 'stream-demo',
@@ -28,13 +44,16 @@ export const streamDemoCommand = {
       .option('spec', { type: 'string', default: DEFAULT_STREAM_SPEC, describe: 'stream spec' })
       .option('events', { type: 'number', default: 50_000, describe: 'events in the generated dump' })
       .option('users', { type: 'number', default: 2_000, describe: 'users in the generated dump' })
-      .option('replace', { type: 'boolean', default: false, describe: "drop the chain's database first and build it anew (npm run stream-demo does)" }),
-  handler: async (args: CommonArgs & { spec: string; events: number; users: number; replace: boolean }) => {
+      .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<spec name>); another plan already there is refused' })
+      .option('replace', { type: 'boolean', default: false, describe: "drop the objects chplan created for this chain first and build it anew (npm run stream-demo does); nothing else is dropped" }),
+  handler: async (args: CommonArgs & { spec: string; out?: string; events: number; users: number; replace: boolean }) => {
     const spec = loadStreamSpec(args.spec);
     const stages = stagePrinter(args.json);
-    const out = `generated-sql/${spec.name}`;
+    const out = args.out ?? `generated-sql/${spec.name}`;
     stages.start('compile');
-    writePlanDir(out, buildStreamPlan(spec, { toolVersion: TOOL_VERSION }));
+    const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
+    refuseOtherPlan(out, files);
+    writePlanDir(out, files);
     const plan = readStreamPlan(out);
     const dir = mkdtempSync(join(tmpdir(), 'chplan-dump-'));
     try {
@@ -46,7 +65,7 @@ export const streamDemoCommand = {
       const result = await withPostgres((pg) => withEngine(settingsFrom(args), async (engine) => {
         await seedReferenceTables(pg);
         stages.start('build the chain');
-        if (args.replace) await engine.command(`DROP DATABASE IF EXISTS ${quoteIdent(spec.database)} SYNC`);
+        if (args.replace) await dropChain(engine, plan);
         await setupChain(engine, plan, { kafka: false, dictionaries: pg });
         stages.start('replay');
         const landed = await replayFile(engine, plan, file);
@@ -57,6 +76,8 @@ export const streamDemoCommand = {
         const chain = await validateStream(engine, plan, days);
         // The same report with the dictionaries' checks first, its verdict and rate over all of them.
         const report = reportOf(plan, chain.source, [{ day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) }, ...chain.days]);
+        // The demo's PostgreSQL stops with the demo: the collection holding its password goes too.
+        await dropCollection(engine, plan.manifest.collections.postgres);
         return { landed, rebuilt, report };
       }), { create: true });
       stages.end();

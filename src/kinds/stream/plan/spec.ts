@@ -4,6 +4,7 @@ import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
 import { tableReferences } from '../../../core/table-references.js';
+import { fragmentProblem } from '../../../core/sql-fragment.js';
 import { ConfigError } from '../../../core/errors.js';
 import { packagePath } from '../../../core/package-path.js';
 
@@ -81,6 +82,15 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     if (!time) problems.push(`${t.name}: time column ${t.time} is not among its columns`);
     else if (!/^(Date|Date32|DateTime64)/.test(time.type)) problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
     for (const n of names) if (n.startsWith('_')) problems.push(`${t.name}: column ${n} starts with _, which chplan reserves (_version, _deleted, …)`);
+  }
+  const fragments = [
+    ...tables.flatMap((t) => t.computed.map((c) => ({ what: `${t.name}: computed column ${c.name}`, sql: c.expr, shape: 'expression' as const }))),
+    ...aggregates.map((a) => ({ what: `aggregate ${a.name}: select`, sql: a.select, shape: 'select' as const })),
+    ...(r.views ?? []).map((v) => ({ what: `view ${v.name}: select`, sql: v.select, shape: 'select' as const })),
+  ];
+  for (const f of fragments) {
+    const problem = fragmentProblem(f.sql, f.shape, 'clickhouse');
+    if (problem) problems.push(`${f.what}: ${problem}`);
   }
   const known = new Set(tables.map((t) => t.name));
   for (const a of aggregates) {

@@ -5,6 +5,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
 import { changedObjects } from '../../../execute/planned-objects.js';
 import { SafetyError } from '../../../core/errors.js';
+import { quoteIdent } from '../../../core/quote.js';
 
 export interface SetupOptions {
   /** Create the Kafka table and its views (needs the spec's brokers; they are contacted in the background). */
@@ -39,7 +40,7 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     throw new SafetyError(
       `The chain in ClickHouse was built from another definition than this plan's: ${listed(changed.map((o) => `${o.database}.${o.name} (${m.steps[o.step]}; its comment: ${JSON.stringify(o.found)})`))}. ` +
         'The plan creates objects IF NOT EXISTS, so it would run against the old ones. Nothing was created or changed. Move the chain on purpose (see "Changing a live chain" in the README), ' +
-        `or, for a demo database, drop it (DROP DATABASE ${m.spec.database}; chplan stream-demo --replace does) and run again.`,
+        `or, for a demo chain, drop it (chplan stream-demo --replace drops exactly the objects chplan created for it) and run again.`,
     );
   }
   for (const step of steps) {
@@ -52,6 +53,47 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     emit({ type: 'warning', message: `The dictionaries (${m.spec.dictionaries.map((d) => d.name).join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
   }
   return ran;
+}
+
+/** A table, view or dictionary as system.tables lists it. */
+interface ExistingObject {
+  database: string;
+  name: string;
+  engine: string;
+  comment: string;
+}
+
+/**
+ * Drops what this chain's plan creates, so that set-up builds it anew: its materialized views
+ * first (nothing is written while the rest goes), then its tables and dictionaries, then its
+ * reporting views. Only objects chplan created (their COMMENT names a chplan definition) are
+ * dropped; the database, the ledger and anything else in the database stay. An object of the
+ * chain's name that chplan did not create is refused before anything is dropped.
+ */
+export async function dropChain(engine: Engine, plan: StreamPlan): Promise<string[]> {
+  const m = plan.manifest;
+  const planned = [...(m.objects ?? []).map((o) => ({ database: o.database, name: o.name })), ...m.spec.views.map((v) => ({ database: m.spec.database, name: v.name }))];
+  const rows = await engine.rows<ExistingObject>(
+    'SELECT database, name, engine, comment FROM system.tables WHERE has({databases:Array(String)}, database)',
+    { params: { databases: [...new Set(planned.map((o) => o.database))] }, step: 'list chain' },
+  );
+  const views = new Set(m.spec.views.map((v) => v.name));
+  const existing = planned.flatMap((o) => rows.filter((r) => r.database === o.database && r.name === o.name));
+  const foreign = existing.filter((o) => !(o.comment.startsWith('chplan definition ') || (o.engine === 'View' && views.has(o.name))));
+  if (foreign.length > 0) {
+    throw new SafetyError(
+      `${listed(foreign.map((o) => `${o.database}.${o.name}`))} ${foreign.length === 1 ? 'has' : 'have'} the name of an object of this chain but ${foreign.length === 1 ? 'was' : 'were'} not created by chplan (no chplan definition comment). ` +
+        'Nothing was dropped. Rename the chain (its spec\'s "name" and "database") or move those objects away.',
+    );
+  }
+  const order = (o: ExistingObject) => (o.engine === 'MaterializedView' ? 0 : o.engine === 'View' ? 2 : 1);
+  const dropped: string[] = [];
+  for (const o of [...existing].sort((a, b) => order(a) - order(b))) {
+    const what = o.engine === 'Dictionary' ? 'DICTIONARY' : o.engine === 'View' ? 'VIEW' : 'TABLE';
+    await engine.command(`DROP ${what} IF EXISTS ${quoteIdent(o.database)}.${quoteIdent(o.name)} SYNC`, { step: 'drop chain' });
+    dropped.push(`${o.database}.${o.name}`);
+  }
+  return dropped;
 }
 
 /** The first few of a long list, and how many more there are. */

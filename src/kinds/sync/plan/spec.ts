@@ -4,6 +4,7 @@ import type { TableRef } from '../../../config/settings.js';
 import { tableOrThrow } from '../../../config/load.js';
 import { schemaErrors } from '../../../config/validate-json.js';
 import { tableReferences } from '../../../core/table-references.js';
+import { fragmentProblem } from '../../../core/sql-fragment.js';
 import { ConfigError } from '../../../core/errors.js';
 import { packagePath } from '../../../core/package-path.js';
 
@@ -83,6 +84,10 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
     for (const name of duplicates(names)) problems.push(`${what} ${name} is named twice`);
   }
   for (const kpi of kpis) {
+    for (const dialect of ['clickhouse', 'postgres'] as const) {
+      const problem = fragmentProblem(kpi[dialect], 'select', dialect);
+      if (problem) problems.push(`KPI ${kpi.name}: its ${dialect} SQL: ${problem}`);
+    }
     if (tables.some((t) => t.target === kpi.name)) problems.push(`KPI ${kpi.name} has the name of a target table`);
     for (const ref of tableReferences(kpi.clickhouse).concat(tableReferences(kpi.postgres))) {
       if (ref.window) problems.push(`KPI ${kpi.name} refers to {{${ref.name}:window}}: a KPI covers whole tables, so it takes no window`);
