@@ -316,4 +316,21 @@ describe('stream from the command line', () => {
     expect(chplan('run', out, '--partition', '202610').stderr).toMatch(/rebuilds its aggregates by day/);
     expect(chplan('replay', out, '--file', join(dir, 'nope.jsonl')).stderr).toMatch(/is not a file[\s\S]*Nothing was landed/);
   });
+
+  it('SQL from a spec that is not one SELECT is refused at compile (exit 2, one paragraph), and a second statement never runs', async () => {
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { views: { name: string; select: string }[]; aggregates: { select: string }[] };
+    const compile = (edit: (spec: typeof raw) => void) => {
+      const spec = structuredClone(raw);
+      edit(spec);
+      writeFileSync(join(dir, 'hostile.json'), JSON.stringify(spec));
+      return chplan('compile', '--spec', join(dir, 'hostile.json'), '--out', join(dir, 'hostile-plan'));
+    };
+    const injected = compile((spec) => { spec.views[0]!.select = 'SELECT 1 AS x; DROP DATABASE victim_db'; });
+    expect(injected.status).toBe(2);
+    expect(injected.stderr).toMatch(/view experiment_performance: select: it holds more than one statement \(a ; at character 14\)/);
+    const unparsable = compile((spec) => { spec.aggregates[0]!.select = 'SELECT CASE WHEN experiment_id > 1 THEN 1 AS x FROM {{events_processed}}'; });
+    expect(unparsable.status).toBe(2);
+    expect(unparsable.stderr).toMatch(/^chplan: The SQL of step \w+ \(experiment_hourly_stats\) does not parse: Parse error.*, near ".*"\. Nothing was compiled\./);
+    expect(unparsable.stderr.split('\n').length).toBeLessThan(4);
+  });
 });

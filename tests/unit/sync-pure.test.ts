@@ -29,6 +29,13 @@ describe('sync spec', () => {
     expect(() => syncSpecOf({ kind: 'sync', name: 's', tables: [table], kpis: [{ name: 'k', key: ['a'], clickhouse: 'SELECT 1 FROM {{t:window}}', postgres: 'SELECT 1' }] })).toThrow(/KPI k refers to \{\{t:window\}\}: a KPI covers whole tables/);
   });
 
+  it('refuses KPI SQL that is not one SELECT, on either side', () => {
+    const kpi = (clickhouse: string, postgres: string) => () => syncSpecOf({ kind: 'sync', name: 's', tables: [table], kpis: [{ name: 'k', key: ['a'], clickhouse, postgres }] });
+    expect(kpi('SELECT 1 AS a; DROP DATABASE analytics', 'SELECT 1 AS a')).toThrow(/KPI k: its clickhouse SQL: it holds more than one statement/);
+    expect(kpi('SELECT 1 AS a', "SELECT 1 AS a; DROP TABLE t")).toThrow(/KPI k: its postgres SQL: it holds more than one statement/);
+    expect(kpi('SELECT sum(a AS a FROM {{t}}', 'SELECT 1 AS a')).toThrow(/its clickhouse SQL: a \( is left open/);
+  });
+
   it('replaces table placeholders and nothing else', () => {
     expect(fillTableReferences("SELECT '{x}', {p:UInt8} FROM {{ t }} JOIN {{u}}", (n) => `<${n}>`)).toBe("SELECT '{x}', {p:UInt8} FROM <t> JOIN <u>");
   });
