@@ -4,7 +4,8 @@ import { ApprovalError, ConfigError } from '../core/errors.js';
 import { verifyPlanDir } from './plan-dir.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { shippedSchemaErrors } from '../config/validate-json.js';
-import type { PlanManifest } from './manifest.js';
+import { contentHash, type PlanManifest } from './manifest.js';
+import { canonicalJson } from '../core/canonical-json.js';
 
 /** APPROVAL.json: who signed off which plan hash, and the file hashes they saw. */
 export interface Approval {
@@ -12,6 +13,14 @@ export interface Approval {
   by: string;
   at: string;
   files: Record<string, string>;
+  /** sha256 over the fields above (canonical JSON): an edited reviewer, time or file list no longer matches. */
+  approvalHash: string;
+}
+
+/** The hash that binds an approval's own fields. Pure. */
+export function approvalHashOf(approval: Omit<Approval, 'approvalHash'>): string {
+  const { planHash, by, at, files } = approval;
+  return contentHash(canonicalJson({ planHash, by, at, files }));
 }
 
 const APPROVAL_FILE = 'APPROVAL.json';
@@ -27,14 +36,19 @@ export function readApproval(dir: string): Approval | null {
   }
   const problems = shippedSchemaErrors('approval', approval);
   if (problems.length > 0) throw new ApprovalError(`${path} is not a sign-off chplan wrote (${problems.slice(0, 3).join('; ')}); nothing was run. Approve the plan again with \`chplan approve ${dir} --by NAME\`.`);
-  return approval as Approval;
+  const signed = approval as Approval;
+  if (approvalHashOf(signed) !== signed.approvalHash) {
+    throw new ApprovalError(`${path} was edited after it was recorded: its reviewer, time or file hashes no longer match its approvalHash. Nothing was run. Have the plan approved again with \`chplan approve ${dir} --by NAME\`.`);
+  }
+  return signed;
 }
 
 /** Records a reviewer's sign-off of the plan exactly as it is on disk now. */
 export function approvePlan(dir: string, by: string, now = new Date()): Approval {
   if (!by.trim()) throw new ConfigError('--by must name the reviewer (e.g. --by "Dana (DBA)"); nothing was recorded.');
   const plan = verifyPlanDir(dir); // refuses files that differ from the manifest
-  const approval: Approval = { planHash: plan.manifest.planHash, by: by.trim(), at: now.toISOString(), files: plan.manifest.files };
+  const fields = { planHash: plan.manifest.planHash, by: by.trim(), at: now.toISOString(), files: plan.manifest.files };
+  const approval: Approval = { ...fields, approvalHash: approvalHashOf(fields) };
   writeFileAtomic(join(plan.dir, APPROVAL_FILE), `${JSON.stringify(approval, null, 2)}\n`);
   return approval;
 }

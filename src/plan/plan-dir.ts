@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { makeDirectory } from '../core/write-atomic.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, SafetyError } from '../core/errors.js';
 import { shippedSchemaErrors } from '../config/validate-json.js';
 import { contentHash, planHashOf, serializeManifest, type PlanManifest } from './manifest.js';
@@ -55,6 +55,16 @@ export function changedFiles(dir: string, manifest: PlanManifest): string[] {
     .map(([name]) => name);
 }
 
+/** Files in a plan directory that are neither in its manifest nor the manifest or sign-off themselves. */
+export function unlistedFiles(dir: string, manifest: PlanManifest): string[] {
+  const own = new Set(['manifest.json', 'APPROVAL.json']);
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((name) => !own.has(name) && manifest.files[name] === undefined)
+    .sort();
+}
+
 /** The manifest of a plan directory, parsed but not yet verified; says what to do when there is none. */
 export function readManifest(dir: string): PlanManifest {
   const path = resolve(dir);
@@ -87,6 +97,10 @@ export function verifyPlanDir(dir: string): { dir: string; manifest: PlanManifes
   const manifest = readManifest(dir);
   if (!planHashMatches(manifest)) {
     throw new SafetyError(`Plan ${dir}: manifest.json was edited after compile (its content no longer matches its plan hash ${String(manifest.planHash).slice(0, 16)}). Nothing was run. Recompile with chplan compile (and have it reviewed again) instead of editing generated files.`);
+  }
+  const unlisted = unlistedFiles(path, manifest);
+  if (unlisted.length > 0) {
+    throw new SafetyError(`Plan ${dir} holds ${unlisted.length === 1 ? 'a file' : 'files'} its manifest does not list: ${unlisted.join(', ')}. Nothing was run. A plan is exactly what was compiled and reviewed: remove ${unlisted.length === 1 ? 'it' : 'them'}, or recompile with \`chplan compile --out ${dir}\` and have the plan reviewed again.`);
   }
   const changed = changedFiles(path, manifest);
   if (changed.length > 0) {

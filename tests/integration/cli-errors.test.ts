@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/engine/connect.js';
@@ -52,6 +52,27 @@ describe('bad input ends with a clear message and the documented exit code', () 
     const blank = chplan('approve', DEMO, '--by', '   ');
     expect(blank.code).toBe(2);
     expect(blank.err).toMatch(/--by must name the reviewer/);
+  });
+
+  it('verify binds the sign-off too: an unlisted file in the plan or an edited reviewer is exit 4', () => {
+    const plan = join(dir, 'approved-plan');
+    cpSync(DEMO, plan, { recursive: true });
+    const approved = chplan('approve', plan, '--by', 'Dana (DBA)');
+    expect(approved.code, approved.err).toBe(0);
+    expect(chplan('verify', plan).code).toBe(0);
+    writeFileSync(join(plan, '99_extra.sql'), 'DROP DATABASE victim_db\n');
+    const extra = chplan('verify', plan);
+    expect(extra.code).toBe(4);
+    expectClean(extra.err);
+    expect(extra.err).toMatch(/holds a file its manifest does not list: 99_extra\.sql\. Nothing was run\./);
+    rmSync(join(plan, '99_extra.sql'));
+    const approval = join(plan, 'APPROVAL.json');
+    writeFileSync(approval, readFileSync(approval, 'utf8').replace('Dana (DBA)', 'Mallory'));
+    const forged = chplan('verify', plan);
+    expect(forged.code).toBe(4);
+    expectClean(forged.err);
+    expect(forged.err).toMatch(/APPROVAL\.json was edited after it was recorded/);
+    expect(forged.out).not.toMatch(/Mallory/);
   });
 
   it('usage errors are exit 2: a plan path that is a file, a non-HTTP URL, a bad timeout or seed', () => {

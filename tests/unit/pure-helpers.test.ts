@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalJson } from '../../src/core/canonical-json.js';
 import { median } from '../../src/core/measure.js';
 import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js';
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
@@ -136,5 +138,20 @@ describe('mapConcurrent', () => {
     await expect(mapConcurrent([0, 1, 2, 3, 4, 5, 6], 3, work)).rejects.toThrow('two');
     expect(running).toBe(0);
     expect(started.length).toBeLessThan(7);
+  });
+});
+
+describe('canonical JSON', () => {
+  it('is the same text whatever order the keys were built in, and reads back to the same value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        const reversed = JSON.parse(JSON.stringify(value), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v));
+        expect(canonicalJson(reversed)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+    expect(canonicalJson({ b: [1, { d: 'x', c: null }], a: true, '\u00e9': 1, Z: 2 })).toBe('{"Z":2,"a":true,"b":[1,{"c":null,"d":"x"}],"é":1}');
   });
 });
