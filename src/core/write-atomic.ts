@@ -19,16 +19,33 @@ export function makeDirectory(path: string): void {
   for (const dir of missing) mkdirSync(dir);
 }
 
-/** Refuses a path that names a directory, before any work whose result would go there. */
-export function assertFilePath(path: string): void {
+function refuseDirectory(path: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new ConfigError(`${path} is a directory; name a file to write (e.g. ${path.replace(/\/$/, '')}/report.json). Nothing was run.`);
   }
 }
 
+/**
+ * Refuses, before any work whose result would go there, a path that cannot take a file: a
+ * directory, or a place where no file can be written (a missing parent that cannot be created, a
+ * read-only or virtual file system). Proves it by writing and removing a file beside it.
+ */
+export function assertWritableFile(path: string): void {
+  refuseDirectory(path);
+  const probe = `${path}.probe-${process.pid}`;
+  try {
+    makeDirectory(dirname(path));
+    writeFileSync(probe, '');
+  } catch (cause) {
+    throw new ConfigError(`${path} cannot be written (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}). Nothing was run. Name a file in a writable directory.`, { cause });
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 /** Writes via a temporary file and rename, so a reader never sees half a file; refuses a directory. */
 export function writeFileAtomic(path: string, content: string): void {
-  assertFilePath(path);
+  refuseDirectory(path);
   makeDirectory(dirname(path));
   const temporary = `${path}.tmp-${process.pid}`;
   try {

@@ -158,12 +158,12 @@ export function printValidation(report: ValidationReport): void {
  * asks, then JSON, or the plan, the units' summary and the validation; exit code 1 when it failed.
  */
 export function finishWorkflow(args: { report?: string; json: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: DaySummary[]): void {
-  if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
-  if (args.json) return printJson(result);
-  print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
-  printRunSummary([{ shard: 'local', days: units }]);
-  if (result.report) {
-    printValidation(result.report);
-    if (!result.report.passed) process.exitCode = 1;
+  if (args.json) printJson(result);
+  else {
+    print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
+    printRunSummary([{ shard: 'local', days: units }]);
+    if (result.report) printValidation(result.report);
   }
+  if (result.report && !result.report.passed) process.exitCode = 1;
+  if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
 }

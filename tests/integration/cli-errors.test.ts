@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/engine/connect.js';
@@ -100,6 +100,17 @@ describe('bad input ends with a clear message and the documented exit code', () 
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/is a directory; name a file/);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('a report path that cannot be written is refused before anything runs, by every command that writes one', () => {
+    for (const args of [['backfill', '--partition', '202406'], ['transform'], ['sync'], ['validate', DEMO, '--day', '2025-10-08']]) {
+      const data = join(dir, `never-${args[0]}`);
+      const result = chplan(...args, '--report', '/proc/nope/r.json', '--data-dir', data);
+      expect(result.code, args.join(' ')).toBe(2);
+      expectClean(result.err);
+      expect(result.err).toMatch(/\/proc\/nope\/r\.json cannot be written \(\w+\)\. Nothing was run\./);
+      expect(existsSync(data), args[0]).toBe(false);
+    }
   });
 
   it('a data directory under /proc fails at once instead of spinning, and URL credentials are neither warned about nor shown', () => {

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { readAnyPlan } from '../kind-lookup.js';
-import { assertFilePath, writeFileAtomic } from '../../core/write-atomic.js';
+import { assertWritableFile, writeFileAtomic } from '../../core/write-atomic.js';
 import { printJson } from '../../terminal/output.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
@@ -16,7 +16,7 @@ export const validateCommand = {
       .option('report', { type: 'string', describe: 'write the report as JSON to this file' })
       .option('seed', { type: 'number', default: 1, describe: 'seed choosing the spot-checked rows' }),
   handler: async (args: CommonArgs & { plan: string; day?: string; partition?: string; to?: string; report?: string; seed: number; [flag: string]: unknown }) => {
-    if (args.report) assertFilePath(args.report);
+    if (args.report) assertWritableFile(args.report);
     const settings = settingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);
     const result = await kind.validate(settings, plan, { day: args.day, partition: args.partition, to: args.to }, args);

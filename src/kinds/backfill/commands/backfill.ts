@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { assertFilePath } from '../../../core/write-atomic.js';
+import { assertWritableFile } from '../../../core/write-atomic.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
@@ -27,7 +27,7 @@ export const backfillCommand = {
       .option('dry-run', { type: 'boolean', default: false, describe: 'compile and list chunks with row estimates; change nothing' })
       .option('report', { type: 'string', describe: 'write the validation report as JSON to this file' }),
   handler: async (args: CommonArgs & { partition: string; to?: string; lookup?: string; spec?: string; publish?: string; out?: string; resume: boolean; force: boolean; dryRun: boolean; report?: string }) => {
-    if (args.report) assertFilePath(args.report);
+    if (args.report) assertWritableFile(args.report);
     const partitions = partitionsBetween(args.partition, args.to);
     const spec = loadSpec(args.spec, { source: args.source, lookup: args.lookup, target: args.target, publish: args.publish, chunk: args.chunk });
     const settings = settingsFrom({ ...args, source: undefined, target: undefined, chunk: undefined });

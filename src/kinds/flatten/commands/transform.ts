@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { DEMO_DAY } from '../../../config/settings.js';
 import { transform } from '../workflows/transform.js';
-import { assertFilePath, writeFileAtomic } from '../../../core/write-atomic.js';
+import { assertWritableFile, writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
 import { withFlattenOptions } from './flatten-options.js';
@@ -20,7 +20,7 @@ export const transformCommand = {
       .option('base', { type: 'string', describe: 'keep the columns of this existing mapping' })
       .option('report', { type: 'string', describe: 'write the validation report as JSON to this file' }),
   handler: async (args: CommonArgs & { day: string; to?: string; mapping: string; out?: string; base?: string; report?: string }) => {
-    if (args.report) assertFilePath(args.report);
+    if (args.report) assertWritableFile(args.report);
     const settings = settingsFrom(args);
     const progress = runProgress(args.json);
     const stages = stagePrinter(args.json);

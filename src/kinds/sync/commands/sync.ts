@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { assertFilePath } from '../../../core/write-atomic.js';
+import { assertWritableFile } from '../../../core/write-atomic.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
@@ -23,7 +23,7 @@ export const syncCommand = {
       .option('dry-run', { type: 'boolean', default: false, describe: 'compile and list each table\'s window with row estimates; change nothing' })
       .option('report', { type: 'string', describe: 'write the validation report as JSON to this file' }),
   handler: async (args: CommonArgs & { spec: string; out?: string; fullRefresh: boolean; metricsUpdate: boolean; reconcile: boolean; validate: boolean; force: boolean; dryRun: boolean; report?: string }) => {
-    if (args.report) assertFilePath(args.report);
+    if (args.report) assertWritableFile(args.report);
     const spec = loadSyncSpec(args.spec);
     const settings = settingsFrom(args);
     const progress = runProgress(args.json);
