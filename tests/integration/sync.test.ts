@@ -211,7 +211,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     const warnings: string[] = [];
     const onEvent = (e: { type: string; message?: string }) => { if (e.type === 'warning') warnings.push(e.message!); };
     await runSync(engine, changed, { pg: source.connection, metrics: false, onEvent });
-    expect(warnings).toEqual([expect.stringMatching(/^KPI analytics\.kpi_campaign_ctr in ClickHouse was created from another definition .* It is replaced: dropped, created from this plan and refreshed\.$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^KPI analytics\.kpi_campaign_ctr in ClickHouse was created from another definition .* It is replaced: this plan's definition is built beside it, refreshed, and swapped in atomically; until then readers see the previous one\.$/)]);
     const after = await views();
     for (const view of after) {
       const was = before.find((b) => b.name === view.name)!;
@@ -231,6 +231,26 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await sync({ onEvent });
     expect(warnings).toHaveLength(1);
     await expectExact();
+  });
+
+  it('a KPI change that fails to create or to refresh leaves the working view as it was, and says why', async () => {
+    const withKpi = async (name: string, edit: (k: (typeof SPEC.kpis)[number]) => Partial<(typeof SPEC.kpis)[number]>) => {
+      const edited = syncSpecOf({ ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')), kpis: SPEC.kpis.map((k) => (k.name === 'kpi_campaign_ctr' ? { ...k, ...edit(k) } : k)) });
+      return readSyncPlan((await compileSyncDir(engine, edited, source.connection, join(dir, name))).out);
+    };
+    const view = () => engine.rows<{ uuid: string; comment: string; rows: string }>("SELECT toString(uuid) AS uuid, comment, (SELECT toString(count()) FROM analytics.kpi_campaign_ctr) AS rows FROM system.tables WHERE database = 'analytics' AND name = 'kpi_campaign_ctr'");
+    const leftovers = () => engine.rows("SELECT name FROM system.tables WHERE database = 'analytics' AND name LIKE '%chplan_next%'");
+    const before = await view();
+    const typo = await withKpi('typo_kpi', (k) => ({ clickhouse: k.clickhouse.replace('k.clicks AS clicks', 'k.clickss AS clicks') }));
+    await expect(runSync(engine, typo, { pg: source.connection })).rejects.toThrow(/^KPI kpi_campaign_ctr: its new definition cannot be created \(.*clickss.*\)\. The view in ClickHouse keeps its previous definition and answers as before\. Nothing was loaded\./);
+    expect(await view()).toEqual(before);
+    const failing = await withKpi('failing_kpi', (k) => ({ clickhouse: k.clickhouse.replace('SELECT c.id AS campaign_id,', "SELECT c.id AS campaign_id, throwIf(c.id > 0, 'refresh fails') AS boom,") }));
+    await expect(runSync(engine, failing, { pg: source.connection })).rejects.toThrow(/^KPI kpi_campaign_ctr: its new definition failed its first refresh \(.*refresh fails.*\)\. The view in ClickHouse keeps its previous definition/);
+    expect(await view()).toEqual(before);
+    const nullable = await withKpi('nullable_kpi', (k) => ({ clickhouse: k.clickhouse.replace('SELECT c.id AS campaign_id,', 'SELECT toNullable(c.id) AS campaign_id,') }));
+    await expect(runSync(engine, nullable, { pg: source.connection })).rejects.toThrow(/Its key columns must not be Nullable: wrap them in ifNull/);
+    expect(await view()).toEqual(before);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('a target whose columns are not the plan\'s is refused with what differs; --full-refresh rebuilds it and later loads work', async () => {

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import { pgIdent } from '../../../engine/postgres.js';
@@ -39,6 +39,11 @@ export function tablesOf(database: string, table: Pick<SyncTableSpec, 'target'>)
 /** The step name of a table's statement: `impressions.load`. */
 export function tableStep(table: SyncTableSpec | string, type: string): string {
   return `${typeof table === 'string' ? table : table.source}.${type}`;
+}
+
+/** Where a KPI's changed definition is built before it is swapped in. */
+export function kpiNextName(name: string): string {
+  return `${name}__chplan_next`;
 }
 
 export function kpiStep(kpi: KpiSpec | string, type: string): string {
@@ -93,7 +98,10 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
   // A KPI view carries its definition as COMMENT, so a run can tell a view made from another one.
   const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => {
     const sql = renderStep('sync', { type, ...fields });
-    statements.push({ step, file, role, ...(type === 'create_kpi' ? withDefinition(step, sql) : { sql }) });
+    // The view built beside a KPI carries the definition of the KPI it becomes.
+    const definition = fields.definition as string | undefined;
+    if (definition) statements.push({ step, file, role, sql: `${sql.trimEnd()}\nCOMMENT ${quoteString(definition)}\n` });
+    else statements.push({ step, file, role, ...(type === 'create_kpi' ? withDefinition(step, sql) : { sql }) });
   };
   const collection = spec.source.collection;
   add('create_database', '00_create_database.sql', 'the targets\' database, ENGINE = Atomic', 'create_database', { database: spec.database });
@@ -143,7 +151,6 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     const view = { database: spec.database, name: kpi.name };
     const common = { name: kpi.name, description: kpi.description, view, keyList: kpi.key.map(quoteIdent).join(', '), collection };
     const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
-    add(kpiStep(kpi, 'drop'), file('00', 'drop'), 'drops the KPI when ClickHouse holds another definition of it', 'drop_kpi', common);
     const select = fillTableReferences(kpi.clickhouse, (source) => quoteTable(tablesOf(spec.database, sources.find((s) => s.spec.source === source)!.spec).target)).trim();
     add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select });
     add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
@@ -151,6 +158,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);
     const query = fillTableReferences(kpi.postgres, pgTable).trim();
     add(kpiStep(kpi, 'postgres'), file('05', 'postgres'), 'validation: the same KPI computed by PostgreSQL', 'kpi_postgres', { ...common, query, queryLines: queryLines(query) });
+    // A changed definition is built beside the view, refreshed, and swapped in only when that worked.
+    const next = { ...common, view: { database: spec.database, name: kpiNextName(kpi.name) }, next: { database: spec.database, name: kpiNextName(kpi.name) } };
+    const definition = statements.find((s) => s.step === kpiStep(kpi, 'create'))!.object!.definition;
+    add(kpiStep(kpi, 'drop_next'), file('06', 'drop_next'), 'a changed KPI: drops the new definition built beside it (after a failure, or the old one after the swap)', 'drop_kpi', next);
+    add(kpiStep(kpi, 'create_next'), file('07', 'create_next'), 'a changed KPI: its new definition, built beside the view readers use', 'create_kpi', { ...next, select, definition });
+    add(kpiStep(kpi, 'refresh_next'), file('08', 'refresh_next'), 'a changed KPI: computes the new definition', 'refresh_kpi', next);
+    add(kpiStep(kpi, 'wait_next'), file('09', 'wait_next'), 'a changed KPI: waits for that refresh (fails if it failed)', 'wait_kpi', next);
+    add(kpiStep(kpi, 'swap'), file('10', 'swap'), 'a changed KPI: swaps the refreshed new definition in, atomically', 'exchange_kpi', { ...common, next: next.view });
   }
   return statements;
 }

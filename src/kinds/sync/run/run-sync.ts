@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { tableColumns, tableRows } from '../../../engine/table-columns.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { columnChanges, type NamedType } from '../../../core/column-changes.js';
-import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
+import { AbortedError, ConfigError, ExecutionError, SafetyError } from '../../../core/errors.js';
 import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
 import { newRunnerId } from '../../../execute/lease.js';
 import { changedObjects } from '../../../execute/planned-objects.js';
@@ -145,7 +145,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     }
     const changed = await changedObjects(engine, m.objects ?? []);
     for (const kpi of changed) {
-      ctx.emit({ type: 'warning', message: `KPI ${kpi.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: dropped, created from this plan and refreshed.` });
+      ctx.emit({ type: 'warning', message: `KPI ${kpi.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: this plan's definition is built beside it, refreshed, and swapped in atomically; until then readers see the previous one.` });
     }
     ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
     // Awaited here: the collection it reads through is dropped when this block ends.
@@ -156,8 +156,8 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       for (const table of m.syncTables) {
         await engine.command(statementOf(plan, tableStep(table, 'create_target')), { step: tableStep(table, 'create_target') });
       }
-      for (const kpi of changed) await engine.command(statementOf(plan, kpiStep(kpi.name, 'drop')), { step: kpiStep(kpi.name, 'drop') });
-      for (const kpi of m.kpis) await engine.command(statementOf(plan, kpiStep(kpi.name, 'create')), { step: kpiStep(kpi.name, 'create') });
+      for (const kpi of changed) await kpiStatement(ctx, kpi.name, 'create_next', true);
+      for (const kpi of m.kpis) await kpiStatement(ctx, kpi.name, 'create');
       const summaries: DaySummary[] = [];
       for (const load of loads) {
         if (options.signal?.aborted) throw new AbortedError(`Interrupted before loading ${load.table}; tables loaded so far are complete and recorded. Run again to continue.`);
@@ -167,15 +167,46 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
       if (options.reconcile) {
         for (const table of m.syncTables) summaries.push(await reconcileTable(ctx, table, options.force ?? false));
       }
-      // A replaced KPI is empty until its first refresh, so it is refreshed even without metrics.
-      for (const kpi of options.metrics ?? true ? m.kpis : changed) {
-        await engine.command(statementOf(plan, kpiStep(kpi.name, 'refresh')), { step: kpiStep(kpi.name, 'refresh') });
-        await engine.command(statementOf(plan, kpiStep(kpi.name, 'wait')), { step: kpiStep(kpi.name, 'wait') });
+      const replaced = new Set(changed.map((kpi) => kpi.name));
+      for (const kpi of options.metrics ?? true ? m.kpis.filter((k) => !replaced.has(k.name)) : []) {
+        await kpiStatement(ctx, kpi.name, 'refresh');
+        await kpiStatement(ctx, kpi.name, 'wait');
+      }
+      // A changed KPI goes live only once its new definition has refreshed (even without metrics).
+      for (const kpi of changed) {
+        await kpiStatement(ctx, kpi.name, 'refresh_next', true);
+        await kpiStatement(ctx, kpi.name, 'wait_next', true);
+        await kpiStatement(ctx, kpi.name, 'swap');
+        await kpiStatement(ctx, kpi.name, 'drop_next');
       }
       return summaries;
     });
   } finally {
     await dropCollection(engine, m.collection).catch(() => {});
+  }
+}
+
+/**
+ * Runs one statement of a KPI. A failure names the KPI and, for the new definition of a changed
+ * KPI (`beside`), drops that definition: the view readers use keeps its previous one.
+ */
+async function kpiStatement(ctx: Context, kpi: string, type: string, beside = false): Promise<void> {
+  const step = kpiStep(kpi, type);
+  try {
+    await ctx.engine.command(statementOf(ctx.plan, step), { step });
+  } catch (cause) {
+    if (!beside && type !== 'create') throw cause;
+    if (beside) await ctx.engine.command(statementOf(ctx.plan, kpiStep(kpi, 'drop_next')), { step: kpiStep(kpi, 'drop_next') }).catch(() => {});
+    const message = String((cause as Error).message).split('\n')[0]!;
+    const hint = /Sorting key contains nullable columns/i.test(message) ? ' Its key columns must not be Nullable: wrap them in ifNull(…, default) or assumeNotNull(…) in its SELECT.' : '';
+    const when = type === 'create' || type === 'create_next' ? 'cannot be created' : 'failed its first refresh';
+    const state = type === 'create' || type === 'create_next'
+      ? 'Nothing was loaded.'
+      : 'The tables were loaded and recorded; run again after correcting the KPI.';
+    throw new ConfigError(
+      `KPI ${kpi}${beside ? ': its new definition' : ''} ${when} (${message}).${hint} ${beside ? 'The view in ClickHouse keeps its previous definition and answers as before. ' : ''}${state} Correct the KPI in the spec (chplan compile checks only its form; ClickHouse checks its columns and functions).`,
+      { cause },
+    );
   }
 }
 
