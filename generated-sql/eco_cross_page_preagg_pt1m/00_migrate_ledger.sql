@@ -1,4 +1,6 @@
--- Ledgers created before chunks could split by key have no chunk_key column: add it.
+-- Ledgers created by an older chplan lack columns added since: chunk_key (chunks split by key) and
+-- source_version (what a publish was built from).
 ALTER TABLE `default`.`chplan_ledger`
 ADD COLUMN IF NOT EXISTS `chunk_key` String DEFAULT ''
-AFTER `window_end`
+AFTER `window_end`,
+ADD COLUMN IF NOT EXISTS `source_version` String DEFAULT ''

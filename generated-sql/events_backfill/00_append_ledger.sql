@@ -17,7 +17,8 @@ INSERT INTO
         runner,
         started_at,
         finished_at,
-        error
+        error,
+        source_version
     )
 SELECT
     {plan_hash:String},
@@ -35,4 +36,5 @@ SELECT
     {runner:String},
     {started_at:DateTime64(3, 'UTC')},
     {finished_at:DateTime64(3, 'UTC')},
-    {error:String}
+    {error:String},
+    {source_version:String}

@@ -1,5 +1,7 @@
 -- The ledger: one row per chunk attempt and per publish, append-only.
--- chplan reads the latest row per (plan, window) to resume and to report status.
+-- chplan reads the latest row per (plan, window) to resume and to report status. A publish's
+-- source_version names the source data it was built from, where the kind can tell (stream: the
+-- landing table's messages), so a resumed run rebuilds a unit whose source has changed since.
 CREATE TABLE IF NOT EXISTS `experiments_analytics`.`chplan_ledger` (
     `plan_hash` String,
     `target` String,
@@ -16,7 +18,8 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`chplan_ledger` (
     `runner` String,
     `started_at` DateTime64(3, 'UTC'),
     `finished_at` DateTime64(3, 'UTC'),
-    `error` String
+    `error` String,
+    `source_version` String DEFAULT ''
 ) ENGINE = MergeTree
 ORDER BY
     (target, plan_hash, day, window_start, started_at)

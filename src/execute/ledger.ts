@@ -22,6 +22,8 @@ export interface LedgerRecord {
   startedAt: Date;
   finishedAt: Date;
   error: string;
+  /** A publish: the version of the source data it was built from, where the kind can tell ('' otherwise). */
+  sourceVersion?: string;
 }
 
 /** A ledger row as read back. */
@@ -42,6 +44,7 @@ export interface LedgerRow {
   started_at: string;
   finished_at: string;
   error: string;
+  source_version: string;
 }
 
 /** Where a run writes its ledger rows: the table, and the plan's statement that appends to it. */
@@ -74,22 +77,27 @@ export async function appendLedger(engine: Engine, ledger: LedgerTarget, record:
         started_at: utcText(record.startedAt.getTime()),
         finished_at: utcText(record.finishedAt.getTime()),
         error: record.error.slice(0, 2000),
+        source_version: record.sourceVersion ?? '',
       },
     },
   );
 }
 
-/** Every ledger row of a target (optionally of one plan, or of one runner), oldest first. */
+/** Columns a ledger written by an older chplan may lack (its migration adds them), read as '' there. */
+const LATER_COLUMNS = ['chunk_key', 'source_version'];
+
+/** Every ledger row of a target (optionally of one plan, or of one runner), oldest first. Reads ledgers of older chplans too. */
 export async function readLedger(engine: Engine, ledger: TableRef, target: string, planHash?: string, runner?: string): Promise<LedgerRow[]> {
-  const exists = await engine.rows<{ n: string }>(
-    'SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}',
+  const columns = new Set((await engine.rows<{ name: string }>(
+    'SELECT name FROM system.columns WHERE database = {db:String} AND table = {name:String}',
     { params: { db: ledger.database, name: ledger.name }, step: 'ledger' },
-  );
-  if (Number(exists[0]?.n) === 0) return [];
+  )).map((c) => c.name));
+  if (columns.size === 0) return [];
+  const [chunkKey, sourceVersion] = LATER_COLUMNS.map((c) => (columns.has(c) ? c : `'' AS ${c}`));
   return engine.rows<LedgerRow>(
-    `SELECT plan_hash, toString(day) AS day, toString(window_start) AS window_start, toString(window_end) AS window_end, chunk_key, step, status, attempt,
+    `SELECT plan_hash, toString(day) AS day, toString(window_start) AS window_start, toString(window_end) AS window_end, ${chunkKey}, step, status, attempt,
             query_id, toString(rows_read) AS rows_read, toString(rows_written) AS rows_written, runner,
-            toString(started_at) AS started_at, toString(finished_at) AS finished_at, error
+            toString(started_at) AS started_at, toString(finished_at) AS finished_at, error, ${sourceVersion}
      FROM ${quoteTable(ledger)}
      WHERE target = {target:String} AND ({plan_hash:String} = '' OR plan_hash = {plan_hash:String}) AND ({runner:String} = '' OR runner = {runner:String})
      ORDER BY finished_at, started_at, status = 'running' DESC`,
@@ -104,10 +112,14 @@ export function latestByWindow(rows: LedgerRow[], step: LedgerStep): Map<string,
   return latest;
 }
 
-/** A day is finished when its last publish came after every chunk started for it. Pure. */
-export function dayFinished(rows: LedgerRow[], day: string): boolean {
+/**
+ * A day is finished when its last publish came after every chunk started for it and, where the
+ * kind versions its source, was built from the source as it is now (`sourceVersion`). Pure.
+ */
+export function dayFinished(rows: LedgerRow[], day: string, sourceVersion = ''): boolean {
   const published = rows.filter((r) => r.step === 'publish' && r.day === day && r.status === 'done').at(-1);
-  return published !== undefined && !rows.some((r) => r.step === 'chunk' && r.day === day && r.finished_at > published.finished_at);
+  if (published === undefined || (sourceVersion !== '' && published.source_version !== sourceVersion)) return false;
+  return !rows.some((r) => r.step === 'chunk' && r.day === day && r.finished_at > published.finished_at);
 }
 
 /** What identifies a chunk in the ledger: its time bounds and, for a chunk split by key, its bucket. */

@@ -29,6 +29,8 @@ export interface RunContext {
   signal?: AbortSignal;
   maxAttempts: number;
   backoffBaseMs: number;
+  /** The source's version when the run started (adapter.sourceVersion), '' where the kind has none. */
+  sourceVersion: string;
 }
 
 /** The plan's ledger: its table and the statement that appends to it. */
@@ -97,6 +99,12 @@ export interface RunAdapter {
   explainFailure?(ctx: RunContext, window: Window, queryId: string, cause: unknown): Promise<Error | null>;
   /** Just before a unit is published: may stage more rows (e.g. other customers' rows to keep). */
   beforePublish?(ctx: RunContext, unit: Unit): Promise<void>;
+  /**
+   * The version of everything the units are built from (e.g. how many messages have landed), read
+   * once before any unit is built. Each publish records it, and --resume skips a published unit only
+   * when the version is still the same: a unit is done only for the data it was built from.
+   */
+  sourceVersion?(ctx: RunContext): Promise<string>;
   /** Whether chunks staged by an earlier run may be kept on --resume (false when staging depends on the target). */
   keepsStagedChunks: boolean;
   /** A unit whose chunks wrote nothing is recorded as published without touching the target (insert-only publishes). */

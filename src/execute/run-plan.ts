@@ -45,7 +45,7 @@ export interface DaySummary {
 export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdapter, options: RunOptions): Promise<DaySummary[]> {
   const ctx: RunContext = {
     engine, plan, adapter, emit: options.onEvent ?? (() => {}), runner: newRunnerId(), signal: options.signal,
-    maxAttempts: options.maxAttempts ?? 3, backoffBaseMs: options.backoffBaseMs ?? 1000,
+    maxAttempts: options.maxAttempts ?? 3, backoffBaseMs: options.backoffBaseMs ?? 1000, sourceVersion: '',
   };
   await adapter.check(ctx);
   ctx.emit({ type: 'plan', days: options.units.map((u) => u.label), chunks: options.units.reduce((n, u) => n + u.windows.length, 0) });
@@ -55,6 +55,7 @@ export async function runPlan(engine: Engine, plan: LoadedPlan, adapter: RunAdap
     for (const step of adapter.steps.setup) {
       if (plan.sql[step] !== undefined) await engine.command(statementOf(plan, step), { step });
     }
+    ctx.sourceVersion = (await adapter.sourceVersion?.(ctx)) ?? '';
     const target = formatTableRef(plan.manifest.tables.target);
     const ledger = options.resume ? await readLedger(engine, plan.manifest.tables.ledger, target, plan.manifest.planHash) : null;
     return mapConcurrent(options.units, options.parallelUnits ?? 1, (unit) => runUnit(ctx, lease, unit, ledger));
@@ -122,7 +123,7 @@ async function keptChunks(ctx: RunContext, unit: Unit, ledger: LedgerRow[]): Pro
 async function runUnit(ctx: RunContext, lease: Lease, unit: Unit, ledger: LedgerRow[] | null): Promise<DaySummary> {
   const started = Date.now();
   const { whole } = unit;
-  if (ledger && dayFinished(ledger, unit.day)) {
+  if (ledger && dayFinished(ledger, unit.day, ctx.sourceVersion)) {
     ctx.emit({ type: 'day_skipped', day: unit.label, reason: 'already published by this plan' });
     return { day: unit.label, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 };
   }
@@ -175,13 +176,13 @@ async function publish(ctx: RunContext, whole: Window, expectedRows: number): Pr
   const staged = await stagedUnit(ctx, whole);
   const startedAt = new Date();
   if (expectedRows === 0 && staged.rows === 0 && ctx.adapter.publishesNothingWhenEmpty) {
-    await record(ctx, { window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: 0, startedAt, finishedAt: new Date(), error: 'nothing new to publish' });
+    await record(ctx, { window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: 0, startedAt, finishedAt: new Date(), error: 'nothing new to publish', sourceVersion: ctx.sourceVersion });
     return;
   }
   if (staged.parts === 0 || staged.rows !== expectedRows) {
     throw new SafetyError(`Refusing to publish ${whole.label}: staging holds ${staged.rows} rows in ${staged.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run it; if it repeats, inspect ${formatTableRef(ctx.plan.manifest.tables.staging)}.`);
   }
   await ctx.engine.command(statementOf(ctx.plan, ctx.adapter.steps.publish), { params: windowParams(whole), step: `publish ${whole.label}` });
-  await record(ctx, { window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: staged.rows, startedAt, finishedAt: new Date(), error: '' });
+  await record(ctx, { window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: staged.rows, startedAt, finishedAt: new Date(), error: '', sourceVersion: ctx.sourceVersion });
   await ctx.engine.command(statementOf(ctx.plan, ctx.adapter.steps.clearUnit), { params: windowParams(whole), step: 'clear staging' });
 }

@@ -103,6 +103,30 @@ describe('transient failures', () => {
   });
 });
 
+describe('a ledger written by an older chplan', () => {
+  it('is read as it is, migrated by the plan before the run writes to it, and its published days still count for --resume', async () => {
+    // The ledger as chplan wrote it before chunk_key and source_version existed.
+    await engine.command('CREATE DATABASE legacy');
+    await engine.command(`CREATE TABLE legacy.chplan_ledger (plan_hash String, target String, day Date, window_start DateTime64(3, 'UTC'), window_end DateTime64(3, 'UTC'),
+      step LowCardinality(String), status LowCardinality(String), attempt UInt32, query_id String, rows_read UInt64, rows_written UInt64, runner String,
+      started_at DateTime64(3, 'UTC'), finished_at DateTime64(3, 'UTC'), error String) ENGINE = MergeTree ORDER BY (target, plan_hash, day, window_start, started_at)`);
+    const mapping = join(ctx.dir, 'mapping.json');
+    await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
+    const plan = await compileFlatten(engine, testSettings({ target: 'legacy.migrated' }), { mapping, out: join(ctx.dir, 'plans', 'legacy') });
+    await engine.command(`INSERT INTO legacy.chplan_ledger VALUES ('${plan.manifest.planHash}', 'legacy.migrated', '${DAY}', '${DAY} 00:00:00', '2025-10-09 00:00:00',
+      'publish', 'done', 1, '', 0, 5, 'old-host:1:a', '2025-10-10 00:00:00', '2025-10-10 00:00:01', '')`);
+    const old = await readLedger(engine, plan.manifest.tables.ledger, 'legacy.migrated');
+    expect(old).toEqual([expect.objectContaining({ step: 'publish', status: 'done', chunk_key: '', source_version: '', rows_written: '5' })]);
+    const events: RunEvent[] = [];
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day', resume: true, onEvent: (e) => events.push(e) });
+    expect(events.map((e) => e.type)).toEqual(['plan', 'day_skipped']);
+    const columns = await engine.rows<{ name: string }>("SELECT name FROM system.columns WHERE database = 'legacy' AND table = 'chplan_ledger' AND name IN ('chunk_key', 'source_version') ORDER BY name");
+    expect(columns.map((c) => c.name)).toEqual(['chunk_key', 'source_version']);
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
+    expect((await readLedger(engine, plan.manifest.tables.ledger, 'legacy.migrated')).filter((r) => r.step === 'publish')).toHaveLength(2);
+  });
+});
+
 describe('one runner per target', () => {
   const lease = (runner: string, heartbeat: string) => engine.command(
     `INSERT INTO default.chplan_ledger (plan_hash, target, day, window_start, window_end, step, status, runner, started_at, finished_at)

@@ -210,6 +210,20 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     }
   });
 
+  it('--resume skips a rebuilt day only while no message has landed since: a day a later replay changed is rebuilt', async () => {
+    const days = ['2026-10-04', '2026-10-05'];
+    const statuses = (runs: { days: { status: string }[] }[]) => [...new Set(runs.flatMap((r) => r.days.map((d) => d.status)))];
+    await rebuildAggregates(engine, plan, { days });
+    expect(statuses(await rebuildAggregates(engine, plan, { days, resume: true }))).toEqual(['skipped']);
+    const [target] = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === '2026-10-04') as [Row];
+    const after = { ...target, event_type: 'conversion', properties: JSON.stringify({ value: 9.5 }) };
+    await replayLines([message('events', 'u', target, after)]);
+    state.events.set(Number(target.id), after);
+    expect(statuses(await rebuildAggregates(engine, plan, { days, resume: true }))).toEqual(['published']);
+    await expectAggregatesExact();
+    expect(statuses(await rebuildAggregates(engine, plan, { days, resume: true }))).toEqual(['skipped']);
+  });
+
   it('creates the Kafka table, its views and their dead-letter path on the embedded engine (no broker needed)', async () => {
     await setupChain(engine, plan, { kafka: true, dictionaries: null, env: {} });
     const tables = await engine.rows<{ name: string; engine: string }>("SELECT name, engine FROM system.tables WHERE database = 'experiments_analytics' AND name LIKE 'experiments_kafka%' ORDER BY name");

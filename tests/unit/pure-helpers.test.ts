@@ -84,7 +84,7 @@ describe('pure helpers', () => {
 describe('status from the ledger', () => {
   const row = (fields: Partial<LedgerRow>): LedgerRow => ({
     plan_hash: 'p1', day: '2025-10-08', window_start: '', window_end: '', chunk_key: '', step: 'chunk', status: 'done', attempt: 1, query_id: '',
-    rows_read: '0', rows_written: '10', runner: 'a', started_at: '', finished_at: '', error: '', ...fields,
+    rows_read: '0', rows_written: '10', runner: 'a', started_at: '', finished_at: '', error: '', source_version: '', ...fields,
   });
   const hour = (h: number, at: string, fields: Partial<LedgerRow> = {}) =>
     row({ window_start: `2025-10-08 ${String(h).padStart(2, '0')}:00:00.000`, window_end: `2025-10-08 ${String(h + 1).padStart(2, '0')}:00:00.000`, finished_at: at, ...fields });

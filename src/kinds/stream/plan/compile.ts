@@ -79,12 +79,13 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   add('create_database', '00_create_database.sql', 'the chain\'s database, ENGINE = Atomic', 'create_database', { database: spec.database });
   add('create_ledger', '01_create_ledger.sql', 'ledger table recording every rebuilt day (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
   add('append_ledger', '01_append_ledger.sql', 'appends a rebuilt day, a publish or the lease to the ledger (every ledger row)', 'append_ledger', { ledger: spec.ledger });
-  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the chunk_key column to a ledger created by an older chplan', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
+  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version)', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
   add('create_landing', '02_create_landing.sql', 'landing table: every message as one line', 'create_landing', parse);
   add('create_dead_letter', '02_create_dead_letter.sql', 'dead letter: unusable messages with their reason', 'create_dead_letter', parse);
   add('create_parsed_log', '02_create_parsed_log.sql', 'parsed log: key, version and op of every usable message', 'create_parsed_log', parse);
   add('replay_file', '02_replay_file.sql', 'chplan replay on an engine that reads the file itself', 'replay_file', { ...parse, settings: LANDING_INSERT_SETTINGS });
   add('replay_lines', '02_replay_lines.sql', 'chplan replay to a server: the lines follow in blocks', 'replay_lines', { ...parse, settings: LANDING_INSERT_SETTINGS });
+  add('source_version', '02_source_version.sql', 'what a rebuild is built from: the messages landed so far (resume rebuilds a day when it changed)', 'source_version', parse);
   add('create_classified', '02_create_classified.sql', 'classified messages (Null engine): the envelope read once', 'create_classified', parse);
   for (const table of spec.tables) {
     const columns = [...table.columns.map((c) => ({ name: c.name, type: c.type })), ...table.computed.map((c) => ({ name: c.name, type: c.type }))];

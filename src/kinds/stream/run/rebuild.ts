@@ -26,7 +26,9 @@ async function countOf(ctx: RunContext, step: string, params: Record<string, str
 /** The shared runner's view of one aggregate: its table as the target, its own statements. */
 function aggregatePlan(plan: StreamPlan, aggregate: StreamAggregate): LoadedPlan {
   const t = chainTables(plan.manifest.spec);
-  const sql: Record<string, string> = { create_ledger: plan.sql.create_ledger!, migrate_ledger: plan.sql.migrate_ledger!, append_ledger: statementOf(plan, 'append_ledger') };
+  const sql: Record<string, string> = {
+    create_ledger: plan.sql.create_ledger!, migrate_ledger: plan.sql.migrate_ledger!, append_ledger: statementOf(plan, 'append_ledger'), source_version: statementOf(plan, 'source_version'),
+  };
   for (const type of ['clear_day', 'count_source', 'insert_day', 'count_staging', 'check_staging', 'publish_day', 'count_target_day', 'drop_day']) {
     sql[type] = statementOf(plan, aggregateStep(aggregate.name, type));
   }
@@ -38,6 +40,10 @@ const ADAPTER: RunAdapter = {
   async check() {},
   countSource: (ctx, window) => countOf(ctx, 'count_source', windowParams(window)),
   countStaging: (ctx, window) => countOf(ctx, 'count_staging', windowParams(window)),
+  async sourceVersion(ctx) {
+    const [row] = await ctx.engine.rows<{ version: string }>(statementOf(ctx.plan, 'source_version'), { step: 'source_version' });
+    return row?.version ?? '';
+  },
   keepsStagedChunks: false,
   publishesNothingWhenEmpty: false,
 };

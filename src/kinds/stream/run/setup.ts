@@ -18,7 +18,7 @@ export interface SetupOptions {
 
 /** Statements that build the chain, in the plan's order; the rebuild's and validation's are not among them. */
 function isSetupStep(step: string): boolean {
-  if (step === 'append_ledger' || step.startsWith('replay_') || /^(validate_|table\.[^.]+\.validate$)/.test(step)) return false;
+  if (step === 'append_ledger' || step === 'source_version' || step.startsWith('replay_') || /^(validate_|table\.[^.]+\.validate$)/.test(step)) return false;
   if (step.startsWith('agg.')) return /\.(create|create_staging)$/.test(step);
   return true;
 }
