@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, ConnectionError } from '../core/errors.js';
 import { quoteIdent, quoteString } from '../core/quote.js';
 import type { Engine } from './engine.js';
@@ -81,9 +82,38 @@ export async function createNamedCollection(engine: Engine, name: string, fields
   }
 }
 
-/** The named collection the plan's statements read PostgreSQL through. */
-export function createCollection(engine: Engine, name: string, pg: PgConnection, schema: string): Promise<void> {
-  return createNamedCollection(engine, name, { host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database, schema }, { secret: pg.password, consequence: 'Nothing was loaded.' });
+/**
+ * A named collection for one run: where PostgreSQL is, and who connects, but never the password,
+ * which each statement passes as a query parameter (pgParams). The engine keeps collections on
+ * disk (chDB under <data-dir>/named_collections/), so what it keeps holds no secret, even after a
+ * kill; the random suffix keeps concurrent runs from dropping each other's. Dictionaries, which
+ * reload on their own, are the exception (`password: true`).
+ */
+export async function createCollection(engine: Engine, base: string, pg: PgConnection, schema: string, options: { password?: boolean } = {}): Promise<string> {
+  const name = options.password ? base : `${base}_${randomBytes(4).toString('hex')}`;
+  const fields = { host: pg.host, port: pg.port, user: pg.user, database: pg.database, schema, ...(options.password ? { password: pg.password } : {}) };
+  await createNamedCollection(engine, name, fields, { secret: pg.password, consequence: 'Nothing was loaded.' });
+  return name;
+}
+
+/** Runs `work` with a run's collection (createCollection), dropped however it ends. */
+export async function withCollection<T>(engine: Engine, base: string, pg: PgConnection, schema: string, work: (collection: string) => Promise<T>): Promise<T> {
+  const collection = await createCollection(engine, base, pg, schema);
+  try {
+    return await work(collection);
+  } finally {
+    await dropCollection(engine, collection).catch(() => {});
+  }
+}
+
+/** The parameters every statement that reads PostgreSQL through a collection takes. */
+export function pgParams(collection: string, pg: PgConnection): { pg_collection: string; pg_password: string } {
+  return { pg_collection: collection, pg_password: pg.password };
+}
+
+/** Text for `FROM`: PostgreSQL through the collection and password of pgParams, with `args` (table = …, query = …). */
+export function pgSource(args: string): string {
+  return `postgresql({pg_collection:Identifier}, password = {pg_password:String}, ${args})`;
 }
 
 export async function dropCollection(engine: Engine, name: string): Promise<void> {
@@ -101,7 +131,7 @@ export async function throughPg<T>(pg: PgConnection, work: () => Promise<T>): Pr
 
 /** Runs a query on PostgreSQL through the collection (ClickHouse's postgresql() table function). */
 export function pgRows<T>(engine: Engine, collection: string, pg: PgConnection, query: string, step = 'pg_query'): Promise<T[]> {
-  return throughPg(pg, () => engine.rows<T>(`SELECT * FROM postgresql(${quoteIdent(collection)}, query = ${quoteString(query)})`, { step }));
+  return throughPg(pg, () => engine.rows<T>(`SELECT * FROM ${pgSource(`query = ${quoteString(query)}`)}`, { step, params: pgParams(collection, pg) }));
 }
 
 /** A PostgreSQL string literal. Pure. */

@@ -8,13 +8,13 @@ import { compileSyncDir } from '../../src/kinds/sync/source/compile-plan-dir.js'
 import { runSync } from '../../src/kinds/sync/run/run-sync.js';
 import { validateSync } from '../../src/kinds/sync/validate/validate-sync.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
-import { createCollection, dropCollection } from '../../src/engine/postgres.js';
+import { withCollection } from '../../src/engine/postgres.js';
 import { introspectSources } from '../../src/kinds/sync/source/introspect.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { faultyEngine, connectionReset } from '../helpers/faulty-engine.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 
 const SPEC = loadSyncSpec('examples/adtech-sync.json');
 
@@ -79,8 +79,7 @@ afterAll(async () => {
 
 describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   it('compiles the committed demo plan byte for byte', async () => {
-    await createCollection(engine, SPEC.source.collection, source.connection, SPEC.source.schema);
-    const sources = await introspectSources(engine, SPEC, source.connection).finally(() => dropCollection(engine, SPEC.source.collection));
+    const sources = await withCollection(engine, SPEC.source.collection, source.connection, SPEC.source.schema, (collection) => introspectSources(engine, SPEC, source.connection, collection));
     const files = buildSyncPlan(SPEC, sources, { name: 'adtech_sync', dir: 'generated-sql/adtech_sync', toolVersion: TOOL_VERSION });
     const committed = (root: string): string[] => readdirSync(root).flatMap((f) => (statSync(join(root, f)).isDirectory() ? committed(join(root, f)) : [join(root, f)]));
     const names = committed('generated-sql/adtech_sync').map((f) => relative('generated-sql/adtech_sync', f)).filter((f) => f !== 'APPROVAL.json').sort();
@@ -337,6 +336,65 @@ describe('sync from the command line', () => {
     const refused = chplan(['run', out, '--day', '2026-09-01']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/takes no --day, --partition/);
+  });
+
+  it('a second sync while one is loading is refused by the lease, and the first finishes: neither touches the other\'s collection', async () => {
+    let paused!: () => void;
+    const reached = new Promise<void>((resolve) => { paused = resolve; });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    const pausing: Engine = {
+      can: engine.can, description: engine.description, flags: engine.flags, close: () => engine.close(),
+      rows: (sql, options) => engine.rows(sql, options),
+      command: async (sql, options) => {
+        if (options?.step?.endsWith('.load')) { paused(); await released; }
+        return engine.command(sql, options);
+      },
+    };
+    const first = runSync(pausing, plan, { pg: source.connection });
+    await reached;
+    await expect(sync()).rejects.toThrow(/^Another chplan run holds analytics\.adtech_sync/);
+    release();
+    expect((await first).length).toBe(4);
+    await expectExact();
+  });
+
+  it('the PostgreSQL password is never on disk: not at any statement of a sync, nor after a sync is killed', async () => {
+    const secret = Buffer.from(source.connection.password);
+    const files = (root: string): string[] => (existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name)) : []);
+    const holding = (root: string) => files(root).filter((f) => readFileSync(f).includes(secret));
+    const collections = (root: string) => files(join(root, 'named_collections'));
+    // In process: the data directory scanned after every statement that reads PostgreSQL.
+    const dataDir = join(dir, 'data');
+    let scans = 0;
+    let withCollectionOnDisk = 0;
+    const scan = (sql: string) => {
+      if (!/NAMED COLLECTION|pg_collection/.test(sql)) return;
+      scans++;
+      if (collections(dataDir).length > 0) withCollectionOnDisk++;
+      expect(holding(dataDir), sql.slice(0, 80)).toEqual([]);
+    };
+    const watched: Engine = {
+      can: engine.can, description: engine.description, flags: engine.flags, close: () => engine.close(),
+      rows: async <T,>(sql: string, options?: Parameters<Engine['rows']>[1]) => { const rows = await engine.rows<T>(sql, options); scan(sql); return rows; },
+      command: async (sql: string, options?: Parameters<Engine['command']>[1]) => { const done = await engine.command(sql, options); scan(sql); return done; },
+    };
+    await runSync(watched, plan, { pg: source.connection, reconcile: true, force: true });
+    await validateSync(watched, plan, source.connection);
+    expect(scans).toBeGreaterThan(20);
+    expect(withCollectionOnDisk).toBeGreaterThan(10); // the collection was on disk while scanned
+    expect(collections(dataDir)).toEqual([]);
+    // A sync killed mid-load leaves its collection behind, without the password.
+    const { host, port, user, password, database } = source.connection;
+    const cliData = join(dir, 'killed-data');
+    const child = startCli(['sync', '--out', join(dir, 'killed-plan'), '--full-refresh'], { dataDir: cliData, env: { PG_URL: `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}` } });
+    await new Promise<void>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (/source rows →/.test(out)) child.kill('SIGKILL'); });
+      child.on('exit', () => resolve());
+    });
+    expect(collections(cliData).length).toBe(1);
+    expect(holding(cliData)).toEqual([]);
   });
 
   it('a wrong password: exit code 3, a one-paragraph error, the password nowhere', () => {

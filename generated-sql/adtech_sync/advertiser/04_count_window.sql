@@ -2,7 +2,7 @@
 SELECT
     count() AS rows
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'advertiser')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'advertiser')
 WHERE
     `updated_at` > {lo:DateTime64(6, 'UTC')}
     AND `updated_at` <= {hi:DateTime64(6, 'UTC')}

@@ -1,5 +1,5 @@
 -- Load advertiser: every row whose updated_at is in (lo, hi], read by ClickHouse from
--- PostgreSQL through the named collection (the WHERE is sent to PostgreSQL), into staging.
+-- PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
 -- lo is the last watermark minus the lookback (or the beginning, for a full refresh).
 INSERT INTO
     `analytics`.`dim_advertiser__staging` (`id`, `name`, `created_at`, `updated_at`)
@@ -9,7 +9,7 @@ SELECT
     `created_at`,
     `updated_at`
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'advertiser')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'advertiser')
 WHERE
     `updated_at` > {lo:DateTime64(6, 'UTC')}
     AND `updated_at` <= {hi:DateTime64(6, 'UTC')}

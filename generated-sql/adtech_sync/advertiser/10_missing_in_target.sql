@@ -4,7 +4,7 @@ SELECT
     groupArray(20) (toString(tuple(`id`))) AS
 sample
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'advertiser')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'advertiser')
 WHERE
     (`id`) NOT IN (
         SELECT

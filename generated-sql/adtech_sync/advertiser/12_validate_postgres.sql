@@ -16,6 +16,7 @@ SELECT
     `c3`
 FROM
     postgresql(
-        `chplan_pg_adtech_sync`,
+        {pg_collection:Identifier},
+        password = {pg_password:String},
         query = 'SELECT to_char("updated_at", \'YYYYMM\') AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum(char_length("name"::text))::text AS c1,\n       sum(round(extract(epoch from "created_at") * 1000000))::text AS c2,\n       sum(round(extract(epoch from "updated_at") * 1000000))::text AS c3\nFROM "public"."advertiser"\nGROUP BY 1'
     )

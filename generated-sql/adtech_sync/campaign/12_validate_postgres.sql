@@ -28,6 +28,7 @@ SELECT
     `c8`
 FROM
     postgresql(
-        `chplan_pg_adtech_sync`,
+        {pg_collection:Identifier},
+        password = {pg_password:String},
         query = 'SELECT to_char("updated_at", \'YYYYMM\') AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum("advertiser_id")::text AS c1,\n       sum(char_length("name"::text))::text AS c2,\n       sum("bid")::text AS c3,\n       sum("budget")::text AS c4,\n       sum("start_date" - date \'1970-01-01\')::text AS c5,\n       sum("end_date" - date \'1970-01-01\')::text AS c6,\n       count("end_date")::text AS c6n,\n       sum(round(extract(epoch from "created_at") * 1000000))::text AS c7,\n       sum(round(extract(epoch from "updated_at") * 1000000))::text AS c8\nFROM "public"."campaign"\nGROUP BY 1'
     )

@@ -9,6 +9,7 @@ SELECT
     tz
 FROM
     postgresql(
-        `chplan_pg_adtech_sync`,
+        {pg_collection:Identifier},
+        password = {pg_password:String},
         query = 'SELECT max("inserted_at") AS hi, current_setting(\'TimeZone\') AS tz\nFROM "public"."clicks"'
     )

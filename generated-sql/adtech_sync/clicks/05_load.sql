@@ -1,5 +1,5 @@
 -- Load clicks: every row whose inserted_at is in (lo, hi], read by ClickHouse from
--- PostgreSQL through the named collection (the WHERE is sent to PostgreSQL), into staging.
+-- PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
 -- lo is the last watermark minus the lookback (or the beginning, for a full refresh).
 INSERT INTO
     `analytics`.`fact_clicks__staging` (`id`, `campaign_id`, `impression_id`, `event_time`, `inserted_at`)
@@ -10,7 +10,7 @@ SELECT
     `event_time`,
     `inserted_at`
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'clicks')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'clicks')
 WHERE
     `inserted_at` > {lo:DateTime64(6, 'UTC')}
     AND `inserted_at` <= {hi:DateTime64(6, 'UTC')}

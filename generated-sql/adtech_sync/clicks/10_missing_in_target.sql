@@ -4,7 +4,7 @@ SELECT
     groupArray(20) (toString(tuple(`id`))) AS
 sample
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'clicks')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'clicks')
 WHERE
     (`id`) NOT IN (
         SELECT

@@ -20,6 +20,7 @@ SELECT
     `c4`
 FROM
     postgresql(
-        `chplan_pg_adtech_sync`,
+        {pg_collection:Identifier},
+        password = {pg_password:String},
         query = 'SELECT to_char("event_time", \'YYYYMM\') AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum("campaign_id")::text AS c1,\n       sum("impression_id")::text AS c2,\n       count("impression_id")::text AS c2n,\n       sum(round(extract(epoch from "event_time") * 1000000))::text AS c3,\n       sum(round(extract(epoch from "inserted_at") * 1000000))::text AS c4\nFROM "public"."clicks"\nGROUP BY 1'
     )

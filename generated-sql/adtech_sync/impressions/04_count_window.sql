@@ -2,7 +2,7 @@
 SELECT
     count() AS rows
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'impressions')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'impressions')
 WHERE
     `inserted_at` > {lo:DateTime64(6, 'UTC')}
     AND `inserted_at` <= {hi:DateTime64(6, 'UTC')}

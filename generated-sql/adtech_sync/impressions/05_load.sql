@@ -1,5 +1,5 @@
 -- Load impressions: every row whose inserted_at is in (lo, hi], read by ClickHouse from
--- PostgreSQL through the named collection (the WHERE is sent to PostgreSQL), into staging.
+-- PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
 -- lo is the last watermark minus the lookback (or the beginning, for a full refresh).
 INSERT INTO
     `analytics`.`fact_impressions__staging` (`id`, `campaign_id`, `event_time`, `cost`, `inserted_at`)
@@ -10,7 +10,7 @@ SELECT
     `cost`,
     `inserted_at`
 FROM
-    postgresql(`chplan_pg_adtech_sync`, table = 'impressions')
+    postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'impressions')
 WHERE
     `inserted_at` > {lo:DateTime64(6, 'UTC')}
     AND `inserted_at` <= {hi:DateTime64(6, 'UTC')}

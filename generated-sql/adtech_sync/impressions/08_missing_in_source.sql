@@ -10,5 +10,5 @@ WHERE
         SELECT
             `id`
         FROM
-            postgresql(`chplan_pg_adtech_sync`, table = 'impressions')
+            postgresql({pg_collection:Identifier}, password = {pg_password:String}, table = 'impressions')
     )

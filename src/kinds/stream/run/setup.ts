@@ -45,7 +45,7 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
   }
   for (const step of steps) {
     if (step === 'kafka.create') await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env);
-    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public');
+    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public', { password: true });
     await engine.command(statementOf(plan, step), { step });
     ran.push(step);
   }

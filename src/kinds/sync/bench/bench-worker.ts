@@ -10,7 +10,7 @@ import pg from 'pg';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
 import { tableStep } from '../plan/compile.js';
-import { createCollection, parsePgUrl } from '../../../engine/postgres.js';
+import { createCollection, dropCollection, parsePgUrl, pgParams } from '../../../engine/postgres.js';
 
 const [mode, ...rest] = process.argv.slice(2) as [string, ...string[]];
 const source = parsePgUrl(process.env.PG_URL!);
@@ -35,14 +35,14 @@ if (mode === 'floor') {
   const { connect } = await import('../../../engine/connect.js');
   const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
   const plan = readSyncPlan(planDir);
-  await createCollection(engine, plan.manifest.collection, source, plan.manifest.pgSchema);
+  const collection = await createCollection(engine, plan.manifest.collection, source, plan.manifest.pgSchema);
   // Untimed: the target as the phase starts (empty, or holding the initial load).
   for (const type of ['drop_staging', 'create_staging']) await engine.command(statementOf(plan, tableStep('impressions', type)));
   await engine.command('TRUNCATE TABLE analytics.fact_impressions');
   if (phase === 'incremental') await engine.command('INSERT INTO analytics.fact_impressions SELECT * FROM bench.initial_impressions');
   const before = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n);
   const started = performance.now();
-  await engine.command(statementOf(plan, tableStep('impressions', 'load')), { params: { lo, hi } });
+  await engine.command(statementOf(plan, tableStep('impressions', 'load')), { params: { lo, hi, ...pgParams(collection, source) } });
   await engine.command(statementOf(plan, tableStep('impressions', 'merge')), { params: { lo } });
   seconds = (performance.now() - started) / 1000;
   rows = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n) - before;
@@ -51,6 +51,7 @@ if (mode === 'floor') {
     await engine.command('CREATE OR REPLACE TABLE bench.initial_impressions AS analytics.fact_impressions');
     await engine.command('INSERT INTO bench.initial_impressions SELECT * FROM analytics.fact_impressions');
   }
+  await dropCollection(engine, collection);
   await engine.close();
 } else if (mode === 'client') {
   const [dataDir, lo, hi] = rest as [string, string, string];

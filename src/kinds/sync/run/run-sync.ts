@@ -12,7 +12,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { utcInstant, utcText, type Window } from '../../../core/windows.js';
 import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
 import type { SyncManifest, SyncPlan } from '../plan/sync-plan.js';
-import { createCollection, dropCollection, throughPg, type PgConnection } from '../../../engine/postgres.js';
+import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
 
 export interface SyncRunOptions {
   pg: PgConnection;
@@ -73,17 +73,19 @@ interface Context {
   engine: Engine;
   plan: SyncPlan;
   pg: PgConnection;
+  /** This run's named collection (no password in it: each statement passes the password). */
+  collection: string;
   runner: string;
   emit: (event: RunEvent) => void;
 }
 
 /** A statement of the plan that reads PostgreSQL: its rows, with errors that name no password. */
 function pgStep<T>(ctx: Context, step: string, params?: Record<string, unknown>): Promise<T[]> {
-  return throughPg(ctx.pg, () => ctx.engine.rows<T>(statementOf(ctx.plan, step), { step, params }));
+  return throughPg(ctx.pg, () => ctx.engine.rows<T>(statementOf(ctx.plan, step), { step, params: { ...params, ...pgParams(ctx.collection, ctx.pg) } }));
 }
 
 function pgCommand(ctx: Context, step: string, params?: Record<string, unknown>): Promise<void> {
-  return throughPg(ctx.pg, async () => void (await ctx.engine.command(statementOf(ctx.plan, step), { step, params })));
+  return throughPg(ctx.pg, async () => void (await ctx.engine.command(statementOf(ctx.plan, step), { step, params: { ...params, ...pgParams(ctx.collection, ctx.pg) } })));
 }
 
 function windowOf(load: LoadWindow): Window {
@@ -114,76 +116,76 @@ async function sourceBounds(ctx: Context): Promise<Map<string, string>> {
  */
 export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOptions): Promise<DaySummary[]> {
   const m: SyncManifest = plan.manifest;
-  const ctx: Context = { engine, plan, pg: options.pg, runner: newRunnerId(), emit: options.onEvent ?? (() => {}) };
-  const syncName = formatTableRef(m.tables.target);
-  await createCollection(engine, m.collection, options.pg, m.pgSchema);
-  try {
-    const bounds = await sourceBounds(ctx);
-    const marks = watermarks(await readLedger(engine, m.tables.ledger, syncName));
-    const loads: ReturnType<typeof loadWindow>[] = [];
-    const drifts: string[] = [];
-    for (const table of m.syncTables) {
-      const { target } = tablesOf(m.database, table);
-      const columns = await tableColumns(engine, target);
-      const drift = columns && columnDrift(target, table, columns);
-      if (drift) drifts.push(drift);
-      // An empty (or missing) target is loaded from the beginning, whatever the ledger says.
-      const fromScratch = Boolean(options.fullRefresh) || columns === null || (await tableRows(engine, target)) === 0;
-      loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
-    }
-    for (const load of loads.filter((l) => l.behind)) {
-      ctx.emit({
-        type: 'warning',
-        message: `${load.table}: PostgreSQL's greatest ${load.table} cursor is ${bounds.get(load.table)} UTC, below the watermark ${load.watermark} UTC. Its newest rows were deleted, or its cursor went backwards ` +
-          '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
-      });
-    }
-    for (const drift of drifts) {
-      const what = `${drift}. The spec or PostgreSQL changed since the table was created`;
-      if (!options.fullRefresh) throw new SafetyError(`${what}; nothing was loaded. Run again with --full-refresh: it reloads the table from PostgreSQL into staging built from this plan and swaps it in atomically (readers keep the old table until then).`);
-      ctx.emit({ type: 'warning', message: `${what}; the full refresh rebuilds it with this plan's columns.` });
-    }
-    const changed = await changedObjects(engine, m.objects ?? []);
-    for (const kpi of changed) {
-      ctx.emit({ type: 'warning', message: `KPI ${kpi.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: this plan's definition is built beside it, refreshed, and swapped in atomically; until then readers see the previous one.` });
-    }
-    ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
-    // Awaited here: the collection it reads through is dropped when this block ends.
-    if (options.dryRun) return await dryRun(ctx, loads);
+  return withCollection(engine, m.collection, options.pg, m.pgSchema, (collection) =>
+    syncWith({ engine, plan, pg: options.pg, collection, runner: newRunnerId(), emit: options.onEvent ?? (() => {}) }, options));
+}
 
-    await engine.command(statementOf(plan, 'create_database'), { step: 'create_database' });
-    return await withPlanLease(engine, plan, { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit }, async (lease) => {
-      for (const table of m.syncTables) {
-        await engine.command(statementOf(plan, tableStep(table, 'create_target')), { step: tableStep(table, 'create_target') });
-      }
-      for (const kpi of changed) await kpiStatement(ctx, kpi.name, 'create_next', true);
-      for (const kpi of m.kpis) await kpiStatement(ctx, kpi.name, 'create');
-      const summaries: DaySummary[] = [];
-      for (const load of loads) {
-        if (options.signal?.aborted) throw new AbortedError(`Interrupted before loading ${load.table}; tables loaded so far are complete and recorded. Run again to continue.`);
-        await lease.heartbeat();
-        summaries.push(await loadTable(ctx, load, Boolean(options.fullRefresh)));
-      }
-      if (options.reconcile) {
-        for (const table of m.syncTables) summaries.push(await reconcileTable(ctx, table, options.force ?? false));
-      }
-      const replaced = new Set(changed.map((kpi) => kpi.name));
-      for (const kpi of options.metrics ?? true ? m.kpis.filter((k) => !replaced.has(k.name)) : []) {
-        await kpiStatement(ctx, kpi.name, 'refresh');
-        await kpiStatement(ctx, kpi.name, 'wait');
-      }
-      // A changed KPI goes live only once its new definition has refreshed (even without metrics).
-      for (const kpi of changed) {
-        await kpiStatement(ctx, kpi.name, 'refresh_next', true);
-        await kpiStatement(ctx, kpi.name, 'wait_next', true);
-        await kpiStatement(ctx, kpi.name, 'swap');
-        await kpiStatement(ctx, kpi.name, 'drop_next');
-      }
-      return summaries;
-    });
-  } finally {
-    await dropCollection(engine, m.collection).catch(() => {});
+async function syncWith(ctx: Context, options: SyncRunOptions): Promise<DaySummary[]> {
+  const { engine, plan } = ctx;
+  const m = plan.manifest;
+  const syncName = formatTableRef(m.tables.target);
+  const bounds = await sourceBounds(ctx);
+  const marks = watermarks(await readLedger(engine, m.tables.ledger, syncName));
+  const loads: ReturnType<typeof loadWindow>[] = [];
+  const drifts: string[] = [];
+  for (const table of m.syncTables) {
+    const { target } = tablesOf(m.database, table);
+    const columns = await tableColumns(engine, target);
+    const drift = columns && columnDrift(target, table, columns);
+    if (drift) drifts.push(drift);
+    // An empty (or missing) target is loaded from the beginning, whatever the ledger says.
+    const fromScratch = Boolean(options.fullRefresh) || columns === null || (await tableRows(engine, target)) === 0;
+    loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
   }
+  for (const load of loads.filter((l) => l.behind)) {
+    ctx.emit({
+      type: 'warning',
+      message: `${load.table}: PostgreSQL's greatest ${load.table} cursor is ${bounds.get(load.table)} UTC, below the watermark ${load.watermark} UTC. Its newest rows were deleted, or its cursor went backwards ` +
+        '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
+    });
+  }
+  for (const drift of drifts) {
+    const what = `${drift}. The spec or PostgreSQL changed since the table was created`;
+    if (!options.fullRefresh) throw new SafetyError(`${what}; nothing was loaded. Run again with --full-refresh: it reloads the table from PostgreSQL into staging built from this plan and swaps it in atomically (readers keep the old table until then).`);
+    ctx.emit({ type: 'warning', message: `${what}; the full refresh rebuilds it with this plan's columns.` });
+  }
+  const changed = await changedObjects(engine, m.objects ?? []);
+  for (const kpi of changed) {
+    ctx.emit({ type: 'warning', message: `KPI ${kpi.database}.${kpi.name} in ClickHouse was created from another definition (its comment: ${JSON.stringify(kpi.found)}; this plan's: ${JSON.stringify(kpi.definition)}). ${options.dryRun ? 'A run replaces it' : 'It is replaced'}: this plan's definition is built beside it, refreshed, and swapped in atomically; until then readers see the previous one.` });
+  }
+  ctx.emit({ type: 'plan', days: loads.map((l) => l.table), chunks: loads.length });
+  if (options.dryRun) return await dryRun(ctx, loads);
+
+  await engine.command(statementOf(plan, 'create_database'), { step: 'create_database' });
+  return await withPlanLease(engine, plan, { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit }, async (lease) => {
+    for (const table of m.syncTables) {
+      await engine.command(statementOf(plan, tableStep(table, 'create_target')), { step: tableStep(table, 'create_target') });
+    }
+    for (const kpi of changed) await kpiStatement(ctx, kpi.name, 'create_next', true);
+    for (const kpi of m.kpis) await kpiStatement(ctx, kpi.name, 'create');
+    const summaries: DaySummary[] = [];
+    for (const load of loads) {
+      if (options.signal?.aborted) throw new AbortedError(`Interrupted before loading ${load.table}; tables loaded so far are complete and recorded. Run again to continue.`);
+      await lease.heartbeat();
+      summaries.push(await loadTable(ctx, load, Boolean(options.fullRefresh)));
+    }
+    if (options.reconcile) {
+      for (const table of m.syncTables) summaries.push(await reconcileTable(ctx, table, options.force ?? false));
+    }
+    const replaced = new Set(changed.map((kpi) => kpi.name));
+    for (const kpi of options.metrics ?? true ? m.kpis.filter((k) => !replaced.has(k.name)) : []) {
+      await kpiStatement(ctx, kpi.name, 'refresh');
+      await kpiStatement(ctx, kpi.name, 'wait');
+    }
+    // A changed KPI goes live only once its new definition has refreshed (even without metrics).
+    for (const kpi of changed) {
+      await kpiStatement(ctx, kpi.name, 'refresh_next', true);
+      await kpiStatement(ctx, kpi.name, 'wait_next', true);
+      await kpiStatement(ctx, kpi.name, 'swap');
+      await kpiStatement(ctx, kpi.name, 'drop_next');
+    }
+    return summaries;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
-import { createCollection, dropCollection, type PgConnection } from '../../../engine/postgres.js';
+import { withCollection, type PgConnection } from '../../../engine/postgres.js';
 import { introspectSources } from './introspect.js';
 import { buildSyncPlan } from '../plan/sync-plan.js';
 import type { SyncSpec } from '../plan/spec.js';
@@ -12,14 +12,9 @@ import type { SyncSpec } from '../plan/spec.js';
  * tables' columns; rendering itself is pure. A spec the tables cannot satisfy writes nothing.
  */
 export async function compileSyncDir(engine: Engine, spec: SyncSpec, pg: PgConnection, out = `generated-sql/${spec.name}`): Promise<{ out: string; files: string[]; planHash: string }> {
-  await createCollection(engine, spec.source.collection, pg, spec.source.schema);
-  try {
-    const sources = await introspectSources(engine, spec, pg);
-    const files = buildSyncPlan(spec, sources, { name: basename(out), dir: out, toolVersion: TOOL_VERSION });
-    writePlanDir(out, files);
-    const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string };
-    return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
-  } finally {
-    await dropCollection(engine, spec.source.collection).catch(() => {});
-  }
+  const sources = await withCollection(engine, spec.source.collection, pg, spec.source.schema, (collection) => introspectSources(engine, spec, pg, collection));
+  const files = buildSyncPlan(spec, sources, { name: basename(out), dir: out, toolVersion: TOOL_VERSION });
+  writePlanDir(out, files);
+  const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string };
+  return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
 }

@@ -1,9 +1,9 @@
 import { SchemaError } from '../../../core/errors.js';
-import { quoteIdent, quoteString } from '../../../core/quote.js';
+import { quoteString } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import type { SourceColumn, SourceTable } from '../plan/compile.js';
 import type { SyncSpec, SyncTableSpec } from '../plan/spec.js';
-import { pgRows, pgString, throughPg, type PgConnection } from '../../../engine/postgres.js';
+import { pgParams, pgRows, pgSource, pgString, throughPg, type PgConnection } from '../../../engine/postgres.js';
 
 /** PostgreSQL types chplan syncs as ClickHouse reads them (timestamps become UTC DateTime64(6)). */
 const PLAIN_TYPES = new Set(['smallint', 'integer', 'bigint', 'real', 'double precision', 'boolean', 'text', 'character varying', 'character', 'uuid', 'date', 'json', 'jsonb']);
@@ -62,11 +62,11 @@ export function tableProblems(spec: SyncTableSpec, columns: PgColumn[]): string[
  * own reading of the types, and information_schema for nullability and PostgreSQL's types.
  * Refuses, with every problem listed, a spec the tables cannot satisfy.
  */
-export async function introspectSources(engine: Engine, spec: SyncSpec, pg: PgConnection): Promise<SourceTable[]> {
+export async function introspectSources(engine: Engine, spec: SyncSpec, pg: PgConnection, collection: string): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   const problems: string[] = [];
   for (const table of spec.tables) {
-    const info = await pgRows<PgColumn>(engine, spec.source.collection, pg,
+    const info = await pgRows<PgColumn>(engine, collection, pg,
       `SELECT column_name::text, data_type::text, is_nullable::text, numeric_precision::int FROM information_schema.columns WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)} ORDER BY ordinal_position`, 'introspect');
     if (info.length === 0) {
       problems.push(`PostgreSQL has no table ${spec.source.schema}.${table.source} (or the user cannot see it)`);
@@ -75,7 +75,7 @@ export async function introspectSources(engine: Engine, spec: SyncSpec, pg: PgCo
     const tableIssues = tableProblems(table, info);
     problems.push(...tableIssues);
     if (tableIssues.length > 0) continue;
-    const described = await throughPg(pg, () => engine.rows<{ name: string; type: string }>(`DESCRIBE TABLE postgresql(${quoteIdent(spec.source.collection)}, table = ${quoteString(table.source)})`, { step: 'introspect' }));
+    const described = await throughPg(pg, () => engine.rows<{ name: string; type: string }>(`DESCRIBE TABLE ${pgSource(`table = ${quoteString(table.source)}`)}`, { step: 'introspect', params: pgParams(collection, pg) }));
     const chType = new Map(described.map((d) => [d.name, d.type]));
     const columns: SourceColumn[] = info.map((c) => {
       const nullable = c.is_nullable === 'YES';

@@ -3,7 +3,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { reportOf, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { columnCheck, kpiStep, tableStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/sync-plan.js';
-import { createCollection, dropCollection, throughPg, type PgConnection } from '../../../engine/postgres.js';
+import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
 import { compareTotals, keyCheck } from './evaluate.js';
 import { compareRows } from '../../../validate/compare.js';
 
@@ -14,9 +14,8 @@ import { compareRows } from '../../../validate/compare.js';
  */
 export async function validateSync(engine: Engine, plan: SyncPlan, pg: PgConnection): Promise<ValidationReport> {
   const m = plan.manifest;
-  const rows = <T>(step: string): Promise<T[]> => throughPg(pg, () => engine.rows<T>(statementOf(plan, step), { step }));
-  await createCollection(engine, m.collection, pg, m.pgSchema);
-  try {
+  return withCollection(engine, m.collection, pg, m.pgSchema, async (collection) => {
+    const rows = <T>(step: string): Promise<T[]> => throughPg(pg, () => engine.rows<T>(statementOf(plan, step), { step, params: pgParams(collection, pg) }));
     const days: DayReport[] = [];
     for (const table of m.syncTables) {
       const checks = table.columns.flatMap((c, i) => columnCheck(c, i));
@@ -32,7 +31,5 @@ export async function validateSync(engine: Engine, plan: SyncPlan, pg: PgConnect
       days.push({ day: kpi.name, checks: compareRows(kpi.name, kpi.key, ch, theirs) });
     }
     return reportOf(plan, `PostgreSQL ${m.pgSchema} (${m.syncTables.map((t) => t.source).join(', ')})`, days);
-  } finally {
-    await dropCollection(engine, m.collection).catch(() => {});
-  }
+  });
 }
