@@ -72,6 +72,8 @@ function embeddedClient({ createClient, ClickHouseLogLevel }: ClientModule, { cr
   } catch (cause) {
     throw new ConfigError(`The data directory ${path} cannot be created or written. Pass a writable --data-dir.`, { cause });
   }
+  // Asked before the engine opens: it prints its own lock failure to stderr before throwing.
+  if (heldByAnotherProcess(path)) throw lockedDataDir(path, null);
   // chdb types its connection against @clickhouse/client-common, which the client now
   // bundles as its own copy; the shapes are identical, the declarations are not.
   let connection: NonNullable<Parameters<ClientModule['createClient']>[0]>['connection'];
@@ -151,6 +153,23 @@ class ClientEngine implements Engine {
       throw toExecutionError(cause, sql, options);
     }
   }
+}
+
+/**
+ * Whether the status file of a data directory names another live process that runs Node (a
+ * file left by a process that died, or a PID since reused by another program, does not count).
+ */
+function heldByAnotherProcess(path: string): boolean {
+  const status = join(path, 'status');
+  const pid = existsSync(status) ? Number(/PID:\s*(\d+)/.exec(readFileSync(status, 'utf8'))?.[1]) : NaN;
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync(cmdline) || /node|chdb/i.test(readFileSync(cmdline, 'utf8'));
 }
 
 /** Another process has the embedded engine's data directory open; its status file names it. */

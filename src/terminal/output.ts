@@ -157,12 +157,13 @@ export function printValidation(report: ValidationReport): void {
  * How a one-shot workflow (compile → run → validate) ends: the report written where --report
  * asks, then JSON, or the plan, the units' summary and the validation; exit code 1 when it failed.
  */
-export function finishWorkflow(args: { report?: string; json: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: DaySummary[]): void {
+export function finishWorkflow(args: { report?: string; json: boolean; validate?: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: DaySummary[]): void {
   if (args.json) printJson(result);
   else {
     print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
     printRunSummary([{ shard: 'local', days: units }]);
     if (result.report) printValidation(result.report);
+    else if (args.validate === false) print(yellow(`Not validated (--no-validate): chplan validate ${result.planDir} checks it.`));
   }
   if (result.report && !result.report.passed) process.exitCode = 1;
   if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);

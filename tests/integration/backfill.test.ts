@@ -245,6 +245,17 @@ describe('backfill through the CLI', () => {
     expect(seeded.status, seeded.stderr).toBe(0);
   });
 
+  it('--no-validate skips the validation and says how to run it; a bad --chunk flag is named as the flag', () => {
+    const skipped = chplan('backfill', '--partition', PARTITION, '--chunk', 'projects/4', '--no-validate', '--out', join(dir, 'unvalidated'));
+    expect(skipped.code, skipped.err).toBe(0);
+    expect(skipped.out).not.toMatch(/validation passed/);
+    expect(skipped.out).toMatch(/Not validated \(--no-validate\): chplan validate .*unvalidated checks it\./);
+    const banana = chplan('backfill', '--partition', PARTITION, '--chunk', 'banana');
+    expect(banana.code).toBe(2);
+    expect(banana.err).toMatch(/^chplan: --chunk "banana" is not valid \(must match pattern .*\); nothing was compiled\. --chunk takes the chunk of a partition: day, hour, N hours dividing a day, or projects\/N/);
+    expect(banana.err).not.toMatch(/spec/);
+  });
+
   it('a run whose output pipe closes early still finishes and publishes, and exits 0', async () => {
     const before = JSON.parse(chplan('status', plan, '--json').out) as { days: { lastActivity: string }[] };
     const code = await new Promise<number | null>((resolve) => {

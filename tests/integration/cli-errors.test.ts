@@ -135,6 +135,8 @@ describe('bad input ends with a clear message and the documented exit code', () 
     const result = chplan('status', DEMO, '--data-dir', join(dir, 'held'));
     expect(result.code).toBe(4);
     expect(result.err).toMatch(new RegExp(`has the embedded data directory .* open \\(PID: ${process.pid} `));
+    expect(result.err).not.toMatch(/Code: 76|Cannot lock file/); // the engine's own line, printed before it throws
+    expectClean(result.err);
   });
 
   it('a flatten target of another structure is refused with a column diff before anything is written', async () => {

@@ -49,7 +49,11 @@ export function tableProblems(spec: SyncTableSpec, columns: PgColumn[]): string[
     need(spec.partitionBy, 'partitionBy', (c) => (TIMESTAMPS.has(c.data_type) || c.data_type === 'date' ? null : `${spec.source}.${spec.partitionBy} (partitionBy) is ${c.data_type}; the month partition needs a timestamp or date column.`));
     for (const column of spec.orderBy) need(column, 'orderBy');
   }
+  // ClickHouse writes PostgreSQL names in double quotes with backslash escapes, which PostgreSQL does not read.
+  const unquotable = (name: string) => /["\\]/.test(name);
+  if (unquotable(spec.source)) problems.push(`table ${JSON.stringify(spec.source)} has a double quote or backslash in its name, which ClickHouse's PostgreSQL reader cannot quote; sync a view with a plain name.`);
   for (const column of columns) {
+    if (unquotable(column.column_name)) problems.push(`${spec.source}.${JSON.stringify(column.column_name)} has a double quote or backslash in its name, which ClickHouse's PostgreSQL reader cannot quote (the load would fail); sync a view that renames it.`);
     if (column.column_name === '_deleted') problems.push(`${spec.source} has a column named _deleted, which chplan reserves for its tombstones; sync a view that renames it.`);
     const problem = columnProblem(spec.source, column);
     if (problem) problems.push(problem);
