@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // chDB binds one data directory per process: every test file gets its own fork.
     pool: 'forks',
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    // Generous: on a busy 2-core machine the slowest files run several times slower than alone.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

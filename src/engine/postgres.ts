@@ -116,6 +116,11 @@ export function pgSource(args: string): string {
   return `postgresql({pg_collection:Identifier}, password = {pg_password:String}, ${args})`;
 }
 
+/** Removes the password from a collection that must stay (dictionaries name it), so the engine keeps none on disk. */
+export async function forgetPassword(engine: Engine, name: string): Promise<void> {
+  await engine.command(`ALTER NAMED COLLECTION IF EXISTS ${quoteIdent(name)} DELETE password`, { step: 'named_collection' });
+}
+
 export async function dropCollection(engine: Engine, name: string): Promise<void> {
   await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'named_collection' });
 }

@@ -73,6 +73,10 @@ export interface PlanKind {
   readPlan(dir: string): LoadedPlan;
   run(settings: Settings, plan: LoadedPlan, units: UnitArgs, options: KindRunOptions): Promise<{ shard: string; days: DaySummary[] }[]>;
   validate(settings: Settings, plan: LoadedPlan, units: UnitArgs, args: Record<string, unknown>): Promise<KindValidation>;
+  /** What the first column of a run's summary names (default `shard`; the stream kind's are aggregates). */
+  runGroup?: string;
+  /** A unit as people name it, from the ledger's day of it (the backfill's partition from its first day); default the day. */
+  unitLabel?(ledgerDay: string): string;
   /** The ledger as this kind's units read; without it, status shows the plan's target per day. */
   status?(settings: Settings, plan: LoadedPlan): Promise<KindStatus>;
   /** Data sets this kind can seed, by name. */

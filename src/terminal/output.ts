@@ -34,19 +34,22 @@ export function fitColumns(natural: number[], width: number): number[] | null {
   return widths;
 }
 
+const PIPED_WIDTH = 160;
+
 export function table(head: string[], rows: (string | number)[][]): string {
   const cells = rows.map((r) => r.map(String));
   // On a terminal, long cells wrap inside their column instead of widening the table past the screen.
   const natural = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)) + 2);
-  const widths = tty && process.stdout.columns ? fitColumns(natural, process.stdout.columns) : null;
+  // Piped output is read in files and pagers: it gets the width of a wide terminal.
+  const widths = fitColumns(natural, (tty && process.stdout.columns) || PIPED_WIDTH);
   const t = new Table({ head, style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] }, ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: false } : {}) });
   t.push(...cells);
   return t.toString();
 }
 
 /** The same summary of a run for run, transform and backfill: one row per shard and unit. */
-export function printRunSummary(results: { shard: string; days: DaySummary[] }[]): void {
-  print(table(['shard', 'unit', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
+export function printRunSummary(results: { shard: string; days: DaySummary[] }[], group = 'shard'): void {
+  print(table([group, 'unit', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
 }
 
 /** Prints each stage's name as it starts and how long the previous one took. */
@@ -112,7 +115,7 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
         if (!bar) print(`  ${event.day}: published ${event.rows} rows`);
         return;
       case 'day_empty':
-        print(yellow(`  ${event.day}: the source has no rows for this day (after filters); nothing was changed.`));
+        print(yellow(`  ${event.day}: the source has no rows for it (after filters); nothing was changed.`));
         return;
       case 'day_skipped':
         print(`  ${event.day}: skipped (${event.reason})`);
@@ -143,7 +146,7 @@ export function printValidation(report: ValidationReport): void {
   const rows = report.days.flatMap((d) =>
     d.checks.map((c) => [d.day, c.name, c.status === 'pass' ? green('pass') : c.status === 'warn' ? yellow('warn') : red('FAIL'), c.detail]),
   );
-  print(table(['day', 'check', 'status', 'detail'], rows));
+  print(table(['unit', 'check', 'status', 'detail'], rows));
   for (const day of report.days) {
     for (const check of day.checks.filter((c) => c.status === 'fail' && c.problems?.length)) {
       print(red(`${day.day} ${check.name}: first differences`));

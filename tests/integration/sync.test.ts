@@ -397,6 +397,16 @@ describe('sync from the command line', () => {
     expect(holding(cliData)).toEqual([]);
   });
 
+  it('sync takes --pg-url, and the minimal example spec (one table, defaults for the rest) syncs and validates', () => {
+    const { host, port, user, password, database } = source.connection;
+    const url = `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}`;
+    const minimal = runCli(['sync', '--spec', 'examples/minimal-sync.json', '--pg-url', url, '--out', join(dir, 'minimal')], { dataDir: join(dir, 'cli-data'), env: { PG_URL: '', PGHOST: '' } });
+    expect(minimal.status, minimal.stderr).toBe(0);
+    expect(minimal.stdout).toMatch(/validation passed: 100\.0%/);
+    expect(minimal.stdout).toMatch(/table clicks \(from the beginning, /);
+    expect(minimal.stdout + minimal.stderr).not.toContain(password);
+  });
+
   it('a wrong password: exit code 3, a one-paragraph error, the password nowhere', () => {
     const bad = chplan(['sync', '--out', join(dir, 'cli-bad')], { PG_URL: `postgres://${source.connection.user}:Wr0ngSecret@${source.connection.host}:${source.connection.port}/postgres` });
     expect(bad.status).toBe(3);

@@ -19,8 +19,13 @@ function transitions(zone: string): number[] {
   const found: number[] = [];
   // Weekly steps: two offset changes of one zone less than a week apart would be missed.
   const step = 7 * 86_400_000;
+  let before = offset(Date.UTC(1990, 0, 1));
   for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2038, 0, 1); t += step) {
-    if (offset(t) === offset(t + step)) continue;
+    // Each week's end is the next week's start: one offset per step.
+    const after = offset(t + step);
+    const changed = before !== after;
+    before = after;
+    if (!changed) continue;
     let [lo, hi] = [t, t + step];
     while (hi - lo > 1000) {
       const mid = lo + Math.floor((hi - lo) / 2000) * 1000;

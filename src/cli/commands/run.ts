@@ -3,7 +3,7 @@ import { requireApproval } from '../../plan/approval.js';
 import { ConfigError } from '../../core/errors.js';
 import { readAnyPlan } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
-import { printJson, printRunSummary, runProgress } from '../../terminal/output.js';
+import { print, printJson, printRunSummary, runProgress } from '../../terminal/output.js';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const runCommand = {
@@ -36,6 +36,7 @@ export const runCommand = {
       }),
     ).finally(progress.stop);
     if (args.json) return printJson(results);
-    printRunSummary(results);
+    if (results.every((r) => r.days.length === 0)) return print(`No unit was named, so no unit was run (set-up steps, if the plan has any, ran). Name them: chplan run ${args.plan} --day YYYY-MM-DD [--to …].`);
+    printRunSummary(results, kind.runGroup);
   },
 };

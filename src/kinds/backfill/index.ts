@@ -35,6 +35,7 @@ export const backfillKind: PlanKind = {
     return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --partition YYYYMM` };
   },
   readPlan: readBackfillPlan,
+  unitLabel: (day) => `partition ${day.slice(0, 7).replace('-', '')}`,
   async run(settings, loaded, units, options) {
     const plan = loaded as BackfillPlan;
     const days = await withEngine(settings, (engine) => runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options }));

@@ -37,9 +37,10 @@ export const streamKind: PlanKind = {
     const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
     writePlanDir(out, files);
     const planHash = (JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string }).planHash;
-    return { out, planHash, files: files.length, json: { out, planHash, files: files.map((f) => f.name) }, next: `chplan run ${out} --day YYYY-MM-DD` };
+    return { out, planHash, files: files.length, json: { out, planHash, files: files.map((f) => f.name) }, next: `chplan replay ${out} --file DUMP.jsonl (builds the chain, lands the messages), then chplan run ${out} --day YYYY-MM-DD [--to …]` };
   },
   readPlan: readStreamPlan,
+  runGroup: 'aggregate',
   async run(settings, loaded, units, options) {
     const plan = loaded as StreamPlan;
     const days = daysOf(units, false);

@@ -5,6 +5,7 @@ import { print, printJson } from '../../../terminal/output.js';
 import { readStreamPlan } from '../plan/stream-plan.js';
 import { replayFile } from '../run/replay.js';
 import { setupChain } from '../run/setup.js';
+import { daysWithData } from '../run/days.js';
 
 export const replayCommand = {
   command: 'replay <plan>',
@@ -16,11 +17,14 @@ export const replayCommand = {
       .option('topic', { type: 'string', default: 'replay', describe: 'what the landing table records as the messages\' topic' }),
   handler: async (args: CommonArgs & { plan: string; file: string; topic: string }) => {
     const plan = readStreamPlan(args.plan);
-    const landed = await withEngine(settingsFrom(args), async (engine) => {
+    const { landed, days } = await withEngine(settingsFrom(args), async (engine) => {
       await setupChain(engine, plan, { kafka: false, dictionaries: null });
-      return replayFile(engine, plan, args.file, args.topic);
+      return { landed: await replayFile(engine, plan, args.file, args.topic), days: await daysWithData(engine, plan) };
     });
     if (args.json) return printJson({ landed });
-    print(`Landed ${landed} messages from ${args.file}. Rebuild the aggregates of their days with chplan run ${args.plan} --day YYYY-MM-DD [--to …].`);
+    const range = days.length === 0 ? '' : days.length === 1 ? ` --day ${days[0]}` : ` --day ${days[0]} --to ${days.at(-1)}`;
+    print(days.length === 0
+      ? `Landed ${landed} messages from ${args.file}; the processed tables hold no rows yet, so there is no day to rebuild.`
+      : `Landed ${landed} messages from ${args.file}. The processed tables hold days ${days[0]} to ${days.at(-1)}; rebuild their aggregates with chplan run ${args.plan}${range}.`);
   },
 };

@@ -12,8 +12,9 @@ import { buildStreamPlan, readStreamPlan } from '../plan/stream-plan.js';
 import { rebuildAggregates } from '../run/rebuild.js';
 import { replayFile } from '../run/replay.js';
 import { dropChain, setupChain } from '../run/setup.js';
-import { dropCollection } from '../../../engine/postgres.js';
+import { forgetPassword } from '../../../engine/postgres.js';
 import { ConfigError } from '../../../core/errors.js';
+import { assertWritableFile } from '../../../core/write-atomic.js';
 import { readManifest, writePlanDir, type PlanFile } from '../../../plan/plan-dir.js';
 import { generateDump } from '../seed/debezium.js';
 import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
@@ -44,9 +45,11 @@ export const streamDemoCommand = {
       .option('spec', { type: 'string', default: DEFAULT_STREAM_SPEC, describe: 'stream spec' })
       .option('events', { type: 'number', default: 50_000, describe: 'events in the generated dump' })
       .option('users', { type: 'number', default: 2_000, describe: 'users in the generated dump' })
+      .option('dump', { type: 'string', describe: 'keep the generated Debezium dump in this file (one message per line; chplan replay takes it)' })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<spec name>); another plan already there is refused' })
       .option('replace', { type: 'boolean', default: false, describe: "drop the objects chplan created for this chain first and build it anew (npm run stream-demo does); nothing else is dropped" }),
-  handler: async (args: CommonArgs & { spec: string; out?: string; events: number; users: number; replace: boolean }) => {
+  handler: async (args: CommonArgs & { spec: string; dump?: string; out?: string; events: number; users: number; replace: boolean }) => {
+    if (args.dump) assertWritableFile(args.dump);
     const spec = loadStreamSpec(args.spec);
     const stages = stagePrinter(args.json);
     const out = args.out ?? `generated-sql/${spec.name}`;
@@ -60,7 +63,7 @@ export const streamDemoCommand = {
       stages.start('generate dump');
       const lines: string[] = [];
       const dump = generateDump({ events: args.events, users: args.users, experiments: 3, seed: 7, duplicates: 0.05, badOfEachKind: 3, keepState: false, wrapper: spec.envelope.wrapper }, (l) => lines.push(l));
-      const file = join(dir, 'dump.jsonl');
+      const file = args.dump ?? join(dir, 'dump.jsonl');
       writeFileSync(file, `${lines.join('\n')}\n`);
       const result = await withPostgres((pg) => withEngine(settingsFrom(args), async (engine) => {
         await seedReferenceTables(pg);
@@ -76,13 +79,13 @@ export const streamDemoCommand = {
         const chain = await validateStream(engine, plan, days);
         // The same report with the dictionaries' checks first, its verdict and rate over all of them.
         const report = reportOf(plan, chain.source, [{ day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) }, ...chain.days]);
-        // The demo's PostgreSQL stops with the demo: the collection holding its password goes too.
-        await dropCollection(engine, plan.manifest.collections.postgres);
+        // The demo's PostgreSQL stops with the demo: its password leaves the collection the dictionaries name.
+        await forgetPassword(engine, plan.manifest.collections.postgres);
         return { landed, rebuilt, report };
       }), { create: true });
       stages.end();
       if (args.json) return printJson({ plan: out, messages: dump.messages, ...result });
-      print(`Plan: ${out}. Replayed ${result.landed} messages (${dump.messages} generated, with ${Object.values(dump.bad).reduce((a, b) => a + b, 0)} bad ones).`);
+      print(`Plan: ${out}. Replayed ${result.landed} messages (${dump.messages} generated, with ${Object.values(dump.bad).reduce((a, b) => a + b, 0)} bad ones)${args.dump ? `, kept in ${args.dump}` : ''}.`);
       printRunSummary(result.rebuilt);
       printValidation(result.report);
       if (!result.report.passed) process.exitCode = 1;

@@ -50,7 +50,9 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     ran.push(step);
   }
   if (m.spec.dictionaries.length > 0 && !options.dictionaries) {
-    emit({ type: 'warning', message: `The dictionaries (${m.spec.dictionaries.map((d) => d.name).join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
+    const existing = new Set((await engine.rows<{ name: string }>('SELECT name FROM system.tables WHERE database = {db:String}', { params: { db: m.spec.database }, step: 'list dictionaries' })).map((r) => r.name));
+    const missing = m.spec.dictionaries.map((d) => d.name).filter((name) => !existing.has(name));
+    if (missing.length > 0) emit({ type: 'warning', message: `The dictionaries (${missing.join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
   }
   return ran;
 }

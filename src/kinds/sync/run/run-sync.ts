@@ -89,7 +89,7 @@ function pgCommand(ctx: Context, step: string, params?: Record<string, unknown>)
 }
 
 function windowOf(load: LoadWindow): Window {
-  return { day: (load.hi || load.lo).slice(0, 10), start: load.lo.slice(0, 23), end: (load.hi || load.lo).slice(0, 23), partition: '', label: `${load.table} (${load.lo.slice(0, 19)}, ${load.hi.slice(0, 19) || '—'}]` };
+  return { day: (load.hi || load.lo).slice(0, 10), start: load.lo.slice(0, 23), end: (load.hi || load.lo).slice(0, 23), partition: '', label: `table ${load.table} (${load.lo === BEGINNING ? 'from the beginning' : load.lo.slice(0, 19)}, ${load.hi.slice(0, 19) || '—'}]` };
 }
 
 /** The upper bound of every table, fixed before anything is loaded, and the source's time zone checked. */

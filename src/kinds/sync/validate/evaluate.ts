@@ -19,8 +19,8 @@ export function compareTotals(table: string, clickhouse: Totals[], postgres: Tot
       name,
       status: problems.length === 0 ? 'pass' : 'fail',
       detail: problems.length === 0
-        ? alias === 'n' ? `${total} rows in ${months.length} months, as in PostgreSQL` : `equal in all ${months.length} months`
-        : `differs in ${problems.length} of ${months.length} months (first ${problems[0]!.month}: ClickHouse ${String(problems[0]!.clickhouse)}, PostgreSQL ${String(problems[0]!.postgres)})`,
+        ? alias === 'n' ? `${total} rows in ${plural(months.length, 'month')}, as in PostgreSQL` : `equal in ${months.length === 1 ? 'its one month' : `all ${months.length} months`}`
+        : `differs in ${problems.length} of ${plural(months.length, 'month')} (first ${problems[0]!.month}: ClickHouse ${String(problems[0]!.clickhouse)}, PostgreSQL ${String(problems[0]!.postgres)})`,
       problems,
     });
   };
@@ -39,4 +39,8 @@ export function keyCheck(table: string, side: 'ClickHouse' | 'PostgreSQL', found
     detail: n === 0 ? 'none' : `${n} keys are in ${side} but not in ${other}, e.g. ${(found?.sample ?? []).slice(0, 5).join(' ')}${side === 'ClickHouse' ? ' (deleted in PostgreSQL: chplan sync --reconcile)' : ' (not loaded yet: run chplan sync; if a sync already ran, they were committed later than the lookback or their cursor went backwards, and chplan sync --full-refresh reloads them)'}`,
     problems: found?.sample ?? [],
   };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
