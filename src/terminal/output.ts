@@ -52,18 +52,29 @@ export function printRunSummary(results: { shard: string; days: DaySummary[] }[]
   print(table([group, 'unit', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
 }
 
-/** Prints each stage's name as it starts and how long the previous one took. */
+/** How often a long stage says it is still at work. */
+const STILL_WORKING_MS = 10_000;
+
+/**
+ * Prints each stage's name as it starts and how long the previous one took; a stage that runs
+ * long says every 10 s that it still runs (one statement can take minutes on a large table).
+ */
 export function stagePrinter(quiet: boolean): { start: (name: string) => void; end: () => void } {
-  let current: { name: string; at: number } | null = null;
+  let current: { name: string; at: number; ticker: NodeJS.Timeout } | null = null;
   const end = () => {
-    if (current && !quiet) print(`  ${current.name} took ${((Date.now() - current.at) / 1000).toFixed(1)} s`);
+    if (current) {
+      clearInterval(current.ticker);
+      if (!quiet) print(`  ${current.name} took ${((Date.now() - current.at) / 1000).toFixed(1)} s`);
+    }
     current = null;
   };
   return {
     start: (name) => {
       end();
       if (!quiet) print(bold(`» ${name}`));
-      current = { name, at: Date.now() };
+      const at = Date.now();
+      const ticker = setInterval(() => { if (!quiet) print(`  … ${name}: ${Math.round((Date.now() - at) / 1000)} s so far`); }, STILL_WORKING_MS).unref();
+      current = { name, at, ticker };
     },
     end,
   };
