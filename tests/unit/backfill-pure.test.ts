@@ -42,9 +42,9 @@ describe('backfill spec', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(() => loadSpec(undefined, { publish: 'sometimes' })).toThrow(/\/publish must be one of: replace, missing-only/);
+    expect(() => loadSpec(undefined, { publish: 'sometimes' })).toThrow(/^--publish "sometimes" is not valid \(must be one of: replace, missing-only\)/);
     expect(() => loadSpec(undefined, { chunk: '5h' })).toThrow(/does not divide a day/);
-    expect(() => loadSpec(undefined, { source: 'a.b.c' })).toThrow(/\/source must match pattern/);
+    expect(() => loadSpec(undefined, { source: 'a.b.c' })).toThrow(/^--source "a\.b\.c" is not valid \(must match pattern/);
   });
 
   it('refuses an enrich rule naming an events column that does not exist', () => {
