@@ -22,6 +22,7 @@ SELECT
         ),
         'missing field id',
         `_c_id` IS NULL
+        AND true
         AND NOT (
             NOT JSONHas(_row, 'id')
             OR JSONType(_row, 'id') = 'Null'
@@ -35,6 +36,7 @@ SELECT
         ),
         'missing field experiment_id',
         `_c_experiment_id` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'experiment_id')
             OR JSONType(_row, 'experiment_id') = 'Null'
@@ -48,6 +50,7 @@ SELECT
         ),
         'missing field variant_id',
         `_c_variant_id` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'variant_id')
             OR JSONType(_row, 'variant_id') = 'Null'
@@ -61,6 +64,7 @@ SELECT
         ),
         'missing field user_id',
         `_c_user_id` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'user_id')
             OR JSONType(_row, 'user_id') = 'Null'
@@ -74,6 +78,7 @@ SELECT
         ),
         'missing field assigned_at',
         `_c_assigned_at` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'assigned_at')
             OR JSONType(_row, 'assigned_at') = 'Null'
@@ -109,4 +114,4 @@ FROM
             _reason = ''
             AND _table = 'assignments'
     )
-COMMENT 'chplan definition 375b282a8351077d'
+COMMENT 'chplan definition e8cfb65b417682d9'

@@ -26,6 +26,7 @@ SELECT
         ),
         'missing field id',
         `_c_id` IS NULL
+        AND true
         AND NOT (
             NOT JSONHas(_row, 'id')
             OR JSONType(_row, 'id') = 'Null'
@@ -39,6 +40,7 @@ SELECT
         ),
         'missing field user_id',
         `_c_user_id` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'user_id')
             OR JSONType(_row, 'user_id') = 'Null'
@@ -52,6 +54,7 @@ SELECT
         ),
         'missing field experiment_id',
         `_c_experiment_id` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'experiment_id')
             OR JSONType(_row, 'experiment_id') = 'Null'
@@ -65,6 +68,7 @@ SELECT
         ),
         'missing field variant_id',
         `_c_variant_id` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'variant_id')
             OR JSONType(_row, 'variant_id') = 'Null'
@@ -78,6 +82,7 @@ SELECT
         ),
         'missing field event_type',
         `_c_event_type` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'event_type')
             OR JSONType(_row, 'event_type') = 'Null'
@@ -94,6 +99,7 @@ SELECT
         ),
         'missing field event_time',
         `_c_event_time` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(_row, 'event_time')
             OR JSONType(_row, 'event_time') = 'Null'
@@ -110,6 +116,7 @@ SELECT
         ),
         'missing field properties.page',
         `_c_page` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(ifNull(_v.`properties`, ''), 'page')
             OR JSONType(ifNull(_v.`properties`, ''), 'page') = 'Null'
@@ -126,6 +133,7 @@ SELECT
         ),
         'missing field properties.device',
         `_c_device` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(ifNull(_v.`properties`, ''), 'device')
             OR JSONType(ifNull(_v.`properties`, ''), 'device') = 'Null'
@@ -142,6 +150,7 @@ SELECT
         ),
         'missing field properties.value',
         `_c_value` IS NULL
+        AND _op != 'd'
         AND NOT (
             NOT JSONHas(ifNull(_v.`properties`, ''), 'value')
             OR JSONType(ifNull(_v.`properties`, ''), 'value') = 'Null'
@@ -185,4 +194,4 @@ FROM
             _reason = ''
             AND _table = 'events'
     )
-COMMENT 'chplan definition ba76cb096e692559'
+COMMENT 'chplan definition 81d742c168876ce1'

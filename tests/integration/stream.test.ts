@@ -254,6 +254,36 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
   });
 });
 
+describe('what a default Debezium deployment sends', () => {
+  it('a delete under REPLICA IDENTITY DEFAULT (the key, and fallback values for the other NOT NULL columns) applies, whatever their types', async () => {
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { tables: { name: string; columns: { name: string; type: string }[] }[]; views: unknown[]; aggregates: unknown[] };
+    for (const table of raw.tables) for (const column of table.columns) if (column.name === 'user_id') column.type = 'UUID';
+    writeFileSync(join(dir, 'uuid.json'), JSON.stringify({ ...raw, name: 'uuids', database: 'uuids', dictionaries: [], views: [], aggregates: [] }));
+    writePlanDir(join(dir, 'uuids'), buildStreamPlan(loadStreamSpec(join(dir, 'uuid.json')), { toolVersion: TOOL_VERSION }));
+    const chain = readStreamPlan(join(dir, 'uuids'));
+    await setupChain(engine, chain, { kafka: false, dictionaries: null });
+    const user = '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77';
+    const event = { id: 7, user_id: user, experiment_id: 1, variant_id: 2, event_type: 'exposure', event_time: '2026-10-01T10:00:00.123456Z', properties: '{"page":"/a","value":1.5}' };
+    const assignment = { id: 9, experiment_id: 1, variant_id: 2, user_id: user, assigned_at: '2026-10-01T09:00:00Z' };
+    // What Debezium puts in `before` for a NOT NULL column it does not have under REPLICA IDENTITY DEFAULT.
+    const fallback = { user_id: '', experiment_id: 0, variant_id: 0, event_type: '', event_time: '1970-01-01T00:00:00Z', properties: '', assigned_at: '1970-01-01T00:00:00Z' };
+    const replay = async (name: string, lines: string[]) => {
+      writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+      return replayFile(engine, chain, join(dir, name));
+    };
+    const live = (table: string) => engine.rows<{ id: string }>(`SELECT toString(id) AS id FROM uuids.${table} FINAL`);
+    expect(await replay('uuid-created.jsonl', [message('events', 'c', null, event), message('assignments', 'c', null, assignment)])).toBe(2);
+    expect([await live('events_processed'), await live('assignments_processed')]).toEqual([[{ id: '7' }], [{ id: '9' }]]);
+    expect(await replay('uuid-deleted.jsonl', [message('events', 'd', { ...fallback, id: 7 }, null), message('assignments', 'd', { ...fallback, id: 9 }, null)])).toBe(2);
+    expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([]);
+    expect([await live('events_processed'), await live('assignments_processed')]).toEqual([[], []]);
+    // A change (not a delete) whose user_id is not a UUID is still dead-lettered.
+    writeFileSync(join(dir, 'uuid-bad.jsonl'), `${message('events', 'u', null, { ...event, user_id: '' })}\n`);
+    await replayFile(engine, chain, join(dir, 'uuid-bad.jsonl'));
+    expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([{ reason: expect.stringMatching(/^type: user_id is not UUID/) }]);
+  });
+});
+
 describe('stream --replace drops only what chplan created for the chain', () => {
   it('a chain in the database default: its objects go, the user table and the database stay; a foreign object of a chain name is refused', async () => {
     const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;

@@ -191,7 +191,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     const planned = await sync({ dryRun: true, onEvent: (e) => { if (e.type === 'dry_run_chunk') windows.push(`${e.window.label}: ${e.estimatedRows}`); } });
     expect(planned.map((t) => t.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
     expect(planned.find((t) => t.day === 'impressions')!.rowsRead).toBeGreaterThanOrEqual(42);
-    expect(windows.find((w) => w.startsWith('impressions'))).toMatch(/^impressions \(.*, .*\]: \d+$/);
+    expect(windows.find((w) => w.startsWith('table impressions'))).toMatch(/^table impressions \(\d{4}-.*, .*\]: \d+$/);
     const [{ n: after }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM analytics.fact_impressions')) as [{ n: string }];
     expect(after).toBe(before);
     await sync();
@@ -352,7 +352,7 @@ describe('sync from the command line', () => {
       },
     };
     const first = runSync(pausing, plan, { pg: source.connection });
-    await reached;
+    await Promise.race([reached, first.then(() => { throw new Error('the first sync finished without loading anything'); })]);
     await expect(sync()).rejects.toThrow(/^Another chplan run holds analytics\.adtech_sync/);
     release();
     expect((await first).length).toBe(4);

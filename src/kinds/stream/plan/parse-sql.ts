@@ -90,9 +90,13 @@ export function tableReasonExpr(table: StreamTable): string {
     const field = quoteString(fieldOf(column));
     const value = quoteIdent(`_c_${column.name}`);
     const absent = `(NOT JSONHas(${source}, ${field}) OR JSONType(${source}, ${field}) = 'Null')`;
-    const required = table.key.includes(column.name) ? 'true' : column.optional ? 'false' : "_op != 'd'";
+    const key = table.key.includes(column.name);
+    const required = key ? 'true' : column.optional ? 'false' : "_op != 'd'";
+    // A delete needs only its key: under REPLICA IDENTITY DEFAULT Debezium fills the other NOT NULL
+    // columns of `before` with fallbacks ("", 0, the epoch) that need not fit their types.
+    const typed = key ? 'true' : "_op != 'd'";
     parts.push(`${value} IS NULL AND ${required} AND ${absent}`, quoteString(`missing field ${label(column)}`));
-    parts.push(`${value} IS NULL AND NOT ${absent}`, `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`);
+    parts.push(`${value} IS NULL AND ${typed} AND NOT ${absent}`, `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`);
   }
   return `multiIf(${parts.join(', ')}, '')`;
 }
