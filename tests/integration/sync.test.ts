@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import type { Engine } from '../../src/engine/engine.js';
 import { loadSyncSpec, syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync/plan/sync-plan.js';
@@ -127,6 +128,32 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     const [{ uuid: after }] = (await engine.rows<{ uuid: string }>("SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'")) as [{ uuid: string }];
     expect(after).not.toBe(before); // swapped in, not emptied and refilled in place
     expect(await engine.rows('SELECT 1 FROM analytics.fact_impressions__staging LIMIT 1')).toEqual([]);
+  });
+
+  it('a transaction held open across a sync and committed after it: the next plain sync loads its rows, exact row by row', async () => {
+    // No lookback at all: only the watermark can bring the late rows in.
+    const zero = readSyncPlan((await compileSyncDir(engine, syncSpecOf({ ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')), lookbackSeconds: 0 }), source.connection, join(dir, 'no_lookback'))).out);
+    const run = (onEvent?: (e: { type: string; message?: string }) => void) => runSync(engine, zero, { pg: source.connection, onEvent });
+    await run();
+    const open = new pg.Client({ ...source.connection });
+    await open.connect();
+    try {
+      await open.query('BEGIN');
+      // Stamped with the transaction's start (the column defaults to now()), like a slow request or batch job.
+      await open.query('INSERT INTO impressions (campaign_id, event_time, cost) SELECT 3, now(), 0.5 FROM generate_series(1, 40)');
+      await open.query("UPDATE campaign SET bid = bid + 1, updated_at = now() WHERE id <= 8");
+      // Meanwhile newer rows commit, and a sync runs past them.
+      await source.query('INSERT INTO impressions (campaign_id, event_time, cost) SELECT 5, now(), 0.1 FROM generate_series(1, 10)');
+      await source.query("UPDATE campaign SET name = name || '*', updated_at = now() WHERE id = 20");
+      const warnings: string[] = [];
+      await run((e) => { if (e.type === 'warning') warnings.push(e.message!); });
+      expect(warnings.some((w) => /^impressions: a transaction open in PostgreSQL since .* has not committed/.test(w))).toBe(true);
+      await open.query('COMMIT');
+    } finally {
+      await open.end();
+    }
+    await run();
+    await expectExact();
   });
 
   it('deletes: validation lists keys only in ClickHouse; --reconcile deletes facts and tombstones dimensions', async () => {

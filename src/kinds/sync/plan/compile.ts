@@ -128,8 +128,16 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     add(tableStep(table, 'drop_staging'), file('02', 'drop_staging'), 'drops staging before a load', 'drop_staging', common);
     add(tableStep(table, 'create_staging'), file('02', 'create_staging'), 'staging with the plan\'s structure, made anew before every load', 'create_staging', { ...common, ...layout, dropFile: file('02', 'drop_staging') });
     add(tableStep(table, 'clear_staging'), file('03', 'clear_staging'), 'empties staging before a load', 'clear_staging', common);
-    const boundQuery = `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz\nFROM ${pgTable(table.source)}`;
-    add(tableStep(table, 'source_bound'), file('04', 'source_bound'), 'the run\'s fixed upper bound: max(cursor) in PostgreSQL', 'source_bound', { ...common, query: boundQuery, queryLines: queryLines(boundQuery) });
+    // Rows of a transaction still open now become visible when it commits, stamped (by now() or a
+    // trigger) no earlier than the transaction's start: the watermark must not pass that start.
+    const boundQuery = [
+      `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz,`,
+      '       (SELECT min(xact_start) FROM pg_stat_activity',
+      "        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND xact_start IS NOT NULL) AS open_since,",
+      "       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state IS NULL) AS hidden",
+      `FROM ${pgTable(table.source)}`,
+    ].join('\n');
+    add(tableStep(table, 'source_bound'), file('04', 'source_bound'), 'the run\'s fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL', 'source_bound', { ...common, query: boundQuery, queryLines: queryLines(boundQuery) });
     add(tableStep(table, 'count_window'), file('04', 'count_window'), 'rows in a load window (dry run)', 'count_window', common);
     add(tableStep(table, 'load'), file('05', 'load'), 'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse', 'load', common);
     add(tableStep(table, 'merge'), file('06', 'merge'), dimension ? 'publishes staged versions into the ReplacingMergeTree' : 'publishes staged rows the target lacks: each row exactly once', dimension ? 'merge_dimension' : 'merge_fact', common);

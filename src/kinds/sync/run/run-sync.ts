@@ -38,6 +38,17 @@ export interface LoadWindow {
   hi: string;
   /** The ledger's watermark before this run, '' when there is none. */
   watermark: string;
+  /**
+   * The watermark this load records: `hi`, or the start of the oldest transaction still open in
+   * PostgreSQL when that is earlier (it may yet commit rows stamped from then on).
+   */
+  mark: string;
+}
+
+/** What PostgreSQL says when a run starts: the greatest cursor, and since when its oldest open transaction runs. */
+export interface SourceBound {
+  hi: string;
+  openSince: string;
 }
 
 const BEGINNING = '1900-01-01 00:00:00.000000';
@@ -63,10 +74,14 @@ export function watermarks(rows: LedgerRow[]): Map<string, string> {
  * greatest cursor below it means the newest rows were deleted (or the cursor went backwards,
  * which only validation can tell apart), and the window then only re-reads the lookback.
  */
-export function loadWindow(table: string, hi: string, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
-  const behind = Boolean(watermark && hi && !options.fromScratch && utcInstant(hi) < utcInstant(watermark!));
+export function loadWindow(table: string, bound: SourceBound, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
+  const { openSince } = bound;
+  const behind = Boolean(watermark && bound.hi && !options.fromScratch && utcInstant(bound.hi) < utcInstant(watermark!));
   const lo = options.fromScratch || !watermark ? BEGINNING : text6(utcInstant(watermark) - options.lookbackSeconds * 1000);
-  return { table, lo, hi: behind ? `${watermark!.slice(0, 23)}000` : hi, watermark: watermark ?? '', behind };
+  const hi = behind ? `${watermark!.slice(0, 23)}000` : bound.hi;
+  // Just before the transaction's start: its rows may carry exactly that instant, and a window's lower bound is exclusive.
+  const mark = hi && openSince && openSince < hi ? text6(utcInstant(openSince) - 1) : hi;
+  return { table, lo, hi, watermark: watermark ?? '', mark, behind };
 }
 
 interface Context {
@@ -93,17 +108,26 @@ function windowOf(load: LoadWindow): Window {
 }
 
 /** The upper bound of every table, fixed before anything is loaded, and the source's time zone checked. */
-async function sourceBounds(ctx: Context): Promise<Map<string, string>> {
-  const bounds = new Map<string, string>();
+async function sourceBounds(ctx: Context): Promise<Map<string, SourceBound>> {
+  const bounds = new Map<string, SourceBound>();
+  let hidden = 0;
   for (const table of ctx.plan.manifest.syncTables) {
-    const [row] = await pgStep<{ hi: string; tz: string }>(ctx, tableStep(table, 'source_bound'));
+    const [row] = await pgStep<{ hi: string; tz: string; open_since: string; hidden: string }>(ctx, tableStep(table, 'source_bound'));
     if (row && !UTC_NAMES.has(row.tz) && table.columns.some((c) => c.pgType === 'timestamp with time zone')) {
       throw new SafetyError(
         `PostgreSQL sends timestamps in its session's TimeZone, here ${row.tz}, and ClickHouse would read them as UTC: every timestamp would shift. Nothing was loaded. ` +
           `Set the zone of the user chplan connects as: ALTER ROLE ${ctx.pg.user} SET TimeZone = 'UTC' (it changes nothing stored).`,
       );
     }
-    bounds.set(table.source, row?.hi ?? '');
+    bounds.set(table.source, { hi: row?.hi ?? '', openSince: row?.open_since ?? '' });
+    hidden = Math.max(hidden, Number(row?.hidden ?? 0));
+  }
+  if (hidden > 0) {
+    ctx.emit({
+      type: 'warning',
+      message: `PostgreSQL hides the state of ${hidden} session(s) from ${ctx.pg.user}, so a transaction open there that commits rows after this run is not seen, and rows it stamps before the watermark minus the lookback would be missed. ` +
+        `GRANT pg_read_all_stats TO ${ctx.pg.user} lets chplan hold the watermark at such a transaction's start.`,
+    });
   }
   return bounds;
 }
@@ -137,10 +161,17 @@ async function syncWith(ctx: Context, options: SyncRunOptions): Promise<DaySumma
     const fromScratch = Boolean(options.fullRefresh) || columns === null || (await tableRows(engine, target)) === 0;
     loads.push(loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), { lookbackSeconds: m.lookbackSeconds, fromScratch }));
   }
+  for (const load of loads.filter((l) => l.mark && l.mark < l.hi && utcInstant(l.hi) - utcInstant(l.mark) > m.lookbackSeconds * 1000)) {
+    ctx.emit({
+      type: 'warning',
+      message: `${load.table}: a transaction open in PostgreSQL since ${load.mark.slice(0, 19)} UTC has not committed; rows it commits later are stamped from then on, so the watermark stays there ` +
+        `(not at ${load.hi.slice(0, 19)}) and the next run reads from it again. Nothing is lost; a transaction left open for long makes every run re-read more.`,
+    });
+  }
   for (const load of loads.filter((l) => l.behind)) {
     ctx.emit({
       type: 'warning',
-      message: `${load.table}: PostgreSQL's greatest ${load.table} cursor is ${bounds.get(load.table)} UTC, below the watermark ${load.watermark} UTC. Its newest rows were deleted, or its cursor went backwards ` +
+      message: `${load.table}: PostgreSQL's greatest ${load.table} cursor is ${bounds.get(load.table)!.hi} UTC, below the watermark ${load.watermark} UTC. Its newest rows were deleted, or its cursor went backwards ` +
         '(then rows behind the watermark are never loaded, and validation lists them as keys only in PostgreSQL; chplan sync --full-refresh reloads them). Loading from the watermark.',
     });
   }
@@ -242,9 +273,11 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
   const { target, staging } = tablesOf(m.database, table);
   const started = Date.now();
   const window = windowOf(load);
+  // A publish records the watermark the next run starts from (mark: hi, or the start of a transaction still open).
   const record = (fields: Pick<LedgerRecord, 'step' | 'status' | 'rowsRead' | 'rowsWritten' | 'error' | 'startedAt'>) =>
     appendLedger(engine, ledgerOf(plan), {
-      planHash: m.planHash, target: formatTableRef(m.tables.target), runner: ctx.runner, window, chunkKey: load.table, attempt: 1, queryId: '', finishedAt: new Date(), ...fields,
+      planHash: m.planHash, target: formatTableRef(m.tables.target), runner: ctx.runner, chunkKey: load.table, attempt: 1, queryId: '', finishedAt: new Date(), ...fields,
+      window: fields.step === 'publish' && load.mark ? { ...window, end: load.mark.slice(0, 23) } : window,
     });
   if (!load.hi && !fullRefresh) {
     ctx.emit({ type: 'day_empty', day: load.table });
