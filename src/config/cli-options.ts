@@ -81,3 +81,15 @@ export function settingsFrom(args: CommonArgs): Settings {
   checkZone(settings.timeZone);
   return settings;
 }
+
+/** The flags every command shares: where the engine is and how to talk to it. */
+type EngineArgs = Pick<CommonArgs, 'config' | 'url' | 'ca' | 'dataDir' | 'timeout' | 'json' | 'verbose'>;
+
+/**
+ * Settings from the engine's flags alone, for commands whose plan or spec decides the rest
+ * (a backfill's --chunk projects/4 is not a flatten chunk, its --source not a flatten source).
+ */
+export function engineSettingsFrom(args: EngineArgs): Settings {
+  const { config, url, ca, dataDir, timeout, json, verbose } = args;
+  return settingsFrom({ config, url, ca, dataDir, timeout, json, verbose });
+}

@@ -256,6 +256,16 @@ describe('backfill through the CLI', () => {
     expect(banana.err).not.toMatch(/spec/);
   });
 
+  it('compile --spec with --chunk projects/4 compiles a plan that runs in project buckets (the flag is the backfill\'s, not flatten\'s)', () => {
+    const out = join(dir, 'buckets');
+    const compiled = chplan('compile', '--spec', 'examples/events-backfill.json', '--chunk', 'projects/4', '--out', out);
+    expect(compiled.code, compiled.err).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).chunk).toBe('projects/4');
+    const dry = chplan('run', out, '--partition', PARTITION, '--dry-run');
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out.match(/projects \d\/4/g) ?? dry.out).toHaveLength(4);
+  });
+
   it('a run whose output pipe closes early still finishes and publishes, and exits 0', async () => {
     const before = JSON.parse(chplan('status', plan, '--json').out) as { days: { lastActivity: string }[] };
     const code = await new Promise<number | null>((resolve) => {

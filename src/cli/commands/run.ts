@@ -4,7 +4,7 @@ import { ConfigError } from '../../core/errors.js';
 import { readAnyPlan } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
 import { print, printJson, printRunSummary, runProgress } from '../../terminal/output.js';
-import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
+import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const runCommand = {
   command: 'run <plan>',
@@ -26,7 +26,7 @@ export const runCommand = {
     for (const [flag, value] of [['--parallel', args.parallel], ['--parallel-days', args.parallelDays]] as const) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 64)) throw new ConfigError(`${flag} ${String(value)} is not a whole number from 1 to 64. Nothing was run.`);
     }
-    const settings = settingsFrom({ ...args, chunk: undefined });
+    const settings = engineSettingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);
     if (args.requireApproval) requireApproval(plan);
     const progress = runProgress(args.json);

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { assertWritableFile } from '../../../core/write-atomic.js';
-import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
 import { finishWorkflow, print, runProgress, stagePrinter } from '../../../terminal/output.js';
@@ -31,7 +31,7 @@ export const backfillCommand = {
     if (args.report) assertWritableFile(args.report);
     const partitions = partitionsBetween(args.partition, args.to);
     const spec = loadSpec(args.spec, { source: args.source, lookup: args.lookup, target: args.target, publish: args.publish, chunk: args.chunk });
-    const settings = settingsFrom({ ...args, source: undefined, target: undefined, chunk: undefined });
+    const settings = engineSettingsFrom(args);
     const progress = runProgress(args.json);
     const stages = stagePrinter(args.json);
     const result = await withInterrupt((signal) =>
