@@ -17,6 +17,8 @@ SELECT
         _op = ''
         AND NOT isValidJSON(line),
         'malformed JSON',
+        NOT startsWith(trimLeft(line), '{'),
+        'not a JSON object (an array or a value where the envelope belongs)',
         _op = ''
         AND JSONType(line, 'payload') != 'Object',
         'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)',
@@ -34,6 +36,9 @@ SELECT
             if(_op = 'd', 'delete', 'change'),
             ' without its row)'
         ),
+        _op != 'd'
+        AND position(_row, '__debezium_unavailable_value') > 0,
+        'unavailable value: an unchanged TOASTed column arrived as __debezium_unavailable_value (REPLICA IDENTITY DEFAULT), and chplan keeps no earlier value to use; set REPLICA IDENTITY FULL on the table',
         ''
     ) AS _reason
 FROM
@@ -46,7 +51,7 @@ FROM
             JSONExtract(
                 line,
                 'payload',
-                'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))'
+                'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))'
             ) AS _e,
             ifNull(_e.op, '') AS _op,
             ifNull(_e.source.table, '') AS _table,
@@ -55,4 +60,4 @@ FROM
         FROM
             `experiments_analytics`.`experiments_landing`
     )
-COMMENT 'chplan definition 75c11bfe8ca54e0a'
+COMMENT 'chplan definition eee5043becc20d12'

@@ -277,6 +277,17 @@ describe('what a default Debezium deployment sends', () => {
     expect(await replay('uuid-deleted.jsonl', [message('events', 'd', { ...fallback, id: 7 }, null), message('assignments', 'd', { ...fallback, id: 9 }, null)])).toBe(2);
     expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([]);
     expect([await live('events_processed'), await live('assignments_processed')]).toEqual([[], []]);
+    // An unchanged TOASTed value arrives as Debezium's placeholder: dead-lettered with its reason, never stored as a value or a blank.
+    expect(await replay('uuid-toast.jsonl', [message('events', 'c', null, { ...event, id: 8 })])).toBe(1);
+    await replay('uuid-toast2.jsonl', [message('events', 'u', null, { ...event, id: 8, event_type: 'conversion', properties: '__debezium_unavailable_value' })]);
+    expect(await engine.rows("SELECT event_type, page FROM uuids.events_processed FINAL WHERE id = 8")).toEqual([{ event_type: 'exposure', page: '/a' }]);
+    // An array where the envelope belongs is not read positionally as one.
+    await replay('uuid-array.jsonl', [JSON.stringify(['u', null, { ...event, id: 9 }])]);
+    expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter ORDER BY received_at, reason')).toEqual([
+      { reason: expect.stringMatching(/^unavailable value: an unchanged TOASTed column arrived as __debezium_unavailable_value/) },
+      { reason: 'not a JSON object (an array or a value where the envelope belongs)' },
+    ]);
+    await engine.command('TRUNCATE TABLE uuids.uuids_dead_letter');
     // A change (not a delete) whose user_id is not a UUID is still dead-lettered.
     writeFileSync(join(dir, 'uuid-bad.jsonl'), `${message('events', 'u', null, { ...event, user_id: '' })}\n`);
     await replayFile(engine, chain, join(dir, 'uuid-bad.jsonl'));

@@ -91,7 +91,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     const columns = [...table.columns.map((c) => ({ name: c.name, type: c.type })), ...table.computed.map((c) => ({ name: c.name, type: c.type }))];
     add(`table.${table.name}.create`, `03_${table.name}.sql`, `processed table: latest state of ${table.source} per key`, 'create_processed', {
       name: table.name, source: table.source, target: tables.table(table.name), columns, keyList: table.key.map(quoteIdent).join(', '),
-      versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'ts_ms',
+      versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms',
     });
     add(`table.${table.name}.create_typed`, `03_${table.name}_typed.sql`, `typed ${table.source} messages (Null engine)`, 'create_typed', {
       source: table.source, typed: tables.table(`${table.name}_typed`), columns: typedColumns(table),

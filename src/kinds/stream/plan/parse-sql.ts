@@ -9,6 +9,8 @@ import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
  */
 
 const SMALL_INTS = /^U?Int(8|16|32)$/;
+/** What Debezium sends for a TOASTed value it does not have (`unavailable.value.placeholder`'s default). */
+const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
 const BIG_INTS = /^U?Int64$/;
 
 function base(type: string): string {
@@ -104,9 +106,10 @@ export function tableReasonExpr(table: StreamTable): string {
 /** The envelope, parsed once: op, source table and version, and the row's JSON text (after; before for a delete). */
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
-  const version = spec.envelope.version === 'lsn' ? '_e.source.lsn' : '_e.ts_ms';
+  // source.ts_ms is when the change happened in PostgreSQL; the envelope's own ts_ms is when the connector processed it.
+  const version = spec.envelope.version === 'lsn' ? '_e.source.lsn' : '_e.source.ts_ms';
   return [
-    `JSONExtract(line, ${at}'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64)), ts_ms Nullable(UInt64))') AS _e`,
+    `JSONExtract(line, ${at}'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))') AS _e`,
     "ifNull(_e.op, '') AS _op",
     "ifNull(_e.source.table, '') AS _table",
     `${version} AS _version`,
@@ -122,11 +125,16 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
   return `multiIf(${[
     "line = '' OR line = 'null'", quoteString('tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)'),
     "_op = '' AND NOT isValidJSON(line)", quoteString('malformed JSON'),
+    // JSONExtract reads an array positionally, as if it were the envelope: only an object is one.
+    "NOT startsWith(trimLeft(line), '{')", quoteString('not a JSON object (an array or a value where the envelope belongs)'),
     `_op = '' AND ${payload}`, quoteString(spec.envelope.wrapper === 'payload' ? 'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)' : 'not a JSON object'),
     "_op NOT IN ('c', 'u', 'd', 'r')", "concat('unknown op \"', _op, '\"')",
     `_table NOT IN (${tables})`, "concat('unknown table \"', _table, '\"')",
-    '_version IS NULL', quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'ts_ms'}`),
+    '_version IS NULL', quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms'}`),
     "NOT startsWith(_row, '{')", "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
+    // Under REPLICA IDENTITY DEFAULT an unchanged TOASTed column arrives as this placeholder: storing it
+    // (or a blank for it) would overwrite the real value, so the change goes to the dead letter instead.
+    `_op != 'd' AND position(_row, ${quoteString(TOAST_PLACEHOLDER)}) > 0`, quoteString(`unavailable value: an unchanged TOASTed column arrived as ${TOAST_PLACEHOLDER} (REPLICA IDENTITY DEFAULT), and chplan keeps no earlier value to use; set REPLICA IDENTITY FULL on the table`),
   ].join(', ')}, '')`;
 }
 

@@ -28,7 +28,7 @@ function planMd(spec: StreamSpec, files: { file: string; role: string }[], planH
     '## What it does',
     `${spec.kafka ? `A Kafka table reads ${spec.kafka.topics.map((x) => `\`${x}\``).join(', ')} (group \`${spec.kafka.group}\`) one message per line into` : 'Messages are replayed into'} the landing table \`${formatTableRef(t.landing)}\`.`,
     'Views parse each message once: one reason expression decides whether it is usable; usable messages',
-    `are typed into their processed table (latest state per key, \`ReplacingMergeTree(_version, _deleted)\`, version = ${spec.envelope.version === 'lsn' ? '`source.lsn`' : '`ts_ms`'})`,
+    `are typed into their processed table (latest state per key, \`ReplacingMergeTree(_version, _deleted)\`, version = ${spec.envelope.version === 'lsn' ? '`source.lsn`' : '`source.ts_ms`'})`,
     `and logged in \`${formatTableRef(t.parsedLog)}\`; the others go to \`${formatTableRef(t.deadLetter)}\` with their reason.`,
     'A message delivered twice is the same version, and a delete hides its key: the processed tables are exact',
     'under at-least-once delivery. `chplan run PLAN --day D [--to D2]` rebuilds each aggregate for those days',
