@@ -195,10 +195,14 @@ async function syncWith(ctx: Context, options: SyncRunOptions): Promise<DaySumma
     for (const kpi of changed) await kpiStatement(ctx, kpi.name, 'create_next', true);
     for (const kpi of m.kpis) await kpiStatement(ctx, kpi.name, 'create');
     const summaries: DaySummary[] = [];
-    for (const load of loads) {
+    for (const [i, load] of loads.entries()) {
       if (options.signal?.aborted) throw new AbortedError(`Interrupted before loading ${load.table}; tables loaded so far are complete and recorded. Run again to continue.`);
       await lease.heartbeat();
-      summaries.push(await loadTable(ctx, load, Boolean(options.fullRefresh)));
+      try {
+        summaries.push(await loadTable(ctx, load, Boolean(options.fullRefresh)));
+      } catch (error) {
+        throw withProgress(error, summaries.filter((t) => t.status === 'published').map((t) => t.day), loads.slice(i).map((l) => l.table));
+      }
     }
     if (options.reconcile) {
       for (const table of m.syncTables) summaries.push(await reconcileTable(ctx, table, options.force ?? false));
@@ -217,6 +221,18 @@ async function syncWith(ctx: Context, options: SyncRunOptions): Promise<DaySumma
     }
     return summaries;
   });
+}
+
+/**
+ * A failure mid-sync, saying which tables this run published before it (complete, and recorded:
+ * their watermarks moved) and which it did not; "nothing was loaded" is true only before the first.
+ */
+function withProgress(error: unknown, published: string[], notLoaded: string[]): unknown {
+  if (!(error instanceof Error) || published.length === 0) return error;
+  const progress = `This run published ${published.join(', ')} before it stopped (complete, and recorded); ${notLoaded.join(', ')} ${notLoaded.length === 1 ? 'was' : 'were'} not loaded: run again to continue.`;
+  const said = /Nothing was loaded(?: and nothing was changed)?\./;
+  error.message = said.test(error.message) ? error.message.replace(said, progress) : `${error.message} ${progress}`;
+  return error;
 }
 
 /**
