@@ -277,6 +277,8 @@ describe('what a default Debezium deployment sends', () => {
     expect(await replay('uuid-deleted.jsonl', [message('events', 'd', { ...fallback, id: 7 }, null), message('assignments', 'd', { ...fallback, id: 9 }, null)])).toBe(2);
     expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([]);
     expect([await live('events_processed'), await live('assignments_processed')]).toEqual([[], []]);
+    const applied = async () => (await validateStream(engine, chain, [])).days[0]!.checks.find((c) => c.name === 'messages: updates, deletes and truncates applied')!;
+    expect(await applied()).toMatchObject({ status: 'pass' });
     // An unchanged TOASTed value arrives as Debezium's placeholder: dead-lettered with its reason, never stored as a value or a blank.
     expect(await replay('uuid-toast.jsonl', [message('events', 'c', null, { ...event, id: 8 })])).toBe(1);
     await replay('uuid-toast2.jsonl', [message('events', 'u', null, { ...event, id: 8, event_type: 'conversion', properties: '__debezium_unavailable_value' })]);
@@ -287,6 +289,8 @@ describe('what a default Debezium deployment sends', () => {
       { reason: expect.stringMatching(/^unavailable value: an unchanged TOASTed column arrived as __debezium_unavailable_value/) },
       { reason: 'not a JSON object (an array or a value where the envelope belongs)' },
     ]);
+    // The TOASTed update was not applied: validation fails and says why (the array is no change of a known table).
+    expect(await applied()).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^1 update of events dead-lettered, so the processed tables still hold those rows as they were \(first reason: unavailable value/) });
     await engine.command('TRUNCATE TABLE uuids.uuids_dead_letter');
     // A change (not a delete) whose user_id is not a UUID is still dead-lettered.
     writeFileSync(join(dir, 'uuid-bad.jsonl'), `${message('events', 'u', null, { ...event, user_id: '' })}\n`);

@@ -198,7 +198,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   it('PostgreSQL lost mid-sync: the error says which tables this run published and which it did not', async () => {
     const unreachable = () => new Error('Connection to `127.0.0.1:1` failed with error: could not connect to server: Connection refused');
     const broken = faultyEngine(engine, [{ match: (_sql, o) => o.step === 'impressions.load', error: unreachable, times: 1 }]);
-    const failure = await sync({}, broken).catch((e: unknown) => e as Error);
+    const failure = (await sync({}, broken).catch((e: unknown) => e)) as Error;
     expect(failure.message).toMatch(/^PostgreSQL at .* is unreachable \(.*\)\. This run published advertiser, campaign before it stopped \(complete, and recorded\); impressions, clicks were not loaded: run again to continue\./);
     expect(failure.message).not.toMatch(/Nothing was loaded/);
     await sync();

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
@@ -126,6 +126,9 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     add(`view.${view.name}`, `09_${view.name}.sql`, 'reporting view', 'create_view', { name: view.name, view: tables.table(view.name), select: resolveSelect(spec, view.select, { windowed: false }) });
   }
   add('validate_accounting', '10_validate_accounting.sql', 'validation: landed = parsed + dead-lettered', 'validate_accounting', parse);
+  add('validate_dead_changes', '10_validate_dead_changes.sql', 'validation: updates, deletes and truncates of the chain\'s tables that were dead-lettered', 'validate_dead_changes', {
+    ...parse, payload: spec.envelope.wrapper === 'payload', sources: spec.tables.map((t) => quoteString(t.source)).join(', '),
+  });
   for (const table of spec.tables) {
     add(`table.${table.name}.validate`, `10_validate_${table.name}.sql`, 'validation: rows against the latest version per key', 'validate_state', { ...parse, name: table.name, source: table.source, target: tables.table(table.name) });
   }

@@ -30,6 +30,19 @@ export function accountingCheck(row: Counts): Check[] {
   ];
 }
 
+/** Updates, deletes and truncates that were dead-lettered: each leaves a row as it was. Pure. */
+export function deadChangesCheck(rows: { op: string; source_table: string; messages: string; example: string }[]): Check {
+  const what = { u: 'update', d: 'delete', t: 'truncate' } as Record<string, string>;
+  const total = rows.reduce((n, r) => n + Number(r.messages), 0);
+  return {
+    name: 'messages: updates, deletes and truncates applied',
+    status: total === 0 ? 'pass' : 'fail',
+    detail: total === 0
+      ? 'none was dead-lettered'
+      : `${rows.map((r) => `${r.messages} ${what[r.op] ?? r.op}${Number(r.messages) === 1 ? '' : 's'} of ${r.source_table}`).join(', ')} dead-lettered, so the processed tables still hold those rows as they were (first reason: ${rows[0]!.example})`,
+  };
+}
+
 /** A processed table against the latest version per key in the parsed log. Pure. */
 export function stateChecks(table: string, row: Counts): Check[] {
   const ok = row.processed === row.latest;
@@ -54,6 +67,7 @@ export async function validateStream(engine: Engine, plan: StreamPlan, days: str
   const reports: DayReport[] = [];
   const [accounting] = await engine.rows<Counts>(statementOf(plan, 'validate_accounting'), { step: 'validate' });
   const chain: Check[] = accountingCheck(accounting!);
+  if (plan.sql.validate_dead_changes !== undefined) chain.push(deadChangesCheck(await engine.rows(plan.sql.validate_dead_changes, { step: 'validate' })));
   for (const table of m.spec.tables) {
     const [row] = await engine.rows<Counts>(statementOf(plan, `table.${table.name}.validate`), { step: 'validate' });
     chain.push(...stateChecks(table.name, row!));
