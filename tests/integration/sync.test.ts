@@ -421,15 +421,24 @@ describe('sync from the command line', () => {
     expect(scans).toBeGreaterThan(20);
     expect(withCollectionOnDisk).toBeGreaterThan(10); // the collection was on disk while scanned
     expect(collections(dataDir)).toEqual([]);
-    // A sync killed mid-load leaves its collection behind, without the password.
+    // A sync killed mid-run leaves its collection behind, without the password. A lock on clicks holds
+    // the run at that table's bound (its collection already made), so the kill lands there, however slow the machine.
     const { host, port, user, password, database } = source.connection;
     const cliData = join(dir, 'killed-data');
-    const child = startCli(['sync', '--out', join(dir, 'killed-plan'), '--full-refresh'], { dataDir: cliData, env: { PG_URL: `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}` } });
-    await new Promise<void>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (/source rows →/.test(out)) child.kill('SIGKILL'); });
-      child.on('exit', () => resolve());
-    });
+    const locker = new pg.Client({ ...source.connection });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE clicks IN ACCESS EXCLUSIVE MODE');
+    try {
+      const child = startCli(['sync', '--out', join(dir, 'killed-plan'), '--full-refresh'], { dataDir: cliData, env: { PG_URL: `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}` } });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      for (let i = 0; i < 1200 && collections(cliData).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
     expect(collections(cliData).length).toBe(1);
     expect(holding(cliData)).toEqual([]);
   });
