@@ -289,6 +289,19 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     expect(await leftovers()).toEqual([]);
   });
 
+  it('columns named like the validation\'s own aliases (m, n, c0) sync and validate like any other', async () => {
+    await source.query("CREATE TABLE oddnames (id bigint PRIMARY KEY, n integer NOT NULL, m text NOT NULL, c0 numeric(10, 2) NOT NULL, updated_at timestamptz NOT NULL DEFAULT clock_timestamp())");
+    await source.query("INSERT INTO oddnames (id, n, m, c0) SELECT i, i * 3, 'x' || i, i / 4.0 FROM generate_series(1, 50) AS i");
+    const spec = syncSpecOf({ kind: 'sync', name: 'odd', database: 'odd', tables: [{ source: 'oddnames', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }] });
+    const odd = readSyncPlan((await compileSyncDir(engine, spec, source.connection, join(dir, 'odd'))).out);
+    await runSync(engine, odd, { pg: source.connection });
+    const report = await validateSync(engine, odd, source.connection);
+    const checks = report.days.flatMap((d) => d.checks);
+    expect(checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['oddnames: sum(n)', 'oddnames: characters of m', 'oddnames: sum(c0)']));
+    expect(await engine.rows('SELECT toString(sum(n)) AS n FROM odd.dim_oddnames FINAL')).toEqual([{ n: String(3 * 50 * 51 / 2) }]);
+  });
+
   it('a target whose columns are not the plan\'s is refused with what differs; --full-refresh rebuilds it and later loads work', async () => {
     await source.query("ALTER TABLE campaign ADD COLUMN note text NOT NULL DEFAULT 'n/a'");
     await source.query("UPDATE campaign SET note = 'budget ' || budget::text, updated_at = now() WHERE id % 3 = 0");

@@ -2,14 +2,14 @@
 -- (sums of numbers, microseconds of timestamps, days of dates, characters of text, non-NULL
 -- counts), each as text; validate_postgres computes the same on the source.
 SELECT
-    toString(toYYYYMM(`updated_at`)) AS m,
+    toString(toYYYYMM(src.`updated_at`)) AS m,
     toString(count()) AS n,
-    toString(sum(toInt128(`id`))) AS `c0`,
-    toString(sum(lengthUTF8(`name`))) AS `c1`,
-    toString(sum(toInt128(toUnixTimestamp64Micro(`created_at`)))) AS `c2`,
-    toString(sum(toInt128(toUnixTimestamp64Micro(`updated_at`)))) AS `c3`
+    toString(sum(toInt128(src.`id`))) AS `c0`,
+    toString(sum(lengthUTF8(src.`name`))) AS `c1`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`created_at`)))) AS `c2`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`updated_at`)))) AS `c3`
 FROM
-    `analytics`.`dim_advertiser` FINAL
+    `analytics`.`dim_advertiser` AS src FINAL
 GROUP BY
     m
 ORDER BY

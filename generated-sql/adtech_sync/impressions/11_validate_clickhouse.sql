@@ -2,15 +2,15 @@
 -- (sums of numbers, microseconds of timestamps, days of dates, characters of text, non-NULL
 -- counts), each as text; validate_postgres computes the same on the source.
 SELECT
-    toString(toYYYYMM(`event_time`)) AS m,
+    toString(toYYYYMM(src.`event_time`)) AS m,
     toString(count()) AS n,
-    toString(sum(toInt128(`id`))) AS `c0`,
-    toString(sum(toInt128(`campaign_id`))) AS `c1`,
-    toString(sum(toInt128(toUnixTimestamp64Micro(`event_time`)))) AS `c2`,
-    toString(sum(`cost`)) AS `c3`,
-    toString(sum(toInt128(toUnixTimestamp64Micro(`inserted_at`)))) AS `c4`
+    toString(sum(toInt128(src.`id`))) AS `c0`,
+    toString(sum(toInt128(src.`campaign_id`))) AS `c1`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`event_time`)))) AS `c2`,
+    toString(sum(src.`cost`)) AS `c3`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`inserted_at`)))) AS `c4`
 FROM
-    `analytics`.`fact_impressions`
+    `analytics`.`fact_impressions` AS src
 GROUP BY
     m
 ORDER BY

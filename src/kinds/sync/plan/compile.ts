@@ -63,7 +63,8 @@ export interface ColumnCheck {
 
 /** The validation totals of a column, as both engines compute them (none for uuid). Pure. */
 export function columnCheck(column: SourceColumn, index: number): ColumnCheck[] {
-  const ch = quoteIdent(column.name);
+  // Qualified, so a column named like an alias of the query (m, n, c0) is still the column.
+  const ch = `src.${quoteIdent(column.name)}`;
   const pg = pgIdent(column.name);
   const alias = `c${index}`;
   const checks: ColumnCheck[] = [];
