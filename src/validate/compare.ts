@@ -18,9 +18,18 @@ export function canonicalNumber(value: unknown): string {
 /** Equal as exact decimals, or within a relative 1e-9 when `approximate` (floating point). Pure. */
 export function sameNumber(a: unknown, b: unknown, approximate: boolean): boolean {
   if (!approximate) return canonicalNumber(a) === canonicalNumber(b);
-  const x = Number(a ?? 0);
-  const y = Number(b ?? 0);
+  const x = floatOf(a);
+  const y = floatOf(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
   return x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || Math.abs(x - y) < 1e-12;
+}
+
+/** A float as either engine writes it: ClickHouse `nan`, `inf`, `-inf`; PostgreSQL `NaN`, `Infinity`, `-Infinity`. */
+function floatOf(value: unknown): number {
+  const text = String(value ?? 0).trim().toLowerCase().replace(/^\+/, '');
+  if (text === 'inf' || text === 'infinity') return Infinity;
+  if (text === '-inf' || text === '-infinity') return -Infinity;
+  return text === 'nan' || text === '-nan' ? NaN : Number(text);
 }
 
 function keyOf(row: Record<string, unknown>, key: string[]): string {

@@ -110,6 +110,13 @@ describe('validation arithmetic', () => {
     expect(sameNumber('5.100001', '5.1', false)).toBe(false);
     expect(sameNumber(0.1 + 0.2, 0.3, true)).toBe(true);
     expect(sameNumber(1.0000001, 1, true)).toBe(false);
+    // ClickHouse and PostgreSQL spell the special floats differently; each equals only itself.
+    expect(sameNumber('nan', 'NaN', true)).toBe(true);
+    expect(sameNumber('inf', 'Infinity', true)).toBe(true);
+    expect(sameNumber('-inf', '-Infinity', true)).toBe(true);
+    expect(sameNumber('nan', '0', true)).toBe(false);
+    expect(sameNumber('inf', '-Infinity', true)).toBe(false);
+    expect(sameNumber('5e-324', '4.9406564584124654e-324', true)).toBe(true);
   });
 
   it('names the months and columns that differ', () => {
