@@ -21,6 +21,7 @@ export function sameNumber(a: unknown, b: unknown, approximate: boolean): boolea
   const x = floatOf(a);
   const y = floatOf(b);
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return x === y;
   return x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || Math.abs(x - y) < 1e-12;
 }
 
