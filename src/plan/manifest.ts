@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { TableRef } from '../config/settings.js';
+import { canonicalJson } from '../core/canonical-json.js';
 
 /**
  * What every plan's manifest.json says, whatever its kind: what the plan is made of,
  * hashed, so a sign-off binds exactly these bytes. A kind adds its own fields, all of
  * which the plan hash covers.
  */
+/** The manifest format this chplan writes: 2 hashes canonical JSON (1 hashed JavaScript's key order). */
+export const MANIFEST_FORMAT = 2;
+
 export interface PlanManifest {
-  formatVersion: 1;
+  formatVersion: typeof MANIFEST_FORMAT;
   kind: string;
   tool: { name: 'chplan'; version: string };
   /** Every table the plan touches; the runner needs target, staging and ledger. */
@@ -27,9 +31,12 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
 }
 
-/** The plan hash: over the manifest without its own planHash, in its key order. */
+/**
+ * The plan hash: over the manifest without its own planHash, as canonical JSON (keys sorted), so it
+ * depends on what the plan says, never on the order in which code built the object.
+ */
 export function planHashOf<M extends PlanManifest>(manifest: Omit<M, 'planHash'>): string {
-  return contentHash(JSON.stringify(manifest));
+  return contentHash(canonicalJson(manifest));
 }
 
 export function serializeManifest(manifest: PlanManifest): string {

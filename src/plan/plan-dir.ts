@@ -80,6 +80,12 @@ export function readManifest(dir: string): PlanManifest {
   } catch (cause) {
     throw new ConfigError(`${manifestPath} is not valid JSON. Recompile the plan with \`chplan compile --out ${dir}\`.`, { cause });
   }
+  if ((manifest as { formatVersion?: unknown }).formatVersion === 1) {
+    throw new ConfigError(
+      `Plan ${dir} was compiled by an older chplan (manifest format 1, whose plan hash depended on the order of fields in chplan's code). Nothing was run. ` +
+        'Recompile it with this chplan (chplan compile, with the same spec or mapping) and have it approved again: its plan hash changes, so an earlier sign-off no longer applies.',
+    );
+  }
   const problems = shippedSchemaErrors('manifest', manifest);
   if (problems.length > 0) {
     throw new ConfigError(`${manifestPath} is not a chplan manifest (schemas/manifest.schema.json): ${problems.slice(0, 5).join('; ')}. Nothing was run. Recompile the plan with chplan compile.`);

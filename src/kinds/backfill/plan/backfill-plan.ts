@@ -1,11 +1,11 @@
 import { formatTableRef } from '../../../config/settings.js';
-import { contentHash, type PlanManifest } from '../../../plan/manifest.js';
+import { contentHash, type PlanManifest, MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
 import { BACKFILL_FILES, backfillTables, renderBackfill, type BackfillInputs, type BackfillTables, type Column } from './compile.js';
 import type { PublishMode } from './spec.js';
 import { renderDocument } from '../../../render/render.js';
 
-/** A backfill plan's manifest.json (field order is part of the plan hash: do not reorder). */
+/** A backfill plan's manifest.json. The plan hash is over canonical JSON: field order does not matter. */
 export interface BackfillManifest extends PlanManifest {
   kind: 'backfill';
   tables: BackfillTables;
@@ -31,7 +31,7 @@ export function buildBackfillPlan(inputs: BackfillInputs, options: { name: strin
   const statements = renderBackfill(inputs);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
   const base: Omit<BackfillManifest, 'planHash' | 'files'> = {
-    formatVersion: 1,
+    formatVersion: MANIFEST_FORMAT,
     kind: 'backfill',
     tool: { name: 'chplan', version: options.toolVersion },
     tables: backfillTables(spec),

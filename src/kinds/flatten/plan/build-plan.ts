@@ -1,3 +1,4 @@
+import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { formatTableRef, type Settings } from '../../../config/settings.js';
 import { flattenSteps, planTables, renderSteps } from '../compile/compile-plan.js';
 import { UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
@@ -27,7 +28,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
   const mappingText = serializeMapping(mapping);
   const files: PlanFile[] = [...statements.map((s) => ({ name: s.file, content: s.sql })), { name: 'mapping.json', content: mappingText }];
   const base: Omit<Manifest, 'planHash' | 'files'> = {
-    formatVersion: 1,
+    formatVersion: MANIFEST_FORMAT,
     kind: 'flatten',
     tool: { name: 'chplan', version: toolVersion },
     tables,

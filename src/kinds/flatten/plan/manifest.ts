@@ -1,7 +1,7 @@
 import type { ChunkSize, Strategy, TableRef } from '../../../config/settings.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 
-/** A flatten plan's manifest.json (field order is part of the plan hash: do not reorder). */
+/** A flatten plan's manifest.json. The plan hash is over canonical JSON: field order does not matter. */
 export interface Manifest extends PlanManifest {
   kind: 'flatten';
   tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;

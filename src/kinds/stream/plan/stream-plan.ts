@@ -1,3 +1,4 @@
+import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { formatTableRef } from '../../../config/settings.js';
 import type { PlannedObject } from '../../../plan/definition.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
@@ -5,7 +6,7 @@ import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, t
 import { chainTables, kafkaCollection, pgCollection, renderStream } from './compile.js';
 import type { StreamSpec } from './spec.js';
 
-/** A stream plan's manifest.json (field order is part of the plan hash: do not reorder). */
+/** A stream plan's manifest.json. The plan hash is over canonical JSON: field order does not matter. */
 export interface StreamManifest extends PlanManifest {
   kind: 'stream';
   spec: Omit<StreamSpec, 'kind'>;
@@ -58,7 +59,7 @@ export function buildStreamPlan(spec: StreamSpec, options: { toolVersion: string
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
   const { kind: _kind, ...rest } = spec;
   const base: Omit<StreamManifest, 'planHash' | 'files'> = {
-    formatVersion: 1,
+    formatVersion: MANIFEST_FORMAT,
     kind: 'stream',
     tool: { name: 'chplan', version: options.toolVersion },
     tables: { target: { database: spec.database, name: spec.name }, staging: chainTables(spec).landing, ledger: spec.ledger },

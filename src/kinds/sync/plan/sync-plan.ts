@@ -1,3 +1,4 @@
+import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
@@ -6,7 +7,7 @@ import type { PlannedObject } from '../../../plan/definition.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 import { renderDocument } from '../../../render/render.js';
 
-/** A sync plan's manifest.json (field order is part of the plan hash: do not reorder). */
+/** A sync plan's manifest.json. The plan hash is over canonical JSON: field order does not matter. */
 export interface SyncManifest extends PlanManifest {
   kind: 'sync';
   database: string;
@@ -34,7 +35,7 @@ export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: {
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
   const ledgerTarget = syncLedgerTarget(spec);
   const base: Omit<SyncManifest, 'planHash' | 'files'> = {
-    formatVersion: 1,
+    formatVersion: MANIFEST_FORMAT,
     kind: 'sync',
     tool: { name: 'chplan', version: options.toolVersion },
     tables: { target: ledgerTarget, staging: { database: spec.database, name: `${spec.name}__staging` }, ledger: spec.ledger },
