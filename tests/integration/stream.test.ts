@@ -359,7 +359,9 @@ describe('stream from the command line', () => {
 
   it('compile, replay, run --day and validate --day work on the plan directory; bad flags and files are refused', () => {
     const out = join(dir, 'cli-plan');
-    expect(chplan('compile', '--spec', 'examples/experiments.json', '--out', out).status).toBe(0);
+    const compiled = chplan('compile', '--spec', 'examples/experiments.json', '--out', out);
+    expect(compiled.status).toBe(0);
+    expect(compiled.stdout).toMatch(/then: chplan replay .* --file DUMP\.jsonl \(builds the chain, lands the messages\), then chplan run .* --day YYYY-MM-DD/);
     const lines: string[] = [];
     generateDump({ events: 500, users: 50, experiments: 3, seed: 5, duplicates: 0.1, badOfEachKind: 1, keepState: false, wrapper: 'payload' }, (l) => lines.push(l));
     writeFileSync(join(dir, 'cli-dump.jsonl'), `${lines.join('\n')}\n`);
@@ -369,6 +371,15 @@ describe('stream from the command line', () => {
     const run = chplan('run', out, '--day', '2026-09-28', '--to', '2026-10-10');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/dictionaries .* were not created/);
+    expect(run.stdout).toMatch(/│ aggregate\s+│ unit\s+│ status/);
+    // Without --day: set-up only, said in words rather than an empty table.
+    const setUp = chplan('run', out);
+    expect(setUp.status, setUp.stderr).toBe(0);
+    expect(setUp.stdout).toMatch(/No unit was named, so no unit was run .* chplan run .* --day YYYY-MM-DD/);
+    expect(setUp.stdout).not.toMatch(/┌/);
+    // Replaying again (a redelivery, harmless) names the days to rebuild.
+    const again = chplan('replay', out, '--file', join(dir, 'cli-dump.jsonl'));
+    expect(again.stdout).toMatch(/^Landed \d+ messages from .*\. The processed tables hold days (\S+) to (\S+); rebuild their aggregates with chplan run .* --day \1 --to \2\.$/m);
     const validated = chplan('validate', out, '--day', '2026-09-28', '--to', '2026-10-10', '--json');
     expect(validated.status, validated.stdout).toBe(0);
     expect(JSON.parse(validated.stdout).passed).toBe(true);
