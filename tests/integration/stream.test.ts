@@ -299,6 +299,40 @@ describe('what a default Debezium deployment sends', () => {
   });
 });
 
+describe('Debezium\'s default NUMERIC encoding', () => {
+  /** What Debezium sends for a NUMERIC under decimal.handling.mode=precise: the unscaled value's minimal big-endian two's complement, base64. */
+  const precise = (unscaled: bigint): string => {
+    let bytes = 1;
+    while (unscaled >= 1n << BigInt(8 * bytes - 1) || unscaled < -(1n << BigInt(8 * bytes - 1))) bytes++;
+    const raw = (unscaled < 0n ? (1n << BigInt(8 * bytes)) + unscaled : unscaled).toString(16).padStart(2 * bytes, '0');
+    return Buffer.from(raw, 'hex').toString('base64');
+  };
+
+  it('base64 decimals arrive exact: negatives, zero, 38 digits, every scale; a value that is not base64 is dead-lettered', async () => {
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { tables: { name: string; columns: Record<string, unknown>[] }[] };
+    const events = raw.tables.find((t) => t.name === 'events_processed')!;
+    events.columns.push({ name: 'amount', path: 'amount', type: 'Decimal(38, 10)', encoding: 'base64', optional: true }, { name: 'price', path: 'price', type: 'Decimal(9, 2)', encoding: 'base64', optional: true });
+    writeFileSync(join(dir, 'money.json'), JSON.stringify({ ...raw, name: 'money', database: 'money', dictionaries: [], views: [], aggregates: [] }));
+    writePlanDir(join(dir, 'money'), buildStreamPlan(loadStreamSpec(join(dir, 'money.json')), { toolVersion: TOOL_VERSION }));
+    const chain = readStreamPlan(join(dir, 'money'));
+    await setupChain(engine, chain, { kafka: false, dictionaries: null });
+    const cases: [bigint, bigint][] = [[0n, 0n], [1n, 1n], [-1n, -1n], [12_345n, -12_345n], [127n, 128n], [-128n, -129n], [10n ** 38n - 1n, 99_999_999n], [-(10n ** 38n - 1n), -99_999_999n]];
+    const event = { user_id: 'u', experiment_id: 1, variant_id: 2, event_type: 'exposure', event_time: '2026-10-01T10:00:00Z', properties: '{}' };
+    const lines = cases.map(([amount, price], i) => message('events', 'c', null, { ...event, id: i + 1, amount: precise(amount), price: precise(price) }));
+    lines.push(message('events', 'c', null, { ...event, id: 100, amount: 'not base64!', price: precise(1n) }));
+    writeFileSync(join(dir, 'money.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'money.jsonl'));
+    const rows = await engine.rows<{ id: string; amount: string; price: string }>('SELECT toString(id) AS id, toString(amount) AS amount, toString(price) AS price FROM money.events_processed FINAL ORDER BY id');
+    const decimal = (unscaled: bigint, scale: number) => {
+      const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+      const text = `${digits.slice(0, -scale) || '0'}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
+      return `${unscaled < 0n ? '-' : ''}${text}`;
+    };
+    expect(rows).toEqual(cases.map(([amount, price], i) => ({ id: String(i + 1), amount: decimal(amount, 10), price: decimal(price, 2) })));
+    expect(await engine.rows('SELECT reason FROM money.money_dead_letter')).toEqual([{ reason: expect.stringMatching(/^type: amount is not Decimal\(38, 10\)/) }]);
+  });
+});
+
 describe('stream --replace drops only what chplan created for the chain', () => {
   it('a chain in the database default: its objects go, the user table and the database stay; a foreign object of a chain name is refused', async () => {
     const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;

@@ -28,11 +28,28 @@ export function extractType(column: StreamColumn): string {
   return 'String';
 }
 
+/**
+ * Debezium's precise decimal: base64 of the unscaled value's big-endian two's-complement bytes,
+ * the scale being the column's. Sign-extended to 16 bytes, read as Int128, taken as Decimal(38, S)
+ * without rounding; NULL (a dead letter) when it is not base64, longer than 16 bytes, or does not
+ * fit the column's precision. Pure.
+ */
+export function decimalFromBase64(f: string, type: string): string {
+  // Decimal(P, S), DecimalN(S), or Decimal(P) whose scale is 0.
+  const scale = Number(/^Decimal\(\s*\d+\s*,\s*(\d+)\s*\)$/.exec(type)?.[1] ?? /^Decimal\d+\(\s*(\d+)\s*\)$/.exec(type)?.[1] ?? 0);
+  const bytes = `tryBase64Decode(${f})`;
+  // leftPad takes a constant pad: sign-extend with 0xFF bytes when the first byte's top bit is set.
+  const negative = `reinterpretAsUInt8(substring(${bytes}, 1, 1)) >= 128`;
+  const unscaled = `reinterpretAsInt128(reverse(if(${negative}, leftPad(${bytes}, 16, unhex('FF')), leftPad(${bytes}, 16, unhex('00')))))`;
+  return `if(empty(${bytes}) OR length(${bytes}) > 16, NULL, accurateCastOrNull(reinterpret(${unscaled}, ${quoteString(`Decimal(38, ${scale})`)}), ${quoteString(type)}))`;
+}
+
 /** The typed value from the extracted field `f` (Nullable): NULL when it does not convert exactly. */
 export function convertExpr(column: StreamColumn, f: string): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
   if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
+  if (/^Decimal/.test(t) && column.encoding === 'base64') return decimalFromBase64(f, t);
   if (/^Decimal/.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const time = /^DateTime64\((\d)/.exec(t);

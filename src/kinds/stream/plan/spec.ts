@@ -17,7 +17,7 @@ export interface StreamColumn {
   path: string;
   json?: string;
   type: string;
-  encoding?: 'iso8601' | 'epoch_micros' | 'epoch_millis' | 'epoch_days';
+  encoding?: 'iso8601' | 'epoch_micros' | 'epoch_millis' | 'epoch_days' | 'base64';
   optional?: boolean;
 }
 
@@ -81,6 +81,10 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     const time = t.columns.find((c) => c.name === t.time);
     if (!time) problems.push(`${t.name}: time column ${t.time} is not among its columns`);
     else if (!/^(Date|Date32|DateTime64)/.test(time.type)) problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
+    for (const c of t.columns) {
+      if (c.encoding === 'base64' && !/^Decimal/.test(c.type)) problems.push(`${t.name}: column ${c.name} is ${c.type}; encoding base64 (Debezium's precise decimals) applies to a Decimal`);
+      if (c.encoding === 'base64' && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38) problems.push(`${t.name}: column ${c.name} is ${c.type}; base64 decimals are read through Int128, up to Decimal(38, S)`);
+    }
     for (const n of names) if (n.startsWith('_')) problems.push(`${t.name}: column ${n} starts with _, which chplan reserves (_version, _deleted, …)`);
   }
   const fragments = [
