@@ -5,7 +5,7 @@ import { parsePgUrl, pgFromEnv, redact } from '../../src/engine/postgres.js';
 import { columnProblem, tableProblems } from '../../src/kinds/sync/source/introspect.js';
 import { compareTotals } from '../../src/kinds/sync/validate/evaluate.js';
 import { canonicalNumber, compareRows, sameNumber } from '../../src/validate/compare.js';
-import { loadWindow, watermarks } from '../../src/kinds/sync/run/run-sync.js';
+import { loadWindow, watermarks } from '../../src/kinds/sync/run/load-window.js';
 import { columnCheck } from '../../src/kinds/sync/plan/compile.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
 

@@ -7,12 +7,12 @@ import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
 import { compileSyncDir } from '../source/compile-plan-dir.js';
 import { runSync } from '../run/run-sync.js';
+import { BEGINNING } from '../run/load-window.js';
 import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
 import { startEmbeddedPostgres } from '../../../engine/embedded-postgres.js';
 import type { PgConnection } from '../../../engine/postgres.js';
 
 const WORKER = new URL('./bench-worker.ts', import.meta.url);
-const BEGINNING = '1900-01-01 00:00:00.000000';
 const MiB = 1024 * 1024;
 
 export interface SyncBenchOptions {

@@ -2,15 +2,17 @@ import type { Engine } from '../../../engine/engine.js';
 import { tableColumns, tableRows } from '../../../engine/table-columns.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { columnChanges, type NamedType } from '../../../core/column-changes.js';
-import { AbortedError, ConfigError, ExecutionError, SafetyError } from '../../../core/errors.js';
-import { appendLedger, readLedger, type LedgerRecord, type LedgerRow } from '../../../execute/ledger.js';
+import { AbortedError, ExecutionError, SafetyError } from '../../../core/errors.js';
+import { appendLedger, readLedger, type LedgerRecord } from '../../../execute/ledger.js';
 import { newRunnerId } from '../../../execute/lease.js';
 import { changedObjects } from '../../../execute/planned-objects.js';
 import { ledgerOf } from '../../../execute/run-context.js';
 import { withPlanLease, type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { utcInstant, utcText, type Window } from '../../../core/windows.js';
-import { kpiStep, tableStep, tablesOf } from '../plan/compile.js';
+import { utcInstant, type Window } from '../../../core/windows.js';
+import { tableStep, tablesOf } from '../plan/compile.js';
+import { BEGINNING, loadWindow, watermarks, type LoadWindow, type SourceBound } from './load-window.js';
+import { kpiStatement } from './kpi-views.js';
 import type { SyncManifest, SyncPlan } from '../plan/sync-plan.js';
 import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
 
@@ -29,60 +31,7 @@ export interface SyncRunOptions {
   leaseStaleAfterSec?: number;
 }
 
-/** Where a table's load starts and ends. */
-export interface LoadWindow {
-  table: string;
-  /** Exclusive lower bound, `YYYY-MM-DD HH:MM:SS.ffffff` UTC. */
-  lo: string;
-  /** Inclusive upper bound, fixed when the run started; '' when the source table is empty. */
-  hi: string;
-  /** The ledger's watermark before this run, '' when there is none. */
-  watermark: string;
-  /**
-   * The watermark this load records: `hi`, or the start of the oldest transaction still open in
-   * PostgreSQL when that is earlier (it may yet commit rows stamped from then on).
-   */
-  mark: string;
-}
-
-/** What PostgreSQL says when a run starts: the greatest cursor, and since when its oldest open transaction runs. */
-export interface SourceBound {
-  hi: string;
-  openSince: string;
-}
-
-const BEGINNING = '1900-01-01 00:00:00.000000';
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'UCT', 'Etc/UCT', 'Universal', 'Zulu', 'Etc/Universal', 'Etc/Zulu', 'GMT0', 'Etc/GMT0', 'Greenwich']);
-
-/** The microsecond text the load's DateTime64(6) parameters take. */
-function text6(ms: number): string {
-  return `${utcText(ms)}000`;
-}
-
-/** The watermark of each table: the upper bound of its latest finished publish. Pure. */
-export function watermarks(rows: LedgerRow[]): Map<string, string> {
-  const marks = new Map<string, string>();
-  for (const row of rows) {
-    if (row.step !== 'publish' || row.status !== 'done') continue;
-    marks.set(row.chunk_key, row.window_end);
-  }
-  return marks;
-}
-
-/**
- * The window of one table's load. Pure. The upper bound never falls below the watermark: a
- * greatest cursor below it means the newest rows were deleted (or the cursor went backwards,
- * which only validation can tell apart), and the window then only re-reads the lookback.
- */
-export function loadWindow(table: string, bound: SourceBound, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
-  const { openSince } = bound;
-  const behind = Boolean(watermark && bound.hi && !options.fromScratch && utcInstant(bound.hi) < utcInstant(watermark!));
-  const lo = options.fromScratch || !watermark ? BEGINNING : text6(utcInstant(watermark) - options.lookbackSeconds * 1000);
-  const hi = behind ? `${watermark!.slice(0, 23)}000` : bound.hi;
-  // Just before the transaction's start: its rows may carry exactly that instant, and a window's lower bound is exclusive.
-  const mark = hi && openSince && openSince < hi ? text6(utcInstant(openSince) - 1) : hi;
-  return { table, lo, hi, watermark: watermark ?? '', mark, behind };
-}
 
 interface Context {
   engine: Engine;
@@ -192,8 +141,8 @@ async function syncWith(ctx: Context, options: SyncRunOptions): Promise<DaySumma
     for (const table of m.syncTables) {
       await engine.command(statementOf(plan, tableStep(table, 'create_target')), { step: tableStep(table, 'create_target') });
     }
-    for (const kpi of changed) await kpiStatement(ctx, kpi.name, 'create_next', true);
-    for (const kpi of m.kpis) await kpiStatement(ctx, kpi.name, 'create');
+    for (const kpi of changed) await kpiStatement(engine, plan, kpi.name, 'create_next', true);
+    for (const kpi of m.kpis) await kpiStatement(engine, plan, kpi.name, 'create');
     const summaries: DaySummary[] = [];
     for (const [i, load] of loads.entries()) {
       if (options.signal?.aborted) throw new AbortedError(`Interrupted before loading ${load.table}; tables loaded so far are complete and recorded. Run again to continue.`);
@@ -209,15 +158,15 @@ async function syncWith(ctx: Context, options: SyncRunOptions): Promise<DaySumma
     }
     const replaced = new Set(changed.map((kpi) => kpi.name));
     for (const kpi of options.metrics ?? true ? m.kpis.filter((k) => !replaced.has(k.name)) : []) {
-      await kpiStatement(ctx, kpi.name, 'refresh');
-      await kpiStatement(ctx, kpi.name, 'wait');
+      await kpiStatement(engine, plan, kpi.name, 'refresh');
+      await kpiStatement(engine, plan, kpi.name, 'wait');
     }
     // A changed KPI goes live only once its new definition has refreshed (even without metrics).
     for (const kpi of changed) {
-      await kpiStatement(ctx, kpi.name, 'refresh_next', true);
-      await kpiStatement(ctx, kpi.name, 'wait_next', true);
-      await kpiStatement(ctx, kpi.name, 'swap');
-      await kpiStatement(ctx, kpi.name, 'drop_next');
+      await kpiStatement(engine, plan, kpi.name, 'refresh_next', true);
+      await kpiStatement(engine, plan, kpi.name, 'wait_next', true);
+      await kpiStatement(engine, plan, kpi.name, 'swap');
+      await kpiStatement(engine, plan, kpi.name, 'drop_next');
     }
     return summaries;
   });
@@ -233,30 +182,6 @@ function withProgress(error: unknown, published: string[], notLoaded: string[]):
   const said = /Nothing was loaded(?: and nothing was changed)?\./;
   error.message = said.test(error.message) ? error.message.replace(said, progress) : `${error.message} ${progress}`;
   return error;
-}
-
-/**
- * Runs one statement of a KPI. A failure names the KPI and, for the new definition of a changed
- * KPI (`beside`), drops that definition: the view readers use keeps its previous one.
- */
-async function kpiStatement(ctx: Context, kpi: string, type: string, beside = false): Promise<void> {
-  const step = kpiStep(kpi, type);
-  try {
-    await ctx.engine.command(statementOf(ctx.plan, step), { step });
-  } catch (cause) {
-    if (!beside && type !== 'create') throw cause;
-    if (beside) await ctx.engine.command(statementOf(ctx.plan, kpiStep(kpi, 'drop_next')), { step: kpiStep(kpi, 'drop_next') }).catch(() => {});
-    const message = String((cause as Error).message).split('\n')[0]!;
-    const hint = /Sorting key contains nullable columns/i.test(message) ? ' Its key columns must not be Nullable: wrap them in ifNull(…, default) or assumeNotNull(…) in its SELECT.' : '';
-    const when = type === 'create' || type === 'create_next' ? 'cannot be created' : 'failed its first refresh';
-    const state = type === 'create' || type === 'create_next'
-      ? 'Nothing was loaded.'
-      : 'The tables were loaded and recorded; run again after correcting the KPI.';
-    throw new ConfigError(
-      `KPI ${kpi}${beside ? ': its new definition' : ''} ${when} (${message}).${hint} ${beside ? 'The view in ClickHouse keeps its previous definition and answers as before. ' : ''}${state} Correct the KPI in the spec (chplan compile checks only its form; ClickHouse checks its columns and functions).`,
-      { cause },
-    );
-  }
 }
 
 /** The columns a target has when this plan created it: the source's, and a dimension's tombstone flag. */

@@ -1,0 +1,57 @@
+import type { LedgerRow } from '../../../execute/ledger.js';
+import { utcInstant, utcText } from '../../../core/windows.js';
+
+/** Where a table's load starts and ends. */
+export interface LoadWindow {
+  table: string;
+  /** Exclusive lower bound, `YYYY-MM-DD HH:MM:SS.ffffff` UTC. */
+  lo: string;
+  /** Inclusive upper bound, fixed when the run started; '' when the source table is empty. */
+  hi: string;
+  /** The ledger's watermark before this run, '' when there is none. */
+  watermark: string;
+  /**
+   * The watermark this load records: `hi`, or the start of the oldest transaction still open in
+   * PostgreSQL when that is earlier (it may yet commit rows stamped from then on).
+   */
+  mark: string;
+}
+
+/** What PostgreSQL says when a run starts: the greatest cursor, and since when its oldest open transaction runs. */
+export interface SourceBound {
+  hi: string;
+  openSince: string;
+}
+
+/** The lower bound of a load from scratch. */
+export const BEGINNING = '1900-01-01 00:00:00.000000';
+
+/** The microsecond text the load's DateTime64(6) parameters take. */
+export function text6(ms: number): string {
+  return `${utcText(ms)}000`;
+}
+
+/** The watermark of each table: the upper bound of its latest finished publish. Pure. */
+export function watermarks(rows: LedgerRow[]): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const row of rows) {
+    if (row.step !== 'publish' || row.status !== 'done') continue;
+    marks.set(row.chunk_key, row.window_end);
+  }
+  return marks;
+}
+
+/**
+ * The window of one table's load. Pure. The upper bound never falls below the watermark: a
+ * greatest cursor below it means the newest rows were deleted (or the cursor went backwards,
+ * which only validation can tell apart), and the window then only re-reads the lookback.
+ */
+export function loadWindow(table: string, bound: SourceBound, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
+  const { openSince } = bound;
+  const behind = Boolean(watermark && bound.hi && !options.fromScratch && utcInstant(bound.hi) < utcInstant(watermark!));
+  const lo = options.fromScratch || !watermark ? BEGINNING : text6(utcInstant(watermark) - options.lookbackSeconds * 1000);
+  const hi = behind ? `${watermark!.slice(0, 23)}000` : bound.hi;
+  // Just before the transaction's start: its rows may carry exactly that instant, and a window's lower bound is exclusive.
+  const mark = hi && openSince && openSince < hi ? text6(utcInstant(openSince) - 1) : hi;
+  return { table, lo, hi, watermark: watermark ?? '', mark, behind };
+}
