@@ -156,6 +156,23 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await expectExact();
   });
 
+  it('facts re-stamped by an UPDATE or an upsert replace their earlier rows: one plain sync is exact, no fact twice', async () => {
+    await sync();
+    await source.query('UPDATE impressions SET inserted_at = clock_timestamp(), cost = cost + 1 WHERE id IN (SELECT id FROM impressions ORDER BY id LIMIT 5)');
+    await source.query(`INSERT INTO impressions (id, campaign_id, event_time, cost)
+      SELECT id, campaign_id, event_time, cost + 2 FROM impressions WHERE id IN (SELECT id FROM impressions ORDER BY id DESC LIMIT 3)
+      ON CONFLICT (id) DO UPDATE SET cost = excluded.cost, inserted_at = clock_timestamp()`);
+    const warnings: string[] = [];
+    await sync({ onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
+    expect(warnings).toContainEqual(expect.stringMatching(/^impressions: 8 facts whose inserted_at moved since they were loaded .* replace their earlier rows\.$/));
+    expect(await engine.rows('SELECT toString(count() - uniqExact(id)) AS twice FROM analytics.fact_impressions')).toEqual([{ twice: '0' }]);
+    await expectExact();
+    // Nothing moved since: nothing is deleted.
+    warnings.length = 0;
+    await sync({ onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
+    expect(warnings.filter((w) => /moved since/.test(w))).toEqual([]);
+  });
+
   it('deletes: validation lists keys only in ClickHouse; --reconcile deletes facts and tombstones dimensions', async () => {
     await source.query("INSERT INTO advertiser (name) VALUES ('Short-lived')");
     await sync();

@@ -141,6 +141,10 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     add(tableStep(table, 'source_bound'), file('04', 'source_bound'), 'the run\'s fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL', 'source_bound', { ...common, query: boundQuery, queryLines: queryLines(boundQuery) });
     add(tableStep(table, 'count_window'), file('04', 'count_window'), 'rows in a load window (dry run)', 'count_window', common);
     add(tableStep(table, 'load'), file('05', 'load'), 'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse', 'load', common);
+    if (!dimension) {
+      add(tableStep(table, 'count_moved'), file('06', 'count_moved'), 'facts whose cursor moved since they were loaded (re-stamped by an upsert or UPDATE)', 'count_moved', common);
+      add(tableStep(table, 'delete_moved'), file('06', 'delete_moved'), 'deletes the earlier row of each such fact, so the merge inserts the new one (never twice)', 'delete_moved', common);
+    }
     add(tableStep(table, 'merge'), file('06', 'merge'), dimension ? 'publishes staged versions into the ReplacingMergeTree' : 'publishes staged rows the target lacks: each row exactly once', dimension ? 'merge_dimension' : 'merge_fact', common);
     add(tableStep(table, 'swap'), file('07', 'swap'), 'full refresh: swaps the completely loaded staging with the target, atomically', 'swap', common);
     add(tableStep(table, 'missing_in_source'), file('08', 'missing_in_source'), 'keys deleted in PostgreSQL (validation, reconcile)', 'missing_in_source', common);

@@ -242,6 +242,7 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
       await engine.command(statementOf(plan, tableStep(table, 'swap')), { step: tableStep(table, 'swap') });
       await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), { step: tableStep(table, 'clear_staging') });
     } else {
+      if (table.role === 'fact') await replaceMoved(ctx, table);
       await engine.command(statementOf(plan, tableStep(table, 'merge')), { step: tableStep(table, 'merge'), params: { lo: load.lo } });
     }
   } catch (cause) {
@@ -254,6 +255,19 @@ async function loadTable(ctx: Context, load: LoadWindow, fullRefresh: boolean): 
   ctx.emit({ type: 'chunk_done', window, rowsRead: staged, rowsWritten: written, seconds });
   ctx.emit({ type: 'day_published', day: load.table, rows: written });
   return { day: load.table, status: 'published', rowsRead: staged, rowsWritten: written, seconds };
+}
+
+/**
+ * A fact whose cursor moved (an upsert or UPDATE re-stamped it) is staged again under its key:
+ * its earlier row is deleted so that the merge inserts the staged one, and the key is never twice
+ * in the target. Counted first: the DELETE (a mutation) runs only when some moved.
+ */
+async function replaceMoved(ctx: Context, table: SyncManifest['syncTables'][number]): Promise<void> {
+  const [row] = await ctx.engine.rows<{ moved: string }>(statementOf(ctx.plan, tableStep(table, 'count_moved')), { step: tableStep(table, 'count_moved') });
+  const moved = Number(row?.moved ?? 0);
+  if (moved === 0) return;
+  await ctx.engine.command(statementOf(ctx.plan, tableStep(table, 'delete_moved')), { step: tableStep(table, 'delete_moved') });
+  ctx.emit({ type: 'warning', message: `${table.source}: ${moved} fact${moved === 1 ? '' : 's'} whose ${table.cursor} moved since ${moved === 1 ? 'it was' : 'they were'} loaded (an upsert or UPDATE re-stamped ${moved === 1 ? 'it' : 'them'}) replace${moved === 1 ? 's its' : ' their'} earlier row${moved === 1 ? '' : 's'}.` });
 }
 
 /** More than this share of a table found deleted is more likely a wrong source than real deletes. */
