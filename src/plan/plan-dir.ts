@@ -143,6 +143,13 @@ export function sealPlan<M extends PlanManifest>(base: Omit<M, 'planHash' | 'fil
   return [...files, { name: 'PLAN.md', content: md }, { name: 'manifest.json', content: serializeManifest(manifest) }];
 }
 
+/** The manifest sealPlan put among a plan's files. */
+export function sealedManifest<M extends PlanManifest = PlanManifest>(files: PlanFile[]): M {
+  const manifest = files.find((f) => f.name === 'manifest.json');
+  if (!manifest) throw new Error('a sealed plan has a manifest.json');
+  return JSON.parse(manifest.content) as M;
+}
+
 /**
  * Whether a manifest still hashes to its plan hash. PLAN.md quotes the plan hash, so the hash
  * covers every other file and every field, and PLAN.md is derived from them.

@@ -2,7 +2,7 @@ import { ConfigError } from '../../core/errors.js';
 import { daysBetween, parseDay } from '../../core/windows.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { writePlanDir } from '../../plan/plan-dir.js';
+import { sealedManifest, writePlanDir } from '../../plan/plan-dir.js';
 import { print, printValidation, table } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { replayCommand } from './commands/replay.js';
@@ -36,7 +36,7 @@ export const streamKind: PlanKind = {
     const out = (args.out as string | undefined) ?? `generated-sql/${spec.name}`;
     const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
     writePlanDir(out, files);
-    const planHash = (JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string }).planHash;
+    const planHash = sealedManifest(files).planHash;
     return { out, planHash, files: files.length, json: { out, planHash, files: files.map((f) => f.name) }, next: `chplan replay ${out} --file DUMP.jsonl (builds the chain, lands the messages), then chplan run ${out} --day YYYY-MM-DD [--to …]` };
   },
   readPlan: readStreamPlan,

@@ -3,7 +3,7 @@ import { tableColumns } from '../../../engine/table-columns.js';
 import { SchemaError } from '../../../core/errors.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
-import { writePlanDir } from '../../../plan/plan-dir.js';
+import { sealedManifest, writePlanDir } from '../../../plan/plan-dir.js';
 import { basename } from 'node:path';
 import { buildBackfillPlan } from './backfill-plan.js';
 import type { BackfillSpec } from './spec.js';
@@ -29,6 +29,6 @@ export async function compileBackfillDir(engine: Engine, spec: BackfillSpec, out
   };
   const files = buildBackfillPlan(inputs, { name: basename(out), dir: out, toolVersion: TOOL_VERSION });
   writePlanDir(out, files);
-  const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string };
+  const manifest = sealedManifest(files);
   return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
 }

@@ -15,7 +15,7 @@ import { dropChain, setupChain } from '../run/setup.js';
 import { forgetPassword } from '../../../engine/postgres.js';
 import { ConfigError } from '../../../core/errors.js';
 import { assertWritableFile } from '../../../core/write-atomic.js';
-import { readManifest, writePlanDir, type PlanFile } from '../../../plan/plan-dir.js';
+import { readManifest, sealedManifest, writePlanDir, type PlanFile } from '../../../plan/plan-dir.js';
 import { generateDump } from '../seed/debezium.js';
 import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
 import { validateStream } from '../validate/validate-stream.js';
@@ -25,7 +25,7 @@ import { daysWithData } from '../run/days.js';
 /** Refuses to write the demo's plan over a directory that holds another plan (or no plan at all). */
 function refuseOtherPlan(out: string, files: PlanFile[]): void {
   if (!existsSync(out)) return;
-  const planHash = (JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string }).planHash;
+  const planHash = sealedManifest(files).planHash;
   let found: string;
   try {
     found = readManifest(out).planHash;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { TOOL_VERSION } from '../../../core/version.js';
-import { writePlanDir } from '../../../plan/plan-dir.js';
+import { sealedManifest, writePlanDir } from '../../../plan/plan-dir.js';
 import { withCollection, type PgConnection } from '../../../engine/postgres.js';
 import { introspectSources } from './introspect.js';
 import { buildSyncPlan } from '../plan/sync-plan.js';
@@ -15,6 +15,6 @@ export async function compileSyncDir(engine: Engine, spec: SyncSpec, pg: PgConne
   const sources = await withCollection(engine, spec.source.collection, pg, spec.source.schema, (collection) => introspectSources(engine, spec, pg, collection));
   const files = buildSyncPlan(spec, sources, { name: basename(out), dir: out, toolVersion: TOOL_VERSION });
   writePlanDir(out, files);
-  const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.content) as { planHash: string };
+  const manifest = sealedManifest(files);
   return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
 }
