@@ -3,7 +3,8 @@ import { createCollection, createNamedCollection, type PgConnection } from '../.
 import type { RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
-import { changedObjects } from '../../../execute/planned-objects.js';
+import { changedObjects, existingObjects, type ExistingObject } from '../../../execute/planned-objects.js';
+import { isPlanDefinition } from '../../../plan/definition.js';
 import { SafetyError } from '../../../core/errors.js';
 import { quoteIdent } from '../../../core/quote.js';
 
@@ -50,19 +51,11 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     ran.push(step);
   }
   if (m.spec.dictionaries.length > 0 && !options.dictionaries) {
-    const existing = new Set((await engine.rows<{ name: string }>('SELECT name FROM system.tables WHERE database = {db:String}', { params: { db: m.spec.database }, step: 'list dictionaries' })).map((r) => r.name));
+    const existing = new Set((await existingObjects(engine, [m.spec.database])).map((o) => o.name));
     const missing = m.spec.dictionaries.map((d) => d.name).filter((name) => !existing.has(name));
     if (missing.length > 0) emit({ type: 'warning', message: `The dictionaries (${missing.join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
   }
   return ran;
-}
-
-/** A table, view or dictionary as system.tables lists it. */
-interface ExistingObject {
-  database: string;
-  name: string;
-  engine: string;
-  comment: string;
 }
 
 /**
@@ -75,13 +68,10 @@ interface ExistingObject {
 export async function dropChain(engine: Engine, plan: StreamPlan): Promise<string[]> {
   const m = plan.manifest;
   const planned = [...(m.objects ?? []).map((o) => ({ database: o.database, name: o.name })), ...m.spec.views.map((v) => ({ database: m.spec.database, name: v.name }))];
-  const rows = await engine.rows<ExistingObject>(
-    'SELECT database, name, engine, comment FROM system.tables WHERE has({databases:Array(String)}, database)',
-    { params: { databases: [...new Set(planned.map((o) => o.database))] }, step: 'list chain' },
-  );
+  const rows = await existingObjects(engine, planned.map((o) => o.database));
   const views = new Set(m.spec.views.map((v) => v.name));
   const existing = planned.flatMap((o) => rows.filter((r) => r.database === o.database && r.name === o.name));
-  const foreign = existing.filter((o) => !(o.comment.startsWith('chplan definition ') || (o.engine === 'View' && views.has(o.name))));
+  const foreign = existing.filter((o) => !(isPlanDefinition(o.comment) || (o.engine === 'View' && views.has(o.name))));
   if (foreign.length > 0) {
     throw new SafetyError(
       `${listed(foreign.map((o) => `${o.database}.${o.name}`))} ${foreign.length === 1 ? 'has' : 'have'} the name of an object of this chain but ${foreign.length === 1 ? 'was' : 'were'} not created by chplan (no chplan definition comment). ` +
