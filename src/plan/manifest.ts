@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import type { TableRef } from '../config/settings.js';
 import { canonicalJson } from '../core/canonical-json.js';
 
+/** The manifest format this chplan writes: 2 hashes canonical JSON (1 hashed JavaScript's key order). */
+export const MANIFEST_FORMAT = 2;
+
 /**
  * What every plan's manifest.json says, whatever its kind: what the plan is made of,
  * hashed, so a sign-off binds exactly these bytes. A kind adds its own fields, all of
  * which the plan hash covers.
  */
-/** The manifest format this chplan writes: 2 hashes canonical JSON (1 hashed JavaScript's key order). */
-export const MANIFEST_FORMAT = 2;
-
 export interface PlanManifest {
   formatVersion: typeof MANIFEST_FORMAT;
   kind: string;

@@ -64,16 +64,17 @@ export function stagePrinter(quiet: boolean): { start: (name: string) => void; e
   const end = () => {
     if (current) {
       clearInterval(current.ticker);
-      if (!quiet) print(`  ${current.name} took ${((Date.now() - current.at) / 1000).toFixed(1)} s`);
+      print(`  ${current.name} took ${((Date.now() - current.at) / 1000).toFixed(1)} s`);
     }
     current = null;
   };
   return {
     start: (name) => {
       end();
-      if (!quiet) print(bold(`» ${name}`));
+      if (quiet) return;
+      print(bold(`» ${name}`));
       const at = Date.now();
-      const ticker = setInterval(() => { if (!quiet) print(`  … ${name}: ${Math.round((Date.now() - at) / 1000)} s so far`); }, STILL_WORKING_MS).unref();
+      const ticker = setInterval(() => print(`  … ${name}: ${Math.round((Date.now() - at) / 1000)} s so far`), STILL_WORKING_MS).unref();
       current = { name, at, ticker };
     },
     end,

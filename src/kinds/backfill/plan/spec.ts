@@ -73,12 +73,12 @@ export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): B
   const merged = { ...raw, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
   const errors = schemaErrors(SCHEMA, merged);
   // A value given as a flag is the flag's fault, not the spec's.
-  const given = Object.entries(flags).filter(([, v]) => v !== undefined).map(([k]) => k);
-  const flagErrors = errors.filter((e) => given.some((k) => e.startsWith(`/${k} `)));
-  if (flagErrors.length > 0) {
-    const [field] = given.filter((k) => flagErrors[0]!.startsWith(`/${k} `));
-    const description = (SCHEMA as { properties: Record<string, { description?: string }> }).properties[field!]?.description;
-    throw new ConfigError(`--${field} ${JSON.stringify(flags[field as keyof SpecOverrides])} is not valid (${flagErrors[0]!.slice(field!.length + 2)}); nothing was compiled.${description ? ` --${field} takes the ${description}.` : ''}`);
+  const given = Object.keys(flags).filter((k) => flags[k as keyof SpecOverrides] !== undefined);
+  for (const error of errors) {
+    const field = given.find((k) => error.startsWith(`/${k} `));
+    if (field === undefined) continue;
+    const description = (SCHEMA as { properties: Record<string, { description?: string }> }).properties[field]?.description;
+    throw new ConfigError(`--${field} ${JSON.stringify(flags[field as keyof SpecOverrides])} is not valid (${error.slice(field.length + 2)}); nothing was compiled.${description ? ` --${field} takes the ${description}.` : ''}`);
   }
   if (errors.length > 0) {
     throw new ConfigError(`The backfill spec${path ? ` ${path}` : ''} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/backfill.schema.json.`);
