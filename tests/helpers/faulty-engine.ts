@@ -32,6 +32,24 @@ export function faultyEngine(inner: Engine, faults: Fault[]): Engine & { injecte
   return wrapper;
 }
 
+/** Wraps an engine so a test can act before each statement runs and after it ran (pause it, inspect the disk). */
+export function observedEngine(inner: Engine, hooks: { before?: (sql: string, options: QueryOptions) => Promise<void>; after?: (sql: string) => void }): Engine {
+  const around = async <T>(sql: string, options: QueryOptions = {}, run: () => Promise<T>): Promise<T> => {
+    await hooks.before?.(sql, options);
+    const result = await run();
+    hooks.after?.(sql);
+    return result;
+  };
+  return {
+    can: inner.can,
+    description: inner.description,
+    flags: inner.flags,
+    rows: <T>(sql: string, options?: QueryOptions) => around(sql, options, () => inner.rows<T>(sql, options)),
+    command: (sql: string, options?: QueryOptions) => around(sql, options, () => inner.command(sql, options)),
+    close: () => inner.close(),
+  };
+}
+
 export const connectionReset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 export const memoryLimit = () => Object.assign(new Error('Memory limit (for query) exceeded: would use 9.31 GiB (MEMORY_LIMIT_EXCEEDED)'), { code: '241' });
 export const tooManyParts = () => Object.assign(new Error('Too many parts (3001). Merges are processing significantly slower than inserts (TOO_MANY_PARTS)'), { code: '252' });

@@ -14,7 +14,7 @@ import { introspectSources } from '../../src/kinds/sync/source/introspect.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { faultyEngine, connectionReset } from '../helpers/faulty-engine.js';
+import { faultyEngine, connectionReset, observedEngine } from '../helpers/faulty-engine.js';
 import { runCli, startCli } from '../helpers/cli.js';
 
 const SPEC = loadSyncSpec('examples/adtech-sync.json');
@@ -410,14 +410,7 @@ describe('sync from the command line', () => {
     const reached = new Promise<void>((resolve) => { paused = resolve; });
     let release!: () => void;
     const released = new Promise<void>((resolve) => { release = resolve; });
-    const pausing: Engine = {
-      can: engine.can, description: engine.description, flags: engine.flags, close: () => engine.close(),
-      rows: (sql, options) => engine.rows(sql, options),
-      command: async (sql, options) => {
-        if (options?.step?.endsWith('.load')) { paused(); await released; }
-        return engine.command(sql, options);
-      },
-    };
+    const pausing = observedEngine(engine, { before: async (_sql, options) => { if (options.step?.endsWith('.load')) { paused(); await released; } } });
     const first = runSync(pausing, plan, { pg: source.connection });
     await Promise.race([reached, first.then(() => { throw new Error('the first sync finished without loading anything'); })]);
     await expect(sync()).rejects.toThrow(/^Another chplan run holds analytics\.adtech_sync/);
@@ -446,11 +439,7 @@ describe('sync from the command line', () => {
       if (collections(dataDir).length > 0) withCollectionOnDisk++;
       expect(holding(dataDir), sql.slice(0, 80)).toEqual([]);
     };
-    const watched: Engine = {
-      can: engine.can, description: engine.description, flags: engine.flags, close: () => engine.close(),
-      rows: async <T,>(sql: string, options?: Parameters<Engine['rows']>[1]) => { const rows = await engine.rows<T>(sql, options); scan(sql); return rows; },
-      command: async (sql: string, options?: Parameters<Engine['command']>[1]) => { const done = await engine.command(sql, options); scan(sql); return done; },
-    };
+    const watched = observedEngine(engine, { after: scan });
     await runSync(watched, plan, { pg: source.connection, reconcile: true, force: true });
     await validateSync(watched, plan, source.connection);
     expect(scans).toBeGreaterThan(20);
