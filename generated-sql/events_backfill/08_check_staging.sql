@@ -4,6 +4,6 @@ SELECT
     count() AS rows,
     uniqExact(_part) AS parts
 FROM
-    `default`.`events__chplan_staging`
+    `default`.`events_full__chplan_staging`
 WHERE
     _partition_id = {partition_id:String}

@@ -1,14 +1,15 @@
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
-import { windowParams } from '../../../core/windows.js';
 import { interleaved, measure, median, runWorkerProcess, type Sample } from '../../../core/measure.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { compileBackfillDir } from '../plan/compile-plan-dir.js';
 import { readBackfillPlan, type BackfillPlan } from '../plan/backfill-plan.js';
-import { partitionUnit, runBackfill } from '../run/run-backfill.js';
+import { runBackfill } from '../run/run-backfill.js';
+import { collectPartition } from '../validate/validate-backfill.js';
+import { langfuseBackfill } from './langfuse-reference.js';
 import { seedLangfuse } from '../seed/seed-langfuse.js';
 import { loadSpec } from '../plan/spec.js';
-import { OBSERVATION_COLUMNS } from '../plan/events-model.js';
+import { OBSERVATION_COLUMNS, TRACE_COLUMNS } from '../plan/events-model.js';
 import { clientSideBackfill } from './client-baseline.js';
 
 const WORKER = new URL('./memory-worker.ts', import.meta.url);
@@ -35,7 +36,7 @@ export interface BackfillBenchReport {
   ratios: Record<string, number>;
   planDir: string;
   partition: string;
-  memory?: { idleMiB: number; chunks: { chunk: string; peakMiB: number; aboveIdleMiB: number; toMonth: number; seconds: number }[]; note: string };
+  memory?: { idleMiB: number; chunks: { chunk: string; peakMiB: number; aboveIdleMiB: number; toLangfuse: number; seconds: number }[]; note: string };
 }
 
 /** Seeds the month unless the engine already holds it with the asked number of observations. */
@@ -44,46 +45,46 @@ async function ensureSeeded(engine: Engine, options: BackfillBenchOptions, say: 
     ? Number((await engine.rows<{ n: string }>("SELECT uniqExact(project_id, id) AS n FROM default.observations WHERE _partition_id = '202406'"))[0]?.n)
     : 0;
   if (present === options.observations) return;
-  say(`seeding ${options.observations} observations and ${options.traces} traces for ${MONTH}…`);
+  say(`seeding ${options.observations} observations and ${options.traces} traces for ${MONTH} on Langfuse's current schema…`);
   await seedLangfuse(engine, {
     observations: { database: 'default', name: 'observations' }, traces: { database: 'default', name: 'traces' }, month: MONTH,
     observationCount: options.observations, traceCount: options.traces, seed: 1, replace: present > 0,
   });
 }
 
-/** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). `idle` runs no insert. */
+/** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). */
 export function insertPeakMemory(dataDir: string, planDir: string, chunk: string): { maxRssBytes: number; seconds: number } {
   return runWorkerProcess(WORKER, [dataDir, planDir, PARTITION, chunk]);
 }
 
-/** One read of every column the backfill reads: the month's observations and the traces it may look up. */
-function readFloorSql(plan: BackfillPlan, traceColumns: string[]): string[] {
+/** One read of every column the backfill reads: the month's observations and traces. */
+function readFloorSql(plan: BackfillPlan): string[] {
   const m = plan.manifest;
   return [
-    `SELECT ${OBSERVATION_COLUMNS.map(quoteIdent).join(', ')} FROM ${quoteTable(m.tables.source)} WHERE start_time >= {chunk_start:DateTime64(3, 'UTC')} AND start_time < {chunk_end:DateTime64(3, 'UTC')} FORMAT Null`,
-    `SELECT ${traceColumns.map(quoteIdent).join(', ')} FROM ${quoteTable(m.tables.lookup)} WHERE timestamp >= {chunk_start:DateTime64(3, 'UTC')} - INTERVAL ${m.lookupMarginHours.before} HOUR AND timestamp < {chunk_end:DateTime64(3, 'UTC')} + INTERVAL ${m.lookupMarginHours.after} HOUR FORMAT Null`,
+    `SELECT ${OBSERVATION_COLUMNS.map(quoteIdent).join(', ')} FROM ${quoteTable(m.tables.source)} WHERE _partition_id = {partition_id:String} FORMAT Null`,
+    `SELECT ${TRACE_COLUMNS.map(quoteIdent).join(', ')} FROM ${quoteTable(m.tables.lookup)} WHERE _partition_id = {partition_id:String} FORMAT Null`,
   ];
 }
 
 /**
- * Measures the compiled backfill (every chunk, publish and ledger row of a month) against
- * a read floor (one read of what it reads), a physical floor (that read plus one write of
- * a table shaped like its output) and the seed's client-side approach, interleaved.
+ * Measures the compiled backfill (every chunk, the validation before publish, events_core, the
+ * publish and ledger rows of a month) against Langfuse's own backfill SQL on the same tables
+ * (its three statements, as its background migrations run them), a read floor (one read of
+ * what it reads), a physical floor (that read plus one write of the events) and the seed's
+ * client-side approach, interleaved.
  */
 export async function benchBackfill(engine: Engine, options: BackfillBenchOptions): Promise<BackfillBenchReport> {
   const say = options.onProgress ?? (() => {});
   await ensureSeeded(engine, options, say);
   // Background merges of the fresh source or the previous run would land in the next measurement.
   await engine.command('SYSTEM STOP MERGES');
-  const spec = loadSpec(undefined, {});
-  await compileBackfillDir(engine, spec, options.planDir);
+  await compileBackfillDir(engine, loadSpec(undefined, {}), options.planDir);
   const plan = readBackfillPlan(options.planDir);
   const m = plan.manifest;
-  const whole = windowParams(partitionUnit(PARTITION, m.timeZone, { time: 'day' }).whole);
-  const traceColumns = [...new Set(['project_id', 'id', 'timestamp', 'event_ts', 'is_deleted', 'version', 'metadata', ...Object.values(m.enrich)])];
+  const whole = { partition_id: PARTITION };
   const copy = quoteTable({ database: m.tables.target.database, name: `${m.tables.target.name}__bench_copy` });
   const baseline = quoteTable({ database: m.tables.target.database, name: `${m.tables.target.name}__bench_client` });
-  say('first run (creates the events table)…');
+  say('first run (creates the events tables)…');
   await runBackfill(engine, plan, { partitions: [PARTITION] });
   await engine.command(`CREATE TABLE IF NOT EXISTS ${copy} AS ${quoteTable(m.tables.target)}`);
   await engine.command(`CREATE TABLE IF NOT EXISTS ${baseline} AS ${quoteTable(m.tables.target)}`);
@@ -94,9 +95,15 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
   const observationRows = Number(counts!.rows);
   let baselineRows = 0;
   const runs: Record<string, () => Promise<unknown>> = {
-    'backfill, day chunks': () => runBackfill(engine, plan, { partitions: [PARTITION], chunk: 'day' }),
-    'backfill, projects/4 chunks': () => runBackfill(engine, plan, { partitions: [PARTITION], chunk: 'projects/4' }),
-    'read floor': async () => { for (const sql of readFloorSql(plan, traceColumns)) await engine.command(sql, { params: whole }); },
+    [`chplan backfill, ${m.chunk} (default)`]: () => runBackfill(engine, plan, { partitions: [PARTITION] }),
+    'chplan backfill, day chunks': () => runBackfill(engine, plan, { partitions: [PARTITION], chunk: 'day' }),
+    'chplan validation (inside each run)': () => collectPartition(engine, plan, PARTITION),
+    "Langfuse's own SQL": async () => {
+      // Its statements insert into events_full (and events_core through the view): start both empty.
+      for (const table of ['events_full', 'events_core']) await engine.command(`TRUNCATE TABLE default.${table}`);
+      await langfuseBackfill(engine, PARTITION, { mergeScratch: false });
+    },
+    'read floor': async () => { for (const sql of readFloorSql(plan)) await engine.command(sql, { params: whole }); },
     'write floor': async () => {
       await engine.command(`TRUNCATE TABLE ${copy}`);
       await engine.command(`INSERT INTO ${copy} SELECT * FROM ${quoteTable(m.tables.target)} WHERE _partition_id = {partition_id:String}`, { params: whole });
@@ -108,19 +115,27 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
   };
   say(`measuring ${Object.keys(runs).join(', ')}: ${options.repeat} interleaved rounds…`);
   const samples = await interleaved(Object.keys(runs), options.repeat, (name) => measure(runs[name]!));
+  // Leave the events tables as chplan writes them.
+  await runBackfill(engine, plan, { partitions: [PARTITION] });
   const seconds = (name: string) => median(samples[name]!.map((s: Sample) => s.seconds));
   const rowsOf = (name: string) => (name === 'client-side baseline' ? baselineRows : observationRows);
   const results = Object.keys(runs).map((name) => ({ name, rows: rowsOf(name), seconds: seconds(name), rowsPerSecond: rowsOf(name) / seconds(name), runs: samples[name]!.map((s) => s.seconds) }));
   const rate = (name: string) => results.find((r) => r.name === name)!.rowsPerSecond;
+  const floor = seconds('read floor') + seconds('write floor');
   const ratiosOf = (name: string, label: string) => ({
-    [`${label} / read floor (time)`]: seconds(name) / seconds('read floor'),
-    [`${label} / physical floor (read + write, time)`]: seconds(name) / (seconds('read floor') + seconds('write floor')),
+    [`${label} / Langfuse's own SQL (time)`]: seconds(name) / seconds("Langfuse's own SQL"),
+    [`${label} without its validation / Langfuse's own SQL (time)`]: (seconds(name) - seconds('chplan validation (inside each run)')) / seconds("Langfuse's own SQL"),
+    [`${label} / physical floor (read + write, time)`]: seconds(name) / floor,
     [`${label} vs client-side baseline (observation rows/s)`]: rate(name) / rate('client-side baseline'),
   });
   return {
     observations: options.observations, observationRows, traces: options.traces, events: Number(counts!.events), repeat: options.repeat, engine: engine.description,
     results,
-    ratios: { ...ratiosOf('backfill, day chunks', 'day chunks'), ...ratiosOf('backfill, projects/4 chunks', 'projects/4 chunks') },
+    ratios: {
+      ...ratiosOf(`chplan backfill, ${m.chunk} (default)`, `${m.chunk}`),
+      ...ratiosOf('chplan backfill, day chunks', 'day chunks'),
+      "Langfuse's own SQL / physical floor (read + write, time)": seconds("Langfuse's own SQL") / floor,
+    },
     planDir: options.planDir,
     partition: PARTITION,
   };

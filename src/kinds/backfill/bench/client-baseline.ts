@@ -21,7 +21,7 @@ export async function clientSideBackfill(engine: Engine, plan: BackfillPlan, par
   const traces = new Map<string, Row>();
   const traceRows = await engine.rows<Row>(
     `SELECT project_id, id, ${TRACE_FIELDS.join(', ')}, is_deleted FROM ${quoteTable(m.tables.lookup)}
-     WHERE timestamp >= {s:DateTime64(3, 'UTC')} - INTERVAL ${m.lookupMarginHours.before} HOUR AND timestamp < {e:DateTime64(3, 'UTC')} + INTERVAL ${m.lookupMarginHours.after} HOUR
+     WHERE timestamp >= {s:DateTime64(3, 'UTC')} AND timestamp < {e:DateTime64(3, 'UTC')}
      ORDER BY event_ts`,
     { params: { s: start, e: dayWindow(next, m.timeZone).start } },
   );
@@ -35,7 +35,7 @@ export async function clientSideBackfill(engine: Engine, plan: BackfillPlan, par
     if (date.slice(0, 7) !== month || Number.isNaN(Date.parse(date)) || new Date(Date.parse(date)).toISOString().slice(0, 10) !== date) break;
     const w = dayWindow(date, m.timeZone);
     const observations = await engine.rows<Row>(
-      `SELECT * EXCEPT (total_cost) FROM ${quoteTable(m.tables.source)} WHERE start_time >= {s:DateTime64(3, 'UTC')} AND start_time < {e:DateTime64(3, 'UTC')} LIMIT ${limit - processed}`,
+      `SELECT * EXCEPT (total_cost, tool_definitions, tool_calls, tool_call_names, usage_pricing_tier_id, usage_pricing_tier_name) FROM ${quoteTable(m.tables.source)} WHERE start_time >= {s:DateTime64(3, 'UTC')} AND start_time < {e:DateTime64(3, 'UTC')} LIMIT ${limit - processed}`,
       { params: { s: w.start, e: w.end } },
     );
     const events = observations.map((o) => {

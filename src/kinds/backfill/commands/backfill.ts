@@ -20,7 +20,7 @@ export const backfillCommand = {
       .option('lookup', { type: 'string', describe: 'traces table db.table (default default.traces)' })
       .option('spec', { type: 'string', describe: 'backfill spec (schemas/backfill.schema.json); flags override it' })
       .option('publish', { type: 'string', choices: ['replace', 'missing-only'], describe: 'replace the partition, or insert only events the target lacks' })
-      .option('chunk', { type: 'string', describe: 'chunk of a partition: day, hour, Nh (N hours dividing a day) or projects/N (N buckets of projects over the whole month); default day' })
+      .option('chunk', { type: 'string', describe: 'chunk of a partition: auto (default: buckets of projects, as many as its rows need), projects/N (N buckets of projects over the whole month), day, hour or Nh (N hours dividing a day)' })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<spec name>)' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip partitions published and chunks already staged by this plan' })
       .option('force', { type: 'boolean', default: false, describe: 'take over the target from another runner (only if it is dead)' })

@@ -18,41 +18,34 @@ export interface BackfillSpec {
   source: TableRef;
   lookup: TableRef;
   target: TableRef;
+  /** Traces whose (project_id, trace_id) this table holds are left out (Langfuse: dataset runs); null keeps every trace. */
+  exclude: TableRef | null;
   publish: PublishMode;
-  /** `day`, `hour` or `Nh`. */
+  /** `auto`, `projects/N`, `day`, `hour` or `Nh`. */
   chunk: string;
-  lookupMarginHours: { before: number; after: number };
-  /** Target column ← trace column. */
-  enrich: Record<string, string>;
+  /** Off (Langfuse): an event's metadata is its observation's. On: the trace's, updated by the observation's. */
   mergeTraceMetadata: boolean;
   timeZone: string;
 }
-
-/** What Langfuse's own events backfill copies from a trace onto each of its observations. */
-export const DEFAULT_ENRICH: Record<string, string> = {
-  trace_name: 'name',
-  user_id: 'user_id',
-  session_id: 'session_id',
-  release: 'release',
-  tags: 'tags',
-  public: 'public',
-  bookmarked: 'bookmarked',
-};
 
 export const DEFAULT_SPEC: BackfillSpec = {
   kind: 'backfill',
   name: 'events_backfill',
   source: { database: 'default', name: 'observations' },
   lookup: { database: 'default', name: 'traces' },
-  target: { database: 'default', name: 'events' },
+  target: { database: 'default', name: 'events_full' },
+  exclude: { database: 'default', name: 'dataset_run_items_rmt' },
   publish: 'replace',
-  chunk: 'day',
-  // A trace usually starts before its observations; two days covers long agent runs
-  // and a month boundary, one hour covers clock skew the other way.
-  lookupMarginHours: { before: 48, after: 1 },
-  enrich: DEFAULT_ENRICH,
-  mergeTraceMetadata: true,
+  // Buckets of projects, as many as the partition's rows need (run/run-backfill autoChunk).
+  chunk: 'auto',
+  mergeTraceMetadata: false,
   timeZone: 'UTC',
+};
+
+/** Spec fields of earlier chplan versions that Langfuse's own rules replaced, with what to do. */
+const RETIRED: Record<string, string> = {
+  lookupMarginHours: 'an observation now takes its trace from the same monthly partition, as Langfuse\'s backfill does; remove the field',
+  enrich: 'the event columns are now exactly the ones Langfuse\'s backfill writes; remove the field',
 };
 
 /** Flags that override a spec's fields (the CLI's --source, --lookup, …). */
@@ -70,6 +63,9 @@ export interface SpecOverrides {
  */
 export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): BackfillSpec {
   const raw: Record<string, unknown> = path === undefined ? { kind: 'backfill' } : readSpecFile(path);
+  for (const [field, advice] of Object.entries(RETIRED)) {
+    if (field in raw) throw new ConfigError(`The backfill spec${path ? ` ${path}` : ''} sets "${field}", which chplan no longer takes: ${advice}. Nothing was compiled.`);
+  }
   const merged = { ...raw, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
   const errors = schemaErrors(SCHEMA, merged);
   // A value given as a flag is the flag's fault, not the spec's.
@@ -83,21 +79,22 @@ export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): B
   if (errors.length > 0) {
     throw new ConfigError(`The backfill spec${path ? ` ${path}` : ''} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/backfill.schema.json.`);
   }
-  const spec = merged as Partial<Record<keyof BackfillSpec, unknown>>;
+  const spec = merged as Partial<Record<keyof BackfillSpec | 'excludeDatasetRuns', unknown>>;
   const hours = /^([0-9]+)h$/.exec(String(spec.chunk ?? ''));
   if (hours && 24 % Number(hours[1]) !== 0) throw new ConfigError(`chunk ${JSON.stringify(spec.chunk)} does not divide a day; use day, hour, or 2h, 3h, 4h, 6h, 8h, 12h.`);
   const timeZone = (spec.timeZone as string | undefined) ?? DEFAULT_SPEC.timeZone;
   checkZone(timeZone);
+  const source = spec.source ? tableOrThrow('source', spec.source as string) : DEFAULT_SPEC.source;
   return {
     kind: 'backfill',
     name: (spec.name as string | undefined) ?? DEFAULT_SPEC.name,
-    source: spec.source ? tableOrThrow('source', spec.source as string) : DEFAULT_SPEC.source,
+    source,
     lookup: spec.lookup ? tableOrThrow('lookup', spec.lookup as string) : DEFAULT_SPEC.lookup,
     target: spec.target ? tableOrThrow('target', spec.target as string) : DEFAULT_SPEC.target,
+    // Langfuse keeps dataset_run_items_rmt beside observations.
+    exclude: spec.excludeDatasetRuns === null ? null : spec.excludeDatasetRuns ? tableOrThrow('excludeDatasetRuns', spec.excludeDatasetRuns as string) : { database: source.database, name: 'dataset_run_items_rmt' },
     publish: (spec.publish as PublishMode | undefined) ?? DEFAULT_SPEC.publish,
     chunk: (spec.chunk as string | undefined) ?? DEFAULT_SPEC.chunk,
-    lookupMarginHours: { ...DEFAULT_SPEC.lookupMarginHours, ...(spec.lookupMarginHours as object | undefined) },
-    enrich: (spec.enrich as Record<string, string> | undefined) ?? DEFAULT_ENRICH,
     mergeTraceMetadata: (spec.mergeTraceMetadata as boolean | undefined) ?? DEFAULT_SPEC.mergeTraceMetadata,
     timeZone,
   };

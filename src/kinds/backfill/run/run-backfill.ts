@@ -6,8 +6,12 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { runPlan, type DaySummary, type RunAdapter, type RunOptions, type Unit } from '../../../execute/run-plan.js';
 import type { RunContext } from '../../../execute/run-context.js';
 import { tableColumns } from '../../../engine/table-columns.js';
+import { quoteString } from '../../../core/quote.js';
+import { contentHash } from '../../../plan/manifest.js';
 import { targetDiff } from '../plan/compile.js';
 import { columnsRecord, type BackfillPlan } from '../plan/backfill-plan.js';
+import { evaluatePartition } from '../validate/evaluate.js';
+import { collectPartition } from '../validate/validate-backfill.js';
 
 /** `YYYYMM`, checked. */
 export function parsePartition(text: string, flag = '--partition'): string {
@@ -32,14 +36,15 @@ export function partitionsBetween(from: string, to: string = from): string[] {
 /** How a partition is cut: by time (the shared window splitter's chunk) or into buckets of projects. */
 export type BackfillChunk = { time: ChunkSpec } | { projectBuckets: number };
 
-/** `day`, `hour`, `Nh` (N dividing a day) or `projects/N` (N buckets of projects, each over the whole month). */
-export function chunkOf(text: string): BackfillChunk {
+/** `day`, `hour`, `Nh` (N dividing a day), `projects/N` (N buckets of projects, each over the whole month) or `auto` (chosen per partition from its rows). */
+export function chunkOf(text: string): BackfillChunk | 'auto' {
+  if (text === 'auto') return 'auto';
   if (text === 'day' || text === 'hour') return { time: text };
   const hours = /^([1-9][0-9]*)h$/.exec(text);
   if (hours && 24 % Number(hours[1]) === 0) return { time: `${Number(hours[1]) * 60}m` };
   const buckets = /^projects\/([1-9][0-9]{0,3})$/.exec(text);
   if (buckets) return { projectBuckets: Number(buckets[1]) };
-  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a backfill chunk; use day, hour, N hours dividing a day (2h, 6h, 12h), or projects/N (N buckets of projects).`);
+  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a backfill chunk; use auto, projects/N (N buckets of projects), day, hour, or N hours dividing a day (2h, 6h, 12h).`);
 }
 
 function daysOfMonth(partition: string): string[] {
@@ -80,12 +85,55 @@ async function checkTable(engine: Engine, table: TableRef, recorded: { fingerpri
   }
 }
 
+/** The derived view must still be the one the plan was compiled with, and the only one reading the target. */
+async function checkDerived(engine: Engine, plan: BackfillPlan): Promise<void> {
+  const { target } = plan.manifest.tables;
+  const views = await engine.rows<{ view: string; as_select: string }>(
+    `SELECT concat(database, '.', name) AS view, as_select FROM system.tables WHERE engine = 'MaterializedView'
+     AND (database, name) IN (SELECT arrayJoin(arrayZip(dependencies_database, dependencies_table)) FROM system.tables WHERE database = ${quoteString(target.database)} AND name = ${quoteString(target.name)})`,
+  );
+  const compiled = plan.manifest.derived;
+  const now = views.map((v) => `${v.view} ${contentHash(v.as_select)}`).join(', ');
+  const then = compiled ? `${formatTableRef(compiled.view)} ${compiled.fingerprint}` : '';
+  if (now !== then) {
+    throw new SafetyError(
+      `The materialized views reading ${formatTableRef(target)} changed since plan ${plan.name} was compiled (compiled: ${compiled ? formatTableRef(compiled.view) : 'none'}; now: ${views.map((v) => v.view).join(', ') || 'none'}); ` +
+        'their tables would not match the published events. Nothing was written. Recompile the plan (chplan backfill, or chplan compile --spec).',
+    );
+  }
+}
+
+/** Before publish: the staged partition against the independent recomputation; any failure leaves the target as it was. */
+async function validateStaged(ctx: RunContext, plan: BackfillPlan, partition: string): Promise<void> {
+  const checks = evaluatePartition(await collectPartition(ctx.engine, plan, partition, plan.manifest.tables.staging));
+  const failed = checks.filter((c) => c.status === 'fail');
+  if (failed.length === 0) return;
+  const lines = failed.map((c) => `  ${c.name}: ${c.detail}${c.problems ? `\n    e.g. ${c.problems.slice(0, 5).map((p) => JSON.stringify(p)).join('\n         ')}` : ''}`);
+  throw new SafetyError(
+    `Validation of the staged partition ${partition} failed, so it was not published; ${formatTableRef(plan.manifest.tables.target)} is unchanged.\n${lines.join('\n')}\n` +
+      `The staged rows stay in ${formatTableRef(plan.manifest.tables.staging)} for inspection. If the source changed during the run, run it again; if it repeats, report it with this output.`,
+  );
+}
+
+async function publishDerived(ctx: RunContext, plan: BackfillPlan, partition: string): Promise<void> {
+  const params = { partition_id: partition };
+  const run = (step: string) => ctx.engine.command(statementOf(plan, step), { params, step: `${step} ${partition}` });
+  await run('clear_derived_staging');
+  await run('fill_derived');
+  const [row] = await ctx.engine.rows<{ rows: string; expected: string }>(statementOf(plan, 'check_derived'), { params, step: `check_derived ${partition}` });
+  if (!row || row.rows !== row.expected) {
+    throw new SafetyError(`Refusing to publish ${partition}: the derived staging ${formatTableRef(plan.manifest.tables.derivedStaging)} holds ${row?.rows} rows where the view yields ${row?.expected}. Nothing was published. Re-run it; if it repeats, inspect that table.`);
+  }
+  await run('publish_derived');
+  await run('clear_derived_staging');
+}
+
 /** How the shared runner runs a backfill plan. */
 export function backfillRunAdapter(plan: BackfillPlan): RunAdapter {
   const replace = plan.manifest.publish === 'replace';
   return {
     steps: {
-      setup: ['create_target', 'create_staging'],
+      setup: ['create_target', 'create_staging', 'create_derived_staging'],
       clearUnit: 'clear_staging_partition',
       clearWindow: 'clear_staging_window',
       insert: 'insert_chunk',
@@ -96,6 +144,7 @@ export function backfillRunAdapter(plan: BackfillPlan): RunAdapter {
       const m = plan.manifest;
       await checkTable(ctx.engine, m.tables.source, m.source, 'observations table', plan);
       await checkTable(ctx.engine, m.tables.lookup, m.lookup, 'traces table', plan);
+      await checkDerived(ctx.engine, plan);
       const target = await tableColumns(ctx.engine, m.tables.target);
       const diff = target ? targetDiff(target) : [];
       if (diff.length > 0) {
@@ -103,6 +152,12 @@ export function backfillRunAdapter(plan: BackfillPlan): RunAdapter {
       }
     },
     countSource: (ctx, window) => count(ctx, 'count_source', window),
+    async beforePublish(ctx, unit) {
+      const partition = unit.whole.partition!;
+      // missing-only stages only what the target lacks: its rows are validated after publish, with the target's.
+      if (replace) await validateStaged(ctx, plan, partition);
+      if (plan.manifest.derived) await publishDerived(ctx, plan, partition);
+    },
     countStaging: (ctx, window) => count(ctx, 'count_staging', window),
     // Missing-only staging depends on what the target held when each chunk ran, so a resumed
     // run rebuilds it instead of trusting chunks staged before an earlier publish.
@@ -116,9 +171,38 @@ export interface BackfillRunOptions extends Omit<RunOptions, 'units'> {
   chunk?: string;
 }
 
+/**
+ * Source rows (every version) per chunk that `auto` aims at. On the benchmark month a chunk of
+ * this size peaked at a fraction of Langfuse's one-statement run (README, "Speed").
+ */
+export const AUTO_CHUNK_ROWS = 1_000_000;
+
+/**
+ * The chunk `auto` picks for a partition: buckets of projects (Langfuse's tables are sorted by
+ * project first, so a bucket reads only its granules, once), as many as keep a chunk near
+ * AUTO_CHUNK_ROWS source rows by the partition's row count; day chunks when the source is not
+ * sorted by project first.
+ */
+export async function autoChunk(engine: Engine, source: TableRef, partition: string): Promise<BackfillChunk> {
+  const [row] = await engine.rows<{ rows: string; key: string }>(
+    `SELECT (SELECT sum(rows) FROM system.parts WHERE database = {db:String} AND table = {table:String} AND active AND partition_id = {partition:String}) AS rows,
+            (SELECT sorting_key FROM system.tables WHERE database = {db:String} AND name = {table:String}) AS key`,
+    { params: { db: source.database, table: source.name, partition } },
+  );
+  if (!/^project_id\b/.test(row?.key ?? '')) return { time: 'day' };
+  return { projectBuckets: Math.min(256, Math.max(1, Math.ceil(Number(row?.rows ?? 0) / AUTO_CHUNK_ROWS))) };
+}
+
+/** Each partition as a unit, cut as asked (`auto`: per partition, from its rows). */
+export async function backfillUnits(engine: Engine, plan: BackfillPlan, partitions: string[], chunk = plan.manifest.chunk): Promise<Unit[]> {
+  const asked = chunkOf(chunk);
+  const units: Unit[] = [];
+  for (const p of partitions) units.push(partitionUnit(p, plan.manifest.timeZone, asked === 'auto' ? await autoChunk(engine, plan.manifest.tables.source, p) : asked));
+  return units;
+}
+
 /** Runs a backfill plan for whole partitions (see runPlan). */
-export function runBackfill(engine: Engine, plan: BackfillPlan, options: BackfillRunOptions): Promise<DaySummary[]> {
+export async function runBackfill(engine: Engine, plan: BackfillPlan, options: BackfillRunOptions): Promise<DaySummary[]> {
   const { partitions, chunk, ...rest } = options;
-  const spec = chunkOf(chunk ?? plan.manifest.chunk);
-  return runPlan(engine, plan, backfillRunAdapter(plan), { ...rest, units: partitions.map((p) => partitionUnit(p, plan.manifest.timeZone, spec)) });
+  return runPlan(engine, plan, backfillRunAdapter(plan), { ...rest, units: await backfillUnits(engine, plan, partitions, chunk) });
 }

@@ -54,7 +54,7 @@ export function traceInserts(s: LangfuseSeed): string[] {
 SELECT ${k.id}, ${k.timestamp} AS ts,
   arrayElement(['chat', 'rag-query', 'agent-run', 'summarize', 'classify', 'embed'], ${r('name')} % 6 + 1),
   if(${r('user')} % 10 = 0, NULL, concat('user-', toString(${r('user')} % 5000))),
-  if(${r('big')} % 100 < 5, ${bigMetadata}, ${smallMetadata}),
+  mapUpdate(if(${r('big')} % 100 < 5, ${bigMetadata}, ${smallMetadata}), if(${r('otel')} % 10 < 3, map('resourceAttributes', '{"service.name":"api"}'), map())),
   if(${r('release')} % 4 = 0, NULL, concat('1.', toString(${r('release')} % 20))),
   if(${r('version')} % 3 = 0, NULL, concat('v', toString(${r('version')} % 7))),
   ${k.project},
@@ -75,10 +75,31 @@ WHERE cityHash64(${s.seed}, 'update', id) % 100 < 20 AND event_ts = timestamp + 
 SELECT id, timestamp, name, user_id, metadata, release, version, project_id, environment, public, bookmarked, tags, input, output, session_id, created_at, updated_at, event_ts + toIntervalSecond(120), 1
 FROM ${quoteTable(s.traces)}
 WHERE cityHash64(${s.seed}, 'delete', id) % 100 < 2 AND event_ts = timestamp + toIntervalSecond(1) AND (project_id, id) IN (SELECT ${k.project}, ${k.id} FROM numbers(${s.traceCount}))`;
-  return [v1, updated, deleted];
+  // A later version that moved the trace two days on (a new row for the table's key: both stay).
+  const moved = `INSERT INTO ${quoteTable(s.traces)} (${TRACE_COLUMNS})
+SELECT id, timestamp + toIntervalDay(2), concat(name, ' (moved)'), user_id, metadata, release, version, project_id, environment, public, bookmarked, tags, input, output, session_id, created_at, updated_at, event_ts + toIntervalSecond(90), 0
+FROM ${quoteTable(s.traces)}
+WHERE cityHash64(${s.seed}, 'tmove', id) % 100 < 2 AND event_ts = timestamp + toIntervalSecond(1) AND (project_id, id) IN (SELECT ${k.project}, ${k.id} FROM numbers(${s.traceCount}))`;
+  // The same trace id in another project (ids are the client's): never the other project's trace.
+  const twin = `INSERT INTO ${quoteTable(s.traces)} (${TRACE_COLUMNS})
+SELECT id, timestamp, concat(name, ' (twin)'), 'twin-user', metadata, release, version, concat(project_id, '-twin'), environment, public, bookmarked, tags, input, output, session_id, created_at, updated_at, event_ts + toIntervalSecond(5), 0
+FROM ${quoteTable(s.traces)}
+WHERE cityHash64(${s.seed}, 'twin', id) % 100 < 1 AND event_ts = timestamp + toIntervalSecond(1) AND (project_id, id) IN (SELECT ${k.project}, ${k.id} FROM numbers(${s.traceCount}))`;
+  return [v1, updated, deleted, moved, twin];
 }
 
-const OBS_COLUMNS = 'id, trace_id, project_id, environment, type, parent_observation_id, start_time, end_time, name, metadata, level, status_message, version, input, output, provided_model_name, internal_model_id, model_parameters, provided_usage_details, usage_details, provided_cost_details, cost_details, total_cost, completion_start_time, prompt_id, prompt_name, prompt_version, created_at, updated_at, event_ts, is_deleted';
+/** Dataset run items naming 2% of the traces: Langfuse's backfill leaves those traces to the one that writes experiments. */
+export function datasetRunItemInserts(s: LangfuseSeed, table: TableRef): string[] {
+  const k = traceKey(s, 'number');
+  return [`INSERT INTO ${quoteTable(table)} (id, project_id, dataset_run_id, dataset_item_id, dataset_id, trace_id, dataset_run_name, dataset_run_created_at, event_ts, is_deleted)
+SELECT concat('dri-', toString(number)), ${k.project}, 'run-1', concat('item-', toString(number)), 'dataset-1', ${k.id}, 'run 1', ${k.timestamp}, ${k.timestamp}, 0
+FROM numbers(${s.traceCount})
+WHERE ${h(s.seed, 'dri', 'number')} % 100 < 2`];
+}
+
+const OBS_COLUMNS = 'id, trace_id, project_id, environment, type, parent_observation_id, start_time, end_time, name, metadata, level, status_message, version, input, output, provided_model_name, internal_model_id, model_parameters, provided_usage_details, usage_details, provided_cost_details, cost_details, total_cost, completion_start_time, prompt_id, prompt_name, prompt_version, usage_pricing_tier_id, usage_pricing_tier_name, tool_definitions, tool_calls, tool_call_names, created_at, updated_at, event_ts, is_deleted';
+/** Every observation column but the engine's own, in OBS_COLUMNS order, for rows re-sent with a few changed. */
+const RESEND = (changes: Record<string, string>) => OBS_COLUMNS.split(', ').map((c) => changes[c] ?? c).join(', ');
 
 /** Version 1 of every observation, then two rounds of updates (30%, 5%) and deletions (2%), each its own insert. */
 export function observationInserts(s: LangfuseSeed): string[] {
@@ -93,19 +114,23 @@ export function observationInserts(s: LangfuseSeed): string[] {
   const v1 = `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
 SELECT id, trace_id, project_id, environment, type, parent_observation_id, st, st + toIntervalMillisecond(${r('dur')} % 20000), name, metadata, level, status_message, version, input, output,
   provided_model_name, internal_model_id, model_parameters, usage, usage, cost, cost, cost['total'], if(type = 'GENERATION', st + toIntervalMillisecond(300), NULL),
-  prompt_id, prompt_name, prompt_version, st, st, st + toIntervalSecond(1), 0
+  prompt_id, prompt_name, prompt_version,
+  if(type = 'GENERATION' AND ${r('tier')} % 100 < 7, concat('tier-', toString(${r('tier')} % 3)), NULL), if(type = 'GENERATION' AND ${r('tier')} % 100 < 7, concat('Tier ', toString(${r('tier')} % 3)), NULL),
+  if(type = 'GENERATION' AND ${r('tool')} % 100 < 5, map('search', '{"type":"function"}'), map()), if(type = 'GENERATION' AND ${r('tool')} % 100 < 5, ['{"name":"search","arguments":"{}"}'], []), if(type = 'GENERATION' AND ${r('tool')} % 100 < 5, ['search'], []),
+  st, st, st + toIntervalSecond(1), 0
 FROM
 (
   SELECT number,
-    concat('obs-', lower(hex(${r('id')}))) AS id,
+    if(${r('root')} % 100 < 1, trace_id, concat('obs-', lower(hex(${r('id')})))) AS id,
     if(${orphan}, concat('tr-orphan-', toString(number)), ${t.id}) AS trace_id,
+    -- 1% of observations are their trace's root (id = trace_id): Langfuse gives them no parent.
     if(${orphan}, concat('proj-', leftPad(toString(${r('oproject')} % ${s.projects}), 2, '0')), ${t.project}) AS project_id,
     arrayElement(['default', 'production', 'staging'], ${r('env')} % 3 + 1) AS environment,
     arrayElement(['SPAN', 'GENERATION', 'EVENT'], ${r('type')} % 3 + 1) AS type,
-    if(${r('parent')} % 4 = 0, NULL, concat('obs-parent-', toString(${r('parent')} % 100000))) AS parent_observation_id,
+    multiIf(${r('parent')} % 4 = 0, NULL, ${r('parent')} % 20 = 1, '', concat('obs-parent-', toString(${r('parent')} % 100000))) AS parent_observation_id,
     ${start} AS st,
     arrayElement(['llm-call', 'retrieve', 'tool', 'parse', 'rerank'], ${r('name')} % 5 + 1) AS name,
-    map('step', toString(${r('step')} % 10), 'region', arrayElement(['eu', 'us', 'ap'], ${r('region')} % 3 + 1)) AS metadata,
+    mapUpdate(map('step', toString(${r('step')} % 10), 'region', arrayElement(['eu', 'us', 'ap'], ${r('region')} % 3 + 1)), if(${r('otel')} % 10 < 4, map('resourceAttributes', '{"service.name":"worker"}'), map())) AS metadata,
     arrayElement(['DEFAULT', 'DEFAULT', 'DEBUG', 'WARNING', 'ERROR'], ${r('level')} % 5 + 1) AS level,
     if(${r('status')} % 5 = 0, 'rate limited', NULL) AS status_message,
     if(${r('oversion')} % 2 = 0, NULL, concat('ov', toString(${r('oversion')} % 5))) AS version,
@@ -122,19 +147,35 @@ FROM
   FROM numbers(${s.observationCount})
 )`;
   const again = (salt: string, pct: number, after: number, fromVersion: number) => `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
-SELECT id, trace_id, project_id, environment, type, parent_observation_id, start_time, end_time + toIntervalSecond(${after}), name, mapUpdate(metadata, map('revision', '${after}')), level, status_message, version,
-  input, concat(output, ' (revised)'), provided_model_name, internal_model_id, model_parameters, provided_usage_details,
-  mapApply((k, v) -> (k, v + 10), usage_details), provided_cost_details, cost_details, total_cost, completion_start_time, prompt_id, prompt_name, prompt_version,
-  created_at, updated_at + toIntervalSecond(${after}), start_time + toIntervalSecond(${after}), 0
+SELECT ${RESEND({ end_time: `end_time + toIntervalSecond(${after})`, metadata: `mapUpdate(metadata, map('revision', '${after}'))`, output: "concat(output, ' (revised)')", usage_details: 'mapApply((k, v) -> (k, v + 10), usage_details)', updated_at: `updated_at + toIntervalSecond(${after})`, event_ts: `start_time + toIntervalSecond(${after})`, is_deleted: '0' })}
 FROM ${quoteTable(s.observations)}
 WHERE cityHash64(${s.seed}, ${quoteString(salt)}, id) % 100 < ${pct} AND event_ts = start_time + toIntervalSecond(${fromVersion})
   AND start_time >= ${b.start} AND start_time < ${b.end}`;
   const deleted = `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
-SELECT id, trace_id, project_id, environment, type, parent_observation_id, start_time, end_time, name, metadata, level, status_message, version, input, output,
-  provided_model_name, internal_model_id, model_parameters, provided_usage_details, usage_details, provided_cost_details, cost_details, total_cost, completion_start_time,
-  prompt_id, prompt_name, prompt_version, created_at, updated_at, start_time + toIntervalSecond(90), 1
+SELECT ${RESEND({ event_ts: 'start_time + toIntervalSecond(90)', is_deleted: '1' })}
 FROM ${quoteTable(s.observations)}
 WHERE cityHash64(${s.seed}, 'odelete', id) % 100 < 2 AND event_ts = start_time + toIntervalSecond(1)
   AND start_time >= ${b.start} AND start_time < ${b.end}`;
-  return [v1, again('update', 30, 30, 1), again('update2', 17, 60, 30), deleted];
+  const inMonth = `start_time >= ${b.start} AND start_time < ${b.end}`;
+  // The same event_ts re-sent with another output, in a later insert: the later one wins, as in a merge.
+  const sameTs = `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
+SELECT ${RESEND({ output: "concat(output, ' (same event_ts, later insert)')" })}
+FROM ${quoteTable(s.observations)}
+WHERE cityHash64(${s.seed}, 'samets', id) % 100 < 3 AND event_ts = start_time + toIntervalSecond(60) AND is_deleted = 0 AND ${inMonth}`;
+  // 30% of deleted observations come back (an undelete re-sends the row, later).
+  const undeleted = `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
+SELECT ${RESEND({ event_ts: 'start_time + toIntervalSecond(150)', is_deleted: '0', name: "concat(name, ' (restored)')" })}
+FROM ${quoteTable(s.observations)}
+WHERE cityHash64(${s.seed}, 'undelete', id) % 100 < 30 AND is_deleted = 1 AND ${inMonth}`;
+  // 4% move 1-3 days on (a new row for the table's key; some into the next month), a later version.
+  const moved = `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
+SELECT ${RESEND({ start_time: `start_time + toIntervalHour(24 + cityHash64(id, 'mv') % 48)`, end_time: `end_time + toIntervalHour(24 + cityHash64(id, 'mv') % 48)`, event_ts: 'event_ts + toIntervalSecond(200)', name: "concat(name, ' (moved)')" })}
+FROM ${quoteTable(s.observations)}
+WHERE cityHash64(${s.seed}, 'move', id) % 100 < 4 AND event_ts = start_time + toIntervalSecond(1) AND is_deleted = 0 AND ${inMonth}`;
+  // A fifth of the moved ones are then deleted at their new time.
+  const movedDeleted = `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
+SELECT ${RESEND({ event_ts: 'event_ts + toIntervalSecond(100)', is_deleted: '1' })}
+FROM ${quoteTable(s.observations)}
+WHERE cityHash64(${s.seed}, 'mvdel', id) % 100 < 20 AND endsWith(name, ' (moved)') AND is_deleted = 0`;
+  return [v1, again('update', 30, 30, 1), again('update2', 17, 60, 30), deleted, sameTs, undeleted, moved, movedDeleted];
 }

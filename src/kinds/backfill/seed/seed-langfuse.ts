@@ -2,8 +2,9 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { quoteTable } from '../../../core/quote.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
-import { renderStep } from '../../../render/render.js';
-import { observationInserts, traceInserts, type LangfuseSeed } from './langfuse-sql.js';
+import { tableColumns } from '../../../engine/table-columns.js';
+import { datasetRunItemInserts, observationInserts, traceInserts, type LangfuseSeed } from './langfuse-sql.js';
+import { applyLangfuseMigrations } from './langfuse-schema.js';
 
 export interface LangfuseSeedResult {
   observations: TableRef;
@@ -28,18 +29,23 @@ async function rowsOfMonth(engine: Engine, table: TableRef, column: string, mont
 }
 
 /**
- * Creates Langfuse's traces and observations tables if missing and fills one month
- * server-side. A month that already has observations is refused unless `replace`, which
- * drops that month's partitions first.
+ * Creates Langfuse's current schema (its migrations, in order) when the tables are missing and
+ * fills one month server-side. A month that already has observations is refused unless
+ * `replace`, which drops that month's partitions first.
  */
 export async function seedLangfuse(engine: Engine, options: Omit<LangfuseSeed, 'projects'> & { replace: boolean }): Promise<LangfuseSeedResult> {
   if (!Number.isInteger(options.observationCount) || options.observationCount < 1) throw new ConfigError(`--observations must be a positive whole number, not ${options.observationCount}.`);
   if (!Number.isInteger(options.traceCount) || options.traceCount < 1) throw new ConfigError(`--traces must be a positive whole number, not ${options.traceCount}.`);
   if (!Number.isInteger(options.seed)) throw new ConfigError(`--seed must be a whole number, not ${options.seed}.`);
   const started = Date.now();
-  await engine.command(`CREATE DATABASE IF NOT EXISTS \`${options.observations.database.replace(/`/g, '``')}\``);
-  await engine.command(renderStep('backfill', { type: 'seed_create_traces', table: options.traces }), { step: 'create traces' });
-  await engine.command(renderStep('backfill', { type: 'seed_create_observations', table: options.observations }), { step: 'create observations' });
+  const fresh = (await tableColumns(engine, options.observations)) === null;
+  if (fresh) {
+    const expected = { database: 'default', name: 'observations' };
+    if (formatTableRef(options.observations) !== formatTableRef(expected) || formatTableRef(options.traces) !== 'default.traces') {
+      throw new ConfigError(`${formatTableRef(options.observations)} does not exist, and chplan creates Langfuse's tables only as Langfuse does: by its migrations, as default.observations and default.traces. Nothing was changed. Seed without --source/--lookup, or create the tables first.`);
+    }
+    await applyLangfuseMigrations(engine);
+  }
   const partition = options.month.replace('-', '');
   if ((await rowsOfMonth(engine, options.observations, 'start_time', options.month)) > 0) {
     if (!options.replace) {
@@ -52,6 +58,8 @@ export async function seedLangfuse(engine: Engine, options: Omit<LangfuseSeed, '
   const seed: LangfuseSeed = { ...options, projects: 20 };
   for (const sql of traceInserts(seed)) await engine.command(sql, { step: 'seed traces' });
   for (const sql of observationInserts(seed)) await engine.command(sql, { step: 'seed observations' });
+  const runItems = { database: options.observations.database, name: 'dataset_run_items_rmt' };
+  if (await tableColumns(engine, runItems)) for (const sql of datasetRunItemInserts(seed, runItems)) await engine.command(sql, { step: 'seed dataset run items' });
   return {
     observations: options.observations,
     traces: options.traces,

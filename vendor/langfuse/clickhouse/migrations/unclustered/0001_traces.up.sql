@@ -1,7 +1,4 @@
--- Langfuse's traces table (migrations 0001 and 0008): one row per version of a trace;
--- ReplacingMergeTree keeps the latest (event_ts) and drops deleted ones when parts merge.
-CREATE TABLE IF NOT EXISTS {{table table}}
-(
+CREATE TABLE traces (
     `id` String,
     `timestamp` DateTime64(3),
     `name` String,
@@ -10,7 +7,6 @@ CREATE TABLE IF NOT EXISTS {{table table}}
     `release` Nullable(String),
     `version` Nullable(String),
     `project_id` String,
-    `environment` LowCardinality(String) DEFAULT 'default',
     `public` Bool,
     `bookmarked` Bool,
     `tags` Array(String),
@@ -18,14 +14,19 @@ CREATE TABLE IF NOT EXISTS {{table table}}
     `output` Nullable(String) CODEC(ZSTD(3)),
     `session_id` Nullable(String),
     `created_at` DateTime64(3) DEFAULT now(),
-    `updated_at` DateTime64(3) DEFAULT now(),
+    updated_at DateTime64(3) DEFAULT now(),
     `event_ts` DateTime64(3),
     `is_deleted` UInt8,
     INDEX idx_id id TYPE bloom_filter(0.001) GRANULARITY 1,
     INDEX idx_res_metadata_key mapKeys(metadata) TYPE bloom_filter(0.01) GRANULARITY 1,
     INDEX idx_res_metadata_value mapValues(metadata) TYPE bloom_filter(0.01) GRANULARITY 1
+) ENGINE = ReplacingMergeTree(event_ts, is_deleted) Partition by toYYYYMM(timestamp)
+PRIMARY KEY (
+     project_id,
+     toDate(timestamp)
 )
-ENGINE = ReplacingMergeTree(event_ts, is_deleted)
-PARTITION BY toYYYYMM(timestamp)
-PRIMARY KEY (project_id, toDate(timestamp))
-ORDER BY (project_id, toDate(timestamp), id)
+ORDER BY (
+    project_id,
+    toDate(timestamp),
+    id
+);

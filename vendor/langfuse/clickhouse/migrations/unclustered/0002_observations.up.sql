@@ -1,11 +1,7 @@
--- Langfuse's observations table (migrations 0002 and 0008): one row per version of an
--- observation; ReplacingMergeTree keeps the latest (event_ts) once parts merge.
-CREATE TABLE IF NOT EXISTS {{table table}}
-(
+CREATE TABLE observations (
     `id` String,
     `trace_id` String,
     `project_id` String,
-    `environment` LowCardinality(String) DEFAULT 'default',
     `type` LowCardinality(String),
     `parent_observation_id` Nullable(String),
     `start_time` DateTime64(3),
@@ -31,13 +27,21 @@ CREATE TABLE IF NOT EXISTS {{table table}}
     `prompt_version` Nullable(UInt16),
     `created_at` DateTime64(3) DEFAULT now(),
     `updated_at` DateTime64(3) DEFAULT now(),
-    `event_ts` DateTime64(3),
-    `is_deleted` UInt8,
+    event_ts DateTime64(3),
+    is_deleted UInt8,
     INDEX idx_id id TYPE bloom_filter() GRANULARITY 1,
     INDEX idx_trace_id trace_id TYPE bloom_filter() GRANULARITY 1,
     INDEX idx_project_id project_id TYPE bloom_filter() GRANULARITY 1
+) ENGINE = ReplacingMergeTree(event_ts, is_deleted) Partition by toYYYYMM(start_time)
+PRIMARY KEY (
+    project_id,
+    `type`,
+    toDate(start_time)
 )
-ENGINE = ReplacingMergeTree(event_ts, is_deleted)
-PARTITION BY toYYYYMM(start_time)
-PRIMARY KEY (project_id, `type`, toDate(start_time))
-ORDER BY (project_id, `type`, toDate(start_time), id)
+ORDER BY (
+    project_id,
+    `type`,
+    toDate(start_time),
+    id
+);
+

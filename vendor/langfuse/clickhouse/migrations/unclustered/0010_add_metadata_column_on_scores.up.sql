@@ -1,0 +1,1 @@
+ALTER TABLE scores ADD COLUMN metadata Map(LowCardinality(String), String) AFTER comment;
