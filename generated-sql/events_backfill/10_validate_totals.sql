@@ -4,17 +4,30 @@
 WITH
     latest AS (
         SELECT
-            argMax(tuple(usage_details, cost_details, is_deleted), (event_ts, _block_number, _part_offset)) AS v
+            argMax(arraySum(mapValues(usage_details)), __version) AS usage,
+            argMax(arraySum(mapValues(cost_details)), __version) AS cost,
+            argMax(is_deleted, __version) AS deleted
         FROM
-            `default`.`observations`
-        WHERE
-            _partition_id = {partition_id:String}
-            AND (project_id, trace_id) NOT IN (
+            (
                 SELECT
                     project_id,
-                    trace_id
+                    trace_id,
+                    id,
+                    usage_details,
+                    cost_details,
+                    is_deleted,
+                    bitShiftLeft(toInt128(toUnixTimestamp64Micro(event_ts)), 64) + bitShiftLeft(toInt128(_block_number), 32) + toInt128(_part_offset) AS __version
                 FROM
-                    `default`.`dataset_run_items_rmt`
+                    `default`.`observations`
+                WHERE
+                    _partition_id = {partition_id:String}
+                    AND (project_id, trace_id) NOT IN (
+                        SELECT
+                            project_id,
+                            trace_id
+                        FROM
+                            `default`.`dataset_run_items_rmt`
+                    )
             )
         GROUP BY
             project_id,
@@ -37,11 +50,11 @@ WITH
 SELECT
     (
         SELECT
-            toString(sum(arraySum(mapValues(v .1))))
+            toString(sum(usage))
         FROM
             latest
         WHERE
-            v .3 = 0
+            deleted = 0
     ) AS expected_usage,
     (
         SELECT
@@ -51,11 +64,11 @@ SELECT
     ) AS actual_usage,
     (
         SELECT
-            toString(sum(arraySum(mapValues(v .2))))
+            toString(sum(cost))
         FROM
             latest
         WHERE
-            v .3 = 0
+            deleted = 0
     ) AS expected_cost,
     (
         SELECT

@@ -19,6 +19,8 @@ await engine.command(`TRUNCATE TABLE ${quoteTable(plan.manifest.tables.staging)}
 await engine.rows(`SELECT count() FROM ${quoteTable(plan.manifest.tables.source)}`);
 const started = performance.now();
 if (chunk === 'langfuse') {
+  // Langfuse's statements insert into events_full (and events_core through its view).
+  for (const table of ['events_full', 'events_core']) await engine.command(`TRUNCATE TABLE default.${table}`);
   await langfuseBackfill(engine, partition, { mergeScratch: false });
 } else if (chunk !== 'idle') {
   const [unit] = chunk === 'month' ? [partitionUnit(partition, plan.manifest.timeZone, { projectBuckets: 1 })] : await backfillUnits(engine, plan, [partition], chunk);

@@ -101,6 +101,8 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
     }
   }
   const columns = eventColumns(spec);
+  // Columns whose value needs the trace: the validation hashes them after its join, the rest before aggregating.
+  const mixed = columns.filter((c) => /\bt\./.test(c.observation));
   const replace = spec.publish === 'replace';
   const excludeTable = spec.exclude ?? null;
   const shared = { ...tables, excludeTable, replace, columns, mergeTraceMetadata: spec.mergeTraceMetadata };
@@ -133,11 +135,9 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
     { type: 'count_staging', staging: tables.staging },
     { type: 'check_staging', staging: tables.staging },
     {
-      type: 'validate_events', ...shared,
-      sourceColumns: OBSERVATION_COLUMNS.filter((c) => !['project_id', 'trace_id', 'id'].includes(c)),
-      traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
-      traceColumns: TRACE_COLUMNS.filter((c) => !['project_id', 'id', 'timestamp'].includes(c)),
-      checks: columns.map((c) => ({ name: c.name, observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) })),
+      type: 'validate_events', ...shared, traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
+      rawSourceColumns: [...new Set(mixed.flatMap((c) => [...c.observation.matchAll(/\bo\.(\w+)/g)].map((m) => m[1]!)))].filter((c) => !['project_id', 'trace_id', 'id', 'start_time'].includes(c)),
+      checks: columns.map((c) => ({ name: c.name, observationOnly: !mixed.includes(c), observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) })),
     },
     { type: 'validate_totals', ...shared },
     ...derivedSteps,
