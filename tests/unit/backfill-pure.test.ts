@@ -83,7 +83,7 @@ describe('backfill compile helpers', () => {
 });
 
 describe('backfill validation verdicts', () => {
-  const day = { day: '2024-06-01', expected: '10', actual: '10', extra: '0', missing: '0', orphans: '2', differing: { user_id: '0', release: '0' }, sample: [] };
+  const day = { day: '2024-06-01', expected: '10', actual: '10', extra: '0', missing: '0', orphans: '2', differing_rows: '0', sample: [] };
   const good: BackfillAnswers = {
     days: [day],
     totals: { expected_usage: '5', actual_usage: '5', expected_cost: '1.5', actual_cost: '1.5', duplicate_rows: '0' },
@@ -99,12 +99,12 @@ describe('backfill validation verdicts', () => {
   it('fails on a missing or extra event, a total, a duplicate or a differing column, naming the rows', () => {
     const bad: BackfillAnswers = {
       ...good,
-      days: [{ ...day, actual: '10', missing: '1', extra: '1', differing: { user_id: '3', release: '0' }, sample: ['proj-1 obs-1 2024-06-01 00:00:00.000000'] }],
+      days: [{ ...day, actual: '10', missing: '1', extra: '1', differing_rows: '3', differing: { user_id: '3', release: '0' }, sample: ['proj-1 obs-1 2024-06-01 00:00:00.000000'] }],
       totals: { ...good.totals, actual_cost: '1.4', duplicate_rows: '1' },
     };
     const checks = evaluatePartition(bad);
     expect(checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['every event present', 'no event that should not be there', 'every column equal', 'cost total', 'no event stored twice']);
-    expect(checks.find((c) => c.name === 'every column equal')!.detail).toBe('rows differ in user_id (3)');
+    expect(checks.find((c) => c.name === 'every column equal')!.detail).toBe('3 rows differ, in user_id (3)');
     expect(checks.find((c) => c.name === 'every event present')!.problems).toEqual([{ day: '2024-06-01', row: 'proj-1 obs-1 2024-06-01 00:00:00.000000' }]);
     // missing-only shares the table with the application's own rows: those are warnings, a missing event is not.
     const shared = evaluatePartition({ ...bad, publish: 'missing-only' });

@@ -28,7 +28,7 @@ export const benchBackfillCommand = {
       if (!args.json) print('measuring peak memory of the month\'s inserts per chunk size and of Langfuse\'s SQL, each in its own process…');
       const peak = (chunk: string) => insertPeakMemory(resolve(settings.dataDir), planDir, chunk);
       const idle = peak('idle').maxRssBytes;
-      const sizes = ['langfuse', 'month', 'auto', 'day'].map((chunk) => ({ chunk, ...peak(chunk) }));
+      const sizes = ['langfuse', 'write-floor', 'month', 'auto', 'day'].map((chunk) => ({ chunk, ...peak(chunk) }));
       const langfuse = sizes[0]!.maxRssBytes - idle;
       report.memory = {
         idleMiB: idle / MiB,

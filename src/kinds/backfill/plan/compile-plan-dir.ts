@@ -19,6 +19,9 @@ async function required(engine: Engine, table: TableRef, role: string, flag: str
   return columns;
 }
 
+const UTC_ALIASES = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu', 'GMT', 'Etc/GMT', 'Etc/GMT0', 'GMT0', 'Greenwich', 'Etc/Greenwich']);
+const zoneName = (zone: string) => (UTC_ALIASES.has(zone) ? 'UTC' : zone);
+
 /** The plan reads a month as one partition (`_partition_id`), so the table must be partitioned by month of its time column. */
 async function requireMonthlyPartitions(engine: Engine, table: TableRef, role: string, column: string): Promise<void> {
   const [row] = await engine.rows<{ key: string }>(`SELECT partition_key AS key FROM system.tables WHERE database = ${quoteString(table.database)} AND name = ${quoteString(table.name)}`);
@@ -31,6 +34,10 @@ async function requireMonthlyPartitions(engine: Engine, table: TableRef, role: s
 export async function backfillInputs(engine: Engine, spec: BackfillSpec): Promise<BackfillInputs> {
   const source = await required(engine, spec.source, 'observations table', '--source');
   const lookup = await required(engine, spec.lookup, 'traces table', '--lookup');
+  const [server] = await engine.rows<{ zone: string }>('SELECT timezone() AS zone');
+  if (server && zoneName(server.zone) !== zoneName(spec.timeZone)) {
+    throw new SchemaError(`The spec's timeZone is ${spec.timeZone}, but ${engine.description} runs in ${server.zone}, where toYYYYMM() cuts Langfuse's monthly partitions. Nothing was compiled. Set "timeZone": ${JSON.stringify(server.zone)}.`);
+  }
   await requireMonthlyPartitions(engine, spec.source, 'observations table', 'start_time');
   await requireMonthlyPartitions(engine, spec.lookup, 'traces table', 'timestamp');
   const exclude = spec.exclude ? await tableColumns(engine, spec.exclude) : null;

@@ -20,14 +20,15 @@ export const BACKFILL_FILES = {
   insert_chunk: { file: '06_insert_chunk.sql', role: 'THE backfill: one INSERT … SELECT per chunk (observations\' events and root spans), bounds bound as parameters' },
   count_staging: { file: '07_count_staging.sql', role: 'events a chunk wrote into staging' },
   check_staging: { file: '08_check_staging.sql', role: 'row and part count of a staged partition, checked before publish' },
-  validate_events: { file: '09_validate_events.sql', role: 'validation, row by row: every event and column of a partition (staging before publish, the target after) against observations and traces' },
-  validate_totals: { file: '10_validate_totals.sql', role: 'validation: usage and cost totals, rows stored twice' },
-  create_derived_staging: { file: '11_create_derived_staging.sql', role: 'staging for the table a materialized view derives from the target (Langfuse: events_core)' },
-  fill_derived: { file: '12_fill_derived.sql', role: 'the view\'s own SELECT over the staged partition, into the derived staging' },
-  check_derived: { file: '13_check_derived.sql', role: 'rows of the derived staging partition against the view over staging' },
-  publish_derived: { file: '14_publish_derived.sql', role: 'atomic REPLACE (or ATTACH) of the derived table\'s partition' },
-  clear_derived_staging: { file: '15_clear_derived_staging.sql', role: 'drops a partition from the derived staging' },
-  publish_partition: { file: '16_publish_partition.sql', role: 'atomic REPLACE (or ATTACH, missing-only) of a partition from staging' },
+  validate_events: { file: '09_validate_events.sql', role: 'validation, row by row: every event of a partition (staging before publish, the target after), all its columns as one hash, against observations and traces' },
+  validate_columns: { file: '10_validate_columns.sql', role: 'validation, column by column, run when rows differ: which columns' },
+  validate_totals: { file: '11_validate_totals.sql', role: 'validation: usage and cost totals, rows stored twice' },
+  create_derived_staging: { file: '12_create_derived_staging.sql', role: 'staging for the table a materialized view derives from the target (Langfuse: events_core)' },
+  fill_derived: { file: '13_fill_derived.sql', role: 'the view\'s own SELECT over the staged partition, into the derived staging' },
+  check_derived: { file: '14_check_derived.sql', role: 'rows of the derived staging partition against the view over staging' },
+  publish_derived: { file: '15_publish_derived.sql', role: 'atomic REPLACE (or ATTACH) of the derived table\'s partition' },
+  clear_derived_staging: { file: '16_clear_derived_staging.sql', role: 'drops a partition from the derived staging' },
+  publish_partition: { file: '17_publish_partition.sql', role: 'atomic REPLACE (or ATTACH, missing-only) of a partition from staging' },
 } as const satisfies PlanFiles;
 
 export type BackfillStepType = keyof typeof BACKFILL_FILES;
@@ -107,6 +108,11 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
   const excludeTable = spec.exclude ?? null;
   const shared = { ...tables, excludeTable, replace, columns, mergeTraceMetadata: spec.mergeTraceMetadata };
   const traceJoinColumns = spec.mergeTraceMetadata ? [...TRACE_JOIN_COLUMNS, 'metadata'] : TRACE_JOIN_COLUMNS;
+  const validation = (type: 'validate_events' | 'validate_columns') => ({
+    type, ...shared, traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
+    rawSourceColumns: [...new Set(mixed.flatMap((c) => [...c.observation.matchAll(/\bo\.(\w+)/g)].map((m) => m[1]!)))].filter((c) => !['project_id', 'trace_id', 'id', 'start_time'].includes(c)),
+    checks: columns.map((c) => ({ name: c.name, observationOnly: !mixed.includes(c), observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) })),
+  });
   const derived = inputs.derived;
   const derivedSteps: { type: BackfillStepType; [field: string]: unknown }[] = derived
     ? [
@@ -134,11 +140,8 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
     },
     { type: 'count_staging', staging: tables.staging },
     { type: 'check_staging', staging: tables.staging },
-    {
-      type: 'validate_events', ...shared, traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
-      rawSourceColumns: [...new Set(mixed.flatMap((c) => [...c.observation.matchAll(/\bo\.(\w+)/g)].map((m) => m[1]!)))].filter((c) => !['project_id', 'trace_id', 'id', 'start_time'].includes(c)),
-      checks: columns.map((c) => ({ name: c.name, observationOnly: !mixed.includes(c), observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) })),
-    },
+    validation('validate_events'),
+    validation('validate_columns'),
     { type: 'validate_totals', ...shared },
     ...derivedSteps,
     { type: 'publish_partition', target: tables.target, staging: tables.staging, replace },

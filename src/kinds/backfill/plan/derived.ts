@@ -38,14 +38,19 @@ export function overStaging(view: TableRef, select: string, target: TableRef, st
   return select.replace(from, `FROM (SELECT * FROM ${quoteTable(staging)} WHERE _partition_id = {partition_id:String}) AS ${quoteIdent(target.name)}`);
 }
 
-/** The materialized view reading the target and the table it writes, or null; more than one is refused. */
-export async function findDerived(engine: Engine, target: TableRef, staging: TableRef): Promise<DerivedTable | null> {
-  const views = await engine.rows<{ database: string; name: string; as_select: string; create_table_query: string; partition_key: string }>(
+/** The materialized views that read `table`, with their SELECT and definition. */
+export function viewsReading(engine: Engine, table: TableRef): Promise<{ database: string; name: string; as_select: string; create_table_query: string }[]> {
+  return engine.rows(
     `SELECT database, name, as_select, create_table_query FROM system.tables
      WHERE engine = 'MaterializedView'
-       AND (database, name) IN (SELECT arrayJoin(arrayZip(dependencies_database, dependencies_table)) FROM system.tables WHERE database = ${quoteString(target.database)} AND name = ${quoteString(target.name)})
+       AND (database, name) IN (SELECT arrayJoin(arrayZip(dependencies_database, dependencies_table)) FROM system.tables WHERE database = ${quoteString(table.database)} AND name = ${quoteString(table.name)})
      ORDER BY database, name`,
   );
+}
+
+/** The materialized view reading the target and the table it writes, or null; more than one is refused. */
+export async function findDerived(engine: Engine, target: TableRef, staging: TableRef): Promise<DerivedTable | null> {
+  const views = await viewsReading(engine, target);
   if (views.length === 0) return null;
   if (views.length > 1) {
     throw new SchemaError(`${views.length} materialized views read ${formatTableRef(target)} (${views.map((v) => `${v.database}.${v.name}`).join(', ')}); chplan rebuilds the table of one view per target. Nothing was compiled.`);

@@ -10,6 +10,11 @@ export async function collectPartition(engine: Engine, plan: BackfillPlan, parti
   const params = { partition_id: partition, events_db: events.database, events_table: events.name };
   const step = `validate ${partition}`;
   const days = await engine.rows<EventsDay>(statementOf(plan, 'validate_events'), { params, step });
+  if (days.some((d) => d.differing_rows !== '0')) {
+    // Rows differ: ask which columns, day by day.
+    const columns = await engine.rows<{ day: string; differing: Record<string, string> }>(statementOf(plan, 'validate_columns'), { params, step });
+    for (const d of days) d.differing = columns.find((c) => c.day === d.day)?.differing;
+  }
   const [totals] = await engine.rows<BackfillAnswers['totals']>(statementOf(plan, 'validate_totals'), { params, step });
   return { days, totals: totals!, publish: plan.manifest.publish };
 }
