@@ -20,10 +20,10 @@ function partitionsOf(units: UnitArgs): string[] {
   return partitions;
 }
 
-/** Langfuse's events backfill (seed 002): observations enriched with their trace, a month at a time. */
+/** Langfuse's events backfill (seed 002): events_full and events_core as Langfuse's own backfill writes them, a month at a time. */
 export const backfillKind: PlanKind = {
   name: 'backfill',
-  describe: 'events from observations + traces, by monthly partition (spec: schemas/backfill.schema.json)',
+  describe: 'Langfuse events_full (+ events_core) from observations + traces, as Langfuse writes them, by monthly partition (spec: schemas/backfill.schema.json)',
   compileOptions: {
     lookup: { type: 'string', describe: 'backfill: traces table db.table (overrides the spec)' },
     publish: { type: 'string', choices: ['replace', 'missing-only'], describe: 'backfill: replace partitions, or insert only events the target lacks' },
@@ -47,7 +47,7 @@ export const backfillKind: PlanKind = {
   },
   seeders: {
     langfuse: {
-      describe: 'Langfuse traces and observations for one month, with versions, deletions, orphans and cross-month traces',
+      describe: 'Langfuse\'s current schema (its migrations) and one month of traces and observations with versions, moves, deletions, orphans, cross-month traces and dataset runs',
       options: {
         month: { type: 'string', describe: 'langfuse: month to fill, YYYY-MM' },
         observations: { type: 'number', default: 200_000, describe: 'langfuse: observations (each with 1–3 versions)' },

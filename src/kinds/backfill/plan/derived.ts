@@ -19,7 +19,9 @@ export interface DerivedTable {
   selectOverStaging: string;
 }
 
-const part = (name: string) => `(?:\`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/`/g, '``')}\`|${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An identifier as the server prints it: in backquotes, or bare. */
+const identifier = (name: string) => `(?:${escapeRegExp(quoteIdent(name))}|${escapeRegExp(name)})`;
 
 /**
  * The view's SELECT over one staged partition: its single `FROM <target>` becomes a subquery
@@ -27,7 +29,7 @@ const part = (name: string) => `(?:\`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * that reads the target more than once or not by name. Pure.
  */
 export function overStaging(view: TableRef, select: string, target: TableRef, staging: TableRef): string {
-  const from = new RegExp(`\\bFROM\\s+${part(target.database)}\\.${part(target.name)}(?![\\w\`])`, 'gi');
+  const from = new RegExp(`\\bFROM\\s+${identifier(target.database)}\\.${identifier(target.name)}(?![\\w\`])`, 'gi');
   const matches = select.match(from) ?? [];
   if (matches.length !== 1) {
     throw new SchemaError(
