@@ -27,6 +27,7 @@ const PARTITION = '202406';
 let engine: Engine;
 let dir: string;
 let cleanup: () => Promise<void>;
+let addedToLangfuse = -1;
 
 const n = async (sql: string) => Number(await scalar(engine, sql));
 
@@ -84,6 +85,9 @@ beforeAll(async () => {
   await langfuseBackfill(engine, PARTITION);
   await snapshot('events_full', 'langfuse_full');
   await snapshot('events_core', 'langfuse_core');
+  // missing-only over what Langfuse itself wrote: nothing is missing.
+  await compileBackfillDir(engine, loadSpec(undefined, { publish: 'missing-only' }), join(dir, 'over-langfuse'));
+  addedToLangfuse = (await runBackfill(engine, readBackfillPlan(join(dir, 'over-langfuse')), { partitions: [PARTITION] }))[0]!.rowsWritten;
   await engine.command('TRUNCATE TABLE default.events_full');
   await engine.command('TRUNCATE TABLE default.events_core');
 }, 600_000);
@@ -115,6 +119,10 @@ describe('backfill as Langfuse writes it', () => {
   it('writes every events_full row exactly as Langfuse\'s own backfill SQL does, column by column', async () => {
     expect(await n('SELECT count() FROM default.langfuse_full')).toBeGreaterThan(20_000);
     expect(await differences('chplan_full', 'langfuse_full')).toEqual(same);
+  });
+
+  it('missing-only over an events_full Langfuse filled itself adds nothing', () => {
+    expect(addedToLangfuse).toBe(0);
   });
 
   it('leaves events_core as Langfuse\'s view would have it, published with events_full', async () => {
