@@ -88,7 +88,17 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
       throw new SafetyError(`Another chplan run (${winner.runner}) claimed ${target} at the same moment; this run yielded and did nothing. Retry when it has finished.`);
     }
   }
-  const heartbeat = async () => {
+  // Lease writes go one at a time, and none after the release: a heartbeat still in flight when
+  // the run ends would otherwise land after the release and leave the target looking held.
+  let released = false;
+  let last: Promise<unknown> = Promise.resolve();
+  const serial = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = last.then(step);
+    last = next.catch(() => {});
+    return next;
+  };
+  const heartbeat = () => serial(async () => {
+    if (released) return;
     // Runs before every chunk: read this runner's rows only, not the target's whole history.
     const mine = (await readLedger(engine, ledger.table, target, undefined, options.runner)).filter((r) => r.step === 'lease').at(-1);
     if (mine?.status === 'released' && mine.error.startsWith('taken over by')) {
@@ -97,7 +107,11 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
           'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
       );
     }
-    await write('held');
+    if (!released) await write('held');
+  });
+  const release = () => {
+    released = true;
+    return serial(() => write('released'));
   };
-  return { runner: options.runner, takenOver: others.map((o) => ({ runner: o.runner, lastHeartbeat: o.finished_at })), heartbeat, release: () => write('released') };
+  return { runner: options.runner, takenOver: others.map((o) => ({ runner: o.runner, lastHeartbeat: o.finished_at })), heartbeat, release };
 }

@@ -100,7 +100,7 @@ export async function readLedger(engine: Engine, ledger: TableRef, target: strin
             toString(started_at) AS started_at, toString(finished_at) AS finished_at, error, ${sourceVersion}
      FROM ${quoteTable(ledger)}
      WHERE target = {target:String} AND ({plan_hash:String} = '' OR plan_hash = {plan_hash:String}) AND ({runner:String} = '' OR runner = {runner:String})
-     ORDER BY finished_at, started_at, status = 'running' DESC`,
+     ORDER BY finished_at, started_at, status = 'running' DESC, status = 'released'`,
     { params: { target, plan_hash: planHash ?? '', runner: runner ?? '' }, step: 'ledger' },
   );
 }

@@ -6,13 +6,14 @@ import { ApprovalError, ExecutionError, SafetyError } from '../../src/core/error
 import { type RunEvent } from '../../src/execute/run-plan.js';
 import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { readLedger } from '../../src/execute/ledger.js';
+import { acquireLease, activeHolders } from '../../src/execute/lease.js';
 import { approvePlan, requireApproval } from '../../src/plan/approval.js';
 import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
 import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
-import { brokenDisk, connectionReset, faultyEngine, insertOf, memoryLimit, tooManyParts } from '../helpers/faulty-engine.js';
+import { brokenDisk, connectionReset, faultyEngine, insertOf, memoryLimit, observedEngine, tooManyParts } from '../helpers/faulty-engine.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { compileFlatten } from '../helpers/pipeline.js';
 
@@ -148,6 +149,31 @@ describe('one runner per target', () => {
     await lease('dead-host:1:beef', '2020-01-01 00:00:00.000');
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
     expect(await differences('leased')).toBe(0);
+  });
+
+  it('a heartbeat still in flight when the run releases its lease cannot leave the target looking held', async () => {
+    const ledger = { table: { database: 'default', name: 'chplan_ledger' }, append: readFileSync(join(ctx.dir, 'plans', 'leased', '00_append_ledger.sql'), 'utf8') };
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let held = false;
+    // The heartbeat's read of its own lease rows waits until the release has been asked for.
+    const slow = observedEngine(engine, {
+      before: async (sql, options) => {
+        if (!held && /^\s*SELECT/.test(sql) && options.params?.runner === 'this-host:7:race') {
+          held = true;
+          await gate;
+        }
+      },
+    });
+    const lease = await acquireLease(slow, ledger, 'default.raced', { runner: 'this-host:7:race', force: false, staleAfterSec: 300, planHash: 'x' });
+    const beat = lease.heartbeat();
+    await new Promise((resolve) => setImmediate(resolve));
+    const release = lease.release();
+    open();
+    await Promise.all([beat, release]);
+    const rows = await readLedger(engine, ledger.table, 'default.raced');
+    expect(rows.filter((r) => r.step === 'lease').at(-1)!.status).toBe('released');
+    expect(activeHolders(rows, Date.now(), 300, () => true)).toEqual([]);
   });
 });
 
