@@ -48,7 +48,7 @@ FROM
             t.id != '' AS found_trace,
             cityHash64(
                 tuple(
-                    o.h_observation,
+                    o.h_row,
                     CAST(ifNull(coalesce(o.version, t.version), defaultValueOfTypeName('String')), 'String'),
                     CAST(ifNull(coalesce(t.release, ''), defaultValueOfTypeName('String')), 'String'),
                     CAST(ifNull(t.tags, defaultValueOfTypeName('Array(String)')), 'Array(String)'),
@@ -76,10 +76,10 @@ FROM
                     trace_id,
                     id,
                     argMax(is_deleted, __version) AS deleted,
-                    argMax(start_time, __version) AS start_time,
                     argMax(tuple(`version`), __version) .1 AS `version`,
                     argMax(tuple(`parent_observation_id`), __version) .1 AS `parent_observation_id`,
-                    argMax(h_observation, __version) AS h_observation
+                    argMax(h_row, __version) AS h_row,
+                    argMax(start_time, __version) AS start_time
                 FROM
                     (
                         SELECT
@@ -156,7 +156,7 @@ FROM
                                     CAST(ifNull(o.is_deleted, defaultValueOfTypeName('UInt8')), 'UInt8'),
                                     0
                                 )
-                            ) AS h_observation,
+                            ) AS h_row,
                             bitShiftLeft(toInt128(toUnixTimestamp64Micro(event_ts)), 64) + bitShiftLeft(toInt128(_block_number), 32) + toInt128(_part_offset) AS __version
                         FROM
                             `default`.`observations` AS o

@@ -357,21 +357,22 @@ FROM
             CAST(o.start_time, 'DateTime64(6)') AS start_time,
             true AS in_expected,
             t.id != '' AS found_trace,
-            o.h_project_id AS e_project_id,
-            o.h_trace_id AS e_trace_id,
-            o.h_span_id AS e_span_id,
-            o.h_parent_span_id AS e_parent_span_id,
-            o.h_start_time AS e_start_time,
-            o.h_end_time AS e_end_time,
-            o.h_name AS e_name,
-            o.h_type AS e_type,
-            o.h_environment AS e_environment,
-            cityHash64(tuple(CAST(ifNull(coalesce(o.version, t.version), defaultValueOfTypeName('String')), 'String'))) AS e_version,
-            cityHash64(tuple(CAST(ifNull(coalesce(t.release, ''), defaultValueOfTypeName('String')), 'String'))) AS e_release,
-            cityHash64(tuple(CAST(ifNull(t.tags, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS e_tags,
-            cityHash64(tuple(CAST(ifNull(t.public, defaultValueOfTypeName('Bool')), 'Bool'))) AS e_public,
+            cityHash64(tuple(o.h_project_id)) AS e_project_id,
+            cityHash64(tuple(o.h_trace_id)) AS e_trace_id,
+            cityHash64(tuple(o.h_span_id)) AS e_span_id,
+            cityHash64(tuple(o.h_parent_span_id)) AS e_parent_span_id,
+            cityHash64(tuple(o.h_start_time)) AS e_start_time,
+            cityHash64(tuple(o.h_end_time)) AS e_end_time,
+            cityHash64(tuple(o.h_name)) AS e_name,
+            cityHash64(tuple(o.h_type)) AS e_type,
+            cityHash64(tuple(o.h_environment)) AS e_environment,
+            cityHash64(tuple(0, CAST(ifNull(coalesce(o.version, t.version), defaultValueOfTypeName('String')), 'String'))) AS e_version,
+            cityHash64(tuple(0, CAST(ifNull(coalesce(t.release, ''), defaultValueOfTypeName('String')), 'String'))) AS e_release,
+            cityHash64(tuple(0, CAST(ifNull(t.tags, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS e_tags,
+            cityHash64(tuple(0, CAST(ifNull(t.public, defaultValueOfTypeName('Bool')), 'Bool'))) AS e_public,
             cityHash64(
                 tuple(
+                    0,
                     CAST(
                         ifNull(
                             t.bookmarked
@@ -385,38 +386,38 @@ FROM
                     )
                 )
             ) AS e_bookmarked,
-            cityHash64(tuple(CAST(ifNull(coalesce(t.name, ''), defaultValueOfTypeName('String')), 'String'))) AS e_trace_name,
-            cityHash64(tuple(CAST(ifNull(coalesce(t.user_id, ''), defaultValueOfTypeName('String')), 'String'))) AS e_user_id,
-            cityHash64(tuple(CAST(ifNull(coalesce(t.session_id, ''), defaultValueOfTypeName('String')), 'String'))) AS e_session_id,
-            o.h_level AS e_level,
-            o.h_status_message AS e_status_message,
-            o.h_completion_start_time AS e_completion_start_time,
-            o.h_prompt_id AS e_prompt_id,
-            o.h_prompt_name AS e_prompt_name,
-            o.h_prompt_version AS e_prompt_version,
-            o.h_model_id AS e_model_id,
-            o.h_provided_model_name AS e_provided_model_name,
-            o.h_model_parameters AS e_model_parameters,
-            o.h_provided_usage_details AS e_provided_usage_details,
-            o.h_usage_details AS e_usage_details,
-            o.h_provided_cost_details AS e_provided_cost_details,
-            o.h_cost_details AS e_cost_details,
-            o.h_tool_definitions AS e_tool_definitions,
-            o.h_tool_calls AS e_tool_calls,
-            o.h_tool_call_names AS e_tool_call_names,
-            o.h_usage_pricing_tier_id AS e_usage_pricing_tier_id,
-            o.h_usage_pricing_tier_name AS e_usage_pricing_tier_name,
-            o.h_input AS e_input,
-            o.h_output AS e_output,
-            o.h_metadata_names AS e_metadata_names,
-            o.h_metadata_values AS e_metadata_values,
-            o.h_source AS e_source,
-            o.h_blob_storage_file_path AS e_blob_storage_file_path,
-            o.h_event_bytes AS e_event_bytes,
-            o.h_created_at AS e_created_at,
-            o.h_updated_at AS e_updated_at,
-            o.h_event_ts AS e_event_ts,
-            o.h_is_deleted AS e_is_deleted
+            cityHash64(tuple(0, CAST(ifNull(coalesce(t.name, ''), defaultValueOfTypeName('String')), 'String'))) AS e_trace_name,
+            cityHash64(tuple(0, CAST(ifNull(coalesce(t.user_id, ''), defaultValueOfTypeName('String')), 'String'))) AS e_user_id,
+            cityHash64(tuple(0, CAST(ifNull(coalesce(t.session_id, ''), defaultValueOfTypeName('String')), 'String'))) AS e_session_id,
+            cityHash64(tuple(o.h_level)) AS e_level,
+            cityHash64(tuple(o.h_status_message)) AS e_status_message,
+            cityHash64(tuple(o.h_completion_start_time)) AS e_completion_start_time,
+            cityHash64(tuple(o.h_prompt_id)) AS e_prompt_id,
+            cityHash64(tuple(o.h_prompt_name)) AS e_prompt_name,
+            cityHash64(tuple(o.h_prompt_version)) AS e_prompt_version,
+            cityHash64(tuple(o.h_model_id)) AS e_model_id,
+            cityHash64(tuple(o.h_provided_model_name)) AS e_provided_model_name,
+            cityHash64(tuple(o.h_model_parameters)) AS e_model_parameters,
+            cityHash64(tuple(o.h_provided_usage_details)) AS e_provided_usage_details,
+            cityHash64(tuple(o.h_usage_details)) AS e_usage_details,
+            cityHash64(tuple(o.h_provided_cost_details)) AS e_provided_cost_details,
+            cityHash64(tuple(o.h_cost_details)) AS e_cost_details,
+            cityHash64(tuple(o.h_tool_definitions)) AS e_tool_definitions,
+            cityHash64(tuple(o.h_tool_calls)) AS e_tool_calls,
+            cityHash64(tuple(o.h_tool_call_names)) AS e_tool_call_names,
+            cityHash64(tuple(o.h_usage_pricing_tier_id)) AS e_usage_pricing_tier_id,
+            cityHash64(tuple(o.h_usage_pricing_tier_name)) AS e_usage_pricing_tier_name,
+            cityHash64(tuple(o.h_input)) AS e_input,
+            cityHash64(tuple(o.h_output)) AS e_output,
+            cityHash64(tuple(o.h_metadata_names)) AS e_metadata_names,
+            cityHash64(tuple(o.h_metadata_values)) AS e_metadata_values,
+            cityHash64(tuple(o.h_source)) AS e_source,
+            cityHash64(tuple(o.h_blob_storage_file_path)) AS e_blob_storage_file_path,
+            cityHash64(tuple(o.h_event_bytes)) AS e_event_bytes,
+            cityHash64(tuple(o.h_created_at)) AS e_created_at,
+            cityHash64(tuple(o.h_updated_at)) AS e_updated_at,
+            cityHash64(tuple(o.h_event_ts)) AS e_event_ts,
+            cityHash64(tuple(o.h_is_deleted)) AS e_is_deleted
         FROM
             (
                 SELECT
@@ -424,7 +425,6 @@ FROM
                     trace_id,
                     id,
                     argMax(is_deleted, __version) AS deleted,
-                    argMax(start_time, __version) AS start_time,
                     argMax(tuple(`version`), __version) .1 AS `version`,
                     argMax(tuple(`parent_observation_id`), __version) .1 AS `parent_observation_id`,
                     argMax(h_project_id, __version) AS h_project_id,
@@ -465,7 +465,7 @@ FROM
                     argMax(h_updated_at, __version) AS h_updated_at,
                     argMax(h_event_ts, __version) AS h_event_ts,
                     argMax(h_is_deleted, __version) AS h_is_deleted,
-                    max(__version) AS latest_version
+                    argMax(start_time, __version) AS start_time
                 FROM
                     (
                         SELECT
@@ -476,9 +476,9 @@ FROM
                             start_time,
                             `version`,
                             `parent_observation_id`,
-                            cityHash64(tuple(CAST(ifNull(o.project_id, defaultValueOfTypeName('String')), 'String'))) AS h_project_id,
-                            cityHash64(tuple(CAST(ifNull(o.trace_id, defaultValueOfTypeName('String')), 'String'))) AS h_trace_id,
-                            cityHash64(tuple(CAST(ifNull(o.id, defaultValueOfTypeName('String')), 'String'))) AS h_span_id,
+                            cityHash64(tuple(CAST(ifNull(o.project_id, defaultValueOfTypeName('String')), 'String'), 0)) AS h_project_id,
+                            cityHash64(tuple(CAST(ifNull(o.trace_id, defaultValueOfTypeName('String')), 'String'), 0)) AS h_trace_id,
+                            cityHash64(tuple(CAST(ifNull(o.id, defaultValueOfTypeName('String')), 'String'), 0)) AS h_span_id,
                             cityHash64(
                                 tuple(
                                     CAST(
@@ -487,37 +487,45 @@ FROM
                                             defaultValueOfTypeName('String')
                                         ),
                                         'String'
-                                    )
+                                    ),
+                                    0
                                 )
                             ) AS h_parent_span_id,
-                            cityHash64(tuple(CAST(ifNull(o.start_time, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_start_time,
-                            cityHash64(tuple(CAST(o.end_time, 'Nullable(DateTime64(6))'))) AS h_end_time,
-                            cityHash64(tuple(CAST(ifNull(o.name, defaultValueOfTypeName('String')), 'String'))) AS h_name,
+                            cityHash64(tuple(CAST(ifNull(o.start_time, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0)) AS h_start_time,
+                            cityHash64(tuple(CAST(o.end_time, 'Nullable(DateTime64(6))'), 0)) AS h_end_time,
+                            cityHash64(tuple(CAST(ifNull(o.name, defaultValueOfTypeName('String')), 'String'), 0)) AS h_name,
                             cityHash64(
-                                tuple(CAST(ifNull(o.type, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'))
+                                tuple(CAST(ifNull(o.type, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'), 0)
                             ) AS h_type,
                             cityHash64(
                                 tuple(
-                                    CAST(ifNull(o.environment, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)')
+                                    CAST(ifNull(o.environment, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'),
+                                    0
                                 )
                             ) AS h_environment,
                             cityHash64(
-                                tuple(CAST(ifNull(o.level, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'))
+                                tuple(
+                                    CAST(ifNull(o.level, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'),
+                                    0
+                                )
                             ) AS h_level,
-                            cityHash64(tuple(CAST(ifNull(coalesce(o.status_message, ''), defaultValueOfTypeName('String')), 'String'))) AS h_status_message,
-                            cityHash64(tuple(CAST(o.completion_start_time, 'Nullable(DateTime64(6))'))) AS h_completion_start_time,
-                            cityHash64(tuple(CAST(ifNull(o.prompt_id, defaultValueOfTypeName('String')), 'String'))) AS h_prompt_id,
-                            cityHash64(tuple(CAST(ifNull(o.prompt_name, defaultValueOfTypeName('String')), 'String'))) AS h_prompt_name,
-                            cityHash64(tuple(CAST(o.prompt_version, 'Nullable(UInt16)'))) AS h_prompt_version,
-                            cityHash64(tuple(CAST(ifNull(o.internal_model_id, defaultValueOfTypeName('String')), 'String'))) AS h_model_id,
-                            cityHash64(tuple(CAST(ifNull(o.provided_model_name, defaultValueOfTypeName('String')), 'String'))) AS h_provided_model_name,
-                            cityHash64(tuple(CAST(ifNull(coalesce(o.model_parameters, '{}'), defaultValueOfTypeName('String')), 'String'))) AS h_model_parameters,
+                            cityHash64(tuple(CAST(ifNull(coalesce(o.status_message, ''), defaultValueOfTypeName('String')), 'String'), 0)) AS h_status_message,
+                            cityHash64(tuple(CAST(o.completion_start_time, 'Nullable(DateTime64(6))'), 0)) AS h_completion_start_time,
+                            cityHash64(tuple(CAST(ifNull(o.prompt_id, defaultValueOfTypeName('String')), 'String'), 0)) AS h_prompt_id,
+                            cityHash64(tuple(CAST(ifNull(o.prompt_name, defaultValueOfTypeName('String')), 'String'), 0)) AS h_prompt_name,
+                            cityHash64(tuple(CAST(o.prompt_version, 'Nullable(UInt16)'), 0)) AS h_prompt_version,
+                            cityHash64(tuple(CAST(ifNull(o.internal_model_id, defaultValueOfTypeName('String')), 'String'), 0)) AS h_model_id,
+                            cityHash64(tuple(CAST(ifNull(o.provided_model_name, defaultValueOfTypeName('String')), 'String'), 0)) AS h_provided_model_name,
+                            cityHash64(
+                                tuple(CAST(ifNull(coalesce(o.model_parameters, '{}'), defaultValueOfTypeName('String')), 'String'), 0)
+                            ) AS h_model_parameters,
                             cityHash64(
                                 tuple(
                                     CAST(
                                         ifNull(o.provided_usage_details, defaultValueOfTypeName('Map(LowCardinality(String), UInt64)')),
                                         'Map(LowCardinality(String), UInt64)'
-                                    )
+                                    ),
+                                    0
                                 )
                             ) AS h_provided_usage_details,
                             cityHash64(
@@ -525,7 +533,8 @@ FROM
                                     CAST(
                                         ifNull(o.usage_details, defaultValueOfTypeName('Map(LowCardinality(String), UInt64)')),
                                         'Map(LowCardinality(String), UInt64)'
-                                    )
+                                    ),
+                                    0
                                 )
                             ) AS h_usage_details,
                             cityHash64(
@@ -533,7 +542,8 @@ FROM
                                     CAST(
                                         ifNull(o.provided_cost_details, defaultValueOfTypeName('Map(LowCardinality(String), Decimal(18, 12))')),
                                         'Map(LowCardinality(String), Decimal(18, 12))'
-                                    )
+                                    ),
+                                    0
                                 )
                             ) AS h_provided_cost_details,
                             cityHash64(
@@ -541,23 +551,27 @@ FROM
                                     CAST(
                                         ifNull(o.cost_details, defaultValueOfTypeName('Map(LowCardinality(String), Decimal(18, 12))')),
                                         'Map(LowCardinality(String), Decimal(18, 12))'
-                                    )
+                                    ),
+                                    0
                                 )
                             ) AS h_cost_details,
                             cityHash64(
                                 tuple(
-                                    CAST(ifNull(o.tool_definitions, defaultValueOfTypeName('Map(String, String)')), 'Map(String, String)')
+                                    CAST(ifNull(o.tool_definitions, defaultValueOfTypeName('Map(String, String)')), 'Map(String, String)'),
+                                    0
                                 )
                             ) AS h_tool_definitions,
-                            cityHash64(tuple(CAST(ifNull(o.tool_calls, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_tool_calls,
-                            cityHash64(tuple(CAST(ifNull(o.tool_call_names, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_tool_call_names,
-                            cityHash64(tuple(CAST(o.usage_pricing_tier_id, 'Nullable(String)'))) AS h_usage_pricing_tier_id,
-                            cityHash64(tuple(CAST(o.usage_pricing_tier_name, 'Nullable(String)'))) AS h_usage_pricing_tier_name,
-                            cityHash64(tuple(CAST(ifNull(coalesce(o.input, ''), defaultValueOfTypeName('String')), 'String'))) AS h_input,
-                            cityHash64(tuple(CAST(ifNull(coalesce(o.output, ''), defaultValueOfTypeName('String')), 'String'))) AS h_output,
-                            cityHash64(tuple(CAST(ifNull(mapKeys(o.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_metadata_names,
+                            cityHash64(tuple(CAST(ifNull(o.tool_calls, defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)) AS h_tool_calls,
+                            cityHash64(tuple(CAST(ifNull(o.tool_call_names, defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)) AS h_tool_call_names,
+                            cityHash64(tuple(CAST(o.usage_pricing_tier_id, 'Nullable(String)'), 0)) AS h_usage_pricing_tier_id,
+                            cityHash64(tuple(CAST(o.usage_pricing_tier_name, 'Nullable(String)'), 0)) AS h_usage_pricing_tier_name,
+                            cityHash64(tuple(CAST(ifNull(coalesce(o.input, ''), defaultValueOfTypeName('String')), 'String'), 0)) AS h_input,
+                            cityHash64(tuple(CAST(ifNull(coalesce(o.output, ''), defaultValueOfTypeName('String')), 'String'), 0)) AS h_output,
                             cityHash64(
-                                tuple(CAST(ifNull(mapValues(o.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'))
+                                tuple(CAST(ifNull(mapKeys(o.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)
+                            ) AS h_metadata_names,
+                            cityHash64(
+                                tuple(CAST(ifNull(mapValues(o.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)
                             ) AS h_metadata_values,
                             cityHash64(
                                 tuple(
@@ -567,15 +581,16 @@ FROM
                                             defaultValueOfTypeName('LowCardinality(String)')
                                         ),
                                         'LowCardinality(String)'
-                                    )
+                                    ),
+                                    0
                                 )
                             ) AS h_source,
-                            cityHash64(tuple(CAST(ifNull('', defaultValueOfTypeName('String')), 'String'))) AS h_blob_storage_file_path,
-                            cityHash64(tuple(CAST(ifNull(0, defaultValueOfTypeName('UInt64')), 'UInt64'))) AS h_event_bytes,
-                            cityHash64(tuple(CAST(ifNull(o.created_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_created_at,
-                            cityHash64(tuple(CAST(ifNull(o.updated_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_updated_at,
-                            cityHash64(tuple(CAST(ifNull(o.event_ts, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_event_ts,
-                            cityHash64(tuple(CAST(ifNull(o.is_deleted, defaultValueOfTypeName('UInt8')), 'UInt8'))) AS h_is_deleted,
+                            cityHash64(tuple(CAST(ifNull('', defaultValueOfTypeName('String')), 'String'), 0)) AS h_blob_storage_file_path,
+                            cityHash64(tuple(CAST(ifNull(0, defaultValueOfTypeName('UInt64')), 'UInt64'), 0)) AS h_event_bytes,
+                            cityHash64(tuple(CAST(ifNull(o.created_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0)) AS h_created_at,
+                            cityHash64(tuple(CAST(ifNull(o.updated_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0)) AS h_updated_at,
+                            cityHash64(tuple(CAST(ifNull(o.event_ts, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0)) AS h_event_ts,
+                            cityHash64(tuple(CAST(ifNull(o.is_deleted, defaultValueOfTypeName('UInt8')), 'UInt8'), 0)) AS h_is_deleted,
                             bitShiftLeft(toInt128(toUnixTimestamp64Micro(event_ts)), 64) + bitShiftLeft(toInt128(_block_number), 32) + toInt128(_part_offset) AS __version
                         FROM
                             `default`.`observations` AS o
@@ -683,100 +698,185 @@ FROM
                     id,
                     timestamp,
                     is_deleted,
-                    cityHash64(tuple(CAST(ifNull(t.project_id, defaultValueOfTypeName('String')), 'String'))) AS h_project_id,
-                    cityHash64(tuple(CAST(ifNull(t.id, defaultValueOfTypeName('String')), 'String'))) AS h_trace_id,
-                    cityHash64(tuple(CAST(ifNull(concat('t-', t.id), defaultValueOfTypeName('String')), 'String'))) AS h_span_id,
-                    cityHash64(tuple(CAST(ifNull('', defaultValueOfTypeName('String')), 'String'))) AS h_parent_span_id,
-                    cityHash64(tuple(CAST(ifNull(t.timestamp, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_start_time,
-                    cityHash64(tuple(CAST(NULL, 'Nullable(DateTime64(6))'))) AS h_end_time,
-                    cityHash64(tuple(CAST(ifNull(t.name, defaultValueOfTypeName('String')), 'String'))) AS h_name,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(t.project_id, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_project_id,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(t.id, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_trace_id,
                     cityHash64(
-                        tuple(CAST(ifNull('SPAN', defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'))
+                        tuple(cityHash64(tuple(CAST(ifNull(concat('t-', t.id), defaultValueOfTypeName('String')), 'String'), 0)))
+                    ) AS h_span_id,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull('', defaultValueOfTypeName('String')), 'String'), 0)))) AS h_parent_span_id,
+                    cityHash64(
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(t.timestamp, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0))
+                        )
+                    ) AS h_start_time,
+                    cityHash64(tuple(cityHash64(tuple(CAST(NULL, 'Nullable(DateTime64(6))'), 0)))) AS h_end_time,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(t.name, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_name,
+                    cityHash64(
+                        tuple(
+                            cityHash64(
+                                tuple(CAST(ifNull('SPAN', defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'), 0)
+                            )
+                        )
                     ) AS h_type,
                     cityHash64(
                         tuple(
-                            CAST(ifNull(t.environment, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)')
+                            cityHash64(
+                                tuple(
+                                    CAST(ifNull(t.environment, defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'),
+                                    0
+                                )
+                            )
                         )
                     ) AS h_environment,
-                    cityHash64(tuple(CAST(ifNull(coalesce(t.version, ''), defaultValueOfTypeName('String')), 'String'))) AS h_version,
-                    cityHash64(tuple(CAST(ifNull(coalesce(t.release, ''), defaultValueOfTypeName('String')), 'String'))) AS h_release,
-                    cityHash64(tuple(CAST(ifNull(t.tags, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_tags,
-                    cityHash64(tuple(CAST(ifNull(t.public, defaultValueOfTypeName('Bool')), 'Bool'))) AS h_public,
-                    cityHash64(tuple(CAST(ifNull(t.bookmarked, defaultValueOfTypeName('Bool')), 'Bool'))) AS h_bookmarked,
-                    cityHash64(tuple(CAST(ifNull(t.name, defaultValueOfTypeName('String')), 'String'))) AS h_trace_name,
-                    cityHash64(tuple(CAST(ifNull(coalesce(t.user_id, ''), defaultValueOfTypeName('String')), 'String'))) AS h_user_id,
-                    cityHash64(tuple(CAST(ifNull(coalesce(t.session_id, ''), defaultValueOfTypeName('String')), 'String'))) AS h_session_id,
-                    cityHash64(
-                        tuple(CAST(ifNull('DEFAULT', defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'))
-                    ) AS h_level,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'))) AS h_status_message,
-                    cityHash64(tuple(CAST(NULL, 'Nullable(DateTime64(6))'))) AS h_completion_start_time,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'))) AS h_prompt_id,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'))) AS h_prompt_name,
-                    cityHash64(tuple(CAST(NULL, 'Nullable(UInt16)'))) AS h_prompt_version,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'))) AS h_model_id,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'))) AS h_provided_model_name,
-                    cityHash64(tuple(CAST(ifNull('{}', defaultValueOfTypeName('String')), 'String'))) AS h_model_parameters,
+                    cityHash64(tuple(0, CAST(ifNull(coalesce(t.version, ''), defaultValueOfTypeName('String')), 'String'))) AS h_version,
+                    cityHash64(tuple(0, CAST(ifNull(coalesce(t.release, ''), defaultValueOfTypeName('String')), 'String'))) AS h_release,
+                    cityHash64(tuple(0, CAST(ifNull(t.tags, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_tags,
+                    cityHash64(tuple(0, CAST(ifNull(t.public, defaultValueOfTypeName('Bool')), 'Bool'))) AS h_public,
+                    cityHash64(tuple(0, CAST(ifNull(t.bookmarked, defaultValueOfTypeName('Bool')), 'Bool'))) AS h_bookmarked,
+                    cityHash64(tuple(0, CAST(ifNull(t.name, defaultValueOfTypeName('String')), 'String'))) AS h_trace_name,
+                    cityHash64(tuple(0, CAST(ifNull(coalesce(t.user_id, ''), defaultValueOfTypeName('String')), 'String'))) AS h_user_id,
+                    cityHash64(tuple(0, CAST(ifNull(coalesce(t.session_id, ''), defaultValueOfTypeName('String')), 'String'))) AS h_session_id,
                     cityHash64(
                         tuple(
-                            CAST(
-                                ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), UInt64)')),
-                                'Map(LowCardinality(String), UInt64)'
+                            cityHash64(
+                                tuple(
+                                    CAST(ifNull('DEFAULT', defaultValueOfTypeName('LowCardinality(String)')), 'LowCardinality(String)'),
+                                    0
+                                )
+                            )
+                        )
+                    ) AS h_level,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_status_message,
+                    cityHash64(tuple(cityHash64(tuple(CAST(NULL, 'Nullable(DateTime64(6))'), 0)))) AS h_completion_start_time,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_prompt_id,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_prompt_name,
+                    cityHash64(tuple(cityHash64(tuple(CAST(NULL, 'Nullable(UInt16)'), 0)))) AS h_prompt_version,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_model_id,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('String')), 'String'), 0)))) AS h_provided_model_name,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull('{}', defaultValueOfTypeName('String')), 'String'), 0)))) AS h_model_parameters,
+                    cityHash64(
+                        tuple(
+                            cityHash64(
+                                tuple(
+                                    CAST(
+                                        ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), UInt64)')),
+                                        'Map(LowCardinality(String), UInt64)'
+                                    ),
+                                    0
+                                )
                             )
                         )
                     ) AS h_provided_usage_details,
                     cityHash64(
                         tuple(
-                            CAST(
-                                ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), UInt64)')),
-                                'Map(LowCardinality(String), UInt64)'
+                            cityHash64(
+                                tuple(
+                                    CAST(
+                                        ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), UInt64)')),
+                                        'Map(LowCardinality(String), UInt64)'
+                                    ),
+                                    0
+                                )
                             )
                         )
                     ) AS h_usage_details,
                     cityHash64(
                         tuple(
-                            CAST(
-                                ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), Decimal(18, 12))')),
-                                'Map(LowCardinality(String), Decimal(18, 12))'
+                            cityHash64(
+                                tuple(
+                                    CAST(
+                                        ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), Decimal(18, 12))')),
+                                        'Map(LowCardinality(String), Decimal(18, 12))'
+                                    ),
+                                    0
+                                )
                             )
                         )
                     ) AS h_provided_cost_details,
                     cityHash64(
                         tuple(
-                            CAST(
-                                ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), Decimal(18, 12))')),
-                                'Map(LowCardinality(String), Decimal(18, 12))'
+                            cityHash64(
+                                tuple(
+                                    CAST(
+                                        ifNull(NULL, defaultValueOfTypeName('Map(LowCardinality(String), Decimal(18, 12))')),
+                                        'Map(LowCardinality(String), Decimal(18, 12))'
+                                    ),
+                                    0
+                                )
                             )
                         )
                     ) AS h_cost_details,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('Map(String, String)')), 'Map(String, String)'))) AS h_tool_definitions,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_tool_calls,
-                    cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_tool_call_names,
-                    cityHash64(tuple(CAST(NULL, 'Nullable(String)'))) AS h_usage_pricing_tier_id,
-                    cityHash64(tuple(CAST(NULL, 'Nullable(String)'))) AS h_usage_pricing_tier_name,
-                    cityHash64(tuple(CAST(ifNull(coalesce(t.input, ''), defaultValueOfTypeName('String')), 'String'))) AS h_input,
-                    cityHash64(tuple(CAST(ifNull(coalesce(t.output, ''), defaultValueOfTypeName('String')), 'String'))) AS h_output,
-                    cityHash64(tuple(CAST(ifNull(mapKeys(t.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'))) AS h_metadata_names,
                     cityHash64(
-                        tuple(CAST(ifNull(mapValues(t.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'))
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('Map(String, String)')), 'Map(String, String)'), 0))
+                        )
+                    ) AS h_tool_definitions,
+                    cityHash64(
+                        tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)))
+                    ) AS h_tool_calls,
+                    cityHash64(
+                        tuple(cityHash64(tuple(CAST(ifNull(NULL, defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)))
+                    ) AS h_tool_call_names,
+                    cityHash64(tuple(cityHash64(tuple(CAST(NULL, 'Nullable(String)'), 0)))) AS h_usage_pricing_tier_id,
+                    cityHash64(tuple(cityHash64(tuple(CAST(NULL, 'Nullable(String)'), 0)))) AS h_usage_pricing_tier_name,
+                    cityHash64(
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(coalesce(t.input, ''), defaultValueOfTypeName('String')), 'String'), 0))
+                        )
+                    ) AS h_input,
+                    cityHash64(
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(coalesce(t.output, ''), defaultValueOfTypeName('String')), 'String'), 0))
+                        )
+                    ) AS h_output,
+                    cityHash64(
+                        tuple(
+                            cityHash64(
+                                tuple(CAST(ifNull(mapKeys(t.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)
+                            )
+                        )
+                    ) AS h_metadata_names,
+                    cityHash64(
+                        tuple(
+                            cityHash64(
+                                tuple(CAST(ifNull(mapValues(t.metadata), defaultValueOfTypeName('Array(String)')), 'Array(String)'), 0)
+                            )
+                        )
                     ) AS h_metadata_values,
                     cityHash64(
                         tuple(
-                            CAST(
-                                ifNull(
-                                    multiIf(mapContains(t.metadata, 'resourceAttributes'), 'otel-backfill', 'ingestion-api-backfill'),
-                                    defaultValueOfTypeName('LowCardinality(String)')
-                                ),
-                                'LowCardinality(String)'
+                            cityHash64(
+                                tuple(
+                                    CAST(
+                                        ifNull(
+                                            multiIf(mapContains(t.metadata, 'resourceAttributes'), 'otel-backfill', 'ingestion-api-backfill'),
+                                            defaultValueOfTypeName('LowCardinality(String)')
+                                        ),
+                                        'LowCardinality(String)'
+                                    ),
+                                    0
+                                )
                             )
                         )
                     ) AS h_source,
-                    cityHash64(tuple(CAST(ifNull('', defaultValueOfTypeName('String')), 'String'))) AS h_blob_storage_file_path,
-                    cityHash64(tuple(CAST(ifNull(0, defaultValueOfTypeName('UInt64')), 'UInt64'))) AS h_event_bytes,
-                    cityHash64(tuple(CAST(ifNull(t.created_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_created_at,
-                    cityHash64(tuple(CAST(ifNull(t.updated_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_updated_at,
-                    cityHash64(tuple(CAST(ifNull(t.event_ts, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'))) AS h_event_ts,
-                    cityHash64(tuple(CAST(ifNull(t.is_deleted, defaultValueOfTypeName('UInt8')), 'UInt8'))) AS h_is_deleted,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull('', defaultValueOfTypeName('String')), 'String'), 0)))) AS h_blob_storage_file_path,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(0, defaultValueOfTypeName('UInt64')), 'UInt64'), 0)))) AS h_event_bytes,
+                    cityHash64(
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(t.created_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0))
+                        )
+                    ) AS h_created_at,
+                    cityHash64(
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(t.updated_at, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0))
+                        )
+                    ) AS h_updated_at,
+                    cityHash64(
+                        tuple(
+                            cityHash64(tuple(CAST(ifNull(t.event_ts, defaultValueOfTypeName('DateTime64(6)')), 'DateTime64(6)'), 0))
+                        )
+                    ) AS h_event_ts,
+                    cityHash64(tuple(cityHash64(tuple(CAST(ifNull(t.is_deleted, defaultValueOfTypeName('UInt8')), 'UInt8'), 0)))) AS h_is_deleted,
                     bitShiftLeft(toInt128(toUnixTimestamp64Micro(event_ts)), 64) + bitShiftLeft(toInt128(_block_number), 32) + toInt128(_part_offset) AS __version
                 FROM
                     `default`.`traces` AS t
@@ -803,52 +903,52 @@ FROM
             span_id,
             start_time,
             true AS in_actual,
-            cityHash64(tuple(`project_id`)) AS a_project_id,
-            cityHash64(tuple(`trace_id`)) AS a_trace_id,
-            cityHash64(tuple(`span_id`)) AS a_span_id,
-            cityHash64(tuple(`parent_span_id`)) AS a_parent_span_id,
-            cityHash64(tuple(`start_time`)) AS a_start_time,
-            cityHash64(tuple(`end_time`)) AS a_end_time,
-            cityHash64(tuple(`name`)) AS a_name,
-            cityHash64(tuple(`type`)) AS a_type,
-            cityHash64(tuple(`environment`)) AS a_environment,
-            cityHash64(tuple(`version`)) AS a_version,
-            cityHash64(tuple(`release`)) AS a_release,
-            cityHash64(tuple(`tags`)) AS a_tags,
-            cityHash64(tuple(`public`)) AS a_public,
-            cityHash64(tuple(`bookmarked`)) AS a_bookmarked,
-            cityHash64(tuple(`trace_name`)) AS a_trace_name,
-            cityHash64(tuple(`user_id`)) AS a_user_id,
-            cityHash64(tuple(`session_id`)) AS a_session_id,
-            cityHash64(tuple(`level`)) AS a_level,
-            cityHash64(tuple(`status_message`)) AS a_status_message,
-            cityHash64(tuple(`completion_start_time`)) AS a_completion_start_time,
-            cityHash64(tuple(`prompt_id`)) AS a_prompt_id,
-            cityHash64(tuple(`prompt_name`)) AS a_prompt_name,
-            cityHash64(tuple(`prompt_version`)) AS a_prompt_version,
-            cityHash64(tuple(`model_id`)) AS a_model_id,
-            cityHash64(tuple(`provided_model_name`)) AS a_provided_model_name,
-            cityHash64(tuple(`model_parameters`)) AS a_model_parameters,
-            cityHash64(tuple(`provided_usage_details`)) AS a_provided_usage_details,
-            cityHash64(tuple(`usage_details`)) AS a_usage_details,
-            cityHash64(tuple(`provided_cost_details`)) AS a_provided_cost_details,
-            cityHash64(tuple(`cost_details`)) AS a_cost_details,
-            cityHash64(tuple(`tool_definitions`)) AS a_tool_definitions,
-            cityHash64(tuple(`tool_calls`)) AS a_tool_calls,
-            cityHash64(tuple(`tool_call_names`)) AS a_tool_call_names,
-            cityHash64(tuple(`usage_pricing_tier_id`)) AS a_usage_pricing_tier_id,
-            cityHash64(tuple(`usage_pricing_tier_name`)) AS a_usage_pricing_tier_name,
-            cityHash64(tuple(`input`)) AS a_input,
-            cityHash64(tuple(`output`)) AS a_output,
-            cityHash64(tuple(`metadata_names`)) AS a_metadata_names,
-            cityHash64(tuple(`metadata_values`)) AS a_metadata_values,
-            cityHash64(tuple(`source`)) AS a_source,
-            cityHash64(tuple(`blob_storage_file_path`)) AS a_blob_storage_file_path,
-            cityHash64(tuple(`event_bytes`)) AS a_event_bytes,
-            cityHash64(tuple(`created_at`)) AS a_created_at,
-            cityHash64(tuple(`updated_at`)) AS a_updated_at,
-            cityHash64(tuple(`event_ts`)) AS a_event_ts,
-            cityHash64(tuple(`is_deleted`)) AS a_is_deleted
+            cityHash64(tuple(cityHash64(tuple(`project_id`, 0)))) AS a_project_id,
+            cityHash64(tuple(cityHash64(tuple(`trace_id`, 0)))) AS a_trace_id,
+            cityHash64(tuple(cityHash64(tuple(`span_id`, 0)))) AS a_span_id,
+            cityHash64(tuple(cityHash64(tuple(`parent_span_id`, 0)))) AS a_parent_span_id,
+            cityHash64(tuple(cityHash64(tuple(`start_time`, 0)))) AS a_start_time,
+            cityHash64(tuple(cityHash64(tuple(`end_time`, 0)))) AS a_end_time,
+            cityHash64(tuple(cityHash64(tuple(`name`, 0)))) AS a_name,
+            cityHash64(tuple(cityHash64(tuple(`type`, 0)))) AS a_type,
+            cityHash64(tuple(cityHash64(tuple(`environment`, 0)))) AS a_environment,
+            cityHash64(tuple(0, `version`)) AS a_version,
+            cityHash64(tuple(0, `release`)) AS a_release,
+            cityHash64(tuple(0, `tags`)) AS a_tags,
+            cityHash64(tuple(0, `public`)) AS a_public,
+            cityHash64(tuple(0, `bookmarked`)) AS a_bookmarked,
+            cityHash64(tuple(0, `trace_name`)) AS a_trace_name,
+            cityHash64(tuple(0, `user_id`)) AS a_user_id,
+            cityHash64(tuple(0, `session_id`)) AS a_session_id,
+            cityHash64(tuple(cityHash64(tuple(`level`, 0)))) AS a_level,
+            cityHash64(tuple(cityHash64(tuple(`status_message`, 0)))) AS a_status_message,
+            cityHash64(tuple(cityHash64(tuple(`completion_start_time`, 0)))) AS a_completion_start_time,
+            cityHash64(tuple(cityHash64(tuple(`prompt_id`, 0)))) AS a_prompt_id,
+            cityHash64(tuple(cityHash64(tuple(`prompt_name`, 0)))) AS a_prompt_name,
+            cityHash64(tuple(cityHash64(tuple(`prompt_version`, 0)))) AS a_prompt_version,
+            cityHash64(tuple(cityHash64(tuple(`model_id`, 0)))) AS a_model_id,
+            cityHash64(tuple(cityHash64(tuple(`provided_model_name`, 0)))) AS a_provided_model_name,
+            cityHash64(tuple(cityHash64(tuple(`model_parameters`, 0)))) AS a_model_parameters,
+            cityHash64(tuple(cityHash64(tuple(`provided_usage_details`, 0)))) AS a_provided_usage_details,
+            cityHash64(tuple(cityHash64(tuple(`usage_details`, 0)))) AS a_usage_details,
+            cityHash64(tuple(cityHash64(tuple(`provided_cost_details`, 0)))) AS a_provided_cost_details,
+            cityHash64(tuple(cityHash64(tuple(`cost_details`, 0)))) AS a_cost_details,
+            cityHash64(tuple(cityHash64(tuple(`tool_definitions`, 0)))) AS a_tool_definitions,
+            cityHash64(tuple(cityHash64(tuple(`tool_calls`, 0)))) AS a_tool_calls,
+            cityHash64(tuple(cityHash64(tuple(`tool_call_names`, 0)))) AS a_tool_call_names,
+            cityHash64(tuple(cityHash64(tuple(`usage_pricing_tier_id`, 0)))) AS a_usage_pricing_tier_id,
+            cityHash64(tuple(cityHash64(tuple(`usage_pricing_tier_name`, 0)))) AS a_usage_pricing_tier_name,
+            cityHash64(tuple(cityHash64(tuple(`input`, 0)))) AS a_input,
+            cityHash64(tuple(cityHash64(tuple(`output`, 0)))) AS a_output,
+            cityHash64(tuple(cityHash64(tuple(`metadata_names`, 0)))) AS a_metadata_names,
+            cityHash64(tuple(cityHash64(tuple(`metadata_values`, 0)))) AS a_metadata_values,
+            cityHash64(tuple(cityHash64(tuple(`source`, 0)))) AS a_source,
+            cityHash64(tuple(cityHash64(tuple(`blob_storage_file_path`, 0)))) AS a_blob_storage_file_path,
+            cityHash64(tuple(cityHash64(tuple(`event_bytes`, 0)))) AS a_event_bytes,
+            cityHash64(tuple(cityHash64(tuple(`created_at`, 0)))) AS a_created_at,
+            cityHash64(tuple(cityHash64(tuple(`updated_at`, 0)))) AS a_updated_at,
+            cityHash64(tuple(cityHash64(tuple(`event_ts`, 0)))) AS a_event_ts,
+            cityHash64(tuple(cityHash64(tuple(`is_deleted`, 0)))) AS a_is_deleted
         FROM
             {events_db:Identifier}.{events_table:Identifier}
         WHERE

@@ -108,10 +108,15 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
   const excludeTable = spec.exclude ?? null;
   const shared = { ...tables, excludeTable, replace, columns, mergeTraceMetadata: spec.mergeTraceMetadata };
   const traceJoinColumns = spec.mergeTraceMetadata ? [...TRACE_JOIN_COLUMNS, 'metadata'] : TRACE_JOIN_COLUMNS;
+  const checks = columns.map((c) => ({ name: c.name, mixed: mixed.includes(c), observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) }));
+  // A hash compares some columns: those needing only the observation are hashed before aggregating
+  // (`before`), the others after the trace join (`after`). One hash per row, or one per column.
+  const hashOf = (name: string, of: typeof checks) => ({ name, before: of.filter((c) => !c.mixed), after: of.filter((c) => c.mixed) });
   const validation = (type: 'validate_events' | 'validate_columns') => ({
     type, ...shared, traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
     rawSourceColumns: [...new Set(mixed.flatMap((c) => [...c.observation.matchAll(/\bo\.(\w+)/g)].map((m) => m[1]!)))].filter((c) => !['project_id', 'trace_id', 'id', 'start_time'].includes(c)),
-    checks: columns.map((c) => ({ name: c.name, observationOnly: !mixed.includes(c), observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) })),
+    perColumn: type === 'validate_columns',
+    hashes: type === 'validate_columns' ? checks.map((c) => hashOf(c.name, [c])) : [hashOf('row', checks)],
   });
   const derived = inputs.derived;
   const derivedSteps: { type: BackfillStepType; [field: string]: unknown }[] = derived
