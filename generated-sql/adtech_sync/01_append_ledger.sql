@@ -4,6 +4,7 @@ INSERT INTO
     `analytics`.`chplan_ledger` (
         plan_hash,
         target,
+        unit,
         day,
         window_start,
         window_end,
@@ -18,11 +19,14 @@ INSERT INTO
         started_at,
         finished_at,
         error,
+        note,
+        cursor,
         source_version
     )
 SELECT
     {plan_hash:String},
     {target:String},
+    {unit:String},
     toDate({day:String}),
     {window_start:DateTime64(3, 'UTC')},
     {window_end:DateTime64(3, 'UTC')},
@@ -37,4 +41,6 @@ SELECT
     {started_at:DateTime64(3, 'UTC')},
     {finished_at:DateTime64(3, 'UTC')},
     {error:String},
+    {note:String},
+    {cursor:String},
     {source_version:String}

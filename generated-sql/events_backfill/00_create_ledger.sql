@@ -1,10 +1,13 @@
--- The ledger: one row per chunk attempt and per publish, append-only.
--- chplan reads the latest row per (plan, window) to resume and to report status. A publish's
--- source_version names the source data it was built from, where the kind can tell (stream: the
--- landing table's messages), so a resumed run rebuilds a unit whose source has changed since.
+-- The ledger: one row per chunk attempt, per publish and per lease event, append-only.
+-- chplan reads the latest row per (plan, unit, window) to resume and to report status. A unit is
+-- what a run publishes at once (a day, a partition, a table, an aggregate's day); a publish's
+-- cursor is where the unit's next run starts (a sync table's watermark), and its source_version
+-- names the source data it was built from (stream: the landing table's messages), so a resumed
+-- run rebuilds a unit whose source has changed since. A lease's heartbeats are kept for 7 days.
 CREATE TABLE IF NOT EXISTS `default`.`chplan_ledger` (
     `plan_hash` String,
     `target` String,
+    `unit` String DEFAULT '',
     `day` Date,
     `window_start` DateTime64(3, 'UTC'),
     `window_end` DateTime64(3, 'UTC'),
@@ -19,7 +22,11 @@ CREATE TABLE IF NOT EXISTS `default`.`chplan_ledger` (
     `started_at` DateTime64(3, 'UTC'),
     `finished_at` DateTime64(3, 'UTC'),
     `error` String,
+    `note` String DEFAULT '',
+    `cursor` String DEFAULT '',
     `source_version` String DEFAULT ''
 ) ENGINE = MergeTree
 ORDER BY
-    (target, plan_hash, day, window_start, started_at)
+    (target, plan_hash, day, window_start, started_at) TTL toDateTime(finished_at) + INTERVAL 7 DAY
+DELETE WHERE step = 'lease'
+AND status = 'held'

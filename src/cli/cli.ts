@@ -7,6 +7,7 @@ import { approveCommand } from './commands/approve.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
 import { KINDS } from './kinds.js';
+import type { Command } from '../kinds/kind.js';
 import { reportError } from '../terminal/output.js';
 import { ConfigError } from '../core/errors.js';
 
@@ -15,15 +16,9 @@ export function buildCli(argv: string[]): Argv {
   const verbose = argv.includes('--verbose');
   let cli = yargs(argv)
     .scriptName('chplan')
-    .usage(`$0 <command> [options]\n\nCompile data pipelines into reviewable ClickHouse SQL plans that ClickHouse runs itself. Plan kinds: ${KINDS.map((k) => `${k.name} (${k.describe})`).join('; ')}.`)
-    .command(seedCommand as never)
-    .command(compileCommand as never)
-    .command(runCommand as never)
-    .command(validateCommand as never)
-    .command(statusCommand as never)
-    .command(approveCommand as never)
-    .command(verifyCommand as never);
-  for (const kind of KINDS) for (const command of kind.commands ?? []) cli = cli.command(command as never);
+    .usage(`$0 <command> [options]\n\nCompile data pipelines into reviewable ClickHouse SQL plans that ClickHouse runs itself. Plan kinds: ${KINDS.map((k) => `${k.name} (${k.describe})`).join('; ')}.`);
+  const shared: Command[] = [seedCommand, compileCommand, runCommand, validateCommand, statusCommand, approveCommand, verifyCommand];
+  for (const c of [...shared, ...KINDS.flatMap((kind) => kind.commands ?? [])]) cli = cli.command(c.command, c.describe, c.builder, c.handler);
   return cli
     .example('$0 transform', 'flatten the demo day (seeds it on an empty embedded engine)')
     .example('$0 backfill --partition 202406', 'Langfuse events for June 2024 (seeds a demo month if missing)')

@@ -6,6 +6,27 @@ import { statementOf } from '../plan/plan-dir.js';
 import { backoffMs, classifyFailure } from './retry.js';
 import { chunkQueryId, record, type RunContext } from './run-context.js';
 
+/** The plan's statements for a staged unit. */
+export interface StagedSteps {
+  clearUnit: string;
+  clearWindow: string;
+  insert: string;
+  checkStaging: string;
+  publish: string;
+}
+
+/** One staged unit's chunks as the chunk runner sees them. */
+export interface ChunkRun {
+  ctx: RunContext;
+  /** The unit's ledger key. */
+  unit: string;
+  steps: StagedSteps;
+  countSource(window: Window): Promise<number>;
+  countStaging(window: Window): Promise<number>;
+  beforeChunk?(window: Window): Promise<void>;
+  explainFailure?(window: Window, queryId: string, cause: unknown): Promise<Error | null>;
+}
+
 export interface ChunkResult {
   rowsRead: number;
   rowsWritten: number;
@@ -13,8 +34,8 @@ export interface ChunkResult {
 }
 
 /** Removes a window's rows from staging (a retried or split chunk starts clean). */
-export async function clearWindow(ctx: RunContext, window: Window): Promise<void> {
-  await ctx.engine.command(statementOf(ctx.plan, ctx.adapter.steps.clearWindow), { params: windowParams(window), step: `clear ${window.label}` });
+async function clearWindow(run: ChunkRun, window: Window): Promise<void> {
+  await run.ctx.engine.command(statementOf(run.ctx.plan, run.steps.clearWindow), { params: windowParams(window), step: `clear ${window.label}` });
 }
 
 /**
@@ -22,31 +43,32 @@ export async function clearWindow(ctx: RunContext, window: Window): Promise<void
  * staging may hold rows of this window from an earlier attempt; they are removed first, so
  * nothing counts twice.
  */
-export async function runChunk(ctx: RunContext, window: Window, dirty: boolean): Promise<ChunkResult> {
+export async function runChunk(run: ChunkRun, window: Window, dirty: boolean): Promise<ChunkResult> {
   const started = Date.now();
-  await ctx.adapter.beforeChunk?.(ctx, window);
-  const rowsRead = await ctx.adapter.countSource(ctx, window);
-  if (dirty) await clearWindow(ctx, window);
-  const rowsWritten = await loadWindow(ctx, window, rowsRead);
+  await run.beforeChunk?.(window);
+  const rowsRead = await run.countSource(window);
+  if (dirty) await clearWindow(run, window);
+  const rowsWritten = await loadWindow(run, window, rowsRead);
   return { rowsRead, rowsWritten, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Inserts a window with bounded retries; a window that runs out of memory is halved. */
-async function loadWindow(ctx: RunContext, window: Window, rowsRead: number): Promise<number> {
+async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Promise<number> {
+  const { ctx } = run;
   for (let attempt = 1; ; attempt++) {
     const queryId = chunkQueryId(ctx, window, attempt);
     const startedAt = new Date();
-    const base = { window, step: 'chunk' as const, attempt, queryId, rowsRead, startedAt };
-    await record(ctx, { ...base, status: 'running', rowsWritten: 0, finishedAt: startedAt, error: '' });
+    const base = { unit: run.unit, window, step: 'chunk' as const, attempt, queryId, rowsRead, startedAt };
+    await record(ctx, { ...base, status: 'running', rowsWritten: 0, finishedAt: startedAt });
     try {
-      await ctx.engine.command(statementOf(ctx.plan, ctx.adapter.steps.insert), { params: windowParams(window), queryId, signal: ctx.signal, step: `insert ${window.label}` });
-      const rowsWritten = await ctx.adapter.countStaging(ctx, window);
-      await record(ctx, { ...base, status: 'done', rowsWritten, finishedAt: new Date(), error: '' });
+      await ctx.engine.command(statementOf(ctx.plan, run.steps.insert), { params: windowParams(window), queryId, signal: ctx.signal, step: `insert ${window.label}` });
+      const rowsWritten = await run.countStaging(window);
+      await record(ctx, { ...base, status: 'done', rowsWritten, finishedAt: new Date() });
       return rowsWritten;
     } catch (cause) {
       if (ctx.signal?.aborted) {
         await stopServerQuery(ctx, queryId);
-        await record(ctx, { ...base, status: 'aborted', rowsWritten: 0, finishedAt: new Date(), error: 'interrupted' }).catch(() => {});
+        await record(ctx, { ...base, status: 'aborted', rowsWritten: 0, finishedAt: new Date(), note: 'interrupted' }).catch(() => {});
         throw new AbortedError(`Interrupted during ${window.label}; the server query ${queryId} was stopped and the ledger says aborted. The target is unchanged: resume with --resume.`, { cause });
       }
       const kind = classifyFailure(cause);
@@ -57,22 +79,22 @@ async function loadWindow(ctx: RunContext, window: Window, rowsRead: number): Pr
         const halves = halveWindow(window);
         if (halves) {
           ctx.emit({ type: 'chunk_split', window, into: halves });
-          await clearWindow(ctx, window);
+          await clearWindow(run, window);
           let written = 0;
-          for (const half of halves) written += await loadWindow(ctx, half, await ctx.adapter.countSource(ctx, half));
-          await record(ctx, { ...base, attempt: attempt + 1, status: 'done', rowsWritten: written, finishedAt: new Date(), error: 'loaded in halves after a memory limit' });
+          for (const half of halves) written += await loadWindow(run, half, await run.countSource(half));
+          await record(ctx, { ...base, attempt: attempt + 1, status: 'done', rowsWritten: written, finishedAt: new Date(), note: 'loaded in halves after a memory limit' });
           return written;
         }
       }
       if (kind === 'fatal' || attempt >= ctx.maxAttempts) {
-        const explained = await ctx.adapter.explainFailure?.(ctx, window, queryId, cause);
-        throw explained ?? new ExecutionError(`Inserting ${window.label} failed after ${attempt} attempt(s) (query_id ${queryId}); the target is unchanged.\n${message}`, { step: ctx.adapter.steps.insert, chunk: window.label, queryId }, { cause });
+        const explained = await run.explainFailure?.(window, queryId, cause);
+        throw explained ?? new ExecutionError(`Inserting ${window.label} failed after ${attempt} attempt(s) (query_id ${queryId}); the target is unchanged.\n${message}`, { step: run.steps.insert, chunk: window.label, queryId }, { cause });
       }
       const waitMs = backoffMs(attempt, ctx.backoffBaseMs);
       ctx.emit({ type: 'chunk_retry', window, attempt, reason: message.split('\n')[0]!, waitMs });
       await sleep(waitMs);
       // The failed attempt may have written some blocks before it died.
-      await clearWindow(ctx, window);
+      await clearWindow(run, window);
     }
   }
 }

@@ -3,9 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
 import { SafetyError } from '../core/errors.js';
 import { utcInstant } from '../core/windows.js';
-import { appendLedger, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
-
-const LEASE_WINDOW = { day: '1970-01-01', start: '1970-01-01 00:00:00.000', end: '1970-01-01 00:00:00.000' };
+import { appendLedger, NO_WINDOW, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
 
 export interface Lease {
   runner: string;
@@ -60,10 +58,11 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     );
   }
   const acquiredAt = new Date();
+  const leaseRow = { target, unit: '', window: NO_WINDOW, step: 'lease', attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0, startedAt: acquiredAt } as const;
   const write = (status: 'held' | 'released') =>
     appendLedger(engine, ledger, {
-      planHash: options.planHash, target, window: LEASE_WINDOW, step: 'lease', status, attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0,
-      runner: options.runner, startedAt: acquiredAt, finishedAt: new Date(), error: options.force && others.length ? `taken over from ${others.map((o) => o.runner).join(', ')}` : '',
+      ...leaseRow, planHash: options.planHash, status, runner: options.runner, finishedAt: new Date(),
+      note: options.force && others.length ? `taken over from ${others.map((o) => o.runner).join(', ')}` : '',
     });
   try {
     await write('held');
@@ -76,8 +75,7 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     // The holders being taken over are void from now on, even if one comes back.
     for (const other of others) {
       await appendLedger(engine, ledger, {
-        planHash: other.plan_hash, target, window: LEASE_WINDOW, step: 'lease', status: 'released', attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0,
-        runner: other.runner, startedAt: acquiredAt, finishedAt: new Date(), error: `taken over by ${options.runner} (--force)`,
+        ...leaseRow, planHash: other.plan_hash, status: 'taken_over', runner: other.runner, finishedAt: new Date(), note: `taken over by ${options.runner} (--force)`,
       });
     }
   } else {
@@ -101,9 +99,9 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     if (released) return;
     // Runs before every chunk: read this runner's rows only, not the target's whole history.
     const mine = (await readLedger(engine, ledger.table, target, undefined, options.runner)).filter((r) => r.step === 'lease').at(-1);
-    if (mine?.status === 'released' && mine.error.startsWith('taken over by')) {
+    if (mine?.status === 'taken_over') {
       throw new SafetyError(
-        `This run lost ${target}: ${mine.error} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
+        `This run lost ${target}: ${mine.note} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
           'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
       );
     }

@@ -1,38 +1,65 @@
 /** What kind of failure an error is, for deciding whether and how to try again. Pure. */
 export type FailureKind = 'connection' | 'transient' | 'memory' | 'fatal';
 
-// ClickHouse error codes worth another attempt: timeouts, too many parts, network.
-const TRANSIENT_CODES = new Set(['159', '160', '202', '209', '210', '252', '285', '319', '425', '999']);
-const MEMORY_CODES = new Set(['241', '173']);
+/** ClickHouse's error codes chplan acts on, by the names ClickHouse gives them (`type` on the client's errors). */
+export const CLICKHOUSE_CODES = {
+  TIMEOUT_EXCEEDED: 159,
+  TOO_SLOW: 160,
+  TOO_MANY_SIMULTANEOUS_QUERIES: 202,
+  SOCKET_TIMEOUT: 209,
+  NETWORK_ERROR: 210,
+  TOO_MANY_PARTS: 252,
+  TOO_MANY_QUERIES: 285,
+  UNKNOWN_STATUS_OF_INSERT: 319,
+  SYSTEM_ERROR: 425,
+  KEEPER_EXCEPTION: 999,
+  CANNOT_ALLOCATE_MEMORY: 173,
+  MEMORY_LIMIT_EXCEEDED: 241,
+} as const;
 
-function codeOf(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' || typeof code === 'number') return String(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+type CodeName = keyof typeof CLICKHOUSE_CODES;
+
+/** Worth another attempt: timeouts, too many parts, the network, the coordination service. */
+const TRANSIENT: readonly CodeName[] = [
+  'TIMEOUT_EXCEEDED', 'TOO_SLOW', 'TOO_MANY_SIMULTANEOUS_QUERIES', 'SOCKET_TIMEOUT', 'NETWORK_ERROR', 'TOO_MANY_PARTS', 'TOO_MANY_QUERIES',
+  'UNKNOWN_STATUS_OF_INSERT', 'SYSTEM_ERROR', 'KEEPER_EXCEPTION',
+];
+/** Worth a smaller chunk. */
+const MEMORY: readonly CodeName[] = ['MEMORY_LIMIT_EXCEEDED', 'CANNOT_ALLOCATE_MEMORY'];
+
+/** Node's codes for a connection that dropped or never opened. */
+const CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** What an error says about itself: the client's `code` and `type`, or, from an engine that reports only text, its "Code: N" and "(TYPE)". */
+interface Said {
+  codes: string[];
+  types: string[];
+  text: string;
 }
 
-function messageOf(error: unknown): string {
-  let text = '';
+function said(error: unknown): Said {
+  const out: Said = { codes: [], types: [], text: '' };
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    text += ` ${(current as Error).message ?? String(current)}`;
+    const { code, type, message } = current as { code?: unknown; type?: unknown; message?: unknown };
+    if (typeof code === 'string' || typeof code === 'number') out.codes.push(String(code));
+    if (typeof type === 'string') out.types.push(type);
+    const text = typeof message === 'string' ? message : String(current);
+    out.codes.push(...[...text.matchAll(/\bCode: (\d+)\b/g)].map((m) => m[1]!));
+    out.types.push(...[...text.matchAll(/\(([A-Z][A-Z_]+)\)/g)].map((m) => m[1]!));
+    out.text += ` ${text}`;
     current = (current as { cause?: unknown }).cause;
   }
-  return text;
+  return out;
 }
+
+const has = (s: Said, names: readonly CodeName[]) => names.some((n) => s.types.includes(n) || s.codes.includes(String(CLICKHOUSE_CODES[n])));
 
 export function classifyFailure(error: unknown): FailureKind {
-  const code = codeOf(error);
-  const message = messageOf(error);
-  if (/ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|other side closed|Timeout error|connection (was )?(lost|closed|reset)/i.test(message)) return 'connection';
-  if (code && MEMORY_CODES.has(code)) return 'memory';
-  if (/MEMORY_LIMIT_EXCEEDED|memory limit/i.test(message)) return 'memory';
-  if (code && TRANSIENT_CODES.has(code)) return 'transient';
-  if (/TOO_MANY_PARTS|TIMEOUT_EXCEEDED|TOO_MANY_SIMULTANEOUS_QUERIES/.test(message)) return 'transient';
+  const s = said(error);
+  if (s.codes.some((c) => CONNECTION_ERRNOS.has(c)) || /socket hang up|other side closed|Timeout error|connection (was )?(lost|closed|reset)/i.test(s.text)) return 'connection';
+  if (has(s, MEMORY)) return 'memory';
+  if (has(s, TRANSIENT)) return 'transient';
   return 'fatal';
 }
 

@@ -1,11 +1,10 @@
 import type { Engine } from '../engine/engine.js';
-import { formatTableRef } from '../config/settings.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 import { latestByWindow, readLedger, type LedgerRow } from './ledger.js';
 
-export interface DayStatus {
-  /** The ledger's day of the unit (a day, or a partition's first day). */
-  day: string;
+export interface UnitStatus {
+  /** The unit's key in the ledger (a day, a partition's first day, `aggregate/day`). */
+  unit: string;
   /** The target holds a published copy of this unit (by this plan or an earlier one). */
   published: boolean;
   lastPublish: { plan: string; at: string; rows: number } | null;
@@ -18,7 +17,7 @@ export interface DayStatus {
 }
 
 export interface PlanStatus {
-  days: DayStatus[];
+  units: UnitStatus[];
   failures: { window: string; error: string }[];
 }
 
@@ -28,12 +27,12 @@ export interface PlanStatus {
  */
 export function summarizeLedger(rows: LedgerRow[], planHash: string): PlanStatus {
   const mine = rows.filter((r) => r.plan_hash === planHash);
-  const days = [...new Set(mine.filter((r) => r.step !== 'lease').map((r) => r.day))].sort();
+  const units = [...new Set(mine.filter((r) => r.step !== 'lease').map((r) => r.unit))].sort();
   const failures: PlanStatus['failures'] = [];
-  const statuses = days.map((day) => {
-    const publishes = rows.filter((r) => r.step === 'publish' && r.status === 'done' && r.day === day);
+  const statuses = units.map((unit) => {
+    const publishes = rows.filter((r) => r.step === 'publish' && r.status === 'done' && r.unit === unit);
     const [previous, publish] = [publishes.at(-2), publishes.at(-1)];
-    const chunkRows = mine.filter((r) => r.step === 'chunk' && r.day === day);
+    const chunkRows = mine.filter((r) => r.step === 'chunk' && r.unit === unit);
     const pending = chunkRows.some((c) => publish === undefined || c.finished_at > publish.finished_at);
     const inRun = (c: LedgerRow) => (pending
       ? publish === undefined || c.finished_at > publish.finished_at
@@ -42,20 +41,20 @@ export function summarizeLedger(rows: LedgerRow[], planHash: string): PlanStatus
     const count = (status: string) => run.filter((c) => c.status === status).length;
     failures.push(...run.filter((c) => c.status === 'failed').map((c) => ({ window: `${c.window_start} – ${c.window_end}${c.chunk_key ? ` ${c.chunk_key}` : ''}`, error: c.error })));
     return {
-      day,
+      unit,
       published: publish !== undefined,
       lastPublish: publish ? { plan: publish.plan_hash, at: publish.finished_at, rows: Number(publish.rows_written) } : null,
       pending,
       chunks: { done: count('done'), running: count('running'), failed: count('failed'), aborted: count('aborted') },
       rowsWritten: run.filter((c) => c.status === 'done').reduce((sum, c) => sum + Number(c.rows_written), 0),
-      lastActivity: mine.filter((r) => r.day === day).map((r) => r.finished_at).sort().at(-1) ?? '',
+      lastActivity: mine.filter((r) => r.unit === unit).map((r) => r.finished_at).sort().at(-1) ?? '',
     };
   });
-  return { days: statuses, failures };
+  return { units: statuses, failures };
 }
 
 /** The status of a plan's units, from its target's ledger. */
 export async function planStatus(engine: Engine, plan: LoadedPlan): Promise<PlanStatus> {
-  const rows = await readLedger(engine, plan.manifest.tables.ledger, formatTableRef(plan.manifest.tables.target));
+  const rows = await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope);
   return summarizeLedger(rows, plan.manifest.planHash);
 }

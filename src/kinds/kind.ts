@@ -1,6 +1,6 @@
-import type { CommandModule, Options } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import type { Settings } from '../config/settings.js';
-import type { DaySummary, RunEvent } from '../execute/run-plan.js';
+import type { RunEvent, RunGroup } from '../execute/run-plan.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 
 /** How a run picks its units on the command line (each kind accepts the flags it names). */
@@ -46,11 +46,27 @@ export interface CompileSummary {
   next: string;
 }
 
-/** A data set `chplan seed --kind NAME` creates, with its own flags. */
+/** A data set `chplan seed --kind NAME` creates, with its own flags (every flag it reads is declared in options). */
 export interface Seeder {
   describe: string;
   options: Record<string, Options>;
   run(settings: Settings, args: Record<string, unknown>): Promise<string>;
+}
+
+/** The flags `compile` passes a kind: the spec, the output directory, and the kind's own compileOptions. */
+export interface CompileArgs {
+  spec?: string;
+  out?: string;
+  chunk?: string;
+  [flag: string]: unknown;
+}
+
+/** A command of one kind, as the command line registers it; its handler reads the arguments its builder declares. */
+export interface Command {
+  command: string;
+  describe: string;
+  builder(yargs: Argv): Argv<object>;
+  handler(args: object): Promise<void> | void;
 }
 
 /**
@@ -58,7 +74,7 @@ export interface Seeder {
  * (compile --spec, run, validate, status, approve, verify, seed) find a plan's kind by its
  * manifest and ask it; everything else a kind needs is in its own module and templates.
  */
-export interface PlanKind {
+export interface PlanKind<P extends LoadedPlan = LoadedPlan> {
   name: string;
   /** One line for --help. */
   describe: string;
@@ -68,19 +84,17 @@ export interface PlanKind {
    * Compiles a plan directory: from `--spec F` when the spec's "kind" is this kind, or
    * from the default kind's own flags when there is no spec.
    */
-  compile(settings: Settings, args: Record<string, unknown>): Promise<CompileSummary>;
+  compile(settings: Settings, args: CompileArgs): Promise<CompileSummary>;
   /** Reads and verifies a plan directory of this kind. */
-  readPlan(dir: string): LoadedPlan;
-  run(settings: Settings, plan: LoadedPlan, units: UnitArgs, options: KindRunOptions): Promise<{ shard: string; days: DaySummary[] }[]>;
-  validate(settings: Settings, plan: LoadedPlan, units: UnitArgs, args: Record<string, unknown>): Promise<KindValidation>;
-  /** What the first column of a run's summary names (default `shard`; the stream kind's are aggregates). */
-  runGroup?: string;
-  /** A unit as people name it, from the ledger's day of it (the backfill's partition from its first day); default the day. */
-  unitLabel?(ledgerDay: string): string;
-  /** The ledger as this kind's units read; without it, status shows the plan's target per day. */
-  status?(settings: Settings, plan: LoadedPlan): Promise<KindStatus>;
+  readPlan(dir: string): P;
+  run(settings: Settings, plan: P, units: UnitArgs, options: KindRunOptions): Promise<RunGroup[]>;
+  validate(settings: Settings, plan: P, units: UnitArgs, args: CompileArgs): Promise<KindValidation>;
+  /** A unit as people name it, from its key in the ledger (the backfill's partition from its first day); default the key. */
+  unitLabel?(key: string): string;
+  /** The ledger as this kind's units read; without it, status shows the plan's units from the ledger. */
+  status?(settings: Settings, plan: P): Promise<KindStatus>;
   /** Data sets this kind can seed, by name. */
   seeders?: Record<string, Seeder>;
   /** Commands of this kind alone (one-shot workflows, benchmarks). */
-  commands?: CommandModule[];
+  commands?: readonly Command[];
 }

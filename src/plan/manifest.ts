@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { TableRef } from '../config/settings.js';
 import { canonicalJson } from '../core/canonical-json.js';
 
-/** The manifest format this chplan writes: 2 hashes canonical JSON (1 hashed JavaScript's key order). */
-export const MANIFEST_FORMAT = 2;
+/**
+ * The manifest format this chplan writes: 3 has only what every plan has in common and each kind's
+ * own fields; 2 (canonical JSON, shared day-shaped fields) and 1 (hashed JavaScript's key order) are refused.
+ */
+export const MANIFEST_FORMAT = 3;
 
 /**
  * What every plan's manifest.json says, whatever its kind: what the plan is made of,
@@ -14,12 +17,8 @@ export interface PlanManifest {
   formatVersion: typeof MANIFEST_FORMAT;
   kind: string;
   tool: { name: 'chplan'; version: string };
-  /** Every table the plan touches; the runner needs target, staging and ledger. */
-  tables: { target: TableRef; staging: TableRef; ledger: TableRef };
-  /** Zone of the plan's time windows. */
-  timeZone: string;
-  /** Default chunk size of a run. */
-  chunk: string;
+  /** Where runs are recorded: the ledger table, and the scope its lease guards and its rows are filed under. */
+  ledger: { table: TableRef; scope: string };
   /** sha256 of every file in the plan directory except this one (line endings normalised). */
   files: Record<string, string>;
   /** sha256 over everything above: the identity of the plan. */

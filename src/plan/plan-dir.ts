@@ -80,9 +80,11 @@ export function readManifest(dir: string): PlanManifest {
   } catch (cause) {
     throw new ConfigError(`${manifestPath} is not valid JSON. Recompile the plan with \`chplan compile --out ${dir}\`.`, { cause });
   }
-  if ((manifest as { formatVersion?: unknown }).formatVersion === 1) {
+  const format = (manifest as { formatVersion?: unknown }).formatVersion;
+  if (format === 1 || format === 2) {
+    const why = format === 1 ? "whose plan hash depended on the order of fields in chplan's code" : 'which gave every kind the fields of a day-by-day plan';
     throw new ConfigError(
-      `Plan ${dir} was compiled by an older chplan (manifest format 1, whose plan hash depended on the order of fields in chplan's code). Nothing was run. ` +
+      `Plan ${dir} was compiled by an older chplan (manifest format ${format}, ${why}). Nothing was run. ` +
         'Recompile it with this chplan (chplan compile, with the same spec or mapping) and have it approved again: its plan hash changes, so an earlier sign-off no longer applies.',
     );
   }

@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import { ChplanError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import type { RunEvent } from '../execute/run-context.js';
-import type { DaySummary } from '../execute/run-plan.js';
+import type { RunGroup, UnitSummary } from '../execute/run-plan.js';
 import type { ValidationReport } from '../validate/report.js';
 
 const tty = process.stdout.isTTY === true;
@@ -47,9 +47,11 @@ export function table(head: string[], rows: (string | number)[][]): string {
   return t.toString();
 }
 
-/** The same summary of a run for run, transform and backfill: one row per shard and unit. */
-export function printRunSummary(results: { shard: string; days: DaySummary[] }[], group = 'shard'): void {
-  print(table([group, 'unit', 'status', 'source rows', 'target rows', 'seconds'], results.flatMap((r) => r.days.map((s) => [r.shard, s.day, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]))));
+/** The same summary of a run for every kind: one row per unit (and shard, on a cluster). */
+export function printRunSummary(results: RunGroup[]): void {
+  const sharded = results.some((r) => r.shard !== null);
+  const rows = results.flatMap((r) => r.units.map((s) => [...(sharded ? [r.shard ?? ''] : []), s.unit, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]));
+  print(table([...(sharded ? ['shard'] : []), 'unit', 'status', 'source rows', 'target rows', 'seconds'], rows));
 }
 
 /** How often a long stage says it is still at work. */
@@ -123,14 +125,14 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
           print(yellow(`  took the target over (--force) from runner ${holder.runner}, whose last heartbeat was ${holder.lastHeartbeat} UTC and whose process may still be alive: it stops before its next step.`));
         }
         return;
-      case 'day_published':
-        if (!bar) print(`  ${event.day}: published ${event.rows} rows`);
+      case 'unit_published':
+        if (!bar) print(`  ${event.unit}: published ${event.rows} rows`);
         return;
-      case 'day_empty':
-        print(yellow(`  ${event.day}: the source has no rows for it (after filters); nothing was changed.`));
+      case 'unit_empty':
+        print(yellow(`  ${event.unit}: ${event.reason}.`));
         return;
-      case 'day_skipped':
-        print(`  ${event.day}: skipped (${event.reason})`);
+      case 'unit_skipped':
+        print(`  ${event.unit}: skipped (${event.reason})`);
         return;
       case 'chunk_skipped':
         if (bar) bar.increment(1, { label: `${event.window.label} (kept)` });
@@ -172,11 +174,11 @@ export function printValidation(report: ValidationReport): void {
  * How a one-shot workflow (compile → run → validate) ends: the report written where --report
  * asks, then JSON, or the plan, the units' summary and the validation; exit code 1 when it failed.
  */
-export function finishWorkflow(args: { report?: string; json: boolean; validate?: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: DaySummary[]): void {
+export function finishWorkflow(args: { report?: string; json: boolean; validate?: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: UnitSummary[]): void {
   if (args.json) printJson(result);
   else {
     print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
-    printRunSummary([{ shard: 'local', days: units }]);
+    printRunSummary([{ shard: null, units }]);
     if (result.report) printValidation(result.report);
     else if (args.validate === false) print(yellow(`Not validated (--no-validate): chplan validate ${result.planDir} checks it.`));
   }

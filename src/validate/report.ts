@@ -41,7 +41,7 @@ export function reportOf(plan: LoadedPlan, source: TableRef | string, days: DayR
     plan: plan.name,
     planHash: m.planHash,
     source: typeof source === 'string' ? source : formatTableRef(source),
-    target: formatTableRef(m.tables.target),
+    target: m.ledger.scope,
     days,
     passed: all.every((c) => c.status !== 'fail'),
     successRate: successRate(all),

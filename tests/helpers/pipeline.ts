@@ -4,7 +4,7 @@ import type { Settings } from '../../src/config/settings.js';
 import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
-import { type DaySummary } from '../../src/execute/run-plan.js';
+import { type UnitSummary } from '../../src/execute/run-plan.js';
 import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
 import { validatePlan, type ValidationReport } from '../../src/kinds/flatten/validate/validate-plan.js';
 import { daysBetween } from '../../src/core/windows.js';
@@ -16,7 +16,7 @@ export async function compileFlatten(engine: Engine, settings: Settings, options
 }
 
 /** discover → compile → run → validate through the library, files under `dir`. */
-export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: FlattenPlan; days: DaySummary[]; report: ValidationReport }> {
+export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: FlattenPlan; days: UnitSummary[]; report: ValidationReport }> {
   const mappingPath = join(dir, `${settings.target.name}.mapping.json`);
   await discoverMapping(engine, settings, { from, to, out: mappingPath });
   const planDir = join(dir, 'plans', settings.target.name);

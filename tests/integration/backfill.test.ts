@@ -331,15 +331,15 @@ describe('backfill through the CLI', () => {
   });
 
   it('a run whose output pipe closes early still finishes and publishes, and exits 0', async () => {
-    const before = JSON.parse(chplan('status', plan, '--json').out) as { days: { lastActivity: string }[] };
+    const before = JSON.parse(chplan('status', plan, '--json').out) as { units: { lastActivity: string }[] };
     const code = await new Promise<number | null>((resolve) => {
       const child = startCli(['run', plan, '--partition', PARTITION], { dataDir: join(dir, 'cli-data') });
       child.stdout.once('data', () => child.stdout.destroy());
       child.on('exit', (exitCode) => resolve(exitCode));
     });
     expect(code).toBe(0);
-    const after = JSON.parse(chplan('status', plan, '--json').out) as { days: { published: boolean; lastActivity: string }[] };
-    expect(after.days[0]!.published).toBe(true);
-    expect(after.days[0]!.lastActivity > before.days[0]!.lastActivity).toBe(true);
+    const after = JSON.parse(chplan('status', plan, '--json').out) as { units: { published: boolean; lastActivity: string }[] };
+    expect(after.units[0]!.published).toBe(true);
+    expect(after.units[0]!.lastActivity > before.units[0]!.lastActivity).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ describe('command line', () => {
     expect(seedStage).toBe(0);
     expect(lines[seedStage + 1]).toMatch(/^  no source table on the embedded engine: demo data for 2025-10-08, 200000 rows$/);
     for (const stage of ['seed', 'discover', 'compile', 'run', 'validate']) expect(out).toMatch(new RegExp(`  ${stage} took \\d+\\.\\d s`));
-    expect(out).toMatch(/│ shard │ unit\s+│ status\s+│ source rows │ target rows │ seconds │/);
+    expect(out).toMatch(/│ unit\s+│ status\s+│ source rows │ target rows │ seconds │/);
   });
 
   it('transform seeds only the default source: a misspelt one is refused and nothing is created', () => {

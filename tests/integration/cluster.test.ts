@@ -64,7 +64,7 @@ describe('a simulated three-shard cluster', () => {
   it('loads every shard locally and validates per shard and in total, exactly', async () => {
     const shards = await shardsOf('shard');
     const results = await runOnShards(shards, splitGroupsAcross('shard'), { days: [DAY], chunk: 'day' });
-    expect(results.map((r) => r.days[0]!.status)).toEqual(['published', 'published', 'published']);
+    expect(results.map((r) => r.units[0]!.status)).toEqual(['published', 'published', 'published']);
     const validation = await validateOnShards(shards, [DAY]);
     expect(validation.passed).toBe(true);
     expect(validation.total[0]!.checks.map((c) => `${c.name}:${c.status}`)).toEqual(['row count (all shards):pass', 'per-key sums (all shards):pass']);
@@ -126,7 +126,7 @@ describe('a simulated three-shard cluster', () => {
     expect(await published('par2')).toBe('0');
     expect(Number(await published('par3'))).toBeGreaterThan(0);
     const resumed = await runOnShards(shards, splitGroupsAcross('par'), { days: [DAY], chunk: 'day', resume: true, parallelShards: 3 });
-    expect(resumed.map((r) => r.days[0]!.status)).toEqual(['skipped', 'published', 'skipped']);
+    expect(resumed.map((r) => r.units[0]!.status)).toEqual(['skipped', 'published', 'skipped']);
     const validation = await validateOnShards(shards, [DAY]);
     expect(validation.passed).toBe(true);
   });

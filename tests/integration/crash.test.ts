@@ -42,9 +42,9 @@ describe('killed runs', () => {
     const killed = await interruptedRun('SIGKILL', 6);
     expect(killed.signal).toBe('SIGKILL');
 
-    const status = JSON.parse(chplan('status', plan, '--json').out) as { days: { published: boolean; chunks: { done: number } }[] };
-    expect(status.days[0]!.published).toBe(false);
-    expect(status.days[0]!.chunks.done).toBeGreaterThanOrEqual(6);
+    const status = JSON.parse(chplan('status', plan, '--json').out) as { units: { published: boolean; chunks: { done: number } }[] };
+    expect(status.units[0]!.published).toBe(false);
+    expect(status.units[0]!.chunks.done).toBeGreaterThanOrEqual(6);
 
     const resumed = chplan('run', plan, '--day', DAY, '--chunk', 'hour', '--resume');
     expect(resumed.code, resumed.err).toBe(0);
@@ -60,11 +60,11 @@ describe('killed runs', () => {
     expect(interrupted.code).toBe(130);
     expect(interrupted.err).toMatch(/Interrupted (during|before) 2025-10-08 .*target is unchanged/);
     // The target still holds the day the earlier run published; this run is what is unfinished.
-    const status = JSON.parse(chplan('status', plan, '--json').out) as { days: { published: boolean; pending: boolean; chunks: { aborted: number; running: number } }[] };
-    expect(status.days[0]).toMatchObject({ published: true, pending: true });
+    const status = JSON.parse(chplan('status', plan, '--json').out) as { units: { published: boolean; pending: boolean; chunks: { aborted: number; running: number } }[] };
+    expect(status.units[0]).toMatchObject({ published: true, pending: true });
     // Stopped during a chunk: the ledger says so, as the README promises; between chunks, nothing is left running.
-    if (/Interrupted during/.test(interrupted.err)) expect(status.days[0]!.chunks.aborted).toBe(1);
-    expect(status.days[0]!.chunks.running).toBe(0);
+    if (/Interrupted during/.test(interrupted.err)) expect(status.units[0]!.chunks.aborted).toBe(1);
+    expect(status.units[0]!.chunks.running).toBe(0);
     expect(before.code).toBe(0);
     const resumed = chplan('run', plan, '--day', DAY, '--chunk', 'hour', '--resume');
     expect(resumed.code, resumed.err).toBe(0);

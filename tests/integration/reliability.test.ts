@@ -5,6 +5,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import { ApprovalError, ExecutionError, SafetyError } from '../../src/core/errors.js';
 import { type RunEvent } from '../../src/execute/run-plan.js';
 import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { watermarks } from '../../src/kinds/sync/run/load-window.js';
 import { readLedger } from '../../src/execute/ledger.js';
 import { acquireLease, activeHolders } from '../../src/execute/lease.js';
 import { approvePlan, requireApproval } from '../../src/plan/approval.js';
@@ -92,7 +93,7 @@ describe('transient failures', () => {
     // Resuming a published day does nothing.
     const again: RunEvent[] = [];
     await runFlatten(engine, plan, { days: [DAY], chunk: 'hour', resume: true, onEvent: (e) => again.push(e) });
-    expect(again.map((e) => e.type)).toEqual(['plan', 'day_skipped']);
+    expect(again.map((e) => e.type)).toEqual(['plan', 'unit_skipped']);
   });
 
   it('a day and then its hours leave the target identical', async () => {
@@ -116,15 +117,42 @@ describe('a ledger written by an older chplan', () => {
     const plan = await compileFlatten(engine, testSettings({ target: 'legacy.migrated' }), { mapping, out: join(ctx.dir, 'plans', 'legacy') });
     await engine.command(`INSERT INTO legacy.chplan_ledger VALUES ('${plan.manifest.planHash}', 'legacy.migrated', '${DAY}', '${DAY} 00:00:00', '2025-10-09 00:00:00',
       'publish', 'done', 1, '', 0, 5, 'old-host:1:a', '2025-10-10 00:00:00', '2025-10-10 00:00:01', '')`);
-    const old = await readLedger(engine, plan.manifest.tables.ledger, 'legacy.migrated');
-    expect(old).toEqual([expect.objectContaining({ step: 'publish', status: 'done', chunk_key: '', source_version: '', rows_written: '5' })]);
+    const old = await readLedger(engine, plan.manifest.ledger.table, 'legacy.migrated');
+    expect(old).toEqual([expect.objectContaining({ unit: DAY, step: 'publish', status: 'done', chunk_key: '', source_version: '', note: '', cursor: '', rows_written: '5' })]);
     const events: RunEvent[] = [];
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day', resume: true, onEvent: (e) => events.push(e) });
-    expect(events.map((e) => e.type)).toEqual(['plan', 'day_skipped']);
-    const columns = await engine.rows<{ name: string }>("SELECT name FROM system.columns WHERE database = 'legacy' AND table = 'chplan_ledger' AND name IN ('chunk_key', 'source_version') ORDER BY name");
-    expect(columns.map((c) => c.name)).toEqual(['chunk_key', 'source_version']);
+    expect(events.map((e) => e.type)).toEqual(['plan', 'unit_skipped']);
+    const columns = await engine.rows<{ name: string }>("SELECT name FROM system.columns WHERE database = 'legacy' AND table = 'chplan_ledger' AND name IN ('chunk_key', 'source_version', 'unit', 'note', 'cursor') ORDER BY name");
+    expect(columns.map((c) => c.name)).toEqual(['chunk_key', 'cursor', 'note', 'source_version', 'unit']);
+    // Heartbeats no longer pile up forever: the migrated ledger drops a lease's old heartbeats.
+    expect(await scalar(engine, "SELECT create_table_query FROM system.tables WHERE database = 'legacy' AND name = 'chplan_ledger'")).toMatch(/TTL toDateTime\(finished_at\) \+ toIntervalDay\(7\) WHERE \(step = 'lease'\) AND \(status = 'held'\)/);
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
-    expect((await readLedger(engine, plan.manifest.tables.ledger, 'legacy.migrated')).filter((r) => r.step === 'publish')).toHaveLength(2);
+    expect((await readLedger(engine, plan.manifest.ledger.table, 'legacy.migrated')).filter((r) => r.step === 'publish')).toHaveLength(2);
+  });
+});
+
+describe('a ledger written by the chplan before units', () => {
+  it('migrates in place: its days still count for --resume, and a sync\'s tables keep their watermarks', async () => {
+    // The ledger exactly as the previous chplan created and wrote it (chunk_key and source_version, no unit, note or cursor).
+    await engine.command('CREATE DATABASE previous');
+    await engine.command(`CREATE TABLE previous.chplan_ledger (plan_hash String, target String, day Date, window_start DateTime64(3, 'UTC'), window_end DateTime64(3, 'UTC'),
+      chunk_key String DEFAULT '', step LowCardinality(String), status LowCardinality(String), attempt UInt32, query_id String, rows_read UInt64, rows_written UInt64,
+      runner String, started_at DateTime64(3, 'UTC'), finished_at DateTime64(3, 'UTC'), error String, source_version String DEFAULT '')
+      ENGINE = MergeTree ORDER BY (target, plan_hash, day, window_start, started_at)`);
+    const mapping = join(ctx.dir, 'mapping.json');
+    await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
+    const plan = await compileFlatten(engine, testSettings({ target: 'previous.migrated' }), { mapping, out: join(ctx.dir, 'plans', 'previous') });
+    await engine.command(`INSERT INTO previous.chplan_ledger VALUES
+      ('${plan.manifest.planHash}', 'previous.migrated', '${DAY}', '${DAY} 00:00:00', '2025-10-09 00:00:00', '', 'publish', 'done', 1, '', 0, 5, 'old:1:a', '2025-10-10 00:00:00', '2025-10-10 00:00:01', '', ''),
+      ('sync-plan', 'analytics.adtech_sync', '2026-01-02', '1900-01-01 00:00:00', '2026-01-02 03:04:05.678', 'impressions', 'publish', 'done', 1, '', 10, 10, 'old:2:b', '2026-01-02 03:04:06', '2026-01-02 03:04:07', '', ''),
+      ('p0', 'previous.migrated', '1970-01-01', '1970-01-01 00:00:00', '1970-01-01 00:00:00', '', 'lease', 'released', 0, '', 0, 0, 'old:3:c', '2025-10-10 00:00:00', '2025-10-10 00:00:02', 'taken over by old:1:a (--force)', '')`);
+    const events: RunEvent[] = [];
+    await runFlatten(engine, plan, { days: [DAY], chunk: 'day', resume: true, onEvent: (e) => events.push(e) });
+    expect(events.map((e) => e.type)).toEqual(['plan', 'unit_skipped']);
+    const rows = await readLedger(engine, plan.manifest.ledger.table, 'analytics.adtech_sync');
+    expect(rows).toEqual([expect.objectContaining({ unit: '2026-01-02', chunk_key: 'impressions', cursor: '', note: '' })]);
+    expect([...watermarks(rows)]).toEqual([['impressions', '2026-01-02 03:04:05.678']]);
+    expect(await scalar(engine, "SELECT count() FROM system.columns WHERE database = 'previous' AND table = 'chplan_ledger' AND name IN ('unit', 'note', 'cursor')")).toBe('3');
   });
 });
 

@@ -212,7 +212,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
 
   it('--resume skips a rebuilt day only while no message has landed since: a day a later replay changed is rebuilt', async () => {
     const days = ['2026-10-04', '2026-10-05'];
-    const statuses = (runs: { days: { status: string }[] }[]) => [...new Set(runs.flatMap((r) => r.days.map((d) => d.status)))];
+    const statuses = (units: { status: string }[]) => [...new Set(units.map((u) => u.status))];
     await rebuildAggregates(engine, plan, { days });
     expect(statuses(await rebuildAggregates(engine, plan, { days, resume: true }))).toEqual(['skipped']);
     const [target] = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === '2026-10-04') as [Row];
@@ -405,7 +405,8 @@ describe('stream from the command line', () => {
     const run = chplan('run', out, '--day', '2026-09-28', '--to', '2026-10-10');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/dictionaries .* were not created/);
-    expect(run.stdout).toMatch(/│ aggregate\s+│ unit\s+│ status/);
+    expect(run.stdout).toMatch(/│ unit\s+│ status/);
+    expect(run.stdout).toMatch(/│ aggregate experiment_daily_stats, 2026-10-01 +│ published +│ 6 /);
     // Without --day: set-up only, said in words rather than an empty table.
     const setUp = chplan('run', out);
     expect(setUp.status, setUp.stderr).toBe(0);

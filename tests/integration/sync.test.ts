@@ -216,7 +216,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     const unreachable = () => new Error('Connection to `127.0.0.1:1` failed with error: could not connect to server: Connection refused');
     const broken = faultyEngine(engine, [{ match: (_sql, o) => o.step === 'impressions.load', error: unreachable, times: 1 }]);
     const failure = (await sync({}, broken).catch((e: unknown) => e)) as Error;
-    expect(failure.message).toMatch(/^PostgreSQL at .* is unreachable \(.*\)\. This run published advertiser, campaign before it stopped \(complete, and recorded\); impressions, clicks were not loaded: run again to continue\./);
+    expect(failure.message).toMatch(/^PostgreSQL at .* is unreachable \(.*\)\. This run published table advertiser, table campaign before it stopped \(complete, and recorded\); table impressions, table clicks were not loaded: run again to continue\./);
     expect(failure.message).not.toMatch(/Nothing was loaded/);
     await sync();
     await expectExact();
@@ -244,7 +244,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     const windows: string[] = [];
     const planned = await sync({ dryRun: true, onEvent: (e) => { if (e.type === 'dry_run_chunk') windows.push(`${e.window.label}: ${e.estimatedRows}`); } });
     expect(planned.map((t) => t.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
-    expect(planned.find((t) => t.day === 'impressions')!.rowsRead).toBeGreaterThanOrEqual(42);
+    expect(planned.find((t) => t.unit === 'table impressions')!.rowsRead).toBeGreaterThanOrEqual(42);
     expect(windows.find((w) => w.startsWith('table impressions'))).toMatch(/^table impressions \(\d{4}-.*, .*\]: \d+$/);
     const [{ n: after }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM analytics.fact_impressions')) as [{ n: string }];
     expect(after).toBe(before);

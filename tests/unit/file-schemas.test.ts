@@ -20,8 +20,8 @@ describe('every file chplan reads is checked against its schema, naming the fiel
     const plan = join(dir, 'plan');
     cpSync(DEMO, plan, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(plan, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(plan, 'manifest.json'), JSON.stringify({ ...manifest, tables: { target: { database: 'd' } }, planHash: 'nope' }));
-    expect(() => readManifest(plan)).toThrow(/is not a chplan manifest \(schemas\/manifest.schema.json\): .*\/tables.*"(staging|ledger)"/);
+    writeFileSync(join(plan, 'manifest.json'), JSON.stringify({ ...manifest, ledger: { table: { database: 'd' } }, planHash: 'nope' }));
+    expect(() => readManifest(plan)).toThrow(/is not a chplan manifest \(schemas\/manifest.schema.json\): .*\/ledger.*"(scope|name)"/);
   });
 
   it('APPROVAL.json', () => {

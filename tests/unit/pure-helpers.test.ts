@@ -61,6 +61,11 @@ describe('pure helpers', () => {
     expect(classifyFailure(Object.assign(new Error('x'), { code: '241' }))).toBe('memory');
     expect(classifyFailure(new Error('wrapper', { cause: Object.assign(new Error('parts'), { code: '252' }) }))).toBe('transient');
     expect(classifyFailure(Object.assign(new Error('Unknown table'), { code: '60' }))).toBe('fatal');
+    // The client's error type, and an engine that reports only text: "Code: N" and "(TYPE)".
+    expect(classifyFailure(Object.assign(new Error('whatever'), { code: '0', type: 'MEMORY_LIMIT_EXCEEDED' }))).toBe('memory');
+    expect(classifyFailure(new Error('Code: 252. DB::Exception: Too many parts (3001). (TOO_MANY_PARTS)'))).toBe('transient');
+    expect(classifyFailure(new Error('Code: 60. DB::Exception: Unknown table expression identifier. (UNKNOWN_TABLE)'))).toBe('fatal');
+    expect(classifyFailure(Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' }))).toBe('connection');
     expect([1, 2, 3, 10].map((a) => backoffMs(a))).toEqual([1000, 2000, 4000, 30000]);
   });
 
@@ -83,8 +88,8 @@ describe('pure helpers', () => {
 
 describe('status from the ledger', () => {
   const row = (fields: Partial<LedgerRow>): LedgerRow => ({
-    plan_hash: 'p1', day: '2025-10-08', window_start: '', window_end: '', chunk_key: '', step: 'chunk', status: 'done', attempt: 1, query_id: '',
-    rows_read: '0', rows_written: '10', runner: 'a', started_at: '', finished_at: '', error: '', source_version: '', ...fields,
+    plan_hash: 'p1', unit: '2025-10-08', day: '2025-10-08', window_start: '', window_end: '', chunk_key: '', step: 'chunk', status: 'done', attempt: 1, query_id: '',
+    rows_read: '0', rows_written: '10', runner: 'a', started_at: '', finished_at: '', error: '', note: '', cursor: '', source_version: '', ...fields,
   });
   const hour = (h: number, at: string, fields: Partial<LedgerRow> = {}) =>
     row({ window_start: `2025-10-08 ${String(h).padStart(2, '0')}:00:00.000`, window_end: `2025-10-08 ${String(h + 1).padStart(2, '0')}:00:00.000`, finished_at: at, ...fields });
@@ -95,13 +100,13 @@ describe('status from the ledger', () => {
       row({ step: 'publish', rows_written: '48', finished_at: '02' }),
       hour(0, '03', { runner: 'b' }), hour(1, '04', { runner: 'b' }), hour(2, '05', { runner: 'b', status: 'aborted', rows_written: '0' }),
     ];
-    const [day] = summarizeLedger(rows, 'p1').days;
+    const [day] = summarizeLedger(rows, 'p1').units;
     expect(day).toMatchObject({ published: true, pending: true, lastPublish: { plan: 'p1', at: '02', rows: 48 }, chunks: { done: 2, running: 0, failed: 0, aborted: 1 }, rowsWritten: 20 });
   });
 
   it('counts a resumed run\'s kept chunks with the run that published them', () => {
     const rows = [hour(0, '01'), hour(1, '02', { status: 'failed', rows_written: '0' }), hour(1, '03', { runner: 'b' }), row({ step: 'publish', runner: 'b', rows_written: '20', finished_at: '04' })];
-    const [day] = summarizeLedger(rows, 'p1').days;
+    const [day] = summarizeLedger(rows, 'p1').units;
     expect(day).toMatchObject({ published: true, pending: false, chunks: { done: 2, failed: 0 }, rowsWritten: 20 });
     expect(summarizeLedger(rows, 'p1').failures).toEqual([]);
   });

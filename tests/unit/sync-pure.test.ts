@@ -86,6 +86,14 @@ describe('windows and watermarks', () => {
     const marks = watermarks([row('a', '2026-01-01 00:00:00.000'), row('a', '2026-01-02 00:00:00.000'), row('a', '2026-01-03 00:00:00.000', 'failed'), row('b', '2026-01-05 00:00:00.000', 'done', 'chunk')]);
     expect([...marks]).toEqual([['a', '2026-01-02 00:00:00.000']]);
   });
+  it('a table is a unit whose publish keeps its watermark to the microsecond; a ledger row from before units still counts', () => {
+    const legacy = { ...row('a', '2026-01-01 00:00:00.000'), unit: '2026-01-01', cursor: '' };
+    const unit = (table: string, cursor: string) => ({ ...row('', '2026-01-02 00:00:00.000'), unit: table, cursor });
+    expect([...watermarks([legacy])]).toEqual([['a', '2026-01-01 00:00:00.000']]);
+    expect([...watermarks([legacy, unit('a', '2026-01-02 00:00:00.123456'), unit('b', '2026-01-03 00:00:00.000001')])]).toEqual([
+      ['a', '2026-01-02 00:00:00.123456'], ['b', '2026-01-03 00:00:00.000001'],
+    ]);
+  });
   it('re-reads the lookback, starts from scratch when asked, never moves the bound below the watermark', () => {
     const opts = { lookbackSeconds: 300, fromScratch: false };
     expect(loadWindow('t', { hi: '2026-01-02 00:10:00.123456', openSince: '' }, '2026-01-02 00:00:00.000', opts)).toMatchObject({ lo: '2026-01-01 23:55:00.000000', hi: '2026-01-02 00:10:00.123456', behind: false });

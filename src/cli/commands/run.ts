@@ -36,7 +36,7 @@ export const runCommand = {
       }),
     ).finally(progress.stop);
     if (args.json) return printJson(results);
-    if (results.every((r) => r.days.length === 0)) return print(`No unit was named, so no unit was run (set-up steps, if the plan has any, ran). Name them: chplan run ${args.plan} --day YYYY-MM-DD [--to …].`);
-    printRunSummary(results, kind.runGroup);
+    if (results.every((r) => r.units.length === 0)) return print(`No unit was named, so no unit was run (set-up steps, if the plan has any, ran). Name them: chplan run ${args.plan} --day YYYY-MM-DD [--to …].`);
+    printRunSummary(results);
   },
 };

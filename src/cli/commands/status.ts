@@ -18,10 +18,10 @@ export const statusCommand = {
     }
     const status = await withEngine(settings, (engine) => planStatus(engine, plan));
     if (args.json) return printJson(status);
-    if (status.days.length === 0) return print(`No runs of plan ${plan.name} are recorded in the ledger.`);
-    const label = kind.unitLabel ?? ((day: string) => day);
-    print(table(['unit', 'published', 'last publish (UTC)', 'by plan', 'latest run', 'done', 'running', 'failed', 'aborted', 'rows written', 'last activity (UTC)'], status.days.map((d) => [
-      label(d.day), d.published ? 'yes' : 'no', d.lastPublish?.at ?? '—', d.lastPublish ? (d.lastPublish.plan === plan.manifest.planHash ? 'this plan' : d.lastPublish.plan.slice(0, 12)) : '—',
+    if (status.units.length === 0) return print(`No runs of plan ${plan.name} are recorded in the ledger.`);
+    const label = kind.unitLabel ?? ((key: string) => key);
+    print(table(['unit', 'published', 'last publish (UTC)', 'by plan', 'latest run', 'done', 'running', 'failed', 'aborted', 'rows written', 'last activity (UTC)'], status.units.map((d) => [
+      label(d.unit), d.published ? 'yes' : 'no', d.lastPublish?.at ?? '—', d.lastPublish ? (d.lastPublish.plan === plan.manifest.planHash ? 'this plan' : d.lastPublish.plan.slice(0, 12)) : '—',
       d.pending ? 'unfinished' : 'published', d.chunks.done, d.chunks.running, d.chunks.failed, d.chunks.aborted, d.rowsWritten, d.lastActivity,
     ])));
     if (status.failures.length) {

@@ -21,7 +21,7 @@ function partitionsOf(units: UnitArgs): string[] {
 }
 
 /** Langfuse's events backfill (seed 002): events_full and events_core as Langfuse's own backfill writes them, a month at a time. */
-export const backfillKind: PlanKind = {
+export const backfillKind: PlanKind<BackfillPlan> = {
   name: 'backfill',
   describe: 'Langfuse events_full (+ events_core) from observations + traces, as Langfuse writes them, by monthly partition (spec: schemas/backfill.schema.json)',
   compileOptions: {
@@ -36,13 +36,11 @@ export const backfillKind: PlanKind = {
   },
   readPlan: readBackfillPlan,
   unitLabel: (day) => `partition ${day.slice(0, 7).replace('-', '')}`,
-  async run(settings, loaded, units, options) {
-    const plan = loaded as BackfillPlan;
-    const days = await withEngine(settings, (engine) => runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options }));
-    return [{ shard: 'local', days }];
+  async run(settings, plan, units, options) {
+    return [{ shard: null, units: await withEngine(settings, (engine) => runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options })) }];
   },
-  async validate(settings, loaded, units) {
-    const report = await withEngine(settings, (engine) => validateBackfill(engine, loaded as BackfillPlan, partitionsOf(units)));
+  async validate(settings, plan, units) {
+    const report = await withEngine(settings, (engine) => validateBackfill(engine, plan, partitionsOf(units)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },
   seeders: {
@@ -70,5 +68,5 @@ export const backfillKind: PlanKind = {
       },
     },
   },
-  commands: [backfillCommand, benchBackfillCommand] as never[],
+  commands: [backfillCommand, benchBackfillCommand],
 };

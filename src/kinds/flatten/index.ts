@@ -33,7 +33,7 @@ function daysOf(units: UnitArgs): string[] {
 }
 
 /** The Map-column flatten (seed 000): the first kind, and the default of `compile` without --spec. */
-export const flattenKind: PlanKind = {
+export const flattenKind: PlanKind<FlattenPlan> = {
   name: 'flatten',
   describe: 'Map-column table → flat, pre-aggregated table (mapping.json)',
   compileOptions: {
@@ -50,16 +50,14 @@ export const flattenKind: PlanKind = {
     return { out: result.out, planHash: result.manifest.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --day YYYY-MM-DD` };
   },
   readPlan,
-  run(settings, loaded, units, options) {
-    const plan = loaded as FlattenPlan;
+  run(settings, plan, units, options) {
     const chunk: ChunkSpec = units.chunk ? parseChunk(units.chunk) : plan.manifest.chunk;
     const run = { days: daysOf(units), chunk, ...options };
     return plan.manifest.cluster
       ? withShards(settings, plan, (shards, splitGroups) => runOnShards(shards, splitGroups, run))
-      : withEngine(settings, async (engine) => [{ shard: 'local', days: await runFlatten(engine, plan, run) }]);
+      : withEngine(settings, async (engine) => [{ shard: null, units: await runFlatten(engine, plan, run) }]);
   },
-  async validate(settings, loaded, units, args) {
-    const plan = loaded as FlattenPlan;
+  async validate(settings, plan, units, args) {
     const days = daysOf(units);
     if (plan.manifest.cluster) {
       const sharded = await withShards(settings, plan, (shards) => validateOnShards(shards, days));
@@ -90,5 +88,5 @@ export const flattenKind: PlanKind = {
       },
     },
   },
-  commands: [discoverCommand, transformCommand, diffCommand, benchTransformCommand, benchmarkCommand, viewBenchmarkCommand] as never[],
+  commands: [discoverCommand, transformCommand, diffCommand, benchTransformCommand, benchmarkCommand, viewBenchmarkCommand],
 };

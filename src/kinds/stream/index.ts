@@ -28,7 +28,7 @@ function daysOf(units: UnitArgs, required: boolean): string[] {
 }
 
 /** Debezium change events → landing → processed tables → aggregates rebuilt per day (seed 004). */
-export const streamKind: PlanKind = {
+export const streamKind: PlanKind<StreamPlan> = {
   name: 'stream',
   describe: 'Debezium/Kafka change streams into processed tables and day-rebuilt aggregates (spec: schemas/stream.schema.json)',
   async compile(_settings, args) {
@@ -40,29 +40,27 @@ export const streamKind: PlanKind = {
     return { out, planHash, files: files.length, json: { out, planHash, files: files.map((f) => f.name) }, next: `chplan replay ${out} --file DUMP.jsonl (builds the chain, lands the messages), then chplan run ${out} --day YYYY-MM-DD [--to …]` };
   },
   readPlan: readStreamPlan,
-  runGroup: 'aggregate',
-  async run(settings, loaded, units, options) {
-    const plan = loaded as StreamPlan;
+  async run(settings, plan, units, options) {
     const days = daysOf(units, false);
     return withEngine(settings, async (engine) => {
       if (!options.dryRun) {
         await setupChain(engine, plan, { kafka: !engine.can.runInProcess && plan.manifest.spec.kafka !== null, dictionaries: pgFromEnv(process.env), onEvent: options.onEvent });
       }
       if (days.length === 0) return [];
-      return rebuildAggregates(engine, plan, { days, ...options });
+      return [{ shard: null, units: await rebuildAggregates(engine, plan, { days, ...options }) }];
     });
   },
-  async validate(settings, loaded, units) {
-    const report = await withEngine(settings, (engine) => validateStream(engine, loaded as StreamPlan, daysOf(units, false)));
+  async validate(settings, plan, units) {
+    const report = await withEngine(settings, (engine) => validateStream(engine, plan, daysOf(units, false)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },
-  async status(settings, loaded) {
-    const aggregates = await withEngine(settings, (engine) => streamStatus(engine, loaded as StreamPlan));
+  async status(settings, plan) {
+    const aggregates = await withEngine(settings, (engine) => streamStatus(engine, plan));
     const rows = aggregates.flatMap((a) => a.days.map((d) => [a.aggregate, d.day, d.published ? 'yes' : 'no', d.lastPublish?.at ?? '—', d.pending ? 'unfinished' : 'rebuilt', d.lastPublish?.rows ?? 0]));
     return {
       json: aggregates,
-      print: () => print(rows.length === 0 ? `No day of plan ${loaded.name} has been rebuilt yet: chplan run ${loaded.dir} --day YYYY-MM-DD.` : table(['aggregate', 'day', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows)),
+      print: () => print(rows.length === 0 ? `No day of plan ${plan.name} has been rebuilt yet: chplan run ${plan.dir} --day YYYY-MM-DD.` : table(['aggregate', 'day', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows)),
     };
   },
-  commands: [replayCommand, streamDemoCommand, benchStreamCommand] as never[],
+  commands: [replayCommand, streamDemoCommand, benchStreamCommand],
 };

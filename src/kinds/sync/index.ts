@@ -21,7 +21,7 @@ function noUnits(units: UnitArgs): void {
 }
 
 /** PostgreSQL → ClickHouse incremental sync with KPI views (seeds 001 and 003), pulled by ClickHouse itself. */
-export const syncKind: PlanKind = {
+export const syncKind: PlanKind<SyncPlan> = {
   name: 'sync',
   describe: 'PostgreSQL tables pulled by ClickHouse incrementally, with KPI views (spec: schemas/sync.schema.json)',
   async compile(settings, args) {
@@ -30,23 +30,22 @@ export const syncKind: PlanKind = {
     return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out}` };
   },
   readPlan: readSyncPlan,
-  async run(settings, loaded, units, options) {
+  async run(settings, plan, units, options) {
     noUnits(units);
-    const tables = await withPostgres((pg) => withEngine(settings, (engine) => runSync(engine, loaded as SyncPlan, { pg, ...options })));
-    return [{ shard: 'local', days: tables }];
+    return [{ shard: null, units: await withPostgres((pg) => withEngine(settings, (engine) => runSync(engine, plan, { pg, ...options }))) }];
   },
-  async validate(settings, loaded, units) {
+  async validate(settings, plan, units) {
     noUnits(units);
-    const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, loaded as SyncPlan, pg)));
+    const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, plan, pg)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },
-  async status(settings, loaded) {
-    const tables = await withEngine(settings, (engine) => syncStatus(engine, loaded as SyncPlan));
+  async status(settings, plan) {
+    const tables = await withEngine(settings, (engine) => syncStatus(engine, plan));
     return {
       json: tables,
       print: () => print(table(['table', 'watermark (UTC)', 'last publish (UTC)', 'rows', 'by plan', 'failed since'], tables.map((t) => [
         t.table, t.watermark ?? 'never loaded', t.lastPublish?.at ?? '—', t.lastPublish?.rows ?? '—',
-        t.lastPublish ? (t.lastPublish.plan === loaded.manifest.planHash ? 'this plan' : t.lastPublish.plan.slice(0, 12)) : '—',
+        t.lastPublish ? (t.lastPublish.plan === plan.manifest.planHash ? 'this plan' : t.lastPublish.plan.slice(0, 12)) : '—',
         t.lastFailure ? `${t.lastFailure.at}: ${t.lastFailure.error.split('\n')[0]!.slice(0, 80)}` : '',
       ]))),
     };
@@ -70,5 +69,5 @@ export const syncKind: PlanKind = {
       },
     },
   },
-  commands: [syncCommand, benchSyncCommand] as never[],
+  commands: [syncCommand, benchSyncCommand],
 };

@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { formatTableRef, sameTable } from '../../../config/settings.js';
 import { tableColumns } from '../../../engine/table-columns.js';
-import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
+import type { UnitSummary, RunEvent } from '../../../execute/run-plan.js';
 import type { ValidationReport } from '../../../validate/report.js';
 import { compileBackfillDir } from '../plan/compile-plan-dir.js';
 import { readBackfillPlan } from '../plan/backfill-plan.js';
@@ -28,7 +28,7 @@ export interface BackfillResult {
   seeded: boolean;
   planDir: string;
   planHash: string;
-  partitions: DaySummary[];
+  partitions: UnitSummary[];
   report: ValidationReport | null;
 }
 

@@ -9,6 +9,10 @@ import { renderDocument } from '../../../render/render.js';
 export interface BackfillManifest extends PlanManifest {
   kind: 'backfill';
   tables: BackfillTables;
+  /** Zone of the month partitions (the server's). */
+  timeZone: string;
+  /** Default chunking of a partition. */
+  chunk: string;
   publish: PublishMode;
   exclude: TableRef | null;
   mergeTraceMetadata: boolean;
@@ -35,6 +39,7 @@ export function buildBackfillPlan(inputs: BackfillInputs, options: { name: strin
     formatVersion: MANIFEST_FORMAT,
     kind: 'backfill',
     tool: { name: 'chplan', version: options.toolVersion },
+    ledger: { table: backfillTables(spec, null).ledger, scope: formatTableRef(spec.target) },
     tables: backfillTables(spec, derived?.table ?? null),
     timeZone: spec.timeZone,
     chunk: spec.chunk,

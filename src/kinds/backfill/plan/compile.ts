@@ -11,7 +11,7 @@ import type { DerivedTable } from './derived.js';
 export const BACKFILL_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
   append_ledger: { file: '00_append_ledger.sql', role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)' },
-  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version)' },
+  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days' },
   create_target: { file: '01_create_target.sql', role: 'events table DDL (created if missing; an existing one is checked first)' },
   create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
   clear_staging_partition: { file: '03_clear_staging_partition.sql', role: 'drops a partition from staging before it is rebuilt' },

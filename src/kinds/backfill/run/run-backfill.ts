@@ -3,8 +3,9 @@ import { ConfigError, SafetyError, SchemaError } from '../../../core/errors.js';
 import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../../../core/windows.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { runPlan, type DaySummary, type RunAdapter, type RunOptions, type Unit } from '../../../execute/run-plan.js';
+import { runPlan, type RunAdapter, type RunOptions, type UnitSummary } from '../../../execute/run-plan.js';
 import type { RunContext } from '../../../execute/run-context.js';
+import { stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { contentHash } from '../../../plan/manifest.js';
 import { targetDiff } from '../plan/compile.js';
@@ -61,7 +62,7 @@ const ALL_PROJECTS = { index: 0, count: 1 };
  * into buckets of projects that each span the month. Project buckets follow the tables'
  * sorting keys (project_id first), so each chunk reads only its own granules.
  */
-export function partitionUnit(partition: string, timeZone: string, chunk: BackfillChunk): Unit {
+export function partitionUnit(partition: string, timeZone: string, chunk: BackfillChunk): StagedUnit {
   const days = daysOfMonth(partition);
   const first = days[0]!;
   const month = { day: first, partition, label: partition, bucket: ALL_PROJECTS };
@@ -69,10 +70,12 @@ export function partitionUnit(partition: string, timeZone: string, chunk: Backfi
   const windows = 'time' in chunk
     ? days.flatMap((day) => chunksOfDay(day, timeZone, chunk.time).map((w) => ({ ...w, day: first, partition, bucket: ALL_PROJECTS })))
     : Array.from({ length: chunk.projectBuckets }, (_, index) => ({ ...whole, bucket: { index, count: chunk.projectBuckets }, label: `${partition} projects ${index + 1}/${chunk.projectBuckets}` }));
-  return { day: first, label: partition, whole, windows };
+  return { key: first, label: `partition ${partition}`, day: first, whole, windows };
 }
 
-async function count(ctx: RunContext, step: string, window: Window): Promise<number> {
+type Ctx = RunContext<BackfillPlan>;
+
+async function count(ctx: Ctx, step: string, window: Window): Promise<number> {
   const [row] = await ctx.engine.rows<{ rows: string }>(statementOf(ctx.plan, step), { params: windowParams(window), step });
   return Number(row?.rows ?? 0);
 }
@@ -101,7 +104,7 @@ async function checkDerived(engine: Engine, plan: BackfillPlan): Promise<void> {
 }
 
 /** Before publish: the staged partition against the independent recomputation; any failure leaves the target as it was. */
-async function validateStaged(ctx: RunContext, plan: BackfillPlan, partition: string): Promise<void> {
+async function validateStaged(ctx: Ctx, plan: BackfillPlan, partition: string): Promise<void> {
   const checks = evaluatePartition(await collectPartition(ctx.engine, plan, partition, plan.manifest.tables.staging));
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) return;
@@ -112,7 +115,7 @@ async function validateStaged(ctx: RunContext, plan: BackfillPlan, partition: st
   );
 }
 
-async function publishDerived(ctx: RunContext, plan: BackfillPlan, partition: string): Promise<void> {
+async function publishDerived(ctx: Ctx, plan: BackfillPlan, partition: string): Promise<void> {
   const params = { partition_id: partition };
   const run = (step: string) => ctx.engine.command(statementOf(plan, step), { params, step: `${step} ${partition}` });
   await run('clear_derived_staging');
@@ -125,18 +128,12 @@ async function publishDerived(ctx: RunContext, plan: BackfillPlan, partition: st
   await run('clear_derived_staging');
 }
 
-/** How the shared runner runs a backfill plan. */
-export function backfillRunAdapter(plan: BackfillPlan): RunAdapter {
+const SETUP = ['create_target', 'create_staging', 'create_derived_staging'];
+
+/** How the shared runner runs a backfill plan: month partitions staged chunk by chunk, validated, then published. */
+export function backfillRunAdapter(plan: BackfillPlan): RunAdapter<BackfillPlan, StagedUnit> {
   const replace = plan.manifest.publish === 'replace';
   return {
-    steps: {
-      setup: ['create_target', 'create_staging', 'create_derived_staging'],
-      clearUnit: 'clear_staging_partition',
-      clearWindow: 'clear_staging_window',
-      insert: 'insert_chunk',
-      checkStaging: 'check_staging',
-      publish: 'publish_partition',
-    },
     async check(ctx) {
       const m = plan.manifest;
       await checkTable(ctx.engine, m.tables.source, m.source, 'observations table', plan);
@@ -148,18 +145,26 @@ export function backfillRunAdapter(plan: BackfillPlan): RunAdapter {
         throw new SchemaError(`The target ${formatTableRef(m.tables.target)} is not an events table this plan can write:\n  ${diff.join('\n  ')}\nNothing was written. Point the spec's target at another table (chplan creates it), or migrate this one.`);
       }
     },
-    countSource: (ctx, window) => count(ctx, 'count_source', window),
-    async beforePublish(ctx, unit) {
-      const partition = unit.whole.partition!;
-      // missing-only stages only what the target lacks: its rows are validated after publish, with the target's.
-      if (replace) await validateStaged(ctx, plan, partition);
-      if (plan.manifest.derived) await publishDerived(ctx, plan, partition);
+    async setup(ctx) {
+      for (const step of SETUP) if (plan.sql[step] !== undefined) await ctx.engine.command(statementOf(plan, step), { step });
     },
-    countStaging: (ctx, window) => count(ctx, 'count_staging', window),
-    // Missing-only staging depends on what the target held when each chunk ran, so a resumed
-    // run rebuilds it instead of trusting chunks staged before an earlier publish.
-    keepsStagedChunks: replace,
-    publishesNothingWhenEmpty: !replace,
+    ...stagedUnits<BackfillPlan, StagedUnit>({
+      steps: () => ({ clearUnit: 'clear_staging_partition', clearWindow: 'clear_staging_window', insert: 'insert_chunk', checkStaging: 'check_staging', publish: 'publish_partition' }),
+      stagingName: () => formatTableRef(plan.manifest.tables.staging),
+      countSource: (ctx, _unit, window) => count(ctx, 'count_source', window),
+      countStaging: (ctx, _unit, window) => count(ctx, 'count_staging', window),
+      async beforePublish(ctx, unit) {
+        const partition = unit.whole.partition!;
+        // missing-only stages only what the target lacks: its rows are validated after publish, with the target's.
+        if (replace) await validateStaged(ctx, plan, partition);
+        if (plan.manifest.derived) await publishDerived(ctx, plan, partition);
+      },
+      // Missing-only staging depends on what the target held when each chunk ran, so a resumed
+      // run rebuilds it instead of trusting chunks staged before an earlier publish.
+      keepsStagedChunks: replace,
+      publishesNothingWhenEmpty: !replace,
+    }),
+    resumable: true,
   };
 }
 
@@ -170,7 +175,7 @@ export interface BackfillRunOptions extends Omit<RunOptions, 'units'> {
 
 /**
  * Source rows (every version) per chunk that `auto` aims at. On the benchmark month (2.8M rows)
- * six such chunks peaked 30% lower than three of twice the size, in the same time (README,
+ * six such chunks peaked 30% lower than three of twice the size, in the same time (docs/performance.md,
  * "Backfill performance").
  */
 export const AUTO_CHUNK_ROWS = 500_000;
@@ -192,15 +197,15 @@ export async function autoChunk(engine: Engine, source: TableRef, partition: str
 }
 
 /** Each partition as a unit, cut as asked (`auto`: per partition, from its rows). */
-export async function backfillUnits(engine: Engine, plan: BackfillPlan, partitions: string[], chunk = plan.manifest.chunk): Promise<Unit[]> {
+export async function backfillUnits(engine: Engine, plan: BackfillPlan, partitions: string[], chunk = plan.manifest.chunk): Promise<StagedUnit[]> {
   const asked = chunkOf(chunk);
-  const units: Unit[] = [];
+  const units: StagedUnit[] = [];
   for (const p of partitions) units.push(partitionUnit(p, plan.manifest.timeZone, asked === 'auto' ? await autoChunk(engine, plan.manifest.tables.source, p) : asked));
   return units;
 }
 
 /** Runs a backfill plan for whole partitions (see runPlan). */
-export async function runBackfill(engine: Engine, plan: BackfillPlan, options: BackfillRunOptions): Promise<DaySummary[]> {
+export async function runBackfill(engine: Engine, plan: BackfillPlan, options: BackfillRunOptions): Promise<UnitSummary[]> {
   const { partitions, chunk, ...rest } = options;
   return runPlan(engine, plan, backfillRunAdapter(plan), { ...rest, units: await backfillUnits(engine, plan, partitions, chunk) });
 }

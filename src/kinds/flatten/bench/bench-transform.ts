@@ -68,7 +68,7 @@ export async function benchTransform(engine: Engine, settings: Settings, options
     for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
     plans.set(strategy, plan);
   }
-  const first = plans.values().next().value as FlattenPlan;
+  const first = plans.get(options.strategies[0]!)!;
   const params = windowParams(window);
   const staging = (plan: FlattenPlan) => quoteTable(plan.manifest.tables.staging);
   const baselineTable = `${quoteIdent(settings.target.database)}.${quoteIdent('chplan_bench_client')}`;

@@ -38,7 +38,7 @@ export const transformCommand = {
     if (args.json) printJson(result);
     else {
       print(`Mapping: ${result.discovery.out} (${result.discovery.mapping.int.length} int, ${result.discovery.mapping.float.length} float columns). Plan: ${result.planDir}`);
-      printRunSummary([{ shard: 'local', days: result.days }]);
+      printRunSummary([{ shard: null, units: result.days }]);
       printValidation(result.report);
     }
     if (!result.report.passed) process.exitCode = 1;

@@ -12,7 +12,7 @@ import type { Step } from './steps.js';
 export const PLAN_FILES = {
   create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
   append_ledger: { file: '00_append_ledger.sql', role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)' },
-  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version)' },
+  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days' },
   create_registry: { file: '00_create_registry.sql', role: 'registry of the key each target column holds (created if missing)' },
   register_mapping: { file: '00_register_mapping.sql', role: 'records the key of each column not registered yet (after the registry check passed)' },
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },

@@ -31,6 +31,7 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     formatVersion: MANIFEST_FORMAT,
     kind: 'flatten',
     tool: { name: 'chplan', version: toolVersion },
+    ledger: { table: tables.ledger, scope: formatTableRef(tables.target) },
     tables,
     timeZone: settings.timeZone,
     strategy: settings.strategy,

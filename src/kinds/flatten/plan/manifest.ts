@@ -5,6 +5,8 @@ import type { PlanManifest } from '../../../plan/manifest.js';
 export interface Manifest extends PlanManifest {
   kind: 'flatten';
   tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;
+  /** Zone of the plan's days. */
+  timeZone: string;
   strategy: Strategy;
   /** The insert stops on keys the mapping lacks itself, so no scan for them runs before it. */
   insertChecksUnmappedKeys: boolean;

@@ -5,7 +5,7 @@ import { evaluateDay } from '../validate/evaluate.js';
 import { reportOf, type Check, type ValidationReport } from '../../../validate/report.js';
 import { combineTotals } from '../validate/combine-inputs.js';
 import { collectInputs } from '../validate/validate-plan.js';
-import { type DaySummary } from '../../../execute/run-plan.js';
+import type { RunGroup } from '../../../execute/run-plan.js';
 import { runFlatten, type FlattenRunOptions } from './flatten-run.js';
 import { mapConcurrent } from '../../../core/concurrency.js';
 
@@ -24,7 +24,7 @@ export type SplitGroupCounter = (day: string) => Promise<number>;
  * is split across shards (each shard aggregates only its own rows, so a split group would
  * become several target rows).
  */
-export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounter, options: FlattenRunOptions & { parallelShards?: number }): Promise<{ shard: string; days: DaySummary[] }[]> {
+export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounter, options: FlattenRunOptions & { parallelShards?: number }): Promise<RunGroup[]> {
   if (!options.dryRun) {
     for (const day of options.days) {
       const split = await splitGroups(day);
@@ -38,7 +38,7 @@ export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounte
   }
   // Every shard at once by default: each has its own engine, staging, ledger and lease.
   const { parallelShards, ...run } = options;
-  return mapConcurrent(shards, parallelShards ?? shards.length, async (shard) => ({ shard: shard.name, days: await runFlatten(shard.engine, shard.plan, run) }));
+  return mapConcurrent(shards, parallelShards ?? shards.length, async (shard) => ({ shard: shard.name, units: await runFlatten(shard.engine, shard.plan, run) }));
 }
 
 export interface ShardedValidation {

@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { DEFAULT_SETTINGS, DEMO_DAY, formatTableRef, sameTable, type Settings } from '../../../config/settings.js';
 import { daysBetween } from '../../../core/windows.js';
-import { type DaySummary, type RunEvent } from '../../../execute/run-plan.js';
+import { type UnitSummary, type RunEvent } from '../../../execute/run-plan.js';
 import { runFlatten } from '../run/flatten-run.js';
 import { readPlan } from '../plan/flatten-plan.js';
 import { tableColumns } from '../../../engine/table-columns.js';
@@ -25,7 +25,7 @@ export interface TransformResult {
   seeded: boolean;
   discovery: DiscoverResult;
   planDir: string;
-  days: DaySummary[];
+  days: UnitSummary[];
   report: ValidationReport;
 }
 

@@ -86,7 +86,7 @@ export const streamDemoCommand = {
       stages.end();
       if (args.json) return printJson({ plan: out, messages: dump.messages, ...result });
       print(`Plan: ${out}. Replayed ${result.landed} messages (${dump.messages} generated, with ${Object.values(dump.bad).reduce((a, b) => a + b, 0)} bad ones)${args.dump ? `, kept in ${args.dump}` : ''}.`);
-      printRunSummary(result.rebuilt);
+      printRunSummary([{ shard: null, units: result.rebuilt }]);
       printValidation(result.report);
       if (!result.report.passed) process.exitCode = 1;
     } finally {

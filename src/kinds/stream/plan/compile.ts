@@ -79,7 +79,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   add('create_database', '00_create_database.sql', 'the chain\'s database, ENGINE = Atomic', 'create_database', { database: spec.database });
   add('create_ledger', '01_create_ledger.sql', 'ledger table recording every rebuilt day (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
   add('append_ledger', '01_append_ledger.sql', 'appends a rebuilt day, a publish or the lease to the ledger (every ledger row)', 'append_ledger', { ledger: spec.ledger });
-  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version)', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
+  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
   add('create_landing', '02_create_landing.sql', 'landing table: every message as one line', 'create_landing', parse);
   add('create_dead_letter', '02_create_dead_letter.sql', 'dead letter: unusable messages with their reason', 'create_dead_letter', parse);
   add('create_parsed_log', '02_create_parsed_log.sql', 'parsed log: key, version and op of every usable message', 'create_parsed_log', parse);

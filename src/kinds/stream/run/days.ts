@@ -1,14 +1,8 @@
 import { daysBetween } from '../../../core/windows.js';
-import { dayUnits, type Unit } from '../../../execute/run-context.js';
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
-
-/** A rebuild's units: each UTC day, in one chunk (an aggregate's partition is a day). */
-export function dayUnitsOf(days: string[]): Unit[] {
-  return dayUnits(days, 'UTC', 'day');
-}
 
 /** Every day from the earliest to the latest time any processed table holds (latest state). */
 export async function daysWithData(engine: Engine, plan: StreamPlan): Promise<string[]> {

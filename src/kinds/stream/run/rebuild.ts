@@ -1,11 +1,11 @@
 import type { Engine } from '../../../engine/engine.js';
-import { dayUnitsOf } from './days.js';
+import { formatTableRef } from '../../../config/settings.js';
 import { windowParams } from '../../../core/windows.js';
-import { runPlan, type DaySummary, type RunAdapter, type RunEvent } from '../../../execute/run-plan.js';
-import type { RunContext } from '../../../execute/run-context.js';
-import { statementOf, type LoadedPlan } from '../../../plan/plan-dir.js';
+import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../../../execute/run-plan.js';
+import { record, type RunContext } from '../../../execute/run-context.js';
+import { dayUnits, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
+import { statementOf } from '../../../plan/plan-dir.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
-import type { StreamAggregate } from '../plan/spec.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
 
 export interface RebuildOptions {
@@ -18,57 +18,74 @@ export interface RebuildOptions {
   onEvent?: (event: RunEvent) => void;
 }
 
-async function countOf(ctx: RunContext, step: string, params: Record<string, string>): Promise<number> {
+/** An aggregate's day: rebuilt into staging and published by REPLACE PARTITION. */
+export interface AggregateDay extends StagedUnit {
+  aggregate: string;
+}
+
+type Ctx = RunContext<StreamPlan>;
+
+async function countOf(ctx: Ctx, unit: AggregateDay, type: string, params: Record<string, string>): Promise<number> {
+  const step = aggregateStep(unit.aggregate, type);
   const [row] = await ctx.engine.rows<{ rows: string }>(statementOf(ctx.plan, step), { params, step });
   return Number(row?.rows ?? 0);
 }
 
-/** The shared runner's view of one aggregate: its table as the target, its own statements. */
-function aggregatePlan(plan: StreamPlan, aggregate: StreamAggregate): LoadedPlan {
-  const t = chainTables(plan.manifest.spec);
-  const sql: Record<string, string> = {
-    create_ledger: plan.sql.create_ledger!, migrate_ledger: plan.sql.migrate_ledger!, append_ledger: statementOf(plan, 'append_ledger'), source_version: statementOf(plan, 'source_version'),
-  };
-  for (const type of ['clear_day', 'count_source', 'insert_day', 'count_staging', 'check_staging', 'publish_day', 'count_target_day', 'drop_day']) {
-    sql[type] = statementOf(plan, aggregateStep(aggregate.name, type));
-  }
-  return { ...plan, manifest: { ...plan.manifest, tables: { target: t.table(aggregate.name), staging: t.staging(aggregate.name), ledger: plan.manifest.tables.ledger } }, sql };
+/**
+ * A day whose recomputation is empty while the aggregate still holds rows (everything in it was
+ * deleted) has its partition dropped, under the lease and recorded like any publish.
+ */
+async function dropEmptied(ctx: Ctx, unit: AggregateDay): Promise<UnitSummary | null> {
+  const params = windowParams(unit.whole);
+  const held = await countOf(ctx, unit, 'count_target_day', params);
+  if (held === 0) return null;
+  const startedAt = new Date();
+  await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), { params, step: `drop ${unit.label}` });
+  await record(ctx, {
+    unit: unit.key, window: unit.whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: 0,
+    startedAt, finishedAt: new Date(), sourceVersion: ctx.sourceVersion, note: `the recomputation is empty: the day's ${held} rows were dropped`,
+  });
+  ctx.emit({ type: 'unit_published', unit: unit.label, rows: 0 });
+  return { unit: unit.label, status: 'published', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - startedAt.getTime()) / 1000 };
 }
 
-const ADAPTER: RunAdapter = {
-  steps: { setup: [], clearUnit: 'clear_day', clearWindow: 'clear_day', insert: 'insert_day', checkStaging: 'check_staging', publish: 'publish_day' },
+/** How the shared runner rebuilds a stream plan's aggregates: one unit per aggregate and day. */
+export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
   async check() {},
-  countSource: (ctx, window) => countOf(ctx, 'count_source', windowParams(window)),
-  countStaging: (ctx, window) => countOf(ctx, 'count_staging', windowParams(window)),
   async sourceVersion(ctx) {
     const [row] = await ctx.engine.rows<{ version: string }>(statementOf(ctx.plan, 'source_version'), { step: 'source_version' });
     return row?.version ?? '';
   },
-  keepsStagedChunks: false,
-  publishesNothingWhenEmpty: false,
+  ...stagedUnits<StreamPlan, AggregateDay>({
+    steps: ({ aggregate }) => ({
+      clearUnit: aggregateStep(aggregate, 'clear_day'), clearWindow: aggregateStep(aggregate, 'clear_day'), insert: aggregateStep(aggregate, 'insert_day'),
+      checkStaging: aggregateStep(aggregate, 'check_staging'), publish: aggregateStep(aggregate, 'publish_day'),
+    }),
+    stagingName: (ctx, unit) => formatTableRef(chainTables(ctx.plan.manifest.spec).staging(unit.aggregate)),
+    countSource: (ctx, unit, window) => countOf(ctx, unit, 'count_source', windowParams(window)),
+    countStaging: (ctx, unit, window) => countOf(ctx, unit, 'count_staging', windowParams(window)),
+    whenEmpty: dropEmptied,
+    keepsStagedChunks: false,
+    publishesNothingWhenEmpty: false,
+  }),
+  resumable: true,
 };
 
+/** Every aggregate's days, in the spec's order (a rollup after what it rolls up), as units. */
+export function aggregateDays(plan: StreamPlan, days: string[]): AggregateDay[] {
+  return plan.manifest.spec.aggregates.flatMap(({ name }, stage) =>
+    dayUnits(days, 'UTC', 'day').map((day) => ({
+      ...day, aggregate: name, key: `${name}/${day.day}`, label: `aggregate ${name}, ${day.day}`, stage,
+      // Progress names the chunk's aggregate too.
+      whole: { ...day.whole, label: `${name} ${day.whole.label}` }, windows: day.windows.map((w) => ({ ...w, label: `${name} ${w.label}` })),
+    })));
+}
+
 /**
- * Rebuilds every aggregate for the days, in the spec's order (a rollup after what it rolls up),
- * each through the shared runner: staging, an atomic REPLACE PARTITION per day, ledger, lease,
- * retries and resume. A day whose recomputation is empty while the aggregate still holds rows
- * (everything in it was deleted) has its partition dropped.
+ * Rebuilds every aggregate for the days through the shared runner: staging, an atomic REPLACE
+ * PARTITION per aggregate and day, ledger, lease, retries and resume.
  */
-export async function rebuildAggregates(engine: Engine, plan: StreamPlan, options: RebuildOptions): Promise<{ shard: string; days: DaySummary[] }[]> {
-  const results: { shard: string; days: DaySummary[] }[] = [];
-  for (const aggregate of plan.manifest.spec.aggregates) {
-    const view = aggregatePlan(plan, aggregate);
-    const units = dayUnitsOf(options.days);
-    const days = await runPlan(engine, view, ADAPTER, { units, dryRun: options.dryRun, resume: options.resume, force: options.force, parallelUnits: options.parallelUnits, signal: options.signal, onEvent: options.onEvent });
-    if (!options.dryRun) {
-      for (const [i, day] of days.entries()) {
-        if (day.status !== 'empty') continue;
-        const params = windowParams(units[i]!.whole);
-        const held = await engine.rows<{ rows: string }>(view.sql.count_target_day!, { params, step: 'count target' });
-        if (Number(held[0]?.rows ?? 0) > 0) await engine.command(view.sql.drop_day!, { params, step: 'drop day' });
-      }
-    }
-    results.push({ shard: aggregate.name, days });
-  }
-  return results;
+export function rebuildAggregates(engine: Engine, plan: StreamPlan, options: RebuildOptions): Promise<UnitSummary[]> {
+  const { days, ...rest } = options;
+  return runPlan(engine, plan, streamRunAdapter, { ...rest, units: aggregateDays(plan, days) });
 }

@@ -1,17 +1,12 @@
 import type { Engine } from '../../../engine/engine.js';
-import { formatTableRef } from '../../../config/settings.js';
-import { readLedger } from '../../../execute/ledger.js';
-import { summarizeLedger, type DayStatus } from '../../../execute/status.js';
-import { chainTables } from '../plan/compile.js';
+import { planStatus, type UnitStatus } from '../../../execute/status.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
 
-/** Each aggregate's rebuilt days, as the shared runner recorded them under the aggregate's table. */
-export async function streamStatus(engine: Engine, plan: StreamPlan): Promise<{ aggregate: string; days: DayStatus[] }[]> {
-  const t = chainTables(plan.manifest.spec);
-  const out: { aggregate: string; days: DayStatus[] }[] = [];
-  for (const aggregate of plan.manifest.spec.aggregates) {
-    const rows = await readLedger(engine, plan.manifest.tables.ledger, formatTableRef(t.table(aggregate.name)));
-    out.push({ aggregate: aggregate.name, days: summarizeLedger(rows, plan.manifest.planHash).days });
-  }
-  return out;
+/** Each aggregate's rebuilt days, from the units the shared runner recorded (`aggregate/day`). */
+export async function streamStatus(engine: Engine, plan: StreamPlan): Promise<{ aggregate: string; days: (UnitStatus & { day: string })[] }[]> {
+  const { units } = await planStatus(engine, plan);
+  return plan.manifest.spec.aggregates.map(({ name }) => ({
+    aggregate: name,
+    days: units.filter((u) => u.unit.startsWith(`${name}/`)).map((u) => ({ ...u, day: u.unit.slice(name.length + 1) })),
+  }));
 }

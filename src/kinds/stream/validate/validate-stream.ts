@@ -6,7 +6,7 @@ import { compareRows, sameNumber } from '../../../validate/compare.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
-import { dayUnitsOf } from '../run/days.js';
+import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
 
@@ -77,7 +77,7 @@ export async function validateStream(engine: Engine, plan: StreamPlan, days: str
     const published: Record<string, unknown>[] = [];
     const recomputed: Record<string, unknown>[] = [];
     const rollups: Check[] = [];
-    for (const unit of dayUnitsOf(days)) {
+    for (const unit of dayUnits(days, 'UTC', 'day')) {
       const params = windowParams(unit.whole);
       published.push(...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'read_day')), { params, step: 'validate' })));
       recomputed.push(...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'recompute_day')), { params, step: 'validate' })));

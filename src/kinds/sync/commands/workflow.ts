@@ -1,5 +1,5 @@
 import type { Engine } from '../../../engine/engine.js';
-import type { DaySummary, RunEvent } from '../../../execute/run-plan.js';
+import type { UnitSummary, RunEvent } from '../../../execute/run-plan.js';
 import type { ValidationReport } from '../../../validate/report.js';
 import { compileSyncDir } from '../source/compile-plan-dir.js';
 import { readSyncPlan } from '../plan/sync-plan.js';
@@ -23,7 +23,7 @@ export interface SyncWorkflowOptions {
 export interface SyncResult {
   planDir: string;
   planHash: string;
-  tables: DaySummary[];
+  tables: UnitSummary[];
   report: ValidationReport | null;
 }
 

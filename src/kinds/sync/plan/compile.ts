@@ -108,7 +108,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
   add('create_database', '00_create_database.sql', 'the targets\' database, ENGINE = Atomic', 'create_database', { database: spec.database });
   add('create_ledger', '01_create_ledger.sql', 'ledger table recording every load and publish (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
   add('append_ledger', '01_append_ledger.sql', 'appends a load, a publish or the lease to the ledger (every ledger row)', 'append_ledger', { ledger: spec.ledger });
-  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version)', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
+  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
   const pgTable = (source: string) => `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
   for (const { spec: table, columns } of sources) {
     const { target, staging } = tablesOf(spec.database, table);

@@ -24,7 +24,7 @@ export interface SyncManifest extends PlanManifest {
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
 
-/** The sync as a whole in the ledger: every load and publish is recorded under this name, one chunk_key per table. */
+/** The sync as a whole in the ledger: the scope its lease guards and every table's loads and publishes are filed under. */
 export function syncLedgerTarget(spec: Pick<SyncSpec, 'database' | 'name'>): TableRef {
   return { database: spec.database, name: spec.name };
 }
@@ -33,14 +33,11 @@ export function syncLedgerTarget(spec: Pick<SyncSpec, 'database' | 'name'>): Tab
 export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: { name: string; dir: string; toolVersion: string }): PlanFile[] {
   const statements = renderSync(spec, sources);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
-  const ledgerTarget = syncLedgerTarget(spec);
   const base: Omit<SyncManifest, 'planHash' | 'files'> = {
     formatVersion: MANIFEST_FORMAT,
     kind: 'sync',
     tool: { name: 'chplan', version: options.toolVersion },
-    tables: { target: ledgerTarget, staging: { database: spec.database, name: `${spec.name}__staging` }, ledger: spec.ledger },
-    timeZone: 'UTC',
-    chunk: 'window',
+    ledger: { table: spec.ledger, scope: formatTableRef(syncLedgerTarget(spec)) },
     database: spec.database,
     collection: spec.source.collection,
     pgSchema: spec.source.schema,

@@ -31,12 +31,25 @@ export function text6(ms: number): string {
   return `${utcText(ms)}000`;
 }
 
-/** The watermark of each table: the upper bound of its latest finished publish. Pure. */
+/**
+ * The table a ledger row is about: its unit; a ledger row written before sync tables were units
+ * named it in chunk_key (and its unit reads as a day).
+ */
+export function tableOfRow(row: Pick<LedgerRow, 'unit' | 'chunk_key'>): string {
+  return row.chunk_key ? row.chunk_key : row.unit;
+}
+
+/** Where a publish leaves a table: its cursor (µs); a row written before cursors were kept has it as its window's end (ms). Pure. */
+export function watermarkOfRow(row: Pick<LedgerRow, 'cursor' | 'window_end'>): string {
+  return row.cursor ? row.cursor : row.window_end;
+}
+
+/** The watermark of each table: where its latest finished publish left it. Pure. */
 export function watermarks(rows: LedgerRow[]): Map<string, string> {
   const marks = new Map<string, string>();
   for (const row of rows) {
     if (row.step !== 'publish' || row.status !== 'done') continue;
-    marks.set(row.chunk_key, row.window_end);
+    marks.set(tableOfRow(row), watermarkOfRow(row));
   }
   return marks;
 }

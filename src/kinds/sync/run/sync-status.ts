@@ -1,7 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
-import { formatTableRef } from '../../../config/settings.js';
 import { readLedger, type LedgerRow } from '../../../execute/ledger.js';
 import type { SyncPlan } from '../plan/sync-plan.js';
+import { tableOfRow, watermarkOfRow } from './load-window.js';
 
 export interface TableStatus {
   table: string;
@@ -14,12 +14,12 @@ export interface TableStatus {
 /** Each table's watermark, last publish and last failure since it, from the ledger rows. Pure. */
 export function summarizeTables(tables: string[], rows: LedgerRow[]): TableStatus[] {
   return tables.map((table) => {
-    const mine = rows.filter((r) => r.chunk_key === table && r.step !== 'lease');
+    const mine = rows.filter((r) => r.step !== 'lease' && tableOfRow(r) === table);
     const publish = mine.filter((r) => r.step === 'publish' && r.status === 'done').at(-1);
     const failure = mine.filter((r) => r.status === 'failed' && (!publish || r.finished_at > publish.finished_at)).at(-1);
     return {
       table,
-      watermark: publish?.window_end ?? null,
+      watermark: publish ? watermarkOfRow(publish) : null,
       lastPublish: publish ? { at: publish.finished_at, rows: Number(publish.rows_written), plan: publish.plan_hash } : null,
       lastFailure: failure ? { at: failure.finished_at, error: failure.error } : null,
     };
@@ -27,6 +27,6 @@ export function summarizeTables(tables: string[], rows: LedgerRow[]): TableStatu
 }
 
 export async function syncStatus(engine: Engine, plan: SyncPlan): Promise<TableStatus[]> {
-  const rows = await readLedger(engine, plan.manifest.tables.ledger, formatTableRef(plan.manifest.tables.target));
+  const rows = await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope);
   return summarizeTables(plan.manifest.syncTables.map((t) => t.source), rows);
 }

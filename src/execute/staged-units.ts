@@ -1,0 +1,167 @@
+import { AbortedError, SafetyError } from '../core/errors.js';
+import { chunksOfDay, dayWindow, windowParams, type ChunkSpec, type Window } from '../core/windows.js';
+import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
+import { runChunk, type ChunkRun, type StagedSteps } from './chunk-runner.js';
+import { latestByWindow, windowKey, type LedgerRow } from './ledger.js';
+import { record, type RunAdapter, type RunContext, type Unit, type UnitSummary } from './run-context.js';
+
+/** A unit published as one partition of a target: its whole window, and the chunks it is loaded in. */
+export interface StagedUnit extends Unit {
+  /** The ledger's day for the unit's rows: the day itself, or a partition's first day. */
+  day: string;
+  whole: Window;
+  windows: Window[];
+  /** Why the unit is empty without reading anything (a date the zone's clocks skipped), if it is. */
+  emptyBecause?: string;
+}
+
+/** What a kind whose units are staged partitions tells the staging runner. */
+export interface StagedAdapter<P extends LoadedPlan, U extends StagedUnit> {
+  steps(unit: U): StagedSteps;
+  /** The staging table, as a person finds it (named when a publish is refused). */
+  stagingName(ctx: RunContext<P>, unit: U): string;
+  /** Source rows a window reads (also the dry run's estimate). */
+  countSource(ctx: RunContext<P>, unit: U, window: Window): Promise<number>;
+  /** Rows staging holds in a window. */
+  countStaging(ctx: RunContext<P>, unit: U, window: Window): Promise<number>;
+  /** Before each chunk's insert (e.g. a preflight that refuses keys the plan would drop). */
+  beforeChunk?(ctx: RunContext<P>, window: Window): Promise<void>;
+  /** A clearer error for a failed insert, or null to report it as it is. */
+  explainFailure?(ctx: RunContext<P>, window: Window, queryId: string, cause: unknown): Promise<Error | null>;
+  /**
+   * Just before a unit is published: may stage more rows (e.g. other customers' rows to keep) and
+   * check what is staged; a failing check throws a SafetyError and nothing is published.
+   */
+  beforePublish?(ctx: RunContext<P>, unit: U): Promise<void>;
+  /** A unit whose source is empty: what to do about a target that still holds it (stream drops the emptied day). */
+  whenEmpty?(ctx: RunContext<P>, unit: U): Promise<UnitSummary | null>;
+  /** Whether chunks staged by an earlier run may be kept on --resume (false when staging depends on the target). */
+  keepsStagedChunks: boolean;
+  /** A unit whose chunks wrote nothing is recorded as published without touching the target (insert-only publishes). */
+  publishesNothingWhenEmpty: boolean;
+}
+
+/** Units of whole days in `zone`, each chunked as asked. */
+export function dayUnits(days: string[], zone: string, chunk: ChunkSpec): StagedUnit[] {
+  return days.map((day) => {
+    const whole = dayWindow(day, zone);
+    const emptyBecause = whole.start === whole.end ? `this date does not exist in ${zone} (its clocks skipped it), so it is an empty day; nothing was changed` : undefined;
+    return { key: day, label: day, day, whole, windows: chunksOfDay(day, zone, chunk), emptyBecause };
+  });
+}
+
+/**
+ * The shared runner's part for units that are staged, checked and published as one partition:
+ * each chunk is inserted into staging (retried, halved when out of memory, kept on --resume when
+ * the ledger and staging agree), then the unit is checked and published atomically.
+ */
+export function stagedUnits<P extends LoadedPlan, U extends StagedUnit>(staged: StagedAdapter<P, U>): Pick<RunAdapter<P, U>, 'chunks' | 'estimate' | 'runUnit'> {
+  return {
+    chunks: (unit) => unit.windows.length,
+    async estimate(ctx, unit) {
+      let rows = 0;
+      for (const window of unit.windows) {
+        const estimatedRows = await staged.countSource(ctx, unit, window);
+        rows += estimatedRows;
+        ctx.emit({ type: 'dry_run_chunk', window, estimatedRows });
+      }
+      return rows;
+    },
+    runUnit: (ctx, unit) => runStagedUnit(ctx, staged, unit),
+  };
+}
+
+/** Chunks that a resumed run may keep: done in the ledger and still exactly in staging. */
+async function keptChunks<P extends LoadedPlan, U extends StagedUnit>(ctx: RunContext<P>, staged: StagedAdapter<P, U>, unit: U, ledger: LedgerRow[]): Promise<Map<string, number> | null> {
+  if (!staged.keepsStagedChunks) return null;
+  const latest = latestByWindow(ledger, 'chunk');
+  const kept = new Map<string, number>();
+  let redone = 0;
+  for (const window of unit.windows) {
+    const row = latest.get(windowKey(unit.key, window));
+    if (!row) continue;
+    const rows = await staged.countStaging(ctx, unit, window);
+    if (row.status === 'done' && rows === Number(row.rows_written)) kept.set(windowKey(unit.key, window), rows);
+    else redone += rows; // cleared before the chunk runs again
+  }
+  // Apart from chunks about to be redone, staging must hold exactly the kept chunks;
+  // anything else (another plan's leftovers) means the unit is rebuilt from scratch.
+  const accounted = [...kept.values()].reduce((a, b) => a + b, 0);
+  return (await staged.countStaging(ctx, unit, unit.whole)) - redone === accounted ? kept : null;
+}
+
+async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(ctx: RunContext<P>, staged: StagedAdapter<P, U>, unit: U): Promise<UnitSummary> {
+  const started = Date.now();
+  const { whole } = unit;
+  const steps = staged.steps(unit);
+  const summary = (status: UnitSummary['status'], rowsRead = 0, rowsWritten = 0): UnitSummary => ({ unit: unit.label, status, rowsRead, rowsWritten, seconds: (Date.now() - started) / 1000 });
+  if (unit.emptyBecause) {
+    ctx.emit({ type: 'unit_empty', unit: unit.label, reason: unit.emptyBecause });
+    return summary('empty');
+  }
+  if ((await staged.countSource(ctx, unit, whole)) === 0) {
+    const handled = await staged.whenEmpty?.(ctx, unit);
+    if (handled) return handled;
+    ctx.emit({ type: 'unit_empty', unit: unit.label, reason: 'the source has no rows for it (after filters); nothing was changed' });
+    return summary('empty');
+  }
+  const kept = ctx.ledger ? await keptChunks(ctx, staged, unit, ctx.ledger) : null;
+  if (!kept) await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), { params: windowParams(whole), step: 'clear staging' });
+  const previous = ctx.ledger ? latestByWindow(ctx.ledger, 'chunk') : new Map<string, LedgerRow>();
+  let rowsRead = 0;
+  let rowsWritten = 0;
+  for (const window of unit.windows) {
+    if (ctx.signal?.aborted) {
+      throw new AbortedError(`Interrupted before ${window.label}; chunks finished so far are in staging and the target is unchanged. Resume with --resume.`);
+    }
+    await ctx.lease?.heartbeat();
+    const keptRows = kept?.get(windowKey(unit.key, window));
+    if (keptRows !== undefined) {
+      rowsWritten += keptRows;
+      ctx.emit({ type: 'chunk_skipped', window, rowsWritten: keptRows });
+      continue;
+    }
+    // A chunk the ledger saw start (and not finish) may have left rows behind.
+    const chunk: ChunkRun = {
+      ctx, unit: unit.key, steps,
+      countSource: (w) => staged.countSource(ctx, unit, w),
+      countStaging: (w) => staged.countStaging(ctx, unit, w),
+      beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
+      explainFailure: staged.explainFailure && ((w, queryId, cause) => staged.explainFailure!(ctx, w, queryId, cause)),
+    };
+    const done = await runChunk(chunk, window, kept !== null && previous.has(windowKey(unit.key, window)));
+    rowsRead += done.rowsRead;
+    rowsWritten += done.rowsWritten;
+    ctx.emit({ type: 'chunk_done', window, ...done });
+  }
+  await ctx.lease?.heartbeat();
+  const before = await stagedRows(ctx, steps, whole);
+  await staged.beforePublish?.(ctx, unit);
+  const added = (await stagedRows(ctx, steps, whole)).rows - before.rows;
+  await publish(ctx, staged, unit, rowsWritten + added);
+  ctx.emit({ type: 'unit_published', unit: unit.label, rows: rowsWritten });
+  return summary('published', rowsRead, rowsWritten);
+}
+
+async function stagedRows(ctx: RunContext, steps: StagedSteps, whole: Window): Promise<{ rows: number; parts: number }> {
+  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, steps.checkStaging), { params: windowParams(whole), step: 'check staging' });
+  return { rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) };
+}
+
+async function publish<P extends LoadedPlan, U extends StagedUnit>(ctx: RunContext<P>, staged: StagedAdapter<P, U>, unit: U, expectedRows: number): Promise<void> {
+  const { whole } = unit;
+  const steps = staged.steps(unit);
+  const rows = await stagedRows(ctx, steps, whole);
+  const startedAt = new Date();
+  const publishRow = { unit: unit.key, window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, startedAt, sourceVersion: ctx.sourceVersion } as const;
+  if (expectedRows === 0 && rows.rows === 0 && staged.publishesNothingWhenEmpty) {
+    await record(ctx, { ...publishRow, rowsWritten: 0, finishedAt: new Date(), note: 'nothing new to publish' });
+    return;
+  }
+  if (rows.parts === 0 || rows.rows !== expectedRows) {
+    throw new SafetyError(`Refusing to publish ${whole.label}: staging holds ${rows.rows} rows in ${rows.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run it; if it repeats, inspect ${staged.stagingName(ctx, unit)}.`);
+  }
+  await ctx.engine.command(statementOf(ctx.plan, steps.publish), { params: windowParams(whole), step: `publish ${whole.label}` });
+  await record(ctx, { ...publishRow, rowsWritten: rows.rows, finishedAt: new Date() });
+  await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), { params: windowParams(whole), step: 'clear staging' });
+}
