@@ -8,7 +8,10 @@ import type { PlanKind, Seeder } from '../kinds/kind.js';
 /** The kind called `name`; says which exist when there is none. */
 export function kindNamed(name: string, where: string): PlanKind {
   const kind = KINDS.find((k) => k.name === name);
-  if (!kind) throw new ConfigError(`${where} names kind ${JSON.stringify(name)}, which chplan does not know; kinds: ${KINDS.map((k) => k.name).join(', ')}.`);
+  if (!kind)
+    throw new ConfigError(
+      `${where} names kind ${JSON.stringify(name)}, which chplan does not know; kinds: ${KINDS.map((k) => k.name).join(', ')}.`,
+    );
   return kind;
 }
 
@@ -22,7 +25,10 @@ export function readAnyPlan(dir: string): { kind: PlanKind; plan: LoadedPlan } {
 export function kindOfSpec(path: string): PlanKind {
   const spec = readSpecFile(path);
   const name = (spec as { kind?: unknown } | null)?.kind;
-  if (typeof name !== 'string') throw new ConfigError(`Spec file ${path} has no "kind" (one of ${KINDS.map((k) => k.name).join(', ')}); nothing was compiled.`);
+  if (typeof name !== 'string')
+    throw new ConfigError(
+      `Spec file ${path} has no "kind" (one of ${KINDS.map((k) => k.name).join(', ')}); nothing was compiled.`,
+    );
   return kindNamed(name, `Spec file ${path}`);
 }
 

@@ -14,6 +14,7 @@ export const KINDS: readonly PlanKind[] = registry;
  * own; it must be registered before the command line is built. A kind of chplan's own is one line above.
  */
 export function registerKind(kind: PlanKind): void {
-  if (registry.some((k) => k.name === kind.name)) throw new Error(`a plan kind named ${kind.name} is already registered`);
+  if (registry.some((k) => k.name === kind.name))
+    throw new Error(`a plan kind named ${kind.name} is already registered`);
   registry.push(kind);
 }

@@ -39,25 +39,35 @@ export interface CommonArgs {
 function parseCustomers(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
   const ids = text.split(',').map((s) => s.trim());
-  if (ids.some((id) => !/^-?\d+$/.test(id))) throw new ConfigError(`--customers ${JSON.stringify(text)} must be a comma-separated list of integer ids, e.g. --customers 1,2,3.`);
+  if (ids.some((id) => !/^-?\d+$/.test(id)))
+    throw new ConfigError(
+      `--customers ${JSON.stringify(text)} must be a comma-separated list of integer ids, e.g. --customers 1,2,3.`,
+    );
   return [...new Set(ids.map(Number))];
 }
 
 /** `name=value` pairs; a value that is a plain number stays a number. */
 function parseInsertSettings(pairs: string[] | undefined): Record<string, number | string> | undefined {
   if (pairs === undefined) return undefined;
-  return Object.fromEntries(pairs.map((pair) => {
-    const match = /^([^=]+)=(.*)$/.exec(pair);
-    if (!match) throw new ConfigError(`--insert-setting ${JSON.stringify(pair)} must look like name=value, e.g. --insert-setting max_threads=4.`);
-    const [, name, value] = match as unknown as [string, string, string];
-    return [name.trim(), /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value];
-  }));
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const match = /^([^=]+)=(.*)$/.exec(pair);
+      if (!match)
+        throw new ConfigError(
+          `--insert-setting ${JSON.stringify(pair)} must look like name=value, e.g. --insert-setting max_threads=4.`,
+        );
+      const [, name, value] = match as unknown as [string, string, string];
+      return [name.trim(), /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value];
+    }),
+  );
 }
 
 /** Settings from flags > env > config file > defaults. */
 export function settingsFrom(args: CommonArgs): Settings {
   if (args.timeout !== undefined && !(Number.isFinite(args.timeout) && args.timeout > 0)) {
-    throw new ConfigError(`--timeout must be a positive number of seconds (the server-side limit of each statement), not ${JSON.stringify(String(args.timeout))}.`);
+    throw new ConfigError(
+      `--timeout must be a positive number of seconds (the server-side limit of each statement), not ${JSON.stringify(String(args.timeout))}.`,
+    );
   }
   const settings = loadSettings({
     configFile: args.config,

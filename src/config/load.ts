@@ -6,9 +6,7 @@ import { schemaErrors } from './validate-json.js';
 import { parseChunk } from '../core/windows.js';
 import { packagePath } from '../core/package-path.js';
 
-const CONFIG_SCHEMA = JSON.parse(
-  readFileSync(packagePath('schemas/config.schema.json'), 'utf8'),
-) as object;
+const CONFIG_SCHEMA = JSON.parse(readFileSync(packagePath('schemas/config.schema.json'), 'utf8')) as object;
 
 /** Settings that may come from flags; undefined means "not given". */
 export type SettingsOverrides = Partial<Omit<Settings, 'source' | 'target'>> & { source?: string; target?: string };
@@ -27,7 +25,12 @@ export function loadSettings(options: {
   const file = options.configFile ? readConfigFile(options.configFile) : {};
   const fromEnv = envOverrides(env);
   const flags = definedOnly(options.flags ?? {});
-  const merged = { ...file, ...fromEnv, ...flags, insertSettings: { ...file.insertSettings, ...flags.insertSettings } } as SettingsOverrides;
+  const merged = {
+    ...file,
+    ...fromEnv,
+    ...flags,
+    insertSettings: { ...file.insertSettings, ...flags.insertSettings },
+  } as SettingsOverrides;
   return finish(merged);
 }
 
@@ -47,19 +50,27 @@ function finish(values: SettingsOverrides): Settings {
     }
   }
   if (!/^Int(32|64)$|^UInt(32|64)$/.test(settings.intType)) {
-    throw new ConfigError(`intType ${JSON.stringify(settings.intType)} is not supported; use Int32, Int64, UInt32 or UInt64.`);
+    throw new ConfigError(
+      `intType ${JSON.stringify(settings.intType)} is not supported; use Int32, Int64, UInt32 or UInt64.`,
+    );
   }
   if (!/^Float(32|64)$/.test(settings.floatType)) {
     throw new ConfigError(`floatType ${JSON.stringify(settings.floatType)} is not supported; use Float32 or Float64.`);
   }
   for (const [name, value] of Object.entries(settings.insertSettings)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ConfigError(`Insert setting name ${JSON.stringify(name)} is not a ClickHouse setting name (letters, digits, underscores).`);
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new ConfigError(`Insert setting ${name} must be a finite number or a string.`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new ConfigError(
+        `Insert setting name ${JSON.stringify(name)} is not a ClickHouse setting name (letters, digits, underscores).`,
+      );
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new ConfigError(`Insert setting ${name} must be a finite number or a string.`);
   }
   try {
     parseChunk(settings.chunk);
   } catch {
-    throw new ConfigError(`chunk ${JSON.stringify(settings.chunk)} is not a chunk size; use day, hour or minutes that divide a day (15m, 30m, 120m). Set it in the config file or with --chunk.`);
+    throw new ConfigError(
+      `chunk ${JSON.stringify(settings.chunk)} is not a chunk size; use day, hour or minutes that divide a day (15m, 30m, 120m). Set it in the config file or with --chunk.`,
+    );
   }
   if (settings.source.database === settings.target.database && settings.source.name === settings.target.name) {
     throw new ConfigError('source and target name the same table; the target must be a new table.');
@@ -80,11 +91,16 @@ function readConfigFile(path: string): SettingsOverrides {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new ConfigError(`Config file ${path} is not valid JSON: ${(cause as Error).message}. Fix the syntax and retry.`, { cause });
+    throw new ConfigError(
+      `Config file ${path} is not valid JSON: ${(cause as Error).message}. Fix the syntax and retry.`,
+      { cause },
+    );
   }
   const errors = schemaErrors(CONFIG_SCHEMA, data);
   if (errors.length > 0) {
-    throw new ConfigError(`Config file ${path} is invalid:\n  ${errors.join('\n  ')}\nSee schemas/config.schema.json for every field.`);
+    throw new ConfigError(
+      `Config file ${path} is invalid:\n  ${errors.join('\n  ')}\nSee schemas/config.schema.json for every field.`,
+    );
   }
   const { $schema: _ignored, ...values } = data as Record<string, unknown>;
   return values as SettingsOverrides;

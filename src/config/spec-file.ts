@@ -7,6 +7,9 @@ export function readSpecFile(path: string, hint = ''): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch (cause) {
-    throw new ConfigError(`Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`, { cause });
+    throw new ConfigError(
+      `Spec file ${path} is not valid JSON (${(cause as Error).message}); nothing was compiled. Fix it and run again.`,
+      { cause },
+    );
   }
 }

@@ -28,7 +28,11 @@ const shipped = new Map<string, object>();
 /** schemaErrors against one of chplan's own schemas, `schemas/<name>.schema.json`. */
 export function shippedSchemaErrors(name: string, data: unknown): string[] {
   let schema = shipped.get(name);
-  if (!schema) shipped.set(name, (schema = JSON.parse(readFileSync(packagePath(`schemas/${name}.schema.json`), 'utf8')) as object));
+  if (!schema)
+    shipped.set(
+      name,
+      (schema = JSON.parse(readFileSync(packagePath(`schemas/${name}.schema.json`), 'utf8')) as object),
+    );
   return schemaErrors(schema, data);
 }
 

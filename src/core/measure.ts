@@ -27,7 +27,11 @@ export async function measure(fn: () => Promise<unknown>): Promise<Sample> {
  * measurements the JavaScript heap is collected, untimed: otherwise the garbage of one (a
  * client-side baseline's rows) is collected on this machine's cores during the next one.
  */
-export async function interleaved(names: string[], repeat: number, run: (name: string) => Promise<Sample>): Promise<Record<string, Sample[]>> {
+export async function interleaved(
+  names: string[],
+  repeat: number,
+  run: (name: string) => Promise<Sample>,
+): Promise<Record<string, Sample[]>> {
   const samples: Record<string, Sample[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < repeat; round++) {
     for (const name of names) {
@@ -52,6 +56,10 @@ function collectGarbage(): void {
 export function runWorkerProcess<T>(worker: URL, args: string[], env: Record<string, string> = {}): T {
   const source = fileURLToPath(worker);
   const path = existsSync(source) ? source : source.replace(/\.ts$/, '.js');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path, ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, ...env },
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }

@@ -10,7 +10,22 @@ export type FragmentShape = 'select' | 'expression';
 export type FragmentDialect = 'clickhouse' | 'postgres';
 
 /** Words that, outside parentheses, would make an expression more than an expression. */
-const CLAUSE_WORDS = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT', 'INTO', 'FORMAT', 'SETTINGS', 'WITH']);
+const CLAUSE_WORDS = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'UNION',
+  'EXCEPT',
+  'INTERSECT',
+  'INTO',
+  'FORMAT',
+  'SETTINGS',
+  'WITH',
+]);
 /** Words that, outside parentheses, would make a SELECT write or change how it is returned. */
 const SELECT_WORDS = new Set(['INTO', 'FORMAT']);
 
@@ -32,7 +47,10 @@ function quotedEnd(sql: string, i: number, quote: string, backslash: boolean): n
   return -1;
 }
 
-/** PostgreSQL's dollar quoting: `$$…$$` or `$tag$…$tag$` starting at `i`; the index after it, -1 if unclosed, null if `i` starts none. */
+/**
+ * PostgreSQL's dollar quoting: `$$…$$` or `$tag$…$tag$` starting at `i`; the index after it, -1 if unclosed, null if
+ * `i` starts none.
+ */
 function dollarEnd(sql: string, i: number): number | null {
   const open = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i));
   if (!open) return null;
@@ -48,13 +66,17 @@ export function fragmentProblem(sql: string, shape: FragmentShape, dialect: Frag
   const words: Token[] = [];
   const open: string[] = [];
   let depth = 0;
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const c = sql[i]!;
     const next = sql[i + 1];
-    if (c === '-' && next === '-') return `it has a comment (-- at character ${i + 1}), which would hide what the plan writes after it; describe it in the spec instead`;
-    if (c === '/' && next === '*') return `it has a comment (/* at character ${i + 1}); describe it in the spec instead`;
-    if (c === '#' && dialect === 'clickhouse') return `it has a comment (# at character ${i + 1}), which would hide what the plan writes after it`;
-    if (c === ';') return `it holds more than one statement (a ; at character ${i + 1}); a spec's SQL is one ${shape === 'select' ? 'SELECT' : 'expression'} without a ;`;
+    if (c === '-' && next === '-')
+      return `it has a comment (-- at character ${i + 1}), which would hide what the plan writes after it; describe it in the spec instead`;
+    if (c === '/' && next === '*')
+      return `it has a comment (/* at character ${i + 1}); describe it in the spec instead`;
+    if (c === '#' && dialect === 'clickhouse')
+      return `it has a comment (# at character ${i + 1}), which would hide what the plan writes after it`;
+    if (c === ';')
+      return `it holds more than one statement (a ; at character ${i + 1}); a spec's SQL is one ${shape === 'select' ? 'SELECT' : 'expression'} without a ;`;
     if (c === '\0') return 'it holds a NUL character';
     if (c === "'" || c === '"' || (c === '`' && dialect === 'clickhouse')) {
       const escaped = c === "'" && (dialect === 'clickhouse' || /[eE]$/.test(sql.slice(Math.max(0, i - 1), i)));
@@ -88,18 +110,23 @@ export function fragmentProblem(sql: string, shape: FragmentShape, dialect: Frag
     }
     i++;
   }
-  if (open.length > 0) return `${open.map((o) => `a ${o}`).join(' and ')} ${open.length === 1 ? 'is' : 'are'} left open`;
+  if (open.length > 0)
+    return `${open.map((o) => `a ${o}`).join(' and ')} ${open.length === 1 ? 'is' : 'are'} left open`;
   const top = words.filter((w) => w.depth === 0);
   if (shape === 'select') {
     const first = sql.trimStart();
-    if (!/^(SELECT|WITH)\b/i.test(first) && !first.startsWith('(')) return `it does not start with SELECT or WITH (it starts "${first.slice(0, 20)}")`;
+    if (!/^(SELECT|WITH)\b/i.test(first) && !first.startsWith('('))
+      return `it does not start with SELECT or WITH (it starts "${first.slice(0, 20)}")`;
     if (dialect === 'clickhouse') {
       const bad = top.find((w) => SELECT_WORDS.has(w.word));
-      if (bad) return `${bad.word} at character ${bad.at + 1} would change where or how the result goes; the plan decides that`;
+      if (bad)
+        return `${bad.word} at character ${bad.at + 1} would change where or how the result goes; the plan decides that`;
     }
     return null;
   }
   if (sql.trim() === '') return 'it is empty';
   const clause = top.find((w) => CLAUSE_WORDS.has(w.word));
-  return clause ? `${clause.word} at character ${clause.at + 1} makes it more than an expression (a subquery goes in parentheses)` : null;
+  return clause
+    ? `${clause.word} at character ${clause.at + 1} makes it more than an expression (a subquery goes in parentheses)`
+    : null;
 }

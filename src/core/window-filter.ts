@@ -13,10 +13,7 @@ export interface WindowScope {
  */
 export function windowFilter(scope: WindowScope): string {
   const time = quoteIdent(scope.timeColumn);
-  const parts = [
-    `${time} >= {chunk_start:DateTime64(3, 'UTC')}`,
-    `${time} < {chunk_end:DateTime64(3, 'UTC')}`,
-  ];
+  const parts = [`${time} >= {chunk_start:DateTime64(3, 'UTC')}`, `${time} < {chunk_end:DateTime64(3, 'UTC')}`];
   if (scope.customers) parts.push(`${quoteIdent(scope.customerColumn)} IN (${scope.customers.join(', ')})`);
   return parts.join('\n  AND ');
 }

@@ -20,7 +20,9 @@ export type ChunkSpec = 'day' | 'hour' | `${number}m`;
 export function parseChunk(text: string): ChunkSpec {
   const minutes = /^([1-9][0-9]*)m$/.exec(text);
   if (text === 'day' || text === 'hour' || (minutes && 1440 % Number(minutes[1]) === 0)) return text as ChunkSpec;
-  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a chunk size; use day, hour or minutes dividing a day (15m, 30m, 120m).`);
+  throw new ConfigError(
+    `--chunk ${JSON.stringify(text)} is not a chunk size; use day, hour or minutes dividing a day (15m, 30m, 120m).`,
+  );
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -49,7 +51,12 @@ export function daysBetween(from: string, to: string = from): string[] {
 }
 
 /** Query parameters binding a window (and its day's partition, when it has one). */
-export function windowParams(window: { start: string; end: string; partition?: string; bucket?: Window['bucket'] }): Record<string, string> {
+export function windowParams(window: {
+  start: string;
+  end: string;
+  partition?: string;
+  bucket?: Window['bucket'];
+}): Record<string, string> {
   return {
     chunk_start: window.start,
     chunk_end: window.end,
@@ -84,7 +91,8 @@ export function dayExists(day: string, zone: string): boolean {
 }
 
 export function checkZone(zone: string): void {
-  if (!IANAZone.isValidZone(zone)) throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
+  if (!IANAZone.isValidZone(zone))
+    throw new ConfigError(`timeZone ${JSON.stringify(zone)} is not a known IANA zone (e.g. UTC, Europe/Berlin).`);
 }
 
 /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, the form windows, the ledger and query parameters use. */
@@ -101,7 +109,13 @@ export function utcInstant(text: string): number {
 export function dayWindow(day: string, zone: string): Window {
   const start = midnightUtc(day, zone);
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { day, start: utcText(start), end: utcText(midnightUtc(next, zone)), partition: day.replaceAll('-', ''), label: day };
+  return {
+    day,
+    start: utcText(start),
+    end: utcText(midnightUtc(next, zone)),
+    partition: day.replaceAll('-', ''),
+    label: day,
+  };
 }
 
 /** The chunks of one day: the day itself, or its hours (23 or 25 on DST days). */
@@ -114,7 +128,12 @@ export function chunksOfDay(day: string, zone: string, chunk: ChunkSpec): Window
   const end = utcInstant(whole.end);
   const windows: Window[] = [];
   for (let t = utcInstant(whole.start), h = 0; t < end; t += 3_600_000, h++) {
-    windows.push({ ...whole, start: utcText(t), end: utcText(Math.min(t + 3_600_000, end)), label: `${day} h${String(h).padStart(2, '0')}` });
+    windows.push({
+      ...whole,
+      start: utcText(t),
+      end: utcText(Math.min(t + 3_600_000, end)),
+      label: `${day} h${String(h).padStart(2, '0')}`,
+    });
   }
   return windows;
 }
@@ -133,8 +152,16 @@ export function halveWindow(window: Window): [Window, Window] | null {
   if (minutes < 2) return null;
   const middle = utcInstant(window.start) + Math.floor(minutes / 2) * 60_000;
   return [
-    { ...window, end: utcText(middle), label: `${window.label} [${window.start.slice(11, 16)}–${utcText(middle).slice(11, 16)})` },
-    { ...window, start: utcText(middle), label: `${window.label} [${utcText(middle).slice(11, 16)}–${window.end.slice(11, 16)})` },
+    {
+      ...window,
+      end: utcText(middle),
+      label: `${window.label} [${window.start.slice(11, 16)}–${utcText(middle).slice(11, 16)})`,
+    },
+    {
+      ...window,
+      start: utcText(middle),
+      label: `${window.label} [${utcText(middle).slice(11, 16)}–${window.end.slice(11, 16)})`,
+    },
   ];
 }
 

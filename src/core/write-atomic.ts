@@ -15,13 +15,16 @@ export function makeDirectory(path: string): void {
     if (parent === existing) break;
     existing = parent;
   }
-  if (!statSync(existing).isDirectory()) throw new ConfigError(`${existing} is a file, so ${path} cannot be a directory.`);
+  if (!statSync(existing).isDirectory())
+    throw new ConfigError(`${existing} is a file, so ${path} cannot be a directory.`);
   for (const dir of missing) mkdirSync(dir);
 }
 
 function refuseDirectory(path: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new ConfigError(`${path} is a directory; name a file to write (e.g. ${path.replace(/\/$/, '')}/report.json). Nothing was run.`);
+    throw new ConfigError(
+      `${path} is a directory; name a file to write (e.g. ${path.replace(/\/$/, '')}/report.json). Nothing was run.`,
+    );
   }
 }
 
@@ -37,7 +40,10 @@ export function assertWritableFile(path: string): void {
     makeDirectory(dirname(path));
     writeFileSync(probe, '');
   } catch (cause) {
-    throw new ConfigError(`${path} cannot be written (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}). Nothing was run. Name a file in a writable directory.`, { cause });
+    throw new ConfigError(
+      `${path} cannot be written (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}). Nothing was run. Name a file in a writable directory.`,
+      { cause },
+    );
   } finally {
     rmSync(probe, { force: true });
   }

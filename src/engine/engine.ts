@@ -29,9 +29,14 @@ export interface CommandSummary {
 }
 
 export interface EngineCapabilities {
-  /** The engine runs inside this process: it may be seeded with demo data and have its merges paused, and its queries end with the process. */
+  /**
+   * The engine runs inside this process: it may be seeded with demo data and have its merges paused, and its queries
+   * end with the process.
+   */
   runInProcess: boolean;
-  /** `KILL QUERY` reaches a statement this process started (a server does; an in-process engine stops with the process). */
+  /**
+   * `KILL QUERY` reaches a statement this process started (a server does; an in-process engine stops with the process).
+   */
   killQueries: boolean;
   /** A statement's summary reports the bytes it read. */
   reportBytesRead: boolean;
@@ -43,7 +48,10 @@ export interface Engine {
   readonly can: EngineCapabilities;
   /** Human description, never containing credentials. */
   readonly description: string;
-  /** The flags that reach this engine again (`--data-dir DIR` or `--url URL`, never credentials), for suggested commands. */
+  /**
+   * The flags that reach this engine again (`--data-dir DIR` or `--url URL`, never credentials), for suggested
+   * commands.
+   */
   readonly flags: string;
   rows<T>(sql: string, options?: QueryOptions): Promise<T[]>;
   /** Runs a statement, discarding any result; returns what the engine reports it read. */

@@ -25,12 +25,19 @@ export function pgFromEnv(env: Record<string, string | undefined>): PgConnection
   if (env.PG_URL) return parsePgUrl(env.PG_URL);
   if (!env.PGHOST) return null;
   const user = env.PGUSER ?? 'postgres';
-  return { host: env.PGHOST, port: portOf(env.PGPORT ?? '5432', 'PGPORT'), user, password: env.PGPASSWORD ?? '', database: env.PGDATABASE ?? user };
+  return {
+    host: env.PGHOST,
+    port: portOf(env.PGPORT ?? '5432', 'PGPORT'),
+    user,
+    password: env.PGPASSWORD ?? '',
+    database: env.PGDATABASE ?? user,
+  };
 }
 
 function portOf(text: string, what: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${what} ${JSON.stringify(text)} is not a TCP port (1–65535). Nothing was run.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new ConfigError(`${what} ${JSON.stringify(text)} is not a TCP port (1–65535). Nothing was run.`);
   return port;
 }
 
@@ -40,12 +47,19 @@ export function parsePgUrl(text: string): PgConnection {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError('PG_URL is not a URL. Write it as postgres://user:password@host:5432/database (percent-encode special characters in the password). Nothing was run.');
+    throw new ConfigError(
+      'PG_URL is not a URL. Write it as postgres://user:password@host:5432/database (percent-encode special characters in the password). Nothing was run.',
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`PG_URL must start with postgres:// or postgresql://, not ${url.protocol}//. Nothing was run.`);
+    throw new ConfigError(
+      `PG_URL must start with postgres:// or postgresql://, not ${url.protocol}//. Nothing was run.`,
+    );
   }
-  if (!url.hostname) throw new ConfigError('PG_URL names no host: write it as postgres://user:password@host:5432/database. Nothing was run.');
+  if (!url.hostname)
+    throw new ConfigError(
+      'PG_URL names no host: write it as postgres://user:password@host:5432/database. Nothing was run.',
+    );
   const user = decodeURIComponent(url.username) || 'postgres';
   return {
     host: url.hostname.replace(/^\[|\]$/g, ''),
@@ -72,13 +86,24 @@ export function redactSecret(text: string, secret: string): string {
  * Creates (or re-creates) a named collection from `fields`. Its DDL may hold a secret, so it is
  * built here at run time, never written to a plan, and the secret is redacted from its errors.
  */
-export async function createNamedCollection(engine: Engine, name: string, fields: Record<string, string | number>, options: { secret: string; consequence: string }): Promise<void> {
-  const values = Object.entries(fields).map(([key, value]) => `${key} = ${typeof value === 'number' ? value : quoteString(value)}`);
+export async function createNamedCollection(
+  engine: Engine,
+  name: string,
+  fields: Record<string, string | number>,
+  options: { secret: string; consequence: string },
+): Promise<void> {
+  const values = Object.entries(fields).map(
+    ([key, value]) => `${key} = ${typeof value === 'number' ? value : quoteString(value)}`,
+  );
   try {
     await dropCollection(engine, name);
-    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)} AS ${values.join(', ')}`, { step: 'named_collection' });
+    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)} AS ${values.join(', ')}`, {
+      step: 'named_collection',
+    });
   } catch (cause) {
-    throw new ConnectionError(`Could not create the named collection ${name} on ${engine.description}: ${redactSecret(String((cause as Error).message ?? cause), options.secret).split('\n')[0]}. ${options.consequence} The user chplan connects as needs the NAMED COLLECTION CONTROL grant.`);
+    throw new ConnectionError(
+      `Could not create the named collection ${name} on ${engine.description}: ${redactSecret(String((cause as Error).message ?? cause), options.secret).split('\n')[0]}. ${options.consequence} The user chplan connects as needs the NAMED COLLECTION CONTROL grant.`,
+    );
   }
 }
 
@@ -89,15 +114,34 @@ export async function createNamedCollection(engine: Engine, name: string, fields
  * kill; the random suffix keeps concurrent runs from dropping each other's. Dictionaries, which
  * reload on their own, are the exception (`password: true`).
  */
-export async function createCollection(engine: Engine, base: string, pg: PgConnection, schema: string, options: { password?: boolean } = {}): Promise<string> {
+export async function createCollection(
+  engine: Engine,
+  base: string,
+  pg: PgConnection,
+  schema: string,
+  options: { password?: boolean } = {},
+): Promise<string> {
   const name = options.password ? base : `${base}_${randomBytes(4).toString('hex')}`;
-  const fields = { host: pg.host, port: pg.port, user: pg.user, database: pg.database, schema, ...(options.password ? { password: pg.password } : {}) };
+  const fields = {
+    host: pg.host,
+    port: pg.port,
+    user: pg.user,
+    database: pg.database,
+    schema,
+    ...(options.password ? { password: pg.password } : {}),
+  };
   await createNamedCollection(engine, name, fields, { secret: pg.password, consequence: 'Nothing was loaded.' });
   return name;
 }
 
 /** Runs `work` with a run's collection (createCollection), dropped however it ends. */
-export async function withCollection<T>(engine: Engine, base: string, pg: PgConnection, schema: string, work: (collection: string) => Promise<T>): Promise<T> {
+export async function withCollection<T>(
+  engine: Engine,
+  base: string,
+  pg: PgConnection,
+  schema: string,
+  work: (collection: string) => Promise<T>,
+): Promise<T> {
   const collection = await createCollection(engine, base, pg, schema);
   try {
     return await work(collection);
@@ -118,7 +162,9 @@ export function pgSource(args: string): string {
 
 /** Removes the password from a collection that must stay (dictionaries name it), so the engine keeps none on disk. */
 export async function forgetPassword(engine: Engine, name: string): Promise<void> {
-  await engine.command(`ALTER NAMED COLLECTION IF EXISTS ${quoteIdent(name)} DELETE password`, { step: 'named_collection' });
+  await engine.command(`ALTER NAMED COLLECTION IF EXISTS ${quoteIdent(name)} DELETE password`, {
+    step: 'named_collection',
+  });
 }
 
 export async function dropCollection(engine: Engine, name: string): Promise<void> {
@@ -135,13 +181,25 @@ export async function throughPg<T>(pg: PgConnection, work: () => Promise<T>): Pr
 }
 
 /** Runs a query on PostgreSQL through the collection (ClickHouse's postgresql() table function). */
-export function pgRows<T>(engine: Engine, collection: string, pg: PgConnection, query: string, step = 'pg_query'): Promise<T[]> {
-  return throughPg(pg, () => engine.rows<T>(`SELECT * FROM ${pgSource(`query = ${quoteString(query)}`)}`, { step, params: pgParams(collection, pg) }));
+export function pgRows<T>(
+  engine: Engine,
+  collection: string,
+  pg: PgConnection,
+  query: string,
+  step = 'pg_query',
+): Promise<T[]> {
+  return throughPg(pg, () =>
+    engine.rows<T>(`SELECT * FROM ${pgSource(`query = ${quoteString(query)}`)}`, {
+      step,
+      params: pgParams(collection, pg),
+    }),
+  );
 }
 
 /** A PostgreSQL string literal. Pure. */
 export function pgString(value: string): string {
-  if (value.includes('\0')) throw new ConfigError('A PostgreSQL name or value contains a NUL character, which PostgreSQL cannot store.');
+  if (value.includes('\0'))
+    throw new ConfigError('A PostgreSQL name or value contains a NUL character, which PostgreSQL cannot store.');
   return `'${value.replace(/'/g, "''")}'`;
 }
 
@@ -151,18 +209,36 @@ export function pgIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A clearer error for a failure that PostgreSQL caused (unreachable, refused login), else the error without the password. */
+/**
+ * A clearer error for a failure that PostgreSQL caused (unreachable, refused login), else the error without the
+ * password.
+ */
 export function explainPgFailure(cause: unknown, pg: PgConnection): Error {
   const message = redact(String((cause as Error)?.message ?? cause), pg);
   const where = describePg(pg);
-  if (/password authentication failed|authentication failed|no password supplied|role .* does not exist/i.test(message)) {
-    return new ConnectionError(`PostgreSQL at ${where} refused the login (wrong user or password). Nothing was loaded and nothing was changed. Check PG_URL or PGUSER/PGPASSWORD.`, { cause: new Error(message) });
+  if (
+    /password authentication failed|authentication failed|no password supplied|role .* does not exist/i.test(message)
+  ) {
+    return new ConnectionError(
+      `PostgreSQL at ${where} refused the login (wrong user or password). Nothing was loaded and nothing was changed. Check PG_URL or PGUSER/PGPASSWORD.`,
+      { cause: new Error(message) },
+    );
   }
-  if (/Connection refused|could not connect|Connection to .* failed|timeout expired|could not translate host name|Name or service not known/i.test(message)) {
-    return new ConnectionError(`PostgreSQL at ${where} is unreachable (${message.split('\n')[0]!.slice(0, 200)}). Nothing was loaded and nothing was changed. Check that the server runs and PG_URL or PGHOST/PGPORT point at it; for the demo, run chplan seed --kind adtech first.`, { cause: new Error(message) });
+  if (
+    /Connection refused|could not connect|Connection to .* failed|timeout expired|could not translate host name|Name or service not known/i.test(
+      message,
+    )
+  ) {
+    return new ConnectionError(
+      `PostgreSQL at ${where} is unreachable (${message.split('\n')[0]!.slice(0, 200)}). Nothing was loaded and nothing was changed. Check that the server runs and PG_URL or PGHOST/PGPORT point at it; for the demo, run chplan seed --kind adtech first.`,
+      { cause: new Error(message) },
+    );
   }
   if (/database .* does not exist/i.test(message)) {
-    return new ConnectionError(`PostgreSQL at ${where}: the database does not exist. Nothing was loaded. Check the database in PG_URL or PGDATABASE.`, { cause: new Error(message) });
+    return new ConnectionError(
+      `PostgreSQL at ${where}: the database does not exist. Nothing was loaded. Check the database in PG_URL or PGDATABASE.`,
+      { cause: new Error(message) },
+    );
   }
   const error = cause instanceof Error ? cause : new Error(message);
   error.message = message;

@@ -5,7 +5,8 @@ import { ConfigError } from '../core/errors.js';
 import type { Settings } from '../config/settings.js';
 
 function readCa(path: string): Buffer {
-  if (!existsSync(path)) throw new ConfigError(`--ca ${path} does not exist; pass the PEM file of the certificate authority.`);
+  if (!existsSync(path))
+    throw new ConfigError(`--ca ${path} does not exist; pass the PEM file of the certificate authority.`);
   return readFileSync(path);
 }
 

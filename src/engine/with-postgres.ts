@@ -7,7 +7,10 @@ import { DEMO_PG_DIR, embeddedClusterExists, startEmbeddedPostgres } from './emb
  * demo's embedded server, started for the call and stopped after it. `create` lets the seeder
  * create the demo's cluster on first use.
  */
-export async function withPostgres<T>(fn: (pg: PgConnection) => Promise<T>, options: { create?: boolean; env?: Record<string, string | undefined> } = {}): Promise<T> {
+export async function withPostgres<T>(
+  fn: (pg: PgConnection) => Promise<T>,
+  options: { create?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<T> {
   const named = pgFromEnv(options.env ?? process.env);
   if (named) return fn(named);
   if (!options.create && !embeddedClusterExists()) {

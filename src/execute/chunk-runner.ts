@@ -35,7 +35,10 @@ export interface ChunkResult {
 
 /** Removes a window's rows from staging (a retried or split chunk starts clean). */
 async function clearWindow(run: ChunkRun, window: Window): Promise<void> {
-  await run.ctx.engine.command(statementOf(run.ctx.plan, run.steps.clearWindow), { params: windowParams(window), step: `clear ${window.label}` });
+  await run.ctx.engine.command(statementOf(run.ctx.plan, run.steps.clearWindow), {
+    params: windowParams(window),
+    step: `clear ${window.label}`,
+  });
 }
 
 /**
@@ -61,15 +64,29 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Prom
     const base = { unit: run.unit, window, step: 'chunk' as const, attempt, queryId, rowsRead, startedAt };
     await record(ctx, { ...base, status: 'running', rowsWritten: 0, finishedAt: startedAt });
     try {
-      await ctx.engine.command(statementOf(ctx.plan, run.steps.insert), { params: windowParams(window), queryId, signal: ctx.signal, step: `insert ${window.label}` });
+      await ctx.engine.command(statementOf(ctx.plan, run.steps.insert), {
+        params: windowParams(window),
+        queryId,
+        signal: ctx.signal,
+        step: `insert ${window.label}`,
+      });
       const rowsWritten = await run.countStaging(window);
       await record(ctx, { ...base, status: 'done', rowsWritten, finishedAt: new Date() });
       return rowsWritten;
     } catch (cause) {
       if (ctx.signal?.aborted) {
         await stopServerQuery(ctx, queryId);
-        await record(ctx, { ...base, status: 'aborted', rowsWritten: 0, finishedAt: new Date(), note: 'interrupted' }).catch(() => {});
-        throw new AbortedError(`Interrupted during ${window.label}; the server query ${queryId} was stopped and the ledger says aborted. The target is unchanged: resume with --resume.`, { cause });
+        await record(ctx, {
+          ...base,
+          status: 'aborted',
+          rowsWritten: 0,
+          finishedAt: new Date(),
+          note: 'interrupted',
+        }).catch(() => {});
+        throw new AbortedError(
+          `Interrupted during ${window.label}; the server query ${queryId} was stopped and the ledger says aborted. The target is unchanged: resume with --resume.`,
+          { cause },
+        );
       }
       const kind = classifyFailure(cause);
       const message = cause instanceof Error ? cause.message : String(cause);
@@ -82,13 +99,27 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Prom
           await clearWindow(run, window);
           let written = 0;
           for (const half of halves) written += await loadWindow(run, half, await run.countSource(half));
-          await record(ctx, { ...base, attempt: attempt + 1, status: 'done', rowsWritten: written, finishedAt: new Date(), note: 'loaded in halves after a memory limit' });
+          await record(ctx, {
+            ...base,
+            attempt: attempt + 1,
+            status: 'done',
+            rowsWritten: written,
+            finishedAt: new Date(),
+            note: 'loaded in halves after a memory limit',
+          });
           return written;
         }
       }
       if (kind === 'fatal' || attempt >= ctx.maxAttempts) {
         const explained = await run.explainFailure?.(window, queryId, cause);
-        throw explained ?? new ExecutionError(`Inserting ${window.label} failed after ${attempt} attempt(s) (query_id ${queryId}); the target is unchanged.\n${message}`, { step: run.steps.insert, chunk: window.label, queryId }, { cause });
+        throw (
+          explained ??
+          new ExecutionError(
+            `Inserting ${window.label} failed after ${attempt} attempt(s) (query_id ${queryId}); the target is unchanged.\n${message}`,
+            { step: run.steps.insert, chunk: window.label, queryId },
+            { cause },
+          )
+        );
       }
       const waitMs = backoffMs(attempt, ctx.backoffBaseMs);
       ctx.emit({ type: 'chunk_retry', window, attempt, reason: message.split('\n')[0]!, waitMs });
@@ -103,7 +134,10 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Prom
 async function waitUntilGone(ctx: RunContext, queryId: string): Promise<void> {
   for (let polls = 0; polls < 600; polls++) {
     const running = await ctx.engine
-      .rows<{ n: string }>('SELECT count() AS n FROM system.processes WHERE query_id = {id:String}', { params: { id: queryId }, step: 'check query' })
+      .rows<{ n: string }>('SELECT count() AS n FROM system.processes WHERE query_id = {id:String}', {
+        params: { id: queryId },
+        step: 'check query',
+      })
       .catch(() => [{ n: '1' }]);
     if (Number(running[0]?.n) === 0) return;
     await sleep(Math.min(5000, ctx.backoffBaseMs));
@@ -112,5 +146,7 @@ async function waitUntilGone(ctx: RunContext, queryId: string): Promise<void> {
 
 async function stopServerQuery(ctx: RunContext, queryId: string): Promise<void> {
   if (!ctx.engine.can.killQueries) return; // an in-process engine stops with the process
-  await ctx.engine.command(`KILL QUERY WHERE query_id = ${quoteString(queryId)} ASYNC`, { step: 'kill', timeoutSec: 10 }).catch(() => {});
+  await ctx.engine
+    .command(`KILL QUERY WHERE query_id = ${quoteString(queryId)} ASYNC`, { step: 'kill', timeoutSec: 10 })
+    .catch(() => {});
 }

@@ -34,11 +34,18 @@ export function runnerMayBeAlive(runner: string): boolean {
 }
 
 /** Runners whose latest lease row says they hold the target and whose heartbeat is fresh. */
-export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: number, mayBeAlive = runnerMayBeAlive): LedgerRow[] {
+export function activeHolders(
+  rows: LedgerRow[],
+  now: number,
+  staleAfterSec: number,
+  mayBeAlive = runnerMayBeAlive,
+): LedgerRow[] {
   const latest = new Map<string, LedgerRow>();
   for (const row of rows) if (row.step === 'lease') latest.set(row.runner, row);
   return [...latest.values()]
-    .filter((r) => r.status === 'held' && now - utcInstant(r.finished_at) < staleAfterSec * 1000 && mayBeAlive(r.runner))
+    .filter(
+      (r) => r.status === 'held' && now - utcInstant(r.finished_at) < staleAfterSec * 1000 && mayBeAlive(r.runner),
+    )
     .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.runner.localeCompare(b.runner));
 }
 
@@ -47,7 +54,12 @@ export function activeHolders(rows: LedgerRow[], now: number, staleAfterSec: num
  * no compare-and-swap, so after writing its claim a runner re-reads and yields to the
  * earliest claim among live runners.
  */
-export async function acquireLease(engine: Engine, ledger: LedgerTarget, target: string, options: { runner: string; force: boolean; staleAfterSec: number; planHash: string }): Promise<Lease> {
+export async function acquireLease(
+  engine: Engine,
+  ledger: LedgerTarget,
+  target: string,
+  options: { runner: string; force: boolean; staleAfterSec: number; planHash: string },
+): Promise<Lease> {
   const rows = await readLedger(engine, ledger.table, target);
   const others = activeHolders(rows, Date.now(), options.staleAfterSec).filter((r) => r.runner !== options.runner);
   if (others.length > 0 && !options.force) {
@@ -58,10 +70,24 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     );
   }
   const acquiredAt = new Date();
-  const leaseRow = { target, unit: '', window: NO_WINDOW, step: 'lease', attempt: 0, queryId: '', rowsRead: 0, rowsWritten: 0, startedAt: acquiredAt } as const;
+  const leaseRow = {
+    target,
+    unit: '',
+    window: NO_WINDOW,
+    step: 'lease',
+    attempt: 0,
+    queryId: '',
+    rowsRead: 0,
+    rowsWritten: 0,
+    startedAt: acquiredAt,
+  } as const;
   const write = (status: 'held' | 'released') =>
     appendLedger(engine, ledger, {
-      ...leaseRow, planHash: options.planHash, status, runner: options.runner, finishedAt: new Date(),
+      ...leaseRow,
+      planHash: options.planHash,
+      status,
+      runner: options.runner,
+      finishedAt: new Date(),
       note: options.force && others.length ? `taken over from ${others.map((o) => o.runner).join(', ')}` : '',
     });
   try {
@@ -75,7 +101,12 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     // The holders being taken over are void from now on, even if one comes back.
     for (const other of others) {
       await appendLedger(engine, ledger, {
-        ...leaseRow, planHash: other.plan_hash, status: 'taken_over', runner: other.runner, finishedAt: new Date(), note: `taken over by ${options.runner} (--force)`,
+        ...leaseRow,
+        planHash: other.plan_hash,
+        status: 'taken_over',
+        runner: other.runner,
+        finishedAt: new Date(),
+        note: `taken over by ${options.runner} (--force)`,
       });
     }
   } else {
@@ -83,7 +114,9 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     const winner = contenders.find((r) => !others.some((o) => o.runner === r.runner));
     if (winner && winner.runner !== options.runner) {
       await write('released');
-      throw new SafetyError(`Another chplan run (${winner.runner}) claimed ${target} at the same moment; this run yielded and did nothing. Retry when it has finished.`);
+      throw new SafetyError(
+        `Another chplan run (${winner.runner}) claimed ${target} at the same moment; this run yielded and did nothing. Retry when it has finished.`,
+      );
     }
   }
   // Lease writes go one at a time, and none after the release: a heartbeat still in flight when
@@ -95,21 +128,29 @@ export async function acquireLease(engine: Engine, ledger: LedgerTarget, target:
     last = next.catch(() => {});
     return next;
   };
-  const heartbeat = () => serial(async () => {
-    if (released) return;
-    // Runs before every chunk: read this runner's rows only, not the target's whole history.
-    const mine = (await readLedger(engine, ledger.table, target, undefined, options.runner)).filter((r) => r.step === 'lease').at(-1);
-    if (mine?.status === 'taken_over') {
-      throw new SafetyError(
-        `This run lost ${target}: ${mine.note} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
-          'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
-      );
-    }
-    if (!released) await write('held');
-  });
+  const heartbeat = () =>
+    serial(async () => {
+      if (released) return;
+      // Runs before every chunk: read this runner's rows only, not the target's whole history.
+      const mine = (await readLedger(engine, ledger.table, target, undefined, options.runner))
+        .filter((r) => r.step === 'lease')
+        .at(-1);
+      if (mine?.status === 'taken_over') {
+        throw new SafetyError(
+          `This run lost ${target}: ${mine.note} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
+            'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
+        );
+      }
+      if (!released) await write('held');
+    });
   const release = () => {
     released = true;
     return serial(() => write('released'));
   };
-  return { runner: options.runner, takenOver: others.map((o) => ({ runner: o.runner, lastHeartbeat: o.finished_at })), heartbeat, release };
+  return {
+    runner: options.runner,
+    takenOver: others.map((o) => ({ runner: o.runner, lastHeartbeat: o.finished_at })),
+    heartbeat,
+    release,
+  };
 }

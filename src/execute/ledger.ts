@@ -69,7 +69,9 @@ export interface LedgerTarget {
   append: string;
 }
 
-/** Appends one record to the ledger through the plan's statement. Values travel as query parameters, never as SQL text. */
+/**
+ * Appends one record to the ledger through the plan's statement. Values travel as query parameters, never as SQL text.
+ */
 export async function appendLedger(engine: Engine, ledger: LedgerTarget, record: LedgerRecord): Promise<void> {
   await engine.command(ledger.append, {
     step: 'ledger',
@@ -110,14 +112,26 @@ const LATER_COLUMNS: Record<string, string> = {
   cursor: "''",
 };
 
-/** Every ledger row of a target (optionally of one plan, or of one runner), oldest first. Reads ledgers of older chplans too. */
-export async function readLedger(engine: Engine, ledger: TableRef, target: string, planHash?: string, runner?: string): Promise<LedgerRow[]> {
+/**
+ * Every ledger row of a target (optionally of one plan, or of one runner), oldest first. Reads ledgers of older chplans
+ * too.
+ */
+export async function readLedger(
+  engine: Engine,
+  ledger: TableRef,
+  target: string,
+  planHash?: string,
+  runner?: string,
+): Promise<LedgerRow[]> {
   const columns = new Set(
     (
-      await engine.rows<{ name: string }>('SELECT name FROM system.columns WHERE database = {db:String} AND table = {name:String}', {
-        params: { db: ledger.database, name: ledger.name },
-        step: 'ledger',
-      })
+      await engine.rows<{ name: string }>(
+        'SELECT name FROM system.columns WHERE database = {db:String} AND table = {name:String}',
+        {
+          params: { db: ledger.database, name: ledger.name },
+          step: 'ledger',
+        },
+      )
     ).map((c) => c.name),
   );
   if (columns.size === 0) return [];

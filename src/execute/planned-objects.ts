@@ -23,7 +23,10 @@ export function existingObjects(engine: Engine, databases: string[]): Promise<Ex
 /** The plan's objects that exist in ClickHouse but were created from another definition. */
 export async function changedObjects(engine: Engine, objects: PlannedObject[]): Promise<ChangedObject[]> {
   if (objects.length === 0) return [];
-  const rows = await existingObjects(engine, objects.map((o) => o.database));
+  const rows = await existingObjects(
+    engine,
+    objects.map((o) => o.database),
+  );
   const found = new Map(rows.map((r) => [`${r.database}\u0000${r.name}`, r.comment]));
   return objects.flatMap((o) => {
     const comment = found.get(`${o.database}\u0000${o.name}`);

@@ -21,16 +21,35 @@ type CodeName = keyof typeof CLICKHOUSE_CODES;
 
 /** Worth another attempt: timeouts, too many parts, the network, the coordination service. */
 const TRANSIENT: readonly CodeName[] = [
-  'TIMEOUT_EXCEEDED', 'TOO_SLOW', 'TOO_MANY_SIMULTANEOUS_QUERIES', 'SOCKET_TIMEOUT', 'NETWORK_ERROR', 'TOO_MANY_PARTS', 'TOO_MANY_QUERIES',
-  'UNKNOWN_STATUS_OF_INSERT', 'SYSTEM_ERROR', 'KEEPER_EXCEPTION',
+  'TIMEOUT_EXCEEDED',
+  'TOO_SLOW',
+  'TOO_MANY_SIMULTANEOUS_QUERIES',
+  'SOCKET_TIMEOUT',
+  'NETWORK_ERROR',
+  'TOO_MANY_PARTS',
+  'TOO_MANY_QUERIES',
+  'UNKNOWN_STATUS_OF_INSERT',
+  'SYSTEM_ERROR',
+  'KEEPER_EXCEPTION',
 ];
 /** Worth a smaller chunk. */
 const MEMORY: readonly CodeName[] = ['MEMORY_LIMIT_EXCEEDED', 'CANNOT_ALLOCATE_MEMORY'];
 
 /** Node's codes for a connection that dropped or never opened. */
-const CONNECTION_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
 
-/** What an error says about itself: the client's `code` and `type`, or, from an engine that reports only text, its "Code: N" and "(TYPE)". */
+/**
+ * What an error says about itself: the client's `code` and `type`, or, from an engine that reports only text, its
+ * "Code: N" and "(TYPE)".
+ */
 interface Said {
   codes: string[];
   types: string[];
@@ -53,11 +72,16 @@ function said(error: unknown): Said {
   return out;
 }
 
-const has = (s: Said, names: readonly CodeName[]) => names.some((n) => s.types.includes(n) || s.codes.includes(String(CLICKHOUSE_CODES[n])));
+const has = (s: Said, names: readonly CodeName[]) =>
+  names.some((n) => s.types.includes(n) || s.codes.includes(String(CLICKHOUSE_CODES[n])));
 
 export function classifyFailure(error: unknown): FailureKind {
   const s = said(error);
-  if (s.codes.some((c) => CONNECTION_ERRNOS.has(c)) || /socket hang up|other side closed|Timeout error|connection (was )?(lost|closed|reset)/i.test(s.text)) return 'connection';
+  if (
+    s.codes.some((c) => CONNECTION_ERRNOS.has(c)) ||
+    /socket hang up|other side closed|Timeout error|connection (was )?(lost|closed|reset)/i.test(s.text)
+  )
+    return 'connection';
   if (has(s, MEMORY)) return 'memory';
   if (has(s, TRANSIENT)) return 'transient';
   return 'fatal';

@@ -12,9 +12,14 @@ import { statementOf } from '../plan/plan-dir.js';
 export interface Unit {
   /** What the ledger files the unit's rows under; stable from run to run (`2025-10-08`, `impressions`). */
   key: string;
-  /** What people call it: `2025-10-08`, `partition 202406`, `table impressions`, `aggregate daily_stats, 2024-06-03`. */
+  /**
+   * What people call it: `2025-10-08`, `partition 202406`, `table impressions`, `aggregate daily_stats, 2024-06-03`.
+   */
   label: string;
-  /** Units run in order of stage, all of one stage finished before the next starts (default 0): a rollup after what it rolls up. */
+  /**
+   * Units run in order of stage, all of one stage finished before the next starts (default 0): a rollup after what it
+   * rolls up.
+   */
   stage?: number;
 }
 
@@ -94,7 +99,10 @@ export function chunkQueryId(ctx: RunContext, window: Window, attempt: number): 
  * publishes one unit and answers the few questions only it can.
  */
 export interface RunAdapter<P extends LoadedPlan, U extends Unit> {
-  /** Before anything is written (and in a dry run): refuse a source or target that is not what the plan was compiled against. */
+  /**
+   * Before anything is written (and in a dry run): refuse a source or target that is not what the plan was compiled
+   * against.
+   */
   check(ctx: RunContext<P>, units: U[]): Promise<void>;
   /** Chunks a unit is loaded in, for progress (default 1). */
   chunks?(unit: U): number;

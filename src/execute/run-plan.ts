@@ -4,7 +4,15 @@ import { statementOf, type LoadedPlan } from '../plan/plan-dir.js';
 import { mapConcurrent } from '../core/concurrency.js';
 import { acquireLease, newRunnerId, type Lease } from './lease.js';
 import { readLedger, unitFinished } from './ledger.js';
-import { ledgerOf, type RunAdapter, type RunContext, type RunEvent, type RunGroup, type Unit, type UnitSummary } from './run-context.js';
+import {
+  ledgerOf,
+  type RunAdapter,
+  type RunContext,
+  type RunEvent,
+  type RunGroup,
+  type Unit,
+  type UnitSummary,
+} from './run-context.js';
 
 export type { RunEvent, RunGroup, Unit, RunAdapter, UnitSummary };
 
@@ -30,44 +38,77 @@ export interface RunOptions<U extends Unit = Unit> {
  * --resume what this plan already published. The target only ever changes by a unit's publish, so
  * a failure or a kill leaves every unpublished unit as it was.
  */
-export async function runPlan<P extends LoadedPlan, U extends Unit>(engine: Engine, plan: P, adapter: RunAdapter<P, U>, options: RunOptions<U>): Promise<UnitSummary[]> {
+export async function runPlan<P extends LoadedPlan, U extends Unit>(
+  engine: Engine,
+  plan: P,
+  adapter: RunAdapter<P, U>,
+  options: RunOptions<U>,
+): Promise<UnitSummary[]> {
   const ctx: RunContext<P> = {
-    engine, plan, emit: options.onEvent ?? (() => {}), runner: newRunnerId(), signal: options.signal,
-    maxAttempts: options.maxAttempts ?? 3, backoffBaseMs: options.backoffBaseMs ?? 1000, sourceVersion: '', ledger: null,
+    engine,
+    plan,
+    emit: options.onEvent ?? (() => {}),
+    runner: newRunnerId(),
+    signal: options.signal,
+    maxAttempts: options.maxAttempts ?? 3,
+    backoffBaseMs: options.backoffBaseMs ?? 1000,
+    sourceVersion: '',
+    ledger: null,
   };
   const { units } = options;
   await adapter.check(ctx, units);
-  ctx.emit({ type: 'plan', units: units.map((u) => u.label), chunks: units.reduce((n, u) => n + (adapter.chunks?.(u) ?? 1), 0) });
+  ctx.emit({
+    type: 'plan',
+    units: units.map((u) => u.label),
+    chunks: units.reduce((n, u) => n + (adapter.chunks?.(u) ?? 1), 0),
+  });
   if (options.dryRun) {
     const planned: UnitSummary[] = [];
-    for (const unit of units) planned.push({ unit: unit.label, status: 'planned', rowsRead: await adapter.estimate(ctx, unit), rowsWritten: 0, seconds: 0 });
+    for (const unit of units)
+      planned.push({
+        unit: unit.label,
+        status: 'planned',
+        rowsRead: await adapter.estimate(ctx, unit),
+        rowsWritten: 0,
+        seconds: 0,
+      });
     return planned;
   }
-  return withPlanLease(engine, plan, { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit }, async (lease) => {
-    ctx.lease = lease;
-    await adapter.setup?.(ctx);
-    ctx.sourceVersion = (await adapter.sourceVersion?.(ctx)) ?? '';
-    ctx.ledger = options.resume ? await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope, plan.manifest.planHash) : null;
-    const finished: UnitSummary[] = [];
-    const runOne = async (unit: U): Promise<UnitSummary> => {
-      if (ctx.signal?.aborted) throw new AbortedError(`Interrupted before ${unit.label}; ${publishedSoFar(finished)}the target is unchanged for the rest. Resume with --resume.`);
-      if (adapter.resumable && ctx.ledger && unitFinished(ctx.ledger, unit.key, ctx.sourceVersion)) {
-        ctx.emit({ type: 'unit_skipped', unit: unit.label, reason: 'already published by this plan' });
-        return { unit: unit.label, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 } satisfies UnitSummary;
-      }
-      // Another runner may have taken the scope over (--force): then this one must not write on.
-      await lease.heartbeat();
-      const summary = await adapter.runUnit(ctx, unit).catch((error: unknown) => {
-        const notLoaded = units.filter((u) => !finished.some((f) => f.unit === u.label)).map((u) => u.label);
-        throw withProgress(error, finished, notLoaded, adapter.resumable);
-      });
-      finished.push(summary);
-      return summary;
-    };
-    const done: UnitSummary[] = [];
-    for (const stage of stages(units)) done.push(...(await mapConcurrent(stage, options.parallelUnits ?? 1, runOne)));
-    return [...done, ...((await adapter.finish?.(ctx, done)) ?? [])];
-  });
+  return withPlanLease(
+    engine,
+    plan,
+    { runner: ctx.runner, force: options.force, staleAfterSec: options.leaseStaleAfterSec, emit: ctx.emit },
+    async (lease) => {
+      ctx.lease = lease;
+      await adapter.setup?.(ctx);
+      ctx.sourceVersion = (await adapter.sourceVersion?.(ctx)) ?? '';
+      ctx.ledger = options.resume
+        ? await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope, plan.manifest.planHash)
+        : null;
+      const finished: UnitSummary[] = [];
+      const runOne = async (unit: U): Promise<UnitSummary> => {
+        if (ctx.signal?.aborted)
+          throw new AbortedError(
+            `Interrupted before ${unit.label}; ${publishedSoFar(finished)}the target is unchanged for the rest. Resume with --resume.`,
+          );
+        if (adapter.resumable && ctx.ledger && unitFinished(ctx.ledger, unit.key, ctx.sourceVersion)) {
+          ctx.emit({ type: 'unit_skipped', unit: unit.label, reason: 'already published by this plan' });
+          return { unit: unit.label, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 } satisfies UnitSummary;
+        }
+        // Another runner may have taken the scope over (--force): then this one must not write on.
+        await lease.heartbeat();
+        const summary = await adapter.runUnit(ctx, unit).catch((error: unknown) => {
+          const notLoaded = units.filter((u) => !finished.some((f) => f.unit === u.label)).map((u) => u.label);
+          throw withProgress(error, finished, notLoaded, adapter.resumable);
+        });
+        finished.push(summary);
+        return summary;
+      };
+      const done: UnitSummary[] = [];
+      for (const stage of stages(units)) done.push(...(await mapConcurrent(stage, options.parallelUnits ?? 1, runOne)));
+      return [...done, ...((await adapter.finish?.(ctx, done)) ?? [])];
+    },
+  );
 }
 
 /** Units grouped by stage, stages in order, each stage's units in their given order. Pure. */
@@ -78,7 +119,9 @@ function stages<U extends Unit>(units: U[]): U[][] {
 
 function publishedSoFar(finished: UnitSummary[]): string {
   const published = finished.filter((s) => s.status === 'published').map((s) => s.unit);
-  return published.length > 0 ? `this run published ${published.join(', ')} before it stopped (complete, and recorded); ` : '';
+  return published.length > 0
+    ? `this run published ${published.join(', ')} before it stopped (complete, and recorded); `
+    : '';
 }
 
 /**
@@ -108,7 +151,10 @@ export async function withPlanLease<T>(
   await engine.command(statementOf(plan, 'create_ledger'), { step: 'create_ledger' });
   if (plan.sql.migrate_ledger !== undefined) await engine.command(plan.sql.migrate_ledger, { step: 'migrate_ledger' });
   const lease = await acquireLease(engine, ledgerOf(plan), plan.manifest.ledger.scope, {
-    runner: options.runner, force: options.force ?? false, staleAfterSec: options.staleAfterSec ?? 300, planHash: plan.manifest.planHash,
+    runner: options.runner,
+    force: options.force ?? false,
+    staleAfterSec: options.staleAfterSec ?? 300,
+    planHash: plan.manifest.planHash,
   });
   if (lease.takenOver.length > 0) options.emit({ type: 'lease_taken', from: lease.takenOver });
   const heartbeat = setInterval(() => void lease.heartbeat().catch(() => {}), 30_000).unref();

@@ -45,7 +45,10 @@ export interface StagedAdapter<P extends LoadedPlan, U extends StagedUnit> {
 export function dayUnits(days: string[], zone: string, chunk: ChunkSpec): StagedUnit[] {
   return days.map((day) => {
     const whole = dayWindow(day, zone);
-    const emptyBecause = whole.start === whole.end ? `this date does not exist in ${zone} (its clocks skipped it), so it is an empty day; nothing was changed` : undefined;
+    const emptyBecause =
+      whole.start === whole.end
+        ? `this date does not exist in ${zone} (its clocks skipped it), so it is an empty day; nothing was changed`
+        : undefined;
     return { key: day, label: day, day, whole, windows: chunksOfDay(day, zone, chunk), emptyBecause };
   });
 }
@@ -55,7 +58,9 @@ export function dayUnits(days: string[], zone: string, chunk: ChunkSpec): Staged
  * each chunk is inserted into staging (retried, halved when out of memory, kept on --resume when
  * the ledger and staging agree), then the unit is checked and published atomically.
  */
-export function stagedUnits<P extends LoadedPlan, U extends StagedUnit>(staged: StagedAdapter<P, U>): Pick<RunAdapter<P, U>, 'chunks' | 'estimate' | 'runUnit'> {
+export function stagedUnits<P extends LoadedPlan, U extends StagedUnit>(
+  staged: StagedAdapter<P, U>,
+): Pick<RunAdapter<P, U>, 'chunks' | 'estimate' | 'runUnit'> {
   return {
     chunks: (unit) => unit.windows.length,
     async estimate(ctx, unit) {
@@ -72,7 +77,12 @@ export function stagedUnits<P extends LoadedPlan, U extends StagedUnit>(staged: 
 }
 
 /** Chunks that a resumed run may keep: done in the ledger and still exactly in staging. */
-async function keptChunks<P extends LoadedPlan, U extends StagedUnit>(ctx: RunContext<P>, staged: StagedAdapter<P, U>, unit: U, ledger: LedgerRow[]): Promise<Map<string, number> | null> {
+async function keptChunks<P extends LoadedPlan, U extends StagedUnit>(
+  ctx: RunContext<P>,
+  staged: StagedAdapter<P, U>,
+  unit: U,
+  ledger: LedgerRow[],
+): Promise<Map<string, number> | null> {
   if (!staged.keepsStagedChunks) return null;
   const latest = latestByWindow(ledger, 'chunk');
   const kept = new Map<string, number>();
@@ -90,11 +100,21 @@ async function keptChunks<P extends LoadedPlan, U extends StagedUnit>(ctx: RunCo
   return (await staged.countStaging(ctx, unit, unit.whole)) - redone === accounted ? kept : null;
 }
 
-async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(ctx: RunContext<P>, staged: StagedAdapter<P, U>, unit: U): Promise<UnitSummary> {
+async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
+  ctx: RunContext<P>,
+  staged: StagedAdapter<P, U>,
+  unit: U,
+): Promise<UnitSummary> {
   const started = Date.now();
   const { whole } = unit;
   const steps = staged.steps(unit);
-  const summary = (status: UnitSummary['status'], rowsRead = 0, rowsWritten = 0): UnitSummary => ({ unit: unit.label, status, rowsRead, rowsWritten, seconds: (Date.now() - started) / 1000 });
+  const summary = (status: UnitSummary['status'], rowsRead = 0, rowsWritten = 0): UnitSummary => ({
+    unit: unit.label,
+    status,
+    rowsRead,
+    rowsWritten,
+    seconds: (Date.now() - started) / 1000,
+  });
   if (unit.emptyBecause) {
     ctx.emit({ type: 'unit_empty', unit: unit.label, reason: unit.emptyBecause });
     return summary('empty');
@@ -102,17 +122,27 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(ctx: Ru
   if ((await staged.countSource(ctx, unit, whole)) === 0) {
     const handled = await staged.whenEmpty?.(ctx, unit);
     if (handled) return handled;
-    ctx.emit({ type: 'unit_empty', unit: unit.label, reason: 'the source has no rows for it (after filters); nothing was changed' });
+    ctx.emit({
+      type: 'unit_empty',
+      unit: unit.label,
+      reason: 'the source has no rows for it (after filters); nothing was changed',
+    });
     return summary('empty');
   }
   const kept = ctx.ledger ? await keptChunks(ctx, staged, unit, ctx.ledger) : null;
-  if (!kept) await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), { params: windowParams(whole), step: 'clear staging' });
+  if (!kept)
+    await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
+      params: windowParams(whole),
+      step: 'clear staging',
+    });
   const previous = ctx.ledger ? latestByWindow(ctx.ledger, 'chunk') : new Map<string, LedgerRow>();
   let rowsRead = 0;
   let rowsWritten = 0;
   for (const window of unit.windows) {
     if (ctx.signal?.aborted) {
-      throw new AbortedError(`Interrupted before ${window.label}; chunks finished so far are in staging and the target is unchanged. Resume with --resume.`);
+      throw new AbortedError(
+        `Interrupted before ${window.label}; chunks finished so far are in staging and the target is unchanged. Resume with --resume.`,
+      );
     }
     await ctx.lease?.heartbeat();
     const keptRows = kept?.get(windowKey(unit.key, window));
@@ -123,7 +153,9 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(ctx: Ru
     }
     // A chunk the ledger saw start (and not finish) may have left rows behind.
     const chunk: ChunkRun = {
-      ctx, unit: unit.key, steps,
+      ctx,
+      unit: unit.key,
+      steps,
       countSource: (w) => staged.countSource(ctx, unit, w),
       countStaging: (w) => staged.countStaging(ctx, unit, w),
       beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
@@ -143,25 +175,55 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(ctx: Ru
   return summary('published', rowsRead, rowsWritten);
 }
 
-async function stagedRows(ctx: RunContext, steps: StagedSteps, whole: Window): Promise<{ rows: number; parts: number }> {
-  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, steps.checkStaging), { params: windowParams(whole), step: 'check staging' });
+async function stagedRows(
+  ctx: RunContext,
+  steps: StagedSteps,
+  whole: Window,
+): Promise<{ rows: number; parts: number }> {
+  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, steps.checkStaging), {
+    params: windowParams(whole),
+    step: 'check staging',
+  });
   return { rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) };
 }
 
-async function publish<P extends LoadedPlan, U extends StagedUnit>(ctx: RunContext<P>, staged: StagedAdapter<P, U>, unit: U, expectedRows: number): Promise<void> {
+async function publish<P extends LoadedPlan, U extends StagedUnit>(
+  ctx: RunContext<P>,
+  staged: StagedAdapter<P, U>,
+  unit: U,
+  expectedRows: number,
+): Promise<void> {
   const { whole } = unit;
   const steps = staged.steps(unit);
   const rows = await stagedRows(ctx, steps, whole);
   const startedAt = new Date();
-  const publishRow = { unit: unit.key, window: whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, startedAt, sourceVersion: ctx.sourceVersion } as const;
+  const publishRow = {
+    unit: unit.key,
+    window: whole,
+    step: 'publish',
+    status: 'done',
+    attempt: 1,
+    queryId: '',
+    rowsRead: 0,
+    startedAt,
+    sourceVersion: ctx.sourceVersion,
+  } as const;
   if (expectedRows === 0 && rows.rows === 0 && staged.publishesNothingWhenEmpty) {
     await record(ctx, { ...publishRow, rowsWritten: 0, finishedAt: new Date(), note: 'nothing new to publish' });
     return;
   }
   if (rows.parts === 0 || rows.rows !== expectedRows) {
-    throw new SafetyError(`Refusing to publish ${whole.label}: staging holds ${rows.rows} rows in ${rows.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run it; if it repeats, inspect ${staged.stagingName(ctx, unit)}.`);
+    throw new SafetyError(
+      `Refusing to publish ${whole.label}: staging holds ${rows.rows} rows in ${rows.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run it; if it repeats, inspect ${staged.stagingName(ctx, unit)}.`,
+    );
   }
-  await ctx.engine.command(statementOf(ctx.plan, steps.publish), { params: windowParams(whole), step: `publish ${whole.label}` });
+  await ctx.engine.command(statementOf(ctx.plan, steps.publish), {
+    params: windowParams(whole),
+    step: `publish ${whole.label}`,
+  });
   await record(ctx, { ...publishRow, rowsWritten: rows.rows, finishedAt: new Date() });
-  await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), { params: windowParams(whole), step: 'clear staging' });
+  await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
+    params: windowParams(whole),
+    step: 'clear staging',
+  });
 }

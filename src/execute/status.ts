@@ -8,9 +8,14 @@ export interface UnitStatus {
   /** The target holds a published copy of this unit (by this plan or an earlier one). */
   published: boolean;
   lastPublish: { plan: string; at: string; rows: number } | null;
-  /** The latest run of this plan over the unit has chunks after the last publish: in progress, failed or interrupted. */
+  /**
+   * The latest run of this plan over the unit has chunks after the last publish: in progress, failed or interrupted.
+   */
   pending: boolean;
-  /** The latest run's chunks only: after the last publish when one is pending, else those that led to it (a resumed run's kept chunks included). */
+  /**
+   * The latest run's chunks only: after the last publish when one is pending, else those that led to it (a resumed
+   * run's kept chunks included).
+   */
   chunks: { done: number; running: number; failed: number; aborted: number };
   rowsWritten: number;
   lastActivity: string;
@@ -34,20 +39,35 @@ export function summarizeLedger(rows: LedgerRow[], planHash: string): PlanStatus
     const [previous, publish] = [publishes.at(-2), publishes.at(-1)];
     const chunkRows = mine.filter((r) => r.step === 'chunk' && r.unit === unit);
     const pending = chunkRows.some((c) => publish === undefined || c.finished_at > publish.finished_at);
-    const inRun = (c: LedgerRow) => (pending
-      ? publish === undefined || c.finished_at > publish.finished_at
-      : c.finished_at <= publish!.finished_at && (previous === undefined || c.finished_at > previous.finished_at));
+    const inRun = (c: LedgerRow) =>
+      pending
+        ? publish === undefined || c.finished_at > publish.finished_at
+        : c.finished_at <= publish!.finished_at && (previous === undefined || c.finished_at > previous.finished_at);
     const run = [...latestByWindow(chunkRows.filter(inRun), 'chunk').values()];
     const count = (status: string) => run.filter((c) => c.status === status).length;
-    failures.push(...run.filter((c) => c.status === 'failed').map((c) => ({ window: `${c.window_start} – ${c.window_end}${c.chunk_key ? ` ${c.chunk_key}` : ''}`, error: c.error })));
+    failures.push(
+      ...run
+        .filter((c) => c.status === 'failed')
+        .map((c) => ({
+          window: `${c.window_start} – ${c.window_end}${c.chunk_key ? ` ${c.chunk_key}` : ''}`,
+          error: c.error,
+        })),
+    );
     return {
       unit,
       published: publish !== undefined,
-      lastPublish: publish ? { plan: publish.plan_hash, at: publish.finished_at, rows: Number(publish.rows_written) } : null,
+      lastPublish: publish
+        ? { plan: publish.plan_hash, at: publish.finished_at, rows: Number(publish.rows_written) }
+        : null,
       pending,
       chunks: { done: count('done'), running: count('running'), failed: count('failed'), aborted: count('aborted') },
       rowsWritten: run.filter((c) => c.status === 'done').reduce((sum, c) => sum + Number(c.rows_written), 0),
-      lastActivity: mine.filter((r) => r.unit === unit).map((r) => r.finished_at).sort().at(-1) ?? '',
+      lastActivity:
+        mine
+          .filter((r) => r.unit === unit)
+          .map((r) => r.finished_at)
+          .sort()
+          .at(-1) ?? '',
     };
   });
   return { units: statuses, failures };

@@ -89,7 +89,10 @@ export interface PlanKind<P extends LoadedPlan = LoadedPlan> {
   readPlan(dir: string): P;
   run(settings: Settings, plan: P, units: UnitArgs, options: KindRunOptions): Promise<RunGroup[]>;
   validate(settings: Settings, plan: P, units: UnitArgs, args: CompileArgs): Promise<KindValidation>;
-  /** A unit as people name it, from its key in the ledger (the backfill's partition from its first day); default the key. */
+  /**
+   * A unit as people name it, from its key in the ledger (the backfill's partition from its first day); default the
+   * key.
+   */
   unitLabel?(key: string): string;
   /** The ledger as this kind's units read; without it, status shows the plan's units from the ledger. */
   status?(settings: Settings, plan: P): Promise<KindStatus>;

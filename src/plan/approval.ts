@@ -32,13 +32,20 @@ export function readApproval(dir: string): Approval | null {
   try {
     approval = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new ApprovalError(`${path} is not valid JSON; approve the plan again with \`chplan approve ${dir} --by NAME\`.`);
+    throw new ApprovalError(
+      `${path} is not valid JSON; approve the plan again with \`chplan approve ${dir} --by NAME\`.`,
+    );
   }
   const problems = shippedSchemaErrors('approval', approval);
-  if (problems.length > 0) throw new ApprovalError(`${path} is not a sign-off chplan wrote (${problems.slice(0, 3).join('; ')}); nothing was run. Approve the plan again with \`chplan approve ${dir} --by NAME\`.`);
+  if (problems.length > 0)
+    throw new ApprovalError(
+      `${path} is not a sign-off chplan wrote (${problems.slice(0, 3).join('; ')}); nothing was run. Approve the plan again with \`chplan approve ${dir} --by NAME\`.`,
+    );
   const signed = approval as Approval;
   if (approvalHashOf(signed) !== signed.approvalHash) {
-    throw new ApprovalError(`${path} was edited after it was recorded: its reviewer, time or file hashes no longer match its approvalHash. Nothing was run. Have the plan approved again with \`chplan approve ${dir} --by NAME\`.`);
+    throw new ApprovalError(
+      `${path} was edited after it was recorded: its reviewer, time or file hashes no longer match its approvalHash. Nothing was run. Have the plan approved again with \`chplan approve ${dir} --by NAME\`.`,
+    );
   }
   return signed;
 }
@@ -66,7 +73,9 @@ export function filesChangedSinceApproval(approval: Approval, manifest: PlanMani
 export function requireApproval(plan: { dir: string; manifest: PlanManifest }): Approval {
   const approval = readApproval(plan.dir);
   if (!approval) {
-    throw new ApprovalError(`Plan ${plan.dir} has not been approved; nothing was run. A reviewer records sign-off with \`chplan approve ${plan.dir} --by NAME\`.`);
+    throw new ApprovalError(
+      `Plan ${plan.dir} has not been approved; nothing was run. A reviewer records sign-off with \`chplan approve ${plan.dir} --by NAME\`.`,
+    );
   }
   const changed = filesChangedSinceApproval(approval, plan.manifest);
   if (approval.planHash !== plan.manifest.planHash || changed.length > 0) {
@@ -78,9 +87,12 @@ export function requireApproval(plan: { dir: string; manifest: PlanManifest }): 
 }
 
 /** verify: hashes of files, manifest and approval, without touching any engine. */
-export function verifyPlan(dir: string): { plan: { dir: string; manifest: PlanManifest }; approval: Approval | null; approvedChanges: string[] } {
+export function verifyPlan(dir: string): {
+  plan: { dir: string; manifest: PlanManifest };
+  approval: Approval | null;
+  approvedChanges: string[];
+} {
   const plan = verifyPlanDir(dir);
   const approval = readApproval(plan.dir);
   return { plan, approval, approvedChanges: approval ? filesChangedSinceApproval(approval, plan.manifest) : [] };
 }
-

@@ -32,7 +32,14 @@ export function isPlanDefinition(comment: string): boolean {
 export function withDefinition(step: string, sql: string): { sql: string; object?: PlannedObject } {
   const match = CREATE.exec(sql);
   if (!match) return { sql };
-  const statement = sql.split('\n').filter((line) => !line.startsWith('--')).join('\n').trim();
+  const statement = sql
+    .split('\n')
+    .filter((line) => !line.startsWith('--'))
+    .join('\n')
+    .trim();
   const definition = `${DEFINITION_PREFIX}${contentHash(statement).slice(0, 16)}`;
-  return { sql: `${sql.trimEnd()}\nCOMMENT ${quoteString(definition)}\n`, object: { step, database: unquote(match[1]!), name: unquote(match[2]!), definition } };
+  return {
+    sql: `${sql.trimEnd()}\nCOMMENT ${quoteString(definition)}\n`,
+    object: { step, database: unquote(match[1]!), name: unquote(match[2]!), definition },
+  };
 }

@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { makeDirectory } from '../core/write-atomic.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, SafetyError } from '../core/errors.js';
@@ -69,20 +78,32 @@ export function unlistedFiles(dir: string, manifest: PlanManifest): string[] {
 export function readManifest(dir: string): PlanManifest {
   const path = resolve(dir);
   const manifestPath = join(path, 'manifest.json');
-  if (!existsSync(path)) throw new ConfigError(`Plan directory ${dir} does not exist. Create it with \`chplan compile --out ${dir}\`.`);
-  if (!statSync(path).isDirectory()) throw new ConfigError(`${dir} is a file, not a plan directory. Pass the directory chplan compile wrote (e.g. generated-sql/<plan>).`);
+  if (!existsSync(path))
+    throw new ConfigError(`Plan directory ${dir} does not exist. Create it with \`chplan compile --out ${dir}\`.`);
+  if (!statSync(path).isDirectory())
+    throw new ConfigError(
+      `${dir} is a file, not a plan directory. Pass the directory chplan compile wrote (e.g. generated-sql/<plan>).`,
+    );
   if (!existsSync(manifestPath)) {
-    throw new ConfigError(`${dir} is not a plan directory (no manifest.json; it holds: ${readdirSync(path).join(', ') || 'nothing'}). Recompile it with \`chplan compile --out ${dir}\`.`);
+    throw new ConfigError(
+      `${dir} is not a plan directory (no manifest.json; it holds: ${readdirSync(path).join(', ') || 'nothing'}). Recompile it with \`chplan compile --out ${dir}\`.`,
+    );
   }
   let manifest: PlanManifest;
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PlanManifest;
   } catch (cause) {
-    throw new ConfigError(`${manifestPath} is not valid JSON. Recompile the plan with \`chplan compile --out ${dir}\`.`, { cause });
+    throw new ConfigError(
+      `${manifestPath} is not valid JSON. Recompile the plan with \`chplan compile --out ${dir}\`.`,
+      { cause },
+    );
   }
   const format = (manifest as { formatVersion?: unknown }).formatVersion;
   if (format === 1 || format === 2) {
-    const why = format === 1 ? "whose plan hash depended on the order of fields in chplan's code" : 'which gave every kind the fields of a day-by-day plan';
+    const why =
+      format === 1
+        ? "whose plan hash depended on the order of fields in chplan's code"
+        : 'which gave every kind the fields of a day-by-day plan';
     throw new ConfigError(
       `Plan ${dir} was compiled by an older chplan (manifest format ${format}, ${why}). Nothing was run. ` +
         'Recompile it with this chplan (chplan compile, with the same spec or mapping) and have it approved again: its plan hash changes, so an earlier sign-off no longer applies.',
@@ -90,7 +111,9 @@ export function readManifest(dir: string): PlanManifest {
   }
   const problems = shippedSchemaErrors('manifest', manifest);
   if (problems.length > 0) {
-    throw new ConfigError(`${manifestPath} is not a chplan manifest (schemas/manifest.schema.json): ${problems.slice(0, 5).join('; ')}. Nothing was run. Recompile the plan with chplan compile.`);
+    throw new ConfigError(
+      `${manifestPath} is not a chplan manifest (schemas/manifest.schema.json): ${problems.slice(0, 5).join('; ')}. Nothing was run. Recompile the plan with chplan compile.`,
+    );
   }
   return manifest;
 }
@@ -104,15 +127,21 @@ export function verifyPlanDir(dir: string): { dir: string; manifest: PlanManifes
   const path = resolve(dir);
   const manifest = readManifest(dir);
   if (!planHashMatches(manifest)) {
-    throw new SafetyError(`Plan ${dir}: manifest.json was edited after compile (its content no longer matches its plan hash ${String(manifest.planHash).slice(0, 16)}). Nothing was run. Recompile with chplan compile (and have it reviewed again) instead of editing generated files.`);
+    throw new SafetyError(
+      `Plan ${dir}: manifest.json was edited after compile (its content no longer matches its plan hash ${String(manifest.planHash).slice(0, 16)}). Nothing was run. Recompile with chplan compile (and have it reviewed again) instead of editing generated files.`,
+    );
   }
   const unlisted = unlistedFiles(path, manifest);
   if (unlisted.length > 0) {
-    throw new SafetyError(`Plan ${dir} holds ${unlisted.length === 1 ? 'a file' : 'files'} its manifest does not list: ${unlisted.join(', ')}. Nothing was run. A plan is exactly what was compiled and reviewed: remove ${unlisted.length === 1 ? 'it' : 'them'}, or recompile with \`chplan compile --out ${dir}\` and have the plan reviewed again.`);
+    throw new SafetyError(
+      `Plan ${dir} holds ${unlisted.length === 1 ? 'a file' : 'files'} its manifest does not list: ${unlisted.join(', ')}. Nothing was run. A plan is exactly what was compiled and reviewed: remove ${unlisted.length === 1 ? 'it' : 'them'}, or recompile with \`chplan compile --out ${dir}\` and have the plan reviewed again.`,
+    );
   }
   const changed = changedFiles(path, manifest);
   if (changed.length > 0) {
-    throw new SafetyError(`Plan ${dir} does not match its manifest: ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} changed or removed after compile. Nothing was run. Recompile with \`chplan compile --out ${dir}\` (and have it reviewed again) instead of editing generated files.`);
+    throw new SafetyError(
+      `Plan ${dir} does not match its manifest: ${changed.join(', ')} ${changed.length === 1 ? 'was' : 'were'} changed or removed after compile. Nothing was run. Recompile with \`chplan compile --out ${dir}\` (and have it reviewed again) instead of editing generated files.`,
+    );
   }
   return { dir: path, manifest };
 }
@@ -137,7 +166,11 @@ export function readPlanDir<M extends PlanManifest>(dir: string, kind: string, p
  * the hash covers every other file and every manifest field, and PLAN.md is derived from it
  * (planHashMatches checks the same way). Pure.
  */
-export function sealPlan<M extends PlanManifest>(base: Omit<M, 'planHash' | 'files'>, files: PlanFile[], planMd: (planHash: string) => string): PlanFile[] {
+export function sealPlan<M extends PlanManifest>(
+  base: Omit<M, 'planHash' | 'files'>,
+  files: PlanFile[],
+  planMd: (planHash: string) => string,
+): PlanFile[] {
   const hashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
   const planHash = planHashOf<M>({ ...base, files: hashes } as Omit<M, 'planHash'>);
   const md = planMd(planHash);
@@ -165,6 +198,7 @@ export function planHashMatches(manifest: PlanManifest): boolean {
 /** The SQL of one step; a plan compiled without it (e.g. no customer filter) has none. */
 export function statementOf(plan: LoadedPlan, step: string): string {
   const sql = plan.sql[step];
-  if (sql === undefined) throw new ConfigError(`Plan ${plan.dir} has no statement for step ${step}; recompile it with this chplan version.`);
+  if (sql === undefined)
+    throw new ConfigError(`Plan ${plan.dir} has no statement for step ${step}; recompile it with this chplan version.`);
   return sql;
 }

@@ -19,7 +19,10 @@ type Registry = Map<string, HandlebarsModule.TemplateDelegate>;
 function compileDir(hbs: typeof HandlebarsModule, dir: string, into: Registry): void {
   if (!existsSync(dir)) return;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql.hbs'))) {
-    into.set(file.replace(/\.sql\.hbs$/, ''), hbs.compile(readFileSync(`${dir}/${file}`, 'utf8'), { noEscape: true, strict: true }));
+    into.set(
+      file.replace(/\.sql\.hbs$/, ''),
+      hbs.compile(readFileSync(`${dir}/${file}`, 'utf8'), { noEscape: true, strict: true }),
+    );
   }
 }
 
@@ -50,13 +53,17 @@ export function renderStep(kind: string, step: { type: string; [field: string]: 
   let registry = registries.get(kind);
   if (!registry) registries.set(kind, (registry = createRegistry(kind)));
   const template = registry.get(step.type);
-  if (!template) throw new Error(`no template for step ${step.type} in ${TEMPLATE_DIR}${kind} or ${TEMPLATE_DIR}common`);
+  if (!template)
+    throw new Error(`no template for step ${step.type} in ${TEMPLATE_DIR}${kind} or ${TEMPLATE_DIR}common`);
   const sql = template(step);
   try {
     return formatSql(sql);
   } catch (cause) {
     const what = `step ${step.type}${typeof step.name === 'string' ? ` (${step.name})` : ''}`;
-    throw new ConfigError(`The SQL of ${what} does not parse: ${parseErrorSummary(sql, (cause as Error).message)}. Nothing was compiled. If it comes from the spec, correct that SQL.`, { cause });
+    throw new ConfigError(
+      `The SQL of ${what} does not parse: ${parseErrorSummary(sql, (cause as Error).message)}. Nothing was compiled. If it comes from the spec, correct that SQL.`,
+      { cause },
+    );
   }
 }
 
@@ -91,6 +98,10 @@ const documents = new Map<string, HandlebarsModule.TemplateDelegate>();
 /** Renders a document template shipped with chplan (a plan's PLAN.md), compiled once. */
 export function renderDocument(path: string, data: object): string {
   let template = documents.get(path);
-  if (!template) documents.set(path, (template = handlebars().compile(readFileSync(packagePath(path), 'utf8'), { noEscape: true, strict: true })));
+  if (!template)
+    documents.set(
+      path,
+      (template = handlebars().compile(readFileSync(packagePath(path), 'utf8'), { noEscape: true, strict: true })),
+    );
   return template(data);
 }

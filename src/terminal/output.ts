@@ -42,7 +42,11 @@ export function table(head: string[], rows: (string | number)[][]): string {
   const natural = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]?.length ?? 0)) + 2);
   // Piped output is read in files and pagers: it gets the width of a wide terminal.
   const widths = fitColumns(natural, (tty && process.stdout.columns) || PIPED_WIDTH);
-  const t = new Table({ head, style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] }, ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: false } : {}) });
+  const t = new Table({
+    head,
+    style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [] },
+    ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: false } : {}),
+  });
   t.push(...cells);
   return t.toString();
 }
@@ -50,7 +54,16 @@ export function table(head: string[], rows: (string | number)[][]): string {
 /** The same summary of a run for every kind: one row per unit (and shard, on a cluster). */
 export function printRunSummary(results: RunGroup[]): void {
   const sharded = results.some((r) => r.shard !== null);
-  const rows = results.flatMap((r) => r.units.map((s) => [...(sharded ? [r.shard ?? ''] : []), s.unit, s.status, s.rowsRead, s.rowsWritten, s.seconds.toFixed(1)]));
+  const rows = results.flatMap((r) =>
+    r.units.map((s) => [
+      ...(sharded ? [r.shard ?? ''] : []),
+      s.unit,
+      s.status,
+      s.rowsRead,
+      s.rowsWritten,
+      s.seconds.toFixed(1),
+    ]),
+  );
   print(table([...(sharded ? ['shard'] : []), 'unit', 'status', 'source rows', 'target rows', 'seconds'], rows));
 }
 
@@ -76,7 +89,10 @@ export function stagePrinter(quiet: boolean): { start: (name: string) => void; e
       if (quiet) return;
       print(bold(`» ${name}`));
       const at = Date.now();
-      const ticker = setInterval(() => print(`  … ${name}: ${Math.round((Date.now() - at) / 1000)} s so far`), STILL_WORKING_MS).unref();
+      const ticker = setInterval(
+        () => print(`  … ${name}: ${Math.round((Date.now() - at) / 1000)} s so far`),
+        STILL_WORKING_MS,
+      ).unref();
       current = { name, at, ticker };
     },
     end,
@@ -90,7 +106,9 @@ export function reportError(error: unknown, verbose: boolean): number {
     if (verbose && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`${red('chplan: unexpected error:')} ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `${red('chplan: unexpected error:')} ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   if (verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('Run again with --verbose for the stack trace.\n');
   return 3;
@@ -106,7 +124,13 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
     switch (event.type) {
       case 'plan':
         if (tty) {
-          bar = new cliProgress.SingleBar({ format: 'chunks {bar} {value}/{total} | {rate} rows/s | ETA {eta_formatted} | {label}', hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            {
+              format: 'chunks {bar} {value}/{total} | {rate} rows/s | ETA {eta_formatted} | {label}',
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          );
           bar.start(event.chunks, 0, { rate: 0, label: '' });
         }
         return;
@@ -114,7 +138,10 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
         rows += event.rowsRead;
         const rate = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000));
         if (bar) bar.increment(1, { rate, label: event.window.label });
-        else print(`  ${event.window.label}: ${event.rowsRead} source rows → ${event.rowsWritten} target rows in ${event.seconds.toFixed(1)} s`);
+        else
+          print(
+            `  ${event.window.label}: ${event.rowsRead} source rows → ${event.rowsWritten} target rows in ${event.seconds.toFixed(1)} s`,
+          );
         return;
       }
       case 'warning':
@@ -122,7 +149,11 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
         return;
       case 'lease_taken':
         for (const holder of event.from) {
-          print(yellow(`  took the target over (--force) from runner ${holder.runner}, whose last heartbeat was ${holder.lastHeartbeat} UTC and whose process may still be alive: it stops before its next step.`));
+          print(
+            yellow(
+              `  took the target over (--force) from runner ${holder.runner}, whose last heartbeat was ${holder.lastHeartbeat} UTC and whose process may still be alive: it stops before its next step.`,
+            ),
+          );
         }
         return;
       case 'unit_published':
@@ -139,13 +170,23 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
         else print(`  ${event.window.label}: kept from the earlier run (${event.rowsWritten} rows in staging)`);
         return;
       case 'chunk_retry':
-        print(yellow(`  ${event.window.label}: attempt ${event.attempt} failed (${event.reason}); retrying in ${(event.waitMs / 1000).toFixed(0)} s`));
+        print(
+          yellow(
+            `  ${event.window.label}: attempt ${event.attempt} failed (${event.reason}); retrying in ${(event.waitMs / 1000).toFixed(0)} s`,
+          ),
+        );
         return;
       case 'chunk_split':
-        print(yellow(`  ${event.window.label}: out of memory; loading it as ${event.into.map((w) => w.label).join(' and ')}`));
+        print(
+          yellow(
+            `  ${event.window.label}: out of memory; loading it as ${event.into.map((w) => w.label).join(' and ')}`,
+          ),
+        );
         return;
       case 'dry_run_chunk':
-        print(`  ${event.window.label}: chunk_start=${event.window.start} chunk_end=${event.window.end} partition_id=${event.window.partition} ~${event.estimatedRows} source rows`);
+        print(
+          `  ${event.window.label}: chunk_start=${event.window.start} chunk_end=${event.window.end} partition_id=${event.window.partition} ~${event.estimatedRows} source rows`,
+        );
         return;
       default: {
         const unknown: never = event;
@@ -158,7 +199,12 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
 
 export function printValidation(report: ValidationReport): void {
   const rows = report.days.flatMap((d) =>
-    d.checks.map((c) => [d.day, c.name, c.status === 'pass' ? green('pass') : c.status === 'warn' ? yellow('warn') : red('FAIL'), c.detail]),
+    d.checks.map((c) => [
+      d.day,
+      c.name,
+      c.status === 'pass' ? green('pass') : c.status === 'warn' ? yellow('warn') : red('FAIL'),
+      c.detail,
+    ]),
   );
   print(table(['unit', 'check', 'status', 'detail'], rows));
   for (const day of report.days) {
@@ -167,20 +213,27 @@ export function printValidation(report: ValidationReport): void {
       for (const problem of check.problems!.slice(0, 10)) print(`  ${JSON.stringify(problem)}`);
     }
   }
-  print(`${report.passed ? green('validation passed') : red('validation FAILED')}: ${report.successRate.toFixed(1)}% of checks passed (${report.source} → ${report.target})`);
+  print(
+    `${report.passed ? green('validation passed') : red('validation FAILED')}: ${report.successRate.toFixed(1)}% of checks passed (${report.source} → ${report.target})`,
+  );
 }
 
 /**
  * How a one-shot workflow (compile → run → validate) ends: the report written where --report
  * asks, then JSON, or the plan, the units' summary and the validation; exit code 1 when it failed.
  */
-export function finishWorkflow(args: { report?: string; json: boolean; validate?: boolean }, result: { planDir: string; planHash: string; report: ValidationReport | null }, units: UnitSummary[]): void {
+export function finishWorkflow(
+  args: { report?: string; json: boolean; validate?: boolean },
+  result: { planDir: string; planHash: string; report: ValidationReport | null },
+  units: UnitSummary[],
+): void {
   if (args.json) printJson(result);
   else {
     print(`Plan: ${result.planDir} (plan hash ${result.planHash.slice(0, 16)})`);
     printRunSummary([{ shard: null, units }]);
     if (result.report) printValidation(result.report);
-    else if (args.validate === false) print(yellow(`Not validated (--no-validate): chplan validate ${result.planDir} checks it.`));
+    else if (args.validate === false)
+      print(yellow(`Not validated (--no-validate): chplan validate ${result.planDir} checks it.`));
   }
   if (result.report && !result.report.passed) process.exitCode = 1;
   if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);

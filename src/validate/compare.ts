@@ -27,7 +27,10 @@ export function sameNumber(a: unknown, b: unknown, approximate: boolean): boolea
 
 /** A float as either engine writes it: ClickHouse `nan`, `inf`, `-inf`; PostgreSQL `NaN`, `Infinity`, `-Infinity`. */
 function floatOf(value: unknown): number {
-  const text = String(value ?? 0).trim().toLowerCase().replace(/^\+/, '');
+  const text = String(value ?? 0)
+    .trim()
+    .toLowerCase()
+    .replace(/^\+/, '');
   if (text === 'inf' || text === 'infinity') return Infinity;
   if (text === '-inf' || text === '-infinity') return -Infinity;
   return text === 'nan' || text === '-nan' ? NaN : Number(text);
@@ -54,7 +57,9 @@ export function compareRows(
   const onlyLeft = [...a.keys()].filter((k) => !b.has(k));
   const onlyRight = [...b.keys()].filter((k) => !a.has(k));
   const columns = [...new Set([...Object.keys(left[0] ?? {}), ...Object.keys(right[0] ?? {})])];
-  const missing = columns.filter((c) => (left.length > 0 && !(c in left[0]!)) || (right.length > 0 && !(c in right[0]!)));
+  const missing = columns.filter(
+    (c) => (left.length > 0 && !(c in left[0]!)) || (right.length > 0 && !(c in right[0]!)),
+  );
   const numeric = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
   const differences: unknown[] = [];
   for (const [k, row] of a) {
@@ -63,7 +68,10 @@ export function compareRows(
     for (const column of columns.filter((c) => !missing.includes(c))) {
       const x = row[column];
       const y = other[column];
-      const equal = numeric.test(String(x)) && numeric.test(String(y)) ? sameNumber(x, y, true) : String(x ?? '') === String(y ?? '');
+      const equal =
+        numeric.test(String(x)) && numeric.test(String(y))
+          ? sameNumber(x, y, true)
+          : String(x ?? '') === String(y ?? '');
       if (!equal) differences.push({ key: JSON.parse(k), column, [sides.left]: x, [sides.right]: y });
     }
   }
@@ -74,13 +82,25 @@ export function compareRows(
       status: rowsOk ? 'pass' : 'fail',
       detail: rowsOk
         ? `${a.size} rows, the same keys as ${sides.right}'s`
-        : [missing.length ? `columns on one side only: ${missing.join(', ')}` : '', onlyLeft.length ? `${onlyLeft.length} keys only in ${sides.left}` : '', onlyRight.length ? `${onlyRight.length} keys only in ${sides.right}` : ''].filter(Boolean).join('; '),
-      problems: [...onlyLeft.map((k) => ({ onlyIn: sides.left, key: JSON.parse(k) })), ...onlyRight.map((k) => ({ onlyIn: sides.right, key: JSON.parse(k) }))].slice(0, 20),
+        : [
+            missing.length ? `columns on one side only: ${missing.join(', ')}` : '',
+            onlyLeft.length ? `${onlyLeft.length} keys only in ${sides.left}` : '',
+            onlyRight.length ? `${onlyRight.length} keys only in ${sides.right}` : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+      problems: [
+        ...onlyLeft.map((k) => ({ onlyIn: sides.left, key: JSON.parse(k) })),
+        ...onlyRight.map((k) => ({ onlyIn: sides.right, key: JSON.parse(k) })),
+      ].slice(0, 20),
     },
     {
       name: `${name}: values`,
       status: differences.length === 0 ? 'pass' : 'fail',
-      detail: differences.length === 0 ? `every value equals ${sides.right}'s (${columns.length} columns)` : `${differences.length} values differ from ${sides.right}'s`,
+      detail:
+        differences.length === 0
+          ? `every value equals ${sides.right}'s (${columns.length} columns)`
+          : `${differences.length} values differ from ${sides.right}'s`,
       problems: differences.slice(0, 20),
     },
   ];

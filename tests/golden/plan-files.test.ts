@@ -28,7 +28,10 @@ const FIXTURE_COLUMNS = [
 ];
 
 const FIXTURE_MAPPING: Mapping = {
-  formatVersion: 1, version: 1, parent: null, source: 'default.src',
+  formatVersion: 1,
+  version: 1,
+  parent: null,
+  source: 'default.src',
   discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 10 },
   int: [
     { key: '', column: 'int1', maps: ['metricIntGroup1'], rows: 1 },
@@ -48,7 +51,17 @@ describe('golden plan files', () => {
   };
   const variants: [string, SettingsOverrides, Mapping | null][] = [
     ['indexed', {}, null],
-    ['readable-customers-berlin', { strategy: 'readable', customers: [3, 1], timeZone: 'Europe/Berlin', intType: 'Int64', insertSettings: { max_bytes_before_external_group_by: 2000000000, join_algorithm: 'hash' } }, null],
+    [
+      'readable-customers-berlin',
+      {
+        strategy: 'readable',
+        customers: [3, 1],
+        timeZone: 'Europe/Berlin',
+        intType: 'Int64',
+        insertSettings: { max_bytes_before_external_group_by: 2000000000, join_algorithm: 'hash' },
+      },
+      null,
+    ],
     ['migration', {}, previous],
     ['cluster', { cluster: 'prod_cluster' }, previous],
   ];
@@ -56,11 +69,23 @@ describe('golden plan files', () => {
     it(`renders every template (${label})`, async () => {
       const settings = testSettings({ source: 'default.src', target: 'default.flat', ...overrides });
       const schema = classifyColumns(settings.source, FIXTURE_COLUMNS, settings);
-      const files = buildPlan({ name: label, schema, mapping: FIXTURE_MAPPING, settings, toolVersion: '0.0.0-golden', previous: before });
+      const files = buildPlan({
+        name: label,
+        schema,
+        mapping: FIXTURE_MAPPING,
+        settings,
+        toolVersion: '0.0.0-golden',
+        previous: before,
+      });
       for (const file of files) {
         // A new file is a reviewed addition: write it with -u, never silently on a normal run.
-        const updating = (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState?._updateSnapshot === 'all';
-        expect(existsSync(join(GOLDEN, label, file.name)) || updating, `tests/golden/${label}/${file.name} is missing; review it and accept with npx vitest run tests/golden -u`).toBe(true);
+        const updating =
+          (expect.getState() as unknown as { snapshotState?: { _updateSnapshot?: string } }).snapshotState
+            ?._updateSnapshot === 'all';
+        expect(
+          existsSync(join(GOLDEN, label, file.name)) || updating,
+          `tests/golden/${label}/${file.name} is missing; review it and accept with npx vitest run tests/golden -u`,
+        ).toBe(true);
         await expect(file.content).toMatchFileSnapshot(`./${label}/${file.name}`);
       }
     });
@@ -70,11 +95,19 @@ describe('golden plan files', () => {
     const settings = testSettings();
     const schema = classifyColumns(settings.source, seedColumns(seedMaps()), settings);
     const mapping = parseMapping(readFileSync('mapping.json', 'utf8'), 'mapping.json');
-    const files = buildPlan({ name: 'eco_cross_page_preagg_pt1m', schema, mapping, settings, toolVersion: TOOL_VERSION });
+    const files = buildPlan({
+      name: 'eco_cross_page_preagg_pt1m',
+      schema,
+      mapping,
+      settings,
+      toolVersion: TOOL_VERSION,
+    });
     const dir = 'generated-sql/eco_cross_page_preagg_pt1m';
     expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.name).sort());
     for (const file of files) {
-      expect(readFileSync(`${dir}/${file.name}`, 'utf8'), `${file.name} drifted: run npm run regenerate`).toBe(file.content);
+      expect(readFileSync(`${dir}/${file.name}`, 'utf8'), `${file.name} drifted: run npm run regenerate`).toBe(
+        file.content,
+      );
     }
   });
 });

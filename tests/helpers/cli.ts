@@ -3,7 +3,9 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams, type SpawnSyncRe
 export interface CliOptions {
   /** The embedded engine's data directory (`--data-dir`); none for commands that touch no engine. */
   dataDir?: string;
-  /** Added to (or overriding) the environment; CLICKHOUSE_URL is always cleared so a developer's server is never used. */
+  /**
+   * Added to (or overriding) the environment; CLICKHOUSE_URL is always cleared so a developer's server is never used.
+   */
   env?: Record<string, string>;
 }
 

@@ -33,7 +33,10 @@ export function faultyEngine(inner: Engine, faults: Fault[]): Engine & { injecte
 }
 
 /** Wraps an engine so a test can act before each statement runs and after it ran (pause it, inspect the disk). */
-export function observedEngine(inner: Engine, hooks: { before?: (sql: string, options: QueryOptions) => Promise<void>; after?: (sql: string) => void }): Engine {
+export function observedEngine(
+  inner: Engine,
+  hooks: { before?: (sql: string, options: QueryOptions) => Promise<void>; after?: (sql: string) => void },
+): Engine {
   const around = async <T>(sql: string, options: QueryOptions = {}, run: () => Promise<T>): Promise<T> => {
     await hooks.before?.(sql, options);
     const result = await run();
@@ -51,11 +54,22 @@ export function observedEngine(inner: Engine, hooks: { before?: (sql: string, op
 }
 
 export const connectionReset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-export const memoryLimit = () => Object.assign(new Error('Memory limit (for query) exceeded: would use 9.31 GiB (MEMORY_LIMIT_EXCEEDED)'), { code: '241' });
-export const tooManyParts = () => Object.assign(new Error('Too many parts (3001). Merges are processing significantly slower than inserts (TOO_MANY_PARTS)'), { code: '252' });
-export const brokenDisk = () => Object.assign(new Error('Cannot write to file: No space left on device (CANNOT_WRITE_TO_FILE_DESCRIPTOR)'), { code: '75' });
+export const memoryLimit = () =>
+  Object.assign(new Error('Memory limit (for query) exceeded: would use 9.31 GiB (MEMORY_LIMIT_EXCEEDED)'), {
+    code: '241',
+  });
+export const tooManyParts = () =>
+  Object.assign(
+    new Error('Too many parts (3001). Merges are processing significantly slower than inserts (TOO_MANY_PARTS)'),
+    { code: '252' },
+  );
+export const brokenDisk = () =>
+  Object.assign(new Error('Cannot write to file: No space left on device (CANNOT_WRITE_TO_FILE_DESCRIPTOR)'), {
+    code: '75',
+  });
 
 /** Matches the INSERT of chunk windows starting at one of `starts` (UTC text). */
 export function insertOf(...starts: string[]) {
-  return (sql: string, options: QueryOptions) => /INSERT INTO[\s\S]*__chplan_staging/.test(sql) && starts.includes(String(options.params?.chunk_start));
+  return (sql: string, options: QueryOptions) =>
+    /INSERT INTO[\s\S]*__chplan_staging/.test(sql) && starts.includes(String(options.params?.chunk_start));
 }

@@ -16,10 +16,26 @@ export interface HttpEndpoint {
 }
 
 // Settings that only mean something to ClickHouse's HTTP layer.
-const HTTP_ONLY = /^(wait_end_of_query|send_progress_in_http_headers|enable_http_compression|http_.*|add_http_cors_header|cancel_http_readonly_queries_on_client_close)$/;
-const RESERVED = new Set(['query', 'query_id', 'database', 'default_format', 'user', 'password', 'session_id', 'session_timeout', 'compress', 'decompress']);
+const HTTP_ONLY =
+  /^(wait_end_of_query|send_progress_in_http_headers|enable_http_compression|http_.*|add_http_cors_header|cancel_http_readonly_queries_on_client_close)$/;
+const RESERVED = new Set([
+  'query',
+  'query_id',
+  'database',
+  'default_format',
+  'user',
+  'password',
+  'session_id',
+  'session_timeout',
+  'compress',
+  'decompress',
+]);
 
-export async function startHttpEndpoint(options: { dataDir: string; user: string; password: string }): Promise<HttpEndpoint> {
+export async function startHttpEndpoint(options: {
+  dataDir: string;
+  user: string;
+  password: string;
+}): Promise<HttpEndpoint> {
   const session = new Session(options.dataDir);
   const requests: HttpEndpoint['requests'] = [];
   // ClickHouse accepts URIs up to 1 MiB (http_max_uri_size); Node's default is 16 KiB.
@@ -33,7 +49,12 @@ export async function startHttpEndpoint(options: { dataDir: string; user: string
     const body = Buffer.concat(chunks).toString('utf8');
     const [user, password] = credentials(req, url);
     if (user !== options.user || password !== options.password) {
-      return fail(res, 403, 516, `${user}: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)`);
+      return fail(
+        res,
+        403,
+        516,
+        `${user}: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)`,
+      );
     }
     const queryId = url.searchParams.get('query_id') ?? crypto.randomUUID();
     const settings: Record<string, string> = {};
@@ -44,12 +65,29 @@ export async function startHttpEndpoint(options: { dataDir: string; user: string
     }
     requests.push({ queryId, settings });
     const sql = [url.searchParams.get('query'), body].filter((s) => s).join('\n');
-    const prefix = Object.entries(settings).map(([k, v]) => `SET ${k} = ${/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`}; `).join('');
+    const prefix = Object.entries(settings)
+      .map(
+        ([k, v]) =>
+          `SET ${k} = ${/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`}; `,
+      )
+      .join('');
     const format = url.searchParams.get('default_format') ?? 'TabSeparated';
     try {
       const result = await session.queryAsync(prefix + bindAsText(sql, params), { format });
       res.setHeader('X-ClickHouse-Query-Id', queryId);
-      res.setHeader('X-ClickHouse-Summary', JSON.stringify({ read_rows: String(result.rowsRead), read_bytes: String(result.bytesRead), written_rows: '0', written_bytes: '0', total_rows_to_read: '0', result_rows: '0', result_bytes: '0', elapsed_ns: '0' }));
+      res.setHeader(
+        'X-ClickHouse-Summary',
+        JSON.stringify({
+          read_rows: String(result.rowsRead),
+          read_bytes: String(result.bytesRead),
+          written_rows: '0',
+          written_bytes: '0',
+          total_rows_to_read: '0',
+          result_rows: '0',
+          result_bytes: '0',
+          elapsed_ns: '0',
+        }),
+      );
       res.setHeader('X-ClickHouse-Format', format);
       res.end(Buffer.from(result.bytes()));
     } catch (error) {
@@ -64,13 +102,14 @@ export async function startHttpEndpoint(options: { dataDir: string; user: string
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => {
-        session.close();
-        resolve();
-      });
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          session.close();
+          resolve();
+        });
+      }),
   };
 }
 
@@ -84,7 +123,9 @@ function bindAsText(sql: string, params: Record<string, string>): string {
     if (!(name in params)) return whole;
     // A top-level string arrives escaped; composite values arrive in their text format.
     if (type === 'String') return literal(unescapeParam(params[name]!)); // also valid where only literals are, e.g. PARTITION ID
-    const text = /^(FixedString|LowCardinality\(String\)|Date|DateTime)/.test(type) ? unescapeParam(params[name]!) : params[name]!;
+    const text = /^(FixedString|LowCardinality\(String\)|Date|DateTime)/.test(type)
+      ? unescapeParam(params[name]!)
+      : params[name]!;
     return `CAST(${literal(text)}, ${literal(type)})`;
   });
 }

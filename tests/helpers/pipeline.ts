@@ -10,13 +10,23 @@ import { validatePlan, type ValidationReport } from '../../src/kinds/flatten/val
 import { daysBetween } from '../../src/core/windows.js';
 
 /** compile → read: a flatten plan directory from a mapping file, verified as run would read it. */
-export async function compileFlatten(engine: Engine, settings: Settings, options: Parameters<typeof compilePlanDir>[2] & { out: string }): Promise<FlattenPlan> {
+export async function compileFlatten(
+  engine: Engine,
+  settings: Settings,
+  options: Parameters<typeof compilePlanDir>[2] & { out: string },
+): Promise<FlattenPlan> {
   await compilePlanDir(engine, settings, options);
   return readPlan(options.out);
 }
 
 /** discover → compile → run → validate through the library, files under `dir`. */
-export async function flattenDays(engine: Engine, settings: Settings, dir: string, from: string, to = from): Promise<{ plan: FlattenPlan; days: UnitSummary[]; report: ValidationReport }> {
+export async function flattenDays(
+  engine: Engine,
+  settings: Settings,
+  dir: string,
+  from: string,
+  to = from,
+): Promise<{ plan: FlattenPlan; days: UnitSummary[]; report: ValidationReport }> {
   const mappingPath = join(dir, `${settings.target.name}.mapping.json`);
   await discoverMapping(engine, settings, { from, to, out: mappingPath });
   const planDir = join(dir, 'plans', settings.target.name);

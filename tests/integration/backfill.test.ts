@@ -32,20 +32,30 @@ let addedToLangfuse = -1;
 const n = async (sql: string) => Number(await scalar(engine, sql));
 
 async function columnsOf(table: string, where = "default_kind != 'ALIAS'"): Promise<string[]> {
-  return (await engine.rows<{ name: string }>(`SELECT name FROM system.columns WHERE database = 'default' AND table = '${table}' AND ${where} ORDER BY position`)).map((c) => `\`${c.name}\``);
+  return (
+    await engine.rows<{ name: string }>(
+      `SELECT name FROM system.columns WHERE database = 'default' AND table = '${table}' AND ${where} ORDER BY position`,
+    )
+  ).map((c) => `\`${c.name}\``);
 }
 
 /** A plain copy of a table's partition after FINAL, with every stored column (MATERIALIZED ones included). */
 async function snapshot(table: string, into: string): Promise<void> {
   await engine.command(`DROP TABLE IF EXISTS default.${into}`);
-  await engine.command(`CREATE TABLE default.${into} ENGINE = MergeTree ORDER BY tuple() AS SELECT ${(await columnsOf(table)).join(', ')} FROM default.${table} FINAL WHERE _partition_id = '${PARTITION}'`);
+  await engine.command(
+    `CREATE TABLE default.${into} ENGINE = MergeTree ORDER BY tuple() AS SELECT ${(await columnsOf(table)).join(', ')} FROM default.${table} FINAL WHERE _partition_id = '${PARTITION}'`,
+  );
 }
 
 /** Rows of `a` not in `b` and of `b` not in `a` over every column, and the columns that differ (by event). */
 async function differences(a: string, b: string): Promise<{ onlyA: number; onlyB: number; columns: string[] }> {
   const list = (await columnsOf(a)).join(', ');
-  const onlyA = await n(`SELECT count() FROM (SELECT ${list} FROM default.${a} EXCEPT ALL SELECT ${list} FROM default.${b})`);
-  const onlyB = await n(`SELECT count() FROM (SELECT ${list} FROM default.${b} EXCEPT ALL SELECT ${list} FROM default.${a})`);
+  const onlyA = await n(
+    `SELECT count() FROM (SELECT ${list} FROM default.${a} EXCEPT ALL SELECT ${list} FROM default.${b})`,
+  );
+  const onlyB = await n(
+    `SELECT count() FROM (SELECT ${list} FROM default.${b} EXCEPT ALL SELECT ${list} FROM default.${a})`,
+  );
   const columns: string[] = [];
   if (onlyA + onlyB > 0) {
     for (const c of await columnsOf(a)) {
@@ -66,7 +76,15 @@ function chplan(...args: string[]) {
 
 beforeAll(async () => {
   ({ engine, dir, cleanup } = await openTestEngine());
-  await seedLangfuse(engine, { observations: { database: 'default', name: 'observations' }, traces: { database: 'default', name: 'traces' }, month: MONTH, observationCount: 30_000, traceCount: 3_000, seed: 7, replace: false });
+  await seedLangfuse(engine, {
+    observations: { database: 'default', name: 'observations' },
+    traces: { database: 'default', name: 'traces' },
+    month: MONTH,
+    observationCount: 30_000,
+    traceCount: 3_000,
+    seed: 7,
+    replace: false,
+  });
   // Unmerged versions, as a live Langfuse has them between merges: chplan must not depend on merges.
   await engine.command('SYSTEM STOP MERGES default.observations');
   await engine.command('SYSTEM STOP MERGES default.traces');
@@ -87,7 +105,9 @@ beforeAll(async () => {
   await snapshot('events_core', 'langfuse_core');
   // missing-only over what Langfuse itself wrote: nothing is missing.
   await compileBackfillDir(engine, loadSpec(undefined, { publish: 'missing-only' }), join(dir, 'over-langfuse'));
-  addedToLangfuse = (await runBackfill(engine, readBackfillPlan(join(dir, 'over-langfuse')), { partitions: [PARTITION] }))[0]!.rowsWritten;
+  addedToLangfuse = (
+    await runBackfill(engine, readBackfillPlan(join(dir, 'over-langfuse')), { partitions: [PARTITION] })
+  )[0]!.rowsWritten;
   await engine.command('TRUNCATE TABLE default.events_full');
   await engine.command('TRUNCATE TABLE default.events_core');
 }, 600_000);
@@ -116,7 +136,7 @@ describe('backfill as Langfuse writes it', () => {
     expect(await n('SELECT count() FROM default.dataset_run_items_rmt')).toBeGreaterThan(10);
   });
 
-  it('writes every events_full row exactly as Langfuse\'s own backfill SQL does, column by column', async () => {
+  it("writes every events_full row exactly as Langfuse's own backfill SQL does, column by column", async () => {
     expect(await n('SELECT count() FROM default.langfuse_full')).toBeGreaterThan(20_000);
     expect(await differences('chplan_full', 'langfuse_full')).toEqual(same);
   });
@@ -125,7 +145,7 @@ describe('backfill as Langfuse writes it', () => {
     expect(addedToLangfuse).toBe(0);
   });
 
-  it('leaves events_core as Langfuse\'s view would have it, published with events_full', async () => {
+  it("leaves events_core as Langfuse's view would have it, published with events_full", async () => {
     expect(await n('SELECT count() FROM default.chplan_core')).toBe(await n('SELECT count() FROM default.chplan_full'));
     expect(await differences('chplan_core', 'langfuse_core')).toEqual(same);
   });
@@ -142,11 +162,20 @@ describe('backfill as Langfuse writes it', () => {
     expect((await validateBackfill(engine, plan, [PARTITION])).passed).toBe(true);
   });
 
-  it('creates a missing target as Langfuse\'s migrations define events_full, and each option differs from Langfuse only as documented', async () => {
-    const describe = (table: string) => engine.rows(`SELECT name, type, default_kind, default_expression, compression_codec FROM system.columns WHERE database = 'default' AND table = '${table}' ORDER BY position`);
+  it("creates a missing target as Langfuse's migrations define events_full, and each option differs from Langfuse only as documented", async () => {
+    const describe = (table: string) =>
+      engine.rows(
+        `SELECT name, type, default_kind, default_expression, compression_codec FROM system.columns WHERE database = 'default' AND table = '${table}' ORDER BY position`,
+      );
     // mergeTraceMetadata: only metadata differs, on events whose trace (same month) has metadata.
-    writeFileSync(join(dir, 'merged.json'), JSON.stringify({ kind: 'backfill', target: 'default.events_merged', mergeTraceMetadata: true }));
-    const merged = await backfill(engine, loadSpec(join(dir, 'merged.json'), {}), { partitions: [PARTITION], out: join(dir, 'merged') });
+    writeFileSync(
+      join(dir, 'merged.json'),
+      JSON.stringify({ kind: 'backfill', target: 'default.events_merged', mergeTraceMetadata: true }),
+    );
+    const merged = await backfill(engine, loadSpec(join(dir, 'merged.json'), {}), {
+      partitions: [PARTITION],
+      out: join(dir, 'merged'),
+    });
     expect(merged.report!.passed).toBe(true);
     expect(await describe('events_merged')).toEqual(await describe('events_full'));
     await snapshot('events_merged', 'merged_full');
@@ -155,19 +184,35 @@ describe('backfill as Langfuse writes it', () => {
       ON t.project_id = e.project_id AND t.id = e.trace_id
       WHERE NOT startsWith(e.span_id, 't-') AND mapUpdate(t.m, mapFromArrays(e.metadata_names, e.metadata_values)) != mapFromArrays(e.metadata_names, e.metadata_values)`);
     expect(withTraceMetadata).toBeGreaterThan(1000);
-    expect(await differences('merged_full', 'langfuse_full')).toEqual({ onlyA: withTraceMetadata, onlyB: withTraceMetadata, columns: [`metadata_names (${withTraceMetadata})`, `metadata_values (${withTraceMetadata})`] });
+    expect(await differences('merged_full', 'langfuse_full')).toEqual({
+      onlyA: withTraceMetadata,
+      onlyB: withTraceMetadata,
+      columns: [`metadata_names (${withTraceMetadata})`, `metadata_values (${withTraceMetadata})`],
+    });
     // excludeDatasetRuns null: the events of dataset-run traces are added, nothing else changes.
-    writeFileSync(join(dir, 'all.json'), JSON.stringify({ kind: 'backfill', target: 'default.events_all', excludeDatasetRuns: null }));
-    expect((await backfill(engine, loadSpec(join(dir, 'all.json'), {}), { partitions: [PARTITION], out: join(dir, 'all') })).report!.passed).toBe(true);
+    writeFileSync(
+      join(dir, 'all.json'),
+      JSON.stringify({ kind: 'backfill', target: 'default.events_all', excludeDatasetRuns: null }),
+    );
+    expect(
+      (await backfill(engine, loadSpec(join(dir, 'all.json'), {}), { partitions: [PARTITION], out: join(dir, 'all') }))
+        .report!.passed,
+    ).toBe(true);
     await snapshot('events_all', 'all_full');
-    const runTraces = "(project_id, trace_id) IN (SELECT project_id, trace_id FROM default.dataset_run_items_rmt)";
+    const runTraces = '(project_id, trace_id) IN (SELECT project_id, trace_id FROM default.dataset_run_items_rmt)';
     expect(await n(`SELECT count() FROM default.all_full WHERE ${runTraces}`)).toBeGreaterThan(100);
     expect(await n(`SELECT count() FROM default.langfuse_full WHERE ${runTraces}`)).toBe(0);
-    expect(await differences('all_full', 'langfuse_full')).toMatchObject({ onlyA: await n(`SELECT count() FROM default.all_full WHERE ${runTraces}`), onlyB: 0 });
+    expect(await differences('all_full', 'langfuse_full')).toMatchObject({
+      onlyA: await n(`SELECT count() FROM default.all_full WHERE ${runTraces}`),
+      onlyB: 0,
+    });
   });
 
   it('a staged partition that fails validation is not published: the target and events_core stay byte-identical, exit 4', async () => {
-    const parts = () => engine.rows("SELECT table, name, rows, hash_of_all_files FROM system.parts WHERE database = 'default' AND table IN ('events_full', 'events_core') AND active ORDER BY table, name");
+    const parts = () =>
+      engine.rows(
+        "SELECT table, name, rows, hash_of_all_files FROM system.parts WHERE database = 'default' AND table IN ('events_full', 'events_core') AND active ORDER BY table, name",
+      );
     const before = await parts();
     const plan = readBackfillPlan(join(dir, 'plan'));
     let tampered = false;
@@ -175,15 +220,21 @@ describe('backfill as Langfuse writes it', () => {
       before: async (sql) => {
         if (!tampered && /^-- Validation, row by row/.test(sql)) {
           tampered = true;
-          await engine.command("ALTER TABLE default.events_full__chplan_staging UPDATE user_id = 'tampered' WHERE user_id != '' AND cityHash64(span_id) % 500 = 1 SETTINGS mutations_sync = 2");
+          await engine.command(
+            "ALTER TABLE default.events_full__chplan_staging UPDATE user_id = 'tampered' WHERE user_id != '' AND cityHash64(span_id) % 500 = 1 SETTINGS mutations_sync = 2",
+          );
         }
       },
     });
-    const error = await runBackfill(tampering, plan, { partitions: [PARTITION] }).catch((e: unknown) => e as Error & { exitCode: number });
+    const error = await runBackfill(tampering, plan, { partitions: [PARTITION] }).catch(
+      (e: unknown) => e as Error & { exitCode: number },
+    );
     expect(tampered).toBe(true);
     expect(error).toBeInstanceOf(Error);
     expect((error as { exitCode: number }).exitCode).toBe(4);
-    expect((error as Error).message).toMatch(/Validation of the staged partition 202406 failed, so it was not published; default\.events_full is unchanged\.[\s\S]*every column equal: \d+ rows differ, in user_id \(\d+\)/);
+    expect((error as Error).message).toMatch(
+      /Validation of the staged partition 202406 failed, so it was not published; default\.events_full is unchanged\.[\s\S]*every column equal: \d+ rows differ, in user_id \(\d+\)/,
+    );
     expect((error as Error).message).toMatch(/proj-\d+ obs-/);
     expect(await parts()).toEqual(before);
   });
@@ -191,9 +242,14 @@ describe('backfill as Langfuse writes it', () => {
   it('missing-only adds exactly the events the target lacks, to events_core too, and a re-run adds nothing', async () => {
     const plan = readBackfillPlan(join(dir, 'plan'));
     await runBackfill(engine, plan, { partitions: [PARTITION] });
-    await engine.command("ALTER TABLE default.events_full DELETE WHERE cityHash64(span_id) % 10 = 0 SETTINGS mutations_sync = 2");
-    await engine.command("ALTER TABLE default.events_core DELETE WHERE cityHash64(span_id) % 10 = 0 SETTINGS mutations_sync = 2");
-    const lacking = (await n('SELECT count() FROM default.langfuse_full')) - (await n('SELECT count() FROM default.events_full'));
+    await engine.command(
+      'ALTER TABLE default.events_full DELETE WHERE cityHash64(span_id) % 10 = 0 SETTINGS mutations_sync = 2',
+    );
+    await engine.command(
+      'ALTER TABLE default.events_core DELETE WHERE cityHash64(span_id) % 10 = 0 SETTINGS mutations_sync = 2',
+    );
+    const lacking =
+      (await n('SELECT count() FROM default.langfuse_full')) - (await n('SELECT count() FROM default.events_full'));
     expect(lacking).toBeGreaterThan(1000);
     await compileBackfillDir(engine, loadSpec(undefined, { publish: 'missing-only' }), join(dir, 'missing'));
     const missing = readBackfillPlan(join(dir, 'missing'));
@@ -210,7 +266,9 @@ describe('backfill as Langfuse writes it', () => {
 
   it('validation after publish names the column and the rows that are wrong', async () => {
     const plan = readBackfillPlan(join(dir, 'plan'));
-    await engine.command("ALTER TABLE default.events_full UPDATE release = 'wrong' WHERE cityHash64(span_id) % 1000 = 1 SETTINGS mutations_sync = 2");
+    await engine.command(
+      "ALTER TABLE default.events_full UPDATE release = 'wrong' WHERE cityHash64(span_id) % 1000 = 1 SETTINGS mutations_sync = 2",
+    );
     const report = await validateBackfill(engine, plan, [PARTITION]);
     expect(report.passed).toBe(false);
     const check = report.days[0]!.checks.find((c) => c.name === 'every column equal')!;
@@ -220,49 +278,86 @@ describe('backfill as Langfuse writes it', () => {
     expect((await validateBackfill(engine, plan, [PARTITION])).passed).toBe(true);
   });
 
-  it('the committed demo plan is exactly what the compiler produces for Langfuse\'s tables', async () => {
+  it("the committed demo plan is exactly what the compiler produces for Langfuse's tables", async () => {
     const committed = 'generated-sql/events_backfill';
-    const files = buildBackfillPlan(await backfillInputs(engine, loadSpec('examples/events-backfill.json')), { name: 'events_backfill', dir: committed, toolVersion: TOOL_VERSION });
+    const files = buildBackfillPlan(await backfillInputs(engine, loadSpec('examples/events-backfill.json')), {
+      name: 'events_backfill',
+      dir: committed,
+      toolVersion: TOOL_VERSION,
+    });
     expect(readdirSync(committed).sort()).toEqual(files.map((f) => f.name).sort());
-    for (const file of files) expect(readFileSync(join(committed, file.name), 'utf8'), `${file.name} drifted: run npm run backfill`).toBe(file.content);
+    for (const file of files)
+      expect(readFileSync(join(committed, file.name), 'utf8'), `${file.name} drifted: run npm run backfill`).toBe(
+        file.content,
+      );
   });
 
   it('a misspelt or missing named source is refused, dry run or not, and nothing is seeded into real tables', async () => {
     const traces = await scalar(engine, 'SELECT count() FROM traces');
     const events = await scalar(engine, 'SELECT count() FROM events_full');
     for (const dryRun of [true, false]) {
-      await expect(backfill(engine, loadSpec(undefined, { source: 'default.obsrvations' }), { partitions: [PARTITION], out: join(dir, 'typo'), dryRun }))
-        .rejects.toThrow(/default\.obsrvations does not exist on .*; nothing was changed\. Check --source/);
+      await expect(
+        backfill(engine, loadSpec(undefined, { source: 'default.obsrvations' }), {
+          partitions: [PARTITION],
+          out: join(dir, 'typo'),
+          dryRun,
+        }),
+      ).rejects.toThrow(/default\.obsrvations does not exist on .*; nothing was changed\. Check --source/);
     }
     // The default source missing beside existing traces: not an empty engine either.
     await engine.command('RENAME TABLE observations TO observations_kept');
     try {
-      await expect(backfill(engine, loadSpec(undefined, {}), { partitions: [PARTITION], out: join(dir, 'typo') })).rejects.toThrow(/default\.traces exists, so this is not an empty engine/);
+      await expect(
+        backfill(engine, loadSpec(undefined, {}), { partitions: [PARTITION], out: join(dir, 'typo') }),
+      ).rejects.toThrow(/default\.traces exists, so this is not an empty engine/);
     } finally {
       await engine.command('RENAME TABLE observations_kept TO observations');
     }
-    expect(await scalar(engine, "SELECT count() FROM system.tables WHERE name IN ('obsrvations', 'observations_kept')")).toBe('0');
+    expect(
+      await scalar(engine, "SELECT count() FROM system.tables WHERE name IN ('obsrvations', 'observations_kept')"),
+    ).toBe('0');
     expect(await scalar(engine, 'SELECT count() FROM traces')).toBe(traces);
     expect(await scalar(engine, 'SELECT count() FROM events_full')).toBe(events);
   });
 
   it('refuses bad input with a clear error before writing anything', async () => {
-    await engine.command('CREATE TABLE thin_obs (id String, start_time DateTime64(3)) ENGINE = MergeTree PARTITION BY toYYYYMM(start_time) ORDER BY id');
-    await expect(compileBackfillDir(engine, loadSpec(undefined, { source: 'default.thin_obs' }), join(dir, 'bad'))).rejects.toThrow(/lacks column\(s\) the backfill reads: trace_id, project_id/);
+    await engine.command(
+      'CREATE TABLE thin_obs (id String, start_time DateTime64(3)) ENGINE = MergeTree PARTITION BY toYYYYMM(start_time) ORDER BY id',
+    );
+    await expect(
+      compileBackfillDir(engine, loadSpec(undefined, { source: 'default.thin_obs' }), join(dir, 'bad')),
+    ).rejects.toThrow(/lacks column\(s\) the backfill reads: trace_id, project_id/);
     await engine.command('CREATE TABLE weird (x Int32, s String) ENGINE = MergeTree ORDER BY x');
-    await expect(compileBackfillDir(engine, loadSpec(undefined, { target: 'default.weird' }), join(dir, 'bad'))).rejects.toThrow(/exists but is not an events table[\s\S]*- project_id String \(missing\)/);
+    await expect(
+      compileBackfillDir(engine, loadSpec(undefined, { target: 'default.weird' }), join(dir, 'bad')),
+    ).rejects.toThrow(/exists but is not an events table[\s\S]*- project_id String \(missing\)/);
     expect(await n('SELECT count() FROM weird')).toBe(0);
     expect(await n("SELECT count() FROM system.tables WHERE name = 'weird__chplan_staging'")).toBe(0);
-    await engine.command('CREATE TABLE daily_traces AS traces ENGINE = ReplacingMergeTree(event_ts, is_deleted) PARTITION BY toDate(timestamp) PRIMARY KEY (project_id, id) ORDER BY (project_id, id)');
-    await expect(compileBackfillDir(engine, loadSpec(undefined, { lookup: 'default.daily_traces' }), join(dir, 'bad'))).rejects.toThrow(/partitioned by toDate\(timestamp\), not toYYYYMM\(timestamp\)/);
-    writeFileSync(join(dir, 'norun.json'), JSON.stringify({ kind: 'backfill', excludeDatasetRuns: 'default.no_such_items' }));
-    await expect(compileBackfillDir(engine, loadSpec(join(dir, 'norun.json')), join(dir, 'bad'))).rejects.toThrow(/default\.no_such_items does not exist .*set it to null to keep every trace/);
+    await engine.command(
+      'CREATE TABLE daily_traces AS traces ENGINE = ReplacingMergeTree(event_ts, is_deleted) PARTITION BY toDate(timestamp) PRIMARY KEY (project_id, id) ORDER BY (project_id, id)',
+    );
+    await expect(
+      compileBackfillDir(engine, loadSpec(undefined, { lookup: 'default.daily_traces' }), join(dir, 'bad')),
+    ).rejects.toThrow(/partitioned by toDate\(timestamp\), not toYYYYMM\(timestamp\)/);
+    writeFileSync(
+      join(dir, 'norun.json'),
+      JSON.stringify({ kind: 'backfill', excludeDatasetRuns: 'default.no_such_items' }),
+    );
+    await expect(compileBackfillDir(engine, loadSpec(join(dir, 'norun.json')), join(dir, 'bad'))).rejects.toThrow(
+      /default\.no_such_items does not exist .*set it to null to keep every trace/,
+    );
     writeFileSync(join(dir, 'berlin.json'), JSON.stringify({ kind: 'backfill', timeZone: 'Europe/Berlin' }));
-    await expect(compileBackfillDir(engine, loadSpec(join(dir, 'berlin.json')), join(dir, 'bad'))).rejects.toThrow(/timeZone is Europe\/Berlin, but .* runs in (Etc\/)?UTC, where toYYYYMM\(\) cuts Langfuse's monthly partitions/);
+    await expect(compileBackfillDir(engine, loadSpec(join(dir, 'berlin.json')), join(dir, 'bad'))).rejects.toThrow(
+      /timeZone is Europe\/Berlin, but .* runs in (Etc\/)?UTC, where toYYYYMM\(\) cuts Langfuse's monthly partitions/,
+    );
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ kind: 'backfill', lookupMarginHours: { before: 48 } }));
-    expect(() => loadSpec(join(dir, 'old.json'))).toThrow(/sets "lookupMarginHours", which chplan no longer takes: an observation now takes its trace from the same monthly partition/);
+    expect(() => loadSpec(join(dir, 'old.json'))).toThrow(
+      /sets "lookupMarginHours", which chplan no longer takes: an observation now takes its trace from the same monthly partition/,
+    );
     expect(() => loadSpec(join(dir, 'missing.json'))).toThrow(/does not exist/);
-    await expect(backfill(engine, loadSpec(undefined, {}), { partitions: ['202301'], out: join(dir, 'empty') })).rejects.toThrow(/no observations in 202301; nothing was written/);
+    await expect(
+      backfill(engine, loadSpec(undefined, {}), { partitions: ['202301'], out: join(dir, 'empty') }),
+    ).rejects.toThrow(/no observations in 202301; nothing was written/);
   });
 });
 
@@ -296,31 +391,48 @@ describe('backfill through the CLI', () => {
     expect(chplan('run', plan, '--day', '2024-06-01').err).toMatch(/runs by monthly partition/);
     const overridden = chplan('run', plan, '--partition', PARTITION, '--target', 'default.other');
     expect(overridden.code).toBe(2);
-    expect(overridden.err).toMatch(/Unknown argument: target\nrun takes the tables, zone, types and customers from the plan/);
+    expect(overridden.err).toMatch(
+      /Unknown argument: target\nrun takes the tables, zone, types and customers from the plan/,
+    );
   });
 
   it('never seeds on its own in a dry run or on an engine with data: a fresh dry run creates nothing', () => {
     const fresh = join(tempDir('backfill-fresh'), 'data');
-    const dry = runCli(['backfill', '--partition', PARTITION, '--dry-run', '--out', join(dir, 'dry-plan')], { dataDir: fresh });
+    const dry = runCli(['backfill', '--partition', PARTITION, '--dry-run', '--out', join(dir, 'dry-plan')], {
+      dataDir: fresh,
+    });
     expect(dry.status, dry.stderr).toBe(2);
-    expect(dry.stderr).toMatch(/default\.observations does not exist .*; nothing was changed\. A dry run changes nothing, so it does not seed the demo month/);
+    expect(dry.stderr).toMatch(
+      /default\.observations does not exist .*; nothing was changed\. A dry run changes nothing, so it does not seed the demo month/,
+    );
     // Had the dry run seeded 2024-06, this seed would refuse the month.
     const seeded = runCli(['seed', '--kind', 'langfuse', '--month', MONTH, '--observations', '10'], { dataDir: fresh });
     expect(seeded.status, seeded.stderr).toBe(0);
   });
 
   it('--no-validate skips the validation and says how to run it; a bad --chunk flag is named as the flag', () => {
-    const skipped = chplan('backfill', '--partition', PARTITION, '--chunk', 'projects/4', '--no-validate', '--out', join(dir, 'unvalidated'));
+    const skipped = chplan(
+      'backfill',
+      '--partition',
+      PARTITION,
+      '--chunk',
+      'projects/4',
+      '--no-validate',
+      '--out',
+      join(dir, 'unvalidated'),
+    );
     expect(skipped.code, skipped.err).toBe(0);
     expect(skipped.out).not.toMatch(/validation passed/);
     expect(skipped.out).toMatch(/Not validated \(--no-validate\): chplan validate .*unvalidated checks it\./);
     const banana = chplan('backfill', '--partition', PARTITION, '--chunk', 'banana');
     expect(banana.code).toBe(2);
-    expect(banana.err).toMatch(/^chplan: --chunk "banana" is not valid \(must match pattern .*\); nothing was compiled\. --chunk takes the chunk of a partition: auto \(default: buckets of projects/);
+    expect(banana.err).toMatch(
+      /^chplan: --chunk "banana" is not valid \(must match pattern .*\); nothing was compiled\. --chunk takes the chunk of a partition: auto \(default: buckets of projects/,
+    );
     expect(banana.err).not.toMatch(/spec/);
   });
 
-  it('compile --spec with --chunk day compiles a plan that runs in day chunks (the flag is the backfill\'s, not flatten\'s)', () => {
+  it("compile --spec with --chunk day compiles a plan that runs in day chunks (the flag is the backfill's, not flatten's)", () => {
     const out = join(dir, 'days');
     const compiled = chplan('compile', '--spec', 'examples/events-backfill.json', '--chunk', 'day', '--out', out);
     expect(compiled.code, compiled.err).toBe(0);
@@ -338,7 +450,9 @@ describe('backfill through the CLI', () => {
       child.on('exit', (exitCode) => resolve(exitCode));
     });
     expect(code).toBe(0);
-    const after = JSON.parse(chplan('status', plan, '--json').out) as { units: { published: boolean; lastActivity: string }[] };
+    const after = JSON.parse(chplan('status', plan, '--json').out) as {
+      units: { published: boolean; lastActivity: string }[];
+    };
     expect(after.units[0]!.published).toBe(true);
     expect(after.units[0]!.lastActivity > before.units[0]!.lastActivity).toBe(true);
   });

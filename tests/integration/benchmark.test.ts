@@ -31,12 +31,17 @@ describe('query benchmarks', () => {
 
   it('refuses to time a query whose answers differ', async () => {
     const report = await benchQueries(ctx.engine, plan, {
-      kind: 'benchmark', day: '2025-10-08', runs: 1,
-      extra: [{
-        id: 'wrong', title: 'a flat query that forgets a map',
-        source: "SELECT sum(metricIntGroup1['error_count']) + sum(metricIntGroup2['error_count']) FROM {source}",
-        flat: `SELECT sum(${plan.mapping.int.find((e) => e.key === 'error_count')!.column}) - 1 FROM {flat}`,
-      }],
+      kind: 'benchmark',
+      day: '2025-10-08',
+      runs: 1,
+      extra: [
+        {
+          id: 'wrong',
+          title: 'a flat query that forgets a map',
+          source: "SELECT sum(metricIntGroup1['error_count']) + sum(metricIntGroup2['error_count']) FROM {source}",
+          flat: `SELECT sum(${plan.mapping.int.find((e) => e.key === 'error_count')!.column}) - 1 FROM {flat}`,
+        },
+      ],
     });
     const wrong = report.questions.find((q) => q.id === 'wrong')!;
     expect(wrong.status).toBe('mismatch');

@@ -78,11 +78,20 @@ describe('bad input ends with a clear message and the documented exit code', () 
   it('usage errors are exit 2: a plan path that is a file, a non-HTTP URL, a bad timeout or seed', () => {
     const cases: [string[], RegExp][] = [
       [['run', join(DEMO, 'PLAN.md'), '--day', '2025-10-08'], /is a file, not a plan directory/],
-      [['run', DEMO, '--day', '2025-10-08', '--url', 'ftp://reader:s3cret@example.invalid'], /uses ftp; chplan speaks ClickHouse's HTTP interface/],
+      [
+        ['run', DEMO, '--day', '2025-10-08', '--url', 'ftp://reader:s3cret@example.invalid'],
+        /uses ftp; chplan speaks ClickHouse's HTTP interface/,
+      ],
       [['run', DEMO, '--day', '2025-10-08', '--timeout', 'abc'], /--timeout must be a positive number/],
       [['run', DEMO, '--day', '2025-10-08', '--timeout', '0'], /--timeout must be a positive number/],
-      [['seed', '--day', '2025-10-08', '--seed', 'abc', '--data-dir', join(dir, 'seed')], /--seed must be a whole number/],
-      [['run', DEMO, '--day', '1970-01-01', '--to', '2099-12-31', '--dry-run', '--data-dir', join(dir, 'range')], /spans 47482 days; one command takes at most 366/],
+      [
+        ['seed', '--day', '2025-10-08', '--seed', 'abc', '--data-dir', join(dir, 'seed')],
+        /--seed must be a whole number/,
+      ],
+      [
+        ['run', DEMO, '--day', '1970-01-01', '--to', '2099-12-31', '--dry-run', '--data-dir', join(dir, 'range')],
+        /spans 47482 days; one command takes at most 366/,
+      ],
     ];
     for (const [args, message] of cases) {
       const result = chplan(...args);
@@ -96,14 +105,28 @@ describe('bad input ends with a clear message and the documented exit code', () 
   it('a report path that is a directory is exit 2 and leaves no temporary file', () => {
     const reports = join(dir, 'reports');
     mkdirSync(reports);
-    const result = chplan('validate', DEMO, '--day', '2025-10-08', '--report', reports, '--data-dir', join(dir, 'empty'));
+    const result = chplan(
+      'validate',
+      DEMO,
+      '--day',
+      '2025-10-08',
+      '--report',
+      reports,
+      '--data-dir',
+      join(dir, 'empty'),
+    );
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/is a directory; name a file/);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('a report path that cannot be written is refused before anything runs, by every command that writes one', () => {
-    for (const args of [['backfill', '--partition', '202406'], ['transform'], ['sync'], ['validate', DEMO, '--day', '2025-10-08']]) {
+    for (const args of [
+      ['backfill', '--partition', '202406'],
+      ['transform'],
+      ['sync'],
+      ['validate', DEMO, '--day', '2025-10-08'],
+    ]) {
       const data = join(dir, `never-${args[0]}`);
       const result = chplan(...args, '--report', '/proc/nope/r.json', '--data-dir', data);
       expect(result.code, args.join(' ')).toBe(2);
@@ -124,8 +147,14 @@ describe('bad input ends with a clear message and the documented exit code', () 
   });
 
   it('colours only where asked and allowed: never when piped, FORCE_COLOR turns them on, NO_COLOR wins', () => {
-    const plain = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR'));
-    const run = (env: Record<string, string>) => spawnSync('node', ['bin/chplan.js', 'run', join(dir, 'nope'), '--day', '2025-10-08'], { encoding: 'utf8', env: { ...plain, CI: 'true', CLICKHOUSE_URL: '', ...env } }).stderr;
+    const plain = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR'),
+    );
+    const run = (env: Record<string, string>) =>
+      spawnSync('node', ['bin/chplan.js', 'run', join(dir, 'nope'), '--day', '2025-10-08'], {
+        encoding: 'utf8',
+        env: { ...plain, CI: 'true', CLICKHOUSE_URL: '', ...env },
+      }).stderr;
     expect(run({})).toMatch(/^chplan: /);
     expect(run({ FORCE_COLOR: '1' })).toMatch(/^\x1b\[31mchplan:\x1b\[39m /);
     expect(run({ FORCE_COLOR: '1', NO_COLOR: '1' })).toMatch(/^chplan: /);
@@ -145,21 +174,41 @@ describe('bad input ends with a clear message and the documented exit code', () 
     await holder.command('CREATE TABLE default.weird (x Int32, s String) ENGINE = MergeTree ORDER BY x');
     await discoverMapping(holder, settings, { from: '2025-10-08', to: '2025-10-08', out: join(dir, 'weird.json') });
     await compilePlanDir(holder, settings, { mapping: join(dir, 'weird.json'), out: join(dir, 'weird-plan') });
-    await expect(runFlatten(holder, readPlan(join(dir, 'weird-plan')), { days: ['2025-10-08'], chunk: 'day' }))
-      .rejects.toThrow(/exists but is not the table plan weird-plan writes[\s\S]*- timestampMs DateTime64\(3\) \(missing\)[\s\S]*- int1 Int32 \(missing\)/);
-    expect(await scalar(holder, "SELECT count() FROM system.tables WHERE name IN ('chplan_mappings', 'weird__chplan_staging', 'chplan_ledger')")).toBe('0');
+    await expect(
+      runFlatten(holder, readPlan(join(dir, 'weird-plan')), { days: ['2025-10-08'], chunk: 'day' }),
+    ).rejects.toThrow(
+      /exists but is not the table plan weird-plan writes[\s\S]*- timestampMs DateTime64\(3\) \(missing\)[\s\S]*- int1 Int32 \(missing\)/,
+    );
+    expect(
+      await scalar(
+        holder,
+        "SELECT count() FROM system.tables WHERE name IN ('chplan_mappings', 'weird__chplan_staging', 'chplan_ledger')",
+      ),
+    ).toBe('0');
     expect(await scalar(holder, 'SELECT count() FROM default.weird')).toBe('0');
   });
 
   it('a runner whose lease is taken over with --force stops at its next step, and the taker is told it looked alive', async () => {
     await holder.command(readFileSync(join(DEMO, '00_create_ledger.sql'), 'utf8'));
-    const ledger = { table: { database: 'default', name: 'chplan_ledger' }, append: readFileSync(join(DEMO, '00_append_ledger.sql'), 'utf8') };
-    const options = (runner: string, force: boolean) => ({ runner: `${hostname()}:${process.pid}:${runner}`, force, staleAfterSec: 300, planHash: 'p' });
+    const ledger = {
+      table: { database: 'default', name: 'chplan_ledger' },
+      append: readFileSync(join(DEMO, '00_append_ledger.sql'), 'utf8'),
+    };
+    const options = (runner: string, force: boolean) => ({
+      runner: `${hostname()}:${process.pid}:${runner}`,
+      force,
+      staleAfterSec: 300,
+      planHash: 'p',
+    });
     const first = await acquireLease(holder, ledger, 'default.t', options('first', false));
-    await expect(acquireLease(holder, ledger, 'default.t', options('second', false))).rejects.toThrow(/Another chplan run holds default.t/);
+    await expect(acquireLease(holder, ledger, 'default.t', options('second', false))).rejects.toThrow(
+      /Another chplan run holds default.t/,
+    );
     const second = await acquireLease(holder, ledger, 'default.t', options('second', true));
     expect(second.takenOver.map((h) => h.runner)).toEqual([first.runner]);
-    await expect(first.heartbeat()).rejects.toThrow(new RegExp(`This run lost default.t: taken over by ${second.runner} \\(--force\\)`));
+    await expect(first.heartbeat()).rejects.toThrow(
+      new RegExp(`This run lost default.t: taken over by ${second.runner} \\(--force\\)`),
+    );
     await second.heartbeat();
   });
 });

@@ -14,29 +14,61 @@ describe('command line', () => {
   it('lists every command', () => {
     const { code, out } = chplan('--help');
     expect(code).toBe(0);
-    for (const command of ['seed', 'discover', 'compile', 'run <plan>', 'validate <plan>', 'transform', 'backfill', 'bench-backfill']) expect(out).toContain(`chplan ${command}`);
+    for (const command of [
+      'seed',
+      'discover',
+      'compile',
+      'run <plan>',
+      'validate <plan>',
+      'transform',
+      'backfill',
+      'bench-backfill',
+    ])
+      expect(out).toContain(`chplan ${command}`);
     expect(out).toMatch(/Examples:[\s\S]*chplan backfill --partition 202406/);
     expect(out).toMatch(/Exit codes: 0 done[\s\S]*4 refused for safety/);
   });
 
   it('transform on an empty engine says it seeds before it does, and times every stage', () => {
-    const { status: code, stdout: out } = runCli(['transform', '--mapping', join(dir, 'transform.json'), '--out', join(dir, 'transform-plan')], { dataDir: join(dir, 'transform-data') });
+    const { status: code, stdout: out } = runCli(
+      ['transform', '--mapping', join(dir, 'transform.json'), '--out', join(dir, 'transform-plan')],
+      { dataDir: join(dir, 'transform-data') },
+    );
     expect(code).toBe(0);
     const lines = out.split('\n');
     const seedStage = lines.indexOf('» seed');
     expect(seedStage).toBe(0);
-    expect(lines[seedStage + 1]).toMatch(/^  no source table on the embedded engine: demo data for 2025-10-08, 200000 rows$/);
-    for (const stage of ['seed', 'discover', 'compile', 'run', 'validate']) expect(out).toMatch(new RegExp(`  ${stage} took \\d+\\.\\d s`));
+    expect(lines[seedStage + 1]).toMatch(
+      /^  no source table on the embedded engine: demo data for 2025-10-08, 200000 rows$/,
+    );
+    for (const stage of ['seed', 'discover', 'compile', 'run', 'validate'])
+      expect(out).toMatch(new RegExp(`  ${stage} took \\d+\\.\\d s`));
     expect(out).toMatch(/│ unit\s+│ status\s+│ source rows │ target rows │ seconds │/);
   });
 
   it('transform seeds only the default source: a misspelt one is refused and nothing is created', () => {
     const data = join(dir, 'typo-data');
-    const typo = runCli(['transform', '--source', 'default.eco_cross_page_flow_pt1m_lcoal', '--mapping', join(dir, 'typo.json'), '--out', join(dir, 'typo-plan')], { dataDir: data });
+    const typo = runCli(
+      [
+        'transform',
+        '--source',
+        'default.eco_cross_page_flow_pt1m_lcoal',
+        '--mapping',
+        join(dir, 'typo.json'),
+        '--out',
+        join(dir, 'typo-plan'),
+      ],
+      { dataDir: data },
+    );
     expect(typo.status, typo.stderr).toBe(2);
-    expect(typo.stderr).toMatch(/default\.eco_cross_page_flow_pt1m_lcoal does not exist on .*; nothing was changed\. Check --source/);
+    expect(typo.stderr).toMatch(
+      /default\.eco_cross_page_flow_pt1m_lcoal does not exist on .*; nothing was changed\. Check --source/,
+    );
     // Nothing was seeded under the misspelt name: seeding it on purpose finds no earlier rows.
-    const seeded = runCli(['seed', '--day', '2025-10-08', '--rows', '100', '--source', 'default.eco_cross_page_flow_pt1m_lcoal'], { dataDir: data });
+    const seeded = runCli(
+      ['seed', '--day', '2025-10-08', '--rows', '100', '--source', 'default.eco_cross_page_flow_pt1m_lcoal'],
+      { dataDir: data },
+    );
     expect(seeded.status, seeded.stderr).toBe(0);
   });
 
@@ -80,7 +112,15 @@ describe('command line', () => {
   });
 
   it('diffs mapping files with exit 0 when compatible and 1 when not', () => {
-    const base = { formatVersion: 1, version: 1, parent: null, source: 'a.b', discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 }, float: [], free: { int: [], float: [] } };
+    const base = {
+      formatVersion: 1,
+      version: 1,
+      parent: null,
+      source: 'a.b',
+      discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 },
+      float: [],
+      free: { int: [], float: [] },
+    };
     const entry = (key: string, column: string) => ({ key, column, maps: ['m'], rows: 1 });
     const write = (name: string, int: object[]) => {
       const path = join(dir, name);
@@ -112,18 +152,51 @@ describe('command line', () => {
     const online = chplan('compile', '--mapping', mapping, '--out', join(dir, 'online', 'plan'));
     expect(online.code, online.err).toBe(0);
     // An unreachable URL proves that compiling from a schema file never connects.
-    const offline = chplan('compile', '--mapping', mapping, '--out', join(dir, 'offline', 'plan'), '--source-schema', schema, '--url', 'http://127.0.0.1:9');
+    const offline = chplan(
+      'compile',
+      '--mapping',
+      mapping,
+      '--out',
+      join(dir, 'offline', 'plan'),
+      '--source-schema',
+      schema,
+      '--url',
+      'http://127.0.0.1:9',
+    );
     expect(offline.code, offline.err).toBe(0);
-    const fromManifest = chplan('compile', '--mapping', mapping, '--out', join(dir, 'manifest', 'plan'), '--source-schema', join(dir, 'online', 'plan', 'manifest.json'), '--url', 'http://127.0.0.1:9');
+    const fromManifest = chplan(
+      'compile',
+      '--mapping',
+      mapping,
+      '--out',
+      join(dir, 'manifest', 'plan'),
+      '--source-schema',
+      join(dir, 'online', 'plan', 'manifest.json'),
+      '--url',
+      'http://127.0.0.1:9',
+    );
     expect(fromManifest.code, fromManifest.err).toBe(0);
     const read = (sub: string) => readFileSync(join(dir, sub, 'plan', 'manifest.json'), 'utf8');
     expect(read('offline')).toBe(read('online'));
     expect(read('manifest')).toBe(read('online'));
 
-    const other = chplan('compile', '--mapping', mapping, '--out', join(dir, 'other'), '--source-schema', schema, '--source', 'other.events');
+    const other = chplan(
+      'compile',
+      '--mapping',
+      mapping,
+      '--out',
+      join(dir, 'other'),
+      '--source-schema',
+      schema,
+      '--source',
+      'other.events',
+    );
     expect(other.code).toBe(2);
     expect(other.err).toMatch(/describes default.eco_cross_page_flow_pt1m_local, but the source is other.events/);
     writeFileSync(join(dir, 'junk.json'), '{"columns": []}');
-    expect(chplan('compile', '--mapping', mapping, '--out', join(dir, 'junk'), '--source-schema', join(dir, 'junk.json')).err).toMatch(/neither a source-schema.json .* nor a plan's manifest.json/);
+    expect(
+      chplan('compile', '--mapping', mapping, '--out', join(dir, 'junk'), '--source-schema', join(dir, 'junk.json'))
+        .err,
+    ).toMatch(/neither a source-schema.json .* nor a plan's manifest.json/);
   });
 });

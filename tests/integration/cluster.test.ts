@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { SafetyError } from '../../src/core/errors.js';
-import { runOnShards, validateOnShards, type Shard, type SplitGroupCounter } from '../../src/kinds/flatten/run/shards.js';
+import {
+  runOnShards,
+  validateOnShards,
+  type Shard,
+  type SplitGroupCounter,
+} from '../../src/kinds/flatten/run/shards.js';
 import { dayWindow } from '../../src/core/windows.js';
 import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
@@ -21,9 +26,14 @@ let engine: Engine;
 function splitGroupsAcross(prefix: string): SplitGroupCounter {
   return async (day) => {
     const w = dayWindow(day, 'UTC');
-    return Number(await scalar(engine, `SELECT count() FROM (SELECT 1 FROM merge(REGEXP('^${prefix}[0-9]$'), '^eco_cross_page_flow_pt1m_local$')
+    return Number(
+      await scalar(
+        engine,
+        `SELECT count() FROM (SELECT 1 FROM merge(REGEXP('^${prefix}[0-9]$'), '^eco_cross_page_flow_pt1m_local$')
       WHERE timestampMs >= '${w.start}' AND timestampMs < '${w.end}'
-      GROUP BY toStartOfMinute(timestampMs), clientId, sessionId HAVING uniqExact(_database) > 1)`));
+      GROUP BY toStartOfMinute(timestampMs), clientId, sessionId HAVING uniqExact(_database) > 1)`,
+      ),
+    );
   };
 }
 
@@ -33,7 +43,9 @@ async function distribute(prefix: string, shardKey: string): Promise<void> {
     const db = `${prefix}${i + 1}`;
     await engine.command(`CREATE DATABASE IF NOT EXISTS ${db}`);
     await engine.command(`CREATE TABLE ${db}.eco_cross_page_flow_pt1m_local AS default.eco_cross_page_flow_pt1m_local`);
-    await engine.command(`INSERT INTO ${db}.eco_cross_page_flow_pt1m_local SELECT * FROM default.eco_cross_page_flow_pt1m_local WHERE ${shardKey} % 3 = ${i}`);
+    await engine.command(
+      `INSERT INTO ${db}.eco_cross_page_flow_pt1m_local SELECT * FROM default.eco_cross_page_flow_pt1m_local WHERE ${shardKey} % 3 = ${i}`,
+    );
   }
 }
 
@@ -43,7 +55,10 @@ async function shardsOf(prefix: string): Promise<Shard[]> {
   const shards: Shard[] = [];
   for (const [i] of SHARDS.entries()) {
     const db = `${prefix}${i + 1}`;
-    const settings = testSettings({ source: `${db}.eco_cross_page_flow_pt1m_local`, target: `${db}.eco_cross_page_preagg_pt1m` });
+    const settings = testSettings({
+      source: `${db}.eco_cross_page_flow_pt1m_local`,
+      target: `${db}.eco_cross_page_preagg_pt1m`,
+    });
     const out = join(ctx.dir, 'plans', db);
     shards.push({ name: db, engine, plan: await compileFlatten(engine, settings, { mapping, out }) });
   }
@@ -67,23 +82,40 @@ describe('a simulated three-shard cluster', () => {
     expect(results.map((r) => r.units[0]!.status)).toEqual(['published', 'published', 'published']);
     const validation = await validateOnShards(shards, [DAY]);
     expect(validation.passed).toBe(true);
-    expect(validation.total[0]!.checks.map((c) => `${c.name}:${c.status}`)).toEqual(['row count (all shards):pass', 'per-key sums (all shards):pass']);
+    expect(validation.total[0]!.checks.map((c) => `${c.name}:${c.status}`)).toEqual([
+      'row count (all shards):pass',
+      'per-key sums (all shards):pass',
+    ]);
 
     // Totals against the unsharded source, computed directly.
     const union = SHARDS.map((s) => `SELECT * FROM ${s}.eco_cross_page_preagg_pt1m`).join(' UNION ALL ');
     expect(await scalar(engine, `SELECT count() FROM (${union})`)).toBe(
-      await scalar(engine, 'SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local'));
+      await scalar(
+        engine,
+        'SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local',
+      ),
+    );
     const failures = shards[0]!.plan.mapping.int.find((e) => e.key === '31_1_failures')!;
     expect(await scalar(engine, `SELECT sum(${failures.column}) FROM (${union})`)).toBe(
-      await scalar(engine, "SELECT sum(metricIntGroup3['31_1_failures']) FROM default.eco_cross_page_flow_pt1m_local"));
+      await scalar(engine, "SELECT sum(metricIntGroup3['31_1_failures']) FROM default.eco_cross_page_flow_pt1m_local"),
+    );
   });
 
   it('refuses a source whose shards split minute groups, before loading anything', async () => {
     const shards = await shardsOf('bad');
-    const refused = await runOnShards(shards, splitGroupsAcross('bad'), { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    const refused = await runOnShards(shards, splitGroupsAcross('bad'), { days: [DAY], chunk: 'day' }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(SafetyError);
-    expect((refused as Error).message).toMatch(/minute group\(s\) of 2025-10-08 have rows on more than one shard[\s\S]*Reshard the source by the group keys/);
-    expect(await scalar(engine, "SELECT count() FROM system.tables WHERE database LIKE 'bad%' AND name = 'eco_cross_page_preagg_pt1m'")).toBe('0');
+    expect((refused as Error).message).toMatch(
+      /minute group\(s\) of 2025-10-08 have rows on more than one shard[\s\S]*Reshard the source by the group keys/,
+    );
+    expect(
+      await scalar(
+        engine,
+        "SELECT count() FROM system.tables WHERE database LIKE 'bad%' AND name = 'eco_cross_page_preagg_pt1m'",
+      ),
+    ).toBe('0');
   });
 
   it('runs the shards at once, each with its own ledger and lease; one failing shard leaves the others published, and a resumed run completes them exactly', async () => {
@@ -104,7 +136,9 @@ describe('a simulated three-shard cluster', () => {
         }
       };
       const wrapped: Engine = {
-        can: engine.can, description: engine.description, flags: engine.flags,
+        can: engine.can,
+        description: engine.description,
+        flags: engine.flags,
         rows: (sql, options) => timed(() => engine.rows(sql, options)),
         command: (sql, options) => {
           if (i === 1 && !failed && /REPLACE PARTITION/.test(sql)) {
@@ -117,15 +151,24 @@ describe('a simulated three-shard cluster', () => {
       };
       return { ...shard, engine: wrapped };
     });
-    await expect(runOnShards(watched, splitGroupsAcross('par'), { days: [DAY], chunk: 'day', parallelShards: 3 })).rejects.toThrow(/No space left on device/);
+    await expect(
+      runOnShards(watched, splitGroupsAcross('par'), { days: [DAY], chunk: 'day', parallelShards: 3 }),
+    ).rejects.toThrow(/No space left on device/);
     // Statements of different shards were under way at the same time: the runner ran the shards at once.
-    const overlapping = statements.some((a) => statements.some((b) => a.shard !== b.shard && a.start < b.end && b.start < a.end));
+    const overlapping = statements.some((a) =>
+      statements.some((b) => a.shard !== b.shard && a.start < b.end && b.start < a.end),
+    );
     expect(overlapping).toBe(true);
     const published = (db: string) => scalar(engine, `SELECT count() FROM ${db}.eco_cross_page_preagg_pt1m`);
     expect(Number(await published('par1'))).toBeGreaterThan(0);
     expect(await published('par2')).toBe('0');
     expect(Number(await published('par3'))).toBeGreaterThan(0);
-    const resumed = await runOnShards(shards, splitGroupsAcross('par'), { days: [DAY], chunk: 'day', resume: true, parallelShards: 3 });
+    const resumed = await runOnShards(shards, splitGroupsAcross('par'), {
+      days: [DAY],
+      chunk: 'day',
+      resume: true,
+      parallelShards: 3,
+    });
     expect(resumed.map((r) => r.units[0]!.status)).toEqual(['skipped', 'published', 'skipped']);
     const validation = await validateOnShards(shards, [DAY]);
     expect(validation.passed).toBe(true);

@@ -1,4 +1,3 @@
-
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.js';
@@ -15,7 +14,11 @@ function chplan(...args: string[]) {
 }
 
 /** Starts a run and sends `signal` once `chunks` chunk lines have been printed. */
-function interruptedRun(signal: NodeJS.Signals, chunks: number, args = ['run', plan, '--day', DAY, '--chunk', 'hour']): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
+function interruptedRun(
+  signal: NodeJS.Signals,
+  chunks: number,
+  args = ['run', plan, '--day', DAY, '--chunk', 'hour'],
+): Promise<{ code: number | null; signal: string | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = startCli(args, { dataDir: data });
     let out = '';
@@ -42,7 +45,9 @@ describe('killed runs', () => {
     const killed = await interruptedRun('SIGKILL', 6);
     expect(killed.signal).toBe('SIGKILL');
 
-    const status = JSON.parse(chplan('status', plan, '--json').out) as { units: { published: boolean; chunks: { done: number } }[] };
+    const status = JSON.parse(chplan('status', plan, '--json').out) as {
+      units: { published: boolean; chunks: { done: number } }[];
+    };
     expect(status.units[0]!.published).toBe(false);
     expect(status.units[0]!.chunks.done).toBeGreaterThanOrEqual(6);
 
@@ -60,7 +65,9 @@ describe('killed runs', () => {
     expect(interrupted.code).toBe(130);
     expect(interrupted.err).toMatch(/Interrupted (during|before) 2025-10-08 .*target is unchanged/);
     // The target still holds the day the earlier run published; this run is what is unfinished.
-    const status = JSON.parse(chplan('status', plan, '--json').out) as { units: { published: boolean; pending: boolean; chunks: { aborted: number; running: number } }[] };
+    const status = JSON.parse(chplan('status', plan, '--json').out) as {
+      units: { published: boolean; pending: boolean; chunks: { aborted: number; running: number } }[];
+    };
     expect(status.units[0]).toMatchObject({ published: true, pending: true });
     // Stopped during a chunk: the ledger says so, as the README promises; between chunks, nothing is left running.
     if (/Interrupted during/.test(interrupted.err)) expect(status.units[0]!.chunks.aborted).toBe(1);
@@ -76,12 +83,16 @@ describe('killed runs', () => {
     expect(chplan('seed', '--day', next, '--rows', '40000', '--customer-count', '3').code).toBe(0);
     const both = join(dir, 'plan-two-days');
     expect(chplan('discover', '--day', DAY, '--to', next, '--out', join(dir, 'two-days.json')).code).toBe(0);
-    expect(chplan('compile', '--mapping', join(dir, 'two-days.json'), '--out', both, '--target', 'default.two_days').code).toBe(0);
+    expect(
+      chplan('compile', '--mapping', join(dir, 'two-days.json'), '--out', both, '--target', 'default.two_days').code,
+    ).toBe(0);
     const run = ['run', both, '--day', DAY, '--to', next, '--chunk', 'hour', '--parallel-days', '2'];
     const killed = await interruptedRun('SIGKILL', 8, run);
     expect(killed.signal).toBe('SIGKILL');
     // Both days were under way at once when the run died.
-    expect(new Set([...killed.out.matchAll(/(2025-10-0[89]) h\d\d: /g)].map((m) => m[1]))).toEqual(new Set([DAY, next]));
+    expect(new Set([...killed.out.matchAll(/(2025-10-0[89]) h\d\d: /g)].map((m) => m[1]))).toEqual(
+      new Set([DAY, next]),
+    );
     const resumed = chplan(...run, '--resume');
     expect(resumed.code, resumed.err).toBe(0);
     const validated = chplan('validate', both, '--day', DAY, '--to', next);

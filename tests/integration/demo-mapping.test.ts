@@ -21,12 +21,16 @@ describe('committed demo mapping', () => {
     const first = await discoverMapping(ctx.engine, settings, { from: DEMO_DAY, out: join(ctx.dir, 'a.json') });
     const second = await discoverMapping(ctx.engine, settings, { from: DEMO_DAY, out: join(ctx.dir, 'b.json') });
     expect(readFileSync(join(ctx.dir, 'a.json'), 'utf8')).toBe(readFileSync(join(ctx.dir, 'b.json'), 'utf8'));
-    expect(serializeMapping(first.mapping), 'mapping.json drifted: run npm run regenerate').toBe(readFileSync('mapping.json', 'utf8'));
+    expect(serializeMapping(first.mapping), 'mapping.json drifted: run npm run regenerate').toBe(
+      readFileSync('mapping.json', 'utf8'),
+    );
     expect(second.mapping.int.length).toBeGreaterThan(250);
     expect(second.mapping.float.length).toBeGreaterThan(90);
   });
 
   it('refuses to overwrite a seeded day without --replace', async () => {
-    await expect(seedDay(ctx.engine, testSettings(), { day: DEMO_DAY, rows: 10, customers: 1, seed: 2, replace: false })).rejects.toThrow(/already has 200000 rows on 2025-10-08; nothing was changed. Pass --replace/);
+    await expect(
+      seedDay(ctx.engine, testSettings(), { day: DEMO_DAY, rows: 10, customers: 1, seed: 2, replace: false }),
+    ).rejects.toThrow(/already has 200000 rows on 2025-10-08; nothing was changed. Pass --replace/);
   });
 });

@@ -24,12 +24,17 @@ describe('the embedded PostgreSQL', () => {
     const dir = join(privateDir, 'pg');
     expect(embeddedClusterExists(dir)).toBe(false);
     const first = await startEmbeddedPostgres({ dir });
-    await query(first.connection, "CREATE TABLE kept AS SELECT 42 AS answer, TIMESTAMPTZ '2024-01-01 00:00:00+02' AS at");
+    await query(
+      first.connection,
+      "CREATE TABLE kept AS SELECT 42 AS answer, TIMESTAMPTZ '2024-01-01 00:00:00+02' AS at",
+    );
     await first.stop();
     expect(embeddedClusterExists(dir)).toBe(true);
 
     const second = await startEmbeddedPostgres({ dir, persistent: false });
-    expect(await query(second.connection, "SELECT answer, at::text AS at FROM kept")).toEqual([{ answer: 42, at: '2023-12-31 22:00:00+00' }]);
+    expect(await query(second.connection, 'SELECT answer, at::text AS at FROM kept')).toEqual([
+      { answer: 42, at: '2023-12-31 22:00:00+00' },
+    ]);
     await second.stop();
     expect(embeddedClusterExists(dir)).toBe(false);
     expect(existsSync(join(dir, 'password'))).toBe(true);

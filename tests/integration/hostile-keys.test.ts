@@ -8,7 +8,18 @@ import { quoteIdent, quoteString } from '../../src/core/quote.js';
 import { UNMAPPED_GUARD_MARK } from '../../src/kinds/flatten/compile/metric-expressions.js';
 
 const DAY = '2025-10-08';
-const HOSTILE = ["it's", 'back\\slash', 'tick`tick', "x'; DROP TABLE t; --", '😀 emoji', ' spaced key ', '', 'new\nline', 'é', 'shared'];
+const HOSTILE = [
+  "it's",
+  'back\\slash',
+  'tick`tick',
+  "x'; DROP TABLE t; --",
+  '😀 emoji',
+  ' spaced key ',
+  '',
+  'new\nline',
+  'é',
+  'shared',
+];
 
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;
 let engine: Engine;
@@ -49,13 +60,30 @@ describe('hostile keys and an unusual source', () => {
       const extra = key === 'shared' ? 200 * (100 + 1000) : 0;
       expect(await scalar(engine, `SELECT sum(\`${entry.column}\`) FROM odd.flat`), key).toBe(String(expected + extra));
     }
-    expect(plan.mapping.int.map((e) => e.key)).toEqual(['', ' spaced key ', 'back\\slash', 'big', "it's", 'new\nline', 'shared', 'tick`tick', "x'; DROP TABLE t; --", 'é', '😀 emoji']);
-    expect(plan.mapping.float.map((e) => [e.key, e.maps])).toEqual([["f'1", ['metricFloatGroup1']], ['shared', ['metricFloatGroup4']]]);
+    expect(plan.mapping.int.map((e) => e.key)).toEqual([
+      '',
+      ' spaced key ',
+      'back\\slash',
+      'big',
+      "it's",
+      'new\nline',
+      'shared',
+      'tick`tick',
+      "x'; DROP TABLE t; --",
+      'é',
+      '😀 emoji',
+    ]);
+    expect(plan.mapping.float.map((e) => [e.key, e.maps])).toEqual([
+      ["f'1", ['metricFloatGroup1']],
+      ['shared', ['metricFloatGroup4']],
+    ]);
     const shared = plan.mapping.float.find((e) => e.key === 'shared')!;
     expect(Number(await scalar(engine, `SELECT sum(${shared.column}) FROM odd.flat`))).toBeCloseTo(expected / 4, 3);
     // The odd dimensions are carried; the table survived the DROP TABLE key.
     expect(await scalar(engine, 'SELECT any(region) || toString(any(build)) FROM odd.flat')).toBe('eu7');
-    expect(await scalar(engine, "SELECT count() FROM system.tables WHERE database = 'odd' AND name = 'events'")).toBe('1');
+    expect(await scalar(engine, "SELECT count() FROM system.tables WHERE database = 'odd' AND name = 'events'")).toBe(
+      '1',
+    );
   });
 
   it('stops before inserting when the source has a key the mapping lacks', async () => {
@@ -63,11 +91,18 @@ describe('hostile keys and an unusual source', () => {
     const { plan } = await flattenDays(engine, settings, ctx.dir, DAY);
     const before = await scalar(engine, 'SELECT sum(int1) FROM odd.flat');
     // A new key, and a known key of map 1 turning up in map 7: both would be lost.
-    await engine.command(`INSERT INTO odd.events (timestampMs, clientId, sessionId, metricIntGroup2, metricIntGroup7) VALUES ('${DAY} 12:00:00', 'c9', 5, map('brand_new', 5, 'shared', 1), map('it''s', 3))`);
+    await engine.command(
+      `INSERT INTO odd.events (timestampMs, clientId, sessionId, metricIntGroup2, metricIntGroup7) VALUES ('${DAY} 12:00:00', 'c9', 5, map('brand_new', 5, 'shared', 1), map('it''s', 3))`,
+    );
     const failure = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UnmappedKeysError);
-    expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'brand_new', map: 'metricIntGroup2', rows: 1 }, { key: "it's", map: 'metricIntGroup7', rows: 1 }]);
-    expect((failure as Error).message).toMatch(/chplan discover --day 2025-10-08 --base \S+\/mapping.json --out mapping.json --source odd.events --target odd.flat [\s\S]* --data-dir /);
+    expect((failure as UnmappedKeysError).keys).toEqual([
+      { key: 'brand_new', map: 'metricIntGroup2', rows: 1 },
+      { key: "it's", map: 'metricIntGroup7', rows: 1 },
+    ]);
+    expect((failure as Error).message).toMatch(
+      /chplan discover --day 2025-10-08 --base \S+\/mapping.json --out mapping.json --source odd.events --target odd.flat [\s\S]* --data-dir /,
+    );
     // The insert stopped itself (no separate preflight ran first) and left nothing in staging.
     expect(plan.manifest.insertChecksUnmappedKeys).toBe(true);
     expect(plan.sql.insert_chunk).toContain(UNMAPPED_GUARD_MARK);
@@ -82,18 +117,30 @@ describe('views over hostile keys', () => {
     const settings = testSettings({ source: 'odd.events', target: 'odd.viewed' });
     const { plan } = await flattenDays(engine, settings, ctx.dir, DAY);
     for (const entry of plan.mapping.int.filter((e) => e.key !== '')) {
-      expect(await scalar(engine, `SELECT sum(${quoteIdent(entry.key === 'shared' ? 'shared' : entry.key)}) FROM odd.viewed_named`), entry.key)
-        .toBe(await scalar(engine, `SELECT sum(${entry.column}) FROM odd.viewed`));
+      expect(
+        await scalar(
+          engine,
+          `SELECT sum(${quoteIdent(entry.key === 'shared' ? 'shared' : entry.key)}) FROM odd.viewed_named`,
+        ),
+        entry.key,
+      ).toBe(await scalar(engine, `SELECT sum(${entry.column}) FROM odd.viewed`));
     }
-    expect(await scalar(engine, 'SELECT sum(`(empty int key)`) FROM odd.viewed_named')).toBe(await scalar(engine, `SELECT sum(${plan.mapping.int.find((e) => e.key === '')!.column}) FROM odd.viewed`));
-    expect(await scalar(engine, 'SELECT toString(sum(`shared (float)`)) FROM odd.viewed_named')).toBe(await scalar(engine, 'SELECT toString(sum(metricFloatGroup4[\'shared\'])) FROM odd.events'));
+    expect(await scalar(engine, 'SELECT sum(`(empty int key)`) FROM odd.viewed_named')).toBe(
+      await scalar(engine, `SELECT sum(${plan.mapping.int.find((e) => e.key === '')!.column}) FROM odd.viewed`),
+    );
+    expect(await scalar(engine, 'SELECT toString(sum(`shared (float)`)) FROM odd.viewed_named')).toBe(
+      await scalar(engine, "SELECT toString(sum(metricFloatGroup4['shared'])) FROM odd.events"),
+    );
     // Old queries, unchanged, against the compatibility view.
     for (const key of HOSTILE.filter((k) => k !== 'shared')) {
       const q = (table: string) => `SELECT sum(metricIntGroup1[${quoteString(key)}]) FROM ${table}`;
       expect(await scalar(engine, q('odd.viewed_compat')), key).toBe(await scalar(engine, q('odd.events')));
     }
-    const all = (table: string) => `SELECT sum(metricIntGroup1['shared']) + sum(metricIntGroup2['shared']) + sum(metricIntGroup7['shared']) FROM ${table}`;
+    const all = (table: string) =>
+      `SELECT sum(metricIntGroup1['shared']) + sum(metricIntGroup2['shared']) + sum(metricIntGroup7['shared']) FROM ${table}`;
     expect(await scalar(engine, all('odd.viewed_compat'))).toBe(await scalar(engine, all('odd.events')));
-    expect(await scalar(engine, "SELECT count() FROM odd.viewed_compat WHERE has(mapValues(metricIntGroup1), 0)")).toBe('0');
+    expect(await scalar(engine, 'SELECT count() FROM odd.viewed_compat WHERE has(mapValues(metricIntGroup1), 0)')).toBe(
+      '0',
+    );
   });
 });

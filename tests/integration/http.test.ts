@@ -21,7 +21,13 @@ let engine: Engine;
 
 beforeAll(async () => {
   endpoint = await startHttpEndpoint({ dataDir: join(dir, 'data'), user: 'chplan', password: PASSWORD });
-  engine = await connect({ url: endpoint.url, user: 'chplan', password: PASSWORD, dataDir: join(dir, 'unused'), queryTimeoutSec: 120 });
+  engine = await connect({
+    url: endpoint.url,
+    user: 'chplan',
+    password: PASSWORD,
+    dataDir: join(dir, 'unused'),
+    queryTimeoutSec: 120,
+  });
 });
 afterAll(async () => {
   await engine.close();
@@ -41,7 +47,9 @@ describe('the pipeline over HTTP', () => {
     const { plan, report } = await flattenDays(engine, testSettings(), dir, DAY);
     expect(report.passed).toBe(true);
     expect(endpoint.requests.every((r) => r.settings.max_execution_time !== undefined)).toBe(true);
-    expect(endpoint.requests.some((r) => r.queryId.startsWith(`chplan-${plan.manifest.planHash.slice(0, 12)}`))).toBe(true);
+    expect(endpoint.requests.some((r) => r.queryId.startsWith(`chplan-${plan.manifest.planHash.slice(0, 12)}`))).toBe(
+      true,
+    );
     const again = await runFlatten(engine, plan, { days: [DAY], chunk: 'hour', resume: true });
     expect(again[0]!.status).toBe('skipped');
     expect((await validatePlan(engine, plan, [DAY])).passed).toBe(true);
@@ -54,16 +62,27 @@ describe('the pipeline over HTTP', () => {
   });
 
   it('refuses wrong credentials and unreachable hosts with a clear message', async () => {
-    const wrong = await connect({ url: endpoint.url, user: 'chplan', password: 'nope', dataDir: join(dir, 'unused'), queryTimeoutSec: 5 }).catch((e: unknown) => e);
+    const wrong = await connect({
+      url: endpoint.url,
+      user: 'chplan',
+      password: 'nope',
+      dataDir: join(dir, 'unused'),
+      queryTimeoutSec: 5,
+    }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(ConnectionError);
     expect((wrong as Error).message).toMatch(/refused the credentials.*Check CLICKHOUSE_USER/);
     expect((wrong as Error).message).not.toContain('nope');
 
     // The endpoint lives in this process, so the CLI must run without blocking it.
     const cli = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile('node', ['bin/chplan.js', 'discover', '--day', DAY, '--url', endpoint.url], {
-        env: { ...process.env, CLICKHOUSE_USER: 'chplan', CLICKHOUSE_PASSWORD: 'wrong-password-123' },
-      }, (error, stdout, stderr) => resolve({ status: error ? (error.code as number) : 0, stdout, stderr }));
+      execFile(
+        'node',
+        ['bin/chplan.js', 'discover', '--day', DAY, '--url', endpoint.url],
+        {
+          env: { ...process.env, CLICKHOUSE_USER: 'chplan', CLICKHOUSE_PASSWORD: 'wrong-password-123' },
+        },
+        (error, stdout, stderr) => resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+      );
     });
     expect(cli.status).toBe(3);
     expect(cli.stderr).toMatch(/refused the credentials/);

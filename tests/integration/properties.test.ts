@@ -18,15 +18,49 @@ afterAll(async () => cleanup?.());
 
 // Any text JSON can carry (lone surrogates cannot come back from the engine as text), with the
 // characters quoting must get right drawn far more often than chance would.
-const TRICKY = ['\\', "'", '`', '"', '\n', '\r', '\t', '\0', '\b', '\f', '\x7f', '\u2028', '{', '}', ':', '?', '$', '--', '/*', 'é', '😀', ' '];
+const TRICKY = [
+  '\\',
+  "'",
+  '`',
+  '"',
+  '\n',
+  '\r',
+  '\t',
+  '\0',
+  '\b',
+  '\f',
+  '\x7f',
+  '\u2028',
+  '{',
+  '}',
+  ':',
+  '?',
+  '$',
+  '--',
+  '/*',
+  'é',
+  '😀',
+  ' ',
+];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const text = fc.string({ unit: fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...TRICKY) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }), maxLength: 30 }).filter((s) => !LONE_SURROGATE.test(s));
+const text = fc
+  .string({
+    unit: fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom(...TRICKY) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+    ),
+    maxLength: 30,
+  })
+  .filter((s) => !LONE_SURROGATE.test(s));
 
 describe('properties (fast-check)', () => {
   it('any string, as a literal and as an identifier, round-trips through ClickHouse unchanged', async () => {
     await fc.assert(
       fc.asyncProperty(text, async (s) => {
-        const [row] = await engine.rows<Record<string, string>>(`SELECT ${quoteString(s)} AS v, ${quoteString(s)} = {p:String} AS same`, { params: { p: s } });
+        const [row] = await engine.rows<Record<string, string>>(
+          `SELECT ${quoteString(s)} AS v, ${quoteString(s)} = {p:String} AS same`,
+          { params: { p: s } },
+        );
         expect(row!.v).toBe(s);
         expect(Number(row!.same)).toBe(1);
         if (s.length > 0) {
@@ -38,8 +72,15 @@ describe('properties (fast-check)', () => {
     );
   });
 
-  it('assignColumns: new keys in code-point order after the base\'s columns, and every base column kept', () => {
-    const inventory = (keys: string[]): KeyInventory => ({ source: 'd.s', from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1, keys: keys.map((key) => ({ kind: 'int', key, maps: [{ map: 'm', rows: 1 }] })) });
+  it("assignColumns: new keys in code-point order after the base's columns, and every base column kept", () => {
+    const inventory = (keys: string[]): KeyInventory => ({
+      source: 'd.s',
+      from: '2025-10-08',
+      to: '2025-10-08',
+      timeZone: 'UTC',
+      rows: 1,
+      keys: keys.map((key) => ({ kind: 'int', key, maps: [{ map: 'm', rows: 1 }] })),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(text, { maxLength: 20 }), fc.uniqueArray(text, { maxLength: 20 }), (day1, day2) => {
         const first = assignColumns(inventory(day1));
@@ -60,16 +101,21 @@ describe('properties (fast-check)', () => {
     const zones = Intl.supportedValuesOf('timeZone');
     const ms = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2037-12-31'), noInvalidDate: true }), fc.constantFrom(...zones), fc.constantFrom('day', 'hour', '15m', '5m', '90m'), (date, zone, chunk) => {
-        const day = date.toISOString().slice(0, 10);
-        const whole = dayWindow(day, zone);
-        const chunks = chunksOfDay(day, zone, chunk as 'day');
-        if (whole.start === whole.end) return; // a date the zone skipped
-        expect(chunks[0]!.start).toBe(whole.start);
-        expect(chunks.at(-1)!.end).toBe(whole.end);
-        for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.start).toBe(chunks[i - 1]!.end);
-        for (const c of chunks) expect(ms(c.end)).toBeGreaterThan(ms(c.start));
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2037-12-31'), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        fc.constantFrom('day', 'hour', '15m', '5m', '90m'),
+        (date, zone, chunk) => {
+          const day = date.toISOString().slice(0, 10);
+          const whole = dayWindow(day, zone);
+          const chunks = chunksOfDay(day, zone, chunk as 'day');
+          if (whole.start === whole.end) return; // a date the zone skipped
+          expect(chunks[0]!.start).toBe(whole.start);
+          expect(chunks.at(-1)!.end).toBe(whole.end);
+          for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.start).toBe(chunks[i - 1]!.end);
+          for (const c of chunks) expect(ms(c.end)).toBeGreaterThan(ms(c.start));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -14,7 +14,15 @@ import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
-import { brokenDisk, connectionReset, faultyEngine, insertOf, memoryLimit, observedEngine, tooManyParts } from '../helpers/faulty-engine.js';
+import {
+  brokenDisk,
+  connectionReset,
+  faultyEngine,
+  insertOf,
+  memoryLimit,
+  observedEngine,
+  tooManyParts,
+} from '../helpers/faulty-engine.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { compileFlatten } from '../helpers/pipeline.js';
 
@@ -32,8 +40,14 @@ async function planFor(target: string, extra: Record<string, unknown> = {}): Pro
 
 /** Rows that differ between a table and the reference load, both ways. */
 async function differences(table: string): Promise<number> {
-  const a = await scalar(engine, `SELECT count() FROM (SELECT * FROM default.reference EXCEPT SELECT * FROM default.${table})`);
-  const b = await scalar(engine, `SELECT count() FROM (SELECT * FROM default.${table} EXCEPT SELECT * FROM default.reference)`);
+  const a = await scalar(
+    engine,
+    `SELECT count() FROM (SELECT * FROM default.reference EXCEPT SELECT * FROM default.${table})`,
+  );
+  const b = await scalar(
+    engine,
+    `SELECT count() FROM (SELECT * FROM default.${table} EXCEPT SELECT * FROM default.reference)`,
+  );
   return Number(a) + Number(b);
 }
 
@@ -57,7 +71,9 @@ describe('transient failures', () => {
     expect(events.filter((e) => e.type === 'chunk_retry')).toHaveLength(2);
     expect(await differences('retried')).toBe(0);
     const ledger = await readLedger(engine, plan.manifest.tables.ledger, 'default.retried');
-    const hour3 = ledger.filter((r) => r.step === 'chunk' && r.window_start === `${DAY} 03:00:00.000`).map((r) => `${r.status}${r.attempt}`);
+    const hour3 = ledger
+      .filter((r) => r.step === 'chunk' && r.window_start === `${DAY} 03:00:00.000`)
+      .map((r) => `${r.status}${r.attempt}`);
     expect(hour3).toEqual(['running1', 'failed1', 'running2', 'failed2', 'running3', 'done3']);
   });
 
@@ -69,7 +85,9 @@ describe('transient failures', () => {
     ]);
     const events: RunEvent[] = [];
     await runFlatten(flaky, plan, { days: [DAY], chunk: 'day', onEvent: (e) => events.push(e), ...fast });
-    expect(events.find((e) => e.type === 'chunk_split')).toMatchObject({ into: [{ start: `${DAY} 00:00:00.000`, end: `${DAY} 12:00:00.000` }, { start: `${DAY} 12:00:00.000` }] });
+    expect(events.find((e) => e.type === 'chunk_split')).toMatchObject({
+      into: [{ start: `${DAY} 00:00:00.000`, end: `${DAY} 12:00:00.000` }, { start: `${DAY} 12:00:00.000` }],
+    });
     expect(events.filter((e) => e.type === 'chunk_retry')).toHaveLength(1);
     expect(await differences('halved')).toBe(0);
   });
@@ -82,7 +100,9 @@ describe('transient failures', () => {
     const broken = faultyEngine(engine, [{ match: insertOf(`${DAY} 05:00:00.000`), error: brokenDisk, times: 1 }]);
     const failure = await runFlatten(broken, plan, { days: [DAY], chunk: 'hour', ...fast }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ExecutionError);
-    expect((failure as Error).message).toMatch(/2025-10-08 h05 failed after 1 attempt.*target is unchanged[\s\S]*No space left/);
+    expect((failure as Error).message).toMatch(
+      /2025-10-08 h05 failed after 1 attempt.*target is unchanged[\s\S]*No space left/,
+    );
     expect(await scalar(engine, 'SELECT sum(int2) FROM default.resumed')).toBe(before);
 
     const events: RunEvent[] = [];
@@ -114,26 +134,50 @@ describe('a ledger written by an older chplan', () => {
       started_at DateTime64(3, 'UTC'), finished_at DateTime64(3, 'UTC'), error String) ENGINE = MergeTree ORDER BY (target, plan_hash, day, window_start, started_at)`);
     const mapping = join(ctx.dir, 'mapping.json');
     await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
-    const plan = await compileFlatten(engine, testSettings({ target: 'legacy.migrated' }), { mapping, out: join(ctx.dir, 'plans', 'legacy') });
+    const plan = await compileFlatten(engine, testSettings({ target: 'legacy.migrated' }), {
+      mapping,
+      out: join(ctx.dir, 'plans', 'legacy'),
+    });
     await engine.command(`INSERT INTO legacy.chplan_ledger VALUES ('${plan.manifest.planHash}', 'legacy.migrated', '${DAY}', '${DAY} 00:00:00', '2025-10-09 00:00:00',
       'publish', 'done', 1, '', 0, 5, 'old-host:1:a', '2025-10-10 00:00:00', '2025-10-10 00:00:01', '')`);
     const old = await readLedger(engine, plan.manifest.ledger.table, 'legacy.migrated');
-    expect(old).toEqual([expect.objectContaining({ unit: DAY, step: 'publish', status: 'done', chunk_key: '', source_version: '', note: '', cursor: '', rows_written: '5' })]);
+    expect(old).toEqual([
+      expect.objectContaining({
+        unit: DAY,
+        step: 'publish',
+        status: 'done',
+        chunk_key: '',
+        source_version: '',
+        note: '',
+        cursor: '',
+        rows_written: '5',
+      }),
+    ]);
     const events: RunEvent[] = [];
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day', resume: true, onEvent: (e) => events.push(e) });
     expect(events.map((e) => e.type)).toEqual(['plan', 'unit_skipped']);
-    const columns = await engine.rows<{ name: string }>("SELECT name FROM system.columns WHERE database = 'legacy' AND table = 'chplan_ledger' AND name IN ('chunk_key', 'source_version', 'unit', 'note', 'cursor') ORDER BY name");
+    const columns = await engine.rows<{ name: string }>(
+      "SELECT name FROM system.columns WHERE database = 'legacy' AND table = 'chplan_ledger' AND name IN ('chunk_key', 'source_version', 'unit', 'note', 'cursor') ORDER BY name",
+    );
     expect(columns.map((c) => c.name)).toEqual(['chunk_key', 'cursor', 'note', 'source_version', 'unit']);
     // Heartbeats no longer pile up forever: the migrated ledger drops a lease's old heartbeats.
-    expect(await scalar(engine, "SELECT create_table_query FROM system.tables WHERE database = 'legacy' AND name = 'chplan_ledger'")).toMatch(/TTL toDateTime\(finished_at\) \+ toIntervalDay\(7\) WHERE \(step = 'lease'\) AND \(status = 'held'\)/);
+    expect(
+      await scalar(
+        engine,
+        "SELECT create_table_query FROM system.tables WHERE database = 'legacy' AND name = 'chplan_ledger'",
+      ),
+    ).toMatch(/TTL toDateTime\(finished_at\) \+ toIntervalDay\(7\) WHERE \(step = 'lease'\) AND \(status = 'held'\)/);
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
-    expect((await readLedger(engine, plan.manifest.ledger.table, 'legacy.migrated')).filter((r) => r.step === 'publish')).toHaveLength(2);
+    expect(
+      (await readLedger(engine, plan.manifest.ledger.table, 'legacy.migrated')).filter((r) => r.step === 'publish'),
+    ).toHaveLength(2);
   });
 });
 
 describe('a ledger written by the chplan before units', () => {
-  it('migrates in place: its days still count for --resume, and a sync\'s tables keep their watermarks', async () => {
-    // The ledger exactly as the previous chplan created and wrote it (chunk_key and source_version, no unit, note or cursor).
+  it("migrates in place: its days still count for --resume, and a sync's tables keep their watermarks", async () => {
+    // The ledger exactly as the previous chplan created and wrote it (chunk_key and source_version, no unit, note or
+    // cursor).
     await engine.command('CREATE DATABASE previous');
     await engine.command(`CREATE TABLE previous.chplan_ledger (plan_hash String, target String, day Date, window_start DateTime64(3, 'UTC'), window_end DateTime64(3, 'UTC'),
       chunk_key String DEFAULT '', step LowCardinality(String), status LowCardinality(String), attempt UInt32, query_id String, rows_read UInt64, rows_written UInt64,
@@ -141,7 +185,10 @@ describe('a ledger written by the chplan before units', () => {
       ENGINE = MergeTree ORDER BY (target, plan_hash, day, window_start, started_at)`);
     const mapping = join(ctx.dir, 'mapping.json');
     await discoverMapping(engine, testSettings(), { from: DAY, out: mapping });
-    const plan = await compileFlatten(engine, testSettings({ target: 'previous.migrated' }), { mapping, out: join(ctx.dir, 'plans', 'previous') });
+    const plan = await compileFlatten(engine, testSettings({ target: 'previous.migrated' }), {
+      mapping,
+      out: join(ctx.dir, 'plans', 'previous'),
+    });
     await engine.command(`INSERT INTO previous.chplan_ledger VALUES
       ('${plan.manifest.planHash}', 'previous.migrated', '${DAY}', '${DAY} 00:00:00', '2025-10-09 00:00:00', '', 'publish', 'done', 1, '', 0, 5, 'old:1:a', '2025-10-10 00:00:00', '2025-10-10 00:00:01', '', ''),
       ('sync-plan', 'analytics.adtech_sync', '2026-01-02', '1900-01-01 00:00:00', '2026-01-02 03:04:05.678', 'impressions', 'publish', 'done', 1, '', 10, 10, 'old:2:b', '2026-01-02 03:04:06', '2026-01-02 03:04:07', '', ''),
@@ -150,16 +197,25 @@ describe('a ledger written by the chplan before units', () => {
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day', resume: true, onEvent: (e) => events.push(e) });
     expect(events.map((e) => e.type)).toEqual(['plan', 'unit_skipped']);
     const rows = await readLedger(engine, plan.manifest.ledger.table, 'analytics.adtech_sync');
-    expect(rows).toEqual([expect.objectContaining({ unit: '2026-01-02', chunk_key: 'impressions', cursor: '', note: '' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ unit: '2026-01-02', chunk_key: 'impressions', cursor: '', note: '' }),
+    ]);
     expect([...watermarks(rows)]).toEqual([['impressions', '2026-01-02 03:04:05.678']]);
-    expect(await scalar(engine, "SELECT count() FROM system.columns WHERE database = 'previous' AND table = 'chplan_ledger' AND name IN ('unit', 'note', 'cursor')")).toBe('3');
+    expect(
+      await scalar(
+        engine,
+        "SELECT count() FROM system.columns WHERE database = 'previous' AND table = 'chplan_ledger' AND name IN ('unit', 'note', 'cursor')",
+      ),
+    ).toBe('3');
   });
 });
 
 describe('one runner per target', () => {
-  const lease = (runner: string, heartbeat: string) => engine.command(
-    `INSERT INTO default.chplan_ledger (plan_hash, target, day, window_start, window_end, step, status, runner, started_at, finished_at)
-     VALUES ('x', 'default.leased', '1970-01-01', 0, 0, 'lease', 'held', '${runner}', '${heartbeat}', '${heartbeat}')`);
+  const lease = (runner: string, heartbeat: string) =>
+    engine.command(
+      `INSERT INTO default.chplan_ledger (plan_hash, target, day, window_start, window_end, step, status, runner, started_at, finished_at)
+     VALUES ('x', 'default.leased', '1970-01-01', 0, 0, 'lease', 'held', '${runner}', '${heartbeat}', '${heartbeat}')`,
+    );
 
   it('refuses while another runner holds a fresh lease, allows --force and takes over stale ones', async () => {
     const plan = await planFor('leased');
@@ -167,7 +223,9 @@ describe('one runner per target', () => {
     await lease('other-host:42:abcd', now);
     const refused = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SafetyError);
-    expect((refused as Error).message).toMatch(/Another chplan run holds default.leased: runner other-host:42:abcd[\s\S]*--force/);
+    expect((refused as Error).message).toMatch(
+      /Another chplan run holds default.leased: runner other-host:42:abcd[\s\S]*--force/,
+    );
     // Refused before the target was even created.
     expect(await scalar(engine, "SELECT count() FROM system.tables WHERE name = 'leased'")).toBe('0');
 
@@ -180,7 +238,10 @@ describe('one runner per target', () => {
   });
 
   it('a heartbeat still in flight when the run releases its lease cannot leave the target looking held', async () => {
-    const ledger = { table: { database: 'default', name: 'chplan_ledger' }, append: readFileSync(join(ctx.dir, 'plans', 'leased', '00_append_ledger.sql'), 'utf8') };
+    const ledger = {
+      table: { database: 'default', name: 'chplan_ledger' },
+      append: readFileSync(join(ctx.dir, 'plans', 'leased', '00_append_ledger.sql'), 'utf8'),
+    };
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     let held = false;
@@ -193,7 +254,12 @@ describe('one runner per target', () => {
         }
       },
     });
-    const lease = await acquireLease(slow, ledger, 'default.raced', { runner: 'this-host:7:race', force: false, staleAfterSec: 300, planHash: 'x' });
+    const lease = await acquireLease(slow, ledger, 'default.raced', {
+      runner: 'this-host:7:race',
+      force: false,
+      staleAfterSec: 300,
+      planHash: 'x',
+    });
     const beat = lease.heartbeat();
     await new Promise((resolve) => setImmediate(resolve));
     const release = lease.release();
@@ -221,8 +287,18 @@ describe('refusals before any data changes', () => {
     expect(requireApproval(readPlan(plan.dir)).at).toBe(approval.at);
 
     // …and a recompile with other settings is caught against the approval.
-    await compilePlanDir(engine, testSettings({ target: 'default.approved', intType: 'Int64' }), { mapping: join(ctx.dir, 'mapping.json'), out: plan.dir });
-    const changed = (() => { try { requireApproval(readPlan(plan.dir)); return null; } catch (e) { return e as Error; } })();
+    await compilePlanDir(engine, testSettings({ target: 'default.approved', intType: 'Int64' }), {
+      mapping: join(ctx.dir, 'mapping.json'),
+      out: plan.dir,
+    });
+    const changed = (() => {
+      try {
+        requireApproval(readPlan(plan.dir));
+        return null;
+      } catch (e) {
+        return e as Error;
+      }
+    })();
     expect(changed).toBeInstanceOf(ApprovalError);
     expect(changed!.message).toMatch(/changed after Dana DBA approved it.*01_create_target.sql.*06_insert_chunk.sql/);
   });
@@ -232,66 +308,127 @@ describe('refusals before any data changes', () => {
     await engine.command('INSERT INTO default.src2 SELECT * FROM default.eco_cross_page_flow_pt1m_local');
     const plan = await (async () => {
       const settings = testSettings({ source: 'default.src2', target: 'default.from_src2' });
-      await compilePlanDir(engine, settings, { mapping: join(ctx.dir, 'mapping.json'), out: join(ctx.dir, 'plans', 'src2') });
+      await compilePlanDir(engine, settings, {
+        mapping: join(ctx.dir, 'mapping.json'),
+        out: join(ctx.dir, 'plans', 'src2'),
+      });
       return readPlan(join(ctx.dir, 'plans', 'src2'));
     })();
-    await engine.command('ALTER TABLE default.src2 ADD COLUMN appBuild UInt32, MODIFY COLUMN platform String, DROP COLUMN isBot');
+    await engine.command(
+      'ALTER TABLE default.src2 ADD COLUMN appBuild UInt32, MODIFY COLUMN platform String, DROP COLUMN isBot',
+    );
     const refused = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SafetyError);
-    expect((refused as Error).message).toMatch(/changed since plan src2 was compiled[\s\S]*~ platform LowCardinality\(String\) → String[\s\S]*- isBot UInt8 \(removed\)[\s\S]*\+ appBuild UInt32 \(added\)/);
+    expect((refused as Error).message).toMatch(
+      /changed since plan src2 was compiled[\s\S]*~ platform LowCardinality\(String\) → String[\s\S]*- isBot UInt8 \(removed\)[\s\S]*\+ appBuild UInt32 \(added\)/,
+    );
   });
 });
 
 describe('numbers at the edges', () => {
   it('stops an Int32 overflow naming key, group and sum, and loads it with --int-type Int64', async () => {
-    await engine.command(`CREATE TABLE default.big (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs`);
-    await engine.command(`INSERT INTO default.big VALUES ('${DAY} 10:00:01', 'c1', 1, map('huge', 2000000000, 'small', 1), map('nan', nan)), ('${DAY} 10:00:02', 'c1', 1, map('huge', 2000000000), map('nan', 1.5, 'inf', inf)), ('${DAY} 10:05:00', 'c2', 2, map('small', 2), map('nan', 2))`);
+    await engine.command(
+      `CREATE TABLE default.big (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs`,
+    );
+    await engine.command(
+      `INSERT INTO default.big VALUES ('${DAY} 10:00:01', 'c1', 1, map('huge', 2000000000, 'small', 1), map('nan', nan)), ('${DAY} 10:00:02', 'c1', 1, map('huge', 2000000000), map('nan', 1.5, 'inf', inf)), ('${DAY} 10:05:00', 'c2', 2, map('small', 2), map('nan', 2))`,
+    );
     const settings = testSettings({ source: 'default.big', target: 'default.big_flat' });
     const mapping = join(ctx.dir, 'big.json');
     await discoverMapping(engine, settings, { from: DAY, out: mapping });
     await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', 'big32') });
-    const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'big32')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+    const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'big32')), {
+      days: [DAY],
+      chunk: 'day',
+      ...fast,
+    }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ExecutionError);
-    expect((failure as Error).message).toMatch(/does not fit Int32: key "huge" sums to 4000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*chplan compile --mapping \S+\/mapping.json --int-type Int64 --out \S+ --source default.big --target default.big_flat[\s\S]*--data-dir /);
+    expect((failure as Error).message).toMatch(
+      /does not fit Int32: key "huge" sums to 4000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*chplan compile --mapping \S+\/mapping.json --int-type Int64 --out \S+ --source default.big --target default.big_flat[\s\S]*--data-dir /,
+    );
 
     const wide = testSettings({ source: 'default.big', target: 'default.big_flat64', intType: 'Int64' });
     await compilePlanDir(engine, wide, { mapping, out: join(ctx.dir, 'plans', 'big64') });
     const plan = readPlan(join(ctx.dir, 'plans', 'big64'));
     await runFlatten(engine, plan, { days: [DAY], chunk: 'day' });
-    expect(await scalar(engine, 'SELECT toString(groupArray(int1)) FROM (SELECT int1 FROM default.big_flat64 ORDER BY clientId)')).toBe('[4000000000,0]');
+    expect(
+      await scalar(
+        engine,
+        'SELECT toString(groupArray(int1)) FROM (SELECT int1 FROM default.big_flat64 ORDER BY clientId)',
+      ),
+    ).toBe('[4000000000,0]');
     // NaN and infinity travel through sums the same way in the transform and in validation.
     const report = await validatePlan(engine, plan, [DAY]);
     expect(report.days[0]!.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
-    expect(await scalar(engine, "SELECT toString(groupArray((isNaN(float2), float1))) FROM (SELECT * FROM default.big_flat64 ORDER BY clientId)")).toBe('[(1,inf),(0,0)]');
+    expect(
+      await scalar(
+        engine,
+        'SELECT toString(groupArray((isNaN(float2), float1))) FROM (SELECT * FROM default.big_flat64 ORDER BY clientId)',
+      ),
+    ).toBe('[(1,inf),(0,0)]');
   });
 
   it('stops an Int64 sum that would wrap, even into an Int64 target, for both strategies', async () => {
-    await engine.command(`CREATE TABLE default.wrap (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs`);
+    await engine.command(
+      `CREATE TABLE default.wrap (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs`,
+    );
     // 2 × 9e18 wraps to a negative Int64 that accurateCast into Int64 would accept.
-    await engine.command(`INSERT INTO default.wrap VALUES ('${DAY} 10:00:01', 'c1', 1, map('wrap', 9000000000000000000), map()), ('${DAY} 10:00:02', 'c1', 1, map('wrap', 9000000000000000000), map()), ('${DAY} 11:00:00', 'c2', 2, map('wrap', 1), map())`);
+    await engine.command(
+      `INSERT INTO default.wrap VALUES ('${DAY} 10:00:01', 'c1', 1, map('wrap', 9000000000000000000), map()), ('${DAY} 10:00:02', 'c1', 1, map('wrap', 9000000000000000000), map()), ('${DAY} 11:00:00', 'c2', 2, map('wrap', 1), map())`,
+    );
     for (const strategy of ['indexed', 'readable'] as const) {
-      const settings = testSettings({ source: 'default.wrap', target: `default.wrap_${strategy}`, intType: 'Int64', strategy });
+      const settings = testSettings({
+        source: 'default.wrap',
+        target: `default.wrap_${strategy}`,
+        intType: 'Int64',
+        strategy,
+      });
       const mapping = join(ctx.dir, 'wrap.json');
       await discoverMapping(engine, settings, { from: DAY, out: mapping });
       await compilePlanDir(engine, settings, { mapping, out: join(ctx.dir, 'plans', `wrap_${strategy}`) });
-      const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', `wrap_${strategy}`)), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+      const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', `wrap_${strategy}`)), {
+        days: [DAY],
+        chunk: 'day',
+        ...fast,
+      }).catch((e: unknown) => e);
       expect(failure, strategy).toBeInstanceOf(ExecutionError);
-      expect((failure as Error).message).toMatch(/does not fit Int64: key "wrap" sums to 18000000000000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*Int64 is the widest int type chplan writes/);
+      expect((failure as Error).message).toMatch(
+        /does not fit Int64: key "wrap" sums to 18000000000000000000 in group \(2025-10-08 10:00:00, c1, 1\)[\s\S]*Int64 is the widest int type chplan writes/,
+      );
       expect(await scalar(engine, `SELECT count() FROM default.wrap_${strategy}`)).toBe('0');
     }
     // Values that cancel are refused too (their partial sums are not provably safe), with a different message.
-    await engine.command(`ALTER TABLE default.wrap UPDATE metricIntGroup1 = map('wrap', -9000000000000000000) WHERE timestampMs = '${DAY} 10:00:02' SETTINGS mutations_sync = 1`);
-    const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'wrap_indexed')), { days: [DAY], chunk: 'day', ...fast }).catch((e: unknown) => e);
+    await engine.command(
+      `ALTER TABLE default.wrap UPDATE metricIntGroup1 = map('wrap', -9000000000000000000) WHERE timestampMs = '${DAY} 10:00:02' SETTINGS mutations_sync = 1`,
+    );
+    const failure = await runFlatten(engine, readPlan(join(ctx.dir, 'plans', 'wrap_indexed')), {
+      days: [DAY],
+      chunk: 'day',
+      ...fast,
+    }).catch((e: unknown) => e);
     expect((failure as Error).message).toMatch(/too large to sum safely in 64 bits[\s\S]*every sum fits Int64/);
   });
 });
 
 describe('days where clocks change at local midnight', () => {
-  it('rows around the change land in the day ClickHouse\'s toDate(ts, zone) names, and validation agrees', async () => {
-    await engine.command('CREATE TABLE default.dst (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs');
+  it("rows around the change land in the day ClickHouse's toDate(ts, zone) names, and validation agrees", async () => {
+    await engine.command(
+      'CREATE TABLE default.dst (timestampMs DateTime64(3), clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)) ENGINE = MergeTree ORDER BY timestampMs',
+    );
     // America/Santiago jumps from 00:00 to 01:00 on 2024-09-08 (04:00Z); 2024-09-07 is 24 hours long.
-    const instants = ['2024-09-07 03:59:59.999', '2024-09-07 04:00:00.000', '2024-09-08 02:59:59.999', '2024-09-08 03:30:00.000', '2024-09-08 03:59:59.999', '2024-09-08 04:00:00.000', '2024-09-09 02:59:59.999', '2024-09-09 03:00:00.000'];
-    await engine.command(`INSERT INTO default.dst VALUES ${instants.map((t, i) => `('${t}', 'c${i}', ${i}, map('n', ${i + 1}), map('f', 0.5))`).join(', ')}`);
+    const instants = [
+      '2024-09-07 03:59:59.999',
+      '2024-09-07 04:00:00.000',
+      '2024-09-08 02:59:59.999',
+      '2024-09-08 03:30:00.000',
+      '2024-09-08 03:59:59.999',
+      '2024-09-08 04:00:00.000',
+      '2024-09-09 02:59:59.999',
+      '2024-09-09 03:00:00.000',
+    ];
+    await engine.command(
+      `INSERT INTO default.dst VALUES ${instants.map((t, i) => `('${t}', 'c${i}', ${i}, map('n', ${i + 1}), map('f', 0.5))`).join(', ')}`,
+    );
     const settings = testSettings({ source: 'default.dst', target: 'default.dst_flat', timeZone: 'America/Santiago' });
     const mapping = join(ctx.dir, 'dst.json');
     await discoverMapping(engine, settings, { from: '2024-09-06', to: '2024-09-09', out: mapping });
@@ -299,8 +436,12 @@ describe('days where clocks change at local midnight', () => {
     const plan = readPlan(join(ctx.dir, 'plans', 'dst'));
     const days = ['2024-09-06', '2024-09-07', '2024-09-08', '2024-09-09'];
     await runFlatten(engine, plan, { days, chunk: 'hour' });
-    const byClickHouse = await engine.rows<{ day: string; rows: string }>("SELECT toString(toDate(timestampMs, 'America/Santiago')) AS day, toString(count()) AS rows FROM default.dst GROUP BY day ORDER BY day");
-    const published = await engine.rows<{ day: string; rows: string }>("SELECT toString(toDate(timestampMs, 'America/Santiago')) AS day, toString(count()) AS rows FROM default.dst_flat GROUP BY day ORDER BY day");
+    const byClickHouse = await engine.rows<{ day: string; rows: string }>(
+      "SELECT toString(toDate(timestampMs, 'America/Santiago')) AS day, toString(count()) AS rows FROM default.dst GROUP BY day ORDER BY day",
+    );
+    const published = await engine.rows<{ day: string; rows: string }>(
+      "SELECT toString(toDate(timestampMs, 'America/Santiago')) AS day, toString(count()) AS rows FROM default.dst_flat GROUP BY day ORDER BY day",
+    );
     expect(published).toEqual(byClickHouse);
     expect(byClickHouse.map((d) => d.day)).toEqual(days);
     expect((await validatePlan(engine, plan, days)).passed).toBe(true);

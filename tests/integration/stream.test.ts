@@ -29,7 +29,8 @@ const state = { events: new Map<number, Row>(), assignments: new Map<number, Row
 let lsn = 900_000_000;
 
 const ms = (iso: string) => Date.parse(iso);
-const hourOf = (iso: string) => new Date(Math.floor(ms(iso) / 3_600_000) * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+const hourOf = (iso: string) =>
+  new Date(Math.floor(ms(iso) / 3_600_000) * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 const dayOf = (iso: string) => iso.slice(0, 10);
 const valueOf = (e: Row) => Number((JSON.parse(String(e.properties)) as { value?: number }).value ?? 0);
 
@@ -40,7 +41,10 @@ function expected() {
     const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
     assigned.set(k, Math.min(assigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
   }
-  const hourly = new Map<string, { events: number; exposures: number; conversions: number; valid: number; users: Set<string>; value: number }>();
+  const hourly = new Map<
+    string,
+    { events: number; exposures: number; conversions: number; valid: number; users: Set<string>; value: number }
+  >();
   const user = new Map<string, { events: number; conversions: number; value: number }>();
   for (const e of state.events.values()) {
     const h = `${hourOf(String(e.event_time))}|${String(e.experiment_id)}|${String(e.variant_id)}`;
@@ -65,16 +69,23 @@ function expected() {
 
 async function expectAggregatesExact(): Promise<void> {
   const { hourly, user } = expected();
-  const rows = await engine.rows<Record<string, string | number>>('SELECT toString(hour) AS hour, experiment_id, variant_id, events, exposures, conversions, valid_events, users, value FROM experiments_analytics.experiment_hourly_stats FINAL ORDER BY hour, experiment_id, variant_id');
+  const rows = await engine.rows<Record<string, string | number>>(
+    'SELECT toString(hour) AS hour, experiment_id, variant_id, events, exposures, conversions, valid_events, users, value FROM experiments_analytics.experiment_hourly_stats FINAL ORDER BY hour, experiment_id, variant_id',
+  );
   const got = new Map(rows.map((r) => [`${String(r.hour)}|${String(r.experiment_id)}|${String(r.variant_id)}`, r]));
   expect([...got.keys()].sort()).toEqual([...hourly.keys()].sort());
   for (const [k, e] of hourly) {
     const r = got.get(k)!;
-    expect([Number(r.events), Number(r.exposures), Number(r.conversions), Number(r.valid_events), Number(r.users)], k).toEqual([e.events, e.exposures, e.conversions, e.valid, e.users.size]);
+    expect(
+      [Number(r.events), Number(r.exposures), Number(r.conversions), Number(r.valid_events), Number(r.users)],
+      k,
+    ).toEqual([e.events, e.exposures, e.conversions, e.valid, e.users.size]);
     expect(Number(r.value)).toBeCloseTo(e.value, 6);
   }
   // Daily: the same numbers summed per day, straight from the JavaScript totals.
-  const daily = await engine.rows<Record<string, string>>('SELECT toString(day) AS day, toString(sum(events)) AS events, toString(sum(conversions)) AS conversions FROM experiments_analytics.experiment_daily_stats GROUP BY day ORDER BY day');
+  const daily = await engine.rows<Record<string, string>>(
+    'SELECT toString(day) AS day, toString(sum(events)) AS events, toString(sum(conversions)) AS conversions FROM experiments_analytics.experiment_daily_stats GROUP BY day ORDER BY day',
+  );
   const byDay = new Map<string, { events: number; conversions: number }>();
   for (const [k, e] of hourly) {
     const d = byDay.get(k.slice(0, 10)) ?? { events: 0, conversions: 0 };
@@ -82,8 +93,12 @@ async function expectAggregatesExact(): Promise<void> {
     d.conversions += e.conversions;
     byDay.set(k.slice(0, 10), d);
   }
-  expect(daily.map((d) => [d.day, Number(d.events), Number(d.conversions)])).toEqual([...byDay].sort().map(([d, v]) => [d, v.events, v.conversions]));
-  const users = await engine.rows<Record<string, string>>("SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value FROM experiments_analytics.user_experiment_stats");
+  expect(daily.map((d) => [d.day, Number(d.events), Number(d.conversions)])).toEqual(
+    [...byDay].sort().map(([d, v]) => [d, v.events, v.conversions]),
+  );
+  const users = await engine.rows<Record<string, string>>(
+    "SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value FROM experiments_analytics.user_experiment_stats",
+  );
   expect(users.length).toBe(user.size);
   for (const u of users) {
     const e = user.get(String(u.k))!;
@@ -93,7 +108,13 @@ async function expectAggregatesExact(): Promise<void> {
 }
 
 /** A Debezium change message, as the connector writes it (schemas enabled). */
-function message(table: 'events' | 'assignments', op: 'c' | 'u' | 'd' | 'r', before: Row | null, after: Row | null, version = ++lsn): string {
+function message(
+  table: 'events' | 'assignments',
+  op: 'c' | 'u' | 'd' | 'r',
+  before: Row | null,
+  after: Row | null,
+  version = ++lsn,
+): string {
   return JSON.stringify({ schema: {}, payload: { before, after, op, ts_ms: 1, source: { table, lsn: version } } });
 }
 
@@ -119,14 +140,29 @@ afterAll(async () => {
 describe('stream: Debezium → landing → processed → aggregates', () => {
   it('compiles the committed demo plan byte for byte', () => {
     const files = buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION });
-    const committed = readdirSync('generated-sql/experiments', { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => relative('generated-sql/experiments', join(f.parentPath, f.name)));
+    const committed = readdirSync('generated-sql/experiments', { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => relative('generated-sql/experiments', join(f.parentPath, f.name)));
     expect(files.map((f) => f.name).sort()).toEqual(committed.filter((f) => f !== 'APPROVAL.json').sort());
-    for (const file of files) expect(file.content, file.name).toBe(readFileSync(join('generated-sql/experiments', file.name), 'utf8'));
+    for (const file of files)
+      expect(file.content, file.name).toBe(readFileSync(join('generated-sql/experiments', file.name), 'utf8'));
   });
 
   it('c/u/d/r with redeliveries in any order: processed tables hold the final state, aggregates equal a JavaScript recomputation', async () => {
     const lines: string[] = [];
-    const dump = generateDump({ events: 4000, users: 250, experiments: 3, seed: 11, duplicates: 0.1, badOfEachKind: 2, keepState: true, wrapper: 'payload' }, (l) => lines.push(l));
+    const dump = generateDump(
+      {
+        events: 4000,
+        users: 250,
+        experiments: 3,
+        seed: 11,
+        duplicates: 0.1,
+        badOfEachKind: 2,
+        keepState: true,
+        wrapper: 'payload',
+      },
+      (l) => lines.push(l),
+    );
     state.events = dump.state.events;
     state.assignments = dump.state.assignments;
     // Delivery order across keys is arbitrary, and a key's versions may even arrive out of order.
@@ -139,11 +175,17 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     let landed = 0;
     for (let i = 0; i < 7; i++) landed += await replayLines(shuffled.filter((_, j) => j % 7 === i));
     expect(landed).toBe(dump.messages);
-    const processed = await engine.rows<{ id: string; event_type: string; t: string; value: number }>("SELECT toString(id) AS id, event_type, toString(event_time) AS t, value FROM experiments_analytics.events_processed FINAL ORDER BY id");
+    const processed = await engine.rows<{ id: string; event_type: string; t: string; value: number }>(
+      'SELECT toString(id) AS id, event_type, toString(event_time) AS t, value FROM experiments_analytics.events_processed FINAL ORDER BY id',
+    );
     expect(processed.length).toBe(state.events.size);
     for (const p of processed.filter((_, i) => i % 97 === 0)) {
       const e = state.events.get(Number(p.id))!;
-      expect([p.event_type, p.t, p.value]).toEqual([e.event_type, String(e.event_time).replace('T', ' ').replace('Z', ''), valueOf(e)]);
+      expect([p.event_type, p.t, p.value]).toEqual([
+        e.event_type,
+        String(e.event_time).replace('T', ' ').replace('Z', ''),
+        valueOf(e),
+      ]);
     }
     await rebuildAggregates(engine, plan, { days: DAYS });
     await expectAggregatesExact();
@@ -152,33 +194,50 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
   });
 
   it('every bad message lands in the dead-letter table with its reason, and nothing else stops', async () => {
-    const reasons = await engine.rows<{ reason: string; n: string }>("SELECT reason, toString(count()) AS n FROM experiments_analytics.experiments_dead_letter GROUP BY reason ORDER BY reason");
-    const byPrefix = (prefix: string) => reasons.filter((r) => r.reason.startsWith(prefix)).reduce((n, r) => n + Number(r.n), 0);
+    const reasons = await engine.rows<{ reason: string; n: string }>(
+      'SELECT reason, toString(count()) AS n FROM experiments_analytics.experiments_dead_letter GROUP BY reason ORDER BY reason',
+    );
+    const byPrefix = (prefix: string) =>
+      reasons.filter((r) => r.reason.startsWith(prefix)).reduce((n, r) => n + Number(r.n), 0);
     expect(byPrefix('malformed JSON')).toBe(2);
     expect(byPrefix('tombstone')).toBe(2);
     expect(byPrefix('unknown table "sessions"')).toBe(2);
     expect(byPrefix('missing field event_time')).toBe(2);
     expect(byPrefix('type: experiment_id is not UInt32: "seven"')).toBe(2);
     expect(byPrefix('unknown op "x"')).toBe(2);
-    const [acc] = await engine.rows<Record<string, string>>('SELECT toString((SELECT count() FROM experiments_analytics.experiments_landing)) AS landed, toString((SELECT count() FROM experiments_analytics.experiments_parsed_log)) AS parsed, toString((SELECT count() FROM experiments_analytics.experiments_dead_letter)) AS dead');
+    const [acc] = await engine.rows<Record<string, string>>(
+      'SELECT toString((SELECT count() FROM experiments_analytics.experiments_landing)) AS landed, toString((SELECT count() FROM experiments_analytics.experiments_parsed_log)) AS parsed, toString((SELECT count() FROM experiments_analytics.experiments_dead_letter)) AS dead',
+    );
     expect(Number(acc!.landed)).toBe(Number(acc!.parsed) + Number(acc!.dead));
     const report = await validateStream(engine, plan, []);
-    expect(report.days[0]!.checks.find((c) => c.name === 'events_processed: deletes of keys never seen')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^1 keys/) });
+    expect(report.days[0]!.checks.find((c) => c.name === 'events_processed: deletes of keys never seen')).toMatchObject(
+      { status: 'warn', detail: expect.stringMatching(/^1 keys/) },
+    );
   });
 
   it('later changes reach the processed tables at once; validation shows the aggregates stale until the days are rebuilt', async () => {
     const [moved, removed, typed] = [...state.events.values()].slice(10, 13) as [Row, Row, Row];
     const movedAfter = { ...moved, event_time: '2026-10-09T23:59:59.999999Z', event_type: 'conversion' };
     const typedAfter = { ...typed, event_type: 'conversion', properties: JSON.stringify({ value: 5 }) };
-    const lines = [message('events', 'u', moved, movedAfter), message('events', 'd', removed, null), message('events', 'u', typed, typedAfter)];
+    const lines = [
+      message('events', 'u', moved, movedAfter),
+      message('events', 'd', removed, null),
+      message('events', 'u', typed, typedAfter),
+    ];
     await replayLines([...lines, ...lines, lines[0]!]); // redelivered twice
     state.events.set(Number(moved.id), movedAfter);
     state.events.delete(Number(removed.id));
     state.events.set(Number(typed.id), typedAfter);
-    const [{ n }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM experiments_analytics.events_processed FINAL')) as [{ n: string }];
+    const [{ n }] = (await engine.rows<{ n: string }>(
+      'SELECT toString(count()) AS n FROM experiments_analytics.events_processed FINAL',
+    )) as [{ n: string }];
     expect(Number(n)).toBe(state.events.size);
     const stale = await validateStream(engine, plan, DAYS);
-    expect(stale.days.flatMap((d) => d.checks).some((c) => c.status === 'fail' && c.name.startsWith('experiment_hourly_stats'))).toBe(true);
+    expect(
+      stale.days
+        .flatMap((d) => d.checks)
+        .some((c) => c.status === 'fail' && c.name.startsWith('experiment_hourly_stats')),
+    ).toBe(true);
     await rebuildAggregates(engine, plan, { days: DAYS });
     await expectAggregatesExact();
   });
@@ -190,7 +249,9 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     await replayLines(doomed.map((e) => message('events', 'd', e, null)));
     for (const e of doomed) state.events.delete(Number(e.id));
     await rebuildAggregates(engine, plan, { days: [day] });
-    const [{ n }] = (await engine.rows<{ n: string }>(`SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`)) as [{ n: string }];
+    const [{ n }] = (await engine.rows<{ n: string }>(
+      `SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`,
+    )) as [{ n: string }];
     expect(n).toBe('0');
     await expectAggregatesExact();
   });
@@ -200,7 +261,12 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     const after = { ...target, event_type: 'exposure', properties: JSON.stringify({ value: 1.25 }) };
     await replayLines([message('events', 'u', target, after)]);
     state.events.set(Number(target.id), after);
-    const statements = { insert: /INSERT INTO[^(]*__staging/, publish: /REPLACE PARTITION/, clear: /DROP PARTITION/, ledger: /INSERT INTO\s+`experiments_analytics`.`chplan_ledger`/ };
+    const statements = {
+      insert: /INSERT INTO[^(]*__staging/,
+      publish: /REPLACE PARTITION/,
+      clear: /DROP PARTITION/,
+      ledger: /INSERT INTO\s+`experiments_analytics`.`chplan_ledger`/,
+    };
     for (const [name, pattern] of Object.entries(statements)) {
       const broken = faultyEngine(engine, [{ match: (sql) => pattern.test(sql), error: brokenDisk, times: 1 }]);
       await expect(rebuildAggregates(broken, plan, { days: ['2026-10-03'] }), name).rejects.toThrow();
@@ -226,7 +292,9 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
 
   it('creates the Kafka table, its views and their dead-letter path on the embedded engine (no broker needed)', async () => {
     await setupChain(engine, plan, { kafka: true, dictionaries: null, env: {} });
-    const tables = await engine.rows<{ name: string; engine: string }>("SELECT name, engine FROM system.tables WHERE database = 'experiments_analytics' AND name LIKE 'experiments_kafka%' ORDER BY name");
+    const tables = await engine.rows<{ name: string; engine: string }>(
+      "SELECT name, engine FROM system.tables WHERE database = 'experiments_analytics' AND name LIKE 'experiments_kafka%' ORDER BY name",
+    );
     expect(tables).toEqual([
       { name: 'experiments_kafka', engine: 'Kafka' },
       { name: 'experiments_kafka_errors_mv', engine: 'MaterializedView' },
@@ -238,15 +306,26 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
   });
 
   it('refuses to set up over a chain built from another definition, naming each object, and changes nothing', async () => {
-    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { tables: { name: string; columns: { name: string; type: string }[] }[] };
-    for (const column of raw.tables.find((t) => t.name === 'events_processed')!.columns) if (column.name === 'device') column.type = 'LowCardinality(String)';
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as {
+      tables: { name: string; columns: { name: string; type: string }[] }[];
+    };
+    for (const column of raw.tables.find((t) => t.name === 'events_processed')!.columns)
+      if (column.name === 'device') column.type = 'LowCardinality(String)';
     writeFileSync(join(dir, 'changed.json'), JSON.stringify(raw));
-    writePlanDir(join(dir, 'changed'), buildStreamPlan(loadStreamSpec(join(dir, 'changed.json')), { toolVersion: TOOL_VERSION }));
+    writePlanDir(
+      join(dir, 'changed'),
+      buildStreamPlan(loadStreamSpec(join(dir, 'changed.json')), { toolVersion: TOOL_VERSION }),
+    );
     const changed = readStreamPlan(join(dir, 'changed'));
-    const objects = () => engine.rows("SELECT name, comment, toString(uuid) AS uuid FROM system.tables WHERE database = 'experiments_analytics' ORDER BY name");
+    const objects = () =>
+      engine.rows(
+        "SELECT name, comment, toString(uuid) AS uuid FROM system.tables WHERE database = 'experiments_analytics' ORDER BY name",
+      );
     const before = await objects();
     const refusal = setupChain(engine, changed, { kafka: false, dictionaries: null });
-    await expect(refusal).rejects.toThrow(/^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(03_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./);
+    await expect(refusal).rejects.toThrow(
+      /^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(03_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./,
+    );
     await expect(refusal).rejects.not.toThrow(/assignments_processed/);
     expect(await objects()).toEqual(before);
     // The plan the chain was built from sets up again without complaint.
@@ -256,51 +335,118 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
 
 describe('what a default Debezium deployment sends', () => {
   it('a delete under REPLICA IDENTITY DEFAULT (the key, and fallback values for the other NOT NULL columns) applies, whatever their types', async () => {
-    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { tables: { name: string; columns: { name: string; type: string }[] }[]; views: unknown[]; aggregates: unknown[] };
-    for (const table of raw.tables) for (const column of table.columns) if (column.name === 'user_id') column.type = 'UUID';
-    writeFileSync(join(dir, 'uuid.json'), JSON.stringify({ ...raw, name: 'uuids', database: 'uuids', dictionaries: [], views: [], aggregates: [] }));
-    writePlanDir(join(dir, 'uuids'), buildStreamPlan(loadStreamSpec(join(dir, 'uuid.json')), { toolVersion: TOOL_VERSION }));
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as {
+      tables: { name: string; columns: { name: string; type: string }[] }[];
+      views: unknown[];
+      aggregates: unknown[];
+    };
+    for (const table of raw.tables)
+      for (const column of table.columns) if (column.name === 'user_id') column.type = 'UUID';
+    writeFileSync(
+      join(dir, 'uuid.json'),
+      JSON.stringify({ ...raw, name: 'uuids', database: 'uuids', dictionaries: [], views: [], aggregates: [] }),
+    );
+    writePlanDir(
+      join(dir, 'uuids'),
+      buildStreamPlan(loadStreamSpec(join(dir, 'uuid.json')), { toolVersion: TOOL_VERSION }),
+    );
     const chain = readStreamPlan(join(dir, 'uuids'));
     await setupChain(engine, chain, { kafka: false, dictionaries: null });
     const user = '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77';
-    const event = { id: 7, user_id: user, experiment_id: 1, variant_id: 2, event_type: 'exposure', event_time: '2026-10-01T10:00:00.123456Z', properties: '{"page":"/a","value":1.5}' };
+    const event = {
+      id: 7,
+      user_id: user,
+      experiment_id: 1,
+      variant_id: 2,
+      event_type: 'exposure',
+      event_time: '2026-10-01T10:00:00.123456Z',
+      properties: '{"page":"/a","value":1.5}',
+    };
     const assignment = { id: 9, experiment_id: 1, variant_id: 2, user_id: user, assigned_at: '2026-10-01T09:00:00Z' };
     // What Debezium puts in `before` for a NOT NULL column it does not have under REPLICA IDENTITY DEFAULT.
-    const fallback = { user_id: '', experiment_id: 0, variant_id: 0, event_type: '', event_time: '1970-01-01T00:00:00Z', properties: '', assigned_at: '1970-01-01T00:00:00Z' };
+    const fallback = {
+      user_id: '',
+      experiment_id: 0,
+      variant_id: 0,
+      event_type: '',
+      event_time: '1970-01-01T00:00:00Z',
+      properties: '',
+      assigned_at: '1970-01-01T00:00:00Z',
+    };
     const replay = async (name: string, lines: string[]) => {
       writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
       return replayFile(engine, chain, join(dir, name));
     };
     const live = (table: string) => engine.rows<{ id: string }>(`SELECT toString(id) AS id FROM uuids.${table} FINAL`);
-    expect(await replay('uuid-created.jsonl', [message('events', 'c', null, event), message('assignments', 'c', null, assignment)])).toBe(2);
-    expect([await live('events_processed'), await live('assignments_processed')]).toEqual([[{ id: '7' }], [{ id: '9' }]]);
-    expect(await replay('uuid-deleted.jsonl', [message('events', 'd', { ...fallback, id: 7 }, null), message('assignments', 'd', { ...fallback, id: 9 }, null)])).toBe(2);
+    expect(
+      await replay('uuid-created.jsonl', [
+        message('events', 'c', null, event),
+        message('assignments', 'c', null, assignment),
+      ]),
+    ).toBe(2);
+    expect([await live('events_processed'), await live('assignments_processed')]).toEqual([
+      [{ id: '7' }],
+      [{ id: '9' }],
+    ]);
+    expect(
+      await replay('uuid-deleted.jsonl', [
+        message('events', 'd', { ...fallback, id: 7 }, null),
+        message('assignments', 'd', { ...fallback, id: 9 }, null),
+      ]),
+    ).toBe(2);
     expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([]);
     expect([await live('events_processed'), await live('assignments_processed')]).toEqual([[], []]);
-    const applied = async () => (await validateStream(engine, chain, [])).days[0]!.checks.find((c) => c.name === 'messages: updates, deletes and truncates applied')!;
+    const applied = async () =>
+      (await validateStream(engine, chain, [])).days[0]!.checks.find(
+        (c) => c.name === 'messages: updates, deletes and truncates applied',
+      )!;
     expect(await applied()).toMatchObject({ status: 'pass' });
-    // An unchanged TOASTed value arrives as Debezium's placeholder: dead-lettered with its reason, never stored as a value or a blank.
+    // An unchanged TOASTed value arrives as Debezium's placeholder: dead-lettered with its reason, never stored as a
+    // value or a blank.
     expect(await replay('uuid-toast.jsonl', [message('events', 'c', null, { ...event, id: 8 })])).toBe(1);
-    await replay('uuid-toast2.jsonl', [message('events', 'u', null, { ...event, id: 8, event_type: 'conversion', properties: '__debezium_unavailable_value' })]);
-    expect(await engine.rows("SELECT event_type, page FROM uuids.events_processed FINAL WHERE id = 8")).toEqual([{ event_type: 'exposure', page: '/a' }]);
+    await replay('uuid-toast2.jsonl', [
+      message('events', 'u', null, {
+        ...event,
+        id: 8,
+        event_type: 'conversion',
+        properties: '__debezium_unavailable_value',
+      }),
+    ]);
+    expect(await engine.rows('SELECT event_type, page FROM uuids.events_processed FINAL WHERE id = 8')).toEqual([
+      { event_type: 'exposure', page: '/a' },
+    ]);
     // An array where the envelope belongs is not read positionally as one.
     await replay('uuid-array.jsonl', [JSON.stringify(['u', null, { ...event, id: 9 }])]);
     expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter ORDER BY received_at, reason')).toEqual([
-      { reason: expect.stringMatching(/^unavailable value: an unchanged TOASTed column arrived as __debezium_unavailable_value/) },
+      {
+        reason: expect.stringMatching(
+          /^unavailable value: an unchanged TOASTed column arrived as __debezium_unavailable_value/,
+        ),
+      },
       { reason: 'not a JSON object (an array or a value where the envelope belongs)' },
     ]);
     // The TOASTed update was not applied: validation fails and says why (the array is no change of a known table).
-    expect(await applied()).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^1 update of events dead-lettered, so the processed tables still hold those rows as they were \(first reason: unavailable value/) });
+    expect(await applied()).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(
+        /^1 update of events dead-lettered, so the processed tables still hold those rows as they were \(first reason: unavailable value/,
+      ),
+    });
     await engine.command('TRUNCATE TABLE uuids.uuids_dead_letter');
     // A change (not a delete) whose user_id is not a UUID is still dead-lettered.
     writeFileSync(join(dir, 'uuid-bad.jsonl'), `${message('events', 'u', null, { ...event, user_id: '' })}\n`);
     await replayFile(engine, chain, join(dir, 'uuid-bad.jsonl'));
-    expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([{ reason: expect.stringMatching(/^type: user_id is not UUID/) }]);
+    expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([
+      { reason: expect.stringMatching(/^type: user_id is not UUID/) },
+    ]);
   });
 });
 
-describe('Debezium\'s default NUMERIC encoding', () => {
-  /** What Debezium sends for a NUMERIC under decimal.handling.mode=precise: the unscaled value's minimal big-endian two's complement, base64. */
+describe("Debezium's default NUMERIC encoding", () => {
+  /**
+   * What Debezium sends for a NUMERIC under decimal.handling.mode=precise: the unscaled value's minimal big-endian
+   * two's complement, base64.
+   */
   const precise = (unscaled: bigint): string => {
     let bytes = 1;
     while (unscaled >= 1n << BigInt(8 * bytes - 1) || unscaled < -(1n << BigInt(8 * bytes - 1))) bytes++;
@@ -309,40 +455,84 @@ describe('Debezium\'s default NUMERIC encoding', () => {
   };
 
   it('base64 decimals arrive exact: negatives, zero, 38 digits, every scale; a value that is not base64 is dead-lettered', async () => {
-    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { tables: { name: string; columns: Record<string, unknown>[] }[] };
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as {
+      tables: { name: string; columns: Record<string, unknown>[] }[];
+    };
     const events = raw.tables.find((t) => t.name === 'events_processed')!;
-    events.columns.push({ name: 'amount', path: 'amount', type: 'Decimal(38, 10)', encoding: 'base64', optional: true }, { name: 'price', path: 'price', type: 'Decimal(9, 2)', encoding: 'base64', optional: true });
-    writeFileSync(join(dir, 'money.json'), JSON.stringify({ ...raw, name: 'money', database: 'money', dictionaries: [], views: [], aggregates: [] }));
-    writePlanDir(join(dir, 'money'), buildStreamPlan(loadStreamSpec(join(dir, 'money.json')), { toolVersion: TOOL_VERSION }));
+    events.columns.push(
+      { name: 'amount', path: 'amount', type: 'Decimal(38, 10)', encoding: 'base64', optional: true },
+      { name: 'price', path: 'price', type: 'Decimal(9, 2)', encoding: 'base64', optional: true },
+    );
+    writeFileSync(
+      join(dir, 'money.json'),
+      JSON.stringify({ ...raw, name: 'money', database: 'money', dictionaries: [], views: [], aggregates: [] }),
+    );
+    writePlanDir(
+      join(dir, 'money'),
+      buildStreamPlan(loadStreamSpec(join(dir, 'money.json')), { toolVersion: TOOL_VERSION }),
+    );
     const chain = readStreamPlan(join(dir, 'money'));
     await setupChain(engine, chain, { kafka: false, dictionaries: null });
-    const cases: [bigint, bigint][] = [[0n, 0n], [1n, 1n], [-1n, -1n], [12_345n, -12_345n], [127n, 128n], [-128n, -129n], [10n ** 38n - 1n, 99_999_999n], [-(10n ** 38n - 1n), -99_999_999n]];
-    const event = { user_id: 'u', experiment_id: 1, variant_id: 2, event_type: 'exposure', event_time: '2026-10-01T10:00:00Z', properties: '{}' };
-    const lines = cases.map(([amount, price], i) => message('events', 'c', null, { ...event, id: i + 1, amount: precise(amount), price: precise(price) }));
+    const cases: [bigint, bigint][] = [
+      [0n, 0n],
+      [1n, 1n],
+      [-1n, -1n],
+      [12_345n, -12_345n],
+      [127n, 128n],
+      [-128n, -129n],
+      [10n ** 38n - 1n, 99_999_999n],
+      [-(10n ** 38n - 1n), -99_999_999n],
+    ];
+    const event = {
+      user_id: 'u',
+      experiment_id: 1,
+      variant_id: 2,
+      event_type: 'exposure',
+      event_time: '2026-10-01T10:00:00Z',
+      properties: '{}',
+    };
+    const lines = cases.map(([amount, price], i) =>
+      message('events', 'c', null, { ...event, id: i + 1, amount: precise(amount), price: precise(price) }),
+    );
     lines.push(message('events', 'c', null, { ...event, id: 100, amount: 'not base64!', price: precise(1n) }));
     writeFileSync(join(dir, 'money.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'money.jsonl'));
-    const rows = await engine.rows<{ id: string; amount: string; price: string }>('SELECT toString(id) AS id, toString(amount) AS amount, toString(price) AS price FROM money.events_processed FINAL ORDER BY id');
+    const rows = await engine.rows<{ id: string; amount: string; price: string }>(
+      'SELECT toString(id) AS id, toString(amount) AS amount, toString(price) AS price FROM money.events_processed FINAL ORDER BY id',
+    );
     const decimal = (unscaled: bigint, scale: number) => {
       const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
       const text = `${digits.slice(0, -scale) || '0'}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
       return `${unscaled < 0n ? '-' : ''}${text}`;
     };
-    expect(rows).toEqual(cases.map(([amount, price], i) => ({ id: String(i + 1), amount: decimal(amount, 10), price: decimal(price, 2) })));
-    expect(await engine.rows('SELECT reason FROM money.money_dead_letter')).toEqual([{ reason: expect.stringMatching(/^type: amount is not Decimal\(38, 10\)/) }]);
+    expect(rows).toEqual(
+      cases.map(([amount, price], i) => ({ id: String(i + 1), amount: decimal(amount, 10), price: decimal(price, 2) })),
+    );
+    expect(await engine.rows('SELECT reason FROM money.money_dead_letter')).toEqual([
+      { reason: expect.stringMatching(/^type: amount is not Decimal\(38, 10\)/) },
+    ]);
   });
 });
 
 describe('stream --replace drops only what chplan created for the chain', () => {
   it('a chain in the database default: its objects go, the user table and the database stay; a foreign object of a chain name is refused', async () => {
     const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'in-default.json'), JSON.stringify({ ...raw, name: 'shared', database: 'default', dictionaries: [] }));
-    writePlanDir(join(dir, 'in-default'), buildStreamPlan(loadStreamSpec(join(dir, 'in-default.json')), { toolVersion: TOOL_VERSION }));
+    writeFileSync(
+      join(dir, 'in-default.json'),
+      JSON.stringify({ ...raw, name: 'shared', database: 'default', dictionaries: [] }),
+    );
+    writePlanDir(
+      join(dir, 'in-default'),
+      buildStreamPlan(loadStreamSpec(join(dir, 'in-default.json')), { toolVersion: TOOL_VERSION }),
+    );
     const shared = readStreamPlan(join(dir, 'in-default'));
     await engine.command('CREATE TABLE default.keep_me (x UInt8) ENGINE = MergeTree ORDER BY x');
     await engine.command('INSERT INTO default.keep_me VALUES (7)');
     await setupChain(engine, shared, { kafka: false, dictionaries: null });
-    const names = async () => (await engine.rows<{ name: string }>("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name")).map((r) => r.name);
+    const names = async () =>
+      (
+        await engine.rows<{ name: string }>("SELECT name FROM system.tables WHERE database = 'default' ORDER BY name")
+      ).map((r) => r.name);
     const built = await names();
     expect(built.length).toBeGreaterThan(20);
     const dropped = await dropChain(engine, shared);
@@ -354,15 +544,21 @@ describe('stream --replace drops only what chplan created for the chain', () => 
     await engine.command('DROP TABLE default.shared_dead_letter SYNC');
     await engine.command('CREATE TABLE default.shared_dead_letter (x UInt8) ENGINE = MergeTree ORDER BY x');
     const before = await names();
-    await expect(dropChain(engine, shared)).rejects.toThrow(/default\.shared_dead_letter has the name of an object of this chain but was not created by chplan.*Nothing was dropped/);
+    await expect(dropChain(engine, shared)).rejects.toThrow(
+      /default\.shared_dead_letter has the name of an object of this chain but was not created by chplan.*Nothing was dropped/,
+    );
     expect(await names()).toEqual(before);
   });
 
   it('stream-demo refuses to write its plan over another plan', () => {
     writePlanDir(join(dir, 'other-plan'), buildStreamPlan({ ...SPEC, name: 'other' }, { toolVersion: TOOL_VERSION }));
-    const result = runCli(['stream-demo', '--out', join(dir, 'other-plan'), '--replace'], { dataDir: join(dir, 'demo-data') });
+    const result = runCli(['stream-demo', '--out', join(dir, 'other-plan'), '--replace'], {
+      dataDir: join(dir, 'demo-data'),
+    });
     expect(result.status, result.stderr).toBe(2);
-    expect(result.stderr).toMatch(/holds another plan \(hash [0-9a-f]{16}\), and the demo would replace it\. Nothing was changed\. Pass --out DIR/);
+    expect(result.stderr).toMatch(
+      /holds another plan \(hash [0-9a-f]{16}\), and the demo would replace it\. Nothing was changed\. Pass --out DIR/,
+    );
     expect(readStreamPlan(join(dir, 'other-plan')).manifest.spec.name).toBe('other');
   });
 });
@@ -380,24 +576,42 @@ describe('stream dictionaries over a real PostgreSQL', () => {
     // Set up again: each dictionary is found with its own definition.
     await setupChain(engine, plan, { kafka: false, dictionaries: source.connection });
     expect((await dictionaryChecks(engine, plan, source.connection)).map((c) => c.status)).toEqual(['pass', 'pass']);
-    const [{ name }] = (await engine.rows<{ name: string }>("SELECT dictGet('experiments_analytics.variants_dict', 'name', toUInt64(21)) AS name")) as [{ name: string }];
+    const [{ name }] = (await engine.rows<{ name: string }>(
+      "SELECT dictGet('experiments_analytics.variants_dict', 'name', toUInt64(21)) AS name",
+    )) as [{ name: string }];
     const [theirs] = await source.query<{ name: string }>('SELECT name FROM variants WHERE id = 21');
     expect(name).toBe(theirs!.name);
     // No credential in any file of the plan.
-    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION })) expect(file.content).not.toContain(source.connection.password);
+    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }))
+      expect(file.content).not.toContain(source.connection.password);
   });
 });
 
 describe('stream from the command line', () => {
-  const chplan = (...args: string[]) => runCli(args, { dataDir: join(dir, 'cli-data'), env: { PG_URL: '', PGHOST: '' } });
+  const chplan = (...args: string[]) =>
+    runCli(args, { dataDir: join(dir, 'cli-data'), env: { PG_URL: '', PGHOST: '' } });
 
   it('compile, replay, run --day and validate --day work on the plan directory; bad flags and files are refused', () => {
     const out = join(dir, 'cli-plan');
     const compiled = chplan('compile', '--spec', 'examples/experiments.json', '--out', out);
     expect(compiled.status).toBe(0);
-    expect(compiled.stdout).toMatch(/then: chplan replay .* --file DUMP\.jsonl \(builds the chain, lands the messages\), then chplan run .* --day YYYY-MM-DD/);
+    expect(compiled.stdout).toMatch(
+      /then: chplan replay .* --file DUMP\.jsonl \(builds the chain, lands the messages\), then chplan run .* --day YYYY-MM-DD/,
+    );
     const lines: string[] = [];
-    generateDump({ events: 500, users: 50, experiments: 3, seed: 5, duplicates: 0.1, badOfEachKind: 1, keepState: false, wrapper: 'payload' }, (l) => lines.push(l));
+    generateDump(
+      {
+        events: 500,
+        users: 50,
+        experiments: 3,
+        seed: 5,
+        duplicates: 0.1,
+        badOfEachKind: 1,
+        keepState: false,
+        wrapper: 'payload',
+      },
+      (l) => lines.push(l),
+    );
     writeFileSync(join(dir, 'cli-dump.jsonl'), `${lines.join('\n')}\n`);
     const replayed = chplan('replay', out, '--file', join(dir, 'cli-dump.jsonl'), '--json');
     expect(replayed.status, replayed.stderr).toBe(0);
@@ -414,28 +628,43 @@ describe('stream from the command line', () => {
     expect(setUp.stdout).not.toMatch(/┌/);
     // Replaying again (a redelivery, harmless) names the days to rebuild.
     const again = chplan('replay', out, '--file', join(dir, 'cli-dump.jsonl'));
-    expect(again.stdout).toMatch(/^Landed \d+ messages from .*\. The processed tables hold days (\S+) to (\S+); rebuild their aggregates with chplan run .* --day \1 --to \2\.$/m);
+    expect(again.stdout).toMatch(
+      /^Landed \d+ messages from .*\. The processed tables hold days (\S+) to (\S+); rebuild their aggregates with chplan run .* --day \1 --to \2\.$/m,
+    );
     const validated = chplan('validate', out, '--day', '2026-09-28', '--to', '2026-10-10', '--json');
     expect(validated.status, validated.stdout).toBe(0);
     expect(JSON.parse(validated.stdout).passed).toBe(true);
     expect(chplan('run', out, '--partition', '202610').stderr).toMatch(/rebuilds its aggregates by day/);
-    expect(chplan('replay', out, '--file', join(dir, 'nope.jsonl')).stderr).toMatch(/is not a file[\s\S]*Nothing was landed/);
+    expect(chplan('replay', out, '--file', join(dir, 'nope.jsonl')).stderr).toMatch(
+      /is not a file[\s\S]*Nothing was landed/,
+    );
   });
 
   it('SQL from a spec that is not one SELECT is refused at compile (exit 2, one paragraph), and a second statement never runs', async () => {
-    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as { views: { name: string; select: string }[]; aggregates: { select: string }[] };
+    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as {
+      views: { name: string; select: string }[];
+      aggregates: { select: string }[];
+    };
     const compile = (edit: (spec: typeof raw) => void) => {
       const spec = structuredClone(raw);
       edit(spec);
       writeFileSync(join(dir, 'hostile.json'), JSON.stringify(spec));
       return chplan('compile', '--spec', join(dir, 'hostile.json'), '--out', join(dir, 'hostile-plan'));
     };
-    const injected = compile((spec) => { spec.views[0]!.select = 'SELECT 1 AS x; DROP DATABASE victim_db'; });
+    const injected = compile((spec) => {
+      spec.views[0]!.select = 'SELECT 1 AS x; DROP DATABASE victim_db';
+    });
     expect(injected.status).toBe(2);
-    expect(injected.stderr).toMatch(/view experiment_performance: select: it holds more than one statement \(a ; at character 14\)/);
-    const unparsable = compile((spec) => { spec.aggregates[0]!.select = 'SELECT CASE WHEN experiment_id > 1 THEN 1 AS x FROM {{events_processed}}'; });
+    expect(injected.stderr).toMatch(
+      /view experiment_performance: select: it holds more than one statement \(a ; at character 14\)/,
+    );
+    const unparsable = compile((spec) => {
+      spec.aggregates[0]!.select = 'SELECT CASE WHEN experiment_id > 1 THEN 1 AS x FROM {{events_processed}}';
+    });
     expect(unparsable.status).toBe(2);
-    expect(unparsable.stderr).toMatch(/^chplan: The SQL of step \w+ \(experiment_hourly_stats\) does not parse: Parse error.*, near ".*"\. Nothing was compiled\./);
+    expect(unparsable.stderr).toMatch(
+      /^chplan: The SQL of step \w+ \(experiment_hourly_stats\) does not parse: Parse error.*, near ".*"\. Nothing was compiled\./,
+    );
     expect(unparsable.stderr.split('\n').length).toBeLessThan(4);
   });
 });

@@ -30,9 +30,15 @@ type Row = Record<string, unknown>;
 /** Every fact and dimension row, as PostgreSQL itself answers (its own SQL, its own client). */
 async function postgresState() {
   return {
-    impressions: await source.query<Row>("SELECT campaign_id::text AS k, count(*)::text AS n, sum(cost)::text AS s, sum(id)::text AS ids FROM impressions GROUP BY campaign_id ORDER BY campaign_id"),
-    clicks: await source.query<Row>("SELECT campaign_id::text AS k, count(*)::text AS n, sum(id)::text AS ids FROM clicks GROUP BY campaign_id ORDER BY campaign_id"),
-    campaigns: await source.query<Row>("SELECT id::text AS k, name, bid::text AS bid, advertiser_id::text AS a FROM campaign ORDER BY id"),
+    impressions: await source.query<Row>(
+      'SELECT campaign_id::text AS k, count(*)::text AS n, sum(cost)::text AS s, sum(id)::text AS ids FROM impressions GROUP BY campaign_id ORDER BY campaign_id',
+    ),
+    clicks: await source.query<Row>(
+      'SELECT campaign_id::text AS k, count(*)::text AS n, sum(id)::text AS ids FROM clicks GROUP BY campaign_id ORDER BY campaign_id',
+    ),
+    campaigns: await source.query<Row>(
+      'SELECT id::text AS k, name, bid::text AS bid, advertiser_id::text AS a FROM campaign ORDER BY id',
+    ),
     advertisers: await source.query<Row>('SELECT id::text AS k, name FROM advertiser ORDER BY id'),
   };
 }
@@ -40,17 +46,31 @@ async function postgresState() {
 /** The same, asked of ClickHouse's tables directly (not through the plan's queries). */
 async function clickhouseState() {
   const rows = (sql: string) => engine.rows<Row>(sql);
-  const trim = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'bid' || k === 's' ? String(Number(v)) : v])));
+  const trim = (rows: Row[]) =>
+    rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'bid' || k === 's' ? String(Number(v)) : v])),
+    );
   return {
-    impressions: await rows('SELECT toString(campaign_id) AS k, toString(count()) AS n, toString(sum(cost)) AS s, toString(sum(id)) AS ids FROM analytics.fact_impressions GROUP BY campaign_id ORDER BY campaign_id'),
-    clicks: await rows('SELECT toString(campaign_id) AS k, toString(count()) AS n, toString(sum(id)) AS ids FROM analytics.fact_clicks GROUP BY campaign_id ORDER BY campaign_id'),
-    campaigns: trim(await rows('SELECT toString(id) AS k, name, toString(bid) AS bid, toString(advertiser_id) AS a FROM analytics.dim_campaign FINAL ORDER BY id')),
+    impressions: await rows(
+      'SELECT toString(campaign_id) AS k, toString(count()) AS n, toString(sum(cost)) AS s, toString(sum(id)) AS ids FROM analytics.fact_impressions GROUP BY campaign_id ORDER BY campaign_id',
+    ),
+    clicks: await rows(
+      'SELECT toString(campaign_id) AS k, toString(count()) AS n, toString(sum(id)) AS ids FROM analytics.fact_clicks GROUP BY campaign_id ORDER BY campaign_id',
+    ),
+    campaigns: trim(
+      await rows(
+        'SELECT toString(id) AS k, name, toString(bid) AS bid, toString(advertiser_id) AS a FROM analytics.dim_campaign FINAL ORDER BY id',
+      ),
+    ),
     advertisers: await rows('SELECT toString(id) AS k, name FROM analytics.dim_advertiser FINAL ORDER BY id'),
   };
 }
 
 function normalised(state: Awaited<ReturnType<typeof postgresState>>) {
-  const num = (rows: Row[], ...keys: string[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? String(Number(v)) : v])));
+  const num = (rows: Row[], ...keys: string[]) =>
+    rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? String(Number(v)) : v])),
+    );
   return { ...state, impressions: num(state.impressions, 's'), campaigns: num(state.campaigns, 'bid') };
 }
 
@@ -59,11 +79,14 @@ async function expectExact(): Promise<void> {
   const pgState = normalised(await postgresState());
   expect({ ...ch, impressions: ch.impressions.map((r) => ({ ...r, s: String(Number(r.s)) })) }).toEqual(pgState);
   const report = await validateSync(engine, plan, source.connection);
-  const failed = report.days.flatMap((d) => d.checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.detail}`));
+  const failed = report.days.flatMap((d) =>
+    d.checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.detail}`),
+  );
   expect(failed).toEqual([]);
 }
 
-const sync = (options: Partial<Parameters<typeof runSync>[2]> = {}, on: Engine = engine) => runSync(on, plan, { pg: source.connection, ...options });
+const sync = (options: Partial<Parameters<typeof runSync>[2]> = {}, on: Engine = engine) =>
+  runSync(on, plan, { pg: source.connection, ...options });
 
 beforeAll(async () => {
   ({ engine, dir, cleanup } = await openTestEngine());
@@ -80,74 +103,131 @@ afterAll(async () => {
 
 describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   it('compiles the committed demo plan byte for byte', async () => {
-    const sources = await withCollection(engine, SPEC.source.collection, source.connection, SPEC.source.schema, (collection) => introspectSources(engine, SPEC, source.connection, collection));
-    const files = buildSyncPlan(SPEC, sources, { name: 'adtech_sync', dir: 'generated-sql/adtech_sync', toolVersion: TOOL_VERSION });
-    const committed = (root: string): string[] => readdirSync(root).flatMap((f) => (statSync(join(root, f)).isDirectory() ? committed(join(root, f)) : [join(root, f)]));
-    const names = committed('generated-sql/adtech_sync').map((f) => relative('generated-sql/adtech_sync', f)).filter((f) => f !== 'APPROVAL.json').sort();
+    const sources = await withCollection(
+      engine,
+      SPEC.source.collection,
+      source.connection,
+      SPEC.source.schema,
+      (collection) => introspectSources(engine, SPEC, source.connection, collection),
+    );
+    const files = buildSyncPlan(SPEC, sources, {
+      name: 'adtech_sync',
+      dir: 'generated-sql/adtech_sync',
+      toolVersion: TOOL_VERSION,
+    });
+    const committed = (root: string): string[] =>
+      readdirSync(root).flatMap((f) =>
+        statSync(join(root, f)).isDirectory() ? committed(join(root, f)) : [join(root, f)],
+      );
+    const names = committed('generated-sql/adtech_sync')
+      .map((f) => relative('generated-sql/adtech_sync', f))
+      .filter((f) => f !== 'APPROVAL.json')
+      .sort();
     expect(files.map((f) => f.name).sort()).toEqual(names);
-    for (const file of files) expect(file.content, file.name).toBe(readFileSync(join('generated-sql/adtech_sync', file.name), 'utf8'));
+    for (const file of files)
+      expect(file.content, file.name).toBe(readFileSync(join('generated-sql/adtech_sync', file.name), 'utf8'));
     // No credential in any file of the plan.
     for (const file of files) expect(file.content).not.toContain(source.connection.password);
   });
 
-  it('loads every table exactly, and its KPIs equal PostgreSQL\'s own', async () => {
+  it("loads every table exactly, and its KPIs equal PostgreSQL's own", async () => {
     const tables = await sync();
     expect(tables.map((t) => t.status)).toEqual(['published', 'published', 'published', 'published']);
     await expectExact();
     // The named collection, which holds the password, is gone after the run.
-    expect(await engine.rows(`SELECT name FROM system.named_collections WHERE name = '${SPEC.source.collection}'`)).toEqual([]);
+    expect(
+      await engine.rows(`SELECT name FROM system.named_collections WHERE name = '${SPEC.source.collection}'`),
+    ).toEqual([]);
   });
 
   it('incremental loads: new rows, late rows inside the lookback, updates; re-reading overlapping windows doubles nothing', async () => {
-    const [{ hi }] = (await source.query<{ hi: string }>("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions")) as [{ hi: string }];
+    const [{ hi }] = (await source.query<{ hi: string }>(
+      "SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions",
+    )) as [{ hi: string }];
     // New impressions now; a long transaction's rows committed late, stamped 2 minutes before the watermark.
-    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now() - interval '1 hour', 0.001 * i FROM generate_series(1, 500) AS i");
-    await source.query(`INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) SELECT 2, timestamptz '${hi}+00' - interval '1 day', 0.5, timestamptz '${hi}+00' - interval '2 minutes' FROM generate_series(1, 7)`);
-    await source.query("INSERT INTO clicks (campaign_id, impression_id, event_time) SELECT campaign_id, id, event_time + interval '1 minute' FROM impressions WHERE id % 50 = 0 AND inserted_at > now() - interval '1 minute'");
+    await source.query(
+      "INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now() - interval '1 hour', 0.001 * i FROM generate_series(1, 500) AS i",
+    );
+    await source.query(
+      `INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) SELECT 2, timestamptz '${hi}+00' - interval '1 day', 0.5, timestamptz '${hi}+00' - interval '2 minutes' FROM generate_series(1, 7)`,
+    );
+    await source.query(
+      "INSERT INTO clicks (campaign_id, impression_id, event_time) SELECT campaign_id, id, event_time + interval '1 minute' FROM impressions WHERE id % 50 = 0 AND inserted_at > now() - interval '1 minute'",
+    );
     await source.query("UPDATE campaign SET bid = bid + 1, name = name || ' v2' WHERE id % 5 = 0");
     await source.query("UPDATE advertiser SET name = 'Renamed ' || id WHERE id = 3");
     await sync();
     await sync(); // the same windows again: nothing may double
     await expectExact();
-    const [kpi] = await engine.rows<{ bid: string }>('SELECT toString(bid) AS bid FROM analytics.kpi_campaign_efficiency WHERE campaign_id = 5');
+    const [kpi] = await engine.rows<{ bid: string }>(
+      'SELECT toString(bid) AS bid FROM analytics.kpi_campaign_efficiency WHERE campaign_id = 5',
+    );
     const [theirs] = await source.query<{ bid: string }>('SELECT bid::text AS bid FROM campaign WHERE id = 5');
     expect(Number(kpi!.bid)).toBe(Number(theirs!.bid));
   });
 
   it('a row committed later than the lookback is missed and validation names it; --full-refresh repairs it with an atomic swap', async () => {
-    const [{ hi }] = (await source.query<{ hi: string }>("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions")) as [{ hi: string }];
-    await source.query(`INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) VALUES (4, timestamptz '${hi}+00', 0.25, timestamptz '${hi}+00' - interval '1 hour')`);
+    const [{ hi }] = (await source.query<{ hi: string }>(
+      "SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions",
+    )) as [{ hi: string }];
+    await source.query(
+      `INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) VALUES (4, timestamptz '${hi}+00', 0.25, timestamptz '${hi}+00' - interval '1 hour')`,
+    );
     await sync();
     const report = await validateSync(engine, plan, source.connection);
-    const missing = report.days.flatMap((d) => d.checks).find((c) => c.name === 'impressions: keys only in PostgreSQL')!;
+    const missing = report.days
+      .flatMap((d) => d.checks)
+      .find((c) => c.name === 'impressions: keys only in PostgreSQL')!;
     expect(missing.status).toBe('fail');
     expect(missing.detail).toMatch(/^1 keys are in PostgreSQL/);
-    const [{ uuid: before }] = (await engine.rows<{ uuid: string }>("SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'")) as [{ uuid: string }];
+    const [{ uuid: before }] = (await engine.rows<{ uuid: string }>(
+      "SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'",
+    )) as [{ uuid: string }];
     await sync({ fullRefresh: true });
     await expectExact();
-    const [{ uuid: after }] = (await engine.rows<{ uuid: string }>("SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'")) as [{ uuid: string }];
+    const [{ uuid: after }] = (await engine.rows<{ uuid: string }>(
+      "SELECT toString(uuid) AS uuid FROM system.tables WHERE database = 'analytics' AND name = 'fact_impressions'",
+    )) as [{ uuid: string }];
     expect(after).not.toBe(before); // swapped in, not emptied and refilled in place
     expect(await engine.rows('SELECT 1 FROM analytics.fact_impressions__staging LIMIT 1')).toEqual([]);
   });
 
   it('a transaction held open across a sync and committed after it: the next plain sync loads its rows, exact row by row', async () => {
     // No lookback at all: only the watermark can bring the late rows in.
-    const zero = readSyncPlan((await compileSyncDir(engine, syncSpecOf({ ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')), lookbackSeconds: 0 }), source.connection, join(dir, 'no_lookback'))).out);
-    const run = (onEvent?: (e: { type: string; message?: string }) => void) => runSync(engine, zero, { pg: source.connection, onEvent });
+    const zero = readSyncPlan(
+      (
+        await compileSyncDir(
+          engine,
+          syncSpecOf({ ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')), lookbackSeconds: 0 }),
+          source.connection,
+          join(dir, 'no_lookback'),
+        )
+      ).out,
+    );
+    const run = (onEvent?: (e: { type: string; message?: string }) => void) =>
+      runSync(engine, zero, { pg: source.connection, onEvent });
     await run();
     const open = new pg.Client({ ...source.connection });
     await open.connect();
     try {
       await open.query('BEGIN');
       // Stamped with the transaction's start (the column defaults to now()), like a slow request or batch job.
-      await open.query('INSERT INTO impressions (campaign_id, event_time, cost) SELECT 3, now(), 0.5 FROM generate_series(1, 40)');
-      await open.query("UPDATE campaign SET bid = bid + 1, updated_at = now() WHERE id <= 8");
+      await open.query(
+        'INSERT INTO impressions (campaign_id, event_time, cost) SELECT 3, now(), 0.5 FROM generate_series(1, 40)',
+      );
+      await open.query('UPDATE campaign SET bid = bid + 1, updated_at = now() WHERE id <= 8');
       // Meanwhile newer rows commit, and a sync runs past them.
-      await source.query('INSERT INTO impressions (campaign_id, event_time, cost) SELECT 5, now(), 0.1 FROM generate_series(1, 10)');
+      await source.query(
+        'INSERT INTO impressions (campaign_id, event_time, cost) SELECT 5, now(), 0.1 FROM generate_series(1, 10)',
+      );
       await source.query("UPDATE campaign SET name = name || '*', updated_at = now() WHERE id = 20");
       const warnings: string[] = [];
-      await run((e) => { if (e.type === 'warning') warnings.push(e.message!); });
-      expect(warnings.some((w) => /^impressions: a transaction open in PostgreSQL since .* has not committed/.test(w))).toBe(true);
+      await run((e) => {
+        if (e.type === 'warning') warnings.push(e.message!);
+      });
+      expect(
+        warnings.some((w) => /^impressions: a transaction open in PostgreSQL since .* has not committed/.test(w)),
+      ).toBe(true);
       await open.query('COMMIT');
     } finally {
       await open.end();
@@ -158,18 +238,34 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
 
   it('facts re-stamped by an UPDATE or an upsert replace their earlier rows: one plain sync is exact, no fact twice', async () => {
     await sync();
-    await source.query('UPDATE impressions SET inserted_at = clock_timestamp(), cost = cost + 1 WHERE id IN (SELECT id FROM impressions ORDER BY id LIMIT 5)');
+    await source.query(
+      'UPDATE impressions SET inserted_at = clock_timestamp(), cost = cost + 1 WHERE id IN (SELECT id FROM impressions ORDER BY id LIMIT 5)',
+    );
     await source.query(`INSERT INTO impressions (id, campaign_id, event_time, cost)
       SELECT id, campaign_id, event_time, cost + 2 FROM impressions WHERE id IN (SELECT id FROM impressions ORDER BY id DESC LIMIT 3)
       ON CONFLICT (id) DO UPDATE SET cost = excluded.cost, inserted_at = clock_timestamp()`);
     const warnings: string[] = [];
-    await sync({ onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
-    expect(warnings).toContainEqual(expect.stringMatching(/^impressions: 8 facts whose inserted_at moved since they were loaded .* replace their earlier rows\.$/));
-    expect(await engine.rows('SELECT toString(count() - uniqExact(id)) AS twice FROM analytics.fact_impressions')).toEqual([{ twice: '0' }]);
+    await sync({
+      onEvent: (e) => {
+        if (e.type === 'warning') warnings.push(e.message);
+      },
+    });
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^impressions: 8 facts whose inserted_at moved since they were loaded .* replace their earlier rows\.$/,
+      ),
+    );
+    expect(
+      await engine.rows('SELECT toString(count() - uniqExact(id)) AS twice FROM analytics.fact_impressions'),
+    ).toEqual([{ twice: '0' }]);
     await expectExact();
     // Nothing moved since: nothing is deleted.
     warnings.length = 0;
-    await sync({ onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
+    await sync({
+      onEvent: (e) => {
+        if (e.type === 'warning') warnings.push(e.message);
+      },
+    });
     expect(warnings.filter((w) => /moved since/.test(w))).toEqual([]);
   });
 
@@ -180,11 +276,16 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await source.query('DELETE FROM clicks WHERE id % 40 = 0');
     await sync();
     const report = await validateSync(engine, plan, source.connection);
-    const stale = report.days.flatMap((d) => d.checks).filter((c) => /keys only in ClickHouse/.test(c.name) && c.status === 'fail').map((c) => c.name);
+    const stale = report.days
+      .flatMap((d) => d.checks)
+      .filter((c) => /keys only in ClickHouse/.test(c.name) && c.status === 'fail')
+      .map((c) => c.name);
     expect(stale.sort()).toEqual(['advertiser: keys only in ClickHouse', 'clicks: keys only in ClickHouse']);
     await sync({ reconcile: true });
     await expectExact();
-    const [tomb] = await engine.rows<{ n: string }>("SELECT toString(count()) AS n FROM analytics.dim_advertiser WHERE name = 'Short-lived' AND _deleted = 1");
+    const [tomb] = await engine.rows<{ n: string }>(
+      "SELECT toString(count()) AS n FROM analytics.dim_advertiser WHERE name = 'Short-lived' AND _deleted = 1",
+    );
     expect(tomb!.n).toBe('1');
     await sync({ reconcile: true }); // twice changes nothing more
     await expectExact();
@@ -192,20 +293,45 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
 
   it('reconcile refuses to remove more than a tenth of a table unless forced', async () => {
     await source.query('DELETE FROM clicks WHERE id % 3 = 0');
-    await expect(sync({ reconcile: true })).rejects.toThrow(/Reconcile would delete \d+ of \d+ rows of analytics.fact_clicks[\s\S]*Nothing was removed/);
+    await expect(sync({ reconcile: true })).rejects.toThrow(
+      /Reconcile would delete \d+ of \d+ rows of analytics.fact_clicks[\s\S]*Nothing was removed/,
+    );
     await sync({ reconcile: true, force: true });
     await expectExact();
   });
 
   it('a run stopped at any statement resumes to the same result on the next run', async () => {
-    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now(), 0.002 FROM generate_series(1, 300) AS i");
-    await source.query("UPDATE campaign SET budget = budget + 1 WHERE id % 7 = 0");
+    await source.query(
+      'INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now(), 0.002 FROM generate_series(1, 300) AS i',
+    );
+    await source.query('UPDATE campaign SET budget = budget + 1 WHERE id % 7 = 0');
     // `ledger:publish` is the ledger row that moves the watermark, written after the publish itself.
-    const steps = ['campaign.drop_staging', 'campaign.create_staging', 'campaign.load', 'campaign.merge', 'impressions.load', 'impressions.merge', 'ledger:chunk', 'ledger:publish', 'ledger:lease', 'kpi.kpi_campaign_ctr.refresh', 'impressions.swap', 'impressions.clear_staging'];
+    const steps = [
+      'campaign.drop_staging',
+      'campaign.create_staging',
+      'campaign.load',
+      'campaign.merge',
+      'impressions.load',
+      'impressions.merge',
+      'ledger:chunk',
+      'ledger:publish',
+      'ledger:lease',
+      'kpi.kpi_campaign_ctr.refresh',
+      'impressions.swap',
+      'impressions.clear_staging',
+    ];
     for (const step of steps) {
       const [name, ledgerStep] = step.split(':');
-      const broken = faultyEngine(engine, [{ match: (_sql, o) => o.step === name && (!ledgerStep || o.params?.step === ledgerStep), error: connectionReset, times: 1 }]);
-      await expect(sync({ fullRefresh: ['impressions.swap', 'impressions.clear_staging'].includes(step) }, broken)).rejects.toThrow();
+      const broken = faultyEngine(engine, [
+        {
+          match: (_sql, o) => o.step === name && (!ledgerStep || o.params?.step === ledgerStep),
+          error: connectionReset,
+          times: 1,
+        },
+      ]);
+      await expect(
+        sync({ fullRefresh: ['impressions.swap', 'impressions.clear_staging'].includes(step) }, broken),
+      ).rejects.toThrow();
       expect(broken.injected, step).toBe(1);
       await sync();
       await expectExact();
@@ -213,58 +339,99 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   });
 
   it('PostgreSQL lost mid-sync: the error says which tables this run published and which it did not', async () => {
-    const unreachable = () => new Error('Connection to `127.0.0.1:1` failed with error: could not connect to server: Connection refused');
-    const broken = faultyEngine(engine, [{ match: (_sql, o) => o.step === 'impressions.load', error: unreachable, times: 1 }]);
+    const unreachable = () =>
+      new Error('Connection to `127.0.0.1:1` failed with error: could not connect to server: Connection refused');
+    const broken = faultyEngine(engine, [
+      { match: (_sql, o) => o.step === 'impressions.load', error: unreachable, times: 1 },
+    ]);
     const failure = (await sync({}, broken).catch((e: unknown) => e)) as Error;
-    expect(failure.message).toMatch(/^PostgreSQL at .* is unreachable \(.*\)\. This run published table advertiser, table campaign before it stopped \(complete, and recorded\); table impressions, table clicks were not loaded: run again to continue\./);
+    expect(failure.message).toMatch(
+      /^PostgreSQL at .* is unreachable \(.*\)\. This run published table advertiser, table campaign before it stopped \(complete, and recorded\); table impressions, table clicks were not loaded: run again to continue\./,
+    );
     expect(failure.message).not.toMatch(/Nothing was loaded/);
     await sync();
     await expectExact();
   });
 
   it('a cursor that went backwards: a warning, validation names the rows it cannot reach, --full-refresh repairs', async () => {
-    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) VALUES (1, now(), 0.1)");
+    await source.query('INSERT INTO impressions (campaign_id, event_time, cost) VALUES (1, now(), 0.1)');
     await sync();
     // The newest rows move 30 days back: behind the watermark, where no incremental window reaches.
-    await source.query("UPDATE impressions SET inserted_at = inserted_at - interval '30 days' WHERE inserted_at > now() - interval '1 day'");
-    await source.query("INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) VALUES (1, now(), 0.1, now() - interval '30 days')");
+    await source.query(
+      "UPDATE impressions SET inserted_at = inserted_at - interval '30 days' WHERE inserted_at > now() - interval '1 day'",
+    );
+    await source.query(
+      "INSERT INTO impressions (campaign_id, event_time, cost, inserted_at) VALUES (1, now(), 0.1, now() - interval '30 days')",
+    );
     const warnings: string[] = [];
-    await sync({ onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
-    expect(warnings.join('\n')).toMatch(/impressions: PostgreSQL's greatest impressions cursor is .* below the watermark/);
+    await sync({
+      onEvent: (e) => {
+        if (e.type === 'warning') warnings.push(e.message);
+      },
+    });
+    expect(warnings.join('\n')).toMatch(
+      /impressions: PostgreSQL's greatest impressions cursor is .* below the watermark/,
+    );
     const report = await validateSync(engine, plan, source.connection);
-    const missing = report.days.flatMap((d) => d.checks).find((c) => c.name === 'impressions: keys only in PostgreSQL')!;
+    const missing = report.days
+      .flatMap((d) => d.checks)
+      .find((c) => c.name === 'impressions: keys only in PostgreSQL')!;
     expect(missing.detail).toMatch(/^1 keys are in PostgreSQL[\s\S]*--full-refresh reloads them/);
     await sync({ fullRefresh: true });
     await expectExact();
   });
 
-  it('a dry run lists each table\'s window with PostgreSQL\'s row estimate and changes nothing', async () => {
-    await source.query("INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1, now(), 0.1 FROM generate_series(1, 42)");
-    const [{ n: before }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM analytics.fact_impressions')) as [{ n: string }];
+  it("a dry run lists each table's window with PostgreSQL's row estimate and changes nothing", async () => {
+    await source.query(
+      'INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1, now(), 0.1 FROM generate_series(1, 42)',
+    );
+    const [{ n: before }] = (await engine.rows<{ n: string }>(
+      'SELECT toString(count()) AS n FROM analytics.fact_impressions',
+    )) as [{ n: string }];
     const windows: string[] = [];
-    const planned = await sync({ dryRun: true, onEvent: (e) => { if (e.type === 'dry_run_chunk') windows.push(`${e.window.label}: ${e.estimatedRows}`); } });
+    const planned = await sync({
+      dryRun: true,
+      onEvent: (e) => {
+        if (e.type === 'dry_run_chunk') windows.push(`${e.window.label}: ${e.estimatedRows}`);
+      },
+    });
     expect(planned.map((t) => t.status)).toEqual(['planned', 'planned', 'planned', 'planned']);
     expect(planned.find((t) => t.unit === 'table impressions')!.rowsRead).toBeGreaterThanOrEqual(42);
     expect(windows.find((w) => w.startsWith('table impressions'))).toMatch(/^table impressions \(\d{4}-.*, .*\]: \d+$/);
-    const [{ n: after }] = (await engine.rows<{ n: string }>('SELECT toString(count()) AS n FROM analytics.fact_impressions')) as [{ n: string }];
+    const [{ n: after }] = (await engine.rows<{ n: string }>(
+      'SELECT toString(count()) AS n FROM analytics.fact_impressions',
+    )) as [{ n: string }];
     expect(after).toBe(before);
     await sync();
     await expectExact();
   });
 
-  it('a KPI whose definition changed is replaced, refreshed and equal to PostgreSQL\'s; an unchanged one is left alone', async () => {
+  it("a KPI whose definition changed is replaced, refreshed and equal to PostgreSQL's; an unchanged one is left alone", async () => {
     const only30 = (query: string) => `${query} WHERE c.id <= 30`;
     const changedSpec = syncSpecOf({
       ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')),
-      kpis: SPEC.kpis.map((k) => (k.name === 'kpi_campaign_ctr' ? { ...k, clickhouse: only30(k.clickhouse), postgres: only30(k.postgres) } : k)),
+      kpis: SPEC.kpis.map((k) =>
+        k.name === 'kpi_campaign_ctr' ? { ...k, clickhouse: only30(k.clickhouse), postgres: only30(k.postgres) } : k,
+      ),
     });
-    const changed = readSyncPlan((await compileSyncDir(engine, changedSpec, source.connection, join(dir, 'changed_kpi'))).out);
-    const views = () => engine.rows<{ name: string; uuid: string; comment: string }>("SELECT name, toString(uuid) AS uuid, comment FROM system.tables WHERE database = 'analytics' AND name LIKE 'kpi\\_%' ORDER BY name");
+    const changed = readSyncPlan(
+      (await compileSyncDir(engine, changedSpec, source.connection, join(dir, 'changed_kpi'))).out,
+    );
+    const views = () =>
+      engine.rows<{ name: string; uuid: string; comment: string }>(
+        "SELECT name, toString(uuid) AS uuid, comment FROM system.tables WHERE database = 'analytics' AND name LIKE 'kpi\\_%' ORDER BY name",
+      );
     const before = await views();
     const warnings: string[] = [];
-    const onEvent = (e: { type: string; message?: string }) => { if (e.type === 'warning') warnings.push(e.message!); };
+    const onEvent = (e: { type: string; message?: string }) => {
+      if (e.type === 'warning') warnings.push(e.message!);
+    };
     await runSync(engine, changed, { pg: source.connection, metrics: false, onEvent });
-    expect(warnings).toEqual([expect.stringMatching(/^KPI analytics\.kpi_campaign_ctr in ClickHouse was created from another definition .* It is replaced: this plan's definition is built beside it, refreshed, and swapped in atomically; until then readers see the previous one\.$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^KPI analytics\.kpi_campaign_ctr in ClickHouse was created from another definition .* It is replaced: this plan's definition is built beside it, refreshed, and swapped in atomically; until then readers see the previous one\.$/,
+      ),
+    ]);
     const after = await views();
     for (const view of after) {
       const was = before.find((b) => b.name === view.name)!;
@@ -272,8 +439,14 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
       expect(view.comment).toBe(changed.manifest.objects.find((o) => o.name === view.name)!.definition);
     }
     // Refreshed although metrics were off: PostgreSQL's own count of campaigns with an advertiser, up to id 30.
-    const [{ n }] = (await source.query<{ n: string }>('SELECT count(*)::text AS n FROM campaign c JOIN advertiser a ON a.id = c.advertiser_id WHERE c.id <= 30')) as [{ n: string }];
-    expect(await engine.rows('SELECT toString(count()) AS n, max(campaign_id) <= 30 AS bounded FROM analytics.kpi_campaign_ctr')).toEqual([{ n, bounded: 1 }]);
+    const [{ n }] = (await source.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM campaign c JOIN advertiser a ON a.id = c.advertiser_id WHERE c.id <= 30',
+    )) as [{ n: string }];
+    expect(
+      await engine.rows(
+        'SELECT toString(count()) AS n, max(campaign_id) <= 30 AS bounded FROM analytics.kpi_campaign_ctr',
+      ),
+    ).toEqual([{ n, bounded: 1 }]);
     const report = await validateSync(engine, changed, source.connection);
     expect(report.days.flatMap((d) => d.checks.filter((c) => c.status === 'fail'))).toEqual([]);
     warnings.length = 0;
@@ -287,52 +460,104 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   });
 
   it('a KPI change that fails to create or to refresh leaves the working view as it was, and says why', async () => {
-    const withKpi = async (name: string, edit: (k: (typeof SPEC.kpis)[number]) => Partial<(typeof SPEC.kpis)[number]>) => {
-      const edited = syncSpecOf({ ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')), kpis: SPEC.kpis.map((k) => (k.name === 'kpi_campaign_ctr' ? { ...k, ...edit(k) } : k)) });
+    const withKpi = async (
+      name: string,
+      edit: (k: (typeof SPEC.kpis)[number]) => Partial<(typeof SPEC.kpis)[number]>,
+    ) => {
+      const edited = syncSpecOf({
+        ...JSON.parse(readFileSync('examples/adtech-sync.json', 'utf8')),
+        kpis: SPEC.kpis.map((k) => (k.name === 'kpi_campaign_ctr' ? { ...k, ...edit(k) } : k)),
+      });
       return readSyncPlan((await compileSyncDir(engine, edited, source.connection, join(dir, name))).out);
     };
-    const view = () => engine.rows<{ uuid: string; comment: string; rows: string }>("SELECT toString(uuid) AS uuid, comment, (SELECT toString(count()) FROM analytics.kpi_campaign_ctr) AS rows FROM system.tables WHERE database = 'analytics' AND name = 'kpi_campaign_ctr'");
-    const leftovers = () => engine.rows("SELECT name FROM system.tables WHERE database = 'analytics' AND name LIKE '%chplan_next%'");
+    const view = () =>
+      engine.rows<{ uuid: string; comment: string; rows: string }>(
+        "SELECT toString(uuid) AS uuid, comment, (SELECT toString(count()) FROM analytics.kpi_campaign_ctr) AS rows FROM system.tables WHERE database = 'analytics' AND name = 'kpi_campaign_ctr'",
+      );
+    const leftovers = () =>
+      engine.rows("SELECT name FROM system.tables WHERE database = 'analytics' AND name LIKE '%chplan_next%'");
     const before = await view();
-    const typo = await withKpi('typo_kpi', (k) => ({ clickhouse: k.clickhouse.replace('k.clicks AS clicks', 'k.clickss AS clicks') }));
-    await expect(runSync(engine, typo, { pg: source.connection })).rejects.toThrow(/^KPI kpi_campaign_ctr: its new definition cannot be created \(.*clickss.*\)\. The view in ClickHouse keeps its previous definition and answers as before\. Nothing was loaded\./);
+    const typo = await withKpi('typo_kpi', (k) => ({
+      clickhouse: k.clickhouse.replace('k.clicks AS clicks', 'k.clickss AS clicks'),
+    }));
+    await expect(runSync(engine, typo, { pg: source.connection })).rejects.toThrow(
+      /^KPI kpi_campaign_ctr: its new definition cannot be created \(.*clickss.*\)\. The view in ClickHouse keeps its previous definition and answers as before\. Nothing was loaded\./,
+    );
     expect(await view()).toEqual(before);
-    const failing = await withKpi('failing_kpi', (k) => ({ clickhouse: k.clickhouse.replace('SELECT c.id AS campaign_id,', "SELECT c.id AS campaign_id, throwIf(c.id > 0, 'refresh fails') AS boom,") }));
-    await expect(runSync(engine, failing, { pg: source.connection })).rejects.toThrow(/^KPI kpi_campaign_ctr: its new definition failed its first refresh \(.*refresh fails.*\)\. The view in ClickHouse keeps its previous definition/);
+    const failing = await withKpi('failing_kpi', (k) => ({
+      clickhouse: k.clickhouse.replace(
+        'SELECT c.id AS campaign_id,',
+        "SELECT c.id AS campaign_id, throwIf(c.id > 0, 'refresh fails') AS boom,",
+      ),
+    }));
+    await expect(runSync(engine, failing, { pg: source.connection })).rejects.toThrow(
+      /^KPI kpi_campaign_ctr: its new definition failed its first refresh \(.*refresh fails.*\)\. The view in ClickHouse keeps its previous definition/,
+    );
     expect(await view()).toEqual(before);
-    const nullable = await withKpi('nullable_kpi', (k) => ({ clickhouse: k.clickhouse.replace('SELECT c.id AS campaign_id,', 'SELECT toNullable(c.id) AS campaign_id,') }));
-    await expect(runSync(engine, nullable, { pg: source.connection })).rejects.toThrow(/Its key columns must not be Nullable: wrap them in ifNull/);
+    const nullable = await withKpi('nullable_kpi', (k) => ({
+      clickhouse: k.clickhouse.replace('SELECT c.id AS campaign_id,', 'SELECT toNullable(c.id) AS campaign_id,'),
+    }));
+    await expect(runSync(engine, nullable, { pg: source.connection })).rejects.toThrow(
+      /Its key columns must not be Nullable: wrap them in ifNull/,
+    );
     expect(await view()).toEqual(before);
     expect(await leftovers()).toEqual([]);
   });
 
-  it('columns named like the validation\'s own aliases (m, n, c0) sync and validate like any other', async () => {
-    await source.query("CREATE TABLE oddnames (id bigint PRIMARY KEY, n integer NOT NULL, m text NOT NULL, c0 numeric(10, 2) NOT NULL, updated_at timestamptz NOT NULL DEFAULT clock_timestamp())");
-    await source.query("INSERT INTO oddnames (id, n, m, c0) SELECT i, i * 3, 'x' || i, i / 4.0 FROM generate_series(1, 50) AS i");
-    const spec = syncSpecOf({ kind: 'sync', name: 'odd', database: 'odd', tables: [{ source: 'oddnames', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }] });
+  it("columns named like the validation's own aliases (m, n, c0) sync and validate like any other", async () => {
+    await source.query(
+      'CREATE TABLE oddnames (id bigint PRIMARY KEY, n integer NOT NULL, m text NOT NULL, c0 numeric(10, 2) NOT NULL, updated_at timestamptz NOT NULL DEFAULT clock_timestamp())',
+    );
+    await source.query(
+      "INSERT INTO oddnames (id, n, m, c0) SELECT i, i * 3, 'x' || i, i / 4.0 FROM generate_series(1, 50) AS i",
+    );
+    const spec = syncSpecOf({
+      kind: 'sync',
+      name: 'odd',
+      database: 'odd',
+      tables: [{ source: 'oddnames', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }],
+    });
     const odd = readSyncPlan((await compileSyncDir(engine, spec, source.connection, join(dir, 'odd'))).out);
     await runSync(engine, odd, { pg: source.connection });
     const report = await validateSync(engine, odd, source.connection);
     const checks = report.days.flatMap((d) => d.checks);
     expect(checks.filter((c) => c.status !== 'pass')).toEqual([]);
-    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['oddnames: sum(n)', 'oddnames: characters of m', 'oddnames: sum(c0)']));
-    expect(await engine.rows('SELECT toString(sum(n)) AS n FROM odd.dim_oddnames FINAL')).toEqual([{ n: String(3 * 50 * 51 / 2) }]);
+    expect(checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['oddnames: sum(n)', 'oddnames: characters of m', 'oddnames: sum(c0)']),
+    );
+    expect(await engine.rows('SELECT toString(sum(n)) AS n FROM odd.dim_oddnames FINAL')).toEqual([
+      { n: String((3 * 50 * 51) / 2) },
+    ]);
   });
 
-  it('a target whose columns are not the plan\'s is refused with what differs; --full-refresh rebuilds it and later loads work', async () => {
+  it("a target whose columns are not the plan's is refused with what differs; --full-refresh rebuilds it and later loads work", async () => {
     await source.query("ALTER TABLE campaign ADD COLUMN note text NOT NULL DEFAULT 'n/a'");
     await source.query("UPDATE campaign SET note = 'budget ' || budget::text, updated_at = now() WHERE id % 3 = 0");
     const widened = readSyncPlan((await compileSyncDir(engine, SPEC, source.connection, join(dir, 'widened'))).out);
-    const run = (options: Partial<Parameters<typeof runSync>[2]> = {}) => runSync(engine, widened, { pg: source.connection, ...options });
-    await expect(run()).rejects.toThrow(/^analytics\.dim_campaign does not have this plan's columns \(missing note String\)\. The spec or PostgreSQL changed since the table was created; nothing was loaded\. Run again with --full-refresh/);
+    const run = (options: Partial<Parameters<typeof runSync>[2]> = {}) =>
+      runSync(engine, widened, { pg: source.connection, ...options });
+    await expect(run()).rejects.toThrow(
+      /^analytics\.dim_campaign does not have this plan's columns \(missing note String\)\. The spec or PostgreSQL changed since the table was created; nothing was loaded\. Run again with --full-refresh/,
+    );
     const warnings: string[] = [];
-    await run({ fullRefresh: true, onEvent: (e) => { if (e.type === 'warning') warnings.push(e.message); } });
-    expect(warnings).toEqual([expect.stringMatching(/^analytics\.dim_campaign does not have this plan's columns .* the full refresh rebuilds it with this plan's columns\.$/)]);
+    await run({
+      fullRefresh: true,
+      onEvent: (e) => {
+        if (e.type === 'warning') warnings.push(e.message);
+      },
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^analytics\.dim_campaign does not have this plan's columns .* the full refresh rebuilds it with this plan's columns\.$/,
+      ),
+    ]);
     await source.query("UPDATE campaign SET note = 'later', updated_at = now() WHERE id = 2");
     await run();
     // PostgreSQL's own notes against ClickHouse's, row for row.
     const pgNotes = await source.query<Row>('SELECT id::text AS id, note FROM campaign ORDER BY id');
-    expect(await engine.rows<Row>('SELECT toString(id) AS id, note FROM analytics.dim_campaign FINAL ORDER BY id')).toEqual(pgNotes);
+    expect(
+      await engine.rows<Row>('SELECT toString(id) AS id, note FROM analytics.dim_campaign FINAL ORDER BY id'),
+    ).toEqual(pgNotes);
     expect(pgNotes.find((r) => r.id === '2')!.note).toBe('later');
     const report = await validateSync(engine, widened, source.connection);
     expect(report.days.flatMap((d) => d.checks.filter((c) => c.status === 'fail'))).toEqual([]);
@@ -346,7 +571,9 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   it('refuses a source that sends timestamps in another zone', async () => {
     await source.query(`ALTER ROLE ${source.connection.user} SET TimeZone = 'Europe/Berlin'`);
     try {
-      await expect(sync()).rejects.toThrow(/TimeZone, here Europe\/Berlin[\s\S]*ALTER ROLE chplan SET TimeZone = 'UTC'/);
+      await expect(sync()).rejects.toThrow(
+        /TimeZone, here Europe\/Berlin[\s\S]*ALTER ROLE chplan SET TimeZone = 'UTC'/,
+      );
     } finally {
       await source.query(`ALTER ROLE ${source.connection.user} RESET TimeZone`);
     }
@@ -362,9 +589,13 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   });
 
   it('compile refuses tables and columns it cannot sync, naming each and what to do', async () => {
-    await source.query('CREATE TABLE odd (id bigint PRIMARY KEY, took interval, amount numeric, seen timestamptz, at timestamptz NOT NULL)');
+    await source.query(
+      'CREATE TABLE odd (id bigint PRIMARY KEY, took interval, amount numeric, seen timestamptz, at timestamptz NOT NULL)',
+    );
     const spec = syncSpecOf({
-      kind: 'sync', name: 'odd_sync', database: 'odd',
+      kind: 'sync',
+      name: 'odd_sync',
+      database: 'odd',
       tables: [
         { source: 'odd', role: 'fact', primaryKey: ['id'], cursor: 'seen' },
         { source: 'nowhere', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' },
@@ -405,14 +636,30 @@ describe('sync from the command line', () => {
     expect(refused.stderr).toMatch(/takes no --day, --partition/);
   });
 
-  it('a second sync while one is loading is refused by the lease, and the first finishes: neither touches the other\'s collection', async () => {
+  it("a second sync while one is loading is refused by the lease, and the first finishes: neither touches the other's collection", async () => {
     let paused!: () => void;
-    const reached = new Promise<void>((resolve) => { paused = resolve; });
+    const reached = new Promise<void>((resolve) => {
+      paused = resolve;
+    });
     let release!: () => void;
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    const pausing = observedEngine(engine, { before: async (_sql, options) => { if (options.step?.endsWith('.load')) { paused(); await released; } } });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const pausing = observedEngine(engine, {
+      before: async (_sql, options) => {
+        if (options.step?.endsWith('.load')) {
+          paused();
+          await released;
+        }
+      },
+    });
     const first = runSync(pausing, plan, { pg: source.connection });
-    await Promise.race([reached, first.then(() => { throw new Error('the first sync finished without loading anything'); })]);
+    await Promise.race([
+      reached,
+      first.then(() => {
+        throw new Error('the first sync finished without loading anything');
+      }),
+    ]);
     await expect(sync()).rejects.toThrow(/^Another chplan run holds analytics\.adtech_sync/);
     release();
     expect((await first).length).toBe(4);
@@ -422,11 +669,19 @@ describe('sync from the command line', () => {
   it('the PostgreSQL password is never on disk: not at any statement of a sync, nor after a sync is killed', async () => {
     const secret = Buffer.from(source.connection.password);
     // The engine merges parts while the test reads: a directory or file may be gone by the time it is read.
-    const gone = <T,>(read: () => T, otherwise: T): T => { try { return read(); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT') return otherwise; throw e; } };
-    const files = (root: string): string[] => gone(() => readdirSync(root, { withFileTypes: true }), []).flatMap((f) => {
-      const path = join(root, f.name);
-      return f.isDirectory() ? files(path) : f.isFile() ? [path] : [];
-    });
+    const gone = <T>(read: () => T, otherwise: T): T => {
+      try {
+        return read();
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return otherwise;
+        throw e;
+      }
+    };
+    const files = (root: string): string[] =>
+      gone(() => readdirSync(root, { withFileTypes: true }), []).flatMap((f) => {
+        const path = join(root, f.name);
+        return f.isDirectory() ? files(path) : f.isFile() ? [path] : [];
+      });
     const holding = (root: string) => files(root).filter((f) => gone(() => readFileSync(f).includes(secret), false));
     const collections = (root: string) => files(join(root, 'named_collections'));
     // In process: the data directory scanned after every statement that reads PostgreSQL.
@@ -454,9 +709,13 @@ describe('sync from the command line', () => {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE clicks IN ACCESS EXCLUSIVE MODE');
     try {
-      const child = startCli(['sync', '--out', join(dir, 'killed-plan'), '--full-refresh'], { dataDir: cliData, env: { PG_URL: `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}` } });
+      const child = startCli(['sync', '--out', join(dir, 'killed-plan'), '--full-refresh'], {
+        dataDir: cliData,
+        env: { PG_URL: `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}` },
+      });
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-      for (let i = 0; i < 1200 && collections(cliData).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 1200 && collections(cliData).length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       child.kill('SIGKILL');
       await exited;
     } finally {
@@ -470,7 +729,10 @@ describe('sync from the command line', () => {
   it('sync takes --pg-url, and the minimal example spec (one table, defaults for the rest) syncs and validates', () => {
     const { host, port, user, password, database } = source.connection;
     const url = `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}`;
-    const minimal = runCli(['sync', '--spec', 'examples/minimal-sync.json', '--pg-url', url, '--out', join(dir, 'minimal')], { dataDir: join(dir, 'cli-data'), env: { PG_URL: '', PGHOST: '' } });
+    const minimal = runCli(
+      ['sync', '--spec', 'examples/minimal-sync.json', '--pg-url', url, '--out', join(dir, 'minimal')],
+      { dataDir: join(dir, 'cli-data'), env: { PG_URL: '', PGHOST: '' } },
+    );
     expect(minimal.status, minimal.stderr).toBe(0);
     expect(minimal.stdout).toMatch(/validation passed: 100\.0%/);
     expect(minimal.stdout).toMatch(/table clicks \(from the beginning, /);
@@ -478,7 +740,9 @@ describe('sync from the command line', () => {
   });
 
   it('a wrong password: exit code 3, a one-paragraph error, the password nowhere', () => {
-    const bad = chplan(['sync', '--out', join(dir, 'cli-bad')], { PG_URL: `postgres://${source.connection.user}:Wr0ngSecret@${source.connection.host}:${source.connection.port}/postgres` });
+    const bad = chplan(['sync', '--out', join(dir, 'cli-bad')], {
+      PG_URL: `postgres://${source.connection.user}:Wr0ngSecret@${source.connection.host}:${source.connection.port}/postgres`,
+    });
     expect(bad.status).toBe(3);
     expect(bad.stderr).toMatch(/refused the login/);
     expect(bad.stdout + bad.stderr).not.toContain('Wr0ngSecret');

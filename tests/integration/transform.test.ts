@@ -29,8 +29,14 @@ afterAll(async () => ctx.cleanup());
  * source written differently: ARRAY JOIN unpivot + GROUP BY, joined to the target
  * unpivoted through the mapping. Returns the number of disagreeing (group, key) pairs.
  */
-async function mismatches(target: string, mapping: Mapping, kind: 'int' | 'float'): Promise<{ pairs: number; bad: number }> {
-  const maps = seedMaps().filter((m) => m.kind === kind).map((m) => m.column);
+async function mismatches(
+  target: string,
+  mapping: Mapping,
+  kind: 'int' | 'float',
+): Promise<{ pairs: number; bad: number }> {
+  const maps = seedMaps()
+    .filter((m) => m.kind === kind)
+    .map((m) => m.column);
   const entries = mapping[kind];
   const cast = kind === 'int' ? 'toInt64' : 'toFloat64';
   const expected = `
@@ -61,7 +67,10 @@ describe('flatten pipeline on seeded data', () => {
     expect(report.passed).toBe(true);
     expect(report.days[0]!.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
 
-    const groups = await scalar(engine, `SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}'`);
+    const groups = await scalar(
+      engine,
+      `SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}'`,
+    );
     expect(await scalar(engine, 'SELECT count() FROM default.eco_cross_page_preagg_pt1m')).toBe(groups);
     for (const kind of ['int', 'float'] as const) {
       const result = await mismatches('default.eco_cross_page_preagg_pt1m', plan.mapping, kind);
@@ -71,7 +80,10 @@ describe('flatten pipeline on seeded data', () => {
     // Shared keys sum every map they appear in.
     const shared = plan.mapping.int.find((e) => e.key === 'error_count')!;
     expect(shared.maps).toEqual(['metricIntGroup1', 'metricIntGroup2']);
-    const direct = await scalar(engine, `SELECT sum(metricIntGroup1['error_count']) + sum(metricIntGroup2['error_count']) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}'`);
+    const direct = await scalar(
+      engine,
+      `SELECT sum(metricIntGroup1['error_count']) + sum(metricIntGroup2['error_count']) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}'`,
+    );
     expect(await scalar(engine, `SELECT sum(${shared.column}) FROM default.eco_cross_page_preagg_pt1m`)).toBe(direct);
   });
 
@@ -79,15 +91,35 @@ describe('flatten pipeline on seeded data', () => {
     await flattenDays(engine, testSettings({ target: 'default.flat_readable', strategy: 'readable' }), ctx.dir, DAY);
     await flattenDays(engine, testSettings({ target: 'default.flat_hourly', chunk: 'hour' }), ctx.dir, DAY);
     // Tiny thresholds make the aggregation spill to disk on every block.
-    const spills = () => scalar(engine, "SELECT sum(value) FROM system.events WHERE event = 'ExternalAggregationWritePart'").then(Number);
+    const spills = () =>
+      scalar(engine, "SELECT sum(value) FROM system.events WHERE event = 'ExternalAggregationWritePart'").then(Number);
     const spilledBefore = await spills();
-    const insertSettings = { max_bytes_before_external_group_by: 1, group_by_two_level_threshold: 1, group_by_two_level_threshold_bytes: 1 };
-    const { plan } = await flattenDays(engine, testSettings({ target: 'default.flat_spilled', insertSettings }), ctx.dir, DAY);
+    const insertSettings = {
+      max_bytes_before_external_group_by: 1,
+      group_by_two_level_threshold: 1,
+      group_by_two_level_threshold_bytes: 1,
+    };
+    const { plan } = await flattenDays(
+      engine,
+      testSettings({ target: 'default.flat_spilled', insertSettings }),
+      ctx.dir,
+      DAY,
+    );
     expect(plan.sql.insert_chunk).toMatch(/max_bytes_before_external_group_by = 1,\s+group_by_two_level_threshold = 1/);
     expect(await spills()).toBeGreaterThan(spilledBefore);
     for (const other of ['default.flat_readable', 'default.flat_hourly', 'default.flat_spilled']) {
-      expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM default.eco_cross_page_preagg_pt1m EXCEPT SELECT * FROM ${other})`)).toBe('0');
-      expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM ${other} EXCEPT SELECT * FROM default.eco_cross_page_preagg_pt1m)`)).toBe('0');
+      expect(
+        await scalar(
+          engine,
+          `SELECT count() FROM (SELECT * FROM default.eco_cross_page_preagg_pt1m EXCEPT SELECT * FROM ${other})`,
+        ),
+      ).toBe('0');
+      expect(
+        await scalar(
+          engine,
+          `SELECT count() FROM (SELECT * FROM ${other} EXCEPT SELECT * FROM default.eco_cross_page_preagg_pt1m)`,
+        ),
+      ).toBe('0');
     }
   });
 
@@ -96,14 +128,27 @@ describe('flatten pipeline on seeded data', () => {
     const target = 'default.eco_cross_page_preagg_pt1m';
     await engine.command(`CREATE TABLE default.flat_client AS ${target}`);
     const schema = await introspectSource(engine, testSettings());
-    expect(await clientSideFlatten(engine, plan, schema, dayWindow(DAY, 'UTC'), 1_000_000, 'default.flat_client')).toBe(40_000);
+    expect(await clientSideFlatten(engine, plan, schema, dayWindow(DAY, 'UTC'), 1_000_000, 'default.flat_client')).toBe(
+      40_000,
+    );
     const floats = new Set(plan.mapping.float.map((e) => e.column));
-    const columns = (await engine.rows<{ name: string }>(`SELECT name FROM system.columns WHERE database = 'default' AND table = 'eco_cross_page_preagg_pt1m' ORDER BY position`)).map((r) => r.name);
+    const columns = (
+      await engine.rows<{ name: string }>(
+        `SELECT name FROM system.columns WHERE database = 'default' AND table = 'eco_cross_page_preagg_pt1m' ORDER BY position`,
+      )
+    ).map((r) => r.name);
     expect(columns.length).toBeGreaterThan(plan.mapping.int.length + floats.size + 40);
-    const same = columns.map((c) => (floats.has(c) ? `abs(a.${c} - b.${c}) <= 1e-6 * greatest(abs(a.${c}), 1)` : `a.${c} = b.${c}`)).join(' AND ');
+    const same = columns
+      .map((c) => (floats.has(c) ? `abs(a.${c} - b.${c}) <= 1e-6 * greatest(abs(a.${c}), 1)` : `a.${c} = b.${c}`))
+      .join(' AND ');
     const groups = await scalar(engine, `SELECT count() FROM ${target}`);
     expect(await scalar(engine, 'SELECT count() FROM default.flat_client')).toBe(groups);
-    expect(await scalar(engine, `SELECT countIf(${same}) FROM ${target} AS a INNER JOIN default.flat_client AS b USING (timestampMs, clientId, sessionId)`)).toBe(groups);
+    expect(
+      await scalar(
+        engine,
+        `SELECT countIf(${same}) FROM ${target} AS a INNER JOIN default.flat_client AS b USING (timestampMs, clientId, sessionId)`,
+      ),
+    ).toBe(groups);
   });
 
   it('re-running a day replaces it instead of adding to it', async () => {
@@ -122,7 +167,11 @@ describe('flatten pipeline on seeded data', () => {
   });
 
   it('a customer-scoped plan never touches other customers in the target', async () => {
-    const groupsOf = (c: number) => scalar(engine, `SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}' AND customerId = ${c}`);
+    const groupsOf = (c: number) =>
+      scalar(
+        engine,
+        `SELECT uniqExact(toStartOfMinute(timestampMs), clientId, sessionId) FROM default.eco_cross_page_flow_pt1m_local WHERE toDate(timestampMs) = '${DAY}' AND customerId = ${c}`,
+      );
     const rowsOf = (c: number) => scalar(engine, `SELECT count() FROM default.flat_scoped WHERE customerId = ${c}`);
     await flattenDays(engine, testSettings({ target: 'default.flat_scoped', customers: [1] }), ctx.dir, DAY);
     await flattenDays(engine, testSettings({ target: 'default.flat_scoped', customers: [2, 3] }), ctx.dir, DAY);

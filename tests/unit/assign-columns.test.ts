@@ -5,7 +5,11 @@ import type { KeyInventory } from '../../src/kinds/flatten/discover/key-inventor
 
 function inventory(keys: [kind: 'int' | 'float', key: string, maps: string[]][]): KeyInventory {
   return {
-    source: 'default.src', from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 10,
+    source: 'default.src',
+    from: '2025-10-08',
+    to: '2025-10-08',
+    timeZone: 'UTC',
+    rows: 10,
     keys: keys.map(([kind, key, maps]) => ({ kind, key, maps: maps.map((map) => ({ map, rows: 1 })) })),
   };
 }
@@ -17,7 +21,14 @@ describe('assignColumns', () => {
   });
 
   it('assigns int and float columns separately, in code-point order', () => {
-    const mapping = assignColumns(inventory([['int', 'b', ['m1']], ['int', 'a', ['m1', 'm2']], ['float', 'z', ['f1']], ['int', 'B', ['m2']]]));
+    const mapping = assignColumns(
+      inventory([
+        ['int', 'b', ['m1']],
+        ['int', 'a', ['m1', 'm2']],
+        ['float', 'z', ['f1']],
+        ['int', 'B', ['m2']],
+      ]),
+    );
     expect(mapping.int.map((e) => [e.column, e.key, e.maps])).toEqual([
       ['int1', 'B', ['m2']],
       ['int2', 'a', ['m1', 'm2']],
@@ -29,8 +40,20 @@ describe('assignColumns', () => {
   });
 
   it('keeps every column of a base mapping and appends new keys after the last one', () => {
-    const day1 = assignColumns(inventory([['int', 'b', ['m1']], ['int', 'd', ['m1']]]));
-    const day2 = assignColumns(inventory([['int', 'a', ['m1']], ['int', 'd', ['m2']], ['int', 'c', ['m1']]]), { base: { mapping: day1, hash: 'f'.repeat(64) } });
+    const day1 = assignColumns(
+      inventory([
+        ['int', 'b', ['m1']],
+        ['int', 'd', ['m1']],
+      ]),
+    );
+    const day2 = assignColumns(
+      inventory([
+        ['int', 'a', ['m1']],
+        ['int', 'd', ['m2']],
+        ['int', 'c', ['m1']],
+      ]),
+      { base: { mapping: day1, hash: 'f'.repeat(64) } },
+    );
     expect(day2.int.map((e) => [e.column, e.key, e.rows])).toEqual([
       ['int1', 'b', 0],
       ['int2', 'd', 1],
@@ -43,9 +66,23 @@ describe('assignColumns', () => {
   });
 
   it('reserves spare columns and gives them to new keys first', () => {
-    const day1 = assignColumns(inventory([['int', 'b', ['m1']], ['float', 'x', ['f1']]]), { spareColumns: 2 });
+    const day1 = assignColumns(
+      inventory([
+        ['int', 'b', ['m1']],
+        ['float', 'x', ['f1']],
+      ]),
+      { spareColumns: 2 },
+    );
     expect(day1.free).toEqual({ int: ['int2', 'int3'], float: ['float2', 'float3'] });
-    const day2 = assignColumns(inventory([['int', 'b', ['m1']], ['int', 'a', ['m1']], ['int', 'c', ['m1']], ['int', 'd', ['m1']]]), { base: { mapping: day1, hash: 'a'.repeat(64) } });
+    const day2 = assignColumns(
+      inventory([
+        ['int', 'b', ['m1']],
+        ['int', 'a', ['m1']],
+        ['int', 'c', ['m1']],
+        ['int', 'd', ['m1']],
+      ]),
+      { base: { mapping: day1, hash: 'a'.repeat(64) } },
+    );
     expect(day2.int.map((e) => `${e.column}=${e.key}`)).toEqual(['int1=b', 'int2=a', 'int3=c', 'int4=d']);
     expect(day2.free).toEqual({ int: [], float: ['float2', 'float3'] });
   });

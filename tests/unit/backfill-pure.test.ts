@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chunkOf, partitionsBetween, partitionUnit, type BackfillChunk } from '../../src/kinds/backfill/run/run-backfill.js';
+import {
+  chunkOf,
+  partitionsBetween,
+  partitionUnit,
+  type BackfillChunk,
+} from '../../src/kinds/backfill/run/run-backfill.js';
 import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
 import { eventColumns, targetDiff } from '../../src/kinds/backfill/plan/compile.js';
 import { overStaging } from '../../src/kinds/backfill/plan/derived.js';
@@ -17,7 +22,12 @@ describe('backfill partitions and chunks', () => {
   });
 
   it('chunks tile the month with no gap or overlap, in any zone and chunk size', () => {
-    for (const [zone, chunk] of [['UTC', 'day'], ['UTC', '6h'], ['Europe/Berlin', 'hour'], ['America/New_York', '12h']] as const) {
+    for (const [zone, chunk] of [
+      ['UTC', 'day'],
+      ['UTC', '6h'],
+      ['Europe/Berlin', 'hour'],
+      ['America/New_York', '12h'],
+    ] as const) {
       const unit = partitionUnit('202403', zone, fixed(chunk));
       expect(unit.windows[0]!.start).toBe(unit.whole.start);
       expect(unit.windows.at(-1)!.end).toBe(unit.whole.end);
@@ -29,14 +39,16 @@ describe('backfill partitions and chunks', () => {
     expect(ms(utc.whole.end) - ms(utc.whole.start)).toBe(29 * 86_400_000);
     expect(() => chunkOf('5h')).toThrow(/dividing a day/);
     const buckets = partitionUnit('202406', 'UTC', fixed('projects/4'));
-    expect(buckets.windows.map((w) => [w.start, w.end, w.bucket])).toEqual([0, 1, 2, 3].map((index) => [buckets.whole.start, buckets.whole.end, { index, count: 4 }]));
+    expect(buckets.windows.map((w) => [w.start, w.end, w.bucket])).toEqual(
+      [0, 1, 2, 3].map((index) => [buckets.whole.start, buckets.whole.end, { index, count: 4 }]),
+    );
     expect(() => chunkOf('projects/0')).toThrow(/projects\/N/);
     expect(chunkOf('auto')).toBe('auto');
   });
 });
 
 describe('backfill spec', () => {
-  it('fills defaults (Langfuse\'s tables) and lets flags override the file', () => {
+  it("fills defaults (Langfuse's tables) and lets flags override the file", () => {
     const spec = loadSpec(undefined, { target: 'analytics.events', publish: 'missing-only' });
     expect(spec.target).toEqual({ database: 'analytics', name: 'events' });
     expect(spec.publish).toBe('missing-only');
@@ -47,43 +59,86 @@ describe('backfill spec', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(() => loadSpec(undefined, { publish: 'sometimes' })).toThrow(/^--publish "sometimes" is not valid \(must be one of: replace, missing-only\)/);
+    expect(() => loadSpec(undefined, { publish: 'sometimes' })).toThrow(
+      /^--publish "sometimes" is not valid \(must be one of: replace, missing-only\)/,
+    );
     expect(() => loadSpec(undefined, { chunk: '5h' })).toThrow(/does not divide a day/);
-    expect(() => loadSpec(undefined, { source: 'a.b.c' })).toThrow(/^--source "a\.b\.c" is not valid \(must match pattern/);
+    expect(() => loadSpec(undefined, { source: 'a.b.c' })).toThrow(
+      /^--source "a\.b\.c" is not valid \(must match pattern/,
+    );
   });
 });
 
 describe('backfill compile helpers', () => {
-  it('writes Langfuse\'s expression for every column it writes, and root spans leave observation-only columns empty', () => {
+  it("writes Langfuse's expression for every column it writes, and root spans leave observation-only columns empty", () => {
     const columns = eventColumns(loadSpec(undefined, {}));
     const byName = new Map(columns.map((c) => [c.name, c]));
-    expect(byName.get('parent_span_id')!.observation).toBe("if(o.id = o.trace_id, NULL, coalesce(o.parent_observation_id, concat('t-', o.trace_id)))");
-    expect(byName.get('bookmarked')!.observation).toMatch(/t\.bookmarked AND \(o\.parent_observation_id IS NULL OR o\.parent_observation_id = ''\)/);
+    expect(byName.get('parent_span_id')!.observation).toBe(
+      "if(o.id = o.trace_id, NULL, coalesce(o.parent_observation_id, concat('t-', o.trace_id)))",
+    );
+    expect(byName.get('bookmarked')!.observation).toMatch(
+      /t\.bookmarked AND \(o\.parent_observation_id IS NULL OR o\.parent_observation_id = ''\)/,
+    );
     expect(byName.get('end_time')!.rootSpan).toBe('NULL');
     expect(byName.get('span_id')!.rootSpan).toBe("concat('t-', t.id)");
     expect(byName.has('is_app_root')).toBe(false);
-    const merged = new Map(eventColumns({ ...loadSpec(undefined, {}), mergeTraceMetadata: true }).map((c) => [c.name, c]));
-    expect(merged.get('metadata_names')!.observation).toBe("mapKeys(if(t.id != '', mapUpdate(t.metadata, o.metadata), o.metadata))");
+    const merged = new Map(
+      eventColumns({ ...loadSpec(undefined, {}), mergeTraceMetadata: true }).map((c) => [c.name, c]),
+    );
+    expect(merged.get('metadata_names')!.observation).toBe(
+      "mapKeys(if(t.id != '', mapUpdate(t.metadata, o.metadata), o.metadata))",
+    );
   });
 
   it('lists every difference of a foreign target in the columns it writes', () => {
-    const target = EVENTS_COLUMNS.filter((c) => c.name !== 'tags').map((c) => (c.name === 'user_id' ? { name: c.name, type: 'Nullable(String)' } : c));
-    expect(targetDiff(target)).toEqual(['- tags Array(String) (missing)', '~ user_id is Nullable(String), the backfill writes String']);
+    const target = EVENTS_COLUMNS.filter((c) => c.name !== 'tags').map((c) =>
+      c.name === 'user_id' ? { name: c.name, type: 'Nullable(String)' } : c,
+    );
+    expect(targetDiff(target)).toEqual([
+      '- tags Array(String) (missing)',
+      '~ user_id is Nullable(String), the backfill writes String',
+    ]);
   });
 
   it('rewrites a derived view to read one staged partition, and refuses one it cannot follow', () => {
     const view = { database: 'default', name: 'events_core_mv' };
     const target = { database: 'default', name: 'events_full' };
     const staging = { database: 'default', name: 'events_full__chplan_staging' };
-    expect(overStaging(view, 'SELECT a, leftUTF8(input, 200) AS input FROM default.events_full SETTINGS x = 1', target, staging))
-      .toBe('SELECT a, leftUTF8(input, 200) AS input FROM (SELECT * FROM `default`.`events_full__chplan_staging` WHERE _partition_id = {partition_id:String}) AS `events_full` SETTINGS x = 1');
-    expect(() => overStaging(view, 'SELECT a FROM default.events_full UNION ALL SELECT a FROM default.events_full', target, staging)).toThrow(/reads default\.events_full 2 times/);
-    expect(() => overStaging(view, 'SELECT a FROM default.events_fullness', target, staging)).toThrow(/not as FROM db\.table/);
+    expect(
+      overStaging(
+        view,
+        'SELECT a, leftUTF8(input, 200) AS input FROM default.events_full SETTINGS x = 1',
+        target,
+        staging,
+      ),
+    ).toBe(
+      'SELECT a, leftUTF8(input, 200) AS input FROM (SELECT * FROM `default`.`events_full__chplan_staging` WHERE _partition_id = {partition_id:String}) AS `events_full` SETTINGS x = 1',
+    );
+    expect(() =>
+      overStaging(
+        view,
+        'SELECT a FROM default.events_full UNION ALL SELECT a FROM default.events_full',
+        target,
+        staging,
+      ),
+    ).toThrow(/reads default\.events_full 2 times/);
+    expect(() => overStaging(view, 'SELECT a FROM default.events_fullness', target, staging)).toThrow(
+      /not as FROM db\.table/,
+    );
   });
 });
 
 describe('backfill validation verdicts', () => {
-  const day = { day: '2024-06-01', expected: '10', actual: '10', extra: '0', missing: '0', orphans: '2', differing_rows: '0', sample: [] };
+  const day = {
+    day: '2024-06-01',
+    expected: '10',
+    actual: '10',
+    extra: '0',
+    missing: '0',
+    orphans: '2',
+    differing_rows: '0',
+    sample: [],
+  };
   const good: BackfillAnswers = {
     days: [day],
     totals: { expected_usage: '5', actual_usage: '5', expected_cost: '1.5', actual_cost: '1.5', duplicate_rows: '0' },
@@ -93,19 +148,40 @@ describe('backfill validation verdicts', () => {
   it('passes matching answers and reports orphans as a warning', () => {
     const checks = evaluatePartition(good);
     expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
-    expect(checks.find((c) => c.name === 'observations without their trace')).toMatchObject({ status: 'warn', detail: expect.stringContaining('2 observations') });
+    expect(checks.find((c) => c.name === 'observations without their trace')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('2 observations'),
+    });
   });
 
   it('fails on a missing or extra event, a total, a duplicate or a differing column, naming the rows', () => {
     const bad: BackfillAnswers = {
       ...good,
-      days: [{ ...day, actual: '10', missing: '1', extra: '1', differing_rows: '3', differing: { user_id: '3', release: '0' }, sample: ['proj-1 obs-1 2024-06-01 00:00:00.000000'] }],
+      days: [
+        {
+          ...day,
+          actual: '10',
+          missing: '1',
+          extra: '1',
+          differing_rows: '3',
+          differing: { user_id: '3', release: '0' },
+          sample: ['proj-1 obs-1 2024-06-01 00:00:00.000000'],
+        },
+      ],
       totals: { ...good.totals, actual_cost: '1.4', duplicate_rows: '1' },
     };
     const checks = evaluatePartition(bad);
-    expect(checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['every event present', 'no event that should not be there', 'every column equal', 'cost total', 'no event stored twice']);
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual([
+      'every event present',
+      'no event that should not be there',
+      'every column equal',
+      'cost total',
+      'no event stored twice',
+    ]);
     expect(checks.find((c) => c.name === 'every column equal')!.detail).toBe('3 rows differ, in user_id (3)');
-    expect(checks.find((c) => c.name === 'every event present')!.problems).toEqual([{ day: '2024-06-01', row: 'proj-1 obs-1 2024-06-01 00:00:00.000000' }]);
+    expect(checks.find((c) => c.name === 'every event present')!.problems).toEqual([
+      { day: '2024-06-01', row: 'proj-1 obs-1 2024-06-01 00:00:00.000000' },
+    ]);
     // missing-only shares the table with the application's own rows: those are warnings, a missing event is not.
     const shared = evaluatePartition({ ...bad, publish: 'missing-only' });
     expect(shared.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['every event present']);

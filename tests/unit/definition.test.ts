@@ -3,7 +3,8 @@ import { withDefinition } from '../../src/plan/definition.js';
 import { quoteTable } from '../../src/core/quote.js';
 
 describe('definition comments', () => {
-  const create = (name: string, body = '(a UInt8) ENGINE = Null') => `-- header\nCREATE TABLE IF NOT EXISTS ${quoteTable({ database: 'd b', name })} ${body}\n`;
+  const create = (name: string, body = '(a UInt8) ENGINE = Null') =>
+    `-- header\nCREATE TABLE IF NOT EXISTS ${quoteTable({ database: 'd b', name })} ${body}\n`;
 
   it('names the object a CREATE … IF NOT EXISTS makes, quoting undone, and appends its definition', () => {
     const { sql, object } = withDefinition('s', create('we`ird\\name'));
@@ -19,7 +20,11 @@ describe('definition comments', () => {
   });
 
   it('leaves statements that create nothing as they are', () => {
-    for (const sql of ['CREATE OR REPLACE VIEW `d`.`v` AS SELECT 1\n', 'INSERT INTO `d`.`t` SELECT 1\n', 'CREATE DATABASE IF NOT EXISTS `d`\n']) {
+    for (const sql of [
+      'CREATE OR REPLACE VIEW `d`.`v` AS SELECT 1\n',
+      'INSERT INTO `d`.`t` SELECT 1\n',
+      'CREATE DATABASE IF NOT EXISTS `d`\n',
+    ]) {
       expect(withDefinition('s', sql)).toEqual({ sql });
     }
   });

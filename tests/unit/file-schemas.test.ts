@@ -20,8 +20,13 @@ describe('every file chplan reads is checked against its schema, naming the fiel
     const plan = join(dir, 'plan');
     cpSync(DEMO, plan, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(plan, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(plan, 'manifest.json'), JSON.stringify({ ...manifest, ledger: { table: { database: 'd' } }, planHash: 'nope' }));
-    expect(() => readManifest(plan)).toThrow(/is not a chplan manifest \(schemas\/manifest.schema.json\): .*\/ledger.*"(scope|name)"/);
+    writeFileSync(
+      join(plan, 'manifest.json'),
+      JSON.stringify({ ...manifest, ledger: { table: { database: 'd' } }, planHash: 'nope' }),
+    );
+    expect(() => readManifest(plan)).toThrow(
+      /is not a chplan manifest \(schemas\/manifest.schema.json\): .*\/ledger.*"(scope|name)"/,
+    );
   });
 
   it('APPROVAL.json', () => {
@@ -33,13 +38,23 @@ describe('every file chplan reads is checked against its schema, naming the fiel
 
   it('source-schema.json, also accepting a plan manifest', () => {
     const table = { database: 'default', name: 'eco_cross_page_flow_pt1m_local' };
-    expect(() => readSchemaFile(file('schema.json', { table: 'default.eco_cross_page_flow_pt1m_local', columns: [['a']] }), table)).toThrow(/schemas\/source-schema.schema.json: \/columns\/0 must NOT have fewer than 2 items/);
+    expect(() =>
+      readSchemaFile(file('schema.json', { table: 'default.eco_cross_page_flow_pt1m_local', columns: [['a']] }), table),
+    ).toThrow(/schemas\/source-schema.schema.json: \/columns\/0 must NOT have fewer than 2 items/);
     expect(readSchemaFile(join(DEMO, 'manifest.json'), table).length).toBeGreaterThan(80);
   });
 
   it('--queries files', () => {
-    expect(() => readExtraQueries(file('queries.json', [{ id: 'q', title: 't', source: 'SELECT 1 FROM {flat}', flat: 'SELECT 1 FROM {flat}' }]))).toThrow(/\/0\/source must match pattern/);
+    expect(() =>
+      readExtraQueries(
+        file('queries.json', [{ id: 'q', title: 't', source: 'SELECT 1 FROM {flat}', flat: 'SELECT 1 FROM {flat}' }]),
+      ),
+    ).toThrow(/\/0\/source must match pattern/);
     expect(() => readExtraQueries(file('broken.json', '[{'))).toThrow(/is not valid JSON/);
-    expect(readExtraQueries(file('ok.json', [{ id: 'q', title: 't', source: 'SELECT 1 FROM {source}', flat: 'SELECT 1 FROM {flat}' }]))).toHaveLength(1);
+    expect(
+      readExtraQueries(
+        file('ok.json', [{ id: 'q', title: 't', source: 'SELECT 1 FROM {source}', flat: 'SELECT 1 FROM {flat}' }]),
+      ),
+    ).toHaveLength(1);
   });
 });

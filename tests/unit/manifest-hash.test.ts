@@ -30,7 +30,10 @@ describe('the plan hash binds every manifest field', () => {
   it.each(fields)('refuses a plan whose manifest field %s was edited', (field) => {
     const dir = join(root, field);
     cpSync(DEMO, dir, { recursive: true });
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...original, [field]: changed(original[field]) }, null, 2));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({ ...original, [field]: changed(original[field]) }, null, 2),
+    );
     expect(() => verifyPlanDir(dir)).toThrow(/manifest.json was edited after compile|is not a chplan manifest/);
   });
 });
@@ -39,9 +42,17 @@ describe('the plan hash is over canonical JSON', () => {
   const original = JSON.parse(readFileSync(join(DEMO, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const root = tempDir('manifest-order');
   const reversed = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(reversed) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)])) : value;
+    Array.isArray(value)
+      ? value.map(reversed)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          )
+        : value;
 
-  it('does not depend on the order of the manifest\'s fields', () => {
+  it("does not depend on the order of the manifest's fields", () => {
     const dir = join(root, 'reordered');
     cpSync(DEMO, dir, { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(reversed(original), null, 2));
@@ -52,6 +63,8 @@ describe('the plan hash is over canonical JSON', () => {
     const dir = join(root, 'format-1');
     cpSync(DEMO, dir, { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...original, formatVersion: 1 }, null, 2));
-    expect(() => verifyPlanDir(dir)).toThrow(/^Plan .* was compiled by an older chplan \(manifest format 1, .*\)\. Nothing was run\. Recompile it with this chplan .* and have it approved again/);
+    expect(() => verifyPlanDir(dir)).toThrow(
+      /^Plan .* was compiled by an older chplan \(manifest format 1, .*\)\. Nothing was run\. Recompile it with this chplan .* and have it approved again/,
+    );
   });
 });

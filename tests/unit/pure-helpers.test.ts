@@ -16,7 +16,10 @@ import { fitColumns } from '../../src/terminal/output.js';
 import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 
 const mapping = (int: [string, string][], float: [string, string][] = []): Mapping => ({
-  formatVersion: 1, version: 1, parent: null, source: 'a.b',
+  formatVersion: 1,
+  version: 1,
+  parent: null,
+  source: 'a.b',
   discovered: { from: '2025-10-08', to: '2025-10-08', timeZone: 'UTC', rows: 1 },
   int: int.map(([key, column]) => ({ key, column, maps: ['m'], rows: 1 })),
   float: float.map(([key, column]) => ({ key, column, maps: ['f'], rows: 1 })),
@@ -37,49 +40,105 @@ describe('pure helpers', () => {
   });
 
   it('names view columns after keys, suffixing empty and clashing ones', () => {
-    const named = namedColumns(mapping([['', 'int1'], ['platform', 'int2'], ['x', 'int3']], [['x', 'float1']]), ['timestampMs', 'platform']);
+    const named = namedColumns(
+      mapping(
+        [
+          ['', 'int1'],
+          ['platform', 'int2'],
+          ['x', 'int3'],
+        ],
+        [['x', 'float1']],
+      ),
+      ['timestampMs', 'platform'],
+    );
     expect(named.map((c) => c.alias)).toEqual(['(empty int key)', 'platform (int)', 'x', 'x (float)']);
   });
 
   it('diffs mappings and flags moved keys and reused columns', () => {
-    const diff = diffMappings(mapping([['a', 'int1'], ['b', 'int2']]), mapping([['b', 'int1'], ['c', 'int2']]));
+    const diff = diffMappings(
+      mapping([
+        ['a', 'int1'],
+        ['b', 'int2'],
+      ]),
+      mapping([
+        ['b', 'int1'],
+        ['c', 'int2'],
+      ]),
+    );
     expect(diff.compatible).toBe(false);
     expect(diff.moved).toEqual([{ kind: 'int', key: 'b', from: 'int2', to: 'int1', rows: 1 }]);
     expect(diff.reused.map((r) => `${r.column}:${r.before}->${r.after}`)).toEqual(['int1:a->b', 'int2:b->c']);
-    expect(diffMappings(mapping([['a', 'int1']]), mapping([['a', 'int1'], ['b', 'int2']])).compatible).toBe(true);
+    expect(
+      diffMappings(
+        mapping([['a', 'int1']]),
+        mapping([
+          ['a', 'int1'],
+          ['b', 'int2'],
+        ]),
+      ).compatible,
+    ).toBe(true);
   });
 
   it('finds registry conflicts in both directions', () => {
     const registered = [{ kind: 'int' as const, column: 'int1', key: 'a', mapping_version: 1 }];
-    expect(registryConflicts(registered, mapping([['a', 'int1'], ['b', 'int2']]))).toEqual([]);
+    expect(
+      registryConflicts(
+        registered,
+        mapping([
+          ['a', 'int1'],
+          ['b', 'int2'],
+        ]),
+      ),
+    ).toEqual([]);
     expect(registryConflicts(registered, mapping([['b', 'int1']]))).toHaveLength(1);
-    expect(registryConflicts(registered, mapping([['a', 'int2']]))[0]).toMatchObject({ column: 'int2', registeredColumnOfPlanKey: 'int1' });
+    expect(registryConflicts(registered, mapping([['a', 'int2']]))[0]).toMatchObject({
+      column: 'int2',
+      registeredColumnOfPlanKey: 'int1',
+    });
   });
 
   it('classifies failures and backs off', () => {
     expect(classifyFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe('connection');
     expect(classifyFailure(Object.assign(new Error('x'), { code: '241' }))).toBe('memory');
-    expect(classifyFailure(new Error('wrapper', { cause: Object.assign(new Error('parts'), { code: '252' }) }))).toBe('transient');
+    expect(classifyFailure(new Error('wrapper', { cause: Object.assign(new Error('parts'), { code: '252' }) }))).toBe(
+      'transient',
+    );
     expect(classifyFailure(Object.assign(new Error('Unknown table'), { code: '60' }))).toBe('fatal');
     // The client's error type, and an engine that reports only text: "Code: N" and "(TYPE)".
-    expect(classifyFailure(Object.assign(new Error('whatever'), { code: '0', type: 'MEMORY_LIMIT_EXCEEDED' }))).toBe('memory');
-    expect(classifyFailure(new Error('Code: 252. DB::Exception: Too many parts (3001). (TOO_MANY_PARTS)'))).toBe('transient');
-    expect(classifyFailure(new Error('Code: 60. DB::Exception: Unknown table expression identifier. (UNKNOWN_TABLE)'))).toBe('fatal');
+    expect(classifyFailure(Object.assign(new Error('whatever'), { code: '0', type: 'MEMORY_LIMIT_EXCEEDED' }))).toBe(
+      'memory',
+    );
+    expect(classifyFailure(new Error('Code: 252. DB::Exception: Too many parts (3001). (TOO_MANY_PARTS)'))).toBe(
+      'transient',
+    );
+    expect(
+      classifyFailure(new Error('Code: 60. DB::Exception: Unknown table expression identifier. (UNKNOWN_TABLE)')),
+    ).toBe('fatal');
     expect(classifyFailure(Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' }))).toBe('connection');
     expect([1, 2, 3, 10].map((a) => backoffMs(a))).toEqual([1000, 2000, 4000, 30000]);
   });
 
   it('treats leases as active only while fresh, alive and not released', () => {
-    const row = (runner: string, status: LedgerRow['status'], at: string) => ({ step: 'lease', runner, status, finished_at: at, started_at: at }) as LedgerRow;
+    const row = (runner: string, status: LedgerRow['status'], at: string) =>
+      ({ step: 'lease', runner, status, finished_at: at, started_at: at }) as LedgerRow;
     const now = Date.parse('2025-10-08T12:00:00Z');
-    const rows = [row('a:1:x', 'held', '2025-10-08 11:59:00.000'), row('b:2:y', 'held', '2025-10-08 11:00:00.000'), row('c:3:z', 'held', '2025-10-08 11:59:30.000'), row('c:3:z', 'released', '2025-10-08 11:59:40.000')];
+    const rows = [
+      row('a:1:x', 'held', '2025-10-08 11:59:00.000'),
+      row('b:2:y', 'held', '2025-10-08 11:00:00.000'),
+      row('c:3:z', 'held', '2025-10-08 11:59:30.000'),
+      row('c:3:z', 'released', '2025-10-08 11:59:40.000'),
+    ];
     expect(activeHolders(rows, now, 300, () => true).map((r) => r.runner)).toEqual(['a:1:x']);
     expect(activeHolders(rows, now, 300, () => false)).toEqual([]);
   });
 
   it('halves windows on minute boundaries and validates chunk sizes', () => {
     const [a, b] = halveWindow(dayWindow('2025-10-08', 'UTC'))!;
-    expect([a.start, a.end, b.end]).toEqual(['2025-10-08 00:00:00.000', '2025-10-08 12:00:00.000', '2025-10-09 00:00:00.000']);
+    expect([a.start, a.end, b.end]).toEqual([
+      '2025-10-08 00:00:00.000',
+      '2025-10-08 12:00:00.000',
+      '2025-10-09 00:00:00.000',
+    ]);
     expect(halveWindow({ ...a, end: '2025-10-08 00:01:00.000' })).toBeNull();
     expect(parseChunk('15m')).toBe('15m');
     expect(() => parseChunk('7m')).toThrow(/dividing a day/);
@@ -88,24 +147,65 @@ describe('pure helpers', () => {
 
 describe('status from the ledger', () => {
   const row = (fields: Partial<LedgerRow>): LedgerRow => ({
-    plan_hash: 'p1', unit: '2025-10-08', day: '2025-10-08', window_start: '', window_end: '', chunk_key: '', step: 'chunk', status: 'done', attempt: 1, query_id: '',
-    rows_read: '0', rows_written: '10', runner: 'a', started_at: '', finished_at: '', error: '', note: '', cursor: '', source_version: '', ...fields,
+    plan_hash: 'p1',
+    unit: '2025-10-08',
+    day: '2025-10-08',
+    window_start: '',
+    window_end: '',
+    chunk_key: '',
+    step: 'chunk',
+    status: 'done',
+    attempt: 1,
+    query_id: '',
+    rows_read: '0',
+    rows_written: '10',
+    runner: 'a',
+    started_at: '',
+    finished_at: '',
+    error: '',
+    note: '',
+    cursor: '',
+    source_version: '',
+    ...fields,
   });
   const hour = (h: number, at: string, fields: Partial<LedgerRow> = {}) =>
-    row({ window_start: `2025-10-08 ${String(h).padStart(2, '0')}:00:00.000`, window_end: `2025-10-08 ${String(h + 1).padStart(2, '0')}:00:00.000`, finished_at: at, ...fields });
+    row({
+      window_start: `2025-10-08 ${String(h).padStart(2, '0')}:00:00.000`,
+      window_end: `2025-10-08 ${String(h + 1).padStart(2, '0')}:00:00.000`,
+      finished_at: at,
+      ...fields,
+    });
 
   it('counts only the latest run, and says the day is published while a re-run is unfinished', () => {
     const rows = [
-      row({ window_start: '2025-10-08 00:00:00.000', window_end: '2025-10-09 00:00:00.000', rows_written: '48', finished_at: '01' }),
+      row({
+        window_start: '2025-10-08 00:00:00.000',
+        window_end: '2025-10-09 00:00:00.000',
+        rows_written: '48',
+        finished_at: '01',
+      }),
       row({ step: 'publish', rows_written: '48', finished_at: '02' }),
-      hour(0, '03', { runner: 'b' }), hour(1, '04', { runner: 'b' }), hour(2, '05', { runner: 'b', status: 'aborted', rows_written: '0' }),
+      hour(0, '03', { runner: 'b' }),
+      hour(1, '04', { runner: 'b' }),
+      hour(2, '05', { runner: 'b', status: 'aborted', rows_written: '0' }),
     ];
     const [day] = summarizeLedger(rows, 'p1').units;
-    expect(day).toMatchObject({ published: true, pending: true, lastPublish: { plan: 'p1', at: '02', rows: 48 }, chunks: { done: 2, running: 0, failed: 0, aborted: 1 }, rowsWritten: 20 });
+    expect(day).toMatchObject({
+      published: true,
+      pending: true,
+      lastPublish: { plan: 'p1', at: '02', rows: 48 },
+      chunks: { done: 2, running: 0, failed: 0, aborted: 1 },
+      rowsWritten: 20,
+    });
   });
 
-  it('counts a resumed run\'s kept chunks with the run that published them', () => {
-    const rows = [hour(0, '01'), hour(1, '02', { status: 'failed', rows_written: '0' }), hour(1, '03', { runner: 'b' }), row({ step: 'publish', runner: 'b', rows_written: '20', finished_at: '04' })];
+  it("counts a resumed run's kept chunks with the run that published them", () => {
+    const rows = [
+      hour(0, '01'),
+      hour(1, '02', { status: 'failed', rows_written: '0' }),
+      hour(1, '03', { runner: 'b' }),
+      row({ step: 'publish', runner: 'b', rows_written: '20', finished_at: '04' }),
+    ];
     const [day] = summarizeLedger(rows, 'p1').units;
     expect(day).toMatchObject({ published: true, pending: false, chunks: { done: 2, failed: 0 }, rowsWritten: 20 });
     expect(summarizeLedger(rows, 'p1').failures).toEqual([]);
@@ -152,11 +252,15 @@ describe('canonical JSON', () => {
       fc.property(fc.jsonValue(), (value) => {
         const text = canonicalJson(value);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
-        const reversed = JSON.parse(JSON.stringify(value), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v));
+        const reversed = JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+          v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+        );
         expect(canonicalJson(reversed)).toBe(text);
       }),
       { numRuns: 300 },
     );
-    expect(canonicalJson({ b: [1, { d: 'x', c: null }], a: true, '\u00e9': 1, Z: 2 })).toBe('{"Z":2,"a":true,"b":[1,{"c":null,"d":"x"}],"é":1}');
+    expect(canonicalJson({ b: [1, { d: 'x', c: null }], a: true, '\u00e9': 1, Z: 2 })).toBe(
+      '{"Z":2,"a":true,"b":[1,{"c":null,"d":"x"}],"é":1}',
+    );
   });
 });

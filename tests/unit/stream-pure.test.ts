@@ -5,24 +5,51 @@ import { convertExpr, extractType } from '../../src/kinds/stream/plan/parse-sql.
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
 import { accountingCheck, stateChecks } from '../../src/kinds/stream/validate/validate-stream.js';
 
-const table = { name: 'events_processed', source: 'events', key: ['id'], time: 'at', columns: [{ name: 'id', path: 'id', type: 'UInt64' }, { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')" }] };
+const table = {
+  name: 'events_processed',
+  source: 'events',
+  key: ['id'],
+  time: 'at',
+  columns: [
+    { name: 'id', path: 'id', type: 'UInt64' },
+    { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')" },
+  ],
+};
 const spec = (extra: Record<string, unknown> = {}) => ({ kind: 'stream', name: 'x', tables: [table], ...extra });
 
 describe('stream spec', () => {
   it('fills defaults', () => {
     const s = streamSpecOf(spec());
-    expect(s).toMatchObject({ database: 'x', ledger: { database: 'x', name: 'chplan_ledger' }, kafka: null, envelope: { wrapper: 'payload', version: 'lsn' } });
+    expect(s).toMatchObject({
+      database: 'x',
+      ledger: { database: 'x', name: 'chplan_ledger' },
+      kafka: null,
+      envelope: { wrapper: 'payload', version: 'lsn' },
+    });
   });
 
   it('says what is wrong, all at once', () => {
-    expect(() => streamSpecOf(spec({ tables: [{ ...table, columns: [{ name: 'id', path: 'id', type: 'Varchar' }] }] }))).toThrow(/type/);
+    expect(() =>
+      streamSpecOf(spec({ tables: [{ ...table, columns: [{ name: 'id', path: 'id', type: 'Varchar' }] }] })),
+    ).toThrow(/type/);
     const error = (() => {
       try {
-        streamSpecOf(spec({
-          tables: [{ ...table, key: ['nope'], time: 'id', columns: [...table.columns, { name: '_x', path: 'x', type: 'String' }] }],
-          aggregates: [{ name: 'a', time: 't', key: ['k'], select: 'SELECT 1 FROM {{missing:window}}', rollupOf: 'b' }],
-          views: [{ name: 'events_processed', select: 'SELECT 1 FROM {{a:window}}' }],
-        }));
+        streamSpecOf(
+          spec({
+            tables: [
+              {
+                ...table,
+                key: ['nope'],
+                time: 'id',
+                columns: [...table.columns, { name: '_x', path: 'x', type: 'String' }],
+              },
+            ],
+            aggregates: [
+              { name: 'a', time: 't', key: ['k'], select: 'SELECT 1 FROM {{missing:window}}', rollupOf: 'b' },
+            ],
+            views: [{ name: 'events_processed', select: 'SELECT 1 FROM {{a:window}}' }],
+          }),
+        );
       } catch (e) {
         return String(e);
       }
@@ -39,12 +66,17 @@ describe('stream spec', () => {
   });
 
   it('finds references and resolves them to the latest state, windowed or not', () => {
-    expect(tableReferences('FROM {{a}} JOIN {{ b:window }}')).toEqual([{ name: 'a', window: false }, { name: 'b', window: true }]);
+    expect(tableReferences('FROM {{a}} JOIN {{ b:window }}')).toEqual([
+      { name: 'a', window: false },
+      { name: 'b', window: true },
+    ]);
     const s = streamSpecOf(spec());
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: true })).toBe(
       "SELECT * FROM (SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0) WHERE `at` >= {chunk_start:DateTime64(3, 'UTC')} AND `at` < {chunk_end:DateTime64(3, 'UTC')})",
     );
-    expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: false })).toBe('SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0)');
+    expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: false })).toBe(
+      'SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0)',
+    );
   });
 });
 
@@ -53,15 +85,21 @@ describe('parsing each type strictly', () => {
     expect(extractType({ name: 'n', path: 'n', type: 'UInt32' })).toBe('Float64');
     expect(convertExpr({ name: 'n', path: 'n', type: 'UInt32' }, 'f')).toBe("accurateCastOrNull(f, 'UInt32')");
     expect(extractType({ name: 'n', path: 'n', type: 'LowCardinality(String)' })).toBe('String');
-    expect(convertExpr({ name: 't', path: 't', type: "DateTime64(3, 'UTC')", encoding: 'epoch_millis' }, 'f')).toBe("fromUnixTimestamp64Milli(f, 'UTC')");
+    expect(convertExpr({ name: 't', path: 't', type: "DateTime64(3, 'UTC')", encoding: 'epoch_millis' }, 'f')).toBe(
+      "fromUnixTimestamp64Milli(f, 'UTC')",
+    );
     expect(convertExpr({ name: 'd', path: 'd', type: 'Date32' }, 'f')).toBe("addDays(toDate32('1970-01-01'), f)");
   });
 });
 
 describe('stream validation arithmetic', () => {
   it('accounts for every message', () => {
-    expect(accountingCheck({ landed: '10', parsed: '7', dead_lettered: '3', kafka_errors: '0' })[0]!.status).toBe('pass');
-    expect(accountingCheck({ landed: '10', parsed: '7', dead_lettered: '2', kafka_errors: '1' }).map((c) => c.status)).toEqual(['fail', 'warn']);
+    expect(accountingCheck({ landed: '10', parsed: '7', dead_lettered: '3', kafka_errors: '0' })[0]!.status).toBe(
+      'pass',
+    );
+    expect(
+      accountingCheck({ landed: '10', parsed: '7', dead_lettered: '2', kafka_errors: '1' }).map((c) => c.status),
+    ).toEqual(['fail', 'warn']);
     expect(stateChecks('t', { processed: '5', latest: '6', deletes_of_unseen_keys: '0' })[0]!.status).toBe('fail');
   });
 });

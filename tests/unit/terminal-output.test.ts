@@ -8,7 +8,11 @@ const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 function captured(): string[] {
   const lines: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(...plain(String(chunk)).split('\n').filter((l) => l !== ''));
+    lines.push(
+      ...plain(String(chunk))
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     return true;
   });
   return lines;
@@ -35,7 +39,13 @@ describe('what a person reads', () => {
     const wide = table(['unit', 'detail'], [['202406', 'x'.repeat(400)]]);
     for (const line of wide.split('\n')) expect(plain(line).length).toBeLessThanOrEqual(160);
     const lines = captured();
-    const report = { passed: true, successRate: 100, source: 's', target: 't', days: [{ day: 'dim_campaign', checks: [{ name: 'rows', status: 'pass', detail: 'equal' }] }] } as unknown as ValidationReport;
+    const report = {
+      passed: true,
+      successRate: 100,
+      source: 's',
+      target: 't',
+      days: [{ day: 'dim_campaign', checks: [{ name: 'rows', status: 'pass', detail: 'equal' }] }],
+    } as unknown as ValidationReport;
     printValidation(report);
     expect(lines.some((l) => /^│ unit\s+│ check\s+│ status │ detail/.test(l))).toBe(true);
   });

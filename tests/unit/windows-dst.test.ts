@@ -5,13 +5,27 @@ const instant = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
 
 /** The local date of an instant in a zone, by Intl alone (independent of the code under test). */
 function localDate(zone: string): (ms: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return (ms) => format.format(new Date(ms));
 }
 
 /** Every instant 1990–2037 where the zone's UTC offset changes, to the second, found by Intl. */
 function transitions(zone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   const offset = (ms: number) => {
     const p = Object.fromEntries(parts.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
     return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000;
@@ -52,10 +66,15 @@ describe('day windows in every time zone', () => {
             if (start !== end) problems.push(`${zone} ${day}: a skipped date has a non-empty window`);
             continue;
           }
-          if (dateOf(start - 1) >= day || dateOf(start) !== day || dateOf(end - 1) !== day || dateOf(end) <= day) problems.push(`${zone} ${day}: [${w.start}, ${w.end})`);
+          if (dateOf(start - 1) >= day || dateOf(start) !== day || dateOf(end - 1) !== day || dateOf(end) <= day)
+            problems.push(`${zone} ${day}: [${w.start}, ${w.end})`);
           for (const chunk of ['hour', '15m'] as const) {
             const chunks = chunksOfDay(day, zone, chunk);
-            if (chunks[0]!.start !== w.start || chunks.at(-1)!.end !== w.end || chunks.some((c, i) => i > 0 && c.start !== chunks[i - 1]!.end)) {
+            if (
+              chunks[0]!.start !== w.start ||
+              chunks.at(-1)!.end !== w.end ||
+              chunks.some((c, i) => i > 0 && c.start !== chunks[i - 1]!.end)
+            ) {
               problems.push(`${zone} ${day}: ${chunk} chunks do not tile the day`);
             }
           }
@@ -68,10 +87,19 @@ describe('day windows in every time zone', () => {
   });
 
   it('handles the days the issue names', () => {
-    expect(dayWindow('2024-09-07', 'America/Santiago')).toMatchObject({ start: '2024-09-07 04:00:00.000', end: '2024-09-08 04:00:00.000' });
+    expect(dayWindow('2024-09-07', 'America/Santiago')).toMatchObject({
+      start: '2024-09-07 04:00:00.000',
+      end: '2024-09-08 04:00:00.000',
+    });
     expect(chunksOfDay('2024-09-08', 'America/Santiago', 'hour')).toHaveLength(23);
-    expect(dayWindow('2024-03-10', 'America/Havana')).toMatchObject({ start: '2024-03-10 05:00:00.000', end: '2024-03-11 04:00:00.000' });
-    expect(dayWindow('2011-12-29', 'Pacific/Apia')).toMatchObject({ start: '2011-12-29 10:00:00.000', end: '2011-12-30 10:00:00.000' });
+    expect(dayWindow('2024-03-10', 'America/Havana')).toMatchObject({
+      start: '2024-03-10 05:00:00.000',
+      end: '2024-03-11 04:00:00.000',
+    });
+    expect(dayWindow('2011-12-29', 'Pacific/Apia')).toMatchObject({
+      start: '2011-12-29 10:00:00.000',
+      end: '2011-12-30 10:00:00.000',
+    });
     expect(dayExists('2011-12-30', 'Pacific/Apia')).toBe(false);
     expect(chunksOfDay('2011-12-30', 'Pacific/Apia', 'hour')).toHaveLength(0);
   });

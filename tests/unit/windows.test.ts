@@ -14,8 +14,15 @@ describe('time windows', () => {
   });
 
   it('computes UTC bounds of a day in a zone', () => {
-    expect(dayWindow('2025-10-08', 'UTC')).toMatchObject({ start: '2025-10-08 00:00:00.000', end: '2025-10-09 00:00:00.000', partition: '20251008' });
-    expect(dayWindow('2025-10-08', 'Asia/Kolkata')).toMatchObject({ start: '2025-10-07 18:30:00.000', end: '2025-10-08 18:30:00.000' });
+    expect(dayWindow('2025-10-08', 'UTC')).toMatchObject({
+      start: '2025-10-08 00:00:00.000',
+      end: '2025-10-09 00:00:00.000',
+      partition: '20251008',
+    });
+    expect(dayWindow('2025-10-08', 'Asia/Kolkata')).toMatchObject({
+      start: '2025-10-07 18:30:00.000',
+      end: '2025-10-08 18:30:00.000',
+    });
   });
 
   it('gives 23 and 25 hour chunks on DST days, covering the day exactly', () => {

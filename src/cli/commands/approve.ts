@@ -4,7 +4,7 @@ import { print, printJson } from '../../terminal/output.js';
 
 export const approveCommand = {
   command: 'approve <plan>',
-  describe: 'record a reviewer\'s sign-off of a plan (binds the plan hash and every file hash)',
+  describe: "record a reviewer's sign-off of a plan (binds the plan hash and every file hash)",
   builder: (yargs: Argv) =>
     yargs
       .positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' })

@@ -9,7 +9,12 @@ export const compileCommand = {
   describe: 'render a plan directory of reviewable SQL: from --spec F (its "kind" decides), else from mapping.json',
   builder: (yargs: Argv) =>
     withEngineOptions(yargs)
-      .option('spec', { type: 'string', describe: `spec file of a plan kind (${KINDS.slice(1).map((k) => k.name).join(', ')})` })
+      .option('spec', {
+        type: 'string',
+        describe: `spec file of a plan kind (${KINDS.slice(1)
+          .map((k) => k.name)
+          .join(', ')})`,
+      })
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<name>)' })
       .option('chunk', { type: 'string', describe: 'default chunk size recorded in the plan' })
       .options(compileOptions()),

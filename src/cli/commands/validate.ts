@@ -6,7 +6,7 @@ import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/c
 
 export const validateCommand = {
   command: 'validate <plan>',
-  describe: 'compare the target with the source by the plan\'s own checks; exit 1 unless all pass',
+  describe: "compare the target with the source by the plan's own checks; exit 1 unless all pass",
   builder: (yargs: Argv) =>
     withEngineOptions(yargs)
       .positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' })
@@ -15,7 +15,17 @@ export const validateCommand = {
       .option('to', { type: 'string', describe: 'last day or partition (inclusive)' })
       .option('report', { type: 'string', describe: 'write the report as JSON to this file' })
       .option('seed', { type: 'number', default: 1, describe: 'seed choosing the spot-checked rows' }),
-  handler: async (args: CommonArgs & { plan: string; day?: string; partition?: string; to?: string; report?: string; seed: number; [flag: string]: unknown }) => {
+  handler: async (
+    args: CommonArgs & {
+      plan: string;
+      day?: string;
+      partition?: string;
+      to?: string;
+      report?: string;
+      seed: number;
+      [flag: string]: unknown;
+    },
+  ) => {
     if (args.report) assertWritableFile(args.report);
     const settings = settingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);

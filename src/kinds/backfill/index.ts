@@ -13,31 +13,67 @@ import { loadSpec } from './plan/spec.js';
 import { validateBackfill } from './validate/validate-backfill.js';
 
 function partitionsOf(units: UnitArgs): string[] {
-  if (units.day !== undefined) throw new ConfigError('A backfill plan runs by monthly partition: pass --partition YYYYMM [--to YYYYMM], not --day.');
-  if (units.partition === undefined) throw new ConfigError('Name the partition to run: --partition YYYYMM [--to YYYYMM].');
+  if (units.day !== undefined)
+    throw new ConfigError(
+      'A backfill plan runs by monthly partition: pass --partition YYYYMM [--to YYYYMM], not --day.',
+    );
+  if (units.partition === undefined)
+    throw new ConfigError('Name the partition to run: --partition YYYYMM [--to YYYYMM].');
   const partitions = partitionsBetween(units.partition, units.to);
-  if (partitions.length > 120) throw new ConfigError(`--partition ${units.partition} --to ${units.to} spans ${partitions.length} months; one command takes at most 120. Nothing was run: split the range.`);
+  if (partitions.length > 120)
+    throw new ConfigError(
+      `--partition ${units.partition} --to ${units.to} spans ${partitions.length} months; one command takes at most 120. Nothing was run: split the range.`,
+    );
   return partitions;
 }
 
-/** Langfuse's events backfill (seed 002): events_full and events_core as Langfuse's own backfill writes them, a month at a time. */
+/**
+ * Langfuse's events backfill (seed 002): events_full and events_core as Langfuse's own backfill writes them, a month at
+ * a time.
+ */
 export const backfillKind: PlanKind<BackfillPlan> = {
   name: 'backfill',
-  describe: 'Langfuse events_full (+ events_core) from observations + traces, as Langfuse writes them, by monthly partition (spec: schemas/backfill.schema.json)',
+  describe:
+    'Langfuse events_full (+ events_core) from observations + traces, as Langfuse writes them, by monthly partition (spec: schemas/backfill.schema.json)',
   compileOptions: {
     lookup: { type: 'string', describe: 'backfill: traces table db.table (overrides the spec)' },
-    publish: { type: 'string', choices: ['replace', 'missing-only'], describe: 'backfill: replace partitions, or insert only events the target lacks' },
+    publish: {
+      type: 'string',
+      choices: ['replace', 'missing-only'],
+      describe: 'backfill: replace partitions, or insert only events the target lacks',
+    },
   },
   async compile(settings, args) {
     const flag = (name: string) => args[name] as string | undefined;
-    const spec = loadSpec(flag('spec'), { source: flag('source'), lookup: flag('lookup'), target: flag('target'), publish: flag('publish'), chunk: flag('chunk') });
-    const result = await withEngine(settings, (engine) => compileBackfillDir(engine, spec, args.out as string | undefined));
-    return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --partition YYYYMM` };
+    const spec = loadSpec(flag('spec'), {
+      source: flag('source'),
+      lookup: flag('lookup'),
+      target: flag('target'),
+      publish: flag('publish'),
+      chunk: flag('chunk'),
+    });
+    const result = await withEngine(settings, (engine) =>
+      compileBackfillDir(engine, spec, args.out as string | undefined),
+    );
+    return {
+      out: result.out,
+      planHash: result.planHash,
+      files: result.files.length,
+      json: result,
+      next: `chplan run ${result.out} --partition YYYYMM`,
+    };
   },
   readPlan: readBackfillPlan,
   unitLabel: (day) => `partition ${day.slice(0, 7).replace('-', '')}`,
   async run(settings, plan, units, options) {
-    return [{ shard: null, units: await withEngine(settings, (engine) => runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options })) }];
+    return [
+      {
+        shard: null,
+        units: await withEngine(settings, (engine) =>
+          runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options }),
+        ),
+      },
+    ];
   },
   async validate(settings, plan, units) {
     const report = await withEngine(settings, (engine) => validateBackfill(engine, plan, partitionsOf(units)));
@@ -45,25 +81,39 @@ export const backfillKind: PlanKind<BackfillPlan> = {
   },
   seeders: {
     langfuse: {
-      describe: 'Langfuse\'s current schema (its migrations) and one month of traces and observations with versions, moves, deletions, orphans, cross-month traces and dataset runs',
+      describe:
+        "Langfuse's current schema (its migrations) and one month of traces and observations with versions, moves, deletions, orphans, cross-month traces and dataset runs",
       options: {
         month: { type: 'string', describe: 'langfuse: month to fill, YYYY-MM' },
         observations: { type: 'number', default: 200_000, describe: 'langfuse: observations (each with 1–3 versions)' },
         traces: { type: 'number', describe: 'langfuse: traces (default observations / 10)' },
-        source: { type: 'string', describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)' },
+        source: {
+          type: 'string',
+          describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)',
+        },
         lookup: { type: 'string', describe: 'langfuse: traces table db.table (default default.traces)' },
       },
       async run(settings, args) {
-        if (typeof args.month !== 'string') throw new ConfigError('Name the month to fill: chplan seed --kind langfuse --month YYYY-MM.');
+        if (typeof args.month !== 'string')
+          throw new ConfigError('Name the month to fill: chplan seed --kind langfuse --month YYYY-MM.');
         const month = parseMonth(args.month);
         const observations = Number(args.observations);
         // The spec's defaults and checks name the tables, as for the backfill that reads them.
-        const spec = loadSpec(undefined, { source: args.source as string | undefined, lookup: args.lookup as string | undefined });
-        const result = await withEngine(settings, (engine) => seedLangfuse(engine, {
-          observations: spec.source, traces: spec.lookup, month,
-          observationCount: observations, traceCount: args.traces === undefined ? Math.max(1, Math.floor(observations / 10)) : Number(args.traces),
-          seed: Number(args.seed ?? 1), replace: Boolean(args.replace),
-        }));
+        const spec = loadSpec(undefined, {
+          source: args.source as string | undefined,
+          lookup: args.lookup as string | undefined,
+        });
+        const result = await withEngine(settings, (engine) =>
+          seedLangfuse(engine, {
+            observations: spec.source,
+            traces: spec.lookup,
+            month,
+            observationCount: observations,
+            traceCount: args.traces === undefined ? Math.max(1, Math.floor(observations / 10)) : Number(args.traces),
+            seed: Number(args.seed ?? 1),
+            replace: Boolean(args.replace),
+          }),
+        );
         return `Filled ${formatTableRef(result.observations)} and ${formatTableRef(result.traces)} for ${month}: ${result.observationRows} observation rows, ${result.traceRows} trace rows (every version counted) in ${result.seconds.toFixed(1)} s.`;
       },
     },

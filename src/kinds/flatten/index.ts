@@ -24,11 +24,15 @@ import { compilePlanDir, compilePlanDirOffline } from './workflows/compile-plan-
 const MAX_DAYS = 366;
 
 function daysOf(units: UnitArgs): string[] {
-  if (units.partition !== undefined) throw new ConfigError('A flatten plan runs by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition.');
+  if (units.partition !== undefined)
+    throw new ConfigError('A flatten plan runs by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition.');
   if (units.day === undefined) throw new ConfigError('Name the day to run: --day YYYY-MM-DD [--to YYYY-MM-DD].');
   const days = daysBetween(units.day, units.to);
   // Every day costs a few queries even when empty; a typo like --to 2099-12-31 should not run for hours.
-  if (days.length > MAX_DAYS) throw new ConfigError(`--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most ${MAX_DAYS}. Nothing was run: split the range (each part can be resumed on its own).`);
+  if (days.length > MAX_DAYS)
+    throw new ConfigError(
+      `--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most ${MAX_DAYS}. Nothing was run: split the range (each part can be resumed on its own).`,
+    );
   return days;
 }
 
@@ -40,14 +44,27 @@ export const flattenKind: PlanKind<FlattenPlan> = {
     ...FLATTEN_OPTIONS,
     mapping: { type: 'string', default: 'mapping.json', describe: 'flatten: mapping file' },
     previous: { type: 'string', describe: 'flatten: mapping the target was loaded with (emits ADD COLUMN migrations)' },
-    'source-schema': { type: 'string', describe: 'flatten: compile without a connection, from discover --schema-out or a plan\'s manifest.json' },
+    'source-schema': {
+      type: 'string',
+      describe: "flatten: compile without a connection, from discover --schema-out or a plan's manifest.json",
+    },
   },
   async compile(settings, args) {
-    const options = { mapping: String(args.mapping ?? 'mapping.json'), out: args.out as string | undefined, previous: args.previous ? readMapping(String(args.previous)) : null };
+    const options = {
+      mapping: String(args.mapping ?? 'mapping.json'),
+      out: args.out as string | undefined,
+      previous: args.previous ? readMapping(String(args.previous)) : null,
+    };
     const result = args.sourceSchema
       ? compilePlanDirOffline(readSchemaFile(String(args.sourceSchema), settings.source), settings, options)
       : await withEngine(settings, (engine) => compilePlanDir(engine, settings, options));
-    return { out: result.out, planHash: result.manifest.planHash, files: result.files.length, json: result, next: `chplan run ${result.out} --day YYYY-MM-DD` };
+    return {
+      out: result.out,
+      planHash: result.manifest.planHash,
+      files: result.files.length,
+      json: result,
+      next: `chplan run ${result.out} --day YYYY-MM-DD`,
+    };
   },
   readPlan,
   run(settings, plan, units, options) {
@@ -71,22 +88,45 @@ export const flattenKind: PlanKind<FlattenPlan> = {
       describe: 'the Map-column source table: one day of production-like rows',
       options: {
         day: { type: 'string', describe: 'flatten: day to fill, YYYY-MM-DD' },
-        source: { type: 'string', describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)' },
+        source: {
+          type: 'string',
+          describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)',
+        },
         rows: { type: 'number', default: 200_000, describe: 'flatten: rows to generate' },
-        'customer-count': { type: 'number', default: 5, describe: 'flatten: how many customers the day has (ids 1..N)' },
+        'customer-count': {
+          type: 'number',
+          default: 5,
+          describe: 'flatten: how many customers the day has (ids 1..N)',
+        },
         seed: { type: 'number', default: 1, describe: 'random seed (same seed, same data)' },
         replace: { type: 'boolean', default: false, describe: 'regenerate data that already exists' },
       },
       async run(settings: Settings, args) {
         if (typeof args.day !== 'string') throw new ConfigError('Name the day to fill: chplan seed --day YYYY-MM-DD.');
         const day = parseDay(args.day);
-        if (!Number.isInteger(Number(args.seed))) throw new ConfigError(`--seed must be a whole number (the same seed gives the same data), not ${JSON.stringify(String(args.seed))}.`);
+        if (!Number.isInteger(Number(args.seed)))
+          throw new ConfigError(
+            `--seed must be a whole number (the same seed gives the same data), not ${JSON.stringify(String(args.seed))}.`,
+          );
         const result = await withEngine(settings, (engine) =>
-          seedDay(engine, settings, { day, rows: Number(args.rows), customers: Number(args.customerCount), seed: Number(args.seed), replace: Boolean(args.replace) }),
+          seedDay(engine, settings, {
+            day,
+            rows: Number(args.rows),
+            customers: Number(args.customerCount),
+            seed: Number(args.seed),
+            replace: Boolean(args.replace),
+          }),
         );
         return `${result.created ? 'Created' : 'Filled'} ${result.table}: ${result.rows} rows on ${day} in ${result.seconds.toFixed(1)} s.`;
       },
     },
   },
-  commands: [discoverCommand, transformCommand, diffCommand, benchTransformCommand, benchmarkCommand, viewBenchmarkCommand],
+  commands: [
+    discoverCommand,
+    transformCommand,
+    diffCommand,
+    benchTransformCommand,
+    benchmarkCommand,
+    viewBenchmarkCommand,
+  ],
 };

@@ -17,34 +17,54 @@ import { streamStatus } from './run/stream-status.js';
 import { validateStream } from './validate/validate-stream.js';
 
 function daysOf(units: UnitArgs, required: boolean): string[] {
-  if (units.partition !== undefined || units.chunk !== undefined) throw new ConfigError('A stream plan rebuilds its aggregates by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition or --chunk. Nothing was run.');
+  if (units.partition !== undefined || units.chunk !== undefined)
+    throw new ConfigError(
+      'A stream plan rebuilds its aggregates by day: pass --day YYYY-MM-DD [--to YYYY-MM-DD], not --partition or --chunk. Nothing was run.',
+    );
   if (units.day === undefined) {
-    if (required) throw new ConfigError('Name the days to rebuild: --day YYYY-MM-DD [--to YYYY-MM-DD]. (Without --day, chplan run only builds the chain.)');
+    if (required)
+      throw new ConfigError(
+        'Name the days to rebuild: --day YYYY-MM-DD [--to YYYY-MM-DD]. (Without --day, chplan run only builds the chain.)',
+      );
     return [];
   }
   const days = daysBetween(parseDay(units.day), units.to === undefined ? undefined : parseDay(units.to, '--to'));
-  if (days.length > 366) throw new ConfigError(`--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most 366. Nothing was run.`);
+  if (days.length > 366)
+    throw new ConfigError(
+      `--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most 366. Nothing was run.`,
+    );
   return days;
 }
 
 /** Debezium change events → landing → processed tables → aggregates rebuilt per day (seed 004). */
 export const streamKind: PlanKind<StreamPlan> = {
   name: 'stream',
-  describe: 'Debezium/Kafka change streams into processed tables and day-rebuilt aggregates (spec: schemas/stream.schema.json)',
+  describe:
+    'Debezium/Kafka change streams into processed tables and day-rebuilt aggregates (spec: schemas/stream.schema.json)',
   async compile(_settings, args) {
     const spec = loadStreamSpec(args.spec as string);
     const out = (args.out as string | undefined) ?? `generated-sql/${spec.name}`;
     const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
     writePlanDir(out, files);
     const planHash = sealedManifest(files).planHash;
-    return { out, planHash, files: files.length, json: { out, planHash, files: files.map((f) => f.name) }, next: `chplan replay ${out} --file DUMP.jsonl (builds the chain, lands the messages), then chplan run ${out} --day YYYY-MM-DD [--to …]` };
+    return {
+      out,
+      planHash,
+      files: files.length,
+      json: { out, planHash, files: files.map((f) => f.name) },
+      next: `chplan replay ${out} --file DUMP.jsonl (builds the chain, lands the messages), then chplan run ${out} --day YYYY-MM-DD [--to …]`,
+    };
   },
   readPlan: readStreamPlan,
   async run(settings, plan, units, options) {
     const days = daysOf(units, false);
     return withEngine(settings, async (engine) => {
       if (!options.dryRun) {
-        await setupChain(engine, plan, { kafka: !engine.can.runInProcess && plan.manifest.spec.kafka !== null, dictionaries: pgFromEnv(process.env), onEvent: options.onEvent });
+        await setupChain(engine, plan, {
+          kafka: !engine.can.runInProcess && plan.manifest.spec.kafka !== null,
+          dictionaries: pgFromEnv(process.env),
+          onEvent: options.onEvent,
+        });
       }
       if (days.length === 0) return [];
       return [{ shard: null, units: await rebuildAggregates(engine, plan, { days, ...options }) }];
@@ -56,10 +76,24 @@ export const streamKind: PlanKind<StreamPlan> = {
   },
   async status(settings, plan) {
     const aggregates = await withEngine(settings, (engine) => streamStatus(engine, plan));
-    const rows = aggregates.flatMap((a) => a.days.map((d) => [a.aggregate, d.day, d.published ? 'yes' : 'no', d.lastPublish?.at ?? '—', d.pending ? 'unfinished' : 'rebuilt', d.lastPublish?.rows ?? 0]));
+    const rows = aggregates.flatMap((a) =>
+      a.days.map((d) => [
+        a.aggregate,
+        d.day,
+        d.published ? 'yes' : 'no',
+        d.lastPublish?.at ?? '—',
+        d.pending ? 'unfinished' : 'rebuilt',
+        d.lastPublish?.rows ?? 0,
+      ]),
+    );
     return {
       json: aggregates,
-      print: () => print(rows.length === 0 ? `No day of plan ${plan.name} has been rebuilt yet: chplan run ${plan.dir} --day YYYY-MM-DD.` : table(['aggregate', 'day', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows)),
+      print: () =>
+        print(
+          rows.length === 0
+            ? `No day of plan ${plan.name} has been rebuilt yet: chplan run ${plan.dir} --day YYYY-MM-DD.`
+            : table(['aggregate', 'day', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows),
+        ),
     };
   },
   commands: [replayCommand, streamDemoCommand, benchStreamCommand],

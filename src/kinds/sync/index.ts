@@ -16,7 +16,9 @@ import { validateSync } from './validate/validate-sync.js';
 
 function noUnits(units: UnitArgs): void {
   if (units.day !== undefined || units.partition !== undefined || units.to !== undefined || units.chunk !== undefined) {
-    throw new ConfigError('A sync plan loads each table from its watermark to PostgreSQL\'s current maximum: it takes no --day, --partition, --to or --chunk. Nothing was run.');
+    throw new ConfigError(
+      "A sync plan loads each table from its watermark to PostgreSQL's current maximum: it takes no --day, --partition, --to or --chunk. Nothing was run.",
+    );
   }
 }
 
@@ -26,13 +28,26 @@ export const syncKind: PlanKind<SyncPlan> = {
   describe: 'PostgreSQL tables pulled by ClickHouse incrementally, with KPI views (spec: schemas/sync.schema.json)',
   async compile(settings, args) {
     const spec = loadSyncSpec(args.spec as string);
-    const result = await withPostgres((pg) => withEngine(settings, (engine) => compileSyncDir(engine, spec, pg, args.out as string | undefined)));
-    return { out: result.out, planHash: result.planHash, files: result.files.length, json: result, next: `chplan run ${result.out}` };
+    const result = await withPostgres((pg) =>
+      withEngine(settings, (engine) => compileSyncDir(engine, spec, pg, args.out as string | undefined)),
+    );
+    return {
+      out: result.out,
+      planHash: result.planHash,
+      files: result.files.length,
+      json: result,
+      next: `chplan run ${result.out}`,
+    };
   },
   readPlan: readSyncPlan,
   async run(settings, plan, units, options) {
     noUnits(units);
-    return [{ shard: null, units: await withPostgres((pg) => withEngine(settings, (engine) => runSync(engine, plan, { pg, ...options }))) }];
+    return [
+      {
+        shard: null,
+        units: await withPostgres((pg) => withEngine(settings, (engine) => runSync(engine, plan, { pg, ...options }))),
+      },
+    ];
   },
   async validate(settings, plan, units) {
     noUnits(units);
@@ -43,29 +58,61 @@ export const syncKind: PlanKind<SyncPlan> = {
     const tables = await withEngine(settings, (engine) => syncStatus(engine, plan));
     return {
       json: tables,
-      print: () => print(table(['table', 'watermark (UTC)', 'last publish (UTC)', 'rows', 'by plan', 'failed since'], tables.map((t) => [
-        t.table, t.watermark ?? 'never loaded', t.lastPublish?.at ?? '—', t.lastPublish?.rows ?? '—',
-        t.lastPublish ? (t.lastPublish.plan === plan.manifest.planHash ? 'this plan' : t.lastPublish.plan.slice(0, 12)) : '—',
-        t.lastFailure ? `${t.lastFailure.at}: ${t.lastFailure.error.split('\n')[0]!.slice(0, 80)}` : '',
-      ]))),
+      print: () =>
+        print(
+          table(
+            ['table', 'watermark (UTC)', 'last publish (UTC)', 'rows', 'by plan', 'failed since'],
+            tables.map((t) => [
+              t.table,
+              t.watermark ?? 'never loaded',
+              t.lastPublish?.at ?? '—',
+              t.lastPublish?.rows ?? '—',
+              t.lastPublish
+                ? t.lastPublish.plan === plan.manifest.planHash
+                  ? 'this plan'
+                  : t.lastPublish.plan.slice(0, 12)
+                : '—',
+              t.lastFailure ? `${t.lastFailure.at}: ${t.lastFailure.error.split('\n')[0]!.slice(0, 80)}` : '',
+            ]),
+          ),
+        ),
     };
   },
   seeders: {
     adtech: {
-      describe: 'the ad platform\'s PostgreSQL (advertisers, campaigns, impressions, clicks): started embedded unless PG_URL/PGHOST name one',
+      describe:
+        "the ad platform's PostgreSQL (advertisers, campaigns, impressions, clicks): started embedded unless PG_URL/PGHOST name one",
       options: {
-        impressions: { type: 'number', default: ADTECH_DEFAULTS.impressions, describe: 'adtech: impressions (about 2% are clicked)' },
+        impressions: {
+          type: 'number',
+          default: ADTECH_DEFAULTS.impressions,
+          describe: 'adtech: impressions (about 2% are clicked)',
+        },
         campaigns: { type: 'number', default: ADTECH_DEFAULTS.campaigns, describe: 'adtech: campaigns' },
-        'pg-url': { type: 'string', describe: 'adtech: PostgreSQL to fill, postgres://user:password@host:port/db (default PG_URL, else the embedded demo server)' },
+        'pg-url': {
+          type: 'string',
+          describe:
+            'adtech: PostgreSQL to fill, postgres://user:password@host:port/db (default PG_URL, else the embedded demo server)',
+        },
       },
       async run(_settings, args) {
         const env = args.pgUrl ? { PG_URL: args.pgUrl as string } : process.env;
-        const seed = { ...ADTECH_DEFAULTS, impressions: Number(args.impressions), campaigns: Number(args.campaigns), replace: Boolean(args.replace) };
-        return withPostgres(async (pg) => {
-          const result = await seedAdtech(pg, seed);
-          const counts = Object.entries(result.rows).map(([table, n]) => `${n} ${table}`).join(', ');
-          return `Filled PostgreSQL ${describePg(pg)}: ${counts} in ${result.seconds.toFixed(1)} s. Next: chplan sync`;
-        }, { create: true, env });
+        const seed = {
+          ...ADTECH_DEFAULTS,
+          impressions: Number(args.impressions),
+          campaigns: Number(args.campaigns),
+          replace: Boolean(args.replace),
+        };
+        return withPostgres(
+          async (pg) => {
+            const result = await seedAdtech(pg, seed);
+            const counts = Object.entries(result.rows)
+              .map(([table, n]) => `${n} ${table}`)
+              .join(', ');
+            return `Filled PostgreSQL ${describePg(pg)}: ${counts} in ${result.seconds.toFixed(1)} s. Next: chplan sync`;
+          },
+          { create: true, env },
+        );
       },
     },
   },

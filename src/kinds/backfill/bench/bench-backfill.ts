@@ -36,24 +36,48 @@ export interface BackfillBenchReport {
   ratios: Record<string, number>;
   planDir: string;
   partition: string;
-  memory?: { idleMiB: number; chunks: { chunk: string; peakMiB: number; aboveIdleMiB: number; toLangfuse: number; seconds: number }[]; note: string };
+  memory?: {
+    idleMiB: number;
+    chunks: { chunk: string; peakMiB: number; aboveIdleMiB: number; toLangfuse: number; seconds: number }[];
+    note: string;
+  };
 }
 
 /** Seeds the month unless the engine already holds it with the asked number of observations. */
 async function ensureSeeded(engine: Engine, options: BackfillBenchOptions, say: (m: string) => void): Promise<void> {
   const present = (await tableColumns(engine, { database: 'default', name: 'observations' }))
-    ? Number((await engine.rows<{ n: string }>("SELECT uniqExact(project_id, id) AS n FROM default.observations WHERE _partition_id = '202406'"))[0]?.n)
+    ? Number(
+        (
+          await engine.rows<{ n: string }>(
+            "SELECT uniqExact(project_id, id) AS n FROM default.observations WHERE _partition_id = '202406'",
+          )
+        )[0]?.n,
+      )
     : 0;
   if (present === options.observations) return;
-  say(`seeding ${options.observations} observations and ${options.traces} traces for ${MONTH} on Langfuse's current schema…`);
+  say(
+    `seeding ${options.observations} observations and ${options.traces} traces for ${MONTH} on Langfuse's current schema…`,
+  );
   await seedLangfuse(engine, {
-    observations: { database: 'default', name: 'observations' }, traces: { database: 'default', name: 'traces' }, month: MONTH,
-    observationCount: options.observations, traceCount: options.traces, seed: 1, replace: present > 0,
+    observations: { database: 'default', name: 'observations' },
+    traces: { database: 'default', name: 'traces' },
+    month: MONTH,
+    observationCount: options.observations,
+    traceCount: options.traces,
+    seed: 1,
+    replace: present > 0,
   });
 }
 
-/** Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed here). */
-export function insertPeakMemory(dataDir: string, planDir: string, chunk: string): { maxRssBytes: number; seconds: number } {
+/**
+ * Peak memory of the month's inserts in their own process (embedded engine only; its data directory must be closed
+ * here).
+ */
+export function insertPeakMemory(
+  dataDir: string,
+  planDir: string,
+  chunk: string,
+): { maxRssBytes: number; seconds: number } {
   return runWorkerProcess(WORKER, [dataDir, planDir, PARTITION, chunk]);
 }
 
@@ -103,10 +127,15 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
       for (const table of ['events_full', 'events_core']) await engine.command(`TRUNCATE TABLE default.${table}`);
       await langfuseBackfill(engine, PARTITION, { mergeScratch: false });
     },
-    'read floor': async () => { for (const sql of readFloorSql(plan)) await engine.command(sql, { params: whole }); },
+    'read floor': async () => {
+      for (const sql of readFloorSql(plan)) await engine.command(sql, { params: whole });
+    },
     'write floor': async () => {
       await engine.command(`TRUNCATE TABLE ${copy}`);
-      await engine.command(`INSERT INTO ${copy} SELECT * FROM ${quoteTable(m.tables.target)} WHERE _partition_id = {partition_id:String}`, { params: whole });
+      await engine.command(
+        `INSERT INTO ${copy} SELECT * FROM ${quoteTable(m.tables.target)} WHERE _partition_id = {partition_id:String}`,
+        { params: whole },
+      );
     },
     'client-side baseline': async () => {
       await engine.command(`TRUNCATE TABLE ${baseline}`);
@@ -119,22 +148,36 @@ export async function benchBackfill(engine: Engine, options: BackfillBenchOption
   // follow open the engine in their own processes, where merges left over would run and count.
   await runBackfill(engine, plan, { partitions: [PARTITION] });
   await engine.command('SYSTEM START MERGES');
-  for (const table of await engine.rows<{ name: string }>("SELECT name FROM system.tables WHERE database = 'default' AND engine LIKE '%MergeTree'")) {
+  for (const table of await engine.rows<{ name: string }>(
+    "SELECT name FROM system.tables WHERE database = 'default' AND engine LIKE '%MergeTree'",
+  )) {
     await engine.command(`OPTIMIZE TABLE default.${quoteIdent(table.name)} FINAL`);
   }
   const seconds = (name: string) => median(samples[name]!.map((s: Sample) => s.seconds));
   const rowsOf = (name: string) => (name === 'client-side baseline' ? baselineRows : observationRows);
-  const results = Object.keys(runs).map((name) => ({ name, rows: rowsOf(name), seconds: seconds(name), rowsPerSecond: rowsOf(name) / seconds(name), runs: samples[name]!.map((s) => s.seconds) }));
+  const results = Object.keys(runs).map((name) => ({
+    name,
+    rows: rowsOf(name),
+    seconds: seconds(name),
+    rowsPerSecond: rowsOf(name) / seconds(name),
+    runs: samples[name]!.map((s) => s.seconds),
+  }));
   const rate = (name: string) => results.find((r) => r.name === name)!.rowsPerSecond;
   const floor = seconds('read floor') + seconds('write floor');
   const ratiosOf = (name: string, label: string) => ({
     [`${label} / Langfuse's own SQL (time)`]: seconds(name) / seconds("Langfuse's own SQL"),
-    [`${label} without its validation / Langfuse's own SQL (time)`]: (seconds(name) - seconds('chplan validation (inside each run)')) / seconds("Langfuse's own SQL"),
+    [`${label} without its validation / Langfuse's own SQL (time)`]:
+      (seconds(name) - seconds('chplan validation (inside each run)')) / seconds("Langfuse's own SQL"),
     [`${label} / physical floor (read + write, time)`]: seconds(name) / floor,
     [`${label} vs client-side baseline (observation rows/s)`]: rate(name) / rate('client-side baseline'),
   });
   return {
-    observations: options.observations, observationRows, traces: options.traces, events: Number(counts!.events), repeat: options.repeat, engine: engine.description,
+    observations: options.observations,
+    observationRows,
+    traces: options.traces,
+    events: Number(counts!.events),
+    repeat: options.repeat,
+    engine: engine.description,
     results,
     ratios: {
       ...ratiosOf(`chplan backfill, ${m.chunk} (default)`, `${m.chunk}`),

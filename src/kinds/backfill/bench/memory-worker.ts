@@ -26,10 +26,17 @@ if (chunk === 'langfuse') {
   await langfuseBackfill(engine, partition, { mergeScratch: false });
 } else if (chunk === 'write-floor') {
   const { target, staging } = plan.manifest.tables;
-  await engine.command(`INSERT INTO ${quoteTable(staging)} SELECT * FROM ${quoteTable(target)} WHERE _partition_id = {p:String}`, { params: { p: partition } });
+  await engine.command(
+    `INSERT INTO ${quoteTable(staging)} SELECT * FROM ${quoteTable(target)} WHERE _partition_id = {p:String}`,
+    { params: { p: partition } },
+  );
 } else if (chunk !== 'idle') {
-  const [unit] = chunk === 'month' ? [partitionUnit(partition, plan.manifest.timeZone, { projectBuckets: 1 })] : await backfillUnits(engine, plan, [partition], chunk);
-  for (const window of unit!.windows) await engine.command(statementOf(plan, 'insert_chunk'), { params: windowParams(window) });
+  const [unit] =
+    chunk === 'month'
+      ? [partitionUnit(partition, plan.manifest.timeZone, { projectBuckets: 1 })]
+      : await backfillUnits(engine, plan, [partition], chunk);
+  for (const window of unit!.windows)
+    await engine.command(statementOf(plan, 'insert_chunk'), { params: windowParams(window) });
 }
 const seconds = (performance.now() - started) / 1000;
 await engine.close();

@@ -21,7 +21,9 @@ export interface BackfillOptions {
   resume?: boolean;
   force?: boolean;
   signal?: AbortSignal;
-  onEvent?: (event: RunEvent | { type: 'seeded'; month: string; rows: number } | { type: 'stage'; name: string }) => void;
+  onEvent?: (
+    event: RunEvent | { type: 'seeded'; month: string; rows: number } | { type: 'stage'; name: string },
+  ) => void;
 }
 
 export interface BackfillResult {
@@ -41,7 +43,10 @@ export interface BackfillResult {
 async function demoSeedWanted(engine: Engine, spec: BackfillSpec, dryRun: boolean): Promise<boolean> {
   if (!engine.can.runInProcess || (await tableColumns(engine, spec.source)) !== null) return false;
   const missing = `${formatTableRef(spec.source)} does not exist on ${engine.description}; nothing was changed.`;
-  const named = !sameTable(spec.source, DEFAULT_SPEC.source) || !sameTable(spec.lookup, DEFAULT_SPEC.lookup) || !sameTable(spec.target, DEFAULT_SPEC.target);
+  const named =
+    !sameTable(spec.source, DEFAULT_SPEC.source) ||
+    !sameTable(spec.lookup, DEFAULT_SPEC.lookup) ||
+    !sameTable(spec.target, DEFAULT_SPEC.target);
   if (named) {
     throw new ConfigError(
       `${missing} Check --source (or the spec's source): chplan seeds demo data on its own only when no table is named and none of the demo's tables exists. ` +
@@ -49,9 +54,14 @@ async function demoSeedWanted(engine: Engine, spec: BackfillSpec, dryRun: boolea
     );
   }
   if ((await tableColumns(engine, spec.lookup)) !== null) {
-    throw new ConfigError(`${missing} ${formatTableRef(spec.lookup)} exists, so this is not an empty engine: chplan does not add demo traces to it. Check --source, or seed both on purpose with chplan seed --kind langfuse --month YYYY-MM.`);
+    throw new ConfigError(
+      `${missing} ${formatTableRef(spec.lookup)} exists, so this is not an empty engine: chplan does not add demo traces to it. Check --source, or seed both on purpose with chplan seed --kind langfuse --month YYYY-MM.`,
+    );
   }
-  if (dryRun) throw new ConfigError(`${missing} A dry run changes nothing, so it does not seed the demo month: run without --dry-run to seed and backfill it, or seed first with chplan seed --kind langfuse --month YYYY-MM.`);
+  if (dryRun)
+    throw new ConfigError(
+      `${missing} A dry run changes nothing, so it does not seed the demo month: run without --dry-run to seed and backfill it, or seed first with chplan seed --kind langfuse --month YYYY-MM.`,
+    );
   return true;
 }
 
@@ -63,7 +73,15 @@ export async function backfill(engine: Engine, spec: BackfillSpec, options: Back
     emit({ type: 'stage', name: 'seed' });
     for (const p of options.partitions) {
       const month = `${p.slice(0, 4)}-${p.slice(4)}`;
-      const result = await seedLangfuse(engine, { observations: spec.source, traces: spec.lookup, month, observationCount: 200_000, traceCount: 20_000, seed: 1, replace: false });
+      const result = await seedLangfuse(engine, {
+        observations: spec.source,
+        traces: spec.lookup,
+        month,
+        observationCount: 200_000,
+        traceCount: 20_000,
+        seed: 1,
+        replace: false,
+      });
       emit({ type: 'seeded', month, rows: result.observationRows });
     }
     seeded = true;
@@ -72,14 +90,23 @@ export async function backfill(engine: Engine, spec: BackfillSpec, options: Back
   const compiled = await compileBackfillDir(engine, spec, options.out);
   const plan = readBackfillPlan(compiled.out);
   emit({ type: 'stage', name: options.dryRun ? 'dry run' : 'run' });
-  const summaries = await runBackfill(engine, plan, { partitions: options.partitions, chunk: options.chunk, dryRun: options.dryRun, resume: options.resume, force: options.force, signal: options.signal, onEvent: emit });
+  const summaries = await runBackfill(engine, plan, {
+    partitions: options.partitions,
+    chunk: options.chunk,
+    dryRun: options.dryRun,
+    resume: options.resume,
+    force: options.force,
+    signal: options.signal,
+    onEvent: emit,
+  });
   if (!options.dryRun && summaries.every((s) => s.status === 'empty')) {
     throw new ConfigError(
       `${formatTableRef(spec.source)} has no observations in ${options.partitions.join(', ')}; nothing was written and the target is unchanged. ` +
         'Check --partition (YYYYMM of start_time) and --source, or seed demo data with chplan seed --kind langfuse --month YYYY-MM.',
     );
   }
-  if (options.dryRun || options.validate === false) return { seeded, planDir: compiled.out, planHash: compiled.planHash, partitions: summaries, report: null };
+  if (options.dryRun || options.validate === false)
+    return { seeded, planDir: compiled.out, planHash: compiled.planHash, partitions: summaries, report: null };
   emit({ type: 'stage', name: 'validate' });
   const report = await validateBackfill(engine, plan, options.partitions);
   return { seeded, planDir: compiled.out, planHash: compiled.planHash, partitions: summaries, report };

@@ -1,7 +1,14 @@
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { contentHash, type PlanManifest, MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { readPlanDir, sealPlan, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
-import { BACKFILL_FILES, backfillTables, renderBackfill, type BackfillInputs, type BackfillTables, type Column } from './compile.js';
+import {
+  BACKFILL_FILES,
+  backfillTables,
+  renderBackfill,
+  type BackfillInputs,
+  type BackfillTables,
+  type Column,
+} from './compile.js';
 import type { PublishMode } from './spec.js';
 import { renderDocument } from '../../../render/render.js';
 
@@ -31,7 +38,10 @@ export function columnsRecord(columns: Column[]): { fingerprint: string; columns
 }
 
 /** Everything that goes into a backfill plan directory. Pure and deterministic: same inputs, same bytes. */
-export function buildBackfillPlan(inputs: BackfillInputs, options: { name: string; dir: string; toolVersion: string }): PlanFile[] {
+export function buildBackfillPlan(
+  inputs: BackfillInputs,
+  options: { name: string; dir: string; toolVersion: string },
+): PlanFile[] {
   const { spec, derived } = inputs;
   const statements = renderBackfill(inputs);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
@@ -51,17 +61,37 @@ export function buildBackfillPlan(inputs: BackfillInputs, options: { name: strin
     derived: derived ? { view: derived.view, table: derived.table, fingerprint: derived.fingerprint } : null,
   };
   const tables = base.tables;
-  return sealPlan<BackfillManifest>(base, files, (planHash) => renderDocument('templates/backfill/PLAN.md.hbs', {
-    name: options.name, dir: options.dir, planHash, toolVersion: options.toolVersion, publish: spec.publish, replace: spec.publish === 'replace',
-    source: formatTableRef(tables.source), traces: formatTableRef(tables.lookup), target: formatTableRef(tables.target),
-    exclude: spec.exclude ? formatTableRef(spec.exclude) : null,
-    derived: derived ? formatTableRef(derived.table) : null, view: derived ? formatTableRef(derived.view) : null, viewFingerprint: derived?.fingerprint.slice(0, 16) ?? null,
-    staging: formatTableRef(tables.staging), ledger: formatTableRef(tables.ledger), chunk: spec.chunk,
-    sourceColumns: inputs.source.length, lookupColumns: inputs.lookup.length,
-    sourceFingerprint: base.source.fingerprint.slice(0, 16), lookupFingerprint: base.lookup.fingerprint.slice(0, 16),
-    metadataText: spec.mergeTraceMetadata ? 'the trace\'s metadata, updated by the observation\'s (mergeTraceMetadata; Langfuse keeps the observation\'s only)' : 'the observation\'s, as Langfuse writes it',
-    files: [...statements, { file: 'manifest.json', role: 'sha256 of every file, the spec, both tables\' columns and the derived view' }],
-  }));
+  return sealPlan<BackfillManifest>(base, files, (planHash) =>
+    renderDocument('templates/backfill/PLAN.md.hbs', {
+      name: options.name,
+      dir: options.dir,
+      planHash,
+      toolVersion: options.toolVersion,
+      publish: spec.publish,
+      replace: spec.publish === 'replace',
+      source: formatTableRef(tables.source),
+      traces: formatTableRef(tables.lookup),
+      target: formatTableRef(tables.target),
+      exclude: spec.exclude ? formatTableRef(spec.exclude) : null,
+      derived: derived ? formatTableRef(derived.table) : null,
+      view: derived ? formatTableRef(derived.view) : null,
+      viewFingerprint: derived?.fingerprint.slice(0, 16) ?? null,
+      staging: formatTableRef(tables.staging),
+      ledger: formatTableRef(tables.ledger),
+      chunk: spec.chunk,
+      sourceColumns: inputs.source.length,
+      lookupColumns: inputs.lookup.length,
+      sourceFingerprint: base.source.fingerprint.slice(0, 16),
+      lookupFingerprint: base.lookup.fingerprint.slice(0, 16),
+      metadataText: spec.mergeTraceMetadata
+        ? "the trace's metadata, updated by the observation's (mergeTraceMetadata; Langfuse keeps the observation's only)"
+        : "the observation's, as Langfuse writes it",
+      files: [
+        ...statements,
+        { file: 'manifest.json', role: "sha256 of every file, the spec, both tables' columns and the derived view" },
+      ],
+    }),
+  );
 }
 
 /** Reads and verifies a backfill plan directory. */

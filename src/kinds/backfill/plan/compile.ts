@@ -4,31 +4,86 @@ import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { renderStep } from '../../../render/render.js';
 import type { PlanFiles } from '../../../plan/plan-dir.js';
 import type { BackfillSpec } from './spec.js';
-import { EVENTS_COLUMNS, EVENTS_INDEXES, EVENTS_ORDER_BY, EVENTS_PRIMARY_KEY, OBSERVATION_COLUMNS, OBSERVATION_EVENT, ROOT_SPAN_EVENT, TRACE_COLUMNS, TRACE_JOIN_COLUMNS } from './events-model.js';
+import {
+  EVENTS_COLUMNS,
+  EVENTS_INDEXES,
+  EVENTS_ORDER_BY,
+  EVENTS_PRIMARY_KEY,
+  OBSERVATION_COLUMNS,
+  OBSERVATION_EVENT,
+  ROOT_SPAN_EVENT,
+  TRACE_COLUMNS,
+  TRACE_JOIN_COLUMNS,
+} from './events-model.js';
 import type { DerivedTable } from './derived.js';
 
 /** Where each statement of a backfill plan lives, in execution order, and what it is for. */
 export const BACKFILL_FILES = {
-  create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
-  append_ledger: { file: '00_append_ledger.sql', role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)' },
-  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days' },
-  create_target: { file: '01_create_target.sql', role: 'events table DDL (created if missing; an existing one is checked first)' },
-  create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
-  clear_staging_partition: { file: '03_clear_staging_partition.sql', role: 'drops a partition from staging before it is rebuilt' },
-  clear_staging_window: { file: '04_clear_staging_window.sql', role: 'removes a retried chunk\'s window from staging' },
-  count_source: { file: '05_count_source.sql', role: 'observation and trace rows a chunk reads (dry-run estimate, ledger)' },
-  insert_chunk: { file: '06_insert_chunk.sql', role: 'THE backfill: one INSERT … SELECT per chunk (observations\' events and root spans), bounds bound as parameters' },
+  create_ledger: {
+    file: '00_create_ledger.sql',
+    role: 'ledger table recording every chunk and publish (created if missing)',
+  },
+  append_ledger: {
+    file: '00_append_ledger.sql',
+    role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)',
+  },
+  migrate_ledger: {
+    file: '00_migrate_ledger.sql',
+    role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+  },
+  create_target: {
+    file: '01_create_target.sql',
+    role: 'events table DDL (created if missing; an existing one is checked first)',
+  },
+  create_staging: { file: '02_create_staging.sql', role: "staging table with the target's structure" },
+  clear_staging_partition: {
+    file: '03_clear_staging_partition.sql',
+    role: 'drops a partition from staging before it is rebuilt',
+  },
+  clear_staging_window: { file: '04_clear_staging_window.sql', role: "removes a retried chunk's window from staging" },
+  count_source: {
+    file: '05_count_source.sql',
+    role: 'observation and trace rows a chunk reads (dry-run estimate, ledger)',
+  },
+  insert_chunk: {
+    file: '06_insert_chunk.sql',
+    role: "THE backfill: one INSERT … SELECT per chunk (observations' events and root spans), bounds bound as parameters",
+  },
   count_staging: { file: '07_count_staging.sql', role: 'events a chunk wrote into staging' },
-  check_staging: { file: '08_check_staging.sql', role: 'row and part count of a staged partition, checked before publish' },
-  validate_events: { file: '09_validate_events.sql', role: 'validation, row by row: every event of a partition (staging before publish, the target after), all its columns as one hash, against observations and traces' },
-  validate_columns: { file: '10_validate_columns.sql', role: 'validation, column by column, run when rows differ: which columns' },
+  check_staging: {
+    file: '08_check_staging.sql',
+    role: 'row and part count of a staged partition, checked before publish',
+  },
+  validate_events: {
+    file: '09_validate_events.sql',
+    role: 'validation, row by row: every event of a partition (staging before publish, the target after), all its columns as one hash, against observations and traces',
+  },
+  validate_columns: {
+    file: '10_validate_columns.sql',
+    role: 'validation, column by column, run when rows differ: which columns',
+  },
   validate_totals: { file: '11_validate_totals.sql', role: 'validation: usage and cost totals, rows stored twice' },
-  create_derived_staging: { file: '12_create_derived_staging.sql', role: 'staging for the table a materialized view derives from the target (Langfuse: events_core)' },
-  fill_derived: { file: '13_fill_derived.sql', role: 'the view\'s own SELECT over the staged partition, into the derived staging' },
-  check_derived: { file: '14_check_derived.sql', role: 'rows of the derived staging partition against the view over staging' },
-  publish_derived: { file: '15_publish_derived.sql', role: 'atomic REPLACE (or ATTACH) of the derived table\'s partition' },
+  create_derived_staging: {
+    file: '12_create_derived_staging.sql',
+    role: 'staging for the table a materialized view derives from the target (Langfuse: events_core)',
+  },
+  fill_derived: {
+    file: '13_fill_derived.sql',
+    role: "the view's own SELECT over the staged partition, into the derived staging",
+  },
+  check_derived: {
+    file: '14_check_derived.sql',
+    role: 'rows of the derived staging partition against the view over staging',
+  },
+  publish_derived: {
+    file: '15_publish_derived.sql',
+    role: "atomic REPLACE (or ATTACH) of the derived table's partition",
+  },
   clear_derived_staging: { file: '16_clear_derived_staging.sql', role: 'drops a partition from the derived staging' },
-  publish_partition: { file: '17_publish_partition.sql', role: 'atomic REPLACE (or ATTACH, missing-only) of a partition from staging' },
+  publish_partition: {
+    file: '17_publish_partition.sql',
+    role: 'atomic REPLACE (or ATTACH, missing-only) of a partition from staging',
+  },
 } as const satisfies PlanFiles;
 
 export type BackfillStepType = keyof typeof BACKFILL_FILES;
@@ -60,7 +115,9 @@ function typeOf(columns: Column[], name: string): string | undefined {
 function requireColumns(table: TableRef, role: string, columns: Column[], needed: string[], fix: string): void {
   const absent = needed.filter((n) => typeOf(columns, n) === undefined);
   if (absent.length > 0) {
-    throw new SchemaError(`The ${role} ${formatTableRef(table)} lacks column(s) the backfill reads: ${absent.join(', ')}. Nothing was compiled or written. ${fix}`);
+    throw new SchemaError(
+      `The ${role} ${formatTableRef(table)} lacks column(s) the backfill reads: ${absent.join(', ')}. Nothing was compiled or written. ${fix}`,
+    );
   }
 }
 
@@ -78,27 +135,63 @@ export function targetDiff(target: Column[]): string[] {
 
 /** The value a column of `type` takes when NULL is inserted into it (insert_null_as_default). */
 function asStored(expr: string, type: string): string {
-  return type.startsWith('Nullable(') ? `CAST(${expr}, ${quoteString(type)})` : `CAST(ifNull(${expr}, defaultValueOfTypeName(${quoteString(type)})), ${quoteString(type)})`;
+  return type.startsWith('Nullable(')
+    ? `CAST(${expr}, ${quoteString(type)})`
+    : `CAST(ifNull(${expr}, defaultValueOfTypeName(${quoteString(type)})), ${quoteString(type)})`;
 }
 
 /** Per written column: the expression of an observation's event and of a root span. Pure. */
-export function eventColumns(spec: BackfillSpec): { name: string; type: string; observation: string; rootSpan: string }[] {
+export function eventColumns(
+  spec: BackfillSpec,
+): { name: string; type: string; observation: string; rootSpan: string }[] {
   return OBSERVATION_EVENT.map(([name, expr]) => {
-    const merged = spec.mergeTraceMetadata && name.startsWith('metadata_') ? expr.replace('o.metadata', "if(t.id != '', mapUpdate(t.metadata, o.metadata), o.metadata)") : expr;
-    return { name, type: EVENTS_COLUMNS.find((c) => c.name === name)!.type, observation: merged, rootSpan: ROOT_SPAN_EVENT[name] ?? 'NULL' };
+    const merged =
+      spec.mergeTraceMetadata && name.startsWith('metadata_')
+        ? expr.replace('o.metadata', "if(t.id != '', mapUpdate(t.metadata, o.metadata), o.metadata)")
+        : expr;
+    return {
+      name,
+      type: EVENTS_COLUMNS.find((c) => c.name === name)!.type,
+      observation: merged,
+      rootSpan: ROOT_SPAN_EVENT[name] ?? 'NULL',
+    };
   });
 }
 
 /** The steps of a backfill plan, each with its template's data. Pure. */
-export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): { type: BackfillStepType; [field: string]: unknown }[] {
+export function backfillSteps(
+  inputs: BackfillInputs,
+  tables: BackfillTables,
+): { type: BackfillStepType; [field: string]: unknown }[] {
   const { spec } = inputs;
-  requireColumns(spec.source, 'observations table', inputs.source, OBSERVATION_COLUMNS, 'Point --source at a Langfuse observations table migrated to Langfuse\'s current schema (chplan seed --kind langfuse creates one).');
-  requireColumns(spec.lookup, 'traces table', inputs.lookup, TRACE_COLUMNS, 'Point --lookup at a Langfuse traces table migrated to Langfuse\'s current schema.');
-  if (spec.exclude && inputs.exclude) requireColumns(spec.exclude, 'dataset-run table', inputs.exclude, ['project_id', 'trace_id'], 'Point "excludeDatasetRuns" at Langfuse\'s dataset_run_items_rmt, or set it to null.');
+  requireColumns(
+    spec.source,
+    'observations table',
+    inputs.source,
+    OBSERVATION_COLUMNS,
+    "Point --source at a Langfuse observations table migrated to Langfuse's current schema (chplan seed --kind langfuse creates one).",
+  );
+  requireColumns(
+    spec.lookup,
+    'traces table',
+    inputs.lookup,
+    TRACE_COLUMNS,
+    "Point --lookup at a Langfuse traces table migrated to Langfuse's current schema.",
+  );
+  if (spec.exclude && inputs.exclude)
+    requireColumns(
+      spec.exclude,
+      'dataset-run table',
+      inputs.exclude,
+      ['project_id', 'trace_id'],
+      'Point "excludeDatasetRuns" at Langfuse\'s dataset_run_items_rmt, or set it to null.',
+    );
   if (inputs.target) {
     const diff = targetDiff(inputs.target);
     if (diff.length > 0) {
-      throw new SchemaError(`The target ${formatTableRef(spec.target)} exists but is not an events table the backfill can write:\n  ${diff.join('\n  ')}\nNothing was compiled or written. Point --target at Langfuse's events_full (or a table chplan creates), or migrate this one.`);
+      throw new SchemaError(
+        `The target ${formatTableRef(spec.target)} exists but is not an events table the backfill can write:\n  ${diff.join('\n  ')}\nNothing was compiled or written. Point --target at Langfuse's events_full (or a table chplan creates), or migrate this one.`,
+      );
     }
   }
   const columns = eventColumns(spec);
@@ -108,22 +201,51 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
   const excludeTable = spec.exclude ?? null;
   const shared = { ...tables, excludeTable, replace, columns, mergeTraceMetadata: spec.mergeTraceMetadata };
   const traceJoinColumns = spec.mergeTraceMetadata ? [...TRACE_JOIN_COLUMNS, 'metadata'] : TRACE_JOIN_COLUMNS;
-  const checks = columns.map((c) => ({ name: c.name, mixed: mixed.includes(c), observation: asStored(c.observation, c.type), rootSpan: asStored(c.rootSpan, c.type), actual: quoteIdent(c.name) }));
+  const checks = columns.map((c) => ({
+    name: c.name,
+    mixed: mixed.includes(c),
+    observation: asStored(c.observation, c.type),
+    rootSpan: asStored(c.rootSpan, c.type),
+    actual: quoteIdent(c.name),
+  }));
   // A hash compares some columns: those needing only the observation are hashed before aggregating
   // (`before`), the others after the trace join (`after`). One hash per row, or one per column.
-  const hashOf = (name: string, of: typeof checks) => ({ name, before: of.filter((c) => !c.mixed), after: of.filter((c) => c.mixed) });
+  const hashOf = (name: string, of: typeof checks) => ({
+    name,
+    before: of.filter((c) => !c.mixed),
+    after: of.filter((c) => c.mixed),
+  });
   const validation = (type: 'validate_events' | 'validate_columns') => ({
-    type, ...shared, traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
-    rawSourceColumns: [...new Set(mixed.flatMap((c) => [...c.observation.matchAll(/\bo\.(\w+)/g)].map((m) => m[1]!)))].filter((c) => !['project_id', 'trace_id', 'id', 'start_time'].includes(c)),
+    type,
+    ...shared,
+    traceJoinColumns: traceJoinColumns.filter((c) => !['project_id', 'id'].includes(c)),
+    rawSourceColumns: [
+      ...new Set(mixed.flatMap((c) => [...c.observation.matchAll(/\bo\.(\w+)/g)].map((m) => m[1]!))),
+    ].filter((c) => !['project_id', 'trace_id', 'id', 'start_time'].includes(c)),
     perColumn: type === 'validate_columns',
     hashes: type === 'validate_columns' ? checks.map((c) => hashOf(c.name, [c])) : [hashOf('row', checks)],
   });
   const derived = inputs.derived;
   const derivedSteps: { type: BackfillStepType; [field: string]: unknown }[] = derived
     ? [
-        { type: 'create_derived_staging', derived: derived.table, derivedStaging: tables.derivedStaging, view: derived.view },
-        { type: 'fill_derived', derivedStaging: tables.derivedStaging, view: derived.view, select: derived.selectOverStaging },
-        { type: 'check_derived', derivedStaging: tables.derivedStaging, view: derived.view, select: derived.selectOverStaging },
+        {
+          type: 'create_derived_staging',
+          derived: derived.table,
+          derivedStaging: tables.derivedStaging,
+          view: derived.view,
+        },
+        {
+          type: 'fill_derived',
+          derivedStaging: tables.derivedStaging,
+          view: derived.view,
+          select: derived.selectOverStaging,
+        },
+        {
+          type: 'check_derived',
+          derivedStaging: tables.derivedStaging,
+          view: derived.view,
+          select: derived.selectOverStaging,
+        },
         { type: 'publish_derived', derived: derived.table, derivedStaging: tables.derivedStaging, replace },
         { type: 'clear_derived_staging', derivedStaging: tables.derivedStaging },
       ]
@@ -132,16 +254,30 @@ export function backfillSteps(inputs: BackfillInputs, tables: BackfillTables): {
     { type: 'create_ledger', cluster: null, ledger: tables.ledger },
     { type: 'append_ledger', ledger: tables.ledger },
     { type: 'migrate_ledger', cluster: null, ledger: tables.ledger },
-    { type: 'create_target', target: tables.target, columns: EVENTS_COLUMNS, indexes: EVENTS_INDEXES, primaryKey: EVENTS_PRIMARY_KEY, orderBy: EVENTS_ORDER_BY },
+    {
+      type: 'create_target',
+      target: tables.target,
+      columns: EVENTS_COLUMNS,
+      indexes: EVENTS_INDEXES,
+      primaryKey: EVENTS_PRIMARY_KEY,
+      orderBy: EVENTS_ORDER_BY,
+    },
     { type: 'create_staging', staging: tables.staging, target: tables.target },
     { type: 'clear_staging_partition', staging: tables.staging },
     { type: 'clear_staging_window', staging: tables.staging },
     { type: 'count_source', ...tables },
     {
-      type: 'insert_chunk', ...shared, sourceColumns: OBSERVATION_COLUMNS, traceJoinColumns, traceColumns: TRACE_COLUMNS,
+      type: 'insert_chunk',
+      ...shared,
+      sourceColumns: OBSERVATION_COLUMNS,
+      traceJoinColumns,
+      traceColumns: TRACE_COLUMNS,
       // Measured on the benchmark month: two insert threads with 64 MiB blocks wrote 10% faster
       // than the defaults and with 40% less peak memory (events carry long input/output strings).
-      settings: [{ alias: 'max_insert_threads', expr: '2' }, { alias: 'min_insert_block_size_bytes', expr: '67108864' }],
+      settings: [
+        { alias: 'max_insert_threads', expr: '2' },
+        { alias: 'min_insert_block_size_bytes', expr: '67108864' },
+      ],
     },
     { type: 'count_staging', staging: tables.staging },
     { type: 'check_staging', staging: tables.staging },
@@ -169,6 +305,12 @@ export function backfillTables(spec: BackfillSpec, derived: TableRef | null = nu
 }
 
 /** Each step as its plan file's SQL. Pure. */
-export function renderBackfill(inputs: BackfillInputs): { step: BackfillStepType; file: string; role: string; sql: string }[] {
-  return backfillSteps(inputs, backfillTables(inputs.spec, inputs.derived?.table ?? null)).map((step) => ({ step: step.type, ...BACKFILL_FILES[step.type], sql: renderStep('backfill', step) }));
+export function renderBackfill(
+  inputs: BackfillInputs,
+): { step: BackfillStepType; file: string; role: string; sql: string }[] {
+  return backfillSteps(inputs, backfillTables(inputs.spec, inputs.derived?.table ?? null)).map((step) => ({
+    step: step.type,
+    ...BACKFILL_FILES[step.type],
+    sql: renderStep('backfill', step),
+  }));
 }

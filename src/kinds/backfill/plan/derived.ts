@@ -37,11 +37,17 @@ export function overStaging(view: TableRef, select: string, target: TableRef, st
         'chplan rebuilds a derived table only from a view with one FROM of the target. Nothing was compiled. Publish that table yourself after the backfill, or simplify the view.',
     );
   }
-  return select.replace(from, `FROM (SELECT * FROM ${quoteTable(staging)} WHERE _partition_id = {partition_id:String}) AS ${quoteIdent(target.name)}`);
+  return select.replace(
+    from,
+    `FROM (SELECT * FROM ${quoteTable(staging)} WHERE _partition_id = {partition_id:String}) AS ${quoteIdent(target.name)}`,
+  );
 }
 
 /** The materialized views that read `table`, with their SELECT and definition. */
-export function viewsReading(engine: Engine, table: TableRef): Promise<{ database: string; name: string; as_select: string; create_table_query: string }[]> {
+export function viewsReading(
+  engine: Engine,
+  table: TableRef,
+): Promise<{ database: string; name: string; as_select: string; create_table_query: string }[]> {
   return engine.rows(
     `SELECT database, name, as_select, create_table_query FROM system.tables
      WHERE engine = 'MaterializedView'
@@ -55,12 +61,17 @@ export async function findDerived(engine: Engine, target: TableRef, staging: Tab
   const views = await viewsReading(engine, target);
   if (views.length === 0) return null;
   if (views.length > 1) {
-    throw new SchemaError(`${views.length} materialized views read ${formatTableRef(target)} (${views.map((v) => `${v.database}.${v.name}`).join(', ')}); chplan rebuilds the table of one view per target. Nothing was compiled.`);
+    throw new SchemaError(
+      `${views.length} materialized views read ${formatTableRef(target)} (${views.map((v) => `${v.database}.${v.name}`).join(', ')}); chplan rebuilds the table of one view per target. Nothing was compiled.`,
+    );
   }
   const v = views[0]!;
   const view = { database: v.database, name: v.name };
   const to = /\bTO\s+(`(?:[^`]|``)+`|[\w]+)\.(`(?:[^`]|``)+`|[\w]+)/.exec(v.create_table_query);
-  if (!to) throw new SchemaError(`The materialized view ${formatTableRef(view)} reads ${formatTableRef(target)} but writes no table named with TO; chplan cannot publish its rows. Nothing was compiled.`);
+  if (!to)
+    throw new SchemaError(
+      `The materialized view ${formatTableRef(view)} reads ${formatTableRef(target)} but writes no table named with TO; chplan cannot publish its rows. Nothing was compiled.`,
+    );
   const unquote = (s: string) => (s.startsWith('`') ? s.slice(1, -1).replace(/``/g, '`') : s);
   const table = { database: unquote(to[1]!), name: unquote(to[2]!) };
   const [keys] = await engine.rows<{ target: string; derived: string }>(
@@ -69,7 +80,15 @@ export async function findDerived(engine: Engine, target: TableRef, staging: Tab
      FROM system.tables WHERE database IN (${quoteString(target.database)}, ${quoteString(table.database)})`,
   );
   if (keys && keys.target !== keys.derived) {
-    throw new SchemaError(`${formatTableRef(table)} (written by ${formatTableRef(view)}) is partitioned by ${keys.derived || 'nothing'}, ${formatTableRef(target)} by ${keys.target}; chplan publishes a derived table partition by partition with its source, so they must agree. Nothing was compiled.`);
+    throw new SchemaError(
+      `${formatTableRef(table)} (written by ${formatTableRef(view)}) is partitioned by ${keys.derived || 'nothing'}, ${formatTableRef(target)} by ${keys.target}; chplan publishes a derived table partition by partition with its source, so they must agree. Nothing was compiled.`,
+    );
   }
-  return { view, table, select: v.as_select, fingerprint: contentHash(v.as_select), selectOverStaging: overStaging(view, v.as_select, target, staging) };
+  return {
+    view,
+    table,
+    select: v.as_select,
+    fingerprint: contentHash(v.as_select),
+    selectOverStaging: overStaging(view, v.as_select, target, staging),
+  };
 }

@@ -57,7 +57,8 @@ export const EVENTS_COLUMNS: ColumnDef[] = [
   {
     name: 'calculated_total_cost',
     type: 'Decimal(18, 12)',
-    modifier: "MATERIALIZED arraySum(mapValues(mapFilter(x -> positionCaseInsensitive(x.1, 'input') > 0 OR positionCaseInsensitive(x.1, 'output') > 0, cost_details)))",
+    modifier:
+      "MATERIALIZED arraySum(mapValues(mapFilter(x -> positionCaseInsensitive(x.1, 'input') > 0 OR positionCaseInsensitive(x.1, 'output') > 0, cost_details)))",
   },
   { name: 'total_cost', type: 'Decimal(18, 12)', modifier: "ALIAS cost_details['total']" },
   { name: 'usage_pricing_tier_id', type: 'Nullable(String)' },
@@ -110,7 +111,12 @@ export const EVENTS_INDEXES = [
   { name: 'idx_session_id', expr: 'session_id', type: 'bloom_filter(0.01)', granularity: 1 },
   { name: 'idx_created_at', expr: 'created_at', type: 'minmax', granularity: 1 },
   { name: 'idx_updated_at', expr: 'updated_at', type: 'minmax', granularity: 1 },
-  { name: 'idx_ngram_metadata_values', expr: 'arrayStringConcat(metadata_values)', type: 'ngrambf_v1(4, 32000, 3, 0)', granularity: 2 },
+  {
+    name: 'idx_ngram_metadata_values',
+    expr: 'arrayStringConcat(metadata_values)',
+    type: 'ngrambf_v1(4, 32000, 3, 0)',
+    granularity: 2,
+  },
 ];
 
 export const EVENTS_PRIMARY_KEY = ['project_id', 'toStartOfMinute(start_time)', 'xxHash32(trace_id)'];
@@ -118,20 +124,78 @@ export const EVENTS_ORDER_BY = [...EVENTS_PRIMARY_KEY, 'span_id', 'start_time'];
 
 /** Observation columns the backfill reads (observations after migrations 0008, 0031 and 0033). */
 export const OBSERVATION_COLUMNS = [
-  'id', 'trace_id', 'project_id', 'environment', 'type', 'parent_observation_id', 'start_time', 'end_time', 'name', 'metadata',
-  'level', 'status_message', 'version', 'input', 'output', 'provided_model_name', 'internal_model_id', 'model_parameters',
-  'provided_usage_details', 'usage_details', 'provided_cost_details', 'cost_details', 'completion_start_time',
-  'prompt_id', 'prompt_name', 'prompt_version', 'usage_pricing_tier_id', 'usage_pricing_tier_name',
-  'tool_definitions', 'tool_calls', 'tool_call_names', 'created_at', 'updated_at', 'event_ts', 'is_deleted',
+  'id',
+  'trace_id',
+  'project_id',
+  'environment',
+  'type',
+  'parent_observation_id',
+  'start_time',
+  'end_time',
+  'name',
+  'metadata',
+  'level',
+  'status_message',
+  'version',
+  'input',
+  'output',
+  'provided_model_name',
+  'internal_model_id',
+  'model_parameters',
+  'provided_usage_details',
+  'usage_details',
+  'provided_cost_details',
+  'cost_details',
+  'completion_start_time',
+  'prompt_id',
+  'prompt_name',
+  'prompt_version',
+  'usage_pricing_tier_id',
+  'usage_pricing_tier_name',
+  'tool_definitions',
+  'tool_calls',
+  'tool_call_names',
+  'created_at',
+  'updated_at',
+  'event_ts',
+  'is_deleted',
 ];
 
 /** Trace columns an observation's event takes (backfillEventsFullFromObservations' join). */
-export const TRACE_JOIN_COLUMNS = ['project_id', 'id', 'version', 'release', 'tags', 'public', 'bookmarked', 'name', 'user_id', 'session_id'];
+export const TRACE_JOIN_COLUMNS = [
+  'project_id',
+  'id',
+  'version',
+  'release',
+  'tags',
+  'public',
+  'bookmarked',
+  'name',
+  'user_id',
+  'session_id',
+];
 
 /** Trace columns a root span is made of (createRootSpansFromTraces). */
 export const TRACE_COLUMNS = [
-  'project_id', 'id', 'timestamp', 'name', 'environment', 'version', 'release', 'tags', 'user_id', 'session_id', 'public', 'bookmarked',
-  'input', 'output', 'metadata', 'created_at', 'updated_at', 'event_ts', 'is_deleted',
+  'project_id',
+  'id',
+  'timestamp',
+  'name',
+  'environment',
+  'version',
+  'release',
+  'tags',
+  'user_id',
+  'session_id',
+  'public',
+  'bookmarked',
+  'input',
+  'output',
+  'metadata',
+  'created_at',
+  'updated_at',
+  'event_ts',
+  'is_deleted',
 ];
 
 /**

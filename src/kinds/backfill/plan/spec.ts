@@ -18,7 +18,9 @@ export interface BackfillSpec {
   source: TableRef;
   lookup: TableRef;
   target: TableRef;
-  /** Traces whose (project_id, trace_id) this table holds are left out (Langfuse: dataset runs); null keeps every trace. */
+  /**
+   * Traces whose (project_id, trace_id) this table holds are left out (Langfuse: dataset runs); null keeps every trace.
+   */
   exclude: TableRef | null;
   publish: PublishMode;
   /** `auto`, `projects/N`, `day`, `hour` or `Nh`. */
@@ -44,8 +46,9 @@ export const DEFAULT_SPEC: BackfillSpec = {
 
 /** Spec fields of earlier chplan versions that Langfuse's own rules replaced, with what to do. */
 const RETIRED: Record<string, string> = {
-  lookupMarginHours: 'an observation now takes its trace from the same monthly partition, as Langfuse\'s backfill does; remove the field',
-  enrich: 'the event columns are now exactly the ones Langfuse\'s backfill writes; remove the field',
+  lookupMarginHours:
+    "an observation now takes its trace from the same monthly partition, as Langfuse's backfill does; remove the field",
+  enrich: "the event columns are now exactly the ones Langfuse's backfill writes; remove the field",
 };
 
 /** Flags that override a spec's fields (the CLI's --source, --lookup, …). */
@@ -64,7 +67,10 @@ export interface SpecOverrides {
 export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): BackfillSpec {
   const raw: Record<string, unknown> = path === undefined ? { kind: 'backfill' } : readSpecFile(path);
   for (const [field, advice] of Object.entries(RETIRED)) {
-    if (field in raw) throw new ConfigError(`The backfill spec${path ? ` ${path}` : ''} sets "${field}", which chplan no longer takes: ${advice}. Nothing was compiled.`);
+    if (field in raw)
+      throw new ConfigError(
+        `The backfill spec${path ? ` ${path}` : ''} sets "${field}", which chplan no longer takes: ${advice}. Nothing was compiled.`,
+      );
   }
   const merged = { ...raw, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
   const errors = schemaErrors(SCHEMA, merged);
@@ -73,15 +79,23 @@ export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): B
   for (const error of errors) {
     const field = given.find((k) => error.startsWith(`/${k} `));
     if (field === undefined) continue;
-    const description = (SCHEMA as { properties: Record<string, { description?: string }> }).properties[field]?.description;
-    throw new ConfigError(`--${field} ${JSON.stringify(flags[field as keyof SpecOverrides])} is not valid (${error.slice(field.length + 2)}); nothing was compiled.${description ? ` --${field} takes the ${description}.` : ''}`);
+    const description = (SCHEMA as { properties: Record<string, { description?: string }> }).properties[field]
+      ?.description;
+    throw new ConfigError(
+      `--${field} ${JSON.stringify(flags[field as keyof SpecOverrides])} is not valid (${error.slice(field.length + 2)}); nothing was compiled.${description ? ` --${field} takes the ${description}.` : ''}`,
+    );
   }
   if (errors.length > 0) {
-    throw new ConfigError(`The backfill spec${path ? ` ${path}` : ''} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/backfill.schema.json.`);
+    throw new ConfigError(
+      `The backfill spec${path ? ` ${path}` : ''} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/backfill.schema.json.`,
+    );
   }
   const spec = merged as Partial<Record<keyof BackfillSpec | 'excludeDatasetRuns', unknown>>;
   const hours = /^([0-9]+)h$/.exec(String(spec.chunk ?? ''));
-  if (hours && 24 % Number(hours[1]) !== 0) throw new ConfigError(`chunk ${JSON.stringify(spec.chunk)} does not divide a day; use day, hour, or 2h, 3h, 4h, 6h, 8h, 12h.`);
+  if (hours && 24 % Number(hours[1]) !== 0)
+    throw new ConfigError(
+      `chunk ${JSON.stringify(spec.chunk)} does not divide a day; use day, hour, or 2h, 3h, 4h, 6h, 8h, 12h.`,
+    );
   const timeZone = (spec.timeZone as string | undefined) ?? DEFAULT_SPEC.timeZone;
   checkZone(timeZone);
   const source = spec.source ? tableOrThrow('source', spec.source as string) : DEFAULT_SPEC.source;
@@ -92,7 +106,12 @@ export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): B
     lookup: spec.lookup ? tableOrThrow('lookup', spec.lookup as string) : DEFAULT_SPEC.lookup,
     target: spec.target ? tableOrThrow('target', spec.target as string) : DEFAULT_SPEC.target,
     // Langfuse keeps dataset_run_items_rmt beside observations.
-    exclude: spec.excludeDatasetRuns === null ? null : spec.excludeDatasetRuns ? tableOrThrow('excludeDatasetRuns', spec.excludeDatasetRuns as string) : { database: source.database, name: 'dataset_run_items_rmt' },
+    exclude:
+      spec.excludeDatasetRuns === null
+        ? null
+        : spec.excludeDatasetRuns
+          ? tableOrThrow('excludeDatasetRuns', spec.excludeDatasetRuns as string)
+          : { database: source.database, name: 'dataset_run_items_rmt' },
     publish: (spec.publish as PublishMode | undefined) ?? DEFAULT_SPEC.publish,
     chunk: (spec.chunk as string | undefined) ?? DEFAULT_SPEC.chunk,
     mergeTraceMetadata: (spec.mergeTraceMetadata as boolean | undefined) ?? DEFAULT_SPEC.mergeTraceMetadata,

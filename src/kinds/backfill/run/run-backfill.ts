@@ -17,7 +17,10 @@ import { collectPartition } from '../validate/validate-backfill.js';
 /** `YYYYMM`, checked. */
 export function parsePartition(text: string, flag = '--partition'): string {
   const match = /^(\d{4})(\d{2})$/.exec(text);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new ConfigError(`${flag} ${JSON.stringify(text)} is not a monthly partition; use YYYYMM, e.g. ${flag} 202406.`);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12)
+    throw new ConfigError(
+      `${flag} ${JSON.stringify(text)} is not a monthly partition; use YYYYMM, e.g. ${flag} 202406.`,
+    );
   return text;
 }
 
@@ -37,7 +40,10 @@ export function partitionsBetween(from: string, to: string = from): string[] {
 /** How a partition is cut: by time (the shared window splitter's chunk) or into buckets of projects. */
 export type BackfillChunk = { time: ChunkSpec } | { projectBuckets: number };
 
-/** `day`, `hour`, `Nh` (N dividing a day), `projects/N` (N buckets of projects, each over the whole month) or `auto` (chosen per partition from its rows). */
+/**
+ * `day`, `hour`, `Nh` (N dividing a day), `projects/N` (N buckets of projects, each over the whole month) or `auto`
+ * (chosen per partition from its rows).
+ */
 export function chunkOf(text: string): BackfillChunk | 'auto' {
   if (text === 'auto') return 'auto';
   if (text === 'day' || text === 'hour') return { time: text };
@@ -45,14 +51,19 @@ export function chunkOf(text: string): BackfillChunk | 'auto' {
   if (hours && 24 % Number(hours[1]) === 0) return { time: `${Number(hours[1]) * 60}m` };
   const buckets = /^projects\/([1-9][0-9]{0,3})$/.exec(text);
   if (buckets) return { projectBuckets: Number(buckets[1]) };
-  throw new ConfigError(`--chunk ${JSON.stringify(text)} is not a backfill chunk; use auto, projects/N (N buckets of projects), day, hour, or N hours dividing a day (2h, 6h, 12h).`);
+  throw new ConfigError(
+    `--chunk ${JSON.stringify(text)} is not a backfill chunk; use auto, projects/N (N buckets of projects), day, hour, or N hours dividing a day (2h, 6h, 12h).`,
+  );
 }
 
 function daysOfMonth(partition: string): string[] {
   const y = Number(partition.slice(0, 4));
   const m = Number(partition.slice(4));
   const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${partition.slice(0, 4)}-${partition.slice(4)}-${String(i + 1).padStart(2, '0')}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `${partition.slice(0, 4)}-${partition.slice(4)}-${String(i + 1).padStart(2, '0')}`,
+  );
 }
 
 const ALL_PROJECTS = { index: 0, count: 1 };
@@ -67,24 +78,45 @@ export function partitionUnit(partition: string, timeZone: string, chunk: Backfi
   const first = days[0]!;
   const month = { day: first, partition, label: partition, bucket: ALL_PROJECTS };
   const whole: Window = { ...dayWindow(first, timeZone), ...month, end: dayWindow(days.at(-1)!, timeZone).end };
-  const windows = 'time' in chunk
-    ? days.flatMap((day) => chunksOfDay(day, timeZone, chunk.time).map((w) => ({ ...w, day: first, partition, bucket: ALL_PROJECTS })))
-    : Array.from({ length: chunk.projectBuckets }, (_, index) => ({ ...whole, bucket: { index, count: chunk.projectBuckets }, label: `${partition} projects ${index + 1}/${chunk.projectBuckets}` }));
+  const windows =
+    'time' in chunk
+      ? days.flatMap((day) =>
+          chunksOfDay(day, timeZone, chunk.time).map((w) => ({ ...w, day: first, partition, bucket: ALL_PROJECTS })),
+        )
+      : Array.from({ length: chunk.projectBuckets }, (_, index) => ({
+          ...whole,
+          bucket: { index, count: chunk.projectBuckets },
+          label: `${partition} projects ${index + 1}/${chunk.projectBuckets}`,
+        }));
   return { key: first, label: `partition ${partition}`, day: first, whole, windows };
 }
 
 type Ctx = RunContext<BackfillPlan>;
 
 async function count(ctx: Ctx, step: string, window: Window): Promise<number> {
-  const [row] = await ctx.engine.rows<{ rows: string }>(statementOf(ctx.plan, step), { params: windowParams(window), step });
+  const [row] = await ctx.engine.rows<{ rows: string }>(statementOf(ctx.plan, step), {
+    params: windowParams(window),
+    step,
+  });
   return Number(row?.rows ?? 0);
 }
 
-async function checkTable(engine: Engine, table: TableRef, recorded: { fingerprint: string }, role: string, plan: BackfillPlan): Promise<void> {
+async function checkTable(
+  engine: Engine,
+  table: TableRef,
+  recorded: { fingerprint: string },
+  role: string,
+  plan: BackfillPlan,
+): Promise<void> {
   const columns = await tableColumns(engine, table);
-  if (!columns) throw new SchemaError(`The ${role} ${formatTableRef(table)} does not exist on ${engine.description}; nothing was written. Check --url / --data-dir, or create demo data with chplan seed --kind langfuse --month YYYY-MM.`);
+  if (!columns)
+    throw new SchemaError(
+      `The ${role} ${formatTableRef(table)} does not exist on ${engine.description}; nothing was written. Check --url / --data-dir, or create demo data with chplan seed --kind langfuse --month YYYY-MM.`,
+    );
   if (columnsRecord(columns).fingerprint !== recorded.fingerprint) {
-    throw new SafetyError(`The ${role} ${formatTableRef(table)} changed since plan ${plan.name} was compiled; nothing was written. Recompile the plan (chplan backfill, or chplan compile --spec) so the reviewed SQL matches the table.`);
+    throw new SafetyError(
+      `The ${role} ${formatTableRef(table)} changed since plan ${plan.name} was compiled; nothing was written. Recompile the plan (chplan backfill, or chplan compile --spec) so the reviewed SQL matches the table.`,
+    );
   }
 }
 
@@ -103,12 +135,24 @@ async function checkDerived(engine: Engine, plan: BackfillPlan): Promise<void> {
   }
 }
 
-/** Before publish: the staged partition against the independent recomputation; any failure leaves the target as it was. */
+/**
+ * Before publish: the staged partition against the independent recomputation; any failure leaves the target as it was.
+ */
 async function validateStaged(ctx: Ctx, plan: BackfillPlan, partition: string): Promise<void> {
   const checks = evaluatePartition(await collectPartition(ctx.engine, plan, partition, plan.manifest.tables.staging));
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) return;
-  const lines = failed.map((c) => `  ${c.name}: ${c.detail}${c.problems ? `\n    e.g. ${c.problems.slice(0, 5).map((p) => JSON.stringify(p)).join('\n         ')}` : ''}`);
+  const lines = failed.map(
+    (c) =>
+      `  ${c.name}: ${c.detail}${
+        c.problems
+          ? `\n    e.g. ${c.problems
+              .slice(0, 5)
+              .map((p) => JSON.stringify(p))
+              .join('\n         ')}`
+          : ''
+      }`,
+  );
   throw new SafetyError(
     `Validation of the staged partition ${partition} failed, so it was not published; ${formatTableRef(plan.manifest.tables.target)} is unchanged.\n${lines.join('\n')}\n` +
       `The staged rows stay in ${formatTableRef(plan.manifest.tables.staging)} for inspection. If the source changed during the run, run it again; if it repeats, report it with this output.`,
@@ -120,9 +164,14 @@ async function publishDerived(ctx: Ctx, plan: BackfillPlan, partition: string): 
   const run = (step: string) => ctx.engine.command(statementOf(plan, step), { params, step: `${step} ${partition}` });
   await run('clear_derived_staging');
   await run('fill_derived');
-  const [row] = await ctx.engine.rows<{ rows: string; expected: string }>(statementOf(plan, 'check_derived'), { params, step: `check_derived ${partition}` });
+  const [row] = await ctx.engine.rows<{ rows: string; expected: string }>(statementOf(plan, 'check_derived'), {
+    params,
+    step: `check_derived ${partition}`,
+  });
   if (!row || row.rows !== row.expected) {
-    throw new SafetyError(`Refusing to publish ${partition}: the derived staging ${formatTableRef(plan.manifest.tables.derivedStaging)} holds ${row?.rows} rows where the view yields ${row?.expected}. Nothing was published. Re-run it; if it repeats, inspect that table.`);
+    throw new SafetyError(
+      `Refusing to publish ${partition}: the derived staging ${formatTableRef(plan.manifest.tables.derivedStaging)} holds ${row?.rows} rows where the view yields ${row?.expected}. Nothing was published. Re-run it; if it repeats, inspect that table.`,
+    );
   }
   await run('publish_derived');
   await run('clear_derived_staging');
@@ -142,14 +191,23 @@ export function backfillRunAdapter(plan: BackfillPlan): RunAdapter<BackfillPlan,
       const target = await tableColumns(ctx.engine, m.tables.target);
       const diff = target ? targetDiff(target) : [];
       if (diff.length > 0) {
-        throw new SchemaError(`The target ${formatTableRef(m.tables.target)} is not an events table this plan can write:\n  ${diff.join('\n  ')}\nNothing was written. Point the spec's target at another table (chplan creates it), or migrate this one.`);
+        throw new SchemaError(
+          `The target ${formatTableRef(m.tables.target)} is not an events table this plan can write:\n  ${diff.join('\n  ')}\nNothing was written. Point the spec's target at another table (chplan creates it), or migrate this one.`,
+        );
       }
     },
     async setup(ctx) {
-      for (const step of SETUP) if (plan.sql[step] !== undefined) await ctx.engine.command(statementOf(plan, step), { step });
+      for (const step of SETUP)
+        if (plan.sql[step] !== undefined) await ctx.engine.command(statementOf(plan, step), { step });
     },
     ...stagedUnits<BackfillPlan, StagedUnit>({
-      steps: () => ({ clearUnit: 'clear_staging_partition', clearWindow: 'clear_staging_window', insert: 'insert_chunk', checkStaging: 'check_staging', publish: 'publish_partition' }),
+      steps: () => ({
+        clearUnit: 'clear_staging_partition',
+        clearWindow: 'clear_staging_window',
+        insert: 'insert_chunk',
+        checkStaging: 'check_staging',
+        publish: 'publish_partition',
+      }),
       stagingName: () => formatTableRef(plan.manifest.tables.staging),
       countSource: (ctx, _unit, window) => count(ctx, 'count_source', window),
       countStaging: (ctx, _unit, window) => count(ctx, 'count_staging', window),
@@ -197,15 +255,34 @@ export async function autoChunk(engine: Engine, source: TableRef, partition: str
 }
 
 /** Each partition as a unit, cut as asked (`auto`: per partition, from its rows). */
-export async function backfillUnits(engine: Engine, plan: BackfillPlan, partitions: string[], chunk = plan.manifest.chunk): Promise<StagedUnit[]> {
+export async function backfillUnits(
+  engine: Engine,
+  plan: BackfillPlan,
+  partitions: string[],
+  chunk = plan.manifest.chunk,
+): Promise<StagedUnit[]> {
   const asked = chunkOf(chunk);
   const units: StagedUnit[] = [];
-  for (const p of partitions) units.push(partitionUnit(p, plan.manifest.timeZone, asked === 'auto' ? await autoChunk(engine, plan.manifest.tables.source, p) : asked));
+  for (const p of partitions)
+    units.push(
+      partitionUnit(
+        p,
+        plan.manifest.timeZone,
+        asked === 'auto' ? await autoChunk(engine, plan.manifest.tables.source, p) : asked,
+      ),
+    );
   return units;
 }
 
 /** Runs a backfill plan for whole partitions (see runPlan). */
-export async function runBackfill(engine: Engine, plan: BackfillPlan, options: BackfillRunOptions): Promise<UnitSummary[]> {
+export async function runBackfill(
+  engine: Engine,
+  plan: BackfillPlan,
+  options: BackfillRunOptions,
+): Promise<UnitSummary[]> {
   const { partitions, chunk, ...rest } = options;
-  return runPlan(engine, plan, backfillRunAdapter(plan), { ...rest, units: await backfillUnits(engine, plan, partitions, chunk) });
+  return runPlan(engine, plan, backfillRunAdapter(plan), {
+    ...rest,
+    units: await backfillUnits(engine, plan, partitions, chunk),
+  });
 }

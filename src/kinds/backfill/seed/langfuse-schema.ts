@@ -9,10 +9,16 @@ const MIGRATIONS = 'vendor/langfuse/clickhouse/migrations/unclustered';
 /** The statements of every `*.up.sql` migration, in Langfuse's order. Pure apart from reading the vendored files. */
 export function langfuseMigrations(): { file: string; statements: string[] }[] {
   const dir = packagePath(MIGRATIONS);
-  return readdirSync(dir).filter((f) => f.endsWith('.up.sql')).sort().map((file) => ({
-    file,
-    statements: readFileSync(`${dir}/${file}`, 'utf8').split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter((s) => s.replace(/--.*$/gm, '').trim() !== ''),
-  }));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.up.sql'))
+    .sort()
+    .map((file) => ({
+      file,
+      statements: readFileSync(`${dir}/${file}`, 'utf8')
+        .split(/;\s*(?:\n|$)/)
+        .map((s) => s.trim())
+        .filter((s) => s.replace(/--.*$/gm, '').trim() !== ''),
+    }));
 }
 
 /**

@@ -24,7 +24,8 @@ function bounds(month: string): { start: string; end: string; ms: number } {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const start = Date.UTC(y, m - 1, 1);
   const end = Date.UTC(y, m, 1);
-  const text = (t: number) => `toDateTime64(${quoteString(new Date(t).toISOString().slice(0, 19).replace('T', ' '))}, 3, 'UTC')`;
+  const text = (t: number) =>
+    `toDateTime64(${quoteString(new Date(t).toISOString().slice(0, 19).replace('T', ' '))}, 3, 'UTC')`;
   return { start: text(start), end: text(end), ms: end - start };
 }
 
@@ -42,7 +43,8 @@ function traceKey(s: LangfuseSeed, i: string): { id: string; project: string; ti
   };
 }
 
-const TRACE_COLUMNS = 'id, timestamp, name, user_id, metadata, release, version, project_id, environment, public, bookmarked, tags, input, output, session_id, created_at, updated_at, event_ts, is_deleted';
+const TRACE_COLUMNS =
+  'id, timestamp, name, user_id, metadata, release, version, project_id, environment, public, bookmarked, tags, input, output, session_id, created_at, updated_at, event_ts, is_deleted';
 
 /** Version 1 of every trace, then updates (20%) and deletions (2%) as separate inserts (separate parts). */
 export function traceInserts(s: LangfuseSeed): string[] {
@@ -88,18 +90,27 @@ WHERE cityHash64(${s.seed}, 'twin', id) % 100 < 1 AND event_ts = timestamp + toI
   return [v1, updated, deleted, moved, twin];
 }
 
-/** Dataset run items naming 2% of the traces: Langfuse's backfill leaves those traces to the one that writes experiments. */
+/**
+ * Dataset run items naming 2% of the traces: Langfuse's backfill leaves those traces to the one that writes
+ * experiments.
+ */
 export function datasetRunItemInserts(s: LangfuseSeed, table: TableRef): string[] {
   const k = traceKey(s, 'number');
-  return [`INSERT INTO ${quoteTable(table)} (id, project_id, dataset_run_id, dataset_item_id, dataset_id, trace_id, dataset_run_name, dataset_run_created_at, event_ts, is_deleted)
+  return [
+    `INSERT INTO ${quoteTable(table)} (id, project_id, dataset_run_id, dataset_item_id, dataset_id, trace_id, dataset_run_name, dataset_run_created_at, event_ts, is_deleted)
 SELECT concat('dri-', toString(number)), ${k.project}, 'run-1', concat('item-', toString(number)), 'dataset-1', ${k.id}, 'run 1', ${k.timestamp}, ${k.timestamp}, 0
 FROM numbers(${s.traceCount})
-WHERE ${h(s.seed, 'dri', 'number')} % 100 < 2`];
+WHERE ${h(s.seed, 'dri', 'number')} % 100 < 2`,
+  ];
 }
 
-const OBS_COLUMNS = 'id, trace_id, project_id, environment, type, parent_observation_id, start_time, end_time, name, metadata, level, status_message, version, input, output, provided_model_name, internal_model_id, model_parameters, provided_usage_details, usage_details, provided_cost_details, cost_details, total_cost, completion_start_time, prompt_id, prompt_name, prompt_version, usage_pricing_tier_id, usage_pricing_tier_name, tool_definitions, tool_calls, tool_call_names, created_at, updated_at, event_ts, is_deleted';
+const OBS_COLUMNS =
+  'id, trace_id, project_id, environment, type, parent_observation_id, start_time, end_time, name, metadata, level, status_message, version, input, output, provided_model_name, internal_model_id, model_parameters, provided_usage_details, usage_details, provided_cost_details, cost_details, total_cost, completion_start_time, prompt_id, prompt_name, prompt_version, usage_pricing_tier_id, usage_pricing_tier_name, tool_definitions, tool_calls, tool_call_names, created_at, updated_at, event_ts, is_deleted';
 /** Every observation column but the engine's own, in OBS_COLUMNS order, for rows re-sent with a few changed. */
-const RESEND = (changes: Record<string, string>) => OBS_COLUMNS.split(', ').map((c) => changes[c] ?? c).join(', ');
+const RESEND = (changes: Record<string, string>) =>
+  OBS_COLUMNS.split(', ')
+    .map((c) => changes[c] ?? c)
+    .join(', ');
 
 /** Version 1 of every observation, then two rounds of updates (30%, 5%) and deletions (2%), each its own insert. */
 export function observationInserts(s: LangfuseSeed): string[] {
@@ -146,7 +157,12 @@ FROM
     if(prompt_id IS NULL, NULL, toUInt16(${r('prompt')} % 4 + 1)) AS prompt_version
   FROM numbers(${s.observationCount})
 )`;
-  const again = (salt: string, pct: number, after: number, fromVersion: number) => `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
+  const again = (
+    salt: string,
+    pct: number,
+    after: number,
+    fromVersion: number,
+  ) => `INSERT INTO ${quoteTable(s.observations)} (${OBS_COLUMNS})
 SELECT ${RESEND({ end_time: `end_time + toIntervalSecond(${after})`, metadata: `mapUpdate(metadata, map('revision', '${after}'))`, output: "concat(output, ' (revised)')", usage_details: 'mapApply((k, v) -> (k, v + 10), usage_details)', updated_at: `updated_at + toIntervalSecond(${after})`, event_ts: `start_time + toIntervalSecond(${after})`, is_deleted: '0' })}
 FROM ${quoteTable(s.observations)}
 WHERE cityHash64(${s.seed}, ${quoteString(salt)}, id) % 100 < ${pct} AND event_ts = start_time + toIntervalSecond(${fromVersion})
@@ -177,5 +193,14 @@ WHERE cityHash64(${s.seed}, 'move', id) % 100 < 4 AND event_ts = start_time + to
 SELECT ${RESEND({ event_ts: 'event_ts + toIntervalSecond(100)', is_deleted: '1' })}
 FROM ${quoteTable(s.observations)}
 WHERE cityHash64(${s.seed}, 'mvdel', id) % 100 < 20 AND endsWith(name, ' (moved)') AND is_deleted = 0`;
-  return [v1, again('update', 30, 30, 1), again('update2', 17, 60, 30), deleted, sameTs, undeleted, moved, movedDeleted];
+  return [
+    v1,
+    again('update', 30, 30, 1),
+    again('update2', 17, 60, 30),
+    deleted,
+    sameTs,
+    undeleted,
+    moved,
+    movedDeleted,
+  ];
 }

@@ -36,14 +36,26 @@ export interface TransformBenchReport {
   /** The first strategy's plan, for measuring memory per chunk size afterwards. */
   planDir: string;
   day: string;
-  memory?: { dayChunkPeakMiB: number; hourChunksPeakMiB: number; hourToDay: number; dayChunkSeconds: number; hourChunksSeconds: number; note: string };
+  memory?: {
+    dayChunkPeakMiB: number;
+    hourChunksPeakMiB: number;
+    hourToDay: number;
+    dayChunkSeconds: number;
+    hourChunksSeconds: number;
+    note: string;
+  };
 }
-
 
 /** The I/O any transform must pay: every metric map's keys and values, read once. */
 function floorSql(plan: FlattenPlan): string {
-  const maps = plan.manifest.source.columns.filter(([name, type]) => type.startsWith('Map(') && plan.mapping.int.concat(plan.mapping.float).some((e) => e.maps.includes(name)));
-  const terms = maps.map(([name]) => `sum(length(arrayStringConcat(${quoteIdent(name)}.keys)) + toFloat64(arraySum(${quoteIdent(name)}.values)))`);
+  const maps = plan.manifest.source.columns.filter(
+    ([name, type]) =>
+      type.startsWith('Map(') && plan.mapping.int.concat(plan.mapping.float).some((e) => e.maps.includes(name)),
+  );
+  const terms = maps.map(
+    ([name]) =>
+      `sum(length(arrayStringConcat(${quoteIdent(name)}.keys)) + toFloat64(arraySum(${quoteIdent(name)}.values)))`,
+  );
   return `SELECT ${terms.join(' + ')} AS checksum FROM ${quoteTable(plan.manifest.tables.source)} WHERE ${windowFilter(plan.manifest)}`;
 }
 
@@ -51,7 +63,11 @@ function floorSql(plan: FlattenPlan): string {
  * Measures the plan's transform against the floor (reading the maps) and against a
  * client-side flatten, interleaved and repeated; plus peak memory for day and hour chunks.
  */
-export async function benchTransform(engine: Engine, settings: Settings, options: TransformBenchOptions): Promise<TransformBenchReport> {
+export async function benchTransform(
+  engine: Engine,
+  settings: Settings,
+  options: TransformBenchOptions,
+): Promise<TransformBenchReport> {
   const say = options.onProgress ?? (() => {});
   const day = DEMO_DAY;
   const window = dayWindow(day, settings.timeZone);
@@ -63,7 +79,10 @@ export async function benchTransform(engine: Engine, settings: Settings, options
   for (const strategy of options.strategies) {
     const target = { database: settings.target.database, name: `chplan_bench_${strategy}` };
     const strategySettings = { ...settings, strategy, target };
-    writePlanDir(join(dir, strategy), buildPlan({ name: strategy, schema, mapping, settings: strategySettings, toolVersion: TOOL_VERSION }));
+    writePlanDir(
+      join(dir, strategy),
+      buildPlan({ name: strategy, schema, mapping, settings: strategySettings, toolVersion: TOOL_VERSION }),
+    );
     const plan = readPlan(join(dir, strategy));
     for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
     plans.set(strategy, plan);
@@ -78,9 +97,17 @@ export async function benchTransform(engine: Engine, settings: Settings, options
   // shaped like its output (a copy of what the first strategy just wrote).
   const copyTable = `${quoteIdent(settings.target.database)}.${quoteIdent('chplan_bench_copy')}`;
   await engine.command(`CREATE TABLE IF NOT EXISTS ${copyTable} AS ${staging(first)}`);
-  const readColumns = [schema.time, ...schema.groupKeys, ...schema.dimensions, ...schema.maps].map((c) => quoteIdent(c.name)).join(', ');
+  const readColumns = [schema.time, ...schema.groupKeys, ...schema.dimensions, ...schema.maps]
+    .map((c) => quoteIdent(c.name))
+    .join(', ');
   const readFloorSql = `SELECT ${readColumns} FROM ${quoteTable(first.manifest.tables.source)} WHERE ${windowFilter(first.manifest)} FORMAT Null`;
-  const names = ['floor', ...options.strategies.map((s) => `transform (${s})`), 'read floor (every column read)', 'write floor (a copy of the output)', 'client-side baseline'];
+  const names = [
+    'floor',
+    ...options.strategies.map((s) => `transform (${s})`),
+    'read floor (every column read)',
+    'write floor (a copy of the output)',
+    'client-side baseline',
+  ];
   say(`measuring ${names.join(', ')} × ${options.repeat}, interleaved…`);
   // Merging the freshly seeded source or a just-written staging table in the background
   // would overlap the next measurement; the benchmark's own embedded engine pauses merges.
@@ -103,8 +130,8 @@ export async function benchTransform(engine: Engine, settings: Settings, options
   }).finally(() => pauseMerges && engine.command('SYSTEM START MERGES'));
   const [groups] = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${staging(first)}`);
 
-
-  const rowsOf = (name: string) => (name === 'client-side baseline' ? Math.min(options.baselineRows, options.rows) : options.rows);
+  const rowsOf = (name: string) =>
+    name === 'client-side baseline' ? Math.min(options.baselineRows, options.rows) : options.rows;
   const results = names.map((name) => {
     const runs = samples[name]!.map((s: Sample) => s.seconds);
     const seconds = median(runs);
@@ -115,8 +142,10 @@ export async function benchTransform(engine: Engine, settings: Settings, options
   const physical = by('read floor (every column read)').seconds + by('write floor (a copy of the output)').seconds;
   for (const strategy of options.strategies) {
     ratios[`transform (${strategy}) / floor`] = by(`transform (${strategy})`).seconds / by('floor').seconds;
-    ratios[`transform (${strategy}) / physical floor (read + write)`] = by(`transform (${strategy})`).seconds / physical;
-    ratios[`baseline per row / transform (${strategy}) per row`] = by(`transform (${strategy})`).rowsPerSecond / by('client-side baseline').rowsPerSecond;
+    ratios[`transform (${strategy}) / physical floor (read + write)`] =
+      by(`transform (${strategy})`).seconds / physical;
+    ratios[`baseline per row / transform (${strategy}) per row`] =
+      by(`transform (${strategy})`).rowsPerSecond / by('client-side baseline').rowsPerSecond;
   }
   return {
     rows: options.rows,

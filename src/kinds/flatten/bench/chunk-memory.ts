@@ -7,6 +7,11 @@ const WORKER = new URL('./memory-worker.ts', import.meta.url);
  * allocator state carries over. Only meaningful for the embedded engine, whose data
  * directory must not be open in this process while it runs.
  */
-export function chunkPeakMemory(dataDir: string, planDir: string, day: string, chunk: 'day' | 'hour'): { maxRssBytes: number; seconds: number } {
+export function chunkPeakMemory(
+  dataDir: string,
+  planDir: string,
+  day: string,
+  chunk: 'day' | 'hour',
+): { maxRssBytes: number; seconds: number } {
   return runWorkerProcess(WORKER, [dataDir, planDir, day, chunk]);
 }

@@ -13,7 +13,14 @@ type TargetRow = Record<string, unknown>;
  * the benchmark compares like with like and the tests can use it as an independent
  * computation. Returns the number of source rows processed.
  */
-export async function clientSideFlatten(engine: Engine, plan: FlattenPlan, schema: SourceSchema, window: { start: string; end: string }, limit: number, into: string): Promise<number> {
+export async function clientSideFlatten(
+  engine: Engine,
+  plan: FlattenPlan,
+  schema: SourceSchema,
+  window: { start: string; end: string },
+  limit: number,
+  into: string,
+): Promise<number> {
   const m = plan.manifest;
   const columnOf = new Map<string, string>();
   for (const kind of ['int', 'float'] as const) {
@@ -43,6 +50,8 @@ export async function clientSideFlatten(engine: Engine, plan: FlattenPlan, schem
     }
   }
   const body = [...groups.values()].map((g) => JSON.stringify(g)).join('\n');
-  await engine.command(`INSERT INTO ${into} SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${body}`);
+  await engine.command(
+    `INSERT INTO ${into} SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${body}`,
+  );
   return rows.length;
 }

@@ -25,7 +25,8 @@ export function answersDiffer(a: Record<string, unknown>[], b: Record<string, un
     const y = Object.values(b[i]!);
     if (x.length !== y.length) return `row ${i + 1}: ${x.length} columns vs ${y.length}`;
     const column = x.findIndex((v, j) => !valuesAgree(v, y[j]));
-    if (column >= 0) return `row ${i + 1}, column ${column + 1}: ${JSON.stringify(x[column])} vs ${JSON.stringify(y[column])}`;
+    if (column >= 0)
+      return `row ${i + 1}, column ${column + 1}: ${JSON.stringify(x[column])} vs ${JSON.stringify(y[column])}`;
   }
   return null;
 }

@@ -18,14 +18,26 @@ export const benchTransformCommand = {
     withFlattenOptions(yargs)
       .option('rows', { type: 'number', default: 2_000_000, describe: 'rows of seeded data' })
       .option('repeat', { type: 'number', default: 3, describe: 'runs of each measurement (median reported)' })
-      .option('baseline-rows', { type: 'number', default: 200_000, describe: 'rows streamed through the client-side baseline' })
-      .option('strategies', { type: 'string', default: 'indexed,readable', describe: 'aggregation strategies to compare' })
+      .option('baseline-rows', {
+        type: 'number',
+        default: 200_000,
+        describe: 'rows streamed through the client-side baseline',
+      })
+      .option('strategies', {
+        type: 'string',
+        default: 'indexed,readable',
+        describe: 'aggregation strategies to compare',
+      })
       .option('out', { type: 'string', describe: 'JSON report (default bench-results/transform-<time>.json)' }),
-  handler: async (args: CommonArgs & { rows: number; repeat: number; baselineRows: number; strategies: string; out?: string }) => {
+  handler: async (
+    args: CommonArgs & { rows: number; repeat: number; baselineRows: number; strategies: string; out?: string },
+  ) => {
     const settings = settingsFrom({ ...args, dataDir: args.dataDir ?? '.chdata-bench' });
     const report = await withEngine(settings, (engine) =>
       benchTransform(engine, settings, {
-        rows: args.rows, repeat: Math.max(1, args.repeat), baselineRows: args.baselineRows,
+        rows: args.rows,
+        repeat: Math.max(1, args.repeat),
+        baselineRows: args.baselineRows,
         strategies: args.strategies.split(',').map((s) => s.trim()) as Strategy[],
         onProgress: (m) => !args.json && print(m),
       }),
@@ -35,24 +47,50 @@ export const benchTransformCommand = {
       const day = chunkPeakMemory(resolve(settings.dataDir), report.planDir, report.day, 'day');
       const hour = chunkPeakMemory(resolve(settings.dataDir), report.planDir, report.day, 'hour');
       report.memory = {
-        dayChunkPeakMiB: day.maxRssBytes / MiB, hourChunksPeakMiB: hour.maxRssBytes / MiB, hourToDay: hour.maxRssBytes / day.maxRssBytes,
-        dayChunkSeconds: day.seconds, hourChunksSeconds: hour.seconds,
-        note: 'peak resident memory of a process running the embedded engine and the day\'s inserts; seconds are one run each',
+        dayChunkPeakMiB: day.maxRssBytes / MiB,
+        hourChunksPeakMiB: hour.maxRssBytes / MiB,
+        hourToDay: hour.maxRssBytes / day.maxRssBytes,
+        dayChunkSeconds: day.seconds,
+        hourChunksSeconds: hour.seconds,
+        note: "peak resident memory of a process running the embedded engine and the day's inserts; seconds are one run each",
       };
     }
     const out = args.out ?? `bench-results/transform-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
     if (args.json) return printJson(report);
-    print(`${report.rows} rows → ${report.groups} groups, ${report.keys.int} int + ${report.keys.float} float keys, medians of ${report.repeat} interleaved runs on ${report.engine}`);
-    print(table(['measurement', 'rows', 'seconds (median)', 'rows/s', 'runs'], report.results.map((r) => [r.name, r.rows, r.seconds.toFixed(2), Math.round(r.rowsPerSecond).toLocaleString('en-US'), r.runs.map((s) => s.toFixed(2)).join(' ')])));
-    print(table(['ratio', 'value'], Object.entries(report.ratios).map(([k, v]) => [k, `${v.toFixed(2)}×`])));
+    print(
+      `${report.rows} rows → ${report.groups} groups, ${report.keys.int} int + ${report.keys.float} float keys, medians of ${report.repeat} interleaved runs on ${report.engine}`,
+    );
+    print(
+      table(
+        ['measurement', 'rows', 'seconds (median)', 'rows/s', 'runs'],
+        report.results.map((r) => [
+          r.name,
+          r.rows,
+          r.seconds.toFixed(2),
+          Math.round(r.rowsPerSecond).toLocaleString('en-US'),
+          r.runs.map((s) => s.toFixed(2)).join(' '),
+        ]),
+      ),
+    );
+    print(
+      table(
+        ['ratio', 'value'],
+        Object.entries(report.ratios).map(([k, v]) => [k, `${v.toFixed(2)}×`]),
+      ),
+    );
     if (report.memory) {
       const { dayChunkPeakMiB, hourChunksPeakMiB, hourToDay, dayChunkSeconds, hourChunksSeconds } = report.memory;
-      print(table(['chunk', 'peak memory (MiB)', 'seconds for the day (one run)'], [
-        ['day', dayChunkPeakMiB.toFixed(0), dayChunkSeconds.toFixed(2)],
-        ['hour', hourChunksPeakMiB.toFixed(0), hourChunksSeconds.toFixed(2)],
-        ['hour / day', hourToDay.toFixed(2), (hourChunksSeconds / dayChunkSeconds).toFixed(2)],
-      ]));
+      print(
+        table(
+          ['chunk', 'peak memory (MiB)', 'seconds for the day (one run)'],
+          [
+            ['day', dayChunkPeakMiB.toFixed(0), dayChunkSeconds.toFixed(2)],
+            ['hour', hourChunksPeakMiB.toFixed(0), hourChunksSeconds.toFixed(2)],
+            ['hour / day', hourToDay.toFixed(2), (hourChunksSeconds / dayChunkSeconds).toFixed(2)],
+          ],
+        ),
+      );
     }
     print(`Wrote ${out}`);
   },

@@ -11,7 +11,12 @@ export const FLATTEN_OPTIONS: Record<string, Options> = {
   'int-type': { type: 'string', describe: 'type of int columns (Int32, Int64, UInt32, UInt64)' },
   'float-type': { type: 'string', describe: 'type of float columns (Float32, Float64)' },
   strategy: { type: 'string', choices: ['indexed', 'readable'], describe: 'aggregation SQL (indexed is faster)' },
-  'insert-setting': { type: 'string', array: true, describe: 'name=value added to the insert\'s SETTINGS (repeatable), e.g. max_bytes_before_external_group_by=2000000000' },
+  'insert-setting': {
+    type: 'string',
+    array: true,
+    describe:
+      "name=value added to the insert's SETTINGS (repeatable), e.g. max_bytes_before_external_group_by=2000000000",
+  },
 };
 
 /** The engine's flags and the flatten plan's. */

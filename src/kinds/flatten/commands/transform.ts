@@ -2,7 +2,14 @@ import type { Argv } from 'yargs';
 import { DEMO_DAY } from '../../../config/settings.js';
 import { transform } from '../workflows/transform.js';
 import { assertWritableFile, writeFileAtomic } from '../../../core/write-atomic.js';
-import { print, printJson, printRunSummary, printValidation, runProgress, stagePrinter } from '../../../terminal/output.js';
+import {
+  print,
+  printJson,
+  printRunSummary,
+  printValidation,
+  runProgress,
+  stagePrinter,
+} from '../../../terminal/output.js';
 import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
 import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
@@ -19,25 +26,38 @@ export const transformCommand = {
       .option('out', { type: 'string', describe: 'plan directory (default generated-sql/<target table>)' })
       .option('base', { type: 'string', describe: 'keep the columns of this existing mapping' })
       .option('report', { type: 'string', describe: 'write the validation report as JSON to this file' }),
-  handler: async (args: CommonArgs & { day: string; to?: string; mapping: string; out?: string; base?: string; report?: string }) => {
+  handler: async (
+    args: CommonArgs & { day: string; to?: string; mapping: string; out?: string; base?: string; report?: string },
+  ) => {
     if (args.report) assertWritableFile(args.report);
     const settings = settingsFrom(args);
     const progress = runProgress(args.json);
     const stages = stagePrinter(args.json);
     const result = await withEngine(settings, (engine) =>
       transform(engine, settings, {
-        from: args.day, to: args.to, mappingOut: args.mapping, planOut: args.out, base: args.base,
+        from: args.day,
+        to: args.to,
+        mappingOut: args.mapping,
+        planOut: args.out,
+        base: args.base,
         onEvent: (event) => {
-          if (event.type === 'seeded') { if (!args.json) print(`  no source table on the embedded engine: demo data for ${event.day}, ${event.rows} rows`); }
-          else if (event.type === 'stage') stages.start(event.name);
+          if (event.type === 'seeded') {
+            if (!args.json)
+              print(`  no source table on the embedded engine: demo data for ${event.day}, ${event.rows} rows`);
+          } else if (event.type === 'stage') stages.start(event.name);
           else progress.onEvent(event);
         },
       }),
-    ).finally(() => { progress.stop(); stages.end(); });
+    ).finally(() => {
+      progress.stop();
+      stages.end();
+    });
     if (args.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
     if (args.json) printJson(result);
     else {
-      print(`Mapping: ${result.discovery.out} (${result.discovery.mapping.int.length} int, ${result.discovery.mapping.float.length} float columns). Plan: ${result.planDir}`);
+      print(
+        `Mapping: ${result.discovery.out} (${result.discovery.mapping.int.length} int, ${result.discovery.mapping.float.length} float columns). Plan: ${result.planDir}`,
+      );
       printRunSummary([{ shard: null, units: result.days }]);
       printValidation(result.report);
     }

@@ -10,33 +10,87 @@ import type { Step } from './steps.js';
 
 /** Where each statement of a flatten plan lives, in execution order, and what it is for. */
 export const PLAN_FILES = {
-  create_ledger: { file: '00_create_ledger.sql', role: 'ledger table recording every chunk and publish (created if missing)' },
-  append_ledger: { file: '00_append_ledger.sql', role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)' },
-  migrate_ledger: { file: '00_migrate_ledger.sql', role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days' },
-  create_registry: { file: '00_create_registry.sql', role: 'registry of the key each target column holds (created if missing)' },
-  register_mapping: { file: '00_register_mapping.sql', role: 'records the key of each column not registered yet (after the registry check passed)' },
+  create_ledger: {
+    file: '00_create_ledger.sql',
+    role: 'ledger table recording every chunk and publish (created if missing)',
+  },
+  append_ledger: {
+    file: '00_append_ledger.sql',
+    role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)',
+  },
+  migrate_ledger: {
+    file: '00_migrate_ledger.sql',
+    role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+  },
+  create_registry: {
+    file: '00_create_registry.sql',
+    role: 'registry of the key each target column holds (created if missing)',
+  },
+  register_mapping: {
+    file: '00_register_mapping.sql',
+    role: 'records the key of each column not registered yet (after the registry check passed)',
+  },
   create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
-  add_columns_target: { file: '01a_add_columns_target.sql', role: 'migration: columns this mapping adds to an existing target' },
-  create_staging: { file: '02_create_staging.sql', role: 'staging table with the target\'s structure' },
-  create_distributed: { file: '01d_create_distributed.sql', role: 'cluster only: Distributed table over every shard\'s target' },
-  check_sharding: { file: '05a_check_sharding.sql', role: 'cluster only: refuses when a minute group\'s rows span shards' },
+  add_columns_target: {
+    file: '01a_add_columns_target.sql',
+    role: 'migration: columns this mapping adds to an existing target',
+  },
+  create_staging: { file: '02_create_staging.sql', role: "staging table with the target's structure" },
+  create_distributed: {
+    file: '01d_create_distributed.sql',
+    role: "cluster only: Distributed table over every shard's target",
+  },
+  check_sharding: {
+    file: '05a_check_sharding.sql',
+    role: "cluster only: refuses when a minute group's rows span shards",
+  },
   create_named_view: { file: '01b_create_named_view.sql', role: 'view with every metric under its key name' },
-  create_compat_view: { file: '01c_create_compat_view.sql', role: 'view rebuilding the old Map columns, for existing queries' },
-  add_columns_staging: { file: '02a_add_columns_staging.sql', role: 'migration: the same columns on an existing staging table' },
+  create_compat_view: {
+    file: '01c_create_compat_view.sql',
+    role: 'view rebuilding the old Map columns, for existing queries',
+  },
+  add_columns_staging: {
+    file: '02a_add_columns_staging.sql',
+    role: 'migration: the same columns on an existing staging table',
+  },
   clear_staging_day: { file: '03_clear_staging_day.sql', role: 'drops a day from staging before it is rebuilt' },
-  clear_staging_window: { file: '04_clear_staging_window.sql', role: 'removes a retried chunk\'s window from staging' },
-  preflight_unmapped_keys: { file: '05_preflight_unmapped_keys.sql', role: 'lists keys the mapping lacks: before each chunk, or after the insert stopped on one' },
-  insert_chunk: { file: '06_insert_chunk.sql', role: 'THE transform: one INSERT … SELECT per chunk, bounds bound as parameters' },
-  keep_other_customers: { file: '07_keep_other_customers.sql', role: 'copies customers outside the plan into staging before publish' },
+  clear_staging_window: { file: '04_clear_staging_window.sql', role: "removes a retried chunk's window from staging" },
+  preflight_unmapped_keys: {
+    file: '05_preflight_unmapped_keys.sql',
+    role: 'lists keys the mapping lacks: before each chunk, or after the insert stopped on one',
+  },
+  insert_chunk: {
+    file: '06_insert_chunk.sql',
+    role: 'THE transform: one INSERT … SELECT per chunk, bounds bound as parameters',
+  },
+  keep_other_customers: {
+    file: '07_keep_other_customers.sql',
+    role: 'copies customers outside the plan into staging before publish',
+  },
   check_staging: { file: '08_check_staging.sql', role: 'row and part count of a staged day, checked before publish' },
   publish_day: { file: '09_publish_day.sql', role: 'atomic REPLACE PARTITION of a day from staging into the target' },
   validate_row_count: { file: '10_validate_row_count.sql', role: 'validation: source groups vs target rows' },
-  validate_source_sums: { file: '11_validate_source_sums.sql', role: 'validation: per-key sums from the source (unpivot)' },
+  validate_source_sums: {
+    file: '11_validate_source_sums.sql',
+    role: 'validation: per-key sums from the source (unpivot)',
+  },
   validate_target_sums: { file: '12_validate_target_sums.sql', role: 'validation: per-column sums from the target' },
-  validate_spot_source: { file: '13_validate_spot_source.sql', role: 'validation: sampled groups, every key, source side' },
-  validate_spot_target: { file: '14_validate_spot_target.sql', role: 'validation: sampled groups, every column, target side' },
-  validate_dimensions: { file: '15_validate_dimensions.sql', role: 'validation: groups whose dimension columns differ' },
-  diagnose_overflow: { file: '16_diagnose_overflow.sql', role: 'after an integer overflow only: names the group, key and sum that do not fit' },
+  validate_spot_source: {
+    file: '13_validate_spot_source.sql',
+    role: 'validation: sampled groups, every key, source side',
+  },
+  validate_spot_target: {
+    file: '14_validate_spot_target.sql',
+    role: 'validation: sampled groups, every column, target side',
+  },
+  validate_dimensions: {
+    file: '15_validate_dimensions.sql',
+    role: 'validation: groups whose dimension columns differ',
+  },
+  diagnose_overflow: {
+    file: '16_diagnose_overflow.sql',
+    role: 'after an integer overflow only: names the group, key and sum that do not fit',
+  },
 } as const satisfies Record<Step['type'], { file: string; role: string }>;
 
 export interface PlanStatement {
@@ -47,7 +101,12 @@ export interface PlanStatement {
 }
 
 /** Names chplan derives from the target: staging next to it, ledger in its database. */
-export function planTables(settings: Settings): Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef> {
+export function planTables(
+  settings: Settings,
+): Record<
+  'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed',
+  TableRef
+> {
   return {
     source: settings.source,
     target: settings.target,
@@ -67,7 +126,12 @@ function unpivotTuple(kind: MetricKind, accumulator: { int: string; float: strin
 }
 
 /** The steps of a flatten plan for this schema, mapping and settings. Pure. */
-export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: Settings, previous: Mapping | null = null): Step[] {
+export function flattenSteps(
+  schema: SourceSchema,
+  mapping: Mapping,
+  settings: Settings,
+  previous: Mapping | null = null,
+): Step[] {
   const tables = planTables(settings);
   const time = schema.time.name;
   const groupKeys = schema.groupKeys.map((c) => c.name);
@@ -80,7 +144,9 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   const known = (map: string, kind: MetricKind) => mapping[kind].filter((e) => e.maps.includes(map)).map((e) => e.key);
   const common = { time, timeZone: settings.timeZone, groupKeys };
   const typeOf = (kind: MetricKind) => (kind === 'int' ? settings.intType : settings.floatType);
-  const free = (['int', 'float'] as const).flatMap((kind) => mapping.free[kind].map((column) => ({ column, type: typeOf(kind) })));
+  const free = (['int', 'float'] as const).flatMap((kind) =>
+    mapping.free[kind].map((column) => ({ column, type: typeOf(kind) })),
+  );
   const added = addedColumns(mapping, previous).map((c) => ({ ...c, type: typeOf(c.kind) }));
   const cluster = settings.cluster;
   const steps: Step[] = [
@@ -89,10 +155,18 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
     { type: 'migrate_ledger', cluster, ledger: tables.ledger },
     { type: 'create_registry', cluster, registry: tables.registry },
     ...(mapping.int.length + mapping.float.length > 0
-      ? [{
-          type: 'register_mapping', registry: tables.registry, target: formatTableRef(tables.target), mappingHash: mappingHash(mapping), version: mapping.version,
-          entries: (['int', 'float'] as const).flatMap((kind) => mapping[kind].map((e) => ({ kind, column: e.column, key: e.key }))),
-        } as Step]
+      ? [
+          {
+            type: 'register_mapping',
+            registry: tables.registry,
+            target: formatTableRef(tables.target),
+            mappingHash: mappingHash(mapping),
+            version: mapping.version,
+            entries: (['int', 'float'] as const).flatMap((kind) =>
+              mapping[kind].map((e) => ({ kind, column: e.column, key: e.key })),
+            ),
+          } as Step,
+        ]
       : []),
     {
       type: 'create_target',
@@ -105,18 +179,39 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
       orderBy: [...groupKeys, time],
       timeZone: settings.timeZone,
     },
-    { type: 'create_named_view', cluster, view: tables.namedView, target: tables.target, time, carried: [...groupKeys, ...dimensions], columns: namedColumns(mapping, [time, ...groupKeys, ...dimensions]) },
-    { type: 'create_compat_view', cluster, view: tables.compatView, target: tables.target, time, carried: [...groupKeys, ...dimensions], maps: compatMaps(schema, mapping) },
+    {
+      type: 'create_named_view',
+      cluster,
+      view: tables.namedView,
+      target: tables.target,
+      time,
+      carried: [...groupKeys, ...dimensions],
+      columns: namedColumns(mapping, [time, ...groupKeys, ...dimensions]),
+    },
+    {
+      type: 'create_compat_view',
+      cluster,
+      view: tables.compatView,
+      target: tables.target,
+      time,
+      carried: [...groupKeys, ...dimensions],
+      maps: compatMaps(schema, mapping),
+    },
     { type: 'create_staging', cluster, staging: tables.staging, target: tables.target },
     ...(added.length > 0
-      ? [
+      ? ([
           { type: 'add_columns_target', cluster, table: tables.target, columns: added },
           { type: 'add_columns_staging', cluster, table: tables.staging, columns: added },
-        ] as Step[]
+        ] as Step[])
       : []),
     { type: 'clear_staging_day', staging: tables.staging },
     { type: 'clear_staging_window', staging: tables.staging, time },
-    { type: 'preflight_unmapped_keys', source: tables.source, sourceFilter, maps: schema.maps.map((m) => ({ name: m.name, known: known(m.name, m.kind) })) },
+    {
+      type: 'preflight_unmapped_keys',
+      source: tables.source,
+      sourceFilter,
+      maps: schema.maps.map((m) => ({ name: m.name, known: known(m.name, m.kind) })),
+    },
     {
       type: 'insert_chunk',
       tables,
@@ -140,19 +235,49 @@ export function flattenSteps(schema: SourceSchema, mapping: Mapping, settings: S
   if (cluster) {
     steps.push(
       { type: 'create_distributed', cluster, distributed: tables.distributed, target: tables.target, groupKeys },
-      { type: 'check_sharding', cluster, source: tables.source, time, timeZone: settings.timeZone, groupKeys, sourceFilter },
+      {
+        type: 'check_sharding',
+        cluster,
+        source: tables.source,
+        time,
+        timeZone: settings.timeZone,
+        groupKeys,
+        sourceFilter,
+      },
     );
   }
   if (settings.customers) {
-    steps.push({ type: 'keep_other_customers', staging: tables.staging, target: tables.target, time, customerColumn: settings.customerColumn, customers: settings.customers });
+    steps.push({
+      type: 'keep_other_customers',
+      staging: tables.staging,
+      target: tables.target,
+      time,
+      customerColumn: settings.customerColumn,
+      customers: settings.customers,
+    });
   }
   steps.push(
     { type: 'check_staging', staging: tables.staging },
     { type: 'publish_day', target: tables.target, staging: tables.staging },
-    { type: 'validate_row_count', source: tables.source, target: tables.target, ...common, sourceFilter, targetFilter: sourceFilter },
+    {
+      type: 'validate_row_count',
+      source: tables.source,
+      target: tables.target,
+      ...common,
+      sourceFilter,
+      targetFilter: sourceFilter,
+    },
     { type: 'validate_source_sums', source: tables.source, sourceFilter, maps: unpivot },
     { type: 'validate_target_sums', target: tables.target, targetFilter: sourceFilter, metrics: metrics.metrics },
-    { type: 'validate_spot_source', source: tables.source, target: tables.target, ...common, sourceFilter, targetFilter: sourceFilter, maps: unpivot },
+    {
+      type: 'validate_spot_source',
+      source: tables.source,
+      target: tables.target,
+      ...common,
+      sourceFilter,
+      targetFilter: sourceFilter,
+      maps: unpivot,
+    },
     {
       type: 'validate_spot_target',
       target: tables.target,
@@ -200,28 +325,48 @@ export function namedColumns(mapping: Mapping, reserved: string[]): { column: st
 }
 
 /** The old Map columns as expressions over the flat ones; a shared key goes to its first map. Pure. */
-export function compatMaps(schema: SourceSchema, mapping: Mapping): { name: string; type: string; keys: string[]; values: string[] }[] {
+export function compatMaps(
+  schema: SourceSchema,
+  mapping: Mapping,
+): { name: string; type: string; keys: string[]; values: string[] }[] {
   return schema.maps.map((map) => {
     const entries = mapping[map.kind].filter((e) => e.maps[0] === map.name);
-    return { name: map.name, type: map.type, keys: entries.map((e) => e.key), values: entries.map((e) => `CAST(${quoteIdent(e.column)}, ${quoteString(map.valueType)})`) };
+    return {
+      name: map.name,
+      type: map.type,
+      keys: entries.map((e) => e.key),
+      values: entries.map((e) => `CAST(${quoteIdent(e.column)}, ${quoteString(map.valueType)})`),
+    };
   });
 }
 
 /** Columns (mapped or free) of `mapping` that the previous mapping's table lacks. Pure. */
-export function addedColumns(mapping: Mapping, previous: Mapping | null): { kind: MetricKind; column: string; comment: string; existing: boolean }[] {
+export function addedColumns(
+  mapping: Mapping,
+  previous: Mapping | null,
+): { kind: MetricKind; column: string; comment: string; existing: boolean }[] {
   if (!previous) return [];
   return (['int', 'float'] as const).flatMap((kind) => {
     const assigned = new Set(previous[kind].map((e) => e.column));
     const spare = new Set(previous.free[kind]);
     return [
-      ...mapping[kind].filter((e) => !assigned.has(e.column)).map((e) => ({ kind, column: e.column, comment: e.key, existing: spare.has(e.column) })),
-      ...mapping.free[kind].filter((c) => !assigned.has(c) && !spare.has(c)).map((column) => ({ kind, column, comment: 'free: reserved for a future key', existing: false })),
+      ...mapping[kind]
+        .filter((e) => !assigned.has(e.column))
+        .map((e) => ({ kind, column: e.column, comment: e.key, existing: spare.has(e.column) })),
+      ...mapping.free[kind]
+        .filter((c) => !assigned.has(c) && !spare.has(c))
+        .map((column) => ({ kind, column, comment: 'free: reserved for a future key', existing: false })),
     ];
   });
 }
 
 /** Compiles the flatten plan's statements: (schema, mapping, settings) → SQL text. Pure. */
-export function compileFlatten(schema: SourceSchema, mapping: Mapping, settings: Settings, previous: Mapping | null = null): PlanStatement[] {
+export function compileFlatten(
+  schema: SourceSchema,
+  mapping: Mapping,
+  settings: Settings,
+  previous: Mapping | null = null,
+): PlanStatement[] {
   return renderSteps(flattenSteps(schema, mapping, settings, previous));
 }
 

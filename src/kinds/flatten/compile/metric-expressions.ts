@@ -93,11 +93,15 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     }
     const accumulator = accumulatorType(schema.maps, kind);
     const sumsAlias = `__chplan_${kind}_sums`;
-    const values = maps.map((m) => valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`));
+    const values = maps.map((m) =>
+      valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`),
+    );
     // Each map looks up only the keys the mapping lists for it, so a known key turning up
     // in another map counts as unmapped, as in the readable strategy and the preflight.
     const slots = maps.map((m, i) => {
-      const known = entries.flatMap((e, position) => (e.maps.includes(m.name) ? [{ key: e.key, position: position + 1 }] : []));
+      const known = entries.flatMap((e, position) =>
+        e.maps.includes(m.name) ? [{ key: e.key, position: position + 1 }] : [],
+      );
       if (known.length === 0) return `arrayMap(k -> toUInt32(0), ${quoteIdent(m.name)}.keys)`;
       const keysAlias = `__chplan_${kind}_keys_${i + 1}`;
       const positionsAlias = `__chplan_${kind}_positions_${i + 1}`;
@@ -119,7 +123,12 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     // one cast per column.
     plan.aggregates.push({
       alias: sumsAlias,
-      expr: outerCast(kind, settings, `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`, 'Array'),
+      expr: outerCast(
+        kind,
+        settings,
+        `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`,
+        'Array',
+      ),
     });
     entries.forEach((entry, i) => {
       plan.metrics.push(flat(kind, settings, entry, `${sumsAlias}[${i + 1}]`));
@@ -147,8 +156,14 @@ function readable(schema: SourceSchema, mapping: Mapping, settings: Settings): M
       const alias = `__chplan_${entry.column}`;
       const terms = entry.maps
         .filter((name) => byName.get(name)?.kind === kind)
-        .map((name) => `sum(${valueCast(byName.get(name)!, accumulator, `${quoteIdent(name)}[${quoteString(entry.key)}]`)})`);
-      plan.aggregates.push({ alias, expr: terms.length > 0 ? terms.join(' + ') : `CAST(0, ${quoteString(accumulator)})` });
+        .map(
+          (name) =>
+            `sum(${valueCast(byName.get(name)!, accumulator, `${quoteIdent(name)}[${quoteString(entry.key)}]`)})`,
+        );
+      plan.aggregates.push({
+        alias,
+        expr: terms.length > 0 ? terms.join(' + ') : `CAST(0, ${quoteString(accumulator)})`,
+      });
       plan.metrics.push(flat(kind, settings, entry, outerCast(kind, settings, alias)));
     }
   }

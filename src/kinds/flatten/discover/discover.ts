@@ -7,10 +7,22 @@ import { countRowsSql, discoverKeysSql } from './discover-sql.js';
 import type { InventoryKey, KeyInventory } from './key-inventory.js';
 
 /** Scans the source between two days (inclusive) and returns every key with its maps and row counts. */
-export async function discoverKeys(engine: Engine, schema: SourceSchema, settings: Settings, from: string, to: string): Promise<KeyInventory> {
-  const params = windowParams({ start: dayWindow(from, settings.timeZone).start, end: dayWindow(to, settings.timeZone).end });
+export async function discoverKeys(
+  engine: Engine,
+  schema: SourceSchema,
+  settings: Settings,
+  from: string,
+  to: string,
+): Promise<KeyInventory> {
+  const params = windowParams({
+    start: dayWindow(from, settings.timeZone).start,
+    end: dayWindow(to, settings.timeZone).end,
+  });
   const [found, counted] = await Promise.all([
-    engine.rows<{ map: string; key: string; rows: string }>(discoverKeysSql(schema, settings), { params, step: 'discover' }),
+    engine.rows<{ map: string; key: string; rows: string }>(discoverKeysSql(schema, settings), {
+      params,
+      step: 'discover',
+    }),
     engine.rows<{ rows: string }>(countRowsSql(schema, settings), { params, step: 'discover' }),
   ]);
   return {

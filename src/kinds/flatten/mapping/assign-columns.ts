@@ -21,9 +21,19 @@ export interface AssignOptions {
 export function assignColumns(inventory: KeyInventory, options: AssignOptions = {}): Mapping {
   const base = options.base ?? null;
   const spare = options.spareColumns ?? 0;
-  const result = { int: [] as MappingEntry[], float: [] as MappingEntry[], free: { int: [] as string[], float: [] as string[] } };
+  const result = {
+    int: [] as MappingEntry[],
+    float: [] as MappingEntry[],
+    free: { int: [] as string[], float: [] as string[] },
+  };
   for (const kind of ['int', 'float'] as const) {
-    const evolved = evolve(kind, base?.mapping[kind] ?? [], base?.mapping.free[kind] ?? [], inventory.keys.filter((k) => k.kind === kind), spare);
+    const evolved = evolve(
+      kind,
+      base?.mapping[kind] ?? [],
+      base?.mapping.free[kind] ?? [],
+      inventory.keys.filter((k) => k.kind === kind),
+      spare,
+    );
     result[kind] = evolved.entries;
     result.free[kind] = evolved.free;
   }
@@ -38,7 +48,13 @@ export function assignColumns(inventory: KeyInventory, options: AssignOptions = 
   };
 }
 
-function evolve(kind: MetricKind, previous: MappingEntry[], previousFree: string[], found: InventoryKey[], spare: number): { entries: MappingEntry[]; free: string[] } {
+function evolve(
+  kind: MetricKind,
+  previous: MappingEntry[],
+  previousFree: string[],
+  found: InventoryKey[],
+  spare: number,
+): { entries: MappingEntry[]; free: string[] } {
   const seen = new Map(found.map((k) => [k.key, k]));
   const kept = previous.map((entry): MappingEntry => {
     const now = seen.get(entry.key);
@@ -48,11 +64,19 @@ function evolve(kind: MetricKind, previous: MappingEntry[], previousFree: string
   });
   const known = new Set(previous.map((e) => e.key));
   const free = [...previousFree];
-  let last = [...previous.map((e) => e.column), ...previousFree].reduce((max, c) => Math.max(max, columnNumber(kind, c)), 0);
+  let last = [...previous.map((e) => e.column), ...previousFree].reduce(
+    (max, c) => Math.max(max, columnNumber(kind, c)),
+    0,
+  );
   const added = found
     .filter((k) => !known.has(k.key))
     .sort((a, b) => codePointCompare(a.key, b.key))
-    .map((k): MappingEntry => ({ key: k.key, column: free.shift() ?? `${kind}${++last}`, maps: k.maps.map((m) => m.map), rows: keyRows(k) }));
+    .map((k): MappingEntry => ({
+      key: k.key,
+      column: free.shift() ?? `${kind}${++last}`,
+      maps: k.maps.map((m) => m.map),
+      rows: keyRows(k),
+    }));
   while (free.length < spare) free.push(`${kind}${++last}`);
   const entries = [...kept, ...added].sort((a, b) => columnNumber(kind, a.column) - columnNumber(kind, b.column));
   return { entries, free };
@@ -61,6 +85,9 @@ function evolve(kind: MetricKind, previous: MappingEntry[], previousFree: string
 /** `int17` → 17 */
 export function columnNumber(kind: MetricKind, column: string): number {
   const match = new RegExp(`^${kind}(\\d+)$`).exec(column);
-  if (!match) throw new MappingError(`Column ${JSON.stringify(column)} is not a ${kind} column name (expected ${kind}1, ${kind}2, …).`);
+  if (!match)
+    throw new MappingError(
+      `Column ${JSON.stringify(column)} is not a ${kind} column name (expected ${kind}1, ${kind}2, …).`,
+    );
   return Number(match[1]);
 }

@@ -28,9 +28,16 @@ export function mappingProblems(mapping: Mapping): string[] {
  */
 export function mappingMapProblems(mapping: Mapping, maps: { name: string; kind: 'int' | 'float' }[]): string[] {
   const kindOf = new Map(maps.map((m) => [m.name, m.kind]));
-  return (['int', 'float'] as const).flatMap((kind) => mapping[kind].flatMap((entry, i) => entry.maps.flatMap((map) => {
-    const actual = kindOf.get(map);
-    if (actual === undefined) return [`/${kind}/${i} (key ${JSON.stringify(entry.key)}) names map ${map}, which the source does not have`];
-    return actual === kind ? [] : [`/${kind}/${i} (key ${JSON.stringify(entry.key)}) names ${map}, which is an ${actual} map`];
-  })));
+  return (['int', 'float'] as const).flatMap((kind) =>
+    mapping[kind].flatMap((entry, i) =>
+      entry.maps.flatMap((map) => {
+        const actual = kindOf.get(map);
+        if (actual === undefined)
+          return [`/${kind}/${i} (key ${JSON.stringify(entry.key)}) names map ${map}, which the source does not have`];
+        return actual === kind
+          ? []
+          : [`/${kind}/${i} (key ${JSON.stringify(entry.key)}) names ${map}, which is an ${actual} map`];
+      }),
+    ),
+  );
 }

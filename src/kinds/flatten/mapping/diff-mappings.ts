@@ -44,7 +44,8 @@ export function diffMappings(a: Mapping, b: Mapping): MappingDiff {
     for (const entry of b[kind]) {
       const old = before.get(entry.key);
       if (!old) diff.added.push({ kind, key: entry.key, column: entry.column, rows: entry.rows });
-      else if (old.column !== entry.column) diff.moved.push({ kind, key: entry.key, from: old.column, to: entry.column, rows: entry.rows });
+      else if (old.column !== entry.column)
+        diff.moved.push({ kind, key: entry.key, from: old.column, to: entry.column, rows: entry.rows });
     }
     for (const entry of a[kind]) {
       if (!after.has(entry.key)) diff.removed.push({ kind, key: entry.key, column: entry.column, rows: entry.rows });
@@ -52,10 +53,12 @@ export function diffMappings(a: Mapping, b: Mapping): MappingDiff {
     const columnsBefore = new Map(a[kind].map((e) => [e.column, e.key]));
     for (const entry of b[kind]) {
       const previous = columnsBefore.get(entry.column);
-      if (previous !== undefined && previous !== entry.key) diff.reused.push({ kind, column: entry.column, before: previous, after: entry.key });
+      if (previous !== undefined && previous !== entry.key)
+        diff.reused.push({ kind, column: entry.column, before: previous, after: entry.key });
     }
   }
-  const byKey = (x: { kind: string; key: string }, y: { kind: string; key: string }) => x.kind.localeCompare(y.kind) || codePointCompare(x.key, y.key);
+  const byKey = (x: { kind: string; key: string }, y: { kind: string; key: string }) =>
+    x.kind.localeCompare(y.kind) || codePointCompare(x.key, y.key);
   diff.added.sort(byKey);
   diff.removed.sort(byKey);
   diff.moved.sort(byKey);

@@ -7,9 +7,7 @@ import type { Mapping } from './mapping.js';
 import { mappingProblems } from './check-mapping.js';
 import { packagePath } from '../../../core/package-path.js';
 
-const MAPPING_SCHEMA = JSON.parse(
-  readFileSync(packagePath('schemas/mapping.schema.json'), 'utf8'),
-) as object;
+const MAPPING_SCHEMA = JSON.parse(readFileSync(packagePath('schemas/mapping.schema.json'), 'utf8')) as object;
 
 /** The exact bytes chplan writes for a mapping: same mapping, same bytes. */
 export function serializeMapping(mapping: Mapping): string {
@@ -27,11 +25,16 @@ export function parseMapping(text: string, origin: string): Mapping {
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new MappingError(`${origin} is not valid JSON: ${(cause as Error).message}. Fix it or regenerate it with \`chplan discover\`.`, { cause });
+    throw new MappingError(
+      `${origin} is not valid JSON: ${(cause as Error).message}. Fix it or regenerate it with \`chplan discover\`.`,
+      { cause },
+    );
   }
   const errors = schemaErrors(MAPPING_SCHEMA, data);
   if (errors.length > 0) {
-    throw new MappingError(`${origin} is not a valid mapping:\n  ${errors.slice(0, 10).join('\n  ')}\nSee schemas/mapping.schema.json, or regenerate it with \`chplan discover\`.`);
+    throw new MappingError(
+      `${origin} is not a valid mapping:\n  ${errors.slice(0, 10).join('\n  ')}\nSee schemas/mapping.schema.json, or regenerate it with \`chplan discover\`.`,
+    );
   }
   const mapping = data as Mapping;
   const problems = mappingProblems(mapping);
@@ -43,7 +46,9 @@ export function parseMapping(text: string, origin: string): Mapping {
 
 export function readMapping(path: string): Mapping {
   if (!existsSync(path)) {
-    throw new MappingError(`Mapping file ${path} does not exist. Create it with \`chplan discover --day YYYY-MM-DD --out ${path}\`.`);
+    throw new MappingError(
+      `Mapping file ${path} does not exist. Create it with \`chplan discover --day YYYY-MM-DD --out ${path}\`.`,
+    );
   }
   return parseMapping(readFileSync(path, 'utf8'), path);
 }

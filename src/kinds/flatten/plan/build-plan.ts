@@ -18,7 +18,14 @@ function md(text: string): string {
  * Everything that goes into a plan directory: the SQL files, mapping.json, PLAN.md and
  * manifest.json. Pure and deterministic: same inputs, same bytes.
  */
-export function buildPlan(input: { name: string; schema: SourceSchema; mapping: Mapping; settings: Settings; toolVersion: string; previous?: Mapping | null }): PlanFile[] {
+export function buildPlan(input: {
+  name: string;
+  schema: SourceSchema;
+  mapping: Mapping;
+  settings: Settings;
+  toolVersion: string;
+  previous?: Mapping | null;
+}): PlanFile[] {
   const { name, schema, mapping, settings, toolVersion } = input;
   const previous = input.previous ?? null;
   const steps = flattenSteps(schema, mapping, settings, previous);
@@ -26,7 +33,10 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
   const insert = steps.find((step) => step.type === 'insert_chunk');
   const tables = planTables(settings);
   const mappingText = serializeMapping(mapping);
-  const files: PlanFile[] = [...statements.map((s) => ({ name: s.file, content: s.sql })), { name: 'mapping.json', content: mappingText }];
+  const files: PlanFile[] = [
+    ...statements.map((s) => ({ name: s.file, content: s.sql })),
+    { name: 'mapping.json', content: mappingText },
+  ];
   const base: Omit<Manifest, 'planHash' | 'files'> = {
     formatVersion: MANIFEST_FORMAT,
     kind: 'flatten',
@@ -35,7 +45,8 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     tables,
     timeZone: settings.timeZone,
     strategy: settings.strategy,
-    insertChecksUnmappedKeys: insert?.type === 'insert_chunk' && insert.guards.some((g) => g.message.includes(UNMAPPED_GUARD_MARK)),
+    insertChecksUnmappedKeys:
+      insert?.type === 'insert_chunk' && insert.guards.some((g) => g.message.includes(UNMAPPED_GUARD_MARK)),
     chunk: settings.chunk,
     customers: settings.customers,
     customerColumn: settings.customerColumn,
@@ -52,18 +63,39 @@ export function buildPlan(input: { name: string; schema: SourceSchema; mapping: 
     },
   };
   return sealPlan<Manifest>(base, files, (planHash) =>
-    renderPlanMd({ name, schema, mapping, settings, toolVersion, planHash, statements, insertChecksUnmappedKeys: base.insertChecksUnmappedKeys }));
+    renderPlanMd({
+      name,
+      schema,
+      mapping,
+      settings,
+      toolVersion,
+      planHash,
+      statements,
+      insertChecksUnmappedKeys: base.insertChecksUnmappedKeys,
+    }),
+  );
 }
 
 function renderPlanMd(input: {
-  name: string; schema: SourceSchema; mapping: Mapping; settings: Settings; toolVersion: string; planHash: string;
-  statements: { file: string; role: string }[]; insertChecksUnmappedKeys: boolean;
+  name: string;
+  schema: SourceSchema;
+  mapping: Mapping;
+  settings: Settings;
+  toolVersion: string;
+  planHash: string;
+  statements: { file: string; role: string }[];
+  insertChecksUnmappedKeys: boolean;
 }): string {
   const { schema, mapping, settings } = input;
   const tables = planTables(settings);
-  const names = (columns: { name: string }[]) => (columns.length ? columns.map((c) => `\`${md(c.name)}\``).join(', ') : '—');
-  const entries = (['int', 'float'] as const).flatMap((kind) => mapping[kind].map((e) => ({ column: e.column, key: md(e.key), maps: e.maps.join(', '), rows: e.rows })));
-  const shared = (['int', 'float'] as const).flatMap((kind) => mapping[kind].filter((e) => e.maps.length > 1).map((e) => ({ kind, key: md(e.key), maps: e.maps.join(', ') })));
+  const names = (columns: { name: string }[]) =>
+    columns.length ? columns.map((c) => `\`${md(c.name)}\``).join(', ') : '—';
+  const entries = (['int', 'float'] as const).flatMap((kind) =>
+    mapping[kind].map((e) => ({ column: e.column, key: md(e.key), maps: e.maps.join(', '), rows: e.rows })),
+  );
+  const shared = (['int', 'float'] as const).flatMap((kind) =>
+    mapping[kind].filter((e) => e.maps.length > 1).map((e) => ({ kind, key: md(e.key), maps: e.maps.join(', ') })),
+  );
   return renderDocument('templates/plan/PLAN.md.hbs', {
     name: input.name,
     source: formatTableRef(tables.source),
@@ -81,7 +113,9 @@ function renderPlanMd(input: {
     timeZone: settings.timeZone,
     timeColumn: schema.time.name,
     groupKeyList: names(schema.groupKeys),
-    customerText: settings.customers ? `only ${settings.customers.join(', ')} (\`${settings.customerColumn}\`); other customers' rows in the target are preserved` : 'all',
+    customerText: settings.customers
+      ? `only ${settings.customers.join(', ')} (\`${settings.customerColumn}\`); other customers' rows in the target are preserved`
+      : 'all',
     strategy: settings.strategy,
     unmappedCheck: input.insertChecksUnmappedKeys
       ? 'the insert stops on a row that has one; `05_preflight_unmapped_keys.sql` then lists them'
@@ -96,7 +130,11 @@ function renderPlanMd(input: {
     fingerprint: schema.fingerprint.slice(0, 16),
     dimensionList: names(schema.dimensions),
     excludedList: names(schema.excluded),
-    files: [...input.statements, { file: 'mapping.json', role: 'the key → column mapping this plan was compiled from' }, { file: 'manifest.json', role: 'sha256 of every file, the mapping and the source schema' }],
+    files: [
+      ...input.statements,
+      { file: 'mapping.json', role: 'the key → column mapping this plan was compiled from' },
+      { file: 'manifest.json', role: 'sha256 of every file, the mapping and the source schema' },
+    ],
     shared,
     entries,
   });

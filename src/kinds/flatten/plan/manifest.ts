@@ -4,7 +4,10 @@ import type { PlanManifest } from '../../../plan/manifest.js';
 /** A flatten plan's manifest.json. The plan hash is over canonical JSON: field order does not matter. */
 export interface Manifest extends PlanManifest {
   kind: 'flatten';
-  tables: Record<'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed', TableRef>;
+  tables: Record<
+    'source' | 'target' | 'staging' | 'ledger' | 'registry' | 'namedView' | 'compatView' | 'distributed',
+    TableRef
+  >;
   /** Zone of the plan's days. */
   timeZone: string;
   strategy: Strategy;

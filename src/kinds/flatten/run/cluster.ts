@@ -13,17 +13,25 @@ import type { Shard, SplitGroupCounter } from './shards.js';
  */
 export async function connectShards(entry: Engine, options: EngineOptions, plan: FlattenPlan): Promise<Shard[]> {
   const cluster = plan.manifest.cluster;
-  if (!cluster || !options.url) throw new ConfigError('A cluster plan runs against a server: pass --url (or CLICKHOUSE_URL).');
+  if (!cluster || !options.url)
+    throw new ConfigError('A cluster plan runs against a server: pass --url (or CLICKHOUSE_URL).');
   const rows = await entry.rows<{ shard_num: string; host: string }>(
     'SELECT toString(shard_num) AS shard_num, argMin(host_name, replica_num) AS host FROM system.clusters WHERE cluster = {cluster:String} GROUP BY shard_num ORDER BY toUInt32(shard_num)',
     { params: { cluster }, step: 'cluster shards' },
   );
-  if (rows.length === 0) throw new ConfigError(`Cluster ${cluster} is not defined on ${entry.description} (system.clusters has no such cluster).`);
+  if (rows.length === 0)
+    throw new ConfigError(
+      `Cluster ${cluster} is not defined on ${entry.description} (system.clusters has no such cluster).`,
+    );
   const shards: Shard[] = [];
   for (const row of rows) {
     const url = new URL(options.url);
     url.hostname = row.host;
-    shards.push({ name: `shard ${row.shard_num} (${row.host})`, engine: await connect({ ...options, url: url.toString() }), plan });
+    shards.push({
+      name: `shard ${row.shard_num} (${row.host})`,
+      engine: await connect({ ...options, url: url.toString() }),
+      plan,
+    });
   }
   return shards;
 }
@@ -32,7 +40,10 @@ export async function connectShards(entry: Engine, options: EngineOptions, plan:
 export function clusterSplitGroups(entry: Engine, plan: FlattenPlan): SplitGroupCounter {
   return async (day) => {
     const window = dayWindow(day, plan.manifest.timeZone);
-    const [row] = await entry.rows<{ split_groups: string }>(statementOf(plan, 'check_sharding'), { params: windowParams(window), step: 'sharding check' });
+    const [row] = await entry.rows<{ split_groups: string }>(statementOf(plan, 'check_sharding'), {
+      params: windowParams(window),
+      step: 'sharding check',
+    });
     return Number(row?.split_groups ?? 0);
   };
 }

@@ -30,8 +30,17 @@ export function registryConflicts(registered: Registered[], plan: FlattenPlan['m
     for (const entry of plan[kind]) {
       const registeredKey = byColumn.get(entry.column);
       const registeredColumn = byKey.get(entry.key);
-      if ((registeredKey !== undefined && registeredKey !== entry.key) || (registeredColumn !== undefined && registeredColumn !== entry.column)) {
-        conflicts.push({ kind, column: entry.column, registeredKey: registeredKey ?? '(free)', planKey: entry.key, registeredColumnOfPlanKey: registeredColumn });
+      if (
+        (registeredKey !== undefined && registeredKey !== entry.key) ||
+        (registeredColumn !== undefined && registeredColumn !== entry.column)
+      ) {
+        conflicts.push({
+          kind,
+          column: entry.column,
+          registeredKey: registeredKey ?? '(free)',
+          planKey: entry.key,
+          registeredColumnOfPlanKey: registeredColumn,
+        });
       }
     }
   }
@@ -52,8 +61,12 @@ export async function checkAndRegisterMapping(engine: Engine, plan: FlattenPlan)
   );
   const conflicts = registryConflicts(registered, plan.mapping);
   if (conflicts.length > 0) {
-    const lines = conflicts.slice(0, 20).map((c) =>
-      `  ${c.column}: holds ${JSON.stringify(c.registeredKey)}, this plan puts ${JSON.stringify(c.planKey)} there${c.registeredColumnOfPlanKey ? ` (${JSON.stringify(c.planKey)} lives in ${c.registeredColumnOfPlanKey})` : ''}`);
+    const lines = conflicts
+      .slice(0, 20)
+      .map(
+        (c) =>
+          `  ${c.column}: holds ${JSON.stringify(c.registeredKey)}, this plan puts ${JSON.stringify(c.planKey)} there${c.registeredColumnOfPlanKey ? ` (${JSON.stringify(c.planKey)} lives in ${c.registeredColumnOfPlanKey})` : ''}`,
+      );
     throw new SafetyError(
       `Plan ${plan.name} would give ${conflicts.length} column(s) of ${target} a different key than the mapping(s) already loaded; mixing them would corrupt the table, so nothing was run:\n${lines.join('\n')}${conflicts.length > 20 ? `\n  … and ${conflicts.length - 20} more` : ''}\n` +
         `Evolve the mapping from the one the target was loaded with: chplan discover --day D --base <that mapping.json>, then compile with --previous <that mapping.json>.`,

@@ -24,7 +24,11 @@ export type SplitGroupCounter = (day: string) => Promise<number>;
  * is split across shards (each shard aggregates only its own rows, so a split group would
  * become several target rows).
  */
-export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounter, options: FlattenRunOptions & { parallelShards?: number }): Promise<RunGroup[]> {
+export async function runOnShards(
+  shards: Shard[],
+  splitGroups: SplitGroupCounter,
+  options: FlattenRunOptions & { parallelShards?: number },
+): Promise<RunGroup[]> {
   if (!options.dryRun) {
     for (const day of options.days) {
       const split = await splitGroups(day);
@@ -38,7 +42,10 @@ export async function runOnShards(shards: Shard[], splitGroups: SplitGroupCounte
   }
   // Every shard at once by default: each has its own engine, staging, ledger and lease.
   const { parallelShards, ...run } = options;
-  return mapConcurrent(shards, parallelShards ?? shards.length, async (shard) => ({ shard: shard.name, units: await runFlatten(shard.engine, shard.plan, run) }));
+  return mapConcurrent(shards, parallelShards ?? shards.length, async (shard) => ({
+    shard: shard.name,
+    units: await runFlatten(shard.engine, shard.plan, run),
+  }));
 }
 
 export interface ShardedValidation {
@@ -49,18 +56,35 @@ export interface ShardedValidation {
 }
 
 /** Validates every shard on its own and the cluster's totals. */
-export async function validateOnShards(shards: Shard[], days: string[], parallelShards = shards.length): Promise<ShardedValidation> {
+export async function validateOnShards(
+  shards: Shard[],
+  days: string[],
+  parallelShards = shards.length,
+): Promise<ShardedValidation> {
   const perShard = shards.map((s) => ({ shard: s.name, days: [] as { day: string; checks: Check[] }[] }));
   const total: { day: string; checks: Check[] }[] = [];
   for (const day of days) {
     const inputs = await mapConcurrent(shards, parallelShards, (shard) => collectInputs(shard.engine, shard.plan, day));
-    for (const [i, shard] of shards.entries()) perShard[i]!.days.push({ day, checks: evaluateDay(shard.plan.mapping, inputs[i]!) });
+    for (const [i, shard] of shards.entries())
+      perShard[i]!.days.push({ day, checks: evaluateDay(shard.plan.mapping, inputs[i]!) });
     const sums = combineTotals(inputs);
-    const checks = evaluateDay(shards[0]!.plan.mapping, { ...inputs[0]!, ...sums, unmapped: [], dimensions: { groups: '0', example: '' } })
+    const checks = evaluateDay(shards[0]!.plan.mapping, {
+      ...inputs[0]!,
+      ...sums,
+      unmapped: [],
+      dimensions: { groups: '0', example: '' },
+    })
       .filter((c) => c.name === 'row count' || c.name === 'per-key sums')
       .map((c) => ({ ...c, name: `${c.name} (all shards)` }));
     total.push({ day, checks });
   }
-  const reports = perShard.map((p, i) => ({ shard: p.shard, report: reportOf(shards[i]!.plan, shards[i]!.plan.manifest.tables.source, p.days) }));
-  return { shards: reports, total, passed: reports.every((r) => r.report.passed) && total.every((t) => t.checks.every((c) => c.status !== 'fail')) };
+  const reports = perShard.map((p, i) => ({
+    shard: p.shard,
+    report: reportOf(shards[i]!.plan, shards[i]!.plan.manifest.tables.source, p.days),
+  }));
+  return {
+    shards: reports,
+    total,
+    passed: reports.every((r) => r.report.passed) && total.every((t) => t.checks.every((c) => c.status !== 'fail')),
+  };
 }

@@ -9,7 +9,11 @@ import { fingerprintOf, type Column } from '../schema/source-schema.js';
 /** Column-level differences between two column lists, as human lines. Pure. */
 export function columnDiff(before: Column[], after: Column[]): string[] {
   return columnChanges(before, after).map((c) =>
-    c.change === 'removed' ? `- ${c.name} ${c.type} (removed)` : c.change === 'retyped' ? `~ ${c.name} ${c.type} → ${c.to}` : `+ ${c.name} ${c.type} (added)`,
+    c.change === 'removed'
+      ? `- ${c.name} ${c.type} (removed)`
+      : c.change === 'retyped'
+        ? `~ ${c.name} ${c.type} → ${c.to}`
+        : `+ ${c.name} ${c.type} (added)`,
   );
 }
 
@@ -18,7 +22,9 @@ export async function checkSourceUnchanged(engine: Engine, plan: FlattenPlan): P
   const source = plan.manifest.tables.source;
   const columns = await tableColumns(engine, source);
   if (!columns) {
-    throw new SchemaError(`Source table ${formatTableRef(source)} not found on ${engine.description}. Check --url / --data-dir, or seed demo data with \`chplan seed\`.`);
+    throw new SchemaError(
+      `Source table ${formatTableRef(source)} not found on ${engine.description}. Check --url / --data-dir, or seed demo data with \`chplan seed\`.`,
+    );
   }
   if (fingerprintOf(columns) === plan.manifest.source.fingerprint) return;
   const planned = plan.manifest.source.columns.map(([name, type]) => ({ name, type }));
@@ -34,7 +40,9 @@ export function requiredTargetColumns(plan: FlattenPlan): Column[] {
   const m = plan.manifest;
   const sourceType = new Map(m.source.columns);
   const keys = [m.timeColumn, ...m.groupKeys].map((name) => ({ name, type: sourceType.get(name) ?? '' }));
-  const metrics = (['int', 'float'] as const).flatMap((kind) => plan.mapping[kind].map((e) => ({ name: e.column, type: kind === 'int' ? m.intType : m.floatType })));
+  const metrics = (['int', 'float'] as const).flatMap((kind) =>
+    plan.mapping[kind].map((e) => ({ name: e.column, type: kind === 'int' ? m.intType : m.floatType })),
+  );
   return [...keys, ...metrics];
 }
 
@@ -54,7 +62,8 @@ export async function checkTargetShape(engine: Engine, plan: FlattenPlan): Promi
     return [`~ ${c.name} is ${c.to}, the plan writes ${c.type}`];
   });
   if (problems.length === 0) return;
-  const shown = problems.slice(0, 20).join('\n  ') + (problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '');
+  const shown =
+    problems.slice(0, 20).join('\n  ') + (problems.length > 20 ? `\n  … and ${problems.length - 20} more` : '');
   throw new SafetyError(
     `The target ${formatTableRef(plan.manifest.tables.target)} exists but is not the table plan ${plan.name} writes; nothing was written to it or to the mapping registry:\n  ${shown}\n` +
       'Compile with another --target (chplan creates it), or compile against the mapping this table was loaded with (--base / --previous).',

@@ -5,7 +5,11 @@ import { clusterSplitGroups, connectShards } from './cluster.js';
 import type { Shard, SplitGroupCounter } from './shards.js';
 
 /** For a cluster plan: one connection per shard and the cluster's sharding check; all closed after. */
-export async function withShards<T>(settings: Settings, plan: FlattenPlan, fn: (shards: Shard[], splitGroups: SplitGroupCounter) => Promise<T>): Promise<T> {
+export async function withShards<T>(
+  settings: Settings,
+  plan: FlattenPlan,
+  fn: (shards: Shard[], splitGroups: SplitGroupCounter) => Promise<T>,
+): Promise<T> {
   return withEngine(settings, async (entry) => {
     const shards = await connectShards(entry, engineOptions(settings), plan);
     try {

@@ -13,7 +13,9 @@ export async function introspectSource(engine: Engine, settings: Settings): Prom
     const hint = databases.some((d) => d.name === table.database)
       ? `Database ${table.database} exists but has no table ${table.name}.`
       : `There is no database ${table.database} (databases: ${databases.map((d) => d.name).join(', ')}).`;
-    throw new SchemaError(`Source table ${table.database}.${table.name} not found on ${engine.description}. ${hint} Pass --source db.table, or run \`chplan seed --day D\` to create demo data.`);
+    throw new SchemaError(
+      `Source table ${table.database}.${table.name} not found on ${engine.description}. ${hint} Pass --source db.table, or run \`chplan seed --day D\` to create demo data.`,
+    );
   }
   return classifyColumns(table, columns, settings);
 }

@@ -42,17 +42,23 @@ export function classifyColumns(table: TableRef, columns: Column[], settings: Se
   const required = (name: string, role: string): Column => {
     const column = byName.get(name);
     if (!column) {
-      throw new SchemaError(`${where} has no column ${JSON.stringify(name)} (the ${role}). Its columns are: ${columns.map((c) => c.name).join(', ')}. Set ${role === 'time column' ? 'timeColumn' : 'groupKeys'} in the config to the right name.`);
+      throw new SchemaError(
+        `${where} has no column ${JSON.stringify(name)} (the ${role}). Its columns are: ${columns.map((c) => c.name).join(', ')}. Set ${role === 'time column' ? 'timeColumn' : 'groupKeys'} in the config to the right name.`,
+      );
     }
     return column;
   };
   const time = required(settings.timeColumn, 'time column');
   if (!/^(Nullable\()?DateTime(64)?\b/.test(time.type)) {
-    throw new SchemaError(`The time column ${where}.${time.name} is ${time.type}; chplan needs DateTime or DateTime64.`);
+    throw new SchemaError(
+      `The time column ${where}.${time.name} is ${time.type}; chplan needs DateTime or DateTime64.`,
+    );
   }
   const groupKeys = settings.groupKeys.map((k) => required(k, 'group key'));
   if (settings.customers && !byName.has(settings.customerColumn)) {
-    throw new SchemaError(`A customer filter was given but ${where} has no column ${JSON.stringify(settings.customerColumn)}. Set customerColumn in the config or drop --customers.`);
+    throw new SchemaError(
+      `A customer filter was given but ${where} has no column ${JSON.stringify(settings.customerColumn)}. Set customerColumn in the config or drop --customers.`,
+    );
   }
   const intPattern = new RegExp(settings.intMapPattern);
   const floatPattern = new RegExp(settings.floatMapPattern);
@@ -73,29 +79,44 @@ export function classifyColumns(table: TableRef, columns: Column[], settings: Se
   }
   if (maps.length === 0) {
     const excludedMaps = excluded.filter((c) => intPattern.test(c.name) || floatPattern.test(c.name));
-    throw new SchemaError(excludedMaps.length > 0
-      ? `exclude ${JSON.stringify(settings.exclude)} removes every metric Map column of ${where} (${excludedMaps.map((c) => c.name).join(', ')}), so there is nothing to flatten. Narrow the exclude patterns in the config.`
-      : `${where} has no metric Map columns matching ${settings.intMapPattern} or ${settings.floatMapPattern}. Check the table name or set intMapPattern / floatMapPattern.`);
+    throw new SchemaError(
+      excludedMaps.length > 0
+        ? `exclude ${JSON.stringify(settings.exclude)} removes every metric Map column of ${where} (${excludedMaps.map((c) => c.name).join(', ')}), so there is nothing to flatten. Narrow the exclude patterns in the config.`
+        : `${where} has no metric Map columns matching ${settings.intMapPattern} or ${settings.floatMapPattern}. Check the table name or set intMapPattern / floatMapPattern.`,
+    );
   }
   return { table, time, groupKeys, dimensions, maps, excluded, columns, fingerprint: fingerprintOf(columns) };
 }
 
 function metricMap(where: string, column: Column): MetricMap {
-  const match = /^Map\(\s*(?:LowCardinality\()?String\)?\s*,\s*(?:Nullable\()?([A-Za-z0-9]+)\)?\s*\)$/.exec(column.type);
+  const match = /^Map\(\s*(?:LowCardinality\()?String\)?\s*,\s*(?:Nullable\()?([A-Za-z0-9]+)\)?\s*\)$/.exec(
+    column.type,
+  );
   if (!match) {
-    throw new SchemaError(`${where}.${column.name} matches a metric map pattern but is ${column.type}; metric maps must be Map(String, <integer or float>). Exclude it or fix the pattern.`);
+    throw new SchemaError(
+      `${where}.${column.name} matches a metric map pattern but is ${column.type}; metric maps must be Map(String, <integer or float>). Exclude it or fix the pattern.`,
+    );
   }
   const valueType = match[1]!;
   if (INT_VALUE.test(valueType)) return { ...column, kind: 'int', valueType };
   if (FLOAT_VALUE.test(valueType)) return { ...column, kind: 'float', valueType };
-  throw new SchemaError(`${where}.${column.name} has values of type ${valueType}; chplan sums integer and float maps only. Exclude it in the config.`);
+  throw new SchemaError(
+    `${where}.${column.name} has values of type ${valueType}; chplan sums integer and float maps only. Exclude it in the config.`,
+  );
 }
 
 /** `tagGroup*` → /^tagGroup.*$/ */
 export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 export function fingerprintOf(columns: Column[]): string {
-  return createHash('sha256').update(JSON.stringify(columns.map((c) => [c.name, c.type]))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(columns.map((c) => [c.name, c.type])))
+    .digest('hex');
 }

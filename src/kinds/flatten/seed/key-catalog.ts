@@ -13,14 +13,51 @@ export interface SeedMap {
 }
 
 const MAPS_PER_KIND = 15;
-const THRESHOLD_METRICS = ['dns_lookup_time', 'document_response_time', 'connect_time', 'first_paint', 'dom_interactive', 'page_load_time'];
+const THRESHOLD_METRICS = [
+  'dns_lookup_time',
+  'document_response_time',
+  'connect_time',
+  'first_paint',
+  'dom_interactive',
+  'page_load_time',
+];
 const THRESHOLDS = [1000, 3000, 5000, 10000];
 const FLOAT_METRICS = [
-  'dns_lookup', 'tcp_connect', 'tls_handshake', 'ttfb', 'first_paint', 'first_contentful_paint', 'largest_contentful_paint',
-  'dom_interactive', 'dom_complete', 'page_load', 'redirect', 'request', 'response', 'unload', 'app_cache', 'resource_fetch',
-  'script_eval', 'style_recalc', 'layout', 'paint', 'composite', 'long_task', 'input_delay', 'interaction_to_next_paint',
-  'time_to_interactive', 'total_blocking', 'server_timing', 'service_worker', 'prefetch', 'preconnect', 'image_decode',
-  'font_load', 'ad_load', 'video_startup', 'rebuffering',
+  'dns_lookup',
+  'tcp_connect',
+  'tls_handshake',
+  'ttfb',
+  'first_paint',
+  'first_contentful_paint',
+  'largest_contentful_paint',
+  'dom_interactive',
+  'dom_complete',
+  'page_load',
+  'redirect',
+  'request',
+  'response',
+  'unload',
+  'app_cache',
+  'resource_fetch',
+  'script_eval',
+  'style_recalc',
+  'layout',
+  'paint',
+  'composite',
+  'long_task',
+  'input_delay',
+  'interaction_to_next_paint',
+  'time_to_interactive',
+  'total_blocking',
+  'server_timing',
+  'service_worker',
+  'prefetch',
+  'preconnect',
+  'image_decode',
+  'font_load',
+  'ad_load',
+  'video_startup',
+  'rebuffering',
 ];
 
 function intKeys(map: number): string[] {
@@ -29,7 +66,9 @@ function intKeys(map: number): string[] {
   }
   const firstEvent = 28 + map + (map >= 6 ? 1 : 0);
   const events = [firstEvent, 60 + 2 * map, 61 + 2 * map];
-  const keys = events.flatMap((e) => [1, 2].flatMap((v) => ['failures', 'successes', 'attempts'].map((s) => `${e}_${v}_${s}`)));
+  const keys = events.flatMap((e) =>
+    [1, 2].flatMap((v) => ['failures', 'successes', 'attempts'].map((s) => `${e}_${v}_${s}`)),
+  );
   if (map === 1) keys.push('page_views', 'sessions_started', 'error_count');
   if (map === 2) keys.push('error_count');
   if (map === 4 || map === 5 || map === 9) keys.push('retry_count');

@@ -28,19 +28,56 @@ interface Dimension {
 const CURATED: Record<string, string[]> = {
   platform: ['Android', 'iOS', 'Web', 'Roku', 'AppleTV', 'FireTV', 'Tizen', 'WebOS'],
   countryIso: ['US', 'DE', 'IN', 'BR', 'GB', 'FR', 'JP', 'MX', 'CA', 'ES', 'IT', 'AU'],
-  deviceName: ['iPhone 15', 'Pixel 8', 'Galaxy S24', 'Chrome Desktop', 'Roku Ultra', 'Fire TV Stick', 'iPad Air', 'Bravia XR'],
+  deviceName: [
+    'iPhone 15',
+    'Pixel 8',
+    'Galaxy S24',
+    'Chrome Desktop',
+    'Roku Ultra',
+    'Fire TV Stick',
+    'iPad Air',
+    'Bravia XR',
+  ],
   browserName: ['Chrome', 'Safari', 'Firefox', 'Edge', 'Samsung Internet', 'Opera'],
   osName: ['Android', 'iOS', 'Windows', 'macOS', 'Linux', 'Tizen', 'Roku OS'],
   connectionType: ['wifi', 'cellular', 'ethernet', 'unknown'],
 };
 
 const GENERATED_LOW_CARDINALITY: [string, number][] = [
-  ['deviceType', 6], ['deviceManufacturer', 20], ['deviceModel', 60], ['osVersion', 25], ['browserVersion', 40],
-  ['appName', 8], ['appVersion', 30], ['sdkVersion', 12], ['isp', 50], ['cityName', 200], ['regionName', 60],
-  ['postalCode', 300], ['pageType', 10], ['pageName', 80], ['referrerDomain', 40], ['cdnName', 5], ['playerName', 6],
-  ['contentType', 4], ['language', 20], ['timezoneName', 24], ['userAgentFamily', 15], ['networkType', 5],
-  ['carrier', 30], ['screenResolution', 12], ['ipVersion', 2], ['cdnPop', 40], ['streamProtocol', 4], ['drmType', 4],
-  ['adSdk', 5], ['consentState', 3], ['subscriptionTier', 4], ['marketingChannel', 9], ['campaignId', 100], ['abTestVariant', 3],
+  ['deviceType', 6],
+  ['deviceManufacturer', 20],
+  ['deviceModel', 60],
+  ['osVersion', 25],
+  ['browserVersion', 40],
+  ['appName', 8],
+  ['appVersion', 30],
+  ['sdkVersion', 12],
+  ['isp', 50],
+  ['cityName', 200],
+  ['regionName', 60],
+  ['postalCode', 300],
+  ['pageType', 10],
+  ['pageName', 80],
+  ['referrerDomain', 40],
+  ['cdnName', 5],
+  ['playerName', 6],
+  ['contentType', 4],
+  ['language', 20],
+  ['timezoneName', 24],
+  ['userAgentFamily', 15],
+  ['networkType', 5],
+  ['carrier', 30],
+  ['screenResolution', 12],
+  ['ipVersion', 2],
+  ['cdnPop', 40],
+  ['streamProtocol', 4],
+  ['drmType', 4],
+  ['adSdk', 5],
+  ['consentState', 3],
+  ['subscriptionTier', 4],
+  ['marketingChannel', 9],
+  ['campaignId', 100],
+  ['abTestVariant', 3],
 ];
 
 function pick(values: string[], h: string, salt: number): string {
@@ -55,7 +92,11 @@ function dimensions(): Dimension[] {
   });
   for (const [name, cardinality] of GENERATED_LOW_CARDINALITY) {
     const s = salt++;
-    dims.push({ name, type: 'LowCardinality(String)', expr: (h) => `concat(${quoteString(`${name}-`)}, toString(intHash64(${h} + ${s}) % ${cardinality}))` });
+    dims.push({
+      name,
+      type: 'LowCardinality(String)',
+      expr: (h) => `concat(${quoteString(`${name}-`)}, toString(intHash64(${h} + ${s}) % ${cardinality}))`,
+    });
   }
   dims.push(
     { name: 'asn', type: 'UInt32', expr: (h) => `toUInt32(1000 + intHash64(${h} + 101) % 500)` },
@@ -113,15 +154,21 @@ export function insertSeedSql(options: SeedOptions): string {
   const mapValues = maps.map((map, i) => {
     const m = i + 1;
     const keys = `arrayMap(i -> ${quoteStringArray(map.keys)}[i], idx${m})`;
-    const value = map.kind === 'int'
-      ? `toInt64(intHash64(hm${m} + 100 + i) % 4 + if(intHash64(hm${m} + 300 + i) % 997 = 0, 5000, 0))`
-      : `round((intHash64(hm${m} + 200 + i) % 3000000) / 1000, 3)`;
+    const value =
+      map.kind === 'int'
+        ? `toInt64(intHash64(hm${m} + 100 + i) % 4 + if(intHash64(hm${m} + 300 + i) % 997 = 0, 5000, 0))`
+        : `round((intHash64(hm${m} + 200 + i) % 3000000) / 1000, 3)`;
     return `mapFromArrays(${keys}, arrayMap(i -> ${value}, idx${m})) AS ${quoteIdent(map.column)}`;
   });
   const dims = dimensions().map((d) => `${d.expr('hs')} AS ${quoteIdent(d.name)}`);
-  const tags = Array.from({ length: TAG_GROUPS }, (_, i) => `map('tag${i + 1}', toString(intHash64(hs + ${i + 500}) % 7)) AS ${quoteIdent(`tagGroup${i + 1}`)}`);
+  const tags = Array.from(
+    { length: TAG_GROUPS },
+    (_, i) => `map('tag${i + 1}', toString(intHash64(hs + ${i + 500}) % 7)) AS ${quoteIdent(`tagGroup${i + 1}`)}`,
+  );
   const dayStart = `toDateTime64(${quoteString(`${day} 00:00:00`)}, 3, ${quoteString(timeZone)})`;
-  const columns = seedColumns(maps).map((c) => quoteIdent(c.name)).join(', ');
+  const columns = seedColumns(maps)
+    .map((c) => quoteIdent(c.name))
+    .join(', ');
   return `INSERT INTO ${quoteTable(options.table)} (${columns})
 SELECT
     addMilliseconds(${dayStart}, ((hs % 1437) + hr % 3) * 60000 + intDiv(hr, 7) % 60000) AS timestampMs,

@@ -28,8 +28,10 @@ export interface SeedResult {
  * Refuses to touch a day that already has rows unless `replace` is set.
  */
 export async function seedDay(engine: Engine, settings: Settings, request: SeedRequest): Promise<SeedResult> {
-  if (!Number.isInteger(request.rows) || request.rows < 1) throw new ConfigError(`--rows must be a positive integer (got ${request.rows}).`);
-  if (!Number.isInteger(request.customers) || request.customers < 1) throw new ConfigError(`--customers must be a positive integer (got ${request.customers}).`);
+  if (!Number.isInteger(request.rows) || request.rows < 1)
+    throw new ConfigError(`--rows must be a positive integer (got ${request.rows}).`);
+  if (!Number.isInteger(request.customers) || request.customers < 1)
+    throw new ConfigError(`--customers must be a positive integer (got ${request.customers}).`);
   const started = Date.now();
   const table = settings.source;
   const maps = seedMaps();
@@ -43,11 +45,32 @@ export async function seedDay(engine: Engine, settings: Settings, request: SeedR
   const [existing] = await engine.rows<{ rows: string }>(countSql, { params, step: 'seed' });
   if (Number(existing?.rows) > 0) {
     if (!request.replace) {
-      throw new ConfigError(`${formatTableRef(table)} already has ${existing!.rows} rows on ${request.day}; nothing was changed. Pass --replace to regenerate that day.`);
+      throw new ConfigError(
+        `${formatTableRef(table)} already has ${existing!.rows} rows on ${request.day}; nothing was changed. Pass --replace to regenerate that day.`,
+      );
     }
-    await engine.command(`ALTER TABLE ${quoteTable(table)} DELETE WHERE ${wholeDay} SETTINGS mutations_sync = 2`, { params, step: 'seed' });
+    await engine.command(`ALTER TABLE ${quoteTable(table)} DELETE WHERE ${wholeDay} SETTINGS mutations_sync = 2`, {
+      params,
+      step: 'seed',
+    });
   }
-  await engine.command(insertSeedSql({ table, maps, day: request.day, rows: request.rows, customers: request.customers, seed: request.seed, timeZone: settings.timeZone }), { step: 'seed' });
+  await engine.command(
+    insertSeedSql({
+      table,
+      maps,
+      day: request.day,
+      rows: request.rows,
+      customers: request.customers,
+      seed: request.seed,
+      timeZone: settings.timeZone,
+    }),
+    { step: 'seed' },
+  );
   const [after] = await engine.rows<{ rows: string }>(countSql, { params, step: 'seed' });
-  return { table: formatTableRef(table), created, rows: Number(after?.rows ?? 0), seconds: (Date.now() - started) / 1000 };
+  return {
+    table: formatTableRef(table),
+    created,
+    rows: Number(after?.rows ?? 0),
+    seconds: (Date.now() - started) / 1000,
+  };
 }

@@ -7,7 +7,14 @@ export interface ValidationInputs {
   sourceSums: { kind: string; key: string; int_total: string; float_total: string }[];
   targetSums: Record<string, string>;
   unmapped: { map: string; key: string; rows: string }[];
-  spotSource: { minute: string; group_keys: string[]; kind: string; key: string; int_total: string; float_total: string }[];
+  spotSource: {
+    minute: string;
+    group_keys: string[];
+    kind: string;
+    key: string;
+    int_total: string;
+    float_total: string;
+  }[];
   spotTarget: { minute: string; group_keys: string[]; ints: string[]; floats: string[] }[];
   dimensions: { groups: string; example: string };
 }
@@ -41,7 +48,9 @@ const MAX_PROBLEMS = 25;
 /** Turns validation answers into checks. Pure: every number comes from `inputs`. */
 export function evaluateDay(mapping: Mapping, inputs: ValidationInputs): Check[] {
   const empty = Number(inputs.rowCount.source_rows) === 0 && Number(inputs.rowCount.target_rows) === 0;
-  const spot: Check = empty ? { name: 'spot check', status: 'warn', detail: 'the day is empty in source and target: nothing to sample' } : spotCheck(mapping, inputs);
+  const spot: Check = empty
+    ? { name: 'spot check', status: 'warn', detail: 'the day is empty in source and target: nothing to sample' }
+    : spotCheck(mapping, inputs);
   return [rowCountCheck(inputs), keySumsCheck(mapping, inputs), spot, unmappedCheck(inputs), dimensionsCheck(inputs)];
 }
 
@@ -64,7 +73,8 @@ function keySumsCheck(mapping: Mapping, { sourceSums, targetSums }: ValidationIn
       const expected = expectedSum(kind, source.get(sumKey(kind, entry.key)));
       const actual = targetSums[entry.column];
       compared++;
-      if (!sumsAgree(kind, expected, actual)) problems.push({ kind, key: entry.key, column: entry.column, source: expected, target: actual ?? 'missing' });
+      if (!sumsAgree(kind, expected, actual))
+        problems.push({ kind, key: entry.key, column: entry.column, source: expected, target: actual ?? 'missing' });
     }
   }
   return {
@@ -94,7 +104,14 @@ function spotCheck(mapping: Mapping, { spotSource, spotTarget }: ValidationInput
         const want = expectedSum(kind, expected.get(sumKey(kind, entry.key)));
         const got = actuals[i];
         values++;
-        if (!sumsAgree(kind, want, got)) problems.push({ group: JSON.parse(id), key: entry.key, column: entry.column, source: want, target: got ?? 'missing' });
+        if (!sumsAgree(kind, want, got))
+          problems.push({
+            group: JSON.parse(id),
+            key: entry.key,
+            column: entry.column,
+            source: want,
+            target: got ?? 'missing',
+          });
       });
     }
   }
@@ -102,7 +119,10 @@ function spotCheck(mapping: Mapping, { spotSource, spotTarget }: ValidationInput
   return {
     name: 'spot check',
     status,
-    detail: spotTarget.length === 0 ? 'no target groups to sample' : `${spotTarget.length} sampled groups, ${values} values compared, ${problems.length} differ`,
+    detail:
+      spotTarget.length === 0
+        ? 'no target groups to sample'
+        : `${spotTarget.length} sampled groups, ${values} values compared, ${problems.length} differ`,
     problems: problems.slice(0, MAX_PROBLEMS),
   };
 }
@@ -111,7 +131,10 @@ function unmappedCheck({ unmapped }: ValidationInputs): Check {
   return {
     name: 'unmapped keys',
     status: unmapped.length === 0 ? 'pass' : 'fail',
-    detail: unmapped.length === 0 ? 'every source key has a column' : `${unmapped.length} (map, key) pairs in the source have no column; their values are not in the target`,
+    detail:
+      unmapped.length === 0
+        ? 'every source key has a column'
+        : `${unmapped.length} (map, key) pairs in the source have no column; their values are not in the target`,
     problems: unmapped.slice(0, MAX_PROBLEMS).map((r) => ({ map: r.map, key: r.key, rows: Number(r.rows) })),
   };
 }
@@ -122,7 +145,9 @@ function dimensionsCheck({ dimensions }: ValidationInputs): Check {
     name: 'dimension consistency',
     // any() keeps one value per group: a real loss of information, but not of metrics.
     status: groups === 0 ? 'pass' : 'warn',
-    detail: groups === 0 ? 'every group has one value per dimension column' : `${groups} groups have differing dimension values (e.g. ${dimensions.example}); the target keeps one of them`,
+    detail:
+      groups === 0
+        ? 'every group has one value per dimension column'
+        : `${groups} groups have differing dimension values (e.g. ${dimensions.example}); the target keeps one of them`,
   };
 }
-

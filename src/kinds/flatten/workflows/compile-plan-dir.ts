@@ -33,7 +33,11 @@ interface CompileOptions {
  * Compiles a mapping into a plan directory. The engine is only asked for the source's
  * columns; rendering itself is pure.
  */
-export async function compilePlanDir(engine: Engine, settings: Settings, options: CompileOptions): Promise<CompileResult> {
+export async function compilePlanDir(
+  engine: Engine,
+  settings: Settings,
+  options: CompileOptions,
+): Promise<CompileResult> {
   return compilePlanDirFrom(await introspectSource(engine, settings), settings, options);
 }
 
@@ -46,7 +50,9 @@ function compilePlanDirFrom(schema: SourceSchema, settings: Settings, options: C
   const mapping = readMapping(options.mapping);
   const problems = mappingMapProblems(mapping, schema.maps);
   if (problems.length > 0) {
-    throw new MappingError(`Mapping ${options.mapping} does not fit the source ${formatTableRef(settings.source)}; nothing was compiled:\n  ${problems.slice(0, 20).join('\n  ')}\nRediscover it against this source (chplan discover --day D --out ${options.mapping}).`);
+    throw new MappingError(
+      `Mapping ${options.mapping} does not fit the source ${formatTableRef(settings.source)}; nothing was compiled:\n  ${problems.slice(0, 20).join('\n  ')}\nRediscover it against this source (chplan discover --day D --out ${options.mapping}).`,
+    );
   }
   const previous = options.previous ?? null;
   const out = options.out ?? defaultPlanDir(settings);

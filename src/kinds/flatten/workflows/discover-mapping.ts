@@ -18,19 +18,38 @@ export interface DiscoverResult {
 }
 
 /** Fresh alphabetical mappings of two days, for comparing them. Writes nothing. */
-export async function discoverDayMappings(engine: Engine, settings: Settings, days: [string, string]): Promise<[Mapping, Mapping]> {
+export async function discoverDayMappings(
+  engine: Engine,
+  settings: Settings,
+  days: [string, string],
+): Promise<[Mapping, Mapping]> {
   const schema = await introspectSource(engine, settings);
-  const mappingOf = async (day: string) => assignColumns(await discoverKeys(engine, schema, settings, parseDay(day), day));
+  const mappingOf = async (day: string) =>
+    assignColumns(await discoverKeys(engine, schema, settings, parseDay(day), day));
   return [await mappingOf(days[0]), await mappingOf(days[1])];
 }
 
 /** Discovers the keys of a day range, assigns columns (keeping a base mapping's) and writes mapping.json. */
-export async function discoverMapping(engine: Engine, settings: Settings, options: { from: string; to?: string; out: string; base?: string; baseMapping?: Mapping | null; spareColumns?: number }): Promise<DiscoverResult> {
+export async function discoverMapping(
+  engine: Engine,
+  settings: Settings,
+  options: {
+    from: string;
+    to?: string;
+    out: string;
+    base?: string;
+    baseMapping?: Mapping | null;
+    spareColumns?: number;
+  },
+): Promise<DiscoverResult> {
   const days = daysBetween(options.from, options.to);
   const base = options.baseMapping ?? (options.base ? readMapping(options.base) : null);
   const schema = await introspectSource(engine, settings);
   const inventory = await discoverKeys(engine, schema, settings, days[0]!, days.at(-1)!);
-  const mapping = assignColumns(inventory, { base: base ? { mapping: base, hash: mappingHash(base) } : null, spareColumns: options.spareColumns });
+  const mapping = assignColumns(inventory, {
+    base: base ? { mapping: base, hash: mappingHash(base) } : null,
+    spareColumns: options.spareColumns,
+  });
   writeMapping(options.out, mapping);
   return { schema, inventory, mapping, out: options.out };
 }

@@ -44,14 +44,24 @@ async function demoSeedWanted(engine: Engine, settings: Settings): Promise<boole
 }
 
 /** The brief's `transform`: (seed on an empty embedded engine) → discover → compile → run → validate. */
-export async function transform(engine: Engine, settings: Settings, options: TransformOptions): Promise<TransformResult> {
+export async function transform(
+  engine: Engine,
+  settings: Settings,
+  options: TransformOptions,
+): Promise<TransformResult> {
   const emit = options.onEvent ?? (() => {});
   const days = daysBetween(options.from, options.to);
   let seeded = false;
   if (await demoSeedWanted(engine, settings)) {
     emit({ type: 'stage', name: 'seed' });
     for (const day of days) {
-      const result = await seedDay(engine, settings, { day, rows: 200_000, customers: 5, seed: day === DEMO_DAY ? 1 : Number(day.replaceAll('-', '')), replace: false });
+      const result = await seedDay(engine, settings, {
+        day,
+        rows: 200_000,
+        customers: 5,
+        seed: day === DEMO_DAY ? 1 : Number(day.replaceAll('-', '')),
+        replace: false,
+      });
       emit({ type: 'seeded', day, rows: result.rows });
     }
     seeded = true;
@@ -59,7 +69,13 @@ export async function transform(engine: Engine, settings: Settings, options: Tra
   // Read before discovery overwrites it: the plan migrates a target loaded with it.
   const previous = options.base ? readMapping(options.base) : null;
   emit({ type: 'stage', name: 'discover' });
-  const discovery = await discoverMapping(engine, settings, { from: days[0]!, to: days.at(-1)!, out: options.mappingOut, base: options.base, baseMapping: previous });
+  const discovery = await discoverMapping(engine, settings, {
+    from: days[0]!,
+    to: days.at(-1)!,
+    out: options.mappingOut,
+    base: options.base,
+    baseMapping: previous,
+  });
   emit({ type: 'stage', name: 'compile' });
   const planDir = options.planOut ?? defaultPlanDir(settings);
   await compilePlanDir(engine, settings, { mapping: options.mappingOut, out: planDir, previous });

@@ -20,7 +20,14 @@ export interface StreamBenchReport {
   deletes: number;
   redelivered: number;
   repeat: number;
-  results: { method: string; messages: number; seconds: number; messagesPerSecond: number; peakMiB: number; runs: number[] }[];
+  results: {
+    method: string;
+    messages: number;
+    seconds: number;
+    messagesPerSecond: number;
+    peakMiB: number;
+    runs: number[];
+  }[];
   rebuild: { days: number; seconds: number; validationPassed: boolean };
   ratios: Record<string, number>;
   note: string;
@@ -43,7 +50,12 @@ function runWorker(args: string[]): { messages: number; seconds: number; maxRssB
  * a plain table (the floor), into the landing table with the whole chain, and through a
  * consumer in Node that parses and aggregates as a seed-style service would.
  */
-export async function benchStream(options: { events: number; repeat: number; workDir: string; onProgress?: (m: string) => void }): Promise<StreamBenchReport> {
+export async function benchStream(options: {
+  events: number;
+  repeat: number;
+  workDir: string;
+  onProgress?: (m: string) => void;
+}): Promise<StreamBenchReport> {
   const say = options.onProgress ?? (() => {});
   const work = resolve(options.workDir);
   rmSync(work, { recursive: true, force: true });
@@ -58,19 +70,36 @@ export async function benchStream(options: { events: number; repeat: number; wor
   let updates = 0;
   let deletes = 0;
   // Counted by what each line is, as the chain sees it.
-  const result = generateDump({ events: options.events, users: 20_000, experiments: 3, seed: 3, duplicates: 0.03, badOfEachKind: 10, keepState: false, wrapper: spec.envelope.wrapper }, (line) => {
-    if (line.includes('"op":"u"')) updates++;
-    else if (line.includes('"op":"d"')) deletes++;
-    buffer.push(line);
-    if (buffer.length >= 50_000) {
-      writeSync(fd, `${buffer.join('\n')}\n`);
-      buffer = [];
-    }
-  });
+  const result = generateDump(
+    {
+      events: options.events,
+      users: 20_000,
+      experiments: 3,
+      seed: 3,
+      duplicates: 0.03,
+      badOfEachKind: 10,
+      keepState: false,
+      wrapper: spec.envelope.wrapper,
+    },
+    (line) => {
+      if (line.includes('"op":"u"')) updates++;
+      else if (line.includes('"op":"d"')) deletes++;
+      buffer.push(line);
+      if (buffer.length >= 50_000) {
+        writeSync(fd, `${buffer.join('\n')}\n`);
+        buffer = [];
+      }
+    },
+  );
   writeSync(fd, `${buffer.join('\n')}\n`);
   closeSync(fd);
   const dataDir = join(work, 'data');
-  const samples: Record<string, { messages: number; seconds: number; maxRssBytes: number }[]> = { floor: [], parse: [], chain: [], client: [] };
+  const samples: Record<string, { messages: number; seconds: number; maxRssBytes: number }[]> = {
+    floor: [],
+    parse: [],
+    chain: [],
+    client: [],
+  };
   for (let round = 0; round < options.repeat; round++) {
     say(`round ${round + 1} of ${options.repeat}…`);
     samples.floor!.push(runWorker(['floor', dataDir, dump]));
@@ -94,17 +123,31 @@ export async function benchStream(options: { events: number; repeat: number; wor
   }
   const results = Object.entries(samples).map(([method, runs]) => {
     const seconds = median(runs.map((r) => r.seconds));
-    return { method: METHODS[method as keyof typeof METHODS], messages: runs[0]!.messages, seconds, messagesPerSecond: runs[0]!.messages / seconds, peakMiB: median(runs.map((r) => r.maxRssBytes)) / MiB, runs: runs.map((r) => r.seconds) };
+    return {
+      method: METHODS[method as keyof typeof METHODS],
+      messages: runs[0]!.messages,
+      seconds,
+      messagesPerSecond: runs[0]!.messages / seconds,
+      peakMiB: median(runs.map((r) => r.maxRssBytes)) / MiB,
+      runs: runs.map((r) => r.seconds),
+    };
   });
   const get = (m: keyof typeof METHODS) => results.find((r) => r.method === METHODS[m])!;
   rmSync(dump, { force: true });
   return {
-    messages: result.messages, updates, deletes, redelivered: result.redelivered, repeat: options.repeat, results, rebuild,
+    messages: result.messages,
+    updates,
+    deletes,
+    redelivered: result.redelivered,
+    repeat: options.repeat,
+    results,
+    rebuild,
     ratios: {
       'chain time / floor time (target ≤ 3)': get('chain').seconds / get('floor').seconds,
-      'chain time / physical floor time (floor + parse floor)': get('chain').seconds / (get('floor').seconds + get('parse').seconds),
+      'chain time / physical floor time (floor + parse floor)':
+        get('chain').seconds / (get('floor').seconds + get('parse').seconds),
       'chain speed / client-side consumer speed (target ≥ 10)': get('client').seconds / get('chain').seconds,
     },
-    note: 'each run in its own process, the dump read from the same file; seconds are medians of interleaved runs; peak memory is the process\'s maximum resident set, the embedded engine included',
+    note: "each run in its own process, the dump read from the same file; seconds are medians of interleaved runs; peak memory is the process's maximum resident set, the embedded engine included",
   };
 }

@@ -21,14 +21,18 @@ const file = quoteString(dump);
 
 if (mode === 'floor') {
   await engine.command('CREATE DATABASE IF NOT EXISTS bench');
-  await engine.command("CREATE OR REPLACE TABLE bench.plain (line String) ENGINE = MergeTree ORDER BY tuple()");
+  await engine.command('CREATE OR REPLACE TABLE bench.plain (line String) ENGINE = MergeTree ORDER BY tuple()');
   const started = performance.now();
-  await engine.command(`INSERT INTO bench.plain SELECT line FROM file(${file}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`);
+  await engine.command(
+    `INSERT INTO bench.plain SELECT line FROM file(${file}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`,
+  );
   seconds = (performance.now() - started) / 1000;
   messages = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM bench.plain'))[0]!.n);
 } else if (mode === 'parse') {
   await engine.command('CREATE DATABASE IF NOT EXISTS bench');
-  await engine.command("CREATE OR REPLACE TABLE bench.typed (id UInt64, user_id String, experiment_id UInt32, variant_id UInt32, event_type LowCardinality(String), event_time DateTime64(6, 'UTC'), properties String) ENGINE = MergeTree ORDER BY id");
+  await engine.command(
+    "CREATE OR REPLACE TABLE bench.typed (id UInt64, user_id String, experiment_id UInt32, variant_id UInt32, event_type LowCardinality(String), event_time DateTime64(6, 'UTC'), properties String) ENGINE = MergeTree ORDER BY id",
+  );
   const started = performance.now();
   await engine.command(`INSERT INTO bench.typed SELECT t.id, t.user_id, t.experiment_id, t.variant_id, t.event_type, parseDateTime64BestEffortOrZero(t.event_time, 6, 'UTC'), t.properties
     FROM (SELECT JSONExtract(line, 'payload', 'after', 'Tuple(id UInt64, user_id String, experiment_id UInt32, variant_id UInt32, event_type String, event_time String, properties String)') AS t FROM file(${file}, 'LineAsString', 'line String'))
@@ -43,14 +47,31 @@ if (mode === 'floor') {
   await engine.command(`DROP DATABASE IF EXISTS ${db} SYNC`);
   await setupChain(engine, plan, { kafka: false, dictionaries: null });
   const started = performance.now();
-  await engine.command(`INSERT INTO ${db}.${plan.manifest.spec.name}_landing (line) SELECT line FROM file(${file}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`);
+  await engine.command(
+    `INSERT INTO ${db}.${plan.manifest.spec.name}_landing (line) SELECT line FROM file(${file}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`,
+  );
   seconds = (performance.now() - started) / 1000;
-  messages = Number((await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${db}.${plan.manifest.spec.name}_landing`))[0]!.n);
+  messages = Number(
+    (await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${db}.${plan.manifest.spec.name}_landing`))[0]!.n,
+  );
 } else if (mode === 'client') {
   await engine.command('CREATE DATABASE IF NOT EXISTS bench');
-  await engine.command("CREATE OR REPLACE TABLE bench.client_events (id UInt64, user_id String, experiment_id UInt32, variant_id UInt32, event_type LowCardinality(String), event_time DateTime64(6, 'UTC'), value Float64, version UInt64, deleted UInt8) ENGINE = ReplacingMergeTree(version, deleted) ORDER BY id");
-  await engine.command("CREATE OR REPLACE TABLE bench.client_hourly (hour DateTime('UTC'), experiment_id UInt32, variant_id UInt32, events Int64, conversions Int64, value Float64) ENGINE = MergeTree ORDER BY (experiment_id, variant_id, hour)");
-  type Event = { id: number; user_id: string; experiment_id: number; variant_id: number; event_type: string; event_time: string; value: number; version: number };
+  await engine.command(
+    "CREATE OR REPLACE TABLE bench.client_events (id UInt64, user_id String, experiment_id UInt32, variant_id UInt32, event_type LowCardinality(String), event_time DateTime64(6, 'UTC'), value Float64, version UInt64, deleted UInt8) ENGINE = ReplacingMergeTree(version, deleted) ORDER BY id",
+  );
+  await engine.command(
+    "CREATE OR REPLACE TABLE bench.client_hourly (hour DateTime('UTC'), experiment_id UInt32, variant_id UInt32, events Int64, conversions Int64, value Float64) ENGINE = MergeTree ORDER BY (experiment_id, variant_id, hour)",
+  );
+  type Event = {
+    id: number;
+    user_id: string;
+    experiment_id: number;
+    variant_id: number;
+    event_type: string;
+    event_time: string;
+    value: number;
+    version: number;
+  };
   const latest = new Map<number, Event>();
   const hourly = new Map<string, { events: number; conversions: number; value: number }>();
   const contribute = (e: Event, sign: number) => {
@@ -64,13 +85,22 @@ if (mode === 'floor') {
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    await engine.command(`INSERT INTO bench.client_events SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${batch.join('\n')}`);
+    await engine.command(
+      `INSERT INTO bench.client_events SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${batch.join('\n')}`,
+    );
     batch = [];
   };
   const started = performance.now();
   for await (const line of createInterface({ input: createReadStream(dump), crlfDelay: Infinity })) {
     messages++;
-    let message: { payload?: { op?: string; before?: Record<string, unknown>; after?: Record<string, unknown>; source?: { table?: string; lsn?: number } } };
+    let message: {
+      payload?: {
+        op?: string;
+        before?: Record<string, unknown>;
+        after?: Record<string, unknown>;
+        source?: { table?: string; lsn?: number };
+      };
+    };
     try {
       message = JSON.parse(line);
     } catch {
@@ -80,12 +110,28 @@ if (mode === 'floor') {
     if (!p || p.source?.table !== 'events' || typeof p.source.lsn !== 'number') continue;
     const row = p.op === 'd' ? p.before : p.after;
     // What a careful consumer checks before using a row (it logs and skips the others).
-    if (!row || typeof row.id !== 'number' || typeof row.event_time !== 'string' || typeof row.experiment_id !== 'number' || typeof row.variant_id !== 'number') continue;
+    if (
+      !row ||
+      typeof row.id !== 'number' ||
+      typeof row.event_time !== 'string' ||
+      typeof row.experiment_id !== 'number' ||
+      typeof row.variant_id !== 'number'
+    )
+      continue;
     const version = p.source.lsn;
     const previous = latest.get(row.id);
     if (previous && previous.version >= version) continue; // a redelivery or an older version
     const props = typeof row.properties === 'string' ? (JSON.parse(row.properties) as { value?: number }) : {};
-    const event: Event = { id: row.id, user_id: String(row.user_id), experiment_id: Number(row.experiment_id), variant_id: Number(row.variant_id), event_type: String(row.event_type), event_time: String(row.event_time), value: Number(props.value ?? 0), version };
+    const event: Event = {
+      id: row.id,
+      user_id: String(row.user_id),
+      experiment_id: Number(row.experiment_id),
+      variant_id: Number(row.variant_id),
+      event_type: String(row.event_type),
+      event_time: String(row.event_time),
+      value: Number(props.value ?? 0),
+      version,
+    };
     if (previous && previous.event_type !== '') contribute(previous, -1);
     if (p.op === 'd') latest.set(row.id, { ...event, event_type: '' });
     else {
@@ -96,11 +142,21 @@ if (mode === 'floor') {
     if (batch.length >= 10_000) await flush();
   }
   await flush();
-  const rows = [...hourly].filter(([, h]) => h.events !== 0).map(([k, h]) => {
-    const [hour, experiment_id, variant_id] = k.split('|');
-    return JSON.stringify({ hour: `${hour}:00:00`, experiment_id: Number(experiment_id), variant_id: Number(variant_id), ...h });
-  });
-  for (let i = 0; i < rows.length; i += 10_000) await engine.command(`INSERT INTO bench.client_hourly SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${rows.slice(i, i + 10_000).join('\n')}`);
+  const rows = [...hourly]
+    .filter(([, h]) => h.events !== 0)
+    .map(([k, h]) => {
+      const [hour, experiment_id, variant_id] = k.split('|');
+      return JSON.stringify({
+        hour: `${hour}:00:00`,
+        experiment_id: Number(experiment_id),
+        variant_id: Number(variant_id),
+        ...h,
+      });
+    });
+  for (let i = 0; i < rows.length; i += 10_000)
+    await engine.command(
+      `INSERT INTO bench.client_hourly SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${rows.slice(i, i + 10_000).join('\n')}`,
+    );
   seconds = (performance.now() - started) / 1000;
 }
 await engine.close();

@@ -9,12 +9,17 @@ import { daysWithData } from '../run/days.js';
 
 export const replayCommand = {
   command: 'replay <plan>',
-  describe: 'feed recorded Debezium messages (one per line) into a stream plan\'s landing table, building the chain first if needed',
+  describe:
+    "feed recorded Debezium messages (one per line) into a stream plan's landing table, building the chain first if needed",
   builder: (yargs: Argv) =>
     withEngineOptions(yargs)
       .positional('plan', { type: 'string', demandOption: true, describe: 'stream plan directory' })
       .option('file', { type: 'string', demandOption: true, describe: 'the dump: one Debezium JSON message per line' })
-      .option('topic', { type: 'string', default: 'replay', describe: 'what the landing table records as the messages\' topic' }),
+      .option('topic', {
+        type: 'string',
+        default: 'replay',
+        describe: "what the landing table records as the messages' topic",
+      }),
   handler: async (args: CommonArgs & { plan: string; file: string; topic: string }) => {
     const plan = readStreamPlan(args.plan);
     const { landed, days } = await withEngine(settingsFrom(args), async (engine) => {
@@ -22,9 +27,12 @@ export const replayCommand = {
       return { landed: await replayFile(engine, plan, args.file, args.topic), days: await daysWithData(engine, plan) };
     });
     if (args.json) return printJson({ landed });
-    const range = days.length === 0 ? '' : days.length === 1 ? ` --day ${days[0]}` : ` --day ${days[0]} --to ${days.at(-1)}`;
-    print(days.length === 0
-      ? `Landed ${landed} messages from ${args.file}; the processed tables hold no rows yet, so there is no day to rebuild.`
-      : `Landed ${landed} messages from ${args.file}. The processed tables hold days ${days[0]} to ${days.at(-1)}; rebuild their aggregates with chplan run ${args.plan}${range}.`);
+    const range =
+      days.length === 0 ? '' : days.length === 1 ? ` --day ${days[0]}` : ` --day ${days[0]} --to ${days.at(-1)}`;
+    print(
+      days.length === 0
+        ? `Landed ${landed} messages from ${args.file}; the processed tables hold no rows yet, so there is no day to rebuild.`
+        : `Landed ${landed} messages from ${args.file}. The processed tables hold days ${days[0]} to ${days.at(-1)}; rebuild their aggregates with chplan run ${args.plan}${range}.`,
+    );
   },
 };

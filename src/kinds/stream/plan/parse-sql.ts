@@ -23,7 +23,8 @@ export function extractType(column: StreamColumn): string {
   if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
   if (BIG_INTS.test(t)) return t;
   if (t === 'Bool') return 'Bool';
-  if (/^DateTime64/.test(t)) return column.encoding === 'epoch_micros' || column.encoding === 'epoch_millis' ? 'Int64' : 'String';
+  if (/^DateTime64/.test(t))
+    return column.encoding === 'epoch_micros' || column.encoding === 'epoch_millis' ? 'Int64' : 'String';
   if (/^Date/.test(t)) return (column.encoding ?? 'epoch_days') === 'epoch_days' ? 'Int32' : 'String';
   return 'String';
 }
@@ -36,7 +37,9 @@ export function extractType(column: StreamColumn): string {
  */
 export function decimalFromBase64(f: string, type: string): string {
   // Decimal(P, S), DecimalN(S), or Decimal(P) whose scale is 0.
-  const scale = Number(/^Decimal\(\s*\d+\s*,\s*(\d+)\s*\)$/.exec(type)?.[1] ?? /^Decimal\d+\(\s*(\d+)\s*\)$/.exec(type)?.[1] ?? 0);
+  const scale = Number(
+    /^Decimal\(\s*\d+\s*,\s*(\d+)\s*\)$/.exec(type)?.[1] ?? /^Decimal\d+\(\s*(\d+)\s*\)$/.exec(type)?.[1] ?? 0,
+  );
   const bytes = `tryBase64Decode(${f})`;
   // leftPad takes a constant pad: sign-extend with 0xFF bytes when the first byte's top bit is set.
   const negative = `reinterpretAsUInt8(substring(${bytes}, 1, 1)) >= 128`;
@@ -58,7 +61,10 @@ export function convertExpr(column: StreamColumn, f: string): string {
     if (column.encoding === 'epoch_millis') return `fromUnixTimestamp64Milli(${f}, 'UTC')`;
     return `parseDateTime64BestEffortOrNull(${f}, ${time[1]}, 'UTC')`;
   }
-  if (/^Date/.test(t)) return (column.encoding ?? 'epoch_days') === 'epoch_days' ? `addDays(toDate32('1970-01-01'), ${f})` : `toDate32OrNull(${f})`;
+  if (/^Date/.test(t))
+    return (column.encoding ?? 'epoch_days') === 'epoch_days'
+      ? `addDays(toDate32('1970-01-01'), ${f})`
+      : `toDate32OrNull(${f})`;
   return f;
 }
 
@@ -67,7 +73,12 @@ function documents(table: StreamTable): { name: string; source: string; fields: 
   const json = [...new Set(table.columns.filter((c) => c.json).map((c) => c.path))];
   const top = table.columns.filter((c) => !c.json);
   const docs = [{ name: '_v', source: '_row', fields: top }];
-  for (const [i, path] of json.entries()) docs.push({ name: `_j${i}`, source: `ifNull(_v.${quoteIdent(path)}, '')`, fields: table.columns.filter((c) => c.json && c.path === path) });
+  for (const [i, path] of json.entries())
+    docs.push({
+      name: `_j${i}`,
+      source: `ifNull(_v.${quoteIdent(path)}, '')`,
+      fields: table.columns.filter((c) => c.json && c.path === path),
+    });
   return docs;
 }
 
@@ -115,7 +126,10 @@ export function tableReasonExpr(table: StreamTable): string {
     // columns of `before` with fallbacks ("", 0, the epoch) that need not fit their types.
     const typed = key ? 'true' : "_op != 'd'";
     parts.push(`${value} IS NULL AND ${required} AND ${absent}`, quoteString(`missing field ${label(column)}`));
-    parts.push(`${value} IS NULL AND ${typed} AND NOT ${absent}`, `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`);
+    parts.push(
+      `${value} IS NULL AND ${typed} AND NOT ${absent}`,
+      `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`,
+    );
   }
   return `multiIf(${parts.join(', ')}, '')`;
 }
@@ -123,7 +137,8 @@ export function tableReasonExpr(table: StreamTable): string {
 /** The envelope, parsed once: op, source table and version, and the row's JSON text (after; before for a delete). */
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
-  // source.ts_ms is when the change happened in PostgreSQL; the envelope's own ts_ms is when the connector processed it.
+  // source.ts_ms is when the change happened in PostgreSQL; the envelope's own ts_ms is when the connector processed
+  // it.
   const version = spec.envelope.version === 'lsn' ? '_e.source.lsn' : '_e.source.ts_ms';
   return [
     `JSONExtract(line, ${at}'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))') AS _e`,
@@ -138,20 +153,38 @@ export function envelopeColumns(spec: StreamSpec): string[] {
 /** Why a message's envelope cannot be used, or '' (the table's own checks come after). */
 export function envelopeReasonExpr(spec: StreamSpec): string {
   const tables = spec.tables.map((t) => quoteString(t.source)).join(', ');
-  const payload = spec.envelope.wrapper === 'payload' ? "JSONType(line, 'payload') != 'Object'" : "JSONType(line) != 'Object'";
+  const payload =
+    spec.envelope.wrapper === 'payload' ? "JSONType(line, 'payload') != 'Object'" : "JSONType(line) != 'Object'";
   return `multiIf(${[
-    "line = '' OR line = 'null'", quoteString('tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)'),
-    "_op = '' AND NOT isValidJSON(line)", quoteString('malformed JSON'),
+    "line = '' OR line = 'null'",
+    quoteString(
+      'tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)',
+    ),
+    "_op = '' AND NOT isValidJSON(line)",
+    quoteString('malformed JSON'),
     // JSONExtract reads an array positionally, as if it were the envelope: only an object is one.
-    "NOT startsWith(trimLeft(line), '{')", quoteString('not a JSON object (an array or a value where the envelope belongs)'),
-    `_op = '' AND ${payload}`, quoteString(spec.envelope.wrapper === 'payload' ? 'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)' : 'not a JSON object'),
-    "_op NOT IN ('c', 'u', 'd', 'r')", "concat('unknown op \"', _op, '\"')",
-    `_table NOT IN (${tables})`, "concat('unknown table \"', _table, '\"')",
-    '_version IS NULL', quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms'}`),
-    "NOT startsWith(_row, '{')", "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
+    "NOT startsWith(trimLeft(line), '{')",
+    quoteString('not a JSON object (an array or a value where the envelope belongs)'),
+    `_op = '' AND ${payload}`,
+    quoteString(
+      spec.envelope.wrapper === 'payload'
+        ? "no payload object (is the converter's schemas.enable what the spec's envelope says?)"
+        : 'not a JSON object',
+    ),
+    "_op NOT IN ('c', 'u', 'd', 'r')",
+    "concat('unknown op \"', _op, '\"')",
+    `_table NOT IN (${tables})`,
+    "concat('unknown table \"', _table, '\"')",
+    '_version IS NULL',
+    quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms'}`),
+    "NOT startsWith(_row, '{')",
+    "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
     // Under REPLICA IDENTITY DEFAULT an unchanged TOASTed column arrives as this placeholder: storing it
     // (or a blank for it) would overwrite the real value, so the change goes to the dead letter instead.
-    `_op != 'd' AND position(_row, ${quoteString(TOAST_PLACEHOLDER)}) > 0`, quoteString(`unavailable value: an unchanged TOASTed column arrived as ${TOAST_PLACEHOLDER} (REPLICA IDENTITY DEFAULT), and chplan keeps no earlier value to use; set REPLICA IDENTITY FULL on the table`),
+    `_op != 'd' AND position(_row, ${quoteString(TOAST_PLACEHOLDER)}) > 0`,
+    quoteString(
+      `unavailable value: an unchanged TOASTed column arrived as ${TOAST_PLACEHOLDER} (REPLICA IDENTITY DEFAULT), and chplan keeps no earlier value to use; set REPLICA IDENTITY FULL on the table`,
+    ),
   ].join(', ')}, '')`;
 }
 
@@ -160,12 +193,17 @@ export function typedSelect(table: StreamTable): string[] {
   return [...documentTuples(table), ...table.columns.map((c) => typedColumn(table, c))];
 }
 
-/** The processed table's columns from the typed ones: keys as they are, others defaulted (a delete carries only its key for sure). */
+/**
+ * The processed table's columns from the typed ones: keys as they are, others defaulted (a delete carries only its key
+ * for sure).
+ */
 export function processedSelect(table: StreamTable): string[] {
   return [
     ...table.columns.map((c) => {
       const v = quoteIdent(`_c_${c.name}`);
-      const value = table.key.includes(c.name) ? `assumeNotNull(${v})` : `ifNull(${v}, defaultValueOfTypeName(${quoteString(c.type)}))`;
+      const value = table.key.includes(c.name)
+        ? `assumeNotNull(${v})`
+        : `ifNull(${v}, defaultValueOfTypeName(${quoteString(c.type)}))`;
       return `CAST(${value}, ${quoteString(c.type)}) AS ${quoteIdent(c.name)}`;
     }),
     ...table.computed.map((c) => `CAST(${c.expr}, ${quoteString(c.type)}) AS ${quoteIdent(c.name)}`),
@@ -180,9 +218,16 @@ export function keyHashExpr(table: StreamTable): string {
 /** The typed table's column list (everything its views read). */
 export function typedColumns(table: StreamTable): { name: string; type: string }[] {
   return [
-    { name: 'line', type: 'String' }, { name: 'topic', type: 'LowCardinality(String)' }, { name: 'offset', type: 'Int64' }, { name: 'received_at', type: "DateTime64(3, 'UTC')" },
-    { name: '_op', type: 'LowCardinality(String)' }, { name: '_version', type: 'UInt64' },
-    ...table.columns.map((c) => ({ name: `_c_${c.name}`, type: `Nullable(${base(c.type) === c.type ? c.type : base(c.type)})` })),
+    { name: 'line', type: 'String' },
+    { name: 'topic', type: 'LowCardinality(String)' },
+    { name: 'offset', type: 'Int64' },
+    { name: 'received_at', type: "DateTime64(3, 'UTC')" },
+    { name: '_op', type: 'LowCardinality(String)' },
+    { name: '_version', type: 'UInt64' },
+    ...table.columns.map((c) => ({
+      name: `_c_${c.name}`,
+      type: `Nullable(${base(c.type) === c.type ? c.type : base(c.type)})`,
+    })),
     { name: '_reason', type: 'String' },
   ];
 }

@@ -48,7 +48,13 @@ export interface StreamSpec {
   envelope: { wrapper: 'payload' | 'none'; version: 'lsn' | 'ts_ms' };
   tables: StreamTable[];
   aggregates: StreamAggregate[];
-  dictionaries: { name: string; table: string; key: string; attributes: { name: string; type: string }[]; lifetimeSeconds: number }[];
+  dictionaries: {
+    name: string;
+    table: string;
+    key: string;
+    attributes: { name: string; type: string }[];
+    lifetimeSeconds: number;
+  }[];
   views: { name: string; select: string }[];
 }
 
@@ -62,33 +68,65 @@ export function loadStreamSpec(path: string): StreamSpec {
  */
 export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): StreamSpec {
   const errors = schemaErrors(SCHEMA, raw);
-  if (errors.length > 0) throw new ConfigError(`The stream spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/stream.schema.json.`);
-  const r = raw as Partial<StreamSpec> & { tables: StreamTable[]; envelope?: Partial<StreamSpec['envelope']>; kafka?: Partial<NonNullable<StreamSpec['kafka']>> };
+  if (errors.length > 0)
+    throw new ConfigError(
+      `The stream spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/stream.schema.json.`,
+    );
+  const r = raw as Partial<StreamSpec> & {
+    tables: StreamTable[];
+    envelope?: Partial<StreamSpec['envelope']>;
+    kafka?: Partial<NonNullable<StreamSpec['kafka']>>;
+  };
   const name = r.name as string;
   const database = r.database ?? name;
   const tables = r.tables.map((t) => ({ ...t, computed: t.computed ?? [] }));
   const aggregates = (r.aggregates ?? []).map((a) => ({ ...a, description: a.description ?? '' }));
   const problems: string[] = [];
-  const objects = [...tables.map((t) => t.name), ...aggregates.map((a) => a.name), ...(r.dictionaries ?? []).map((d) => d.name), ...(r.views ?? []).map((v) => v.name)];
-  for (const n of new Set(objects.filter((o, i) => objects.indexOf(o) !== i))) problems.push(`${n} is named twice (tables, aggregates, dictionaries and views share the database)`);
+  const objects = [
+    ...tables.map((t) => t.name),
+    ...aggregates.map((a) => a.name),
+    ...(r.dictionaries ?? []).map((d) => d.name),
+    ...(r.views ?? []).map((v) => v.name),
+  ];
+  for (const n of new Set(objects.filter((o, i) => objects.indexOf(o) !== i)))
+    problems.push(`${n} is named twice (tables, aggregates, dictionaries and views share the database)`);
   const sources = tables.map((t) => t.source);
-  for (const s of new Set(sources.filter((o, i) => sources.indexOf(o) !== i))) problems.push(`source table ${s} feeds two processed tables`);
+  for (const s of new Set(sources.filter((o, i) => sources.indexOf(o) !== i)))
+    problems.push(`source table ${s} feeds two processed tables`);
   for (const t of tables) {
     const names = [...t.columns.map((c) => c.name), ...t.computed.map((c) => c.name)];
-    for (const n of new Set(names.filter((o, i) => names.indexOf(o) !== i))) problems.push(`${t.name}: column ${n} is named twice`);
-    for (const k of t.key) if (!t.columns.some((c) => c.name === k)) problems.push(`${t.name}: key column ${k} is not among its columns`);
-    for (const k of t.key) if (t.columns.find((c) => c.name === k)?.optional) problems.push(`${t.name}: key column ${k} cannot be optional`);
+    for (const n of new Set(names.filter((o, i) => names.indexOf(o) !== i)))
+      problems.push(`${t.name}: column ${n} is named twice`);
+    for (const k of t.key)
+      if (!t.columns.some((c) => c.name === k)) problems.push(`${t.name}: key column ${k} is not among its columns`);
+    for (const k of t.key)
+      if (t.columns.find((c) => c.name === k)?.optional) problems.push(`${t.name}: key column ${k} cannot be optional`);
     const time = t.columns.find((c) => c.name === t.time);
     if (!time) problems.push(`${t.name}: time column ${t.time} is not among its columns`);
-    else if (!/^(Date|Date32|DateTime64)/.test(time.type)) problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
+    else if (!/^(Date|Date32|DateTime64)/.test(time.type))
+      problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
     for (const c of t.columns) {
-      if (c.encoding === 'base64' && !/^Decimal/.test(c.type)) problems.push(`${t.name}: column ${c.name} is ${c.type}; encoding base64 (Debezium's precise decimals) applies to a Decimal`);
-      if (c.encoding === 'base64' && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38) problems.push(`${t.name}: column ${c.name} is ${c.type}; base64 decimals are read through Int128, up to Decimal(38, S)`);
+      if (c.encoding === 'base64' && !/^Decimal/.test(c.type))
+        problems.push(
+          `${t.name}: column ${c.name} is ${c.type}; encoding base64 (Debezium's precise decimals) applies to a Decimal`,
+        );
+      if (c.encoding === 'base64' && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38)
+        problems.push(
+          `${t.name}: column ${c.name} is ${c.type}; base64 decimals are read through Int128, up to Decimal(38, S)`,
+        );
     }
-    for (const n of names) if (n.startsWith('_')) problems.push(`${t.name}: column ${n} starts with _, which chplan reserves (_version, _deleted, …)`);
+    for (const n of names)
+      if (n.startsWith('_'))
+        problems.push(`${t.name}: column ${n} starts with _, which chplan reserves (_version, _deleted, …)`);
   }
   const fragments = [
-    ...tables.flatMap((t) => t.computed.map((c) => ({ what: `${t.name}: computed column ${c.name}`, sql: c.expr, shape: 'expression' as const }))),
+    ...tables.flatMap((t) =>
+      t.computed.map((c) => ({
+        what: `${t.name}: computed column ${c.name}`,
+        sql: c.expr,
+        shape: 'expression' as const,
+      })),
+    ),
     ...aggregates.map((a) => ({ what: `aggregate ${a.name}: select`, sql: a.select, shape: 'select' as const })),
     ...(r.views ?? []).map((v) => ({ what: `view ${v.name}: select`, sql: v.select, shape: 'select' as const })),
   ];
@@ -98,19 +136,33 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
   }
   const known = new Set(tables.map((t) => t.name));
   for (const a of aggregates) {
-    for (const ref of tableReferences(a.select)) if (!known.has(ref.name)) problems.push(`aggregate ${a.name} refers to {{${ref.name}}}, which is neither a processed table nor an aggregate defined before it`);
-    if (!a.key.includes(a.time)) problems.push(`aggregate ${a.name}: its time column ${a.time} must be part of its key`);
-    if (a.rollupOf && !aggregates.slice(0, aggregates.indexOf(a)).some((b) => b.name === a.rollupOf)) problems.push(`aggregate ${a.name} is a rollup of ${a.rollupOf}, which is not an aggregate defined before it`);
+    for (const ref of tableReferences(a.select))
+      if (!known.has(ref.name))
+        problems.push(
+          `aggregate ${a.name} refers to {{${ref.name}}}, which is neither a processed table nor an aggregate defined before it`,
+        );
+    if (!a.key.includes(a.time))
+      problems.push(`aggregate ${a.name}: its time column ${a.time} must be part of its key`);
+    if (a.rollupOf && !aggregates.slice(0, aggregates.indexOf(a)).some((b) => b.name === a.rollupOf))
+      problems.push(`aggregate ${a.name} is a rollup of ${a.rollupOf}, which is not an aggregate defined before it`);
     known.add(a.name);
   }
-  for (const v of r.views ?? []) for (const ref of tableReferences(v.select)) if (!known.has(ref.name) || ref.window) problems.push(`view ${v.name} refers to {{${ref.name}${ref.window ? ':window' : ''}}}, which is not a processed table or aggregate (views take no window)`);
-  if (problems.length > 0) throw new ConfigError(`The stream spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
+  for (const v of r.views ?? [])
+    for (const ref of tableReferences(v.select))
+      if (!known.has(ref.name) || ref.window)
+        problems.push(
+          `view ${v.name} refers to {{${ref.name}${ref.window ? ':window' : ''}}}, which is not a processed table or aggregate (views take no window)`,
+        );
+  if (problems.length > 0)
+    throw new ConfigError(`The stream spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
   return {
     kind: 'stream',
     name,
     database,
     ledger: r.ledger ? tableOrThrow('ledger', r.ledger as unknown as string) : { database, name: 'chplan_ledger' },
-    kafka: r.kafka ? { brokers: r.kafka.brokers!, topics: r.kafka.topics!, group: r.kafka.group!, consumers: r.kafka.consumers ?? 1 } : null,
+    kafka: r.kafka
+      ? { brokers: r.kafka.brokers!, topics: r.kafka.topics!, group: r.kafka.group!, consumers: r.kafka.consumers ?? 1 }
+      : null,
     envelope: { wrapper: r.envelope?.wrapper ?? 'payload', version: r.envelope?.version ?? 'lsn' },
     tables,
     aggregates,

@@ -2,7 +2,14 @@ import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { formatTableRef } from '../../../config/settings.js';
 import type { PlannedObject } from '../../../plan/definition.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
-import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
+import {
+  readPlanDir,
+  sealPlan,
+  verifyPlanDir,
+  type LoadedPlan,
+  type PlanFile,
+  type PlanFiles,
+} from '../../../plan/plan-dir.js';
 import { chainTables, kafkaCollection, pgCollection, renderStream } from './compile.js';
 import type { StreamSpec } from './spec.js';
 
@@ -19,7 +26,12 @@ export interface StreamManifest extends PlanManifest {
 
 export type StreamPlan = LoadedPlan<StreamManifest>;
 
-function planMd(spec: StreamSpec, files: { file: string; role: string }[], planHash: string, toolVersion: string): string {
+function planMd(
+  spec: StreamSpec,
+  files: { file: string; role: string }[],
+  planHash: string,
+  toolVersion: string,
+): string {
   const t = chainTables(spec);
   const lines = [
     `# Plan \`${spec.name}\`: Debezium change events → ClickHouse \`${spec.database}\``,
@@ -38,11 +50,16 @@ function planMd(spec: StreamSpec, files: { file: string; role: string }[], planH
     '',
     '| processed table | Debezium table | key | time |',
     '|---|---|---|---|',
-    ...spec.tables.map((x) => `| \`${x.name}\` | \`${x.source}\` | ${x.key.map((k) => `\`${k}\``).join(', ')} | \`${x.time}\` |`),
+    ...spec.tables.map(
+      (x) => `| \`${x.name}\` | \`${x.source}\` | ${x.key.map((k) => `\`${k}\``).join(', ')} | \`${x.time}\` |`,
+    ),
     '',
     '| aggregate | key | rollup of |',
     '|---|---|---|',
-    ...spec.aggregates.map((a) => `| \`${a.name}\` | ${a.key.map((k) => `\`${k}\``).join(', ')} | ${a.rollupOf ? `\`${a.rollupOf}\`` : ''} |`),
+    ...spec.aggregates.map(
+      (a) =>
+        `| \`${a.name}\` | ${a.key.map((k) => `\`${k}\``).join(', ')} | ${a.rollupOf ? `\`${a.rollupOf}\`` : ''} |`,
+    ),
     '',
     '## Files',
     '| file | role |',
@@ -68,7 +85,14 @@ export function buildStreamPlan(spec: StreamSpec, options: { toolVersion: string
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
     objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
   };
-  return sealPlan<StreamManifest>(base, files, (planHash) => planMd(spec, [...statements, { file: 'manifest.json', role: 'sha256 of every file and the spec' }], planHash, options.toolVersion));
+  return sealPlan<StreamManifest>(base, files, (planHash) =>
+    planMd(
+      spec,
+      [...statements, { file: 'manifest.json', role: 'sha256 of every file and the spec' }],
+      planHash,
+      options.toolVersion,
+    ),
+  );
 }
 
 export function readStreamPlan(dir: string): StreamPlan {

@@ -40,26 +40,50 @@ async function dropEmptied(ctx: Ctx, unit: AggregateDay): Promise<UnitSummary | 
   const held = await countOf(ctx, unit, 'count_target_day', params);
   if (held === 0) return null;
   const startedAt = new Date();
-  await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), { params, step: `drop ${unit.label}` });
+  await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), {
+    params,
+    step: `drop ${unit.label}`,
+  });
   await record(ctx, {
-    unit: unit.key, window: unit.whole, step: 'publish', status: 'done', attempt: 1, queryId: '', rowsRead: 0, rowsWritten: 0,
-    startedAt, finishedAt: new Date(), sourceVersion: ctx.sourceVersion, note: `the recomputation is empty: the day's ${held} rows were dropped`,
+    unit: unit.key,
+    window: unit.whole,
+    step: 'publish',
+    status: 'done',
+    attempt: 1,
+    queryId: '',
+    rowsRead: 0,
+    rowsWritten: 0,
+    startedAt,
+    finishedAt: new Date(),
+    sourceVersion: ctx.sourceVersion,
+    note: `the recomputation is empty: the day's ${held} rows were dropped`,
   });
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: 0 });
-  return { unit: unit.label, status: 'published', rowsRead: 0, rowsWritten: 0, seconds: (Date.now() - startedAt.getTime()) / 1000 };
+  return {
+    unit: unit.label,
+    status: 'published',
+    rowsRead: 0,
+    rowsWritten: 0,
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+  };
 }
 
 /** How the shared runner rebuilds a stream plan's aggregates: one unit per aggregate and day. */
 export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
   async check() {},
   async sourceVersion(ctx) {
-    const [row] = await ctx.engine.rows<{ version: string }>(statementOf(ctx.plan, 'source_version'), { step: 'source_version' });
+    const [row] = await ctx.engine.rows<{ version: string }>(statementOf(ctx.plan, 'source_version'), {
+      step: 'source_version',
+    });
     return row?.version ?? '';
   },
   ...stagedUnits<StreamPlan, AggregateDay>({
     steps: ({ aggregate }) => ({
-      clearUnit: aggregateStep(aggregate, 'clear_day'), clearWindow: aggregateStep(aggregate, 'clear_day'), insert: aggregateStep(aggregate, 'insert_day'),
-      checkStaging: aggregateStep(aggregate, 'check_staging'), publish: aggregateStep(aggregate, 'publish_day'),
+      clearUnit: aggregateStep(aggregate, 'clear_day'),
+      clearWindow: aggregateStep(aggregate, 'clear_day'),
+      insert: aggregateStep(aggregate, 'insert_day'),
+      checkStaging: aggregateStep(aggregate, 'check_staging'),
+      publish: aggregateStep(aggregate, 'publish_day'),
     }),
     stagingName: (ctx, unit) => formatTableRef(chainTables(ctx.plan.manifest.spec).staging(unit.aggregate)),
     countSource: (ctx, unit, window) => countOf(ctx, unit, 'count_source', windowParams(window)),
@@ -75,10 +99,16 @@ export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
 export function aggregateDays(plan: StreamPlan, days: string[]): AggregateDay[] {
   return plan.manifest.spec.aggregates.flatMap(({ name }, stage) =>
     dayUnits(days, 'UTC', 'day').map((day) => ({
-      ...day, aggregate: name, key: `${name}/${day.day}`, label: `aggregate ${name}, ${day.day}`, stage,
+      ...day,
+      aggregate: name,
+      key: `${name}/${day.day}`,
+      label: `aggregate ${name}, ${day.day}`,
+      stage,
       // Progress names the chunk's aggregate too.
-      whole: { ...day.whole, label: `${name} ${day.whole.label}` }, windows: day.windows.map((w) => ({ ...w, label: `${name} ${w.label}` })),
-    })));
+      whole: { ...day.whole, label: `${name} ${day.whole.label}` },
+      windows: day.windows.map((w) => ({ ...w, label: `${name} ${w.label}` })),
+    })),
+  );
 }
 
 /**

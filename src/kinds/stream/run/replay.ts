@@ -16,7 +16,8 @@ import type { StreamPlan } from '../plan/stream-plan.js';
  */
 export async function replayFile(engine: Engine, plan: StreamPlan, file: string, topic = 'replay'): Promise<number> {
   const path = resolve(file);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
   const landing = chainTables(plan.manifest.spec).landing;
   const count = () => tableRows(engine, landing);
   const before = await count();

@@ -19,7 +19,13 @@ export interface SetupOptions {
 
 /** Statements that build the chain, in the plan's order; the rebuild's and validation's are not among them. */
 function isSetupStep(step: string): boolean {
-  if (step === 'append_ledger' || step === 'source_version' || step.startsWith('replay_') || /^(validate_|table\.[^.]+\.validate$)/.test(step)) return false;
+  if (
+    step === 'append_ledger' ||
+    step === 'source_version' ||
+    step.startsWith('replay_') ||
+    /^(validate_|table\.[^.]+\.validate$)/.test(step)
+  )
+    return false;
   if (step.startsWith('agg.')) return /\.(create|create_staging)$/.test(step);
   return true;
 }
@@ -35,8 +41,16 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
   const emit = options.onEvent ?? (() => {});
   const env = options.env ?? process.env;
   const ran: string[] = [];
-  const steps = Object.keys(m.steps).filter(isSetupStep).filter((step) => (options.kafka || !step.startsWith('kafka.')) && (options.dictionaries || !step.startsWith('dictionary.')));
-  const changed = await changedObjects(engine, (m.objects ?? []).filter((o) => steps.includes(o.step)));
+  const steps = Object.keys(m.steps)
+    .filter(isSetupStep)
+    .filter(
+      (step) =>
+        (options.kafka || !step.startsWith('kafka.')) && (options.dictionaries || !step.startsWith('dictionary.')),
+    );
+  const changed = await changedObjects(
+    engine,
+    (m.objects ?? []).filter((o) => steps.includes(o.step)),
+  );
   if (changed.length > 0) {
     throw new SafetyError(
       `The chain in ClickHouse was built from another definition than this plan's: ${listed(changed.map((o) => `${o.database}.${o.name} (${m.steps[o.step]}; its comment: ${JSON.stringify(o.found)})`))}. ` +
@@ -46,14 +60,19 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
   }
   for (const step of steps) {
     if (step === 'kafka.create') await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env);
-    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.'))) await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public', { password: true });
+    if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.')))
+      await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public', { password: true });
     await engine.command(statementOf(plan, step), { step });
     ran.push(step);
   }
   if (m.spec.dictionaries.length > 0 && !options.dictionaries) {
     const existing = new Set((await existingObjects(engine, [m.spec.database])).map((o) => o.name));
     const missing = m.spec.dictionaries.map((d) => d.name).filter((name) => !existing.has(name));
-    if (missing.length > 0) emit({ type: 'warning', message: `The dictionaries (${missing.join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).` });
+    if (missing.length > 0)
+      emit({
+        type: 'warning',
+        message: `The dictionaries (${missing.join(', ')}) were not created: they read PostgreSQL, and none is named (PG_URL or PGHOST…).`,
+      });
   }
   return ran;
 }
@@ -67,8 +86,14 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
  */
 export async function dropChain(engine: Engine, plan: StreamPlan): Promise<string[]> {
   const m = plan.manifest;
-  const planned = [...(m.objects ?? []).map((o) => ({ database: o.database, name: o.name })), ...m.spec.views.map((v) => ({ database: m.spec.database, name: v.name }))];
-  const rows = await existingObjects(engine, planned.map((o) => o.database));
+  const planned = [
+    ...(m.objects ?? []).map((o) => ({ database: o.database, name: o.name })),
+    ...m.spec.views.map((v) => ({ database: m.spec.database, name: v.name })),
+  ];
+  const rows = await existingObjects(
+    engine,
+    planned.map((o) => o.database),
+  );
   const views = new Set(m.spec.views.map((v) => v.name));
   const existing = planned.flatMap((o) => rows.filter((r) => r.database === o.database && r.name === o.name));
   const foreign = existing.filter((o) => !(isPlanDefinition(o.comment) || (o.engine === 'View' && views.has(o.name))));
@@ -82,7 +107,9 @@ export async function dropChain(engine: Engine, plan: StreamPlan): Promise<strin
   const dropped: string[] = [];
   for (const o of [...existing].sort((a, b) => order(a) - order(b))) {
     const what = o.engine === 'Dictionary' ? 'DICTIONARY' : o.engine === 'View' ? 'VIEW' : 'TABLE';
-    await engine.command(`DROP ${what} IF EXISTS ${quoteIdent(o.database)}.${quoteIdent(o.name)} SYNC`, { step: 'drop chain' });
+    await engine.command(`DROP ${what} IF EXISTS ${quoteIdent(o.database)}.${quoteIdent(o.name)} SYNC`, {
+      step: 'drop chain',
+    });
     dropped.push(`${o.database}.${o.name}`);
   }
   return dropped;
@@ -90,16 +117,33 @@ export async function dropChain(engine: Engine, plan: StreamPlan): Promise<strin
 
 /** The first few of a long list, and how many more there are. */
 function listed(items: string[], shown = 5): string {
-  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+  return items.length <= shown
+    ? items.join(', ')
+    : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }
 
-/** The Kafka table's collection: brokers from the spec, SASL credentials from the environment; never written to the plan. */
-function createKafkaCollection(engine: Engine, name: string, brokers: string, env: Record<string, string | undefined>): Promise<void> {
+/**
+ * The Kafka table's collection: brokers from the spec, SASL credentials from the environment; never written to the
+ * plan.
+ */
+function createKafkaCollection(
+  engine: Engine,
+  name: string,
+  brokers: string,
+  env: Record<string, string | undefined>,
+): Promise<void> {
   const sasl: Record<string, string> = env.KAFKA_SASL_USERNAME
     ? {
-        kafka_security_protocol: env.KAFKA_SECURITY_PROTOCOL ?? 'sasl_ssl', kafka_sasl_mechanism: env.KAFKA_SASL_MECHANISM ?? 'PLAIN',
-        kafka_sasl_username: env.KAFKA_SASL_USERNAME, kafka_sasl_password: env.KAFKA_SASL_PASSWORD ?? '',
+        kafka_security_protocol: env.KAFKA_SECURITY_PROTOCOL ?? 'sasl_ssl',
+        kafka_sasl_mechanism: env.KAFKA_SASL_MECHANISM ?? 'PLAIN',
+        kafka_sasl_username: env.KAFKA_SASL_USERNAME,
+        kafka_sasl_password: env.KAFKA_SASL_PASSWORD ?? '',
       }
     : {};
-  return createNamedCollection(engine, name, { kafka_broker_list: brokers, ...sasl }, { secret: env.KAFKA_SASL_PASSWORD ?? '', consequence: 'Nothing else was created.' });
+  return createNamedCollection(
+    engine,
+    name,
+    { kafka_broker_list: brokers, ...sasl },
+    { secret: env.KAFKA_SASL_PASSWORD ?? '', consequence: 'Nothing else was created.' },
+  );
 }

@@ -3,7 +3,10 @@ import { planStatus, type UnitStatus } from '../../../execute/status.js';
 import type { StreamPlan } from '../plan/stream-plan.js';
 
 /** Each aggregate's rebuilt days, from the units the shared runner recorded (`aggregate/day`). */
-export async function streamStatus(engine: Engine, plan: StreamPlan): Promise<{ aggregate: string; days: (UnitStatus & { day: string })[] }[]> {
+export async function streamStatus(
+  engine: Engine,
+  plan: StreamPlan,
+): Promise<{ aggregate: string; days: (UnitStatus & { day: string })[] }[]> {
   const { units } = await planStatus(engine, plan);
   return plan.manifest.spec.aggregates.map(({ name }) => ({
     aggregate: name,

@@ -45,7 +45,8 @@ function random(seed: number): () => number {
 }
 
 const DAY0 = Date.UTC(2026, 9, 1);
-const iso = (ms: number, micros: number) => `${new Date(ms).toISOString().slice(0, 19)}.${String(Math.floor(ms % 1000) * 1000 + micros).padStart(6, '0')}Z`;
+const iso = (ms: number, micros: number) =>
+  `${new Date(ms).toISOString().slice(0, 19)}.${String(Math.floor(ms % 1000) * 1000 + micros).padStart(6, '0')}Z`;
 const TYPES = ['exposure', 'exposure', 'exposure', 'click', 'conversion'];
 const PAGES = ['/home', '/pricing', '/checkout', '/docs'];
 const DEVICES = ['mobile', 'desktop', 'tablet'];
@@ -60,7 +61,8 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   let lsn = 1_000_000;
   const state = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
   const live = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
-  const wrap = (payload: object) => JSON.stringify(options.wrapper === 'payload' ? { schema: { type: 'struct', name: 'envelope' }, payload } : payload);
+  const wrap = (payload: object) =>
+    JSON.stringify(options.wrapper === 'payload' ? { schema: { type: 'struct', name: 'envelope' }, payload } : payload);
   const pending: string[] = [];
   let messages = 0;
   let redelivered = 0;
@@ -77,7 +79,15 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   };
   const change = (table: 'events' | 'assignments', op: string, before: Row | null, after: Row | null) => {
     lsn += 1 + Math.floor(rand() * 3);
-    emit(wrap({ before, after, op, ts_ms: 1_790_000_000_000 + lsn, source: { table, lsn, db: 'experiments', schema: 'public' } }));
+    emit(
+      wrap({
+        before,
+        after,
+        op,
+        ts_ms: 1_790_000_000_000 + lsn,
+        source: { table, lsn, db: 'experiments', schema: 'public' },
+      }),
+    );
   };
   // Assignments: each user in each experiment, a variant (snapshot reads, then new ones).
   let assignmentId = 0;
@@ -86,7 +96,13 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
       if (rand() < 0.3) continue;
       const id = ++assignmentId;
       const at = DAY0 + Math.floor(rand() * 3 * 86_400_000);
-      const row = { id, experiment_id: experiment, variant_id: experiment * 10 + Math.floor(rand() * 2), user_id: `user_${user}`, assigned_at: iso(at, id % 1000) };
+      const row = {
+        id,
+        experiment_id: experiment,
+        variant_id: experiment * 10 + Math.floor(rand() * 2),
+        user_id: `user_${user}`,
+        assigned_at: iso(at, id % 1000),
+      };
       live.assignments.set(id, row);
       change('assignments', id % 3 === 0 ? 'r' : 'c', null, row);
     }
@@ -98,8 +114,17 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     const experiment = 1 + Math.floor(rand() * options.experiments);
     const at = DAY0 + Math.floor(rand() * 7 * 86_400_000);
     const row: Row = {
-      id, user_id: `user_${user}`, experiment_id: experiment, variant_id: experiment * 10 + (user % 2), event_type: pick(TYPES), event_time: iso(at, id % 997),
-      properties: JSON.stringify({ page: pick(PAGES), device: pick(DEVICES), ...(rand() < 0.7 ? { value: Math.round(rand() * 10_000) / 100 } : {}) }),
+      id,
+      user_id: `user_${user}`,
+      experiment_id: experiment,
+      variant_id: experiment * 10 + (user % 2),
+      event_type: pick(TYPES),
+      event_time: iso(at, id % 997),
+      properties: JSON.stringify({
+        page: pick(PAGES),
+        device: pick(DEVICES),
+        ...(rand() < 0.7 ? { value: Math.round(rand() * 10_000) / 100 } : {}),
+      }),
     };
     live.events.set(id, row);
     eventIds.push(id);
@@ -110,7 +135,16 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
       const before = live.events.get(target);
       if (before) {
         const moved = Date.parse(String(before.event_time)) + Math.floor((rand() - 0.5) * 4 * 86_400_000);
-        const after = { ...before, event_type: pick(TYPES), event_time: iso(moved, target % 997), properties: JSON.stringify({ page: pick(PAGES), device: pick(DEVICES), value: Math.round(rand() * 10_000) / 100 }) };
+        const after = {
+          ...before,
+          event_type: pick(TYPES),
+          event_time: iso(moved, target % 997),
+          properties: JSON.stringify({
+            page: pick(PAGES),
+            device: pick(DEVICES),
+            value: Math.round(rand() * 10_000) / 100,
+          }),
+        };
         live.events.set(target, after);
         change('events', 'u', before, after);
       }
@@ -135,13 +169,37 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     write(line);
     messages++;
   };
-  const sample = { id: options.events + 1, user_id: 'user_x', experiment_id: 1, variant_id: 10, event_type: 'exposure', event_time: iso(DAY0, 0), properties: '{}' };
+  const sample = {
+    id: options.events + 1,
+    user_id: 'user_x',
+    experiment_id: 1,
+    variant_id: 10,
+    event_type: 'exposure',
+    event_time: iso(DAY0, 0),
+    properties: '{}',
+  };
   for (let i = 0; i < options.badOfEachKind; i++) {
     badLine('malformed JSON', `{"payload": {"op": "c", "after": {"id": ${i}`);
     badLine('tombstone', '');
     badLine('unknown table', wrap({ before: null, after: sample, op: 'c', source: { table: 'sessions', lsn: 1 } }));
-    badLine('missing field event_time', wrap({ before: null, after: { ...sample, event_time: undefined }, op: 'c', source: { table: 'events', lsn: lsn + 1 } }));
-    badLine('type: experiment_id is not UInt32', wrap({ before: null, after: { ...sample, experiment_id: 'seven' }, op: 'c', source: { table: 'events', lsn: lsn + 1 } }));
+    badLine(
+      'missing field event_time',
+      wrap({
+        before: null,
+        after: { ...sample, event_time: undefined },
+        op: 'c',
+        source: { table: 'events', lsn: lsn + 1 },
+      }),
+    );
+    badLine(
+      'type: experiment_id is not UInt32',
+      wrap({
+        before: null,
+        after: { ...sample, experiment_id: 'seven' },
+        op: 'c',
+        source: { table: 'events', lsn: lsn + 1 },
+      }),
+    );
     badLine('unknown op', wrap({ before: null, after: sample, op: 'x', source: { table: 'events', lsn: lsn + 1 } }));
   }
   // A delete of a key never seen: a valid message, counted by validation.

@@ -30,10 +30,27 @@ export async function dictionaryChecks(engine: Engine, plan: StreamPlan, pg: PgC
   const checks: Check[] = [];
   for (const d of m.spec.dictionaries) {
     const columns = [d.key, ...d.attributes.map((a) => a.name)];
-    const mine = await engine.rows<Record<string, unknown>>(`SELECT ${columns.map((c) => `toString(${quoteIdent(c)}) AS ${quoteIdent(c)}`).join(', ')} FROM ${quoteTable(chainTables(m.spec).table(d.name))} ORDER BY ${quoteIdent(d.key)}`);
-    const theirs = await pgRows<Record<string, unknown>>(engine, m.collections.postgres, pg, `SELECT ${columns.map((c) => `${pgIdent(c)}::text AS ${pgIdent(c)}`).join(', ')} FROM ${pgIdent(d.table)} ORDER BY ${pgIdent(d.key)}`);
-    const same = JSON.stringify(mine) === JSON.stringify(theirs.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] === 't' ? '1' : r[c] === 'f' ? '0' : r[c]]))));
-    checks.push({ name: `${d.name} = PostgreSQL's ${d.table}`, status: same ? 'pass' : 'fail', detail: same ? `${mine.length} entries, every attribute equal` : `${mine.length} entries in the dictionary, ${theirs.length} rows in PostgreSQL, or attributes differ` });
+    const mine = await engine.rows<Record<string, unknown>>(
+      `SELECT ${columns.map((c) => `toString(${quoteIdent(c)}) AS ${quoteIdent(c)}`).join(', ')} FROM ${quoteTable(chainTables(m.spec).table(d.name))} ORDER BY ${quoteIdent(d.key)}`,
+    );
+    const theirs = await pgRows<Record<string, unknown>>(
+      engine,
+      m.collections.postgres,
+      pg,
+      `SELECT ${columns.map((c) => `${pgIdent(c)}::text AS ${pgIdent(c)}`).join(', ')} FROM ${pgIdent(d.table)} ORDER BY ${pgIdent(d.key)}`,
+    );
+    const same =
+      JSON.stringify(mine) ===
+      JSON.stringify(
+        theirs.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] === 't' ? '1' : r[c] === 'f' ? '0' : r[c]]))),
+      );
+    checks.push({
+      name: `${d.name} = PostgreSQL's ${d.table}`,
+      status: same ? 'pass' : 'fail',
+      detail: same
+        ? `${mine.length} entries, every attribute equal`
+        : `${mine.length} entries in the dictionary, ${theirs.length} rows in PostgreSQL, or attributes differ`,
+    });
   }
   return checks;
 }

@@ -31,15 +31,18 @@ export function accountingCheck(row: Counts): Check[] {
 }
 
 /** Updates, deletes and truncates that were dead-lettered: each leaves a row as it was. Pure. */
-export function deadChangesCheck(rows: { op: string; source_table: string; messages: string; example: string }[]): Check {
+export function deadChangesCheck(
+  rows: { op: string; source_table: string; messages: string; example: string }[],
+): Check {
   const what = { u: 'update', d: 'delete', t: 'truncate' } as Record<string, string>;
   const total = rows.reduce((n, r) => n + Number(r.messages), 0);
   return {
     name: 'messages: updates, deletes and truncates applied',
     status: total === 0 ? 'pass' : 'fail',
-    detail: total === 0
-      ? 'none was dead-lettered'
-      : `${rows.map((r) => `${r.messages} ${what[r.op] ?? r.op}${Number(r.messages) === 1 ? '' : 's'} of ${r.source_table}`).join(', ')} dead-lettered, so the processed tables still hold those rows as they were (first reason: ${rows[0]!.example})`,
+    detail:
+      total === 0
+        ? 'none was dead-lettered'
+        : `${rows.map((r) => `${r.messages} ${what[r.op] ?? r.op}${Number(r.messages) === 1 ? '' : 's'} of ${r.source_table}`).join(', ')} dead-lettered, so the processed tables still hold those rows as they were (first reason: ${rows[0]!.example})`,
   };
 }
 
@@ -47,11 +50,18 @@ export function deadChangesCheck(rows: { op: string; source_table: string; messa
 export function stateChecks(table: string, row: Counts): Check[] {
   const ok = row.processed === row.latest;
   return [
-    { name: `${table}: rows = latest version per key`, status: ok ? 'pass' : 'fail', detail: `${row.processed} rows, ${row.latest} keys whose latest message is not a delete` },
+    {
+      name: `${table}: rows = latest version per key`,
+      status: ok ? 'pass' : 'fail',
+      detail: `${row.processed} rows, ${row.latest} keys whose latest message is not a delete`,
+    },
     {
       name: `${table}: deletes of keys never seen`,
       status: Number(row.deletes_of_unseen_keys) === 0 ? 'pass' : 'warn',
-      detail: Number(row.deletes_of_unseen_keys) === 0 ? 'none' : `${row.deletes_of_unseen_keys} keys were only ever deleted (a create may be lost upstream, or still to come); they hold no row`,
+      detail:
+        Number(row.deletes_of_unseen_keys) === 0
+          ? 'none'
+          : `${row.deletes_of_unseen_keys} keys were only ever deleted (a create may be lost upstream, or still to come); they hold no row`,
     },
   ];
 }
@@ -67,7 +77,8 @@ export async function validateStream(engine: Engine, plan: StreamPlan, days: str
   const reports: DayReport[] = [];
   const [accounting] = await engine.rows<Counts>(statementOf(plan, 'validate_accounting'), { step: 'validate' });
   const chain: Check[] = accountingCheck(accounting!);
-  if (plan.sql.validate_dead_changes !== undefined) chain.push(deadChangesCheck(await engine.rows(plan.sql.validate_dead_changes, { step: 'validate' })));
+  if (plan.sql.validate_dead_changes !== undefined)
+    chain.push(deadChangesCheck(await engine.rows(plan.sql.validate_dead_changes, { step: 'validate' })));
   for (const table of m.spec.tables) {
     const [row] = await engine.rows<Counts>(statementOf(plan, `table.${table.name}.validate`), { step: 'validate' });
     chain.push(...stateChecks(table.name, row!));
@@ -79,17 +90,37 @@ export async function validateStream(engine: Engine, plan: StreamPlan, days: str
     const rollups: Check[] = [];
     for (const unit of dayUnits(days, 'UTC', 'day')) {
       const params = windowParams(unit.whole);
-      published.push(...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'read_day')), { params, step: 'validate' })));
-      recomputed.push(...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'recompute_day')), { params, step: 'validate' })));
-      if (aggregate.rollupOf) rollups.push({ ...(await rollupCheck(engine, aggregate.name, aggregate.rollupOf, t.table, params)), name: unit.day });
+      published.push(
+        ...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'read_day')), {
+          params,
+          step: 'validate',
+        })),
+      );
+      recomputed.push(
+        ...(await engine.rows<Record<string, unknown>>(
+          statementOf(plan, aggregateStep(aggregate.name, 'recompute_day')),
+          { params, step: 'validate' },
+        )),
+      );
+      if (aggregate.rollupOf)
+        rollups.push({
+          ...(await rollupCheck(engine, aggregate.name, aggregate.rollupOf, t.table, params)),
+          name: unit.day,
+        });
     }
-    const checks = compareRows(aggregate.name, aggregate.key, published, recomputed, { left: 'the aggregate', right: 'the recomputation' });
+    const checks = compareRows(aggregate.name, aggregate.key, published, recomputed, {
+      left: 'the aggregate',
+      right: 'the recomputation',
+    });
     if (aggregate.rollupOf) {
       const failed = rollups.filter((r) => r.status === 'fail');
       checks.push({
         name: `${aggregate.name} = sum of ${aggregate.rollupOf}`,
         status: failed.length === 0 ? 'pass' : 'fail',
-        detail: failed.length === 0 ? `${rollups[0]?.detail ?? 'no shared measures'}, on each of ${rollups.length} days` : `differs on ${failed.length} of ${rollups.length} days (first ${failed[0]!.name}: ${failed[0]!.detail})`,
+        detail:
+          failed.length === 0
+            ? `${rollups[0]?.detail ?? 'no shared measures'}, on each of ${rollups.length} days`
+            : `differs on ${failed.length} of ${rollups.length} days (first ${failed[0]!.name}: ${failed[0]!.detail})`,
         problems: failed.map((f) => ({ day: f.name, detail: f.detail })),
       });
     }
@@ -99,26 +130,42 @@ export async function validateStream(engine: Engine, plan: StreamPlan, days: str
 }
 
 /** Each measure a rollup shares with what it rolls up has the same total over the day. */
-async function rollupCheck(engine: Engine, name: string, of: string, table: (n: string) => { database: string; name: string }, params: Record<string, string>): Promise<Check> {
-  const columns = async (n: string) => engine.rows<{ name: string; type: string; is_in_sorting_key: number }>(
-    'SELECT name, type, is_in_sorting_key FROM system.columns WHERE database = {db:String} AND table = {t:String} ORDER BY position',
-    { params: { db: table(n).database, t: table(n).name } },
-  );
+async function rollupCheck(
+  engine: Engine,
+  name: string,
+  of: string,
+  table: (n: string) => { database: string; name: string },
+  params: Record<string, string>,
+): Promise<Check> {
+  const columns = async (n: string) =>
+    engine.rows<{ name: string; type: string; is_in_sorting_key: number }>(
+      'SELECT name, type, is_in_sorting_key FROM system.columns WHERE database = {db:String} AND table = {t:String} ORDER BY position',
+      { params: { db: table(n).database, t: table(n).name } },
+    );
   const mine = await columns(name);
   const theirs = await columns(of);
   const numeric = /^(U?Int|Float|Decimal)/;
-  const shared = mine.filter((c) => !c.is_in_sorting_key && numeric.test(c.type) && theirs.some((o) => o.name === c.name && !o.is_in_sorting_key));
+  const shared = mine.filter(
+    (c) =>
+      !c.is_in_sorting_key && numeric.test(c.type) && theirs.some((o) => o.name === c.name && !o.is_in_sorting_key),
+  );
   const timeOf = (cols: typeof mine) => cols.find((c) => c.is_in_sorting_key && /^(Date|DateTime)/.test(c.type))!.name;
-  const totals = async (n: string, cols: typeof mine) => (await engine.rows<Record<string, unknown>>(
-    `SELECT ${shared.map((c) => `sum(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`).join(', ')} FROM ${quoteTable(table(n))} WHERE ${quoteIdent(timeOf(cols))} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(timeOf(cols))} < {chunk_end:DateTime64(3, 'UTC')}`,
-    { params },
-  ))[0] ?? {};
+  const totals = async (n: string, cols: typeof mine) =>
+    (
+      await engine.rows<Record<string, unknown>>(
+        `SELECT ${shared.map((c) => `sum(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`).join(', ')} FROM ${quoteTable(table(n))} WHERE ${quoteIdent(timeOf(cols))} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(timeOf(cols))} < {chunk_end:DateTime64(3, 'UTC')}`,
+        { params },
+      )
+    )[0] ?? {};
   const a = await totals(name, mine);
   const b = await totals(of, theirs);
   const differing = shared.filter((c) => !sameNumber(a[c.name], b[c.name], /^Float/.test(c.type)));
   return {
     name: `${name} = sum of ${of}`,
     status: differing.length === 0 ? 'pass' : 'fail',
-    detail: differing.length === 0 ? `${shared.map((c) => c.name).join(', ')} equal` : differing.map((c) => `${c.name}: ${String(a[c.name])} against ${String(b[c.name])}`).join('; '),
+    detail:
+      differing.length === 0
+        ? `${shared.map((c) => c.name).join(', ')} equal`
+        : differing.map((c) => `${c.name}: ${String(a[c.name])} against ${String(b[c.name])}`).join('; '),
   };
 }

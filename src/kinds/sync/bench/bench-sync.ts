@@ -55,7 +55,9 @@ function runWorker(pgUrl: string, args: string[]): { rows: number; seconds: numb
 }
 
 async function maxCursor(c: import('pg').Client): Promise<string> {
-  const { rows } = await c.query("SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions");
+  const { rows } = await c.query(
+    "SELECT to_char(max(inserted_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS hi FROM impressions",
+  );
   return rows[0].hi as string;
 }
 
@@ -95,7 +97,11 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
     try {
       const hi0 = await maxCursor(client);
       const measurePhase = (phase: 'initial' | 'incremental', lo: string, hi: string) => {
-        const samples: Record<string, { rows: number; seconds: number; maxRssBytes: number }[]> = { floor: [], pull: [], client: [] };
+        const samples: Record<string, { rows: number; seconds: number; maxRssBytes: number }[]> = {
+          floor: [],
+          pull: [],
+          client: [],
+        };
         for (let round = 0; round < options.repeat; round++) {
           say(`${phase}: round ${round + 1} of ${options.repeat}…`);
           samples.floor!.push(runWorker(pgUrl, ['floor', lo, hi]));
@@ -105,8 +111,13 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
         for (const [method, runs] of Object.entries(samples)) {
           const seconds = median(runs.map((r) => r.seconds));
           results.push({
-            phase, method: METHODS[method as keyof typeof METHODS], rows: runs[0]!.rows, seconds, rowsPerSecond: runs[0]!.rows / seconds,
-            peakMiB: median(runs.map((r) => r.maxRssBytes)) / MiB, runs: runs.map((r) => r.seconds),
+            phase,
+            method: METHODS[method as keyof typeof METHODS],
+            rows: runs[0]!.rows,
+            seconds,
+            rowsPerSecond: runs[0]!.rows / seconds,
+            peakMiB: median(runs.map((r) => r.maxRssBytes)) / MiB,
+            runs: runs.map((r) => r.seconds),
           });
         }
       };
@@ -122,16 +133,26 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
     } finally {
       await client.end();
     }
-    const get = (phase: string, method: keyof typeof METHODS) => results.find((r) => r.phase === phase && r.method === METHODS[method])!;
+    const get = (phase: string, method: keyof typeof METHODS) =>
+      results.find((r) => r.phase === phase && r.method === METHODS[method])!;
     const ratios: Record<string, number> = {};
     for (const phase of ['initial', 'incremental']) {
-      ratios[`${phase}: pull speed / client-side copy speed (target ≥ 5)`] = get(phase, 'client').seconds / get(phase, 'pull').seconds;
-      ratios[`${phase}: pull time / COPY floor time (target ≤ 2)`] = get(phase, 'pull').seconds / get(phase, 'floor').seconds;
-      ratios[`${phase}: client-side copy peak memory / pull peak memory`] = get(phase, 'client').peakMiB / get(phase, 'pull').peakMiB;
+      ratios[`${phase}: pull speed / client-side copy speed (target ≥ 5)`] =
+        get(phase, 'client').seconds / get(phase, 'pull').seconds;
+      ratios[`${phase}: pull time / COPY floor time (target ≤ 2)`] =
+        get(phase, 'pull').seconds / get(phase, 'floor').seconds;
+      ratios[`${phase}: client-side copy peak memory / pull peak memory`] =
+        get(phase, 'client').peakMiB / get(phase, 'pull').peakMiB;
     }
     return {
-      impressions: options.impressions, batch: options.batch, repeat: options.repeat, engine: 'embedded chDB, PostgreSQL on loopback', wholeSyncSeconds, results, ratios,
-      note: 'each run in its own process; seconds are medians of interleaved runs; peak memory is the process\'s maximum resident set (with the embedded engine, ClickHouse\'s memory too; PostgreSQL\'s own processes are not counted)',
+      impressions: options.impressions,
+      batch: options.batch,
+      repeat: options.repeat,
+      engine: 'embedded chDB, PostgreSQL on loopback',
+      wholeSyncSeconds,
+      results,
+      ratios,
+      note: "each run in its own process; seconds are medians of interleaved runs; peak memory is the process's maximum resident set (with the embedded engine, ClickHouse's memory too; PostgreSQL's own processes are not counted)",
     };
   } finally {
     await server.stop();

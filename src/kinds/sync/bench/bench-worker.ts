@@ -26,7 +26,9 @@ if (mode === 'floor') {
   const started = performance.now();
   // COPY takes no parameters: the bounds are checked timestamps, written in.
   if (![lo, hi].every((t) => /^[\d :.-]+$/.test(t))) throw new Error('bad bounds');
-  const result = await client.query(`COPY (SELECT ${COLUMNS} FROM impressions WHERE inserted_at > '${lo}+00' AND inserted_at <= '${hi}+00') TO '/dev/null'`);
+  const result = await client.query(
+    `COPY (SELECT ${COLUMNS} FROM impressions WHERE inserted_at > '${lo}+00' AND inserted_at <= '${hi}+00') TO '/dev/null'`,
+  );
   seconds = (performance.now() - started) / 1000;
   rows = result.rowCount ?? 0;
   await client.end();
@@ -37,15 +39,22 @@ if (mode === 'floor') {
   const plan = readSyncPlan(planDir);
   const collection = await createCollection(engine, plan.manifest.collection, source, plan.manifest.pgSchema);
   // Untimed: the target as the phase starts (empty, or holding the initial load).
-  for (const type of ['drop_staging', 'create_staging']) await engine.command(statementOf(plan, tableStep('impressions', type)));
+  for (const type of ['drop_staging', 'create_staging'])
+    await engine.command(statementOf(plan, tableStep('impressions', type)));
   await engine.command('TRUNCATE TABLE analytics.fact_impressions');
-  if (phase === 'incremental') await engine.command('INSERT INTO analytics.fact_impressions SELECT * FROM bench.initial_impressions');
-  const before = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n);
+  if (phase === 'incremental')
+    await engine.command('INSERT INTO analytics.fact_impressions SELECT * FROM bench.initial_impressions');
+  const before = Number(
+    (await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n,
+  );
   const started = performance.now();
-  await engine.command(statementOf(plan, tableStep('impressions', 'load')), { params: { lo, hi, ...pgParams(collection, source) } });
+  await engine.command(statementOf(plan, tableStep('impressions', 'load')), {
+    params: { lo, hi, ...pgParams(collection, source) },
+  });
   await engine.command(statementOf(plan, tableStep('impressions', 'merge')), { params: { lo } });
   seconds = (performance.now() - started) / 1000;
-  rows = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n) - before;
+  rows =
+    Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n) - before;
   if (phase === 'initial') {
     await engine.command('CREATE DATABASE IF NOT EXISTS bench');
     await engine.command('CREATE OR REPLACE TABLE bench.initial_impressions AS analytics.fact_impressions');
@@ -63,14 +72,26 @@ if (mode === 'floor') {
   await client.connect();
   const started = performance.now();
   // What the seeds' ETL does: a server-side cursor, batches of 10,000 rows, each inserted into ClickHouse.
-  const cursor = client.query(new Cursor(`SELECT ${COLUMNS} FROM impressions WHERE ${WINDOW}`, [`${lo}+00`, `${hi}+00`]));
+  const cursor = client.query(
+    new Cursor(`SELECT ${COLUMNS} FROM impressions WHERE ${WINDOW}`, [`${lo}+00`, `${hi}+00`]),
+  );
   for (;;) {
     const batch = await cursor.read(10_000);
     if (batch.length === 0) break;
-    const body = batch.map((r: Record<string, unknown>) => JSON.stringify({
-      id: r.id, campaign_id: r.campaign_id, event_time: (r.event_time as Date).toISOString(), cost: r.cost, inserted_at: (r.inserted_at as Date).toISOString(),
-    })).join('\n');
-    await engine.command(`INSERT INTO bench.client_impressions SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${body}`);
+    const body = batch
+      .map((r: Record<string, unknown>) =>
+        JSON.stringify({
+          id: r.id,
+          campaign_id: r.campaign_id,
+          event_time: (r.event_time as Date).toISOString(),
+          cost: r.cost,
+          inserted_at: (r.inserted_at as Date).toISOString(),
+        }),
+      )
+      .join('\n');
+    await engine.command(
+      `INSERT INTO bench.client_impressions SETTINGS date_time_input_format = 'best_effort' FORMAT JSONEachRow\n${body}`,
+    );
     rows += batch.length;
   }
   seconds = (performance.now() - started) / 1000;

@@ -27,15 +27,33 @@ export interface SyncResult {
   report: ValidationReport | null;
 }
 
-/** `chplan sync`: compile the spec against PostgreSQL as it is → load every table → (reconcile) → refresh KPIs → validate. */
-export async function sync(engine: Engine, spec: SyncSpec, pg: PgConnection, options: SyncWorkflowOptions): Promise<SyncResult> {
+/**
+ * `chplan sync`: compile the spec against PostgreSQL as it is → load every table → (reconcile) → refresh KPIs →
+ * validate.
+ */
+export async function sync(
+  engine: Engine,
+  spec: SyncSpec,
+  pg: PgConnection,
+  options: SyncWorkflowOptions,
+): Promise<SyncResult> {
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'stage', name: 'compile' });
   const compiled = await compileSyncDir(engine, spec, pg, options.out);
   const plan = readSyncPlan(compiled.out);
   emit({ type: 'stage', name: options.dryRun ? 'dry run' : options.fullRefresh ? 'full refresh' : 'sync' });
-  const tables = await runSync(engine, plan, { pg, fullRefresh: options.fullRefresh, metrics: options.metrics, reconcile: options.reconcile, dryRun: options.dryRun, force: options.force, signal: options.signal, onEvent: emit });
-  if (options.dryRun || options.validate === false) return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null };
+  const tables = await runSync(engine, plan, {
+    pg,
+    fullRefresh: options.fullRefresh,
+    metrics: options.metrics,
+    reconcile: options.reconcile,
+    dryRun: options.dryRun,
+    force: options.force,
+    signal: options.signal,
+    onEvent: emit,
+  });
+  if (options.dryRun || options.validate === false)
+    return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null };
   emit({ type: 'stage', name: 'validate' });
   return { planDir: compiled.out, planHash: compiled.planHash, tables, report: await validateSync(engine, plan, pg) };
 }

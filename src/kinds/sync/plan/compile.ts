@@ -32,7 +32,10 @@ export interface SyncStatement {
 }
 
 /** The ClickHouse table names a table spec gives rise to. Pure. */
-export function tablesOf(database: string, table: Pick<SyncTableSpec, 'target'>): { target: TableRef; staging: TableRef } {
+export function tablesOf(
+  database: string,
+  table: Pick<SyncTableSpec, 'target'>,
+): { target: TableRef; staging: TableRef } {
   return { target: { database, name: table.target }, staging: { database, name: `${table.target}__staging` } };
 }
 
@@ -68,24 +71,47 @@ export function columnCheck(column: SourceColumn, index: number): ColumnCheck[] 
   const pg = pgIdent(column.name);
   const alias = `c${index}`;
   const checks: ColumnCheck[] = [];
-  const add = (check: Omit<ColumnCheck, 'alias' | 'approximate'> & { approximate?: boolean }, suffix = '') => checks.push({ alias: `${alias}${suffix}`, approximate: false, ...check });
+  const add = (check: Omit<ColumnCheck, 'alias' | 'approximate'> & { approximate?: boolean }, suffix = '') =>
+    checks.push({ alias: `${alias}${suffix}`, approximate: false, ...check });
   const t = column.pgType;
   if (['smallint', 'integer', 'bigint'].includes(t)) {
     add({ label: `sum(${column.name})`, clickhouse: `sum(toInt128(${ch}))`, postgres: `sum(${pg})::text` });
   } else if (t === 'numeric') {
     add({ label: `sum(${column.name})`, clickhouse: `sum(${ch})`, postgres: `sum(${pg})::text` });
   } else if (t === 'real' || t === 'double precision') {
-    add({ label: `sum(${column.name})`, clickhouse: `sum(toFloat64(${ch}))`, postgres: `sum(${pg}::float8)::text`, approximate: true });
+    add({
+      label: `sum(${column.name})`,
+      clickhouse: `sum(toFloat64(${ch}))`,
+      postgres: `sum(${pg}::float8)::text`,
+      approximate: true,
+    });
   } else if (t === 'boolean') {
-    add({ label: `count(${column.name} is true)`, clickhouse: `countIf(${ch} = 1)`, postgres: `count(*) filter (where ${pg})::text` });
+    add({
+      label: `count(${column.name} is true)`,
+      clickhouse: `countIf(${ch} = 1)`,
+      postgres: `count(*) filter (where ${pg})::text`,
+    });
   } else if (TIMESTAMP.test(t)) {
-    add({ label: `sum of ${column.name} in µs`, clickhouse: `sum(toInt128(toUnixTimestamp64Micro(${ch})))`, postgres: `sum(round(extract(epoch from ${pg}) * 1000000))::text` });
+    add({
+      label: `sum of ${column.name} in µs`,
+      clickhouse: `sum(toInt128(toUnixTimestamp64Micro(${ch})))`,
+      postgres: `sum(round(extract(epoch from ${pg}) * 1000000))::text`,
+    });
   } else if (t === 'date') {
-    add({ label: `sum of ${column.name} in days`, clickhouse: `sum(toInt64(toInt32(${ch})))`, postgres: `sum(${pg} - date '1970-01-01')::text` });
+    add({
+      label: `sum of ${column.name} in days`,
+      clickhouse: `sum(toInt64(toInt32(${ch})))`,
+      postgres: `sum(${pg} - date '1970-01-01')::text`,
+    });
   } else if (['text', 'character varying', 'character', 'json', 'jsonb'].includes(t)) {
-    add({ label: `characters of ${column.name}`, clickhouse: `sum(lengthUTF8(${ch}))`, postgres: `sum(char_length(${pg}::text))::text` });
+    add({
+      label: `characters of ${column.name}`,
+      clickhouse: `sum(lengthUTF8(${ch}))`,
+      postgres: `sum(char_length(${pg}::text))::text`,
+    });
   }
-  if (column.nullable) add({ label: `non-NULL ${column.name}`, clickhouse: `count(${ch})`, postgres: `count(${pg})::text` }, 'n');
+  if (column.nullable)
+    add({ label: `non-NULL ${column.name}`, clickhouse: `count(${ch})`, postgres: `count(${pg})::text` }, 'n');
   return checks;
 }
 
@@ -101,34 +127,95 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     const sql = renderStep('sync', { type, ...fields });
     // The view built beside a KPI carries the definition of the KPI it becomes.
     const definition = fields.definition as string | undefined;
-    if (definition) statements.push({ step, file, role, sql: `${sql.trimEnd()}\nCOMMENT ${quoteString(definition)}\n` });
+    if (definition)
+      statements.push({ step, file, role, sql: `${sql.trimEnd()}\nCOMMENT ${quoteString(definition)}\n` });
     else statements.push({ step, file, role, ...(type === 'create_kpi' ? withDefinition(step, sql) : { sql }) });
   };
   const collection = spec.source.collection;
-  add('create_database', '00_create_database.sql', 'the targets\' database, ENGINE = Atomic', 'create_database', { database: spec.database });
-  add('create_ledger', '01_create_ledger.sql', 'ledger table recording every load and publish (created if missing)', 'create_ledger', { ledger: spec.ledger, cluster: null });
-  add('append_ledger', '01_append_ledger.sql', 'appends a load, a publish or the lease to the ledger (every ledger row)', 'append_ledger', { ledger: spec.ledger });
-  add('migrate_ledger', '01_migrate_ledger.sql', 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days', 'migrate_ledger', { ledger: spec.ledger, cluster: null });
+  add('create_database', '00_create_database.sql', "the targets' database, ENGINE = Atomic", 'create_database', {
+    database: spec.database,
+  });
+  add(
+    'create_ledger',
+    '01_create_ledger.sql',
+    'ledger table recording every load and publish (created if missing)',
+    'create_ledger',
+    { ledger: spec.ledger, cluster: null },
+  );
+  add(
+    'append_ledger',
+    '01_append_ledger.sql',
+    'appends a load, a publish or the lease to the ledger (every ledger row)',
+    'append_ledger',
+    { ledger: spec.ledger },
+  );
+  add(
+    'migrate_ledger',
+    '01_migrate_ledger.sql',
+    'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+    'migrate_ledger',
+    { ledger: spec.ledger, cluster: null },
+  );
   const pgTable = (source: string) => `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
   for (const { spec: table, columns } of sources) {
     const { target, staging } = tablesOf(spec.database, table);
     const dir = table.source;
     const dimension = table.role === 'dimension';
     const common = {
-      source: table.source, targetName: table.target, target, staging, collection, cursor: table.cursor, dimension,
+      source: table.source,
+      targetName: table.target,
+      target,
+      staging,
+      collection,
+      cursor: table.cursor,
+      dimension,
       columnList: columns.map((c) => quoteIdent(c.name)).join(', '),
       keyList: table.primaryKey.map(quoteIdent).join(', '),
     };
     const file = (n: string, name: string) => `${dir}/${n}_${name}.sql`;
-    const layout = { columns, orderBy: dimension ? common.keyList : table.orderBy.map(quoteIdent).join(', '), partitionBy: table.partitionBy };
+    const layout = {
+      columns,
+      orderBy: dimension ? common.keyList : table.orderBy.map(quoteIdent).join(', '),
+      partitionBy: table.partitionBy,
+    };
     if (dimension) {
-      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'dimension DDL: ReplacingMergeTree by key, version = cursor', 'create_dimension', { ...common, ...layout });
+      add(
+        tableStep(table, 'create_target'),
+        file('01', 'create_target'),
+        'dimension DDL: ReplacingMergeTree by key, version = cursor',
+        'create_dimension',
+        { ...common, ...layout },
+      );
     } else {
-      add(tableStep(table, 'create_target'), file('01', 'create_target'), 'fact DDL: MergeTree partitioned by month', 'create_fact', { ...common, ...layout, mergeFile: file('06', 'merge') });
+      add(
+        tableStep(table, 'create_target'),
+        file('01', 'create_target'),
+        'fact DDL: MergeTree partitioned by month',
+        'create_fact',
+        { ...common, ...layout, mergeFile: file('06', 'merge') },
+      );
     }
-    add(tableStep(table, 'drop_staging'), file('02', 'drop_staging'), 'drops staging before a load', 'drop_staging', common);
-    add(tableStep(table, 'create_staging'), file('02', 'create_staging'), 'staging with the plan\'s structure, made anew before every load', 'create_staging', { ...common, ...layout, dropFile: file('02', 'drop_staging') });
-    add(tableStep(table, 'clear_staging'), file('03', 'clear_staging'), 'empties staging before a load', 'clear_staging', common);
+    add(
+      tableStep(table, 'drop_staging'),
+      file('02', 'drop_staging'),
+      'drops staging before a load',
+      'drop_staging',
+      common,
+    );
+    add(
+      tableStep(table, 'create_staging'),
+      file('02', 'create_staging'),
+      "staging with the plan's structure, made anew before every load",
+      'create_staging',
+      { ...common, ...layout, dropFile: file('02', 'drop_staging') },
+    );
+    add(
+      tableStep(table, 'clear_staging'),
+      file('03', 'clear_staging'),
+      'empties staging before a load',
+      'clear_staging',
+      common,
+    );
     // Rows of a transaction still open now become visible when it commits, stamped (by now() or a
     // trigger) no earlier than the transaction's start: the watermark must not pass that start.
     const boundQuery = [
@@ -138,18 +225,82 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       "       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state IS NULL) AS hidden",
       `FROM ${pgTable(table.source)}`,
     ].join('\n');
-    add(tableStep(table, 'source_bound'), file('04', 'source_bound'), 'the run\'s fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL', 'source_bound', { ...common, query: boundQuery, queryLines: queryLines(boundQuery) });
-    add(tableStep(table, 'count_window'), file('04', 'count_window'), 'rows in a load window (dry run)', 'count_window', common);
-    add(tableStep(table, 'load'), file('05', 'load'), 'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse', 'load', common);
+    add(
+      tableStep(table, 'source_bound'),
+      file('04', 'source_bound'),
+      "the run's fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL",
+      'source_bound',
+      { ...common, query: boundQuery, queryLines: queryLines(boundQuery) },
+    );
+    add(
+      tableStep(table, 'count_window'),
+      file('04', 'count_window'),
+      'rows in a load window (dry run)',
+      'count_window',
+      common,
+    );
+    add(
+      tableStep(table, 'load'),
+      file('05', 'load'),
+      'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse',
+      'load',
+      common,
+    );
     if (!dimension) {
-      add(tableStep(table, 'count_moved'), file('06', 'count_moved'), 'facts whose cursor moved since they were loaded (re-stamped by an upsert or UPDATE)', 'count_moved', common);
-      add(tableStep(table, 'delete_moved'), file('06', 'delete_moved'), 'deletes the earlier row of each such fact, so the merge inserts the new one (never twice)', 'delete_moved', common);
+      add(
+        tableStep(table, 'count_moved'),
+        file('06', 'count_moved'),
+        'facts whose cursor moved since they were loaded (re-stamped by an upsert or UPDATE)',
+        'count_moved',
+        common,
+      );
+      add(
+        tableStep(table, 'delete_moved'),
+        file('06', 'delete_moved'),
+        'deletes the earlier row of each such fact, so the merge inserts the new one (never twice)',
+        'delete_moved',
+        common,
+      );
     }
-    add(tableStep(table, 'merge'), file('06', 'merge'), dimension ? 'publishes staged versions into the ReplacingMergeTree' : 'publishes staged rows the target lacks: each row exactly once', dimension ? 'merge_dimension' : 'merge_fact', common);
-    add(tableStep(table, 'swap'), file('07', 'swap'), 'full refresh: swaps the completely loaded staging with the target, atomically', 'swap', common);
-    add(tableStep(table, 'missing_in_source'), file('08', 'missing_in_source'), 'keys deleted in PostgreSQL (validation, reconcile)', 'missing_in_source', common);
-    add(tableStep(table, 'reconcile'), file('09', 'reconcile'), dimension ? 'reconcile: tombstones for rows deleted in PostgreSQL' : 'reconcile: deletes rows deleted in PostgreSQL', dimension ? 'reconcile_dimension' : 'reconcile_fact', common);
-    add(tableStep(table, 'missing_in_target'), file('10', 'missing_in_target'), 'keys PostgreSQL holds that the target lacks (validation)', 'missing_in_target', common);
+    add(
+      tableStep(table, 'merge'),
+      file('06', 'merge'),
+      dimension
+        ? 'publishes staged versions into the ReplacingMergeTree'
+        : 'publishes staged rows the target lacks: each row exactly once',
+      dimension ? 'merge_dimension' : 'merge_fact',
+      common,
+    );
+    add(
+      tableStep(table, 'swap'),
+      file('07', 'swap'),
+      'full refresh: swaps the completely loaded staging with the target, atomically',
+      'swap',
+      common,
+    );
+    add(
+      tableStep(table, 'missing_in_source'),
+      file('08', 'missing_in_source'),
+      'keys deleted in PostgreSQL (validation, reconcile)',
+      'missing_in_source',
+      common,
+    );
+    add(
+      tableStep(table, 'reconcile'),
+      file('09', 'reconcile'),
+      dimension
+        ? 'reconcile: tombstones for rows deleted in PostgreSQL'
+        : 'reconcile: deletes rows deleted in PostgreSQL',
+      dimension ? 'reconcile_dimension' : 'reconcile_fact',
+      common,
+    );
+    add(
+      tableStep(table, 'missing_in_target'),
+      file('10', 'missing_in_target'),
+      'keys PostgreSQL holds that the target lacks (validation)',
+      'missing_in_target',
+      common,
+    );
     const monthColumn = dimension ? table.cursor : table.partitionBy;
     const checks = columns.flatMap((c, i) => columnCheck(c, i));
     const pgQuery = [
@@ -157,28 +308,94 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       `FROM ${pgTable(table.source)}`,
       'GROUP BY 1',
     ].join('\n');
-    add(tableStep(table, 'validate_clickhouse'), file('11', 'validate_clickhouse'), 'validation: rows and totals per month in ClickHouse', 'validate_clickhouse', { ...common, monthColumn, checks });
-    add(tableStep(table, 'validate_postgres'), file('12', 'validate_postgres'), 'validation: the same totals computed by PostgreSQL', 'validate_postgres', { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) });
+    add(
+      tableStep(table, 'validate_clickhouse'),
+      file('11', 'validate_clickhouse'),
+      'validation: rows and totals per month in ClickHouse',
+      'validate_clickhouse',
+      { ...common, monthColumn, checks },
+    );
+    add(
+      tableStep(table, 'validate_postgres'),
+      file('12', 'validate_postgres'),
+      'validation: the same totals computed by PostgreSQL',
+      'validate_postgres',
+      { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) },
+    );
   }
   for (const kpi of spec.kpis) {
     const view = { database: spec.database, name: kpi.name };
-    const common = { name: kpi.name, description: kpi.description, view, keyList: kpi.key.map(quoteIdent).join(', '), collection };
+    const common = {
+      name: kpi.name,
+      description: kpi.description,
+      view,
+      keyList: kpi.key.map(quoteIdent).join(', '),
+      collection,
+    };
     const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
-    const select = fillTableReferences(kpi.clickhouse, (source) => quoteTable(tablesOf(spec.database, sources.find((s) => s.spec.source === source)!.spec).target)).trim();
-    add(kpiStep(kpi, 'create'), file('01', 'create'), 'KPI: refreshable materialized view over the deduplicated targets', 'create_kpi', { ...common, select });
+    const select = fillTableReferences(kpi.clickhouse, (source) =>
+      quoteTable(tablesOf(spec.database, sources.find((s) => s.spec.source === source)!.spec).target),
+    ).trim();
+    add(
+      kpiStep(kpi, 'create'),
+      file('01', 'create'),
+      'KPI: refreshable materialized view over the deduplicated targets',
+      'create_kpi',
+      { ...common, select },
+    );
     add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
     add(kpiStep(kpi, 'wait'), file('03', 'wait'), 'waits for the refresh to finish', 'wait_kpi', common);
     add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);
     const query = fillTableReferences(kpi.postgres, pgTable).trim();
-    add(kpiStep(kpi, 'postgres'), file('05', 'postgres'), 'validation: the same KPI computed by PostgreSQL', 'kpi_postgres', { ...common, query, queryLines: queryLines(query) });
+    add(
+      kpiStep(kpi, 'postgres'),
+      file('05', 'postgres'),
+      'validation: the same KPI computed by PostgreSQL',
+      'kpi_postgres',
+      { ...common, query, queryLines: queryLines(query) },
+    );
     // A changed definition is built beside the view, refreshed, and swapped in only when that worked.
-    const next = { ...common, view: { database: spec.database, name: kpiNextName(kpi.name) }, next: { database: spec.database, name: kpiNextName(kpi.name) } };
+    const next = {
+      ...common,
+      view: { database: spec.database, name: kpiNextName(kpi.name) },
+      next: { database: spec.database, name: kpiNextName(kpi.name) },
+    };
     const definition = statements.find((s) => s.step === kpiStep(kpi, 'create'))!.object!.definition;
-    add(kpiStep(kpi, 'drop_next'), file('06', 'drop_next'), 'a changed KPI: drops the new definition built beside it (after a failure, or the old one after the swap)', 'drop_kpi', next);
-    add(kpiStep(kpi, 'create_next'), file('07', 'create_next'), 'a changed KPI: its new definition, built beside the view readers use', 'create_kpi', { ...next, select, definition });
-    add(kpiStep(kpi, 'refresh_next'), file('08', 'refresh_next'), 'a changed KPI: computes the new definition', 'refresh_kpi', next);
-    add(kpiStep(kpi, 'wait_next'), file('09', 'wait_next'), 'a changed KPI: waits for that refresh (fails if it failed)', 'wait_kpi', next);
-    add(kpiStep(kpi, 'swap'), file('10', 'swap'), 'a changed KPI: swaps the refreshed new definition in, atomically', 'exchange_kpi', { ...common, next: next.view });
+    add(
+      kpiStep(kpi, 'drop_next'),
+      file('06', 'drop_next'),
+      'a changed KPI: drops the new definition built beside it (after a failure, or the old one after the swap)',
+      'drop_kpi',
+      next,
+    );
+    add(
+      kpiStep(kpi, 'create_next'),
+      file('07', 'create_next'),
+      'a changed KPI: its new definition, built beside the view readers use',
+      'create_kpi',
+      { ...next, select, definition },
+    );
+    add(
+      kpiStep(kpi, 'refresh_next'),
+      file('08', 'refresh_next'),
+      'a changed KPI: computes the new definition',
+      'refresh_kpi',
+      next,
+    );
+    add(
+      kpiStep(kpi, 'wait_next'),
+      file('09', 'wait_next'),
+      'a changed KPI: waits for that refresh (fails if it failed)',
+      'wait_kpi',
+      next,
+    );
+    add(
+      kpiStep(kpi, 'swap'),
+      file('10', 'swap'),
+      'a changed KPI: swaps the refreshed new definition in, atomically',
+      'exchange_kpi',
+      { ...common, next: next.view },
+    );
   }
   return statements;
 }

@@ -64,7 +64,9 @@ export function loadSyncSpec(path: string): SyncSpec {
 export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpec {
   const errors = schemaErrors(SCHEMA, raw);
   if (errors.length > 0) {
-    throw new ConfigError(`The sync spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/sync.schema.json.`);
+    throw new ConfigError(
+      `The sync spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/sync.schema.json.`,
+    );
   }
   const name = raw.name as string;
   const database = (raw.database as string | undefined) ?? 'analytics';
@@ -80,7 +82,11 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
   }));
   const kpis = ((raw.kpis ?? []) as Partial<KpiSpec>[]).map((k) => ({ description: '', ...k }) as KpiSpec);
   const problems: string[] = [];
-  for (const [what, names] of [['source table', tables.map((t) => t.source)], ['target table', tables.map((t) => t.target)], ['KPI', kpis.map((k) => k.name)]] as const) {
+  for (const [what, names] of [
+    ['source table', tables.map((t) => t.source)],
+    ['target table', tables.map((t) => t.target)],
+    ['KPI', kpis.map((k) => k.name)],
+  ] as const) {
     for (const name of duplicates(names)) problems.push(`${what} ${name} is named twice`);
   }
   for (const kpi of kpis) {
@@ -90,16 +96,25 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
     }
     if (tables.some((t) => t.target === kpi.name)) problems.push(`KPI ${kpi.name} has the name of a target table`);
     for (const ref of tableReferences(kpi.clickhouse).concat(tableReferences(kpi.postgres))) {
-      if (ref.window) problems.push(`KPI ${kpi.name} refers to {{${ref.name}:window}}: a KPI covers whole tables, so it takes no window`);
-      else if (!tables.some((t) => t.source === ref.name)) problems.push(`KPI ${kpi.name} refers to {{${ref.name}}}, which is not a source table of this spec (${tables.map((t) => t.source).join(', ')})`);
+      if (ref.window)
+        problems.push(
+          `KPI ${kpi.name} refers to {{${ref.name}:window}}: a KPI covers whole tables, so it takes no window`,
+        );
+      else if (!tables.some((t) => t.source === ref.name))
+        problems.push(
+          `KPI ${kpi.name} refers to {{${ref.name}}}, which is not a source table of this spec (${tables.map((t) => t.source).join(', ')})`,
+        );
     }
   }
   for (const t of raw.tables as RawTable[]) {
     if (t.role === 'dimension' && (t.orderBy || t.partitionBy)) {
-      problems.push(`table ${t.source} is a dimension: it is keyed by its primary key and not partitioned, so orderBy and partitionBy do not apply`);
+      problems.push(
+        `table ${t.source} is a dimension: it is keyed by its primary key and not partitioned, so orderBy and partitionBy do not apply`,
+      );
     }
   }
-  if (problems.length > 0) throw new ConfigError(`The sync spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new ConfigError(`The sync spec ${path} is inconsistent; nothing was compiled:\n  ${problems.join('\n  ')}`);
   return {
     kind: 'sync',
     name,

@@ -1,7 +1,14 @@
 import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
-import { readPlanDir, sealPlan, verifyPlanDir, type LoadedPlan, type PlanFile, type PlanFiles } from '../../../plan/plan-dir.js';
+import {
+  readPlanDir,
+  sealPlan,
+  verifyPlanDir,
+  type LoadedPlan,
+  type PlanFile,
+  type PlanFiles,
+} from '../../../plan/plan-dir.js';
 import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
 import type { PlannedObject } from '../../../plan/definition.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
@@ -24,13 +31,19 @@ export interface SyncManifest extends PlanManifest {
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
 
-/** The sync as a whole in the ledger: the scope its lease guards and every table's loads and publishes are filed under. */
+/**
+ * The sync as a whole in the ledger: the scope its lease guards and every table's loads and publishes are filed under.
+ */
 export function syncLedgerTarget(spec: Pick<SyncSpec, 'database' | 'name'>): TableRef {
   return { database: spec.database, name: spec.name };
 }
 
 /** Everything that goes into a sync plan directory. Pure and deterministic: same inputs, same bytes. */
-export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: { name: string; dir: string; toolVersion: string }): PlanFile[] {
+export function buildSyncPlan(
+  spec: SyncSpec,
+  sources: SourceTable[],
+  options: { name: string; dir: string; toolVersion: string },
+): PlanFile[] {
   const statements = renderSync(spec, sources);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
   const base: Omit<SyncManifest, 'planHash' | 'files'> = {
@@ -48,16 +61,32 @@ export function buildSyncPlan(spec: SyncSpec, sources: SourceTable[], options: {
     objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
-  return sealPlan<SyncManifest>(base, files, (planHash) => renderDocument('templates/sync/PLAN.md.hbs', {
-    name: options.name, planHash, toolVersion: options.toolVersion, database: spec.database, collection: spec.source.collection,
-    ledger: formatTableRef(spec.ledger), lookbackSeconds: spec.lookbackSeconds,
-    tables: sources.map(({ spec: t }) => ({
-      schema: spec.source.schema, source: t.source, target: `${spec.database}.${t.target}`, role: t.role, key: code(t.primaryKey), cursor: t.cursor,
-      layout: t.role === 'fact' ? `month of \`${t.partitionBy}\` / ${code(t.orderBy)}` : 'none / key',
-    })),
-    kpis: spec.kpis.map((k) => ({ name: `${spec.database}.${k.name}`, key: code(k.key), description: k.description || '' })),
-    files: [...statements, { file: 'manifest.json', role: 'sha256 of every file, the tables\' columns and the spec' }],
-  }));
+  return sealPlan<SyncManifest>(base, files, (planHash) =>
+    renderDocument('templates/sync/PLAN.md.hbs', {
+      name: options.name,
+      planHash,
+      toolVersion: options.toolVersion,
+      database: spec.database,
+      collection: spec.source.collection,
+      ledger: formatTableRef(spec.ledger),
+      lookbackSeconds: spec.lookbackSeconds,
+      tables: sources.map(({ spec: t }) => ({
+        schema: spec.source.schema,
+        source: t.source,
+        target: `${spec.database}.${t.target}`,
+        role: t.role,
+        key: code(t.primaryKey),
+        cursor: t.cursor,
+        layout: t.role === 'fact' ? `month of \`${t.partitionBy}\` / ${code(t.orderBy)}` : 'none / key',
+      })),
+      kpis: spec.kpis.map((k) => ({
+        name: `${spec.database}.${k.name}`,
+        key: code(k.key),
+        description: k.description || '',
+      })),
+      files: [...statements, { file: 'manifest.json', role: "sha256 of every file, the tables' columns and the spec" }],
+    }),
+  );
 }
 
 /** Reads and verifies a sync plan directory; its steps are listed in its own manifest. */

@@ -39,7 +39,10 @@ export function tableOfRow(row: Pick<LedgerRow, 'unit' | 'chunk_key'>): string {
   return row.chunk_key ? row.chunk_key : row.unit;
 }
 
-/** Where a publish leaves a table: its cursor (µs); a row written before cursors were kept has it as its window's end (ms). Pure. */
+/**
+ * Where a publish leaves a table: its cursor (µs); a row written before cursors were kept has it as its window's end
+ * (ms). Pure.
+ */
 export function watermarkOfRow(row: Pick<LedgerRow, 'cursor' | 'window_end'>): string {
   return row.cursor ? row.cursor : row.window_end;
 }
@@ -59,12 +62,21 @@ export function watermarks(rows: LedgerRow[]): Map<string, string> {
  * greatest cursor below it means the newest rows were deleted (or the cursor went backwards,
  * which only validation can tell apart), and the window then only re-reads the lookback.
  */
-export function loadWindow(table: string, bound: SourceBound, watermark: string | undefined, options: { lookbackSeconds: number; fromScratch: boolean }): LoadWindow & { behind: boolean } {
+export function loadWindow(
+  table: string,
+  bound: SourceBound,
+  watermark: string | undefined,
+  options: { lookbackSeconds: number; fromScratch: boolean },
+): LoadWindow & { behind: boolean } {
   const { openSince } = bound;
-  const behind = Boolean(watermark && bound.hi && !options.fromScratch && utcInstant(bound.hi) < utcInstant(watermark!));
-  const lo = options.fromScratch || !watermark ? BEGINNING : text6(utcInstant(watermark) - options.lookbackSeconds * 1000);
+  const behind = Boolean(
+    watermark && bound.hi && !options.fromScratch && utcInstant(bound.hi) < utcInstant(watermark!),
+  );
+  const lo =
+    options.fromScratch || !watermark ? BEGINNING : text6(utcInstant(watermark) - options.lookbackSeconds * 1000);
   const hi = behind ? `${watermark!.slice(0, 23)}000` : bound.hi;
-  // Just before the transaction's start: its rows may carry exactly that instant, and a window's lower bound is exclusive.
+  // Just before the transaction's start: its rows may carry exactly that instant, and a window's lower bound is
+  // exclusive.
   const mark = hi && openSince && openSince < hi ? text6(utcInstant(openSince) - 1) : hi;
   return { table, lo, hi, watermark: watermark ?? '', mark, behind };
 }

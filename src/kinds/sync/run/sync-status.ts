@@ -16,11 +16,15 @@ export function summarizeTables(tables: string[], rows: LedgerRow[]): TableStatu
   return tables.map((table) => {
     const mine = rows.filter((r) => r.step !== 'lease' && tableOfRow(r) === table);
     const publish = mine.filter((r) => r.step === 'publish' && r.status === 'done').at(-1);
-    const failure = mine.filter((r) => r.status === 'failed' && (!publish || r.finished_at > publish.finished_at)).at(-1);
+    const failure = mine
+      .filter((r) => r.status === 'failed' && (!publish || r.finished_at > publish.finished_at))
+      .at(-1);
     return {
       table,
       watermark: publish ? watermarkOfRow(publish) : null,
-      lastPublish: publish ? { at: publish.finished_at, rows: Number(publish.rows_written), plan: publish.plan_hash } : null,
+      lastPublish: publish
+        ? { at: publish.finished_at, rows: Number(publish.rows_written), plan: publish.plan_hash }
+        : null,
       lastFailure: failure ? { at: failure.finished_at, error: failure.error } : null,
     };
   });
@@ -28,5 +32,8 @@ export function summarizeTables(tables: string[], rows: LedgerRow[]): TableStatu
 
 export async function syncStatus(engine: Engine, plan: SyncPlan): Promise<TableStatus[]> {
   const rows = await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope);
-  return summarizeTables(plan.manifest.syncTables.map((t) => t.source), rows);
+  return summarizeTables(
+    plan.manifest.syncTables.map((t) => t.source),
+    rows,
+  );
 }

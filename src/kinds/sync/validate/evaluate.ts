@@ -18,9 +18,12 @@ export function compareTotals(table: string, clickhouse: Totals[], postgres: Tot
     result.push({
       name,
       status: problems.length === 0 ? 'pass' : 'fail',
-      detail: problems.length === 0
-        ? alias === 'n' ? `${total} rows in ${plural(months.length, 'month')}, as in PostgreSQL` : `equal in ${months.length === 1 ? 'its one month' : `all ${months.length} months`}`
-        : `differs in ${problems.length} of ${plural(months.length, 'month')} (first ${problems[0]!.month}: ClickHouse ${String(problems[0]!.clickhouse)}, PostgreSQL ${String(problems[0]!.postgres)})`,
+      detail:
+        problems.length === 0
+          ? alias === 'n'
+            ? `${total} rows in ${plural(months.length, 'month')}, as in PostgreSQL`
+            : `equal in ${months.length === 1 ? 'its one month' : `all ${months.length} months`}`
+          : `differs in ${problems.length} of ${plural(months.length, 'month')} (first ${problems[0]!.month}: ClickHouse ${String(problems[0]!.clickhouse)}, PostgreSQL ${String(problems[0]!.postgres)})`,
       problems,
     });
   };
@@ -30,13 +33,20 @@ export function compareTotals(table: string, clickhouse: Totals[], postgres: Tot
 }
 
 /** Keys on one side only, as the missing_in_* statements count them. Pure. */
-export function keyCheck(table: string, side: 'ClickHouse' | 'PostgreSQL', found: { keys: string; sample: string[] } | undefined): Check {
+export function keyCheck(
+  table: string,
+  side: 'ClickHouse' | 'PostgreSQL',
+  found: { keys: string; sample: string[] } | undefined,
+): Check {
   const n = Number(found?.keys ?? 0);
   const other = side === 'ClickHouse' ? 'PostgreSQL' : 'ClickHouse';
   return {
     name: `${table}: keys only in ${side}`,
     status: n === 0 ? 'pass' : 'fail',
-    detail: n === 0 ? 'none' : `${n} keys are in ${side} but not in ${other}, e.g. ${(found?.sample ?? []).slice(0, 5).join(' ')}${side === 'ClickHouse' ? ' (deleted in PostgreSQL: chplan sync --reconcile)' : ' (not loaded yet: run chplan sync; if a sync already ran, they were committed later than the lookback or their cursor went backwards, and chplan sync --full-refresh reloads them)'}`,
+    detail:
+      n === 0
+        ? 'none'
+        : `${n} keys are in ${side} but not in ${other}, e.g. ${(found?.sample ?? []).slice(0, 5).join(' ')}${side === 'ClickHouse' ? ' (deleted in PostgreSQL: chplan sync --reconcile)' : ' (not loaded yet: run chplan sync; if a sync already ran, they were committed later than the lookback or their cursor went backwards, and chplan sync --full-refresh reloads them)'}`,
     problems: found?.sample ?? [],
   };
 }

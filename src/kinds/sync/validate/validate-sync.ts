@@ -15,15 +15,24 @@ import { compareRows } from '../../../validate/compare.js';
 export async function validateSync(engine: Engine, plan: SyncPlan, pg: PgConnection): Promise<ValidationReport> {
   const m = plan.manifest;
   return withCollection(engine, m.collection, pg, m.pgSchema, async (collection) => {
-    const rows = <T>(step: string): Promise<T[]> => throughPg(pg, () => engine.rows<T>(statementOf(plan, step), { step, params: pgParams(collection, pg) }));
+    const rows = <T>(step: string): Promise<T[]> =>
+      throughPg(pg, () => engine.rows<T>(statementOf(plan, step), { step, params: pgParams(collection, pg) }));
     const days: DayReport[] = [];
     for (const table of m.syncTables) {
       const checks = table.columns.flatMap((c, i) => columnCheck(c, i));
       type Totals = Record<string, unknown> & { m: string; n: string };
-      const totals = compareTotals(table.source, await rows<Totals>(tableStep(table, 'validate_clickhouse')), await rows<Totals>(tableStep(table, 'validate_postgres')), checks);
+      const totals = compareTotals(
+        table.source,
+        await rows<Totals>(tableStep(table, 'validate_clickhouse')),
+        await rows<Totals>(tableStep(table, 'validate_postgres')),
+        checks,
+      );
       const [onlyCh] = await rows<{ keys: string; sample: string[] }>(tableStep(table, 'missing_in_source'));
       const [onlyPg] = await rows<{ keys: string; sample: string[] }>(tableStep(table, 'missing_in_target'));
-      days.push({ day: table.target, checks: [...totals, keyCheck(table.source, 'ClickHouse', onlyCh), keyCheck(table.source, 'PostgreSQL', onlyPg)] });
+      days.push({
+        day: table.target,
+        checks: [...totals, keyCheck(table.source, 'ClickHouse', onlyCh), keyCheck(table.source, 'PostgreSQL', onlyPg)],
+      });
     }
     for (const kpi of m.kpis) {
       const ch = await rows<Record<string, unknown>>(kpiStep(kpi.name, 'read'));
