@@ -19,8 +19,8 @@ export { readMapping, writeMapping, parseMapping, mappingHash } from './kinds/fl
 export type { Mapping, MappingEntry } from './kinds/flatten/mapping/mapping.js';
 export { compileFlatten, flattenSteps } from './kinds/flatten/compile/compile-plan.js';
 export { buildPlan } from './kinds/flatten/plan/build-plan.js';
-export { readPlan } from './kinds/flatten/plan/flatten-plan.js';
-export { runFlatten } from './kinds/flatten/run/flatten-run.js';
-export { validatePlan } from './kinds/flatten/validate/validate-plan.js';
+export { readPlan } from './kinds/flatten/plan/plan.js';
+export { runFlatten } from './kinds/flatten/run/run.js';
+export { validatePlan } from './kinds/flatten/validate/validate.js';
 export { seedDay } from './kinds/flatten/seed/seed.js';
 export { transform } from './kinds/flatten/workflows/transform.js';

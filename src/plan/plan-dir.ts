@@ -22,6 +22,58 @@ export interface PlanFile {
 /** Where each step's statement lives in a plan directory, and what it is for (PLAN.md lists the roles). */
 export type PlanFiles = Record<string, { file: string; role: string }>;
 
+/**
+ * Statements numbered in the order they were listed, which is the order a run uses them: within
+ * each directory, `NN_<name>` in listing order, a numbered subdirectory taking the number of its
+ * first statement's place, so a listing of the plan reads in execution order. A statement that
+ * names another plan file (e.g. in a comment) names it as renumbered. Pure.
+ */
+export function numberInOrder<T extends { file: string; sql: string }>(statements: T[]): T[] {
+  const counters = new Map<string, number>();
+  const renamed = new Map<string, string>();
+  const next = (parent: string) => {
+    const n = (counters.get(parent) ?? 0) + 1;
+    counters.set(parent, n);
+    return String(n).padStart(2, '0');
+  };
+  const numbered = (path: string): string => {
+    if (renamed.has(path)) return renamed.get(path)!;
+    const cut = path.lastIndexOf('/');
+    const parent = cut < 0 ? '' : numbered(path.slice(0, cut));
+    const name = path.slice(cut + 1);
+    const base = name.replace(/^\d+[a-z]?_/, '');
+    const result = `${parent ? `${parent}/` : ''}${base === name ? name : `${next(parent)}_${base}`}`;
+    renamed.set(path, result);
+    return result;
+  };
+  const files = statements.map((s) => numbered(s.file));
+  // Longest first, so a path is never replaced inside a longer one.
+  const references = [...renamed]
+    .filter(([from, to]) => from !== to && from.endsWith('.sql'))
+    .sort((a, b) => b[0].length - a[0].length);
+  return statements.map((s, i) => ({
+    ...s,
+    file: files[i]!,
+    sql: references.reduce((sql, [from, to]) => sql.replaceAll(from, to), s.sql),
+  }));
+}
+
+/**
+ * Plan files named by the order a run uses them, `NN_<step>.sql` (under `dir/` when given), so a
+ * listing of the plan directory reads in execution order. Pure.
+ */
+export function inExecutionOrder<S extends string>(
+  steps: readonly (readonly [S, string])[],
+  dir = '',
+): Record<S, { file: string; role: string }> {
+  const width = Math.max(2, String(steps.length).length);
+  const files = steps.map(([step, role], i) => [
+    step,
+    { file: `${dir}${String(i + 1).padStart(width, '0')}_${step}.sql`, role },
+  ]);
+  return Object.fromEntries(files) as Record<S, { file: string; role: string }>;
+}
+
 /** A plan read back from disk, its files and manifest verified. */
 export interface LoadedPlan<M extends PlanManifest = PlanManifest> {
   dir: string;

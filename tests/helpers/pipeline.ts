@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Settings } from '../../src/config/settings.js';
-import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { compilePlanDir } from '../../src/kinds/flatten/plan/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
-import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/plan.js';
 import { type UnitSummary } from '../../src/execute/run-plan.js';
-import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
-import { validatePlan, type ValidationReport } from '../../src/kinds/flatten/validate/validate-plan.js';
+import { runFlatten } from '../../src/kinds/flatten/run/run.js';
+import { validatePlan, type ValidationReport } from '../../src/kinds/flatten/validate/validate.js';
 import { daysBetween } from '../../src/core/windows.js';
 
 /** compile → read: a flatten plan directory from a mapping file, verified as run would read it. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchQueries } from '../../src/kinds/flatten/bench/bench-queries.js';
 import { renderHtmlReport } from '../../src/kinds/flatten/bench/html-report.js';
 import { loadedBenchPlan } from '../../src/kinds/flatten/bench/prepare.js';
-import type { FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import type { FlattenPlan } from '../../src/kinds/flatten/plan/plan.js';
 import { openTestEngine, testSettings } from '../helpers/engine.js';
 
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;

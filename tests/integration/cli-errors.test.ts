@@ -6,9 +6,9 @@ import { connect } from '../../src/engine/connect.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
-import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
-import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
-import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { compilePlanDir } from '../../src/kinds/flatten/plan/compile-plan-dir.js';
+import { readPlan } from '../../src/kinds/flatten/plan/plan.js';
+import { runFlatten } from '../../src/kinds/flatten/run/run.js';
 import { scalar, testSettings } from '../helpers/engine.js';
 import { acquireLease } from '../../src/execute/lease.js';
 import { hostname } from 'node:os';
@@ -40,11 +40,11 @@ describe('bad input ends with a clear message and the documented exit code', () 
   it('verify and approve: an edited plan is exit 4, a missing one or a blank reviewer exit 2', () => {
     const plan = join(dir, 'plan');
     cpSync(DEMO, plan, { recursive: true });
-    appendFileSync(join(plan, '06_insert_chunk.sql'), '-- edited\n');
+    appendFileSync(join(plan, '17_insert_chunk.sql'), '-- edited\n');
     for (const result of [chplan('verify', plan), chplan('approve', plan, '--by', 'QA')]) {
       expect(result.code).toBe(4);
       expectClean(result.err);
-      expect(result.err).toMatch(/06_insert_chunk.sql was changed/);
+      expect(result.err).toMatch(/17_insert_chunk.sql was changed/);
     }
     const missing = chplan('verify', join(dir, 'nope'));
     expect(missing.code).toBe(2);
@@ -189,10 +189,10 @@ describe('bad input ends with a clear message and the documented exit code', () 
   });
 
   it('a runner whose lease is taken over with --force stops at its next step, and the taker is told it looked alive', async () => {
-    await holder.command(readFileSync(join(DEMO, '00_create_ledger.sql'), 'utf8'));
+    await holder.command(readFileSync(join(DEMO, '02_create_ledger.sql'), 'utf8'));
     const ledger = {
       table: { database: 'default', name: 'chplan_ledger' },
-      append: readFileSync(join(DEMO, '00_append_ledger.sql'), 'utf8'),
+      append: readFileSync(join(DEMO, '04_append_ledger.sql'), 'utf8'),
     };
     const options = (runner: string, force: boolean) => ({
       runner: `${hostname()}:${process.pid}:${runner}`,

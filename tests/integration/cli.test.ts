@@ -102,10 +102,10 @@ describe('command line', () => {
 
     const half = join(dir, 'half-plan');
     mkdirSync(half);
-    writeFileSync(join(half, '06_insert_chunk.sql'), 'SELECT 1');
+    writeFileSync(join(half, '17_insert_chunk.sql'), 'SELECT 1');
     const incomplete = chplan('run', half, '--day', '2025-10-08');
     expect(incomplete.code).toBe(2);
-    expect(incomplete.err).toMatch(/is not a plan directory \(no manifest.json; it holds: 06_insert_chunk.sql\)/);
+    expect(incomplete.err).toMatch(/is not a plan directory \(no manifest.json; it holds: 17_insert_chunk.sql\)/);
 
     const reversed = chplan('run', half, '--day', '2025-10-09', '--to', '2025-10-08');
     expect(reversed.code).toBe(2);

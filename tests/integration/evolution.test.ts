@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { SafetyError } from '../../src/core/errors.js';
-import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { runFlatten } from '../../src/kinds/flatten/run/run.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
 import { readMapping } from '../../src/kinds/flatten/mapping/mapping-file.js';
-import type { FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
-import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
+import type { FlattenPlan } from '../../src/kinds/flatten/plan/plan.js';
+import { validatePlan } from '../../src/kinds/flatten/validate/validate.js';
 import { discoverDayMappings, discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { transform } from '../../src/kinds/flatten/workflows/transform.js';
 import { renderDiff } from '../../src/kinds/flatten/commands/diff.js';
@@ -93,12 +93,12 @@ describe('mappings that evolve across days', () => {
       'int6=e',
     ]);
     expect(d3.plan.mapping.version).toBe(3);
-    expect(existsSync(join(d2.plan.dir, '01a_add_columns_target.sql'))).toBe(true);
-    expect(readFileSync(join(d3.plan.dir, '01a_add_columns_target.sql'), 'utf8')).toMatch(
+    expect(existsSync(join(d2.plan.dir, '08_add_columns_target.sql'))).toBe(true);
+    expect(readFileSync(join(d3.plan.dir, '08_add_columns_target.sql'), 'utf8')).toMatch(
       /ADD COLUMN IF NOT EXISTS `int5` Int32 DEFAULT 0 COMMENT ''/,
     );
     // The migration is safe to apply again.
-    await engine.command(readFileSync(join(d3.plan.dir, '01a_add_columns_target.sql'), 'utf8'));
+    await engine.command(readFileSync(join(d3.plan.dir, '08_add_columns_target.sql'), 'utf8'));
     await expectExactPerDay('ordered', d3.plan);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { UnmappedKeysError } from '../../src/core/errors.js';
-import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { runFlatten } from '../../src/kinds/flatten/run/run.js';
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { flattenDays } from '../helpers/pipeline.js';
 import { quoteIdent, quoteString } from '../../src/core/quote.js';

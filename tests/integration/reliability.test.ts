@@ -4,16 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { ApprovalError, ExecutionError, SafetyError } from '../../src/core/errors.js';
 import { type RunEvent } from '../../src/execute/run-plan.js';
-import { runFlatten } from '../../src/kinds/flatten/run/flatten-run.js';
+import { runFlatten } from '../../src/kinds/flatten/run/run.js';
 import { watermarks } from '../../src/kinds/sync/run/load-window.js';
 import { readLedger } from '../../src/execute/ledger.js';
 import { acquireLease, activeHolders } from '../../src/execute/lease.js';
 import { approvePlan, requireApproval } from '../../src/plan/approval.js';
-import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { readPlan, type FlattenPlan } from '../../src/kinds/flatten/plan/plan.js';
 import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
-import { compilePlanDir } from '../../src/kinds/flatten/workflows/compile-plan-dir.js';
+import { compilePlanDir } from '../../src/kinds/flatten/plan/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
-import { validatePlan } from '../../src/kinds/flatten/validate/validate-plan.js';
+import { validatePlan } from '../../src/kinds/flatten/validate/validate.js';
 import {
   brokenDisk,
   connectionReset,
@@ -240,7 +240,7 @@ describe('one runner per target', () => {
   it('a heartbeat still in flight when the run releases its lease cannot leave the target looking held', async () => {
     const ledger = {
       table: { database: 'default', name: 'chplan_ledger' },
-      append: readFileSync(join(ctx.dir, 'plans', 'leased', '00_append_ledger.sql'), 'utf8'),
+      append: readFileSync(join(ctx.dir, 'plans', 'leased', '04_append_ledger.sql'), 'utf8'),
     };
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
@@ -279,10 +279,10 @@ describe('refusals before any data changes', () => {
     expect(requireApproval(readPlan(plan.dir))).toMatchObject({ by: 'Dana DBA', planHash: plan.manifest.planHash });
 
     // A hand edit is caught against the manifest…
-    const insert = join(plan.dir, '06_insert_chunk.sql');
+    const insert = join(plan.dir, '17_insert_chunk.sql');
     const original = readFileSync(insert, 'utf8');
     writeFileSync(insert, original.replace('accurateCast', 'CAST'));
-    expect(() => readPlan(plan.dir)).toThrow(/06_insert_chunk.sql was changed or removed after compile/);
+    expect(() => readPlan(plan.dir)).toThrow(/17_insert_chunk.sql was changed or removed after compile/);
     writeFileSync(insert, original.replace(/\n/g, '\r\n')); // line endings alone change nothing
     expect(requireApproval(readPlan(plan.dir)).at).toBe(approval.at);
 
@@ -300,7 +300,7 @@ describe('refusals before any data changes', () => {
       }
     })();
     expect(changed).toBeInstanceOf(ApprovalError);
-    expect(changed!.message).toMatch(/changed after Dana DBA approved it.*01_create_target.sql.*06_insert_chunk.sql/);
+    expect(changed!.message).toMatch(/changed after Dana DBA approved it.*07_create_target.sql.*17_insert_chunk.sql/);
   });
 
   it('refuses a plan whose source changed since compile, with a column diff', async () => {

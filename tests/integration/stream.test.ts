@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { loadStreamSpec } from '../../src/kinds/stream/plan/spec.js';
-import { buildStreamPlan, readStreamPlan, type StreamPlan } from '../../src/kinds/stream/plan/stream-plan.js';
+import { buildStreamPlan, readStreamPlan, type StreamPlan } from '../../src/kinds/stream/plan/plan.js';
 import { writePlanDir } from '../../src/plan/plan-dir.js';
 import { dropChain, setupChain } from '../../src/kinds/stream/run/setup.js';
 import { replayFile } from '../../src/kinds/stream/run/replay.js';
-import { rebuildAggregates } from '../../src/kinds/stream/run/rebuild.js';
+import { rebuildAggregates } from '../../src/kinds/stream/run/run.js';
 import { daysBetween } from '../../src/core/windows.js';
-import { validateStream } from '../../src/kinds/stream/validate/validate-stream.js';
+import { validateStream } from '../../src/kinds/stream/validate/validate.js';
 import { generateDump, type Row } from '../../src/kinds/stream/seed/debezium.js';
 import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/seed/reference.js';
 import { openTestEngine } from '../helpers/engine.js';
@@ -324,7 +324,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     const before = await objects();
     const refusal = setupChain(engine, changed, { kafka: false, dictionaries: null });
     await expect(refusal).rejects.toThrow(
-      /^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(03_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./,
+      /^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(14_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./,
     );
     await expect(refusal).rejects.not.toThrow(/assignments_processed/);
     expect(await objects()).toEqual(before);

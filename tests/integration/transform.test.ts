@@ -8,7 +8,7 @@ import type { Mapping } from '../../src/kinds/flatten/mapping/mapping.js';
 import { join } from 'node:path';
 import { clientSideFlatten } from '../../src/kinds/flatten/bench/client-baseline.js';
 import { dayWindow } from '../../src/core/windows.js';
-import { readPlan } from '../../src/kinds/flatten/plan/flatten-plan.js';
+import { readPlan } from '../../src/kinds/flatten/plan/plan.js';
 import { introspectSource } from '../../src/kinds/flatten/schema/introspect.js';
 
 const DAY = '2025-10-08';

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chunkOf,
-  partitionsBetween,
-  partitionUnit,
-  type BackfillChunk,
-} from '../../src/kinds/backfill/run/run-backfill.js';
+import { chunkOf, partitionsBetween, partitionUnit, type BackfillChunk } from '../../src/kinds/backfill/run/run.js';
 import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
 import { eventColumns, targetDiff } from '../../src/kinds/backfill/plan/compile.js';
 import { overStaging } from '../../src/kinds/backfill/plan/derived.js';

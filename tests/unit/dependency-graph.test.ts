@@ -51,10 +51,36 @@ describe('dependency graph of src/', async () => {
   });
 
   it('keeps the shared machinery free of any kind', () => {
-    const shared = ['core/', 'plan/', 'execute/', 'validate/', 'render/', 'engine/', 'terminal/'];
+    const shared = ['core/', 'plan/', 'execute/', 'validate/', 'render/', 'engine/', 'terminal/', 'config/', 'bench/'];
     const leaks = Object.entries(graph)
       .filter(([file]) => shared.some((s) => file.startsWith(s)))
       .flatMap(([file, deps]) => deps.filter((d) => d.startsWith('kinds/')).map((d) => `${file} -> ${d}`));
     expect(leaks).toEqual([]);
+  });
+
+  it('lets the command line reach a kind only through the registry and the kind contract', () => {
+    const reached = Object.entries(graph)
+      .filter(([file]) => file.startsWith('cli/') && file !== 'cli/kinds.ts')
+      .flatMap(([file, deps]) =>
+        deps.filter((d) => d.startsWith('kinds/') && d !== 'kinds/kind.ts').map((d) => `${file} -> ${d}`),
+      );
+    expect(reached).toEqual([]);
+  });
+
+  it('covers every folder of src/', () => {
+    const folders = new Set(Object.keys(graph).map((f) => f.split('/')[0]!));
+    expect([...folders].filter((f) => !f.endsWith('.ts')).sort()).toEqual([
+      'bench',
+      'cli',
+      'config',
+      'core',
+      'engine',
+      'execute',
+      'kinds',
+      'plan',
+      'render',
+      'terminal',
+      'validate',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PLAN_FILES } from '../../src/kinds/flatten/compile/compile-plan.js';
-import { FLATTEN_SETUP } from '../../src/kinds/flatten/run/flatten-run.js';
+import { FLATTEN_SETUP } from '../../src/kinds/flatten/run/run.js';
 
 /** Steps the shared runner or the flatten's own checks run besides the adapter's set-up. */
 const RUN_ELSEWHERE = new Set([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/core/canonical-json.js';
-import { median } from '../../src/core/measure.js';
+import { median } from '../../src/bench/measure.js';
 import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js';
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';

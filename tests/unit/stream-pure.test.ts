@@ -3,7 +3,7 @@ import { streamSpecOf } from '../../src/kinds/stream/plan/spec.js';
 import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/parse-sql.js';
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
-import { accountingCheck, stateChecks } from '../../src/kinds/stream/validate/validate-stream.js';
+import { accountingCheck, stateChecks } from '../../src/kinds/stream/validate/validate.js';
 
 const table = {
   name: 'events_processed',
@@ -72,7 +72,7 @@ describe('stream spec', () => {
     ]);
     const s = streamSpecOf(spec());
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: true })).toBe(
-      "SELECT * FROM (SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0) WHERE `at` >= {chunk_start:DateTime64(3, 'UTC')} AND `at` < {chunk_end:DateTime64(3, 'UTC')})",
+      "SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0 AND `at` >= {chunk_start:DateTime64(3, 'UTC')} AND `at` < {chunk_end:DateTime64(3, 'UTC')})",
     );
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: false })).toBe(
       'SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0)',

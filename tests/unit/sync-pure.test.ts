@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 import { fillTableReferences } from '../../src/core/table-references.js';
 import { parsePgUrl, pgFromEnv, redact } from '../../src/engine/postgres.js';
-import { columnProblem, tableProblems } from '../../src/kinds/sync/source/introspect.js';
+import { columnProblem, tableProblems } from '../../src/kinds/sync/plan/introspect.js';
 import { compareTotals } from '../../src/kinds/sync/validate/evaluate.js';
 import { canonicalNumber, compareRows, sameNumber } from '../../src/validate/compare.js';
 import { loadWindow, watermarks } from '../../src/kinds/sync/run/load-window.js';
@@ -286,7 +286,7 @@ describe('validation arithmetic', () => {
 
 describe('sync status', () => {
   it("shows each table's watermark, last publish and a failure after it", async () => {
-    const { summarizeTables } = await import('../../src/kinds/sync/run/sync-status.js');
+    const { summarizeTables } = await import('../../src/kinds/sync/run/status.js');
     const row = (
       chunk_key: string,
       step: string,

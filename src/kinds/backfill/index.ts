@@ -6,11 +6,11 @@ import type { PlanKind, UnitArgs } from '../kind.js';
 import { backfillCommand } from './commands/backfill.js';
 import { benchBackfillCommand } from './commands/bench-backfill.js';
 import { compileBackfillDir } from './plan/compile-plan-dir.js';
-import { readBackfillPlan, type BackfillPlan } from './plan/backfill-plan.js';
-import { partitionsBetween, runBackfill } from './run/run-backfill.js';
+import { readBackfillPlan, type BackfillPlan } from './plan/plan.js';
+import { partitionsBetween, runBackfill } from './run/run.js';
 import { parseMonth, seedLangfuse } from './seed/seed-langfuse.js';
 import { loadSpec } from './plan/spec.js';
-import { validateBackfill } from './validate/validate-backfill.js';
+import { validateBackfill } from './validate/validate.js';
 
 function partitionsOf(units: UnitArgs): string[] {
   if (units.day !== undefined)
@@ -36,6 +36,11 @@ export const backfillKind: PlanKind<BackfillPlan> = {
   describe:
     'Langfuse events_full (+ events_core) from observations + traces, as Langfuse writes them, by monthly partition (spec: schemas/backfill.schema.json)',
   compileOptions: {
+    source: {
+      type: 'string',
+      describe: 'source table db.table (flatten: the Map-column table; backfill: observations)',
+    },
+    target: { type: 'string', describe: 'target table db.table (flatten: the flat table; backfill: events_full)' },
     lookup: { type: 'string', describe: 'backfill: traces table db.table (overrides the spec)' },
     publish: {
       type: 'string',
@@ -92,6 +97,8 @@ export const backfillKind: PlanKind<BackfillPlan> = {
           describe: 'table to fill, db.table (flatten: the Map-column source; langfuse: observations)',
         },
         lookup: { type: 'string', describe: 'langfuse: traces table db.table (default default.traces)' },
+        seed: { type: 'number', default: 1, describe: 'random seed (same seed, same data)' },
+        replace: { type: 'boolean', default: false, describe: 'regenerate data that already exists' },
       },
       async run(settings, args) {
         if (typeof args.month !== 'string')

@@ -12,14 +12,14 @@ import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.j
 import { transformCommand } from './commands/transform.js';
 import { FLATTEN_OPTIONS } from './commands/flatten-options.js';
 import { readMapping } from './mapping/mapping-file.js';
-import { readPlan, type FlattenPlan } from './plan/flatten-plan.js';
-import { runFlatten } from './run/flatten-run.js';
+import { readPlan, type FlattenPlan } from './plan/plan.js';
+import { runFlatten } from './run/run.js';
 import { runOnShards, validateOnShards } from './run/shards.js';
 import { withShards } from './run/with-shards.js';
 import { readSchemaFile } from './schema/schema-file.js';
 import { seedDay } from './seed/seed.js';
-import { validatePlan } from './validate/validate-plan.js';
-import { compilePlanDir, compilePlanDirOffline } from './workflows/compile-plan-dir.js';
+import { validatePlan } from './validate/validate.js';
+import { compilePlanDir, compilePlanDirOffline } from './plan/compile-plan-dir.js';
 
 const MAX_DAYS = 366;
 

@@ -9,12 +9,12 @@ import { replayCommand } from './commands/replay.js';
 import { streamDemoCommand } from './commands/stream-demo.js';
 import { benchStreamCommand } from './commands/bench-stream.js';
 import { loadStreamSpec } from './plan/spec.js';
-import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/stream-plan.js';
-import { rebuildAggregates } from './run/rebuild.js';
+import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/plan.js';
+import { rebuildAggregates } from './run/run.js';
 import { pgFromEnv } from '../../engine/postgres.js';
 import { setupChain } from './run/setup.js';
-import { streamStatus } from './run/stream-status.js';
-import { validateStream } from './validate/validate-stream.js';
+import { streamStatus } from './run/status.js';
+import { validateStream } from './validate/validate.js';
 
 function daysOf(units: UnitArgs, required: boolean): string[] {
   if (units.partition !== undefined || units.chunk !== undefined)

@@ -4,15 +4,15 @@ import { print, printValidation, table } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { syncCommand } from './commands/sync.js';
 import { benchSyncCommand } from './commands/bench-sync.js';
-import { compileSyncDir } from './source/compile-plan-dir.js';
+import { compileSyncDir } from './plan/compile-plan-dir.js';
 import { loadSyncSpec } from './plan/spec.js';
-import { readSyncPlan, type SyncPlan } from './plan/sync-plan.js';
-import { runSync } from './run/run-sync.js';
-import { syncStatus } from './run/sync-status.js';
+import { readSyncPlan, type SyncPlan } from './plan/plan.js';
+import { runSync } from './run/run.js';
+import { syncStatus } from './run/status.js';
 import { ADTECH_DEFAULTS, seedAdtech } from './seed/seed-adtech.js';
 import { describePg } from '../../engine/postgres.js';
 import { withPostgres } from '../../engine/with-postgres.js';
-import { validateSync } from './validate/validate-sync.js';
+import { validateSync } from './validate/validate.js';
 
 function noUnits(units: UnitArgs): void {
   if (units.day !== undefined || units.partition !== undefined || units.to !== undefined || units.chunk !== undefined) {
@@ -94,6 +94,7 @@ export const syncKind: PlanKind<SyncPlan> = {
           describe:
             'adtech: PostgreSQL to fill, postgres://user:password@host:port/db (default PG_URL, else the embedded demo server)',
         },
+        replace: { type: 'boolean', default: false, describe: 'regenerate data that already exists' },
       },
       async run(_settings, args) {
         const env = args.pgUrl ? { PG_URL: args.pgUrl as string } : process.env;

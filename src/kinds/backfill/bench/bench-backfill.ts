@@ -1,11 +1,11 @@
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
-import { interleaved, measure, median, runWorkerProcess, type Sample } from '../../../core/measure.js';
+import { interleaved, measure, median, runWorkerProcess, type Sample } from '../../../bench/measure.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { compileBackfillDir } from '../plan/compile-plan-dir.js';
-import { readBackfillPlan, type BackfillPlan } from '../plan/backfill-plan.js';
-import { runBackfill } from '../run/run-backfill.js';
-import { collectPartition } from '../validate/validate-backfill.js';
+import { readBackfillPlan, type BackfillPlan } from '../plan/plan.js';
+import { runBackfill } from '../run/run.js';
+import { collectPartition } from '../validate/validate.js';
 import { langfuseBackfill } from './langfuse-reference.js';
 import { seedLangfuse } from '../seed/seed-langfuse.js';
 import { loadSpec } from '../plan/spec.js';

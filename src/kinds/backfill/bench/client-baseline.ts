@@ -1,7 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
 import { quoteTable } from '../../../core/quote.js';
 import { dayWindow } from '../../../core/windows.js';
-import type { BackfillPlan } from '../plan/backfill-plan.js';
+import type { BackfillPlan } from '../plan/plan.js';
 
 type Row = Record<string, unknown>;
 

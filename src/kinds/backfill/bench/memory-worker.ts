@@ -8,8 +8,8 @@ import { connect } from '../../../engine/connect.js';
 import { windowParams } from '../../../core/windows.js';
 import { quoteTable } from '../../../core/quote.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { readBackfillPlan } from '../plan/backfill-plan.js';
-import { backfillUnits, partitionUnit } from '../run/run-backfill.js';
+import { readBackfillPlan } from '../plan/plan.js';
+import { backfillUnits, partitionUnit } from '../run/run.js';
 import { langfuseBackfill } from './langfuse-reference.js';
 
 const [dataDir, planDir, partition, chunk] = process.argv.slice(2) as [string, string, string, string];

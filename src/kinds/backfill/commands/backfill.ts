@@ -4,7 +4,7 @@ import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../..
 import { withEngine } from '../../../engine/with-engine.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
 import { finishWorkflow, print, runProgress, stagePrinter } from '../../../terminal/output.js';
-import { partitionsBetween } from '../run/run-backfill.js';
+import { partitionsBetween } from '../run/run.js';
 import { loadSpec } from '../plan/spec.js';
 import { backfill } from './workflow.js';
 

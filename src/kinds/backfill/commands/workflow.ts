@@ -5,11 +5,11 @@ import { tableColumns } from '../../../engine/table-columns.js';
 import type { UnitSummary, RunEvent } from '../../../execute/run-plan.js';
 import type { ValidationReport } from '../../../validate/report.js';
 import { compileBackfillDir } from '../plan/compile-plan-dir.js';
-import { readBackfillPlan } from '../plan/backfill-plan.js';
-import { runBackfill } from '../run/run-backfill.js';
+import { readBackfillPlan } from '../plan/plan.js';
+import { runBackfill } from '../run/run.js';
 import { seedLangfuse } from '../seed/seed-langfuse.js';
 import { DEFAULT_SPEC, type BackfillSpec } from '../plan/spec.js';
-import { validateBackfill } from '../validate/validate-backfill.js';
+import { validateBackfill } from '../validate/validate.js';
 
 export interface BackfillOptions {
   partitions: string[];

@@ -6,7 +6,7 @@ import { TOOL_VERSION } from '../../../core/version.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { sealedManifest, writePlanDir } from '../../../plan/plan-dir.js';
 import { basename } from 'node:path';
-import { buildBackfillPlan } from './backfill-plan.js';
+import { buildBackfillPlan } from './plan.js';
 import { backfillTables, type BackfillInputs } from './compile.js';
 import { findDerived } from './derived.js';
 import type { BackfillSpec } from './spec.js';

@@ -1,8 +1,8 @@
 import { SchemaError } from '../../../core/errors.js';
 import { quoteIdent, quoteString } from '../../../core/quote.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
+import { inExecutionOrder } from '../../../plan/plan-dir.js';
 import { renderStep } from '../../../render/render.js';
-import type { PlanFiles } from '../../../plan/plan-dir.js';
 import type { BackfillSpec } from './spec.js';
 import {
   EVENTS_COLUMNS,
@@ -18,73 +18,40 @@ import {
 import type { DerivedTable } from './derived.js';
 
 /** Where each statement of a backfill plan lives, in execution order, and what it is for. */
-export const BACKFILL_FILES = {
-  create_ledger: {
-    file: '00_create_ledger.sql',
-    role: 'ledger table recording every chunk and publish (created if missing)',
-  },
-  append_ledger: {
-    file: '00_append_ledger.sql',
-    role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)',
-  },
-  migrate_ledger: {
-    file: '00_migrate_ledger.sql',
-    role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
-  },
-  create_target: {
-    file: '01_create_target.sql',
-    role: 'events table DDL (created if missing; an existing one is checked first)',
-  },
-  create_staging: { file: '02_create_staging.sql', role: "staging table with the target's structure" },
-  clear_staging_partition: {
-    file: '03_clear_staging_partition.sql',
-    role: 'drops a partition from staging before it is rebuilt',
-  },
-  clear_staging_window: { file: '04_clear_staging_window.sql', role: "removes a retried chunk's window from staging" },
-  count_source: {
-    file: '05_count_source.sql',
-    role: 'observation and trace rows a chunk reads (dry-run estimate, ledger)',
-  },
-  insert_chunk: {
-    file: '06_insert_chunk.sql',
-    role: "THE backfill: one INSERT … SELECT per chunk (observations' events and root spans), bounds bound as parameters",
-  },
-  count_staging: { file: '07_count_staging.sql', role: 'events a chunk wrote into staging' },
-  check_staging: {
-    file: '08_check_staging.sql',
-    role: 'row and part count of a staged partition, checked before publish',
-  },
-  validate_events: {
-    file: '09_validate_events.sql',
-    role: 'validation, row by row: every event of a partition (staging before publish, the target after), all its columns as one hash, against observations and traces',
-  },
-  validate_columns: {
-    file: '10_validate_columns.sql',
-    role: 'validation, column by column, run when rows differ: which columns',
-  },
-  validate_totals: { file: '11_validate_totals.sql', role: 'validation: usage and cost totals, rows stored twice' },
-  create_derived_staging: {
-    file: '12_create_derived_staging.sql',
-    role: 'staging for the table a materialized view derives from the target (Langfuse: events_core)',
-  },
-  fill_derived: {
-    file: '13_fill_derived.sql',
-    role: "the view's own SELECT over the staged partition, into the derived staging",
-  },
-  check_derived: {
-    file: '14_check_derived.sql',
-    role: 'rows of the derived staging partition against the view over staging',
-  },
-  publish_derived: {
-    file: '15_publish_derived.sql',
-    role: "atomic REPLACE (or ATTACH) of the derived table's partition",
-  },
-  clear_derived_staging: { file: '16_clear_derived_staging.sql', role: 'drops a partition from the derived staging' },
-  publish_partition: {
-    file: '17_publish_partition.sql',
-    role: 'atomic REPLACE (or ATTACH, missing-only) of a partition from staging',
-  },
-} as const satisfies PlanFiles;
+export const BACKFILL_FILES = inExecutionOrder([
+  ['create_ledger', 'ledger table recording every chunk and publish (created if missing)'],
+  [
+    'migrate_ledger',
+    'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+  ],
+  ['append_ledger', 'appends a chunk, a publish or the lease to the ledger (every ledger row)'],
+  ['create_target', 'events table DDL (created if missing; an existing one is checked first)'],
+  ['create_staging', "staging table with the target's structure"],
+  [
+    'create_derived_staging',
+    'staging for the table a materialized view derives from the target (Langfuse: events_core)',
+  ],
+  ['clear_staging_partition', 'drops a partition from staging before it is rebuilt'],
+  ['clear_staging_window', "removes a retried chunk's window from staging"],
+  ['count_source', 'observation and trace rows a chunk reads (dry-run estimate, ledger)'],
+  [
+    'insert_chunk',
+    "THE backfill: one INSERT … SELECT per chunk (observations' events and root spans), bounds bound as parameters",
+  ],
+  ['count_staging', 'events a chunk wrote into staging'],
+  ['check_staging', 'row and part count of a staged partition, checked before publish'],
+  [
+    'validate_events',
+    'validation, row by row: every event of a partition (staging before publish, the target after), all its columns as one hash, against observations and traces',
+  ],
+  ['validate_columns', 'validation, column by column, run when rows differ: which columns'],
+  ['validate_totals', 'validation: usage and cost totals, rows stored twice'],
+  ['clear_derived_staging', 'drops a partition from the derived staging'],
+  ['fill_derived', "the view's own SELECT over the staged partition, into the derived staging"],
+  ['check_derived', 'rows of the derived staging partition against the view over staging'],
+  ['publish_derived', "atomic REPLACE (or ATTACH) of the derived table's partition"],
+  ['publish_partition', 'atomic REPLACE (or ATTACH, missing-only) of a partition from staging'],
+]);
 
 export type BackfillStepType = keyof typeof BACKFILL_FILES;
 

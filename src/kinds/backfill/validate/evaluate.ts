@@ -1,6 +1,6 @@
 import type { Check } from '../../../validate/report.js';
 
-/** One day of the row-by-row comparison (09_validate_events.sql). */
+/** One day of the row-by-row comparison (validate_events). */
 export interface EventsDay {
   day: string;
   expected: string;

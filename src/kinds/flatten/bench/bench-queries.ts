@@ -1,8 +1,8 @@
 import type { Engine } from '../../../engine/engine.js';
-import type { FlattenPlan } from '../plan/flatten-plan.js';
+import type { FlattenPlan } from '../plan/plan.js';
 import { dayWindow } from '../../../core/windows.js';
 import { answersDiffer } from './compare-answers.js';
-import { median } from '../../../core/measure.js';
+import { median } from '../../../bench/measure.js';
 import { dialects, querySet, type Dialect, type Question } from './query-set.js';
 
 export interface DialectResult {

@@ -6,15 +6,15 @@ import { DEMO_DAY, type Settings, type Strategy } from '../../../config/settings
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { discoverKeys } from '../discover/discover.js';
 import { dayWindow, windowParams } from '../../../core/windows.js';
-import { windowFilter } from '../../../core/window-filter.js';
+import { windowFilter } from '../schema/window-filter.js';
 import { assignColumns } from '../mapping/assign-columns.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { statementOf, writePlanDir } from '../../../plan/plan-dir.js';
-import { readPlan, type FlattenPlan } from '../plan/flatten-plan.js';
+import { readPlan, type FlattenPlan } from '../plan/plan.js';
 import { introspectSource } from '../schema/introspect.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { clientSideFlatten } from './client-baseline.js';
-import { interleaved, measure, median, type Sample } from '../../../core/measure.js';
+import { interleaved, measure, median, type Sample } from '../../../bench/measure.js';
 import { ensureSeeded } from './prepare.js';
 
 export interface TransformBenchOptions {

@@ -1,4 +1,4 @@
-import { runWorkerProcess } from '../../../core/measure.js';
+import { runWorkerProcess } from '../../../bench/measure.js';
 
 const WORKER = new URL('./memory-worker.ts', import.meta.url);
 

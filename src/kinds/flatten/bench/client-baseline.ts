@@ -1,5 +1,5 @@
 import type { Engine } from '../../../engine/engine.js';
-import type { FlattenPlan } from '../plan/flatten-plan.js';
+import type { FlattenPlan } from '../plan/plan.js';
 import type { SourceSchema } from '../schema/source-schema.js';
 import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 

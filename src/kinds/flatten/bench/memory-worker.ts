@@ -4,7 +4,7 @@ import { connect } from '../../../engine/connect.js';
 import { chunksOfDay, windowParams, type ChunkSpec } from '../../../core/windows.js';
 import { quoteTable } from '../../../core/quote.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { readPlan } from '../plan/flatten-plan.js';
+import { readPlan } from '../plan/plan.js';
 
 const [dataDir, planDir, day, chunk] = process.argv.slice(2) as [string, string, string, ChunkSpec];
 const engine = await connect({ dataDir, queryTimeoutSec: 3600 });

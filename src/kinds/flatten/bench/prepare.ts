@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { DEMO_DAY, type Settings } from '../../../config/settings.js';
 import { quoteTable } from '../../../core/quote.js';
-import { readPlan, type FlattenPlan } from '../plan/flatten-plan.js';
+import { readPlan, type FlattenPlan } from '../plan/plan.js';
 import { seedDay } from '../seed/seed.js';
 import { transform } from '../workflows/transform.js';
 

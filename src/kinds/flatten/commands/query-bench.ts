@@ -6,7 +6,7 @@ import { loadedBenchPlan } from '../bench/prepare.js';
 import { DEMO_DAY } from '../../../config/settings.js';
 import { ConfigError } from '../../../core/errors.js';
 import { shippedSchemaErrors } from '../../../config/validate-json.js';
-import { readPlan } from '../plan/flatten-plan.js';
+import { readPlan } from '../plan/plan.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, red, table } from '../../../terminal/output.js';
 import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';

@@ -1,15 +1,8 @@
 import type { Argv } from 'yargs';
 import { DEMO_DAY } from '../../../config/settings.js';
 import { transform } from '../workflows/transform.js';
-import { assertWritableFile, writeFileAtomic } from '../../../core/write-atomic.js';
-import {
-  print,
-  printJson,
-  printRunSummary,
-  printValidation,
-  runProgress,
-  stagePrinter,
-} from '../../../terminal/output.js';
+import { assertWritableFile } from '../../../core/write-atomic.js';
+import { finishWorkflow, print, runProgress, stagePrinter } from '../../../terminal/output.js';
 import { settingsFrom, type CommonArgs } from '../../../config/cli-options.js';
 import { withFlattenOptions } from './flatten-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
@@ -52,15 +45,8 @@ export const transformCommand = {
       progress.stop();
       stages.end();
     });
-    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
-    if (args.json) printJson(result);
-    else {
-      print(
-        `Mapping: ${result.discovery.out} (${result.discovery.mapping.int.length} int, ${result.discovery.mapping.float.length} float columns). Plan: ${result.planDir}`,
-      );
-      printRunSummary([{ shard: null, units: result.days }]);
-      printValidation(result.report);
-    }
-    if (!result.report.passed) process.exitCode = 1;
+    const { mapping, out } = result.discovery;
+    if (!args.json) print(`Mapping: ${out} (${mapping.int.length} int, ${mapping.float.length} float columns).`);
+    finishWorkflow(args, result, result.days);
   },
 };

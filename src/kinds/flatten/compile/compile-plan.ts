@@ -1,97 +1,47 @@
 import { DEFAULT_INSERT_SETTINGS, formatTableRef, type Settings, type TableRef } from '../../../config/settings.js';
 import { mappingHash } from '../mapping/mapping-file.js';
-import { windowFilter } from '../../../core/window-filter.js';
+import { windowFilter } from '../schema/window-filter.js';
 import type { Mapping } from '../mapping/mapping.js';
 import type { MetricKind, SourceSchema } from '../schema/source-schema.js';
 import { accumulatorType, metricPlan } from './metric-expressions.js';
 import { quoteIdent, quoteString } from '../../../core/quote.js';
 import { renderStep } from '../../../render/render.js';
+import { inExecutionOrder } from '../../../plan/plan-dir.js';
 import type { Step } from './steps.js';
 
 /** Where each statement of a flatten plan lives, in execution order, and what it is for. */
-export const PLAN_FILES = {
-  create_ledger: {
-    file: '00_create_ledger.sql',
-    role: 'ledger table recording every chunk and publish (created if missing)',
-  },
-  append_ledger: {
-    file: '00_append_ledger.sql',
-    role: 'appends a chunk, a publish or the lease to the ledger (every ledger row)',
-  },
-  migrate_ledger: {
-    file: '00_migrate_ledger.sql',
-    role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
-  },
-  create_registry: {
-    file: '00_create_registry.sql',
-    role: 'registry of the key each target column holds (created if missing)',
-  },
-  register_mapping: {
-    file: '00_register_mapping.sql',
-    role: 'records the key of each column not registered yet (after the registry check passed)',
-  },
-  create_target: { file: '01_create_target.sql', role: 'target table DDL (created if missing)' },
-  add_columns_target: {
-    file: '01a_add_columns_target.sql',
-    role: 'migration: columns this mapping adds to an existing target',
-  },
-  create_staging: { file: '02_create_staging.sql', role: "staging table with the target's structure" },
-  create_distributed: {
-    file: '01d_create_distributed.sql',
-    role: "cluster only: Distributed table over every shard's target",
-  },
-  check_sharding: {
-    file: '05a_check_sharding.sql',
-    role: "cluster only: refuses when a minute group's rows span shards",
-  },
-  create_named_view: { file: '01b_create_named_view.sql', role: 'view with every metric under its key name' },
-  create_compat_view: {
-    file: '01c_create_compat_view.sql',
-    role: 'view rebuilding the old Map columns, for existing queries',
-  },
-  add_columns_staging: {
-    file: '02a_add_columns_staging.sql',
-    role: 'migration: the same columns on an existing staging table',
-  },
-  clear_staging_day: { file: '03_clear_staging_day.sql', role: 'drops a day from staging before it is rebuilt' },
-  clear_staging_window: { file: '04_clear_staging_window.sql', role: "removes a retried chunk's window from staging" },
-  preflight_unmapped_keys: {
-    file: '05_preflight_unmapped_keys.sql',
-    role: 'lists keys the mapping lacks: before each chunk, or after the insert stopped on one',
-  },
-  insert_chunk: {
-    file: '06_insert_chunk.sql',
-    role: 'THE transform: one INSERT … SELECT per chunk, bounds bound as parameters',
-  },
-  keep_other_customers: {
-    file: '07_keep_other_customers.sql',
-    role: 'copies customers outside the plan into staging before publish',
-  },
-  check_staging: { file: '08_check_staging.sql', role: 'row and part count of a staged day, checked before publish' },
-  publish_day: { file: '09_publish_day.sql', role: 'atomic REPLACE PARTITION of a day from staging into the target' },
-  validate_row_count: { file: '10_validate_row_count.sql', role: 'validation: source groups vs target rows' },
-  validate_source_sums: {
-    file: '11_validate_source_sums.sql',
-    role: 'validation: per-key sums from the source (unpivot)',
-  },
-  validate_target_sums: { file: '12_validate_target_sums.sql', role: 'validation: per-column sums from the target' },
-  validate_spot_source: {
-    file: '13_validate_spot_source.sql',
-    role: 'validation: sampled groups, every key, source side',
-  },
-  validate_spot_target: {
-    file: '14_validate_spot_target.sql',
-    role: 'validation: sampled groups, every column, target side',
-  },
-  validate_dimensions: {
-    file: '15_validate_dimensions.sql',
-    role: 'validation: groups whose dimension columns differ',
-  },
-  diagnose_overflow: {
-    file: '16_diagnose_overflow.sql',
-    role: 'after an integer overflow only: names the group, key and sum that do not fit',
-  },
-} as const satisfies Record<Step['type'], { file: string; role: string }>;
+export const PLAN_FILES = inExecutionOrder([
+  ['check_sharding', "cluster only: refuses when a minute group's rows span shards"],
+  ['create_ledger', 'ledger table recording every chunk and publish (created if missing)'],
+  [
+    'migrate_ledger',
+    'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+  ],
+  ['append_ledger', 'appends a chunk, a publish or the lease to the ledger (every ledger row)'],
+  ['create_registry', 'registry of the key each target column holds (created if missing)'],
+  ['register_mapping', 'records the key of each column not registered yet (after the registry check passed)'],
+  ['create_target', 'target table DDL (created if missing)'],
+  ['add_columns_target', 'migration: columns this mapping adds to an existing target'],
+  ['create_named_view', 'view with every metric under its key name'],
+  ['create_compat_view', 'view rebuilding the old Map columns, for existing queries'],
+  ['create_staging', "staging table with the target's structure"],
+  ['add_columns_staging', 'migration: the same columns on an existing staging table'],
+  ['create_distributed', "cluster only: Distributed table over every shard's target"],
+  ['clear_staging_day', 'drops a day from staging before it is rebuilt'],
+  ['clear_staging_window', "removes a retried chunk's window from staging"],
+  ['preflight_unmapped_keys', 'lists keys the mapping lacks: before each chunk, or after the insert stopped on one'],
+  ['insert_chunk', 'THE transform: one INSERT … SELECT per chunk, bounds bound as parameters'],
+  ['keep_other_customers', 'copies customers outside the plan into staging before publish'],
+  ['check_staging', 'row and part count of a staged day, checked before publish'],
+  ['publish_day', 'atomic REPLACE PARTITION of a day from staging into the target'],
+  ['validate_row_count', 'validation: source groups vs target rows'],
+  ['validate_source_sums', 'validation: per-key sums from the source (unpivot)'],
+  ['validate_target_sums', 'validation: per-column sums from the target'],
+  ['validate_spot_source', 'validation: sampled groups, every key, source side'],
+  ['validate_spot_target', 'validation: sampled groups, every column, target side'],
+  ['validate_dimensions', 'validation: groups whose dimension columns differ'],
+  ['diagnose_overflow', 'after an integer overflow only: names the group, key and sum that do not fit'],
+]) satisfies Record<Step['type'], { file: string; role: string }>;
 
 export interface PlanStatement {
   step: Step['type'];

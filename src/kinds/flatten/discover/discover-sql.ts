@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
-import { windowFilter } from '../../../core/window-filter.js';
+import { windowFilter } from '../schema/window-filter.js';
 import type { Settings } from '../../../config/settings.js';
 import type { SourceSchema } from '../schema/source-schema.js';
 

@@ -1,6 +1,6 @@
 import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
 import { formatTableRef, type Settings } from '../../../config/settings.js';
-import { flattenSteps, planTables, renderSteps } from '../compile/compile-plan.js';
+import { flattenSteps, PLAN_FILES, planTables, renderSteps } from '../compile/compile-plan.js';
 import { UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, serializeMapping } from '../mapping/mapping-file.js';
@@ -96,8 +96,9 @@ function renderPlanMd(input: {
   const shared = (['int', 'float'] as const).flatMap((kind) =>
     mapping[kind].filter((e) => e.maps.length > 1).map((e) => ({ kind, key: md(e.key), maps: e.maps.join(', ') })),
   );
-  return renderDocument('templates/plan/PLAN.md.hbs', {
+  return renderDocument('templates/flatten/PLAN.md.hbs', {
     name: input.name,
+    step: PLAN_FILES,
     source: formatTableRef(tables.source),
     target: formatTableRef(tables.target),
     staging: formatTableRef(tables.staging),
@@ -118,8 +119,8 @@ function renderPlanMd(input: {
       : 'all',
     strategy: settings.strategy,
     unmappedCheck: input.insertChecksUnmappedKeys
-      ? 'the insert stops on a row that has one; `05_preflight_unmapped_keys.sql` then lists them'
-      : '`05_preflight_unmapped_keys.sql` runs before each chunk and stops the run on one',
+      ? `the insert stops on a row that has one; \`${PLAN_FILES.preflight_unmapped_keys.file}\` then lists them`
+      : `\`${PLAN_FILES.preflight_unmapped_keys.file}\` runs before each chunk and stops the run on one`,
     intCount: mapping.int.length,
     floatCount: mapping.float.length,
     intType: settings.intType,

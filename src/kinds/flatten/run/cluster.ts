@@ -3,7 +3,7 @@ import { connect } from '../../../engine/connect.js';
 import type { EngineOptions } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { type FlattenPlan } from '../plan/flatten-plan.js';
+import { type FlattenPlan } from '../plan/plan.js';
 import { dayWindow, windowParams } from '../../../core/windows.js';
 import type { Shard, SplitGroupCounter } from './shards.js';
 

@@ -2,7 +2,7 @@ import { quoteTable } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import { SafetyError } from '../../../core/errors.js';
 import { formatTableRef } from '../../../config/settings.js';
-import type { FlattenPlan } from '../plan/flatten-plan.js';
+import type { FlattenPlan } from '../plan/plan.js';
 import type { MetricKind } from '../schema/source-schema.js';
 
 interface Registered {

@@ -1,12 +1,12 @@
 import type { Engine } from '../../../engine/engine.js';
 import { SafetyError } from '../../../core/errors.js';
-import type { FlattenPlan } from '../plan/flatten-plan.js';
+import type { FlattenPlan } from '../plan/plan.js';
 import { evaluateDay } from '../validate/evaluate.js';
 import { reportOf, type Check, type ValidationReport } from '../../../validate/report.js';
 import { combineTotals } from '../validate/combine-inputs.js';
-import { collectInputs } from '../validate/validate-plan.js';
+import { collectInputs } from '../validate/validate.js';
 import type { RunGroup } from '../../../execute/run-plan.js';
-import { runFlatten, type FlattenRunOptions } from './flatten-run.js';
+import { runFlatten, type FlattenRunOptions } from './run.js';
 import { mapConcurrent } from '../../../core/concurrency.js';
 
 /** One shard: where its local tables are and the plan that addresses them. */

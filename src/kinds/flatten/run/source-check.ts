@@ -1,7 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
 import { SafetyError, SchemaError } from '../../../core/errors.js';
 import { formatTableRef } from '../../../config/settings.js';
-import type { FlattenPlan } from '../plan/flatten-plan.js';
+import type { FlattenPlan } from '../plan/plan.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { columnChanges } from '../../../core/column-changes.js';
 import { fingerprintOf, type Column } from '../schema/source-schema.js';
@@ -53,7 +53,7 @@ export function requiredTargetColumns(plan: FlattenPlan): Column[] {
 export async function checkTargetShape(engine: Engine, plan: FlattenPlan): Promise<void> {
   const target = await tableColumns(engine, plan.manifest.tables.target);
   if (!target) return;
-  // A migrating plan adds its new metric columns itself (01a_add_columns_target.sql), after this check.
+  // A migrating plan adds its new metric columns itself (add_columns_target), after this check.
   const addsColumns = plan.sql.add_columns_target !== undefined;
   const keys = new Set([plan.manifest.timeColumn, ...plan.manifest.groupKeys]);
   const problems = columnChanges(requiredTargetColumns(plan), target).flatMap((c) => {

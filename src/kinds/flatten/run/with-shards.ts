@@ -1,6 +1,6 @@
 import type { Settings } from '../../../config/settings.js';
 import { engineOptions, withEngine } from '../../../engine/with-engine.js';
-import type { FlattenPlan } from '../plan/flatten-plan.js';
+import type { FlattenPlan } from '../plan/plan.js';
 import { clusterSplitGroups, connectShards } from './cluster.js';
 import type { Shard, SplitGroupCounter } from './shards.js';
 

@@ -4,7 +4,7 @@ import { formatTableRef, type Settings } from '../../../config/settings.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { dayWindow, windowParams } from '../../../core/windows.js';
-import { windowFilter } from '../../../core/window-filter.js';
+import { windowFilter } from '../schema/window-filter.js';
 import { seedMaps } from './key-catalog.js';
 import { createSourceSql, insertSeedSql } from './seed-sql.js';
 

@@ -3,12 +3,12 @@ import { ConfigError } from '../../../core/errors.js';
 import { DEFAULT_SETTINGS, DEMO_DAY, formatTableRef, sameTable, type Settings } from '../../../config/settings.js';
 import { daysBetween } from '../../../core/windows.js';
 import { type UnitSummary, type RunEvent } from '../../../execute/run-plan.js';
-import { runFlatten } from '../run/flatten-run.js';
-import { readPlan } from '../plan/flatten-plan.js';
+import { runFlatten } from '../run/run.js';
+import { readPlan } from '../plan/plan.js';
 import { tableColumns } from '../../../engine/table-columns.js';
 import { seedDay } from '../seed/seed.js';
-import { validatePlan, type ValidationReport } from '../validate/validate-plan.js';
-import { compilePlanDir, defaultPlanDir } from './compile-plan-dir.js';
+import { validatePlan, type ValidationReport } from '../validate/validate.js';
+import { compilePlanDir, defaultPlanDir } from '../plan/compile-plan-dir.js';
 import { readMapping } from '../mapping/mapping-file.js';
 import { discoverMapping, type DiscoverResult } from './discover-mapping.js';
 
@@ -25,6 +25,7 @@ export interface TransformResult {
   seeded: boolean;
   discovery: DiscoverResult;
   planDir: string;
+  planHash: string;
   days: UnitSummary[];
   report: ValidationReport;
 }
@@ -84,5 +85,5 @@ export async function transform(
   const summaries = await runFlatten(engine, plan, { days, chunk: settings.chunk, onEvent: emit });
   emit({ type: 'stage', name: 'validate' });
   const report = await validatePlan(engine, plan, days);
-  return { seeded, discovery, planDir, days: summaries, report };
+  return { seeded, discovery, planDir, planHash: plan.manifest.planHash, days: summaries, report };
 }

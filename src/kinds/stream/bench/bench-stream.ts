@@ -1,15 +1,15 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { median, runWorkerProcess } from '../../../core/measure.js';
+import { median, runWorkerProcess } from '../../../bench/measure.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { connect } from '../../../engine/connect.js';
 import { writePlanDir } from '../../../plan/plan-dir.js';
 import { DEFAULT_STREAM_SPEC, loadStreamSpec } from '../plan/spec.js';
-import { buildStreamPlan, readStreamPlan } from '../plan/stream-plan.js';
+import { buildStreamPlan, readStreamPlan } from '../plan/plan.js';
 import { daysWithData } from '../run/days.js';
-import { rebuildAggregates } from '../run/rebuild.js';
+import { rebuildAggregates } from '../run/run.js';
 import { generateDump } from '../seed/debezium.js';
-import { validateStream } from '../validate/validate-stream.js';
+import { validateStream } from '../validate/validate.js';
 
 const WORKER = new URL('./bench-worker.ts', import.meta.url);
 const MiB = 1024 * 1024;

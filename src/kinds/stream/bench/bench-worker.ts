@@ -40,7 +40,7 @@ if (mode === 'floor') {
   seconds = (performance.now() - started) / 1000;
   messages = Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM bench.typed'))[0]!.n);
 } else if (mode === 'chain') {
-  const { readStreamPlan } = await import('../plan/stream-plan.js');
+  const { readStreamPlan } = await import('../plan/plan.js');
   const { setupChain } = await import('../run/setup.js');
   const plan = readStreamPlan(planDir);
   const db = plan.manifest.spec.database;

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { print, printJson } from '../../../terminal/output.js';
-import { readStreamPlan } from '../plan/stream-plan.js';
+import { readStreamPlan } from '../plan/plan.js';
 import { replayFile } from '../run/replay.js';
 import { setupChain } from '../run/setup.js';
 import { daysWithData } from '../run/days.js';

@@ -1,5 +1,6 @@
 import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
+import { numberInOrder } from '../../../plan/plan-dir.js';
 import { renderStep } from '../../../render/render.js';
 import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
 import {
@@ -68,12 +69,14 @@ export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed
   return fillTableReferences(sql, (name, window) => {
     const processed = spec.tables.find((t) => t.name === name);
     const time = processed ? processed.time : spec.aggregates.find((a) => a.name === name)!.time;
-    const base = processed
-      ? `SELECT * FROM ${quoteTable(tables.table(name))} FINAL WHERE \`_deleted\` = 0`
-      : `SELECT * FROM ${quoteTable(tables.table(name))}`;
-    if (!window || !options.windowed) return `(${base})`;
-    const filter = `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`;
-    return `(SELECT * FROM (${base}) WHERE ${filter})`;
+    const filter =
+      window && options.windowed
+        ? `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`
+        : null;
+    const where = [processed ? '`_deleted` = 0' : null, filter].filter((c) => c !== null);
+    const table = quoteTable(tables.table(name));
+    if (where.length === 0) return table;
+    return `(SELECT * FROM ${table}${processed ? ' FINAL' : ''} WHERE ${where.join(' AND ')})`;
   }).trim();
 }
 
@@ -103,19 +106,20 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     { ledger: spec.ledger, cluster: null },
   );
   add(
-    'append_ledger',
-    '01_append_ledger.sql',
-    'appends a rebuilt day, a publish or the lease to the ledger (every ledger row)',
-    'append_ledger',
-    { ledger: spec.ledger },
-  );
-  add(
     'migrate_ledger',
     '01_migrate_ledger.sql',
     'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
     'migrate_ledger',
     { ledger: spec.ledger, cluster: null },
   );
+  add(
+    'append_ledger',
+    '01_append_ledger.sql',
+    'appends a rebuilt day, a publish or the lease to the ledger (every ledger row)',
+    'append_ledger',
+    { ledger: spec.ledger },
+  );
+
   add('create_landing', '02_create_landing.sql', 'landing table: every message as one line', 'create_landing', parse);
   add(
     'create_dead_letter',
@@ -323,7 +327,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       { ...parse, name: table.name, source: table.source, target: tables.table(table.name) },
     );
   }
-  return out;
+  return numberInOrder(out);
 }
 
 /** An aggregate's statements, in order: step type, template, role. */

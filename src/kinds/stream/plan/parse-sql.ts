@@ -111,6 +111,11 @@ function label(column: StreamColumn): string {
   return column.json ? `${column.path}.${column.json}` : column.path;
 }
 
+/** The conditions joined by AND, those that always hold (null) left out. Pure. */
+function allOf(...conditions: (string | null)[]): string {
+  return conditions.filter((c) => c !== null).join(' AND ');
+}
+
 /** Why a row of this table cannot be used, or ''. Checked only where a value came out NULL. */
 export function tableReasonExpr(table: StreamTable): string {
   const parts: string[] = [];
@@ -121,13 +126,18 @@ export function tableReasonExpr(table: StreamTable): string {
     const value = quoteIdent(`_c_${column.name}`);
     const absent = `(NOT JSONHas(${source}, ${field}) OR JSONType(${source}, ${field}) = 'Null')`;
     const key = table.key.includes(column.name);
-    const required = key ? 'true' : column.optional ? 'false' : "_op != 'd'";
     // A delete needs only its key: under REPLICA IDENTITY DEFAULT Debezium fills the other NOT NULL
     // columns of `before` with fallbacks ("", 0, the epoch) that need not fit their types.
-    const typed = key ? 'true' : "_op != 'd'";
-    parts.push(`${value} IS NULL AND ${required} AND ${absent}`, quoteString(`missing field ${label(column)}`));
+    const notDelete = "_op != 'd'";
+    // A missing optional field is no reason: that branch is left out rather than written as AND false.
+    if (key || !column.optional) {
+      parts.push(
+        allOf(`${value} IS NULL`, key ? null : notDelete, absent),
+        quoteString(`missing field ${label(column)}`),
+      );
+    }
     parts.push(
-      `${value} IS NULL AND ${typed} AND NOT ${absent}`,
+      allOf(`${value} IS NULL`, key ? null : notDelete, `NOT ${absent}`),
       `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`,
     );
   }

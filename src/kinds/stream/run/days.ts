@@ -2,7 +2,7 @@ import { daysBetween } from '../../../core/windows.js';
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { chainTables } from '../plan/compile.js';
-import type { StreamPlan } from '../plan/stream-plan.js';
+import type { StreamPlan } from '../plan/plan.js';
 
 /** Every day from the earliest to the latest time any processed table holds (latest state). */
 export async function daysWithData(engine: Engine, plan: StreamPlan): Promise<string[]> {

@@ -6,7 +6,7 @@ import { ConfigError } from '../../../core/errors.js';
 import { tableRows } from '../../../engine/table-columns.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { chainTables } from '../plan/compile.js';
-import type { StreamPlan } from '../plan/stream-plan.js';
+import type { StreamPlan } from '../plan/plan.js';
 
 /**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the

@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { createCollection, createNamedCollection, type PgConnection } from '../../../engine/postgres.js';
 import type { RunEvent } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import type { StreamPlan } from '../plan/stream-plan.js';
+import type { StreamPlan } from '../plan/plan.js';
 import { changedObjects, existingObjects, type ExistingObject } from '../../../execute/planned-objects.js';
 import { isPlanDefinition } from '../../../plan/definition.js';
 import { SafetyError } from '../../../core/errors.js';
@@ -54,7 +54,7 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
   if (changed.length > 0) {
     throw new SafetyError(
       `The chain in ClickHouse was built from another definition than this plan's: ${listed(changed.map((o) => `${o.database}.${o.name} (${m.steps[o.step]}; its comment: ${JSON.stringify(o.found)})`))}. ` +
-        'The plan creates objects IF NOT EXISTS, so it would run against the old ones. Nothing was created or changed. Move the chain on purpose (see "Changing a live chain" in the README), ' +
+        'The plan creates objects IF NOT EXISTS, so it would run against the old ones. Nothing was created or changed. Move the chain on purpose (see "Changing a live chain" in docs/kinds/stream.md), ' +
         `or, for a demo chain, drop it (chplan stream-demo --replace drops exactly the objects chplan created for it) and run again.`,
     );
   }

@@ -5,7 +5,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { pgIdent, pgRows, describePg, type PgConnection } from '../../../engine/postgres.js';
 import type { Check } from '../../../validate/report.js';
 import { chainTables } from '../plan/compile.js';
-import type { StreamPlan } from '../plan/stream-plan.js';
+import type { StreamPlan } from '../plan/plan.js';
 import { ConfigError } from '../../../core/errors.js';
 
 /** The experiments' reference tables in PostgreSQL (what the dictionaries read), created if missing. */

@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from '../../../engine/connect.js';
-import { median, runWorkerProcess } from '../../../core/measure.js';
+import { median, runWorkerProcess } from '../../../bench/measure.js';
 import { utcInstant, utcText } from '../../../core/windows.js';
 import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
-import { readSyncPlan } from '../plan/sync-plan.js';
-import { compileSyncDir } from '../source/compile-plan-dir.js';
-import { runSync } from '../run/run-sync.js';
+import { readSyncPlan } from '../plan/plan.js';
+import { compileSyncDir } from '../plan/compile-plan-dir.js';
+import { runSync } from '../run/run.js';
 import { BEGINNING } from '../run/load-window.js';
 import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
 import { startEmbeddedPostgres } from '../../../engine/embedded-postgres.js';

@@ -8,7 +8,7 @@
 import Cursor from 'pg-cursor';
 import pg from 'pg';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { readSyncPlan } from '../plan/sync-plan.js';
+import { readSyncPlan } from '../plan/plan.js';
 import { tableStep } from '../plan/compile.js';
 import { createCollection, dropCollection, parsePgUrl, pgParams } from '../../../engine/postgres.js';
 

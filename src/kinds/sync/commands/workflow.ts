@@ -1,12 +1,12 @@
 import type { Engine } from '../../../engine/engine.js';
 import type { UnitSummary, RunEvent } from '../../../execute/run-plan.js';
 import type { ValidationReport } from '../../../validate/report.js';
-import { compileSyncDir } from '../source/compile-plan-dir.js';
-import { readSyncPlan } from '../plan/sync-plan.js';
+import { compileSyncDir } from '../plan/compile-plan-dir.js';
+import { readSyncPlan } from '../plan/plan.js';
 import type { SyncSpec } from '../plan/spec.js';
-import { runSync } from '../run/run-sync.js';
+import { runSync } from '../run/run.js';
 import type { PgConnection } from '../../../engine/postgres.js';
-import { validateSync } from '../validate/validate-sync.js';
+import { validateSync } from '../validate/validate.js';
 
 export interface SyncWorkflowOptions {
   out?: string;

@@ -1,5 +1,6 @@
 import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
+import { numberInOrder } from '../../../plan/plan-dir.js';
 import { renderStep } from '../../../render/render.js';
 import { pgIdent } from '../../../engine/postgres.js';
 import { fillTableReferences } from '../../../core/table-references.js';
@@ -143,19 +144,20 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     { ledger: spec.ledger, cluster: null },
   );
   add(
-    'append_ledger',
-    '01_append_ledger.sql',
-    'appends a load, a publish or the lease to the ledger (every ledger row)',
-    'append_ledger',
-    { ledger: spec.ledger },
-  );
-  add(
     'migrate_ledger',
     '01_migrate_ledger.sql',
     'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
     'migrate_ledger',
     { ledger: spec.ledger, cluster: null },
   );
+  add(
+    'append_ledger',
+    '01_append_ledger.sql',
+    'appends a load, a publish or the lease to the ledger (every ledger row)',
+    'append_ledger',
+    { ledger: spec.ledger },
+  );
+
   const pgTable = (source: string) => `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
   for (const { spec: table, columns } of sources) {
     const { target, staging } = tablesOf(spec.database, table);
@@ -178,6 +180,29 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       orderBy: dimension ? common.keyList : table.orderBy.map(quoteIdent).join(', '),
       partitionBy: table.partitionBy,
     };
+    // Rows of a transaction still open now become visible when it commits, stamped (by now() or a
+    // trigger) no earlier than the transaction's start: the watermark must not pass that start.
+    const boundQuery = [
+      `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz,`,
+      '       (SELECT min(xact_start) FROM pg_stat_activity',
+      "        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND xact_start IS NOT NULL) AS open_since,",
+      "       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state IS NULL) AS hidden",
+      `FROM ${pgTable(table.source)}`,
+    ].join('\n');
+    add(
+      tableStep(table, 'source_bound'),
+      file('04', 'source_bound'),
+      "the run's fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL",
+      'source_bound',
+      { ...common, query: boundQuery, queryLines: queryLines(boundQuery) },
+    );
+    add(
+      tableStep(table, 'count_window'),
+      file('04', 'count_window'),
+      'rows in a load window (dry run)',
+      'count_window',
+      common,
+    );
     if (dimension) {
       add(
         tableStep(table, 'create_target'),
@@ -214,29 +239,6 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       file('03', 'clear_staging'),
       'empties staging before a load',
       'clear_staging',
-      common,
-    );
-    // Rows of a transaction still open now become visible when it commits, stamped (by now() or a
-    // trigger) no earlier than the transaction's start: the watermark must not pass that start.
-    const boundQuery = [
-      `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz,`,
-      '       (SELECT min(xact_start) FROM pg_stat_activity',
-      "        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND xact_start IS NOT NULL) AS open_since,",
-      "       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state IS NULL) AS hidden",
-      `FROM ${pgTable(table.source)}`,
-    ].join('\n');
-    add(
-      tableStep(table, 'source_bound'),
-      file('04', 'source_bound'),
-      "the run's fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL",
-      'source_bound',
-      { ...common, query: boundQuery, queryLines: queryLines(boundQuery) },
-    );
-    add(
-      tableStep(table, 'count_window'),
-      file('04', 'count_window'),
-      'rows in a load window (dry run)',
-      'count_window',
       common,
     );
     add(
@@ -397,5 +399,5 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       { ...common, next: next.view },
     );
   }
-  return statements;
+  return numberInOrder(statements);
 }

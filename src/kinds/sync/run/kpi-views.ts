@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { kpiStep } from '../plan/compile.js';
-import type { SyncPlan } from '../plan/sync-plan.js';
+import type { SyncPlan } from '../plan/plan.js';
 
 /**
  * Runs one statement of a KPI. A failure names the KPI and, for the new definition of a changed

@@ -1,0 +1,121 @@
+import type { Engine } from '../../../engine/engine.js';
+import { formatTableRef } from '../../../config/settings.js';
+import { windowParams } from '../../../core/windows.js';
+import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../../../execute/run-plan.js';
+import { record, type RunContext } from '../../../execute/run-context.js';
+import { dayUnits, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import { aggregateStep, chainTables } from '../plan/compile.js';
+import type { StreamPlan } from '../plan/plan.js';
+
+export interface RebuildOptions {
+  days: string[];
+  dryRun?: boolean;
+  resume?: boolean;
+  force?: boolean;
+  parallelUnits?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/** An aggregate's day: rebuilt into staging and published by REPLACE PARTITION. */
+export interface AggregateDay extends StagedUnit {
+  aggregate: string;
+}
+
+type Ctx = RunContext<StreamPlan>;
+
+async function countOf(ctx: Ctx, unit: AggregateDay, type: string, params: Record<string, string>): Promise<number> {
+  const step = aggregateStep(unit.aggregate, type);
+  const [row] = await ctx.engine.rows<{ rows: string }>(statementOf(ctx.plan, step), { params, step });
+  return Number(row?.rows ?? 0);
+}
+
+/**
+ * A day whose recomputation is empty while the aggregate still holds rows (everything in it was
+ * deleted) has its partition dropped, under the lease and recorded like any publish.
+ */
+async function dropEmptied(ctx: Ctx, unit: AggregateDay): Promise<UnitSummary | null> {
+  const params = windowParams(unit.whole);
+  const held = await countOf(ctx, unit, 'count_target_day', params);
+  if (held === 0) return null;
+  const startedAt = new Date();
+  await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), {
+    params,
+    step: `drop ${unit.label}`,
+  });
+  await record(ctx, {
+    unit: unit.key,
+    window: unit.whole,
+    step: 'publish',
+    status: 'done',
+    attempt: 1,
+    queryId: '',
+    rowsRead: 0,
+    rowsWritten: 0,
+    startedAt,
+    finishedAt: new Date(),
+    sourceVersion: ctx.sourceVersion,
+    note: `the recomputation is empty: the day's ${held} rows were dropped`,
+  });
+  ctx.emit({ type: 'unit_published', unit: unit.label, rows: 0 });
+  return {
+    unit: unit.label,
+    status: 'published',
+    rowsRead: 0,
+    rowsWritten: 0,
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+  };
+}
+
+/** How the shared runner rebuilds a stream plan's aggregates: one unit per aggregate and day. */
+export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
+  async check() {},
+  async sourceVersion(ctx) {
+    const [row] = await ctx.engine.rows<{ version: string }>(statementOf(ctx.plan, 'source_version'), {
+      step: 'source_version',
+    });
+    return row?.version ?? '';
+  },
+  ...stagedUnits<StreamPlan, AggregateDay>({
+    steps: ({ aggregate }) => ({
+      clearUnit: aggregateStep(aggregate, 'clear_day'),
+      clearWindow: aggregateStep(aggregate, 'clear_day'),
+      insert: aggregateStep(aggregate, 'insert_day'),
+      checkStaging: aggregateStep(aggregate, 'check_staging'),
+      publish: aggregateStep(aggregate, 'publish_day'),
+    }),
+    stagingName: (ctx, unit) => formatTableRef(chainTables(ctx.plan.manifest.spec).staging(unit.aggregate)),
+    countSource: (ctx, unit, window) => countOf(ctx, unit, 'count_source', windowParams(window)),
+    countStaging: (ctx, unit, window) => countOf(ctx, unit, 'count_staging', windowParams(window)),
+    whenEmpty: dropEmptied,
+    keepsStagedChunks: false,
+    publishesNothingWhenEmpty: false,
+  }),
+  resumable: true,
+};
+
+/** Every aggregate's days, in the spec's order (a rollup after what it rolls up), as units. */
+export function aggregateDays(plan: StreamPlan, days: string[]): AggregateDay[] {
+  return plan.manifest.spec.aggregates.flatMap(({ name }, stage) =>
+    dayUnits(days, 'UTC', 'day').map((day) => ({
+      ...day,
+      aggregate: name,
+      key: `${name}/${day.day}`,
+      label: `aggregate ${name}, ${day.day}`,
+      stage,
+      // Progress names the chunk's aggregate too.
+      whole: { ...day.whole, label: `${name} ${day.whole.label}` },
+      windows: day.windows.map((w) => ({ ...w, label: `${name} ${w.label}` })),
+    })),
+  );
+}
+
+/**
+ * Rebuilds every aggregate for the days through the shared runner: staging, an atomic REPLACE
+ * PARTITION per aggregate and day, ledger, lease, retries and resume.
+ */
+export function rebuildAggregates(engine: Engine, plan: StreamPlan, options: RebuildOptions): Promise<UnitSummary[]> {
+  const { days, ...rest } = options;
+  return runPlan(engine, plan, streamRunAdapter, { ...rest, units: aggregateDays(plan, days) });
+}

@@ -1,0 +1,171 @@
+import type { Engine } from '../../../engine/engine.js';
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { windowParams } from '../../../core/windows.js';
+import { statementOf } from '../../../plan/plan-dir.js';
+import { compareRows, sameNumber } from '../../../validate/compare.js';
+import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
+import { aggregateStep, chainTables } from '../plan/compile.js';
+import type { StreamPlan } from '../plan/plan.js';
+import { dayUnits } from '../../../execute/staged-units.js';
+
+type Counts = Record<string, string>;
+
+/** landed = parsed + dead-lettered: nothing unaccounted for. Pure. */
+export function accountingCheck(row: Counts): Check[] {
+  const landed = Number(row.landed);
+  const parsed = Number(row.parsed);
+  const dead = Number(row.dead_lettered);
+  const ok = landed === parsed + dead;
+  return [
+    {
+      name: 'messages: landed = parsed + dead-lettered',
+      status: ok ? 'pass' : 'fail',
+      detail: `${landed} landed, ${parsed} parsed, ${dead} dead-lettered${ok ? '' : `: ${landed - parsed - dead} unaccounted for`}`,
+    },
+    {
+      name: 'messages: unreadable by the Kafka table',
+      status: Number(row.kafka_errors) === 0 ? 'pass' : 'warn',
+      detail: Number(row.kafka_errors) === 0 ? 'none' : `${row.kafka_errors} in the dead-letter table (stage kafka)`,
+    },
+  ];
+}
+
+/** Updates, deletes and truncates that were dead-lettered: each leaves a row as it was. Pure. */
+export function deadChangesCheck(
+  rows: { op: string; source_table: string; messages: string; example: string }[],
+): Check {
+  const what = { u: 'update', d: 'delete', t: 'truncate' } as Record<string, string>;
+  const total = rows.reduce((n, r) => n + Number(r.messages), 0);
+  return {
+    name: 'messages: updates, deletes and truncates applied',
+    status: total === 0 ? 'pass' : 'fail',
+    detail:
+      total === 0
+        ? 'none was dead-lettered'
+        : `${rows.map((r) => `${r.messages} ${what[r.op] ?? r.op}${Number(r.messages) === 1 ? '' : 's'} of ${r.source_table}`).join(', ')} dead-lettered, so the processed tables still hold those rows as they were (first reason: ${rows[0]!.example})`,
+  };
+}
+
+/** A processed table against the latest version per key in the parsed log. Pure. */
+export function stateChecks(table: string, row: Counts): Check[] {
+  const ok = row.processed === row.latest;
+  return [
+    {
+      name: `${table}: rows = latest version per key`,
+      status: ok ? 'pass' : 'fail',
+      detail: `${row.processed} rows, ${row.latest} keys whose latest message is not a delete`,
+    },
+    {
+      name: `${table}: deletes of keys never seen`,
+      status: Number(row.deletes_of_unseen_keys) === 0 ? 'pass' : 'warn',
+      detail:
+        Number(row.deletes_of_unseen_keys) === 0
+          ? 'none'
+          : `${row.deletes_of_unseen_keys} keys were only ever deleted (a create may be lost upstream, or still to come); they hold no row`,
+    },
+  ];
+}
+
+/**
+ * Validates the chain: message accounting, each processed table against the parsed log, and
+ * for each day, each aggregate against a recomputation from the latest state, and each rollup
+ * against the sum of what it rolls up.
+ */
+export async function validateStream(engine: Engine, plan: StreamPlan, days: string[]): Promise<ValidationReport> {
+  const m = plan.manifest;
+  const t = chainTables(m.spec);
+  const reports: DayReport[] = [];
+  const [accounting] = await engine.rows<Counts>(statementOf(plan, 'validate_accounting'), { step: 'validate' });
+  const chain: Check[] = accountingCheck(accounting!);
+  if (plan.sql.validate_dead_changes !== undefined)
+    chain.push(deadChangesCheck(await engine.rows(plan.sql.validate_dead_changes, { step: 'validate' })));
+  for (const table of m.spec.tables) {
+    const [row] = await engine.rows<Counts>(statementOf(plan, `table.${table.name}.validate`), { step: 'validate' });
+    chain.push(...stateChecks(table.name, row!));
+  }
+  reports.push({ day: 'chain', checks: chain });
+  for (const aggregate of m.spec.aggregates) {
+    const published: Record<string, unknown>[] = [];
+    const recomputed: Record<string, unknown>[] = [];
+    const rollups: Check[] = [];
+    for (const unit of dayUnits(days, 'UTC', 'day')) {
+      const params = windowParams(unit.whole);
+      published.push(
+        ...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'read_day')), {
+          params,
+          step: 'validate',
+        })),
+      );
+      recomputed.push(
+        ...(await engine.rows<Record<string, unknown>>(
+          statementOf(plan, aggregateStep(aggregate.name, 'recompute_day')),
+          { params, step: 'validate' },
+        )),
+      );
+      if (aggregate.rollupOf)
+        rollups.push({
+          ...(await rollupCheck(engine, aggregate.name, aggregate.rollupOf, t.table, params)),
+          name: unit.day,
+        });
+    }
+    const checks = compareRows(aggregate.name, aggregate.key, published, recomputed, {
+      left: 'the aggregate',
+      right: 'the recomputation',
+    });
+    if (aggregate.rollupOf) {
+      const failed = rollups.filter((r) => r.status === 'fail');
+      checks.push({
+        name: `${aggregate.name} = sum of ${aggregate.rollupOf}`,
+        status: failed.length === 0 ? 'pass' : 'fail',
+        detail:
+          failed.length === 0
+            ? `${rollups[0]?.detail ?? 'no shared measures'}, on each of ${rollups.length} days`
+            : `differs on ${failed.length} of ${rollups.length} days (first ${failed[0]!.name}: ${failed[0]!.detail})`,
+        problems: failed.map((f) => ({ day: f.name, detail: f.detail })),
+      });
+    }
+    reports.push({ day: `${aggregate.name} (${days.length === 1 ? days[0] : `${days[0]} … ${days.at(-1)}`})`, checks });
+  }
+  return reportOf(plan, `${m.spec.database} chain (${m.spec.tables.map((x) => x.name).join(', ')})`, reports);
+}
+
+/** Each measure a rollup shares with what it rolls up has the same total over the day. */
+async function rollupCheck(
+  engine: Engine,
+  name: string,
+  of: string,
+  table: (n: string) => { database: string; name: string },
+  params: Record<string, string>,
+): Promise<Check> {
+  const columns = async (n: string) =>
+    engine.rows<{ name: string; type: string; is_in_sorting_key: number }>(
+      'SELECT name, type, is_in_sorting_key FROM system.columns WHERE database = {db:String} AND table = {t:String} ORDER BY position',
+      { params: { db: table(n).database, t: table(n).name } },
+    );
+  const mine = await columns(name);
+  const theirs = await columns(of);
+  const numeric = /^(U?Int|Float|Decimal)/;
+  const shared = mine.filter(
+    (c) =>
+      !c.is_in_sorting_key && numeric.test(c.type) && theirs.some((o) => o.name === c.name && !o.is_in_sorting_key),
+  );
+  const timeOf = (cols: typeof mine) => cols.find((c) => c.is_in_sorting_key && /^(Date|DateTime)/.test(c.type))!.name;
+  const totals = async (n: string, cols: typeof mine) =>
+    (
+      await engine.rows<Record<string, unknown>>(
+        `SELECT ${shared.map((c) => `sum(${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`).join(', ')} FROM ${quoteTable(table(n))} WHERE ${quoteIdent(timeOf(cols))} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(timeOf(cols))} < {chunk_end:DateTime64(3, 'UTC')}`,
+        { params },
+      )
+    )[0] ?? {};
+  const a = await totals(name, mine);
+  const b = await totals(of, theirs);
+  const differing = shared.filter((c) => !sameNumber(a[c.name], b[c.name], /^Float/.test(c.type)));
+  return {
+    name: `${name} = sum of ${of}`,
+    status: differing.length === 0 ? 'pass' : 'fail',
+    detail:
+      differing.length === 0
+        ? `${shared.map((c) => c.name).join(', ')} equal`
+        : differing.map((c) => `${c.name}: ${String(a[c.name])} against ${String(b[c.name])}`).join('; '),
+  };
+}

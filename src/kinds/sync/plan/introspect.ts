@@ -1,0 +1,153 @@
+import { SchemaError } from '../../../core/errors.js';
+import { quoteString } from '../../../core/quote.js';
+import type { Engine } from '../../../engine/engine.js';
+import type { SourceColumn, SourceTable } from './compile.js';
+import type { SyncSpec, SyncTableSpec } from './spec.js';
+import { pgParams, pgRows, pgSource, pgString, throughPg, type PgConnection } from '../../../engine/postgres.js';
+
+/** PostgreSQL types chplan syncs as ClickHouse reads them (timestamps become UTC DateTime64(6)). */
+const PLAIN_TYPES = new Set([
+  'smallint',
+  'integer',
+  'bigint',
+  'real',
+  'double precision',
+  'boolean',
+  'text',
+  'character varying',
+  'character',
+  'uuid',
+  'date',
+  'json',
+  'jsonb',
+]);
+const TIMESTAMPS = new Set(['timestamp with time zone', 'timestamp without time zone']);
+
+interface PgColumn {
+  column_name: string;
+  data_type: string;
+  is_nullable: string;
+  numeric_precision: number | null;
+}
+
+/**
+ * Why a column cannot be synced as it is, or null. ClickHouse reads some types only as text
+ * (money, interval, inet, …) or as a Decimal too small for them (numeric without precision),
+ * which would change values silently. Pure.
+ */
+export function columnProblem(table: string, column: PgColumn): string | null {
+  const where = `${table}.${column.column_name}`;
+  if (PLAIN_TYPES.has(column.data_type) || TIMESTAMPS.has(column.data_type)) return null;
+  if (column.data_type === 'numeric') {
+    return column.numeric_precision === null
+      ? `${where} is numeric without a precision: ClickHouse would read it as Decimal(38, 19), which rounds values with more than 19 decimals and overflows above 10^19. Declare it numeric(p, s) in PostgreSQL, or sync a view that casts it.`
+      : null;
+  }
+  return `${where} has PostgreSQL type ${column.data_type}, which ClickHouse reads only as text (or not at all), so totals could not be checked. Sync a PostgreSQL view that casts it (e.g. interval → extract(epoch from …), money → numeric(p, s), arrays → a child table) and name the view in the spec.`;
+}
+
+/**
+ * The problems of one table's spec against its columns (missing, nullable or ill-typed key and cursor columns). Pure.
+ */
+export function tableProblems(spec: SyncTableSpec, columns: PgColumn[]): string[] {
+  const problems: string[] = [];
+  const byName = new Map(columns.map((c) => [c.column_name, c]));
+  const need = (name: string, what: string, check?: (c: PgColumn) => string | null) => {
+    const column = byName.get(name);
+    if (!column)
+      return problems.push(
+        `${spec.source} has no column ${name} (named as ${what}); it has ${columns.map((c) => c.column_name).join(', ')}`,
+      );
+    if (column.is_nullable === 'YES')
+      problems.push(
+        `${spec.source}.${name} (${what}) is nullable: ${what === 'cursor' ? 'a row whose cursor is NULL would never be loaded' : 'ClickHouse keys cannot hold NULL'}. Declare it NOT NULL in PostgreSQL, or name another column.`,
+      );
+    const problem = check?.(column);
+    if (problem) problems.push(problem);
+  };
+  for (const key of spec.primaryKey) need(key, 'primary key');
+  need(spec.cursor, 'cursor', (c) =>
+    TIMESTAMPS.has(c.data_type)
+      ? null
+      : `${spec.source}.${spec.cursor} (cursor) is ${c.data_type}; a cursor must be a timestamp that grows with every insert${spec.role === 'dimension' ? ' and update' : ''} (e.g. inserted_at, updated_at set by a trigger).`,
+  );
+  if (spec.role === 'fact') {
+    need(spec.partitionBy, 'partitionBy', (c) =>
+      TIMESTAMPS.has(c.data_type) || c.data_type === 'date'
+        ? null
+        : `${spec.source}.${spec.partitionBy} (partitionBy) is ${c.data_type}; the month partition needs a timestamp or date column.`,
+    );
+    for (const column of spec.orderBy) need(column, 'orderBy');
+  }
+  // ClickHouse writes PostgreSQL names in double quotes with backslash escapes, which PostgreSQL does not read.
+  const unquotable = (name: string) => /["\\]/.test(name);
+  if (unquotable(spec.source))
+    problems.push(
+      `table ${JSON.stringify(spec.source)} has a double quote or backslash in its name, which ClickHouse's PostgreSQL reader cannot quote; sync a view with a plain name.`,
+    );
+  for (const column of columns) {
+    if (unquotable(column.column_name))
+      problems.push(
+        `${spec.source}.${JSON.stringify(column.column_name)} has a double quote or backslash in its name, which ClickHouse's PostgreSQL reader cannot quote (the load would fail); sync a view that renames it.`,
+      );
+    if (column.column_name === '_deleted')
+      problems.push(
+        `${spec.source} has a column named _deleted, which chplan reserves for its tombstones; sync a view that renames it.`,
+      );
+    const problem = columnProblem(spec.source, column);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+/**
+ * Reads each source table's columns from PostgreSQL through the named collection: ClickHouse's
+ * own reading of the types, and information_schema for nullability and PostgreSQL's types.
+ * Refuses, with every problem listed, a spec the tables cannot satisfy.
+ */
+export async function introspectSources(
+  engine: Engine,
+  spec: SyncSpec,
+  pg: PgConnection,
+  collection: string,
+): Promise<SourceTable[]> {
+  const tables: SourceTable[] = [];
+  const problems: string[] = [];
+  for (const table of spec.tables) {
+    const info = await pgRows<PgColumn>(
+      engine,
+      collection,
+      pg,
+      `SELECT column_name::text, data_type::text, is_nullable::text, numeric_precision::int FROM information_schema.columns WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)} ORDER BY ordinal_position`,
+      'introspect',
+    );
+    if (info.length === 0) {
+      problems.push(`PostgreSQL has no table ${spec.source.schema}.${table.source} (or the user cannot see it)`);
+      continue;
+    }
+    const tableIssues = tableProblems(table, info);
+    problems.push(...tableIssues);
+    if (tableIssues.length > 0) continue;
+    const described = await throughPg(pg, () =>
+      engine.rows<{ name: string; type: string }>(
+        `DESCRIBE TABLE ${pgSource(`table = ${quoteString(table.source)}`)}`,
+        { step: 'introspect', params: pgParams(collection, pg) },
+      ),
+    );
+    const chType = new Map(described.map((d) => [d.name, d.type]));
+    const columns: SourceColumn[] = info.map((c) => {
+      const nullable = c.is_nullable === 'YES';
+      const base = TIMESTAMPS.has(c.data_type)
+        ? "DateTime64(6, 'UTC')"
+        : chType.get(c.column_name)!.replace(/^Nullable\((.*)\)$/, '$1');
+      return { name: c.column_name, type: nullable ? `Nullable(${base})` : base, pgType: c.data_type, nullable };
+    });
+    tables.push({ spec: table, columns });
+  }
+  if (problems.length > 0) {
+    throw new SchemaError(
+      `The sync spec does not fit the PostgreSQL tables; nothing was compiled or loaded:\n  ${problems.join('\n  ')}`,
+    );
+  }
+  return tables;
+}
