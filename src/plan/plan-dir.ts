@@ -213,6 +213,12 @@ export function readPlanDir<M extends PlanManifest>(dir: string, kind: string, p
   return { dir: path, name: basename(path), manifest: manifest as M, sql };
 }
 
+/** A compiled plan: every file of its directory, and its manifest (also among the files, as manifest.json). */
+export interface SealedPlan<M extends PlanManifest = PlanManifest> {
+  files: PlanFile[];
+  manifest: M;
+}
+
 /**
  * Completes a plan's files with PLAN.md and manifest.json. PLAN.md quotes the plan hash, so
  * the hash covers every other file and every manifest field, and PLAN.md is derived from it
@@ -222,19 +228,17 @@ export function sealPlan<M extends PlanManifest>(
   base: Omit<M, 'planHash' | 'files'>,
   files: PlanFile[],
   planMd: (planHash: string) => string,
-): PlanFile[] {
+): SealedPlan<M> {
   const hashes = Object.fromEntries(files.map((f) => [f.name, contentHash(f.content)]));
   const planHash = planHashOf<M>({ ...base, files: hashes } as Omit<M, 'planHash'>);
   const md = planMd(planHash);
   const manifest = { ...base, files: { ...hashes, 'PLAN.md': contentHash(md) }, planHash } as unknown as M;
-  return [...files, { name: 'PLAN.md', content: md }, { name: 'manifest.json', content: serializeManifest(manifest) }];
-}
-
-/** The manifest sealPlan put among a plan's files. */
-export function sealedManifest<M extends PlanManifest = PlanManifest>(files: PlanFile[]): M {
-  const manifest = files.find((f) => f.name === 'manifest.json');
-  if (!manifest) throw new Error('a sealed plan has a manifest.json');
-  return JSON.parse(manifest.content) as M;
+  const all = [
+    ...files,
+    { name: 'PLAN.md', content: md },
+    { name: 'manifest.json', content: serializeManifest(manifest) },
+  ];
+  return { files: all, manifest };
 }
 
 /**

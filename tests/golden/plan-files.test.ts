@@ -76,7 +76,7 @@ describe('golden plan files', () => {
         settings,
         toolVersion: '0.0.0-golden',
         previous: before,
-      });
+      }).files;
       for (const file of files) {
         // A new file is a reviewed addition: write it with -u, never silently on a normal run.
         const updating =
@@ -101,7 +101,7 @@ describe('golden plan files', () => {
       mapping,
       settings,
       toolVersion: TOOL_VERSION,
-    });
+    }).files;
     const dir = 'generated-sql/eco_cross_page_preagg_pt1m';
     expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.name).sort());
     for (const file of files) {

@@ -284,7 +284,7 @@ describe('backfill as Langfuse writes it', () => {
       name: 'events_backfill',
       dir: committed,
       toolVersion: TOOL_VERSION,
-    });
+    }).files;
     expect(readdirSync(committed).sort()).toEqual(files.map((f) => f.name).sort());
     for (const file of files)
       expect(readFileSync(join(committed, file.name), 'utf8'), `${file.name} drifted: run npm run backfill`).toBe(

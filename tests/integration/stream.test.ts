@@ -126,7 +126,7 @@ function replayLines(lines: string[]): Promise<number> {
 
 beforeAll(async () => {
   ({ engine, dir, cleanup } = await openTestEngine());
-  writePlanDir(join(dir, 'experiments'), buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }));
+  writePlanDir(join(dir, 'experiments'), buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }).files);
   plan = readStreamPlan(join(dir, 'experiments'));
   await setupChain(engine, plan, { kafka: false, dictionaries: null });
   // Unmerged versions must not matter: keep every duplicate and old version in its own part.
@@ -139,7 +139,7 @@ afterAll(async () => {
 
 describe('stream: Debezium → landing → processed → aggregates', () => {
   it('compiles the committed demo plan byte for byte', () => {
-    const files = buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION });
+    const files = buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }).files;
     const committed = readdirSync('generated-sql/experiments', { recursive: true, withFileTypes: true })
       .filter((f) => f.isFile())
       .map((f) => relative('generated-sql/experiments', join(f.parentPath, f.name)));
@@ -314,7 +314,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     writeFileSync(join(dir, 'changed.json'), JSON.stringify(raw));
     writePlanDir(
       join(dir, 'changed'),
-      buildStreamPlan(loadStreamSpec(join(dir, 'changed.json')), { toolVersion: TOOL_VERSION }),
+      buildStreamPlan(loadStreamSpec(join(dir, 'changed.json')), { toolVersion: TOOL_VERSION }).files,
     );
     const changed = readStreamPlan(join(dir, 'changed'));
     const objects = () =>
@@ -348,7 +348,7 @@ describe('what a default Debezium deployment sends', () => {
     );
     writePlanDir(
       join(dir, 'uuids'),
-      buildStreamPlan(loadStreamSpec(join(dir, 'uuid.json')), { toolVersion: TOOL_VERSION }),
+      buildStreamPlan(loadStreamSpec(join(dir, 'uuid.json')), { toolVersion: TOOL_VERSION }).files,
     );
     const chain = readStreamPlan(join(dir, 'uuids'));
     await setupChain(engine, chain, { kafka: false, dictionaries: null });
@@ -469,7 +469,7 @@ describe("Debezium's default NUMERIC encoding", () => {
     );
     writePlanDir(
       join(dir, 'money'),
-      buildStreamPlan(loadStreamSpec(join(dir, 'money.json')), { toolVersion: TOOL_VERSION }),
+      buildStreamPlan(loadStreamSpec(join(dir, 'money.json')), { toolVersion: TOOL_VERSION }).files,
     );
     const chain = readStreamPlan(join(dir, 'money'));
     await setupChain(engine, chain, { kafka: false, dictionaries: null });
@@ -523,7 +523,7 @@ describe('stream --replace drops only what chplan created for the chain', () => 
     );
     writePlanDir(
       join(dir, 'in-default'),
-      buildStreamPlan(loadStreamSpec(join(dir, 'in-default.json')), { toolVersion: TOOL_VERSION }),
+      buildStreamPlan(loadStreamSpec(join(dir, 'in-default.json')), { toolVersion: TOOL_VERSION }).files,
     );
     const shared = readStreamPlan(join(dir, 'in-default'));
     await engine.command('CREATE TABLE default.keep_me (x UInt8) ENGINE = MergeTree ORDER BY x');
@@ -551,7 +551,10 @@ describe('stream --replace drops only what chplan created for the chain', () => 
   });
 
   it('stream-demo refuses to write its plan over another plan', () => {
-    writePlanDir(join(dir, 'other-plan'), buildStreamPlan({ ...SPEC, name: 'other' }, { toolVersion: TOOL_VERSION }));
+    writePlanDir(
+      join(dir, 'other-plan'),
+      buildStreamPlan({ ...SPEC, name: 'other' }, { toolVersion: TOOL_VERSION }).files,
+    );
     const result = runCli(['stream-demo', '--out', join(dir, 'other-plan'), '--replace'], {
       dataDir: join(dir, 'demo-data'),
     });
@@ -582,7 +585,7 @@ describe('stream dictionaries over a real PostgreSQL', () => {
     const [theirs] = await source.query<{ name: string }>('SELECT name FROM variants WHERE id = 21');
     expect(name).toBe(theirs!.name);
     // No credential in any file of the plan.
-    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }))
+    for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }).files)
       expect(file.content).not.toContain(source.connection.password);
   });
 });

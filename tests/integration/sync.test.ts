@@ -114,7 +114,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
       name: 'adtech_sync',
       dir: 'generated-sql/adtech_sync',
       toolVersion: TOOL_VERSION,
-    });
+    }).files;
     const committed = (root: string): string[] =>
       readdirSync(root).flatMap((f) =>
         statSync(join(root, f)).isDirectory() ? committed(join(root, f)) : [join(root, f)],

@@ -2,7 +2,7 @@ import { ConfigError } from '../../core/errors.js';
 import { daysBetween, parseDay } from '../../core/windows.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { sealedManifest, writePlanDir } from '../../plan/plan-dir.js';
+import { writePlanDir } from '../../plan/plan-dir.js';
 import { print, printValidation, table } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { replayCommand } from './commands/replay.js';
@@ -44,9 +44,9 @@ export const streamKind: PlanKind<StreamPlan> = {
   async compile(_settings, args) {
     const spec = loadStreamSpec(args.spec as string);
     const out = (args.out as string | undefined) ?? `generated-sql/${spec.name}`;
-    const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
+    const { files, manifest } = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
     writePlanDir(out, files);
-    const planHash = sealedManifest(files).planHash;
+    const { planHash } = manifest;
     return {
       out,
       planHash,

@@ -4,7 +4,7 @@ import { SchemaError } from '../../../core/errors.js';
 import { quoteString } from '../../../core/quote.js';
 import { TOOL_VERSION } from '../../../core/version.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
-import { sealedManifest, writePlanDir } from '../../../plan/plan-dir.js';
+import { writePlanDir } from '../../../plan/plan-dir.js';
 import { basename } from 'node:path';
 import { buildBackfillPlan } from './plan.js';
 import { backfillTables, type BackfillInputs } from './compile.js';
@@ -94,12 +94,11 @@ export async function compileBackfillDir(
   spec: BackfillSpec,
   out = `generated-sql/${spec.name}`,
 ): Promise<{ out: string; files: string[]; planHash: string }> {
-  const files = buildBackfillPlan(await backfillInputs(engine, spec), {
+  const { files, manifest } = buildBackfillPlan(await backfillInputs(engine, spec), {
     name: basename(out),
     dir: out,
     toolVersion: TOOL_VERSION,
   });
   writePlanDir(out, files);
-  const manifest = sealedManifest(files);
   return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
 }

@@ -1,6 +1,6 @@
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { contentHash, type PlanManifest, MANIFEST_FORMAT } from '../../../plan/manifest.js';
-import { readPlanDir, sealPlan, type LoadedPlan, type PlanFile } from '../../../plan/plan-dir.js';
+import { readPlanDir, sealPlan, type LoadedPlan, type PlanFile, type SealedPlan } from '../../../plan/plan-dir.js';
 import {
   BACKFILL_FILES,
   backfillTables,
@@ -41,7 +41,7 @@ export function columnsRecord(columns: Column[]): { fingerprint: string; columns
 export function buildBackfillPlan(
   inputs: BackfillInputs,
   options: { name: string; dir: string; toolVersion: string },
-): PlanFile[] {
+): SealedPlan<BackfillManifest> {
   const { spec, derived } = inputs;
   const statements = renderBackfill(inputs);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));

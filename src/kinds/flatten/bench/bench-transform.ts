@@ -81,7 +81,7 @@ export async function benchTransform(
     const strategySettings = { ...settings, strategy, target };
     writePlanDir(
       join(dir, strategy),
-      buildPlan({ name: strategy, schema, mapping, settings: strategySettings, toolVersion: TOOL_VERSION }),
+      buildPlan({ name: strategy, schema, mapping, settings: strategySettings, toolVersion: TOOL_VERSION }).files,
     );
     const plan = readPlan(join(dir, strategy));
     for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));

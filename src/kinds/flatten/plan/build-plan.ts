@@ -5,7 +5,7 @@ import { UNMAPPED_GUARD_MARK } from '../compile/metric-expressions.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { mappingHash, serializeMapping } from '../mapping/mapping-file.js';
 import type { SourceSchema } from '../schema/source-schema.js';
-import { sealPlan, type PlanFile } from '../../../plan/plan-dir.js';
+import { sealPlan, type PlanFile, type SealedPlan } from '../../../plan/plan-dir.js';
 import type { Manifest } from './manifest.js';
 import { renderDocument } from '../../../render/render.js';
 
@@ -25,7 +25,7 @@ export function buildPlan(input: {
   settings: Settings;
   toolVersion: string;
   previous?: Mapping | null;
-}): PlanFile[] {
+}): SealedPlan<Manifest> {
   const { name, schema, mapping, settings, toolVersion } = input;
   const previous = input.previous ?? null;
   const steps = flattenSteps(schema, mapping, settings, previous);

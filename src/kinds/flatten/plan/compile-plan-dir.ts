@@ -4,7 +4,7 @@ import { readMapping } from '../mapping/mapping-file.js';
 import { mappingMapProblems } from '../mapping/check-mapping.js';
 import { MappingError } from '../../../core/errors.js';
 import { buildPlan } from './build-plan.js';
-import { sealedManifest, writePlanDir } from '../../../plan/plan-dir.js';
+import { writePlanDir } from '../../../plan/plan-dir.js';
 import { introspectSource } from '../schema/introspect.js';
 import { classifyColumns, type Column, type SourceSchema } from '../schema/source-schema.js';
 import { TOOL_VERSION } from '../../../core/version.js';
@@ -56,8 +56,14 @@ function compilePlanDirFrom(schema: SourceSchema, settings: Settings, options: C
   }
   const previous = options.previous ?? null;
   const out = options.out ?? defaultPlanDir(settings);
-  const files = buildPlan({ name: basename(out), schema, mapping, settings, toolVersion: TOOL_VERSION, previous });
+  const { files, manifest } = buildPlan({
+    name: basename(out),
+    schema,
+    mapping,
+    settings,
+    toolVersion: TOOL_VERSION,
+    previous,
+  });
   writePlanDir(out, files);
-  const manifest = sealedManifest<Manifest>(files);
   return { out, files: files.map((f) => f.name), manifest };
 }

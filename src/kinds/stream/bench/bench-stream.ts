@@ -62,7 +62,7 @@ export async function benchStream(options: {
   mkdirSync(work, { recursive: true });
   const spec = loadStreamSpec(DEFAULT_STREAM_SPEC);
   const planDir = join(work, 'plan');
-  writePlanDir(planDir, buildStreamPlan(spec, { toolVersion: TOOL_VERSION }));
+  writePlanDir(planDir, buildStreamPlan(spec, { toolVersion: TOOL_VERSION }).files);
   const dump = join(work, 'dump.jsonl');
   say(`generating a dump of ${options.events} events with updates, deletes and redeliveries…`);
   const fd = openSync(dump, 'w');

@@ -15,7 +15,7 @@ import { dropChain, setupChain } from '../run/setup.js';
 import { forgetPassword } from '../../../engine/postgres.js';
 import { ConfigError } from '../../../core/errors.js';
 import { assertWritableFile } from '../../../core/write-atomic.js';
-import { readManifest, sealedManifest, writePlanDir, type PlanFile } from '../../../plan/plan-dir.js';
+import { readManifest, writePlanDir, type SealedPlan } from '../../../plan/plan-dir.js';
 import { generateDump } from '../seed/debezium.js';
 import { seedReferenceTables, dictionaryChecks } from '../seed/reference.js';
 import { validateStream } from '../validate/validate.js';
@@ -23,9 +23,9 @@ import { reportOf } from '../../../validate/report.js';
 import { daysWithData } from '../run/days.js';
 
 /** Refuses to write the demo's plan over a directory that holds another plan (or no plan at all). */
-function refuseOtherPlan(out: string, files: PlanFile[]): void {
+function refuseOtherPlan(out: string, sealed: SealedPlan): void {
   if (!existsSync(out)) return;
-  const planHash = sealedManifest(files).planHash;
+  const { planHash } = sealed.manifest;
   let found: string;
   try {
     found = readManifest(out).planHash;
@@ -70,9 +70,9 @@ export const streamDemoCommand = {
     const stages = stagePrinter(args.json);
     const out = args.out ?? `generated-sql/${spec.name}`;
     stages.start('compile');
-    const files = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
-    refuseOtherPlan(out, files);
-    writePlanDir(out, files);
+    const sealed = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
+    refuseOtherPlan(out, sealed);
+    writePlanDir(out, sealed.files);
     const plan = readStreamPlan(out);
     const dir = mkdtempSync(join(tmpdir(), 'chplan-dump-'));
     try {

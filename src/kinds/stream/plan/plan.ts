@@ -8,6 +8,7 @@ import {
   verifyPlanDir,
   type LoadedPlan,
   type PlanFile,
+  type SealedPlan,
   type PlanFiles,
 } from '../../../plan/plan-dir.js';
 import { chainTables, kafkaCollection, pgCollection, renderStream } from './compile.js';
@@ -53,7 +54,7 @@ function planMd(
 }
 
 /** Everything that goes into a stream plan directory. Pure and deterministic. */
-export function buildStreamPlan(spec: StreamSpec, options: { toolVersion: string }): PlanFile[] {
+export function buildStreamPlan(spec: StreamSpec, options: { toolVersion: string }): SealedPlan<StreamManifest> {
   const statements = renderStream(spec);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
   const { kind: _kind, ...rest } = spec;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { TOOL_VERSION } from '../../../core/version.js';
-import { sealedManifest, writePlanDir } from '../../../plan/plan-dir.js';
+import { writePlanDir } from '../../../plan/plan-dir.js';
 import { withCollection, type PgConnection } from '../../../engine/postgres.js';
 import { introspectSources } from './introspect.js';
 import { buildSyncPlan } from './plan.js';
@@ -20,8 +20,11 @@ export async function compileSyncDir(
   const sources = await withCollection(engine, spec.source.collection, pg, spec.source.schema, (collection) =>
     introspectSources(engine, spec, pg, collection),
   );
-  const files = buildSyncPlan(spec, sources, { name: basename(out), dir: out, toolVersion: TOOL_VERSION });
+  const { files, manifest } = buildSyncPlan(spec, sources, {
+    name: basename(out),
+    dir: out,
+    toolVersion: TOOL_VERSION,
+  });
   writePlanDir(out, files);
-  const manifest = sealedManifest(files);
   return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
 }

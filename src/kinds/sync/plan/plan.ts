@@ -7,6 +7,7 @@ import {
   verifyPlanDir,
   type LoadedPlan,
   type PlanFile,
+  type SealedPlan,
   type PlanFiles,
 } from '../../../plan/plan-dir.js';
 import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
@@ -43,7 +44,7 @@ export function buildSyncPlan(
   spec: SyncSpec,
   sources: SourceTable[],
   options: { name: string; dir: string; toolVersion: string },
-): PlanFile[] {
+): SealedPlan<SyncManifest> {
   const statements = renderSync(spec, sources);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
   const base: Omit<SyncManifest, 'planHash' | 'files'> = {
