@@ -46,6 +46,17 @@ function createRegistry(kind: string): Registry {
 const registries = new Map<string, Registry>();
 
 /**
+ * A statement of a plan as a kind lists it: its step, its file, what it is for, and the template and fields it renders.
+ */
+export interface Statement<T extends string> {
+  step: string;
+  file: string;
+  role: string;
+  template: T;
+  fields: Record<string, unknown>;
+}
+
+/**
  * Renders one step of a plan kind through its template (`templates/<kind>/<step type>.sql.hbs`)
  * and formats the SQL for review. TypeScript decides names and expressions; templates only lay out text.
  */

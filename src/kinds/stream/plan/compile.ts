@@ -1,7 +1,7 @@
 import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { numberInOrder } from '../../../plan/plan-dir.js';
-import { renderStep } from '../../../render/render.js';
+import { renderStep, type Statement } from '../../../render/render.js';
 import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
 import {
   envelopeColumns,
@@ -54,8 +54,65 @@ export function pgCollection(spec: Pick<StreamSpec, 'name'>): string {
   return `chplan_pg_${spec.name}`;
 }
 
+/** An aggregate's statements, in the order a rebuild uses them. */
+export type AggregateStep =
+  | 'create'
+  | 'create_staging'
+  | 'clear_day'
+  | 'count_source'
+  | 'insert_day'
+  | 'count_staging'
+  | 'check_staging'
+  | 'publish_day'
+  | 'count_target_day'
+  | 'drop_day'
+  | 'read_day'
+  | 'recompute_day';
+
+/** The templates (templates/stream, templates/common) a stream plan is rendered from. */
+type StreamTemplate =
+  | 'create_database'
+  | 'create_ledger'
+  | 'migrate_ledger'
+  | 'append_ledger'
+  | 'create_landing'
+  | 'create_dead_letter'
+  | 'create_parsed_log'
+  | 'replay_file'
+  | 'replay_lines'
+  | 'source_version'
+  | 'create_classified'
+  | 'create_processed'
+  | 'create_typed'
+  | 'classify_view'
+  | 'envelope_dead_letter_view'
+  | 'typed_view'
+  | 'processed_view'
+  | 'parsed_log_view'
+  | 'row_dead_letter_view'
+  | 'create_kafka'
+  | 'kafka_to_landing'
+  | 'kafka_errors'
+  | 'create_aggregate'
+  | 'create_staging'
+  | 'clear_staging_day'
+  | 'count_source'
+  | 'insert_day'
+  | 'count_staging'
+  | 'check_staging'
+  | 'publish_day'
+  | 'count_target_day'
+  | 'drop_day'
+  | 'read_day'
+  | 'recompute_day'
+  | 'create_dictionary'
+  | 'create_view'
+  | 'validate_accounting'
+  | 'validate_dead_changes'
+  | 'validate_state';
+
 /** The step of an aggregate's statement: `agg.experiment_hourly_stats.insert_day`. */
-export function aggregateStep(aggregate: string, type: string): string {
+export function aggregateStep(aggregate: string, type: AggregateStep): string {
   return `agg.${aggregate}.${type}`;
 }
 
@@ -84,8 +141,8 @@ export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed
 export function renderStream(spec: StreamSpec): StreamStatement[] {
   const out: StreamStatement[] = [];
   // Every object of the chain carries its definition as COMMENT; the ledger is shared with other plans.
-  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => {
-    const sql = renderStep('stream', { type, ...fields });
+  const add = ({ step, file, role, template, fields }: Statement<StreamTemplate>) => {
+    const sql = renderStep('stream', { type: template, ...fields });
     out.push({ step, file, role, ...(step === 'create_ledger' ? { sql } : withDefinition(step, sql)) });
   };
   const tables = chainTables(spec);
@@ -95,79 +152,103 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     parsedLog: tables.parsedLog,
     classified: tables.classified,
   };
-  add('create_database', '00_create_database.sql', "the chain's database, ENGINE = Atomic", 'create_database', {
-    database: spec.database,
+  add({
+    step: 'create_database',
+    file: '00_create_database.sql',
+    role: "the chain's database, ENGINE = Atomic",
+    template: 'create_database',
+    fields: {
+      database: spec.database,
+    },
   });
-  add(
-    'create_ledger',
-    '01_create_ledger.sql',
-    'ledger table recording every rebuilt day (created if missing)',
-    'create_ledger',
-    { ledger: spec.ledger, cluster: null },
-  );
-  add(
-    'migrate_ledger',
-    '01_migrate_ledger.sql',
-    'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
-    'migrate_ledger',
-    { ledger: spec.ledger, cluster: null },
-  );
-  add(
-    'append_ledger',
-    '01_append_ledger.sql',
-    'appends a rebuilt day, a publish or the lease to the ledger (every ledger row)',
-    'append_ledger',
-    { ledger: spec.ledger },
-  );
+  add({
+    step: 'create_ledger',
+    file: '01_create_ledger.sql',
+    role: 'ledger table recording every rebuilt day (created if missing)',
+    template: 'create_ledger',
+    fields: { ledger: spec.ledger, cluster: null },
+  });
+  add({
+    step: 'migrate_ledger',
+    file: '01_migrate_ledger.sql',
+    role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+    template: 'migrate_ledger',
+    fields: { ledger: spec.ledger, cluster: null },
+  });
+  add({
+    step: 'append_ledger',
+    file: '01_append_ledger.sql',
+    role: 'appends a rebuilt day, a publish or the lease to the ledger (every ledger row)',
+    template: 'append_ledger',
+    fields: { ledger: spec.ledger },
+  });
 
-  add('create_landing', '02_create_landing.sql', 'landing table: every message as one line', 'create_landing', parse);
-  add(
-    'create_dead_letter',
-    '02_create_dead_letter.sql',
-    'dead letter: unusable messages with their reason',
-    'create_dead_letter',
-    parse,
-  );
-  add(
-    'create_parsed_log',
-    '02_create_parsed_log.sql',
-    'parsed log: key, version and op of every usable message',
-    'create_parsed_log',
-    parse,
-  );
-  add('replay_file', '02_replay_file.sql', 'chplan replay on an engine that reads the file itself', 'replay_file', {
-    ...parse,
-    settings: LANDING_INSERT_SETTINGS,
+  add({
+    step: 'create_landing',
+    file: '02_create_landing.sql',
+    role: 'landing table: every message as one line',
+    template: 'create_landing',
+    fields: parse,
   });
-  add('replay_lines', '02_replay_lines.sql', 'chplan replay to a server: the lines follow in blocks', 'replay_lines', {
-    ...parse,
-    settings: LANDING_INSERT_SETTINGS,
+  add({
+    step: 'create_dead_letter',
+    file: '02_create_dead_letter.sql',
+    role: 'dead letter: unusable messages with their reason',
+    template: 'create_dead_letter',
+    fields: parse,
   });
-  add(
-    'source_version',
-    '02_source_version.sql',
-    'what a rebuild is built from: the messages landed so far (resume rebuilds a day when it changed)',
-    'source_version',
-    parse,
-  );
-  add(
-    'create_classified',
-    '02_create_classified.sql',
-    'classified messages (Null engine): the envelope read once',
-    'create_classified',
-    parse,
-  );
+  add({
+    step: 'create_parsed_log',
+    file: '02_create_parsed_log.sql',
+    role: 'parsed log: key, version and op of every usable message',
+    template: 'create_parsed_log',
+    fields: parse,
+  });
+  add({
+    step: 'replay_file',
+    file: '02_replay_file.sql',
+    role: 'chplan replay on an engine that reads the file itself',
+    template: 'replay_file',
+    fields: {
+      ...parse,
+      settings: LANDING_INSERT_SETTINGS,
+    },
+  });
+  add({
+    step: 'replay_lines',
+    file: '02_replay_lines.sql',
+    role: 'chplan replay to a server: the lines follow in blocks',
+    template: 'replay_lines',
+    fields: {
+      ...parse,
+      settings: LANDING_INSERT_SETTINGS,
+    },
+  });
+  add({
+    step: 'source_version',
+    file: '02_source_version.sql',
+    role: 'what a rebuild is built from: the messages landed so far (resume rebuilds a day when it changed)',
+    template: 'source_version',
+    fields: parse,
+  });
+  add({
+    step: 'create_classified',
+    file: '02_create_classified.sql',
+    role: 'classified messages (Null engine): the envelope read once',
+    template: 'create_classified',
+    fields: parse,
+  });
   for (const table of spec.tables) {
     const columns = [
       ...table.columns.map((c) => ({ name: c.name, type: c.type })),
       ...table.computed.map((c) => ({ name: c.name, type: c.type })),
     ];
-    add(
-      `table.${table.name}.create`,
-      `03_${table.name}.sql`,
-      `processed table: latest state of ${table.source} per key`,
-      'create_processed',
-      {
+    add({
+      step: `table.${table.name}.create`,
+      file: `03_${table.name}.sql`,
+      role: `processed table: latest state of ${table.source} per key`,
+      template: 'create_processed',
+      fields: {
         name: table.name,
         source: table.source,
         target: tables.table(table.name),
@@ -175,38 +256,38 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         keyList: table.key.map(quoteIdent).join(', '),
         versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms',
       },
-    );
-    add(
-      `table.${table.name}.create_typed`,
-      `03_${table.name}_typed.sql`,
-      `typed ${table.source} messages (Null engine)`,
-      'create_typed',
-      {
+    });
+    add({
+      step: `table.${table.name}.create_typed`,
+      file: `03_${table.name}_typed.sql`,
+      role: `typed ${table.source} messages (Null engine)`,
+      template: 'create_typed',
+      fields: {
         source: table.source,
         typed: tables.table(`${table.name}_typed`),
         columns: typedColumns(table),
       },
-    );
+    });
   }
-  add(
-    'classify_view',
-    '04_classify_view.sql',
-    'view: landing → classified (the envelope, parsed once)',
-    'classify_view',
-    {
+  add({
+    step: 'classify_view',
+    file: '04_classify_view.sql',
+    role: 'view: landing → classified (the envelope, parsed once)',
+    template: 'classify_view',
+    fields: {
       ...parse,
       view: tables.table(`${spec.name}_classify_mv`),
       envelope: envelopeColumns(spec),
       reason: envelopeReasonExpr(spec),
     },
-  );
-  add(
-    'envelope_dead_letter_view',
-    '04_envelope_dead_letter_view.sql',
-    'view: unusable envelopes → dead letter',
-    'envelope_dead_letter_view',
-    { ...parse, view: tables.table(`${spec.name}_envelope_dead_letter_mv`) },
-  );
+  });
+  add({
+    step: 'envelope_dead_letter_view',
+    file: '04_envelope_dead_letter_view.sql',
+    role: 'view: unusable envelopes → dead letter',
+    template: 'envelope_dead_letter_view',
+    fields: { ...parse, view: tables.table(`${spec.name}_envelope_dead_letter_mv`) },
+  });
   for (const table of spec.tables) {
     const typed = tables.table(`${table.name}_typed`);
     const common = {
@@ -217,40 +298,40 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       typedName: `${table.name}_typed`,
       target: tables.table(table.name),
     };
-    add(
-      `table.${table.name}.typed_view`,
-      `05_${table.name}_typed_view.sql`,
-      `view: classified → typed ${table.source} rows (the row parsed once)`,
-      'typed_view',
-      {
+    add({
+      step: `table.${table.name}.typed_view`,
+      file: `05_${table.name}_typed_view.sql`,
+      role: `view: classified → typed ${table.source} rows (the row parsed once)`,
+      template: 'typed_view',
+      fields: {
         ...common,
         view: tables.table(`${table.name}_typed_mv`),
         typedSelect: typedSelect(table),
         typedNames: table.columns.map((c) => quoteIdent(`_c_${c.name}`)),
         reason: tableReasonExpr(table),
       },
-    );
-    add(
-      `table.${table.name}.processed_view`,
-      `05_${table.name}_processed_view.sql`,
-      `view: typed rows → ${table.name}`,
-      'processed_view',
-      { ...common, view: tables.table(`${table.name}_mv`), select: processedSelect(table) },
-    );
-    add(
-      `table.${table.name}.parsed_log_view`,
-      `05_${table.name}_parsed_log_view.sql`,
-      'view: typed rows → parsed log',
-      'parsed_log_view',
-      { ...common, view: tables.table(`${table.name}_parsed_log_mv`), keyHash: keyHashExpr(table) },
-    );
-    add(
-      `table.${table.name}.dead_letter_view`,
-      `05_${table.name}_dead_letter_view.sql`,
-      'view: rows with missing or ill-typed fields → dead letter',
-      'row_dead_letter_view',
-      { ...common, view: tables.table(`${table.name}_dead_letter_mv`) },
-    );
+    });
+    add({
+      step: `table.${table.name}.processed_view`,
+      file: `05_${table.name}_processed_view.sql`,
+      role: `view: typed rows → ${table.name}`,
+      template: 'processed_view',
+      fields: { ...common, view: tables.table(`${table.name}_mv`), select: processedSelect(table) },
+    });
+    add({
+      step: `table.${table.name}.parsed_log_view`,
+      file: `05_${table.name}_parsed_log_view.sql`,
+      role: 'view: typed rows → parsed log',
+      template: 'parsed_log_view',
+      fields: { ...common, view: tables.table(`${table.name}_parsed_log_mv`), keyHash: keyHashExpr(table) },
+    });
+    add({
+      step: `table.${table.name}.dead_letter_view`,
+      file: `05_${table.name}_dead_letter_view.sql`,
+      role: 'view: rows with missing or ill-typed fields → dead letter',
+      template: 'row_dead_letter_view',
+      fields: { ...common, view: tables.table(`${table.name}_dead_letter_mv`) },
+    });
   }
   if (spec.kafka) {
     const kafka = {
@@ -259,29 +340,47 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       deadLetter: tables.deadLetter,
       collection: kafkaCollection(spec),
     };
-    add('kafka.create', '06_kafka.sql', 'the Kafka table (LineAsString, errors streamed)', 'create_kafka', {
-      ...kafka,
-      topics: spec.kafka.topics.join(','),
-      group: spec.kafka.group,
-      consumers: spec.kafka.consumers,
+    add({
+      step: 'kafka.create',
+      file: '06_kafka.sql',
+      role: 'the Kafka table (LineAsString, errors streamed)',
+      template: 'create_kafka',
+      fields: {
+        ...kafka,
+        topics: spec.kafka.topics.join(','),
+        group: spec.kafka.group,
+        consumers: spec.kafka.consumers,
+      },
     });
-    add('kafka.to_landing', '06_kafka_to_landing.sql', 'view: Kafka → landing', 'kafka_to_landing', {
-      ...kafka,
-      view: tables.table(`${spec.name}_kafka_mv`),
+    add({
+      step: 'kafka.to_landing',
+      file: '06_kafka_to_landing.sql',
+      role: 'view: Kafka → landing',
+      template: 'kafka_to_landing',
+      fields: {
+        ...kafka,
+        view: tables.table(`${spec.name}_kafka_mv`),
+      },
     });
-    add('kafka.errors', '06_kafka_errors.sql', 'view: Kafka errors → dead letter', 'kafka_errors', {
-      ...kafka,
-      view: tables.table(`${spec.name}_kafka_errors_mv`),
+    add({
+      step: 'kafka.errors',
+      file: '06_kafka_errors.sql',
+      role: 'view: Kafka errors → dead letter',
+      template: 'kafka_errors',
+      fields: {
+        ...kafka,
+        view: tables.table(`${spec.name}_kafka_errors_mv`),
+      },
     });
   }
   for (const aggregate of spec.aggregates) renderAggregate(spec, aggregate, add);
   for (const dictionary of spec.dictionaries) {
-    add(
-      `dictionary.${dictionary.name}`,
-      `08_${dictionary.name}.sql`,
-      `dictionary over PostgreSQL's ${dictionary.table}`,
-      'create_dictionary',
-      {
+    add({
+      step: `dictionary.${dictionary.name}`,
+      file: `08_${dictionary.name}.sql`,
+      role: `dictionary over PostgreSQL's ${dictionary.table}`,
+      template: 'create_dictionary',
+      fields: {
         name: dictionary.name,
         dictionary: tables.table(dictionary.name),
         pgTable: dictionary.table,
@@ -291,47 +390,53 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         lifetime: dictionary.lifetimeSeconds,
         lifetimeMin: Math.max(1, Math.floor(dictionary.lifetimeSeconds / 2)),
       },
-    );
-  }
-  for (const view of spec.views) {
-    add(`view.${view.name}`, `09_${view.name}.sql`, 'reporting view', 'create_view', {
-      name: view.name,
-      view: tables.table(view.name),
-      select: resolveSelect(spec, view.select, { windowed: false }),
     });
   }
-  add(
-    'validate_accounting',
-    '10_validate_accounting.sql',
-    'validation: landed = parsed + dead-lettered',
-    'validate_accounting',
-    parse,
-  );
-  add(
-    'validate_dead_changes',
-    '10_validate_dead_changes.sql',
-    "validation: updates, deletes and truncates of the chain's tables that were dead-lettered",
-    'validate_dead_changes',
-    {
+  for (const view of spec.views) {
+    add({
+      step: `view.${view.name}`,
+      file: `09_${view.name}.sql`,
+      role: 'reporting view',
+      template: 'create_view',
+      fields: {
+        name: view.name,
+        view: tables.table(view.name),
+        select: resolveSelect(spec, view.select, { windowed: false }),
+      },
+    });
+  }
+  add({
+    step: 'validate_accounting',
+    file: '10_validate_accounting.sql',
+    role: 'validation: landed = parsed + dead-lettered',
+    template: 'validate_accounting',
+    fields: parse,
+  });
+  add({
+    step: 'validate_dead_changes',
+    file: '10_validate_dead_changes.sql',
+    role: "validation: updates, deletes and truncates of the chain's tables that were dead-lettered",
+    template: 'validate_dead_changes',
+    fields: {
       ...parse,
       payload: spec.envelope.wrapper === 'payload',
       sources: spec.tables.map((t) => quoteString(t.source)).join(', '),
     },
-  );
+  });
   for (const table of spec.tables) {
-    add(
-      `table.${table.name}.validate`,
-      `10_validate_${table.name}.sql`,
-      'validation: rows against the latest version per key',
-      'validate_state',
-      { ...parse, name: table.name, source: table.source, target: tables.table(table.name) },
-    );
+    add({
+      step: `table.${table.name}.validate`,
+      file: `10_validate_${table.name}.sql`,
+      role: 'validation: rows against the latest version per key',
+      template: 'validate_state',
+      fields: { ...parse, name: table.name, source: table.source, target: tables.table(table.name) },
+    });
   }
   return numberInOrder(out);
 }
 
 /** An aggregate's statements, in order: step type, template, role. */
-const AGGREGATE_STATEMENTS: [string, string, string][] = [
+const AGGREGATE_STATEMENTS: [AggregateStep, StreamTemplate, string][] = [
   ['create', 'create_aggregate', 'aggregate table, partitioned by day'],
   ['create_staging', 'create_staging', "staging with the aggregate's structure"],
   ['clear_day', 'clear_staging_day', 'empties a day of staging'],
@@ -349,7 +454,7 @@ const AGGREGATE_STATEMENTS: [string, string, string][] = [
 function renderAggregate(
   spec: StreamSpec,
   aggregate: StreamAggregate,
-  add: (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => void,
+  add: (statement: Statement<StreamTemplate>) => void,
 ): void {
   const tables = chainTables(spec);
   const common = {
@@ -363,12 +468,12 @@ function renderAggregate(
     windowSelect: resolveSelect(spec, aggregate.select, { windowed: true }),
   };
   AGGREGATE_STATEMENTS.forEach(([type, template, role], i) => {
-    add(
-      aggregateStep(aggregate.name, type),
-      `07_${aggregate.name}/${String(i + 1).padStart(2, '0')}_${type}.sql`,
+    add({
+      step: aggregateStep(aggregate.name, type),
+      file: `07_${aggregate.name}/${String(i + 1).padStart(2, '0')}_${type}.sql`,
       role,
       template,
-      common,
-    );
+      fields: common,
+    });
   });
 }

@@ -5,7 +5,7 @@ import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../..
 import { record, type RunContext } from '../../../execute/run-context.js';
 import { dayUnits, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { aggregateStep, chainTables } from '../plan/compile.js';
+import { aggregateStep, chainTables, type AggregateStep } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
 
 export interface RebuildOptions {
@@ -25,7 +25,12 @@ export interface AggregateDay extends StagedUnit {
 
 type Ctx = RunContext<StreamPlan>;
 
-async function countOf(ctx: Ctx, unit: AggregateDay, type: string, params: Record<string, string>): Promise<number> {
+async function countOf(
+  ctx: Ctx,
+  unit: AggregateDay,
+  type: AggregateStep,
+  params: Record<string, string>,
+): Promise<number> {
   const step = aggregateStep(unit.aggregate, type);
   const [row] = await ctx.engine.rows<{ rows: string }>(statementOf(ctx.plan, step), { params, step });
   return Number(row?.rows ?? 0);

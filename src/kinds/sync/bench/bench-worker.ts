@@ -39,7 +39,7 @@ if (mode === 'floor') {
   const plan = readSyncPlan(planDir);
   const collection = await createCollection(engine, plan.manifest.collection, source, plan.manifest.pgSchema);
   // Untimed: the target as the phase starts (empty, or holding the initial load).
-  for (const type of ['drop_staging', 'create_staging'])
+  for (const type of ['drop_staging', 'create_staging'] as const)
     await engine.command(statementOf(plan, tableStep('impressions', type)));
   await engine.command('TRUNCATE TABLE analytics.fact_impressions');
   if (phase === 'incremental')

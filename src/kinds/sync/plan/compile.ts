@@ -1,7 +1,7 @@
 import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { numberInOrder } from '../../../plan/plan-dir.js';
-import { renderStep } from '../../../render/render.js';
+import { renderStep, type Statement } from '../../../render/render.js';
 import { pgIdent } from '../../../engine/postgres.js';
 import { fillTableReferences } from '../../../core/table-references.js';
 import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
@@ -40,8 +40,73 @@ export function tablesOf(
   return { target: { database, name: table.target }, staging: { database, name: `${table.target}__staging` } };
 }
 
+/** A table's statements, in the order a run uses them. */
+export type TableStep =
+  | 'source_bound'
+  | 'count_window'
+  | 'create_target'
+  | 'drop_staging'
+  | 'create_staging'
+  | 'clear_staging'
+  | 'load'
+  | 'count_moved'
+  | 'delete_moved'
+  | 'merge'
+  | 'swap'
+  | 'missing_in_source'
+  | 'reconcile'
+  | 'missing_in_target'
+  | 'validate_clickhouse'
+  | 'validate_postgres';
+
+/** A KPI's statements. */
+export type KpiStep =
+  | 'create'
+  | 'refresh'
+  | 'wait'
+  | 'read'
+  | 'postgres'
+  | 'drop_next'
+  | 'create_next'
+  | 'refresh_next'
+  | 'wait_next'
+  | 'swap';
+
+/** The templates (templates/sync, templates/common) a sync plan is rendered from. */
+type SyncTemplate =
+  | 'create_database'
+  | 'create_ledger'
+  | 'migrate_ledger'
+  | 'append_ledger'
+  | 'create_dimension'
+  | 'create_fact'
+  | 'drop_staging'
+  | 'create_staging'
+  | 'clear_staging'
+  | 'source_bound'
+  | 'count_window'
+  | 'load'
+  | 'count_moved'
+  | 'delete_moved'
+  | 'merge_dimension'
+  | 'merge_fact'
+  | 'swap'
+  | 'missing_in_source'
+  | 'reconcile_dimension'
+  | 'reconcile_fact'
+  | 'missing_in_target'
+  | 'validate_clickhouse'
+  | 'validate_postgres'
+  | 'create_kpi'
+  | 'refresh_kpi'
+  | 'wait_kpi'
+  | 'read_kpi'
+  | 'kpi_postgres'
+  | 'drop_kpi'
+  | 'exchange_kpi';
+
 /** The step name of a table's statement: `impressions.load`. */
-export function tableStep(table: SyncTableSpec | string, type: string): string {
+export function tableStep(table: SyncTableSpec | string, type: TableStep): string {
   return `${typeof table === 'string' ? table : table.source}.${type}`;
 }
 
@@ -50,7 +115,7 @@ export function kpiNextName(name: string): string {
   return `${name}__chplan_next`;
 }
 
-export function kpiStep(kpi: KpiSpec | string, type: string): string {
+export function kpiStep(kpi: KpiSpec | string, type: KpiStep): string {
   return `kpi.${typeof kpi === 'string' ? kpi : kpi.name}.${type}`;
 }
 
@@ -124,39 +189,45 @@ function queryLines(query: string): string[] {
 export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatement[] {
   const statements: SyncStatement[] = [];
   // A KPI view carries its definition as COMMENT, so a run can tell a view made from another one.
-  const add = (step: string, file: string, role: string, type: string, fields: Record<string, unknown>) => {
-    const sql = renderStep('sync', { type, ...fields });
+  const add = ({ step, file, role, template, fields }: Statement<SyncTemplate>) => {
+    const sql = renderStep('sync', { type: template, ...fields });
     // The view built beside a KPI carries the definition of the KPI it becomes.
     const definition = fields.definition as string | undefined;
     if (definition)
       statements.push({ step, file, role, sql: `${sql.trimEnd()}\nCOMMENT ${quoteString(definition)}\n` });
-    else statements.push({ step, file, role, ...(type === 'create_kpi' ? withDefinition(step, sql) : { sql }) });
+    else statements.push({ step, file, role, ...(template === 'create_kpi' ? withDefinition(step, sql) : { sql }) });
   };
   const collection = spec.source.collection;
-  add('create_database', '00_create_database.sql', "the targets' database, ENGINE = Atomic", 'create_database', {
-    database: spec.database,
+  add({
+    step: 'create_database',
+    file: '00_create_database.sql',
+    role: "the targets' database, ENGINE = Atomic",
+    template: 'create_database',
+    fields: {
+      database: spec.database,
+    },
   });
-  add(
-    'create_ledger',
-    '01_create_ledger.sql',
-    'ledger table recording every load and publish (created if missing)',
-    'create_ledger',
-    { ledger: spec.ledger, cluster: null },
-  );
-  add(
-    'migrate_ledger',
-    '01_migrate_ledger.sql',
-    'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
-    'migrate_ledger',
-    { ledger: spec.ledger, cluster: null },
-  );
-  add(
-    'append_ledger',
-    '01_append_ledger.sql',
-    'appends a load, a publish or the lease to the ledger (every ledger row)',
-    'append_ledger',
-    { ledger: spec.ledger },
-  );
+  add({
+    step: 'create_ledger',
+    file: '01_create_ledger.sql',
+    role: 'ledger table recording every load and publish (created if missing)',
+    template: 'create_ledger',
+    fields: { ledger: spec.ledger, cluster: null },
+  });
+  add({
+    step: 'migrate_ledger',
+    file: '01_migrate_ledger.sql',
+    role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
+    template: 'migrate_ledger',
+    fields: { ledger: spec.ledger, cluster: null },
+  });
+  add({
+    step: 'append_ledger',
+    file: '01_append_ledger.sql',
+    role: 'appends a load, a publish or the lease to the ledger (every ledger row)',
+    template: 'append_ledger',
+    fields: { ledger: spec.ledger },
+  });
 
   const pgTable = (source: string) => `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
   for (const { spec: table, columns } of sources) {
@@ -189,120 +260,120 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       "       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state IS NULL) AS hidden",
       `FROM ${pgTable(table.source)}`,
     ].join('\n');
-    add(
-      tableStep(table, 'source_bound'),
-      file('04', 'source_bound'),
-      "the run's fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL",
-      'source_bound',
-      { ...common, query: boundQuery, queryLines: queryLines(boundQuery) },
-    );
-    add(
-      tableStep(table, 'count_window'),
-      file('04', 'count_window'),
-      'rows in a load window (dry run)',
-      'count_window',
-      common,
-    );
+    add({
+      step: tableStep(table, 'source_bound'),
+      file: file('04', 'source_bound'),
+      role: "the run's fixed upper bound (max(cursor)) and the start of the oldest transaction still open in PostgreSQL",
+      template: 'source_bound',
+      fields: { ...common, query: boundQuery, queryLines: queryLines(boundQuery) },
+    });
+    add({
+      step: tableStep(table, 'count_window'),
+      file: file('04', 'count_window'),
+      role: 'rows in a load window (dry run)',
+      template: 'count_window',
+      fields: common,
+    });
     if (dimension) {
-      add(
-        tableStep(table, 'create_target'),
-        file('01', 'create_target'),
-        'dimension DDL: ReplacingMergeTree by key, version = cursor',
-        'create_dimension',
-        { ...common, ...layout },
-      );
+      add({
+        step: tableStep(table, 'create_target'),
+        file: file('01', 'create_target'),
+        role: 'dimension DDL: ReplacingMergeTree by key, version = cursor',
+        template: 'create_dimension',
+        fields: { ...common, ...layout },
+      });
     } else {
-      add(
-        tableStep(table, 'create_target'),
-        file('01', 'create_target'),
-        'fact DDL: MergeTree partitioned by month',
-        'create_fact',
-        { ...common, ...layout, mergeFile: file('06', 'merge') },
-      );
+      add({
+        step: tableStep(table, 'create_target'),
+        file: file('01', 'create_target'),
+        role: 'fact DDL: MergeTree partitioned by month',
+        template: 'create_fact',
+        fields: { ...common, ...layout, mergeFile: file('06', 'merge') },
+      });
     }
-    add(
-      tableStep(table, 'drop_staging'),
-      file('02', 'drop_staging'),
-      'drops staging before a load',
-      'drop_staging',
-      common,
-    );
-    add(
-      tableStep(table, 'create_staging'),
-      file('02', 'create_staging'),
-      "staging with the plan's structure, made anew before every load",
-      'create_staging',
-      { ...common, ...layout, dropFile: file('02', 'drop_staging') },
-    );
-    add(
-      tableStep(table, 'clear_staging'),
-      file('03', 'clear_staging'),
-      'empties staging before a load',
-      'clear_staging',
-      common,
-    );
-    add(
-      tableStep(table, 'load'),
-      file('05', 'load'),
-      'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse',
-      'load',
-      common,
-    );
+    add({
+      step: tableStep(table, 'drop_staging'),
+      file: file('02', 'drop_staging'),
+      role: 'drops staging before a load',
+      template: 'drop_staging',
+      fields: common,
+    });
+    add({
+      step: tableStep(table, 'create_staging'),
+      file: file('02', 'create_staging'),
+      role: "staging with the plan's structure, made anew before every load",
+      template: 'create_staging',
+      fields: { ...common, ...layout, dropFile: file('02', 'drop_staging') },
+    });
+    add({
+      step: tableStep(table, 'clear_staging'),
+      file: file('03', 'clear_staging'),
+      role: 'empties staging before a load',
+      template: 'clear_staging',
+      fields: common,
+    });
+    add({
+      step: tableStep(table, 'load'),
+      file: file('05', 'load'),
+      role: 'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse',
+      template: 'load',
+      fields: common,
+    });
     if (!dimension) {
-      add(
-        tableStep(table, 'count_moved'),
-        file('06', 'count_moved'),
-        'facts whose cursor moved since they were loaded (re-stamped by an upsert or UPDATE)',
-        'count_moved',
-        common,
-      );
-      add(
-        tableStep(table, 'delete_moved'),
-        file('06', 'delete_moved'),
-        'deletes the earlier row of each such fact, so the merge inserts the new one (never twice)',
-        'delete_moved',
-        common,
-      );
+      add({
+        step: tableStep(table, 'count_moved'),
+        file: file('06', 'count_moved'),
+        role: 'facts whose cursor moved since they were loaded (re-stamped by an upsert or UPDATE)',
+        template: 'count_moved',
+        fields: common,
+      });
+      add({
+        step: tableStep(table, 'delete_moved'),
+        file: file('06', 'delete_moved'),
+        role: 'deletes the earlier row of each such fact, so the merge inserts the new one (never twice)',
+        template: 'delete_moved',
+        fields: common,
+      });
     }
-    add(
-      tableStep(table, 'merge'),
-      file('06', 'merge'),
-      dimension
+    add({
+      step: tableStep(table, 'merge'),
+      file: file('06', 'merge'),
+      role: dimension
         ? 'publishes staged versions into the ReplacingMergeTree'
         : 'publishes staged rows the target lacks: each row exactly once',
-      dimension ? 'merge_dimension' : 'merge_fact',
-      common,
-    );
-    add(
-      tableStep(table, 'swap'),
-      file('07', 'swap'),
-      'full refresh: swaps the completely loaded staging with the target, atomically',
-      'swap',
-      common,
-    );
-    add(
-      tableStep(table, 'missing_in_source'),
-      file('08', 'missing_in_source'),
-      'keys deleted in PostgreSQL (validation, reconcile)',
-      'missing_in_source',
-      common,
-    );
-    add(
-      tableStep(table, 'reconcile'),
-      file('09', 'reconcile'),
-      dimension
+      template: dimension ? 'merge_dimension' : 'merge_fact',
+      fields: common,
+    });
+    add({
+      step: tableStep(table, 'swap'),
+      file: file('07', 'swap'),
+      role: 'full refresh: swaps the completely loaded staging with the target, atomically',
+      template: 'swap',
+      fields: common,
+    });
+    add({
+      step: tableStep(table, 'missing_in_source'),
+      file: file('08', 'missing_in_source'),
+      role: 'keys deleted in PostgreSQL (validation, reconcile)',
+      template: 'missing_in_source',
+      fields: common,
+    });
+    add({
+      step: tableStep(table, 'reconcile'),
+      file: file('09', 'reconcile'),
+      role: dimension
         ? 'reconcile: tombstones for rows deleted in PostgreSQL'
         : 'reconcile: deletes rows deleted in PostgreSQL',
-      dimension ? 'reconcile_dimension' : 'reconcile_fact',
-      common,
-    );
-    add(
-      tableStep(table, 'missing_in_target'),
-      file('10', 'missing_in_target'),
-      'keys PostgreSQL holds that the target lacks (validation)',
-      'missing_in_target',
-      common,
-    );
+      template: dimension ? 'reconcile_dimension' : 'reconcile_fact',
+      fields: common,
+    });
+    add({
+      step: tableStep(table, 'missing_in_target'),
+      file: file('10', 'missing_in_target'),
+      role: 'keys PostgreSQL holds that the target lacks (validation)',
+      template: 'missing_in_target',
+      fields: common,
+    });
     const monthColumn = dimension ? table.cursor : table.partitionBy;
     const checks = columns.flatMap((c, i) => columnCheck(c, i));
     const pgQuery = [
@@ -310,20 +381,20 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       `FROM ${pgTable(table.source)}`,
       'GROUP BY 1',
     ].join('\n');
-    add(
-      tableStep(table, 'validate_clickhouse'),
-      file('11', 'validate_clickhouse'),
-      'validation: rows and totals per month in ClickHouse',
-      'validate_clickhouse',
-      { ...common, monthColumn, checks },
-    );
-    add(
-      tableStep(table, 'validate_postgres'),
-      file('12', 'validate_postgres'),
-      'validation: the same totals computed by PostgreSQL',
-      'validate_postgres',
-      { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) },
-    );
+    add({
+      step: tableStep(table, 'validate_clickhouse'),
+      file: file('11', 'validate_clickhouse'),
+      role: 'validation: rows and totals per month in ClickHouse',
+      template: 'validate_clickhouse',
+      fields: { ...common, monthColumn, checks },
+    });
+    add({
+      step: tableStep(table, 'validate_postgres'),
+      file: file('12', 'validate_postgres'),
+      role: 'validation: the same totals computed by PostgreSQL',
+      template: 'validate_postgres',
+      fields: { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) },
+    });
   }
   for (const kpi of spec.kpis) {
     const view = { database: spec.database, name: kpi.name };
@@ -338,24 +409,42 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     const select = fillTableReferences(kpi.clickhouse, (source) =>
       quoteTable(tablesOf(spec.database, sources.find((s) => s.spec.source === source)!.spec).target),
     ).trim();
-    add(
-      kpiStep(kpi, 'create'),
-      file('01', 'create'),
-      'KPI: refreshable materialized view over the deduplicated targets',
-      'create_kpi',
-      { ...common, select },
-    );
-    add(kpiStep(kpi, 'refresh'), file('02', 'refresh'), 'recomputes the KPI now', 'refresh_kpi', common);
-    add(kpiStep(kpi, 'wait'), file('03', 'wait'), 'waits for the refresh to finish', 'wait_kpi', common);
-    add(kpiStep(kpi, 'read'), file('04', 'read'), 'validation: the KPI as ClickHouse holds it', 'read_kpi', common);
+    add({
+      step: kpiStep(kpi, 'create'),
+      file: file('01', 'create'),
+      role: 'KPI: refreshable materialized view over the deduplicated targets',
+      template: 'create_kpi',
+      fields: { ...common, select },
+    });
+    add({
+      step: kpiStep(kpi, 'refresh'),
+      file: file('02', 'refresh'),
+      role: 'recomputes the KPI now',
+      template: 'refresh_kpi',
+      fields: common,
+    });
+    add({
+      step: kpiStep(kpi, 'wait'),
+      file: file('03', 'wait'),
+      role: 'waits for the refresh to finish',
+      template: 'wait_kpi',
+      fields: common,
+    });
+    add({
+      step: kpiStep(kpi, 'read'),
+      file: file('04', 'read'),
+      role: 'validation: the KPI as ClickHouse holds it',
+      template: 'read_kpi',
+      fields: common,
+    });
     const query = fillTableReferences(kpi.postgres, pgTable).trim();
-    add(
-      kpiStep(kpi, 'postgres'),
-      file('05', 'postgres'),
-      'validation: the same KPI computed by PostgreSQL',
-      'kpi_postgres',
-      { ...common, query, queryLines: queryLines(query) },
-    );
+    add({
+      step: kpiStep(kpi, 'postgres'),
+      file: file('05', 'postgres'),
+      role: 'validation: the same KPI computed by PostgreSQL',
+      template: 'kpi_postgres',
+      fields: { ...common, query, queryLines: queryLines(query) },
+    });
     // A changed definition is built beside the view, refreshed, and swapped in only when that worked.
     const next = {
       ...common,
@@ -363,41 +452,41 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       next: { database: spec.database, name: kpiNextName(kpi.name) },
     };
     const definition = statements.find((s) => s.step === kpiStep(kpi, 'create'))!.object!.definition;
-    add(
-      kpiStep(kpi, 'drop_next'),
-      file('06', 'drop_next'),
-      'a changed KPI: drops the new definition built beside it (after a failure, or the old one after the swap)',
-      'drop_kpi',
-      next,
-    );
-    add(
-      kpiStep(kpi, 'create_next'),
-      file('07', 'create_next'),
-      'a changed KPI: its new definition, built beside the view readers use',
-      'create_kpi',
-      { ...next, select, definition },
-    );
-    add(
-      kpiStep(kpi, 'refresh_next'),
-      file('08', 'refresh_next'),
-      'a changed KPI: computes the new definition',
-      'refresh_kpi',
-      next,
-    );
-    add(
-      kpiStep(kpi, 'wait_next'),
-      file('09', 'wait_next'),
-      'a changed KPI: waits for that refresh (fails if it failed)',
-      'wait_kpi',
-      next,
-    );
-    add(
-      kpiStep(kpi, 'swap'),
-      file('10', 'swap'),
-      'a changed KPI: swaps the refreshed new definition in, atomically',
-      'exchange_kpi',
-      { ...common, next: next.view },
-    );
+    add({
+      step: kpiStep(kpi, 'drop_next'),
+      file: file('06', 'drop_next'),
+      role: 'a changed KPI: drops the new definition built beside it (after a failure, or the old one after the swap)',
+      template: 'drop_kpi',
+      fields: next,
+    });
+    add({
+      step: kpiStep(kpi, 'create_next'),
+      file: file('07', 'create_next'),
+      role: 'a changed KPI: its new definition, built beside the view readers use',
+      template: 'create_kpi',
+      fields: { ...next, select, definition },
+    });
+    add({
+      step: kpiStep(kpi, 'refresh_next'),
+      file: file('08', 'refresh_next'),
+      role: 'a changed KPI: computes the new definition',
+      template: 'refresh_kpi',
+      fields: next,
+    });
+    add({
+      step: kpiStep(kpi, 'wait_next'),
+      file: file('09', 'wait_next'),
+      role: 'a changed KPI: waits for that refresh (fails if it failed)',
+      template: 'wait_kpi',
+      fields: next,
+    });
+    add({
+      step: kpiStep(kpi, 'swap'),
+      file: file('10', 'swap'),
+      role: 'a changed KPI: swaps the refreshed new definition in, atomically',
+      template: 'exchange_kpi',
+      fields: { ...common, next: next.view },
+    });
   }
   return numberInOrder(statements);
 }

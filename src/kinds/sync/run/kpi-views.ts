@@ -1,7 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { kpiStep } from '../plan/compile.js';
+import { kpiStep, type KpiStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/plan.js';
 
 /**
@@ -12,7 +12,7 @@ export async function kpiStatement(
   engine: Engine,
   plan: SyncPlan,
   kpi: string,
-  type: string,
+  type: KpiStep,
   beside = false,
 ): Promise<void> {
   const step = kpiStep(kpi, type);

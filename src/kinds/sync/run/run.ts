@@ -325,7 +325,7 @@ async function loadTable(
   }
   const params = { lo: load.lo, hi: load.hi || load.lo };
   const loadStarted = new Date();
-  for (const type of ['drop_staging', 'create_staging'])
+  for (const type of ['drop_staging', 'create_staging'] as const)
     await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
   try {
     if (load.hi) await pgCommand(ctx, src, tableStep(table, 'load'), params);
