@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { loadSettings } from './load.js';
-import type { Settings } from './settings.js';
+import type { EngineSettings, Settings } from './settings.js';
 import { ConfigError } from '../core/errors.js';
 import { checkZone, parseChunk } from '../core/windows.js';
 
@@ -99,7 +99,16 @@ type EngineArgs = Pick<CommonArgs, 'config' | 'url' | 'ca' | 'dataDir' | 'timeou
  * Settings from the engine's flags alone, for commands whose plan or spec decides the rest
  * (a backfill's --chunk projects/4 is not a flatten chunk, its --source not a flatten source).
  */
-export function engineSettingsFrom(args: EngineArgs): Settings {
+export function engineSettingsFrom(args: EngineArgs): EngineSettings {
   const { config, url, ca, dataDir, timeout, json, verbose } = args;
-  return settingsFrom({ config, url, ca, dataDir, timeout, json, verbose });
+  const all = settingsFrom({ config, url, ca, dataDir, timeout, json, verbose });
+  return {
+    queryTimeoutSec: all.queryTimeoutSec,
+    dataDir: all.dataDir,
+    url: all.url,
+    ca: all.ca,
+    user: all.user,
+    password: all.password,
+    database: all.database,
+  };
 }

@@ -7,8 +7,25 @@ export interface TableRef {
 export type ChunkSize = 'day' | 'hour' | `${number}m`;
 export type Strategy = 'indexed' | 'readable';
 
-/** Everything a plan depends on. Defaults come from the brief; see load.ts for precedence. */
-export interface Settings {
+/** Where the engine is and how to talk to it: what every command of every kind shares. */
+export interface EngineSettings {
+  /** Server-side limit for one statement, in seconds. */
+  queryTimeoutSec: number;
+  /** Embedded engine directory (used when no url is set). */
+  dataDir: string;
+  url?: string;
+  /** PEM file of a custom certificate authority for https URLs. */
+  ca?: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+/**
+ * The engine's settings and the flatten's, which its plans depend on. Defaults come from the brief;
+ * see load.ts for precedence.
+ */
+export interface Settings extends EngineSettings {
   source: TableRef;
   target: TableRef;
   /** Column holding the event time (DateTime64). */
@@ -30,20 +47,10 @@ export interface Settings {
   timeZone: string;
   chunk: ChunkSize;
   strategy: Strategy;
-  /** Server-side limit for one statement, in seconds. */
-  queryTimeoutSec: number;
-  /** Embedded engine directory (used when no url is set). */
-  dataDir: string;
   /** ClickHouse cluster: ON CLUSTER DDL, Replicated tables, per-shard runs. */
   cluster: string | null;
   /** Extra or overriding settings rendered into the insert's SETTINGS clause. */
   insertSettings: Record<string, number | string>;
-  url?: string;
-  /** PEM file of a custom certificate authority for https URLs. */
-  ca?: string;
-  user?: string;
-  password?: string;
-  database?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

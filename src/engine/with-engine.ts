@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { connect } from './connect.js';
 import type { Engine, EngineOptions } from './engine.js';
 import { ConfigError } from '../core/errors.js';
-import type { Settings } from '../config/settings.js';
+import type { EngineSettings } from '../config/settings.js';
 
 function readCa(path: string): Buffer {
   if (!existsSync(path))
@@ -10,7 +10,7 @@ function readCa(path: string): Buffer {
   return readFileSync(path);
 }
 
-export function engineOptions(settings: Settings): EngineOptions {
+export function engineOptions(settings: EngineSettings): EngineOptions {
   return {
     url: settings.url,
     user: settings.user,
@@ -23,7 +23,7 @@ export function engineOptions(settings: Settings): EngineOptions {
 }
 
 /** Opens the engine the settings name, runs `fn`, and always closes it. */
-export async function withEngine<T>(settings: Settings, fn: (engine: Engine) => Promise<T>): Promise<T> {
+export async function withEngine<T>(settings: EngineSettings, fn: (engine: Engine) => Promise<T>): Promise<T> {
   const engine = await connect(engineOptions(settings));
   try {
     return await fn(engine);

@@ -93,7 +93,9 @@ export async function runPlan<P extends LoadedPlan, U extends Unit>(
           );
         if (adapter.resumable && ctx.ledger && unitFinished(ctx.ledger, unit.key, ctx.sourceVersion)) {
           ctx.emit({ type: 'unit_skipped', unit: unit.label, reason: 'already published by this plan' });
-          return { unit: unit.label, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 } satisfies UnitSummary;
+          const skipped: UnitSummary = { unit: unit.label, status: 'skipped', rowsRead: 0, rowsWritten: 0, seconds: 0 };
+          finished.push(skipped);
+          return skipped;
         }
         // Another runner may have taken the scope over (--force): then this one must not write on.
         await lease.heartbeat();

@@ -136,6 +136,15 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
       step: 'clear staging',
     });
   const previous = ctx.ledger ? latestByWindow(ctx.ledger, 'chunk') : new Map<string, LedgerRow>();
+  const chunk: ChunkRun = {
+    ctx,
+    unit: unit.key,
+    steps,
+    countSource: (w) => staged.countSource(ctx, unit, w),
+    countStaging: (w) => staged.countStaging(ctx, unit, w),
+    beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
+    explainFailure: staged.explainFailure && ((w, queryId, cause) => staged.explainFailure!(ctx, w, queryId, cause)),
+  };
   let rowsRead = 0;
   let rowsWritten = 0;
   for (const window of unit.windows) {
@@ -152,15 +161,6 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
       continue;
     }
     // A chunk the ledger saw start (and not finish) may have left rows behind.
-    const chunk: ChunkRun = {
-      ctx,
-      unit: unit.key,
-      steps,
-      countSource: (w) => staged.countSource(ctx, unit, w),
-      countStaging: (w) => staged.countStaging(ctx, unit, w),
-      beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
-      explainFailure: staged.explainFailure && ((w, queryId, cause) => staged.explainFailure!(ctx, w, queryId, cause)),
-    };
     const done = await runChunk(chunk, window, kept !== null && previous.has(windowKey(unit.key, window)));
     rowsRead += done.rowsRead;
     rowsWritten += done.rowsWritten;

@@ -1,5 +1,6 @@
 import type { Argv, Options } from 'yargs';
-import type { Settings } from '../config/settings.js';
+import type { EngineSettings } from '../config/settings.js';
+import type { CommonArgs } from '../config/cli-options.js';
 import type { RunEvent, RunGroup } from '../execute/run-plan.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
 
@@ -50,11 +51,11 @@ export interface CompileSummary {
 export interface Seeder {
   describe: string;
   options: Record<string, Options>;
-  run(settings: Settings, args: Record<string, unknown>): Promise<string>;
+  run(settings: EngineSettings, args: CommonArgs & Record<string, unknown>): Promise<string>;
 }
 
 /** The flags `compile` passes a kind: the spec, the output directory, and the kind's own compileOptions. */
-export interface CompileArgs {
+export interface CompileArgs extends CommonArgs {
   spec?: string;
   out?: string;
   chunk?: string;
@@ -84,18 +85,18 @@ export interface PlanKind<P extends LoadedPlan = LoadedPlan> {
    * Compiles a plan directory: from `--spec F` when the spec's "kind" is this kind, or
    * from the default kind's own flags when there is no spec.
    */
-  compile(settings: Settings, args: CompileArgs): Promise<CompileSummary>;
+  compile(settings: EngineSettings, args: CompileArgs): Promise<CompileSummary>;
   /** Reads and verifies a plan directory of this kind. */
   readPlan(dir: string): P;
-  run(settings: Settings, plan: P, units: UnitArgs, options: KindRunOptions): Promise<RunGroup[]>;
-  validate(settings: Settings, plan: P, units: UnitArgs, args: CompileArgs): Promise<KindValidation>;
+  run(settings: EngineSettings, plan: P, units: UnitArgs, options: KindRunOptions): Promise<RunGroup[]>;
+  validate(settings: EngineSettings, plan: P, units: UnitArgs, args: CompileArgs): Promise<KindValidation>;
   /**
    * A unit as people name it, from its key in the ledger (the backfill's partition from its first day); default the
    * key.
    */
   unitLabel?(key: string): string;
   /** The ledger as this kind's units read; without it, status shows the plan's units from the ledger. */
-  status?(settings: Settings, plan: P): Promise<KindStatus>;
+  status?(settings: EngineSettings, plan: P): Promise<KindStatus>;
   /** Data sets this kind can seed, by name. */
   seeders?: Record<string, Seeder>;
   /** Commands of this kind alone (one-shot workflows, benchmarks). */

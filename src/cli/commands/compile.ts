@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { KINDS } from '../kinds.js';
 import { kindOfSpec, compileOptions } from '../kind-lookup.js';
 import { print, printJson } from '../../terminal/output.js';
-import { engineSettingsFrom, settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
+import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const compileCommand = {
   command: 'compile',
@@ -20,7 +20,7 @@ export const compileCommand = {
       .options(compileOptions()),
   handler: async (args: CommonArgs & { spec?: string; [flag: string]: unknown }) => {
     const kind = args.spec ? kindOfSpec(args.spec) : KINDS[0]!;
-    const result = await kind.compile(kind === KINDS[0] ? settingsFrom(args) : engineSettingsFrom(args), args);
+    const result = await kind.compile(engineSettingsFrom(args), args);
     if (args.json) return printJson(result.json);
     print(`Wrote ${kind.name} plan ${result.out} (${result.files} files, plan hash ${result.planHash.slice(0, 16)}).`);
     print(`Review ${result.out}/PLAN.md, then: ${result.next}`);

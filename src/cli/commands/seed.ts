@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { ConfigError } from '../../core/errors.js';
 import { allSeeders } from '../kind-lookup.js';
 import { print } from '../../terminal/output.js';
-import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
+import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 const seeders = allSeeders();
 
@@ -24,7 +24,7 @@ export const seedCommand = {
       throw new ConfigError(
         `--kind ${args.kind} is not a data set chplan can seed; choose one of ${[...seeders.keys()].join(', ')}.`,
       );
-    const settings = settingsFrom(args);
+    const settings = engineSettingsFrom(args);
     print(await seeder.run(settings, args));
   },
 };

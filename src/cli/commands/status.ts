@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { planStatus } from '../../execute/status.js';
 import { readAnyPlan } from '../kind-lookup.js';
 import { print, printJson, table } from '../../terminal/output.js';
-import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
+import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 import { withEngine } from '../../engine/with-engine.js';
 
 export const statusCommand = {
@@ -12,7 +12,7 @@ export const statusCommand = {
   builder: (yargs: Argv) =>
     withEngineOptions(yargs).positional('plan', { type: 'string', demandOption: true, describe: 'plan directory' }),
   handler: async (args: CommonArgs & { plan: string }) => {
-    const settings = settingsFrom(args);
+    const settings = engineSettingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);
     if (kind.status) {
       const own = await kind.status(settings, plan);

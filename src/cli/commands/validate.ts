@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { readAnyPlan } from '../kind-lookup.js';
 import { assertWritableFile, writeFileAtomic } from '../../core/write-atomic.js';
 import { printJson } from '../../terminal/output.js';
-import { settingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
+import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const validateCommand = {
   command: 'validate <plan>',
@@ -27,7 +27,7 @@ export const validateCommand = {
     },
   ) => {
     if (args.report) assertWritableFile(args.report);
-    const settings = settingsFrom(args);
+    const settings = engineSettingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);
     const result = await kind.validate(settings, plan, { day: args.day, partition: args.partition, to: args.to }, args);
     if (args.report) writeFileAtomic(args.report, `${JSON.stringify(result.json, null, 2)}\n`);

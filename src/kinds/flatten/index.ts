@@ -1,4 +1,4 @@
-import type { Settings } from '../../config/settings.js';
+import { settingsFrom } from '../../config/cli-options.js';
 import { ConfigError } from '../../core/errors.js';
 import { daysBetween, parseChunk, parseDay, type ChunkSpec } from '../../core/windows.js';
 import { withEngine } from '../../engine/with-engine.js';
@@ -49,7 +49,9 @@ export const flattenKind: PlanKind<FlattenPlan> = {
       describe: "flatten: compile without a connection, from discover --schema-out or a plan's manifest.json",
     },
   },
-  async compile(settings, args) {
+  async compile(_engine, args) {
+    // The flatten's plan depends on its own flags (source, target, types, zone, …) as well as the engine's.
+    const settings = settingsFrom(args);
     const options = {
       mapping: String(args.mapping ?? 'mapping.json'),
       out: args.out as string | undefined,
@@ -101,13 +103,14 @@ export const flattenKind: PlanKind<FlattenPlan> = {
         seed: { type: 'number', default: 1, describe: 'random seed (same seed, same data)' },
         replace: { type: 'boolean', default: false, describe: 'regenerate data that already exists' },
       },
-      async run(settings: Settings, args) {
+      async run(_engine, args) {
         if (typeof args.day !== 'string') throw new ConfigError('Name the day to fill: chplan seed --day YYYY-MM-DD.');
         const day = parseDay(args.day);
         if (!Number.isInteger(Number(args.seed)))
           throw new ConfigError(
             `--seed must be a whole number (the same seed gives the same data), not ${JSON.stringify(String(args.seed))}.`,
           );
+        const settings = settingsFrom(args);
         const result = await withEngine(settings, (engine) =>
           seedDay(engine, settings, {
             day,

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../config/settings.js';
+import type { EngineSettings } from '../../../config/settings.js';
 import { engineOptions, withEngine } from '../../../engine/with-engine.js';
 import type { FlattenPlan } from '../plan/plan.js';
 import { clusterSplitGroups, connectShards } from './cluster.js';
@@ -6,7 +6,7 @@ import type { Shard, SplitGroupCounter } from './shards.js';
 
 /** For a cluster plan: one connection per shard and the cluster's sharding check; all closed after. */
 export async function withShards<T>(
-  settings: Settings,
+  settings: EngineSettings,
   plan: FlattenPlan,
   fn: (shards: Shard[], splitGroups: SplitGroupCounter) => Promise<T>,
 ): Promise<T> {
