@@ -14,7 +14,7 @@ import { introspectSources } from '../../src/kinds/sync/plan/introspect.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { faultyEngine, connectionReset, observedEngine } from '../helpers/faulty-engine.js';
+import { brokenDisk, faultyEngine, connectionReset, observedEngine, tooManyParts } from '../helpers/faulty-engine.js';
 import { runCli, startCli } from '../helpers/cli.js';
 
 const SPEC = loadSyncSpec('examples/adtech-sync.json');
@@ -325,7 +325,8 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
       const broken = faultyEngine(engine, [
         {
           match: (_sql, o) => o.step === name && (!ledgerStep || o.params?.step === ledgerStep),
-          error: connectionReset,
+          // A fault the run does not retry (a lost connection or too many parts is retried in the run).
+          error: brokenDisk,
           times: 1,
         },
       ]);
@@ -336,6 +337,27 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
       await sync();
       await expectExact();
     }
+  });
+
+  it('a load that meets a transient error or a lost connection is tried again in the same run, exactly once in the target', async () => {
+    await source.query(
+      'INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now(), 0.003 FROM generate_series(1, 200) AS i',
+    );
+    const flaky = faultyEngine(engine, [
+      { match: (_sql, o) => o.step === 'impressions.load', error: tooManyParts, times: 1 },
+      { match: (_sql, o) => o.step === 'clicks.create_staging', error: connectionReset, times: 1 },
+    ]);
+    const retries: string[] = [];
+    const tables = await sync(
+      { onEvent: (e) => e.type === 'chunk_retry' && retries.push(e.window.label.split(' (')[0]!) },
+      flaky,
+    );
+    expect(flaky.injected).toBe(2);
+    expect(retries).toEqual(['table impressions', 'table clicks']);
+    expect(tables.filter((t) => t.status === 'published').map((t) => t.unit)).toEqual(
+      expect.arrayContaining(['table impressions', 'table clicks']),
+    );
+    await expectExact();
   });
 
   it('PostgreSQL lost mid-sync: the error says which tables this run published and which it did not', async () => {

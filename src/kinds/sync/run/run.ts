@@ -4,6 +4,8 @@ import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { columnChanges, type NamedType } from '../../../core/column-changes.js';
 import { ExecutionError, SafetyError } from '../../../core/errors.js';
 import { readLedger, type LedgerRecord } from '../../../execute/ledger.js';
+import { backoffMs, classifyFailure } from '../../../execute/retry.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { changedObjects, type ChangedObject } from '../../../execute/planned-objects.js';
 import { record, type RunContext } from '../../../execute/run-context.js';
 import { runPlan, type RunAdapter, type RunEvent, type Unit, type UnitSummary } from '../../../execute/run-plan.js';
@@ -313,7 +315,8 @@ async function loadTable(
   const started = Date.now();
   const window = windowOf(load);
   const write = (
-    fields: Pick<LedgerRecord, 'step' | 'status' | 'rowsRead' | 'rowsWritten' | 'error' | 'startedAt' | 'cursor'>,
+    fields: Pick<LedgerRecord, 'step' | 'status' | 'rowsRead' | 'rowsWritten' | 'error' | 'startedAt' | 'cursor'> &
+      Partial<Pick<LedgerRecord, 'attempt'>>,
   ) => record(ctx, { unit: unit.key, window, attempt: 1, queryId: '', finishedAt: new Date(), ...fields });
   if (!load.hi && !fullRefresh) {
     ctx.emit({
@@ -325,20 +328,32 @@ async function loadTable(
   }
   const params = { lo: load.lo, hi: load.hi || load.lo };
   const loadStarted = new Date();
-  for (const type of ['drop_staging', 'create_staging'] as const)
-    await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
-  try {
-    if (load.hi) await pgCommand(ctx, src, tableStep(table, 'load'), params);
-  } catch (error) {
-    await write({
-      step: 'chunk',
-      status: 'failed',
-      rowsRead: 0,
-      rowsWritten: 0,
-      error: String((error as Error).message),
-      startedAt: loadStarted,
-    });
-    throw error;
+  // A lost connection or a transient error (too many parts, a timeout) is tried again on fresh
+  // staging, as a staged chunk is; anything else fails the table with its watermark unmoved.
+  for (let attempt = 1; ; attempt++) {
+    const attemptStarted = new Date();
+    try {
+      for (const type of ['drop_staging', 'create_staging'] as const)
+        await engine.command(statementOf(plan, tableStep(table, type)), { step: tableStep(table, type) });
+      if (load.hi) await pgCommand(ctx, src, tableStep(table, 'load'), params);
+      break;
+    } catch (error) {
+      const message = String((error as Error).message);
+      await write({
+        step: 'chunk',
+        status: 'failed',
+        attempt,
+        rowsRead: 0,
+        rowsWritten: 0,
+        error: message,
+        startedAt: attemptStarted,
+      });
+      const kind = classifyFailure(error);
+      if (ctx.signal?.aborted || kind === 'fatal' || kind === 'memory' || attempt >= ctx.maxAttempts) throw error;
+      const waitMs = backoffMs(attempt, ctx.backoffBaseMs);
+      ctx.emit({ type: 'chunk_retry', window, attempt, reason: message.split('\n')[0]!, waitMs });
+      await sleep(waitMs);
+    }
   }
   const staged = await tableRows(engine, staging);
   await write({ step: 'chunk', status: 'done', rowsRead: staged, rowsWritten: staged, startedAt: loadStarted });
