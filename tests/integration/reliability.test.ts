@@ -447,3 +447,38 @@ describe('days where clocks change at local midnight', () => {
     expect((await validatePlan(engine, plan, days)).passed).toBe(true);
   });
 });
+
+describe('chunks and the source sorting key', () => {
+  // Small granules (64 rows) so that an hour of a 9,600-row day spans few of the day's 150.
+  const source = async (name: string, orderBy: string) => {
+    await engine.command(
+      `CREATE TABLE default.${name} (timestampMs DateTime64(3), customerId UInt32, clientId String, sessionId UInt256, metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64))
+       ENGINE = MergeTree PARTITION BY toDate(timestampMs) ORDER BY ${orderBy} SETTINGS index_granularity = 64`,
+    );
+    await engine.command(
+      `INSERT INTO default.${name} SELECT toDateTime64('${DAY} 00:00:00', 3) + toIntervalSecond(number * 9), number % 7, toString(number % 50), number % 3, map('n', 1), map('f', 0.5) FROM numbers(9600)`,
+    );
+    const settings = testSettings({ source: `default.${name}`, target: `default.${name}_flat` });
+    const mapping = join(ctx.dir, `${name}.json`);
+    await discoverMapping(engine, settings, { from: DAY, out: mapping });
+    return compileFlatten(engine, settings, { mapping, out: join(ctx.dir, 'plans', name) });
+  };
+  const warnings = async (plan: FlattenPlan, chunk: 'hour' | 'day') => {
+    const events: RunEvent[] = [];
+    await runFlatten(engine, plan, { days: [DAY], chunk, dryRun: true, onEvent: (e) => events.push(e) });
+    return events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+  };
+
+  it('a dry run says when hour chunks would each read the whole day, and what reads it once; not when the key lets them skip', async () => {
+    const byCustomer = await source('by_customer', '(customerId, clientId, timestampMs)');
+    const [warning] = await warnings(byCustomer, 'hour');
+    expect(warning).toMatch(
+      /^The source is sorted by \(customerId, clientId, timestampMs\), so a chunk of 2025-10-08 cannot skip the rest of the day: each of its 24 chunks reads about (\d+) of the day's 150 granules, (\d+\.\d)× what one day chunk reads/,
+    );
+    expect(Number(/, (\d+\.\d)× what/.exec(warning!)![1])).toBeGreaterThanOrEqual(12);
+    expect(warning).toMatch(/max_bytes_before_external_group_by=<bytes> and run with --chunk day\.$/);
+    expect(await warnings(byCustomer, 'day')).toEqual([]);
+    const byTime = await source('by_time', 'timestampMs');
+    expect(await warnings(byTime, 'hour')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js'
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
 import { registryConflicts } from '../../src/kinds/flatten/run/registry.js';
+import { chunkReads, chunksRereadDay } from '../../src/kinds/flatten/run/chunk-reads.js';
 import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
 import { activeHolders } from '../../src/execute/lease.js';
 import { halveWindow } from '../../src/core/windows.js';
@@ -142,6 +143,19 @@ describe('pure helpers', () => {
     expect(halveWindow({ ...a, end: '2025-10-08 00:01:00.000' })).toBeNull();
     expect(parseChunk('15m')).toBe('15m');
     expect(() => parseChunk('7m')).toThrow(/dividing a day/);
+  });
+});
+
+describe('what chunks of a day read', () => {
+  it('compares the granules all chunks select with one read of the day', () => {
+    // Each of 24 hours selects the whole day: 24 times the reads of a day chunk.
+    expect(chunkReads(30, Array(24).fill(30)).ratio).toBe(24);
+    expect(chunksRereadDay(chunkReads(30, Array(24).fill(30)))).toBe(true);
+    // Hours that split the day's granules (one shared at each edge) read about what the day does.
+    expect(chunksRereadDay(chunkReads(240, Array(24).fill(11)))).toBe(false);
+    // A day of fewer granules than chunks cannot be split by them: nothing to say.
+    expect(chunksRereadDay(chunkReads(2, Array(24).fill(2)))).toBe(false);
+    expect(chunkReads(0, [0, 0]).ratio).toBe(1);
   });
 });
 

@@ -13,6 +13,7 @@ import { PLAN_FILES } from '../compile/compile-plan.js';
 import type { FlattenPlan } from '../plan/plan.js';
 import { checkAndRegisterMapping } from './registry.js';
 import { checkSourceUnchanged, checkTargetShape } from './source-check.js';
+import { warnIfChunksRereadDay } from './chunk-reads.js';
 
 type Ctx = RunContext<FlattenPlan>;
 
@@ -139,9 +140,11 @@ export const FLATTEN_SETUP = [
 
 /** How the shared runner runs a flatten plan: days staged chunk by chunk, each published by REPLACE PARTITION. */
 export const flattenRunAdapter: RunAdapter<FlattenPlan, StagedUnit> = {
-  async check(ctx) {
+  async check(ctx, units) {
     await checkSourceUnchanged(ctx.engine, ctx.plan);
     await checkTargetShape(ctx.engine, ctx.plan);
+    const chunked = units.find((u) => !u.emptyBecause && u.windows.length > 1);
+    if (chunked) await warnIfChunksRereadDay(ctx, chunked);
   },
   async setup(ctx) {
     await ctx.engine.command(statementOf(ctx.plan, 'create_registry'), { step: 'create_registry' });

@@ -1,0 +1,71 @@
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { windowParams, type Window } from '../../../core/windows.js';
+import type { RunContext } from '../../../execute/run-context.js';
+import type { StagedUnit } from '../../../execute/staged-units.js';
+import type { FlattenPlan } from '../plan/plan.js';
+import { windowFilter } from '../schema/window-filter.js';
+
+/**
+ * How much of a day its chunks read together, against one read of the day (granules selected by the source's indexes).
+ */
+export interface ChunkReads {
+  dayGranules: number;
+  chunkGranules: number[];
+  /**
+   * Granules all chunks read, over the day's: 1 when chunks split the day's reads, the chunk count when each reads all
+   * of it.
+   */
+  ratio: number;
+}
+
+/** Pure. */
+export function chunkReads(dayGranules: number, chunkGranules: number[]): ChunkReads {
+  const total = chunkGranules.reduce((a, b) => a + b, 0);
+  return { dayGranules, chunkGranules, ratio: dayGranules === 0 ? 1 : total / dayGranules };
+}
+
+/**
+ * Whether a person should hear that the chunks re-read the day: they read at least twice what one
+ * day chunk reads, and the day has enough granules for a chunk to have read fewer. Pure.
+ */
+export function chunksRereadDay(reads: ChunkReads): boolean {
+  return reads.ratio >= 2 && reads.dayGranules >= reads.chunkGranules.length;
+}
+
+/** The granules a read of the source's window selects, from the engine's index analysis (nothing is read). */
+async function granulesSelected(ctx: RunContext<FlattenPlan>, window: Window): Promise<number> {
+  const m = ctx.plan.manifest;
+  const lines = await ctx.engine.rows<{ explain: string }>(
+    `EXPLAIN indexes = 1 SELECT ${quoteIdent(m.timeColumn)} FROM ${quoteTable(m.tables.source)} WHERE ${windowFilter(m)}`,
+    { params: windowParams(window), step: 'explain chunk reads' },
+  );
+  // `Parts: 2 | Granules: 30` under ReadFromMergeTree: what the read selects after every index.
+  const selected = lines.map((l) => /Parts: \d+ \| Granules: (\d+)/.exec(l.explain)).find((match) => match !== null);
+  return Number(selected?.[1] ?? 0);
+}
+
+/**
+ * Warns when the source's sorting key makes every chunk of a day read (nearly) the whole day, as a
+ * key that starts with the customer does for hour chunks, and proposes what reads the day once.
+ */
+export async function warnIfChunksRereadDay(ctx: RunContext<FlattenPlan>, unit: StagedUnit): Promise<void> {
+  if (unit.windows.length < 2) return;
+  const reads = chunkReads(
+    await granulesSelected(ctx, unit.whole),
+    await Promise.all(unit.windows.map((w) => granulesSelected(ctx, w))),
+  );
+  if (!chunksRereadDay(reads)) return;
+  const source = ctx.plan.manifest.tables.source;
+  const [table] = await ctx.engine.rows<{ key: string }>(
+    'SELECT sorting_key AS key FROM system.tables WHERE database = {db:String} AND name = {name:String}',
+    { params: { db: source.database, name: source.name }, step: 'sorting key' },
+  );
+  const perChunk = Math.round(reads.chunkGranules.reduce((a, b) => a + b, 0) / reads.chunkGranules.length);
+  ctx.emit({
+    type: 'warning',
+    message:
+      `The source is sorted by (${table?.key ?? '?'}), so a chunk of ${unit.label} cannot skip the rest of the day: each of its ${reads.chunkGranules.length} chunks reads about ${perChunk} of the day's ${reads.dayGranules} granules, ` +
+      `${reads.ratio.toFixed(1)}× what one day chunk reads (EXPLAIN indexes = 1). A day chunk reads the day once; when the day does not fit in memory, ` +
+      'keep the day chunk and let its GROUP BY spill to disk: recompile with --insert-setting max_bytes_before_external_group_by=<bytes> and run with --chunk day.',
+  });
+}
