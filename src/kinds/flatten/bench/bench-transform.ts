@@ -42,6 +42,9 @@ export interface TransformBenchReport {
     hourToDay: number;
     dayChunkSeconds: number;
     hourChunksSeconds: number;
+    /** The day in one chunk whose GROUP BY spills to disk past SPILL_BYTES. */
+    spillingDayPeakMiB: number;
+    spillingDaySeconds: number;
     note: string;
   };
 }

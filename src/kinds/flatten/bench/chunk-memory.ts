@@ -12,6 +12,7 @@ export function chunkPeakMemory(
   planDir: string,
   day: string,
   chunk: 'day' | 'hour',
+  spillBytes?: number,
 ): { maxRssBytes: number; seconds: number } {
-  return runWorkerProcess(WORKER, [dataDir, planDir, day, chunk]);
+  return runWorkerProcess(WORKER, [dataDir, planDir, day, chunk, ...(spillBytes ? [String(spillBytes)] : [])]);
 }

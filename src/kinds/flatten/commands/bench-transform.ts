@@ -11,6 +11,12 @@ import { withEngine } from '../../../engine/with-engine.js';
 
 const MiB = 1024 * 1024;
 
+/**
+ * Where the spilling day chunk's GROUP BY goes to disk: what a user whose day does not fit in
+ * memory sets (--insert-setting max_bytes_before_external_group_by=…) instead of hour chunks.
+ */
+const SPILL_BYTES = 1e9;
+
 export const benchTransformCommand = {
   command: 'bench-transform',
   describe: 'measure the transform against the floor (reading the maps) and a client-side flatten; prints ratios',
@@ -43,15 +49,19 @@ export const benchTransformCommand = {
       }),
     );
     if (!settings.url) {
-      if (!args.json) print('measuring peak memory for a day chunk and for hour chunks, each in its own process…');
+      if (!args.json)
+        print('measuring peak memory for a day chunk, hour chunks and a spilling day chunk, each in its own process…');
       const day = chunkPeakMemory(resolve(settings.dataDir), report.planDir, report.day, 'day');
       const hour = chunkPeakMemory(resolve(settings.dataDir), report.planDir, report.day, 'hour');
+      const spilling = chunkPeakMemory(resolve(settings.dataDir), report.planDir, report.day, 'day', SPILL_BYTES);
       report.memory = {
         dayChunkPeakMiB: day.maxRssBytes / MiB,
         hourChunksPeakMiB: hour.maxRssBytes / MiB,
         hourToDay: hour.maxRssBytes / day.maxRssBytes,
         dayChunkSeconds: day.seconds,
         hourChunksSeconds: hour.seconds,
+        spillingDayPeakMiB: spilling.maxRssBytes / MiB,
+        spillingDaySeconds: spilling.seconds,
         note: "peak resident memory of a process running the embedded engine and the day's inserts; seconds are one run each",
       };
     }
@@ -80,7 +90,8 @@ export const benchTransformCommand = {
       ),
     );
     if (report.memory) {
-      const { dayChunkPeakMiB, hourChunksPeakMiB, hourToDay, dayChunkSeconds, hourChunksSeconds } = report.memory;
+      const m = report.memory;
+      const { dayChunkPeakMiB, hourChunksPeakMiB, hourToDay, dayChunkSeconds, hourChunksSeconds } = m;
       print(
         table(
           ['chunk', 'peak memory (MiB)', 'seconds for the day (one run)'],
@@ -88,6 +99,16 @@ export const benchTransformCommand = {
             ['day', dayChunkPeakMiB.toFixed(0), dayChunkSeconds.toFixed(2)],
             ['hour', hourChunksPeakMiB.toFixed(0), hourChunksSeconds.toFixed(2)],
             ['hour / day', hourToDay.toFixed(2), (hourChunksSeconds / dayChunkSeconds).toFixed(2)],
+            [
+              `day, GROUP BY spilling past ${SPILL_BYTES / 1e9} GB`,
+              m.spillingDayPeakMiB.toFixed(0),
+              m.spillingDaySeconds.toFixed(2),
+            ],
+            [
+              'spilling day / day',
+              (m.spillingDayPeakMiB / dayChunkPeakMiB).toFixed(2),
+              (m.spillingDaySeconds / dayChunkSeconds).toFixed(2),
+            ],
           ],
         ),
       );
