@@ -2,12 +2,24 @@
 export { connect } from './engine/connect.js';
 export type { Engine, EngineOptions, QueryOptions } from './engine/engine.js';
 export { loadSettings } from './config/load.js';
-export { DEFAULT_SETTINGS, DEMO_DAY, type Settings, type TableRef } from './config/settings.js';
+export { DEFAULT_SETTINGS, DEMO_DAY, type EngineSettings, type Settings, type TableRef } from './config/settings.js';
 export { codePointCompare } from './core/code-point.js';
 export * from './core/errors.js';
-export { readPlanDir, verifyPlanDir, writePlanDir, type LoadedPlan } from './plan/plan-dir.js';
-export { runPlan, type RunAdapter, type Unit } from './execute/run-plan.js';
-export { KINDS } from './cli/kinds.js';
+export {
+  readPlanDir,
+  verifyPlanDir,
+  writePlanDir,
+  sealPlan,
+  inExecutionOrder,
+  numberInOrder,
+  type LoadedPlan,
+  type SealedPlan,
+} from './plan/plan-dir.js';
+export { runPlan, type RunAdapter, type Unit, type UnitSummary } from './execute/run-plan.js';
+export { record, type RunContext } from './execute/run-context.js';
+export { stagedUnits, dayUnits, type StagedUnit, type StagedAdapter } from './execute/staged-units.js';
+export { KINDS, registerKind } from './cli/kinds.js';
+export { buildCli } from './cli/cli.js';
 export { readAnyPlan } from './cli/kind-lookup.js';
 export type { PlanKind } from './kinds/kind.js';
 // The flatten kind's stages, for callers that drive them one by one.
