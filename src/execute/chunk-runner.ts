@@ -121,13 +121,23 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Prom
           )
         );
       }
-      const waitMs = backoffMs(attempt, ctx.backoffBaseMs);
-      ctx.emit({ type: 'chunk_retry', window, attempt, reason: message.split('\n')[0]!, waitMs });
-      await sleep(waitMs);
+      await pauseBeforeRetry(ctx, window, attempt, message);
       // The failed attempt may have written some blocks before it died.
       await clearWindow(run, window);
     }
   }
+}
+
+/** Says a window is tried again, and why, then waits the attempt's backoff. */
+export async function pauseBeforeRetry(
+  ctx: RunContext,
+  window: Window,
+  attempt: number,
+  message: string,
+): Promise<void> {
+  const waitMs = backoffMs(attempt, ctx.backoffBaseMs);
+  ctx.emit({ type: 'chunk_retry', window, attempt, reason: message.split('\n')[0]!, waitMs });
+  await sleep(waitMs);
 }
 
 /** After a lost connection the query may still be running server-side: wait for it to end. */

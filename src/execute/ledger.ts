@@ -137,7 +137,7 @@ export async function readLedger(
   if (columns.size === 0) return [];
   const later = Object.entries(LATER_COLUMNS).map(([name, missing]) =>
     // A migrated ledger's older rows hold the column's default: they read as the missing column would.
-    columns.has(name) ? (name === 'unit' ? `if(unit = '', ${missing}, unit) AS unit` : name) : `${missing} AS ${name}`,
+    columns.has(name) ? `if(${name} = '', ${missing}, ${name}) AS ${name}` : `${missing} AS ${name}`,
   );
   return engine.rows<LedgerRow>(
     `SELECT plan_hash, toString(day) AS day, toString(window_start) AS window_start, toString(window_end) AS window_end, step, status, attempt,

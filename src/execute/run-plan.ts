@@ -119,6 +119,7 @@ function stages<U extends Unit>(units: U[]): U[][] {
   return numbers.map((n) => units.filter((u) => (u.stage ?? 0) === n));
 }
 
+/** "this run published A, B before it stopped (complete, and recorded); ", or '' before any publish. */
 function publishedSoFar(finished: UnitSummary[]): string {
   const published = finished.filter((s) => s.status === 'published').map((s) => s.unit);
   return published.length > 0
@@ -134,7 +135,7 @@ function withProgress(error: unknown, finished: UnitSummary[], notLoaded: string
   const published = publishedSoFar(finished);
   if (!(error instanceof Error) || published === '') return error;
   const rest = `${notLoaded.join(', ')} ${notLoaded.length === 1 ? 'was' : 'were'} not loaded: run again${resumable ? ' with --resume' : ''} to continue.`;
-  const progress = `This run published${published.slice('this run published'.length)}${rest}`;
+  const progress = `${published[0]!.toUpperCase()}${published.slice(1)}${rest}`;
   const said = /Nothing was loaded(?: and nothing was changed)?\./;
   error.message = said.test(error.message) ? error.message.replace(said, progress) : `${error.message} ${progress}`;
   return error;

@@ -170,7 +170,7 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
   const before = await stagedRows(ctx, steps, whole);
   await staged.beforePublish?.(ctx, unit);
   const added = (await stagedRows(ctx, steps, whole)).rows - before.rows;
-  await publish(ctx, staged, unit, rowsWritten + added);
+  await publish(ctx, staged, unit, steps, rowsWritten + added);
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: rowsWritten });
   return summary('published', rowsRead, rowsWritten);
 }
@@ -191,10 +191,10 @@ async function publish<P extends LoadedPlan, U extends StagedUnit>(
   ctx: RunContext<P>,
   staged: StagedAdapter<P, U>,
   unit: U,
+  steps: StagedSteps,
   expectedRows: number,
 ): Promise<void> {
   const { whole } = unit;
-  const steps = staged.steps(unit);
   const rows = await stagedRows(ctx, steps, whole);
   const startedAt = new Date();
   const publishRow = {

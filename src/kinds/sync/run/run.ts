@@ -4,8 +4,8 @@ import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import { columnChanges, type NamedType } from '../../../core/column-changes.js';
 import { ExecutionError, SafetyError } from '../../../core/errors.js';
 import { readLedger, type LedgerRecord } from '../../../execute/ledger.js';
-import { backoffMs, classifyFailure } from '../../../execute/retry.js';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { classifyFailure } from '../../../execute/retry.js';
+import { pauseBeforeRetry } from '../../../execute/chunk-runner.js';
 import { changedObjects, type ChangedObject } from '../../../execute/planned-objects.js';
 import { record, type RunContext } from '../../../execute/run-context.js';
 import { runPlan, type RunAdapter, type RunEvent, type Unit, type UnitSummary } from '../../../execute/run-plan.js';
@@ -330,7 +330,8 @@ async function loadTable(
   const loadStarted = new Date();
   // A lost connection or a transient error (too many parts, a timeout) is tried again on fresh
   // staging, as a staged chunk is; anything else fails the table with its watermark unmoved.
-  for (let attempt = 1; ; attempt++) {
+  let attempt = 1;
+  for (; ; attempt++) {
     const attemptStarted = new Date();
     try {
       for (const type of ['drop_staging', 'create_staging'] as const)
@@ -350,13 +351,18 @@ async function loadTable(
       });
       const kind = classifyFailure(error);
       if (ctx.signal?.aborted || kind === 'fatal' || kind === 'memory' || attempt >= ctx.maxAttempts) throw error;
-      const waitMs = backoffMs(attempt, ctx.backoffBaseMs);
-      ctx.emit({ type: 'chunk_retry', window, attempt, reason: message.split('\n')[0]!, waitMs });
-      await sleep(waitMs);
+      await pauseBeforeRetry(ctx, window, attempt, message);
     }
   }
   const staged = await tableRows(engine, staging);
-  await write({ step: 'chunk', status: 'done', rowsRead: staged, rowsWritten: staged, startedAt: loadStarted });
+  await write({
+    step: 'chunk',
+    status: 'done',
+    attempt,
+    rowsRead: staged,
+    rowsWritten: staged,
+    startedAt: loadStarted,
+  });
   const before = await tableRows(engine, target);
   const publishStarted = new Date();
   try {
