@@ -59,17 +59,16 @@ export function numberInOrder<T extends { file: string; sql: string }>(statement
 }
 
 /**
- * Plan files named by the order a run uses them, `NN_<step>.sql` (under `dir/` when given), so a
- * listing of the plan directory reads in execution order. Pure.
+ * Plan files named by the order a run uses them, `NN_<step>.sql`, so a listing of the plan
+ * directory reads in execution order. Pure.
  */
 export function inExecutionOrder<S extends string>(
   steps: readonly (readonly [S, string])[],
-  dir = '',
 ): Record<S, { file: string; role: string }> {
   const width = Math.max(2, String(steps.length).length);
   const files = steps.map(([step, role], i) => [
     step,
-    { file: `${dir}${String(i + 1).padStart(width, '0')}_${step}.sql`, role },
+    { file: `${String(i + 1).padStart(width, '0')}_${step}.sql`, role },
   ]);
   return Object.fromEntries(files) as Record<S, { file: string; role: string }>;
 }
