@@ -27,6 +27,7 @@ let cleanup: () => Promise<void>;
 let plan: StreamPlan;
 const state = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
 let lsn = 900_000_000;
+let tombstones = 0;
 
 const ms = (iso: string) => Date.parse(iso);
 const hourOf = (iso: string) =>
@@ -124,6 +125,22 @@ function replayLines(lines: string[]): Promise<number> {
   return replayFile(engine, plan, file);
 }
 
+/** A chain of its own from the demo's spec as `edit` changes it, set up on the test engine. */
+async function chainOf(
+  name: string,
+  edit: (raw: Record<string, unknown>) => Record<string, unknown>,
+): Promise<StreamPlan> {
+  const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ ...edit(raw), name, database: name }));
+  writePlanDir(
+    join(dir, name),
+    buildStreamPlan(loadStreamSpec(join(dir, `${name}.json`)), { toolVersion: TOOL_VERSION }).files,
+  );
+  const chain = readStreamPlan(join(dir, name));
+  await setupChain(engine, chain, { kafka: false, dictionaries: null });
+  return chain;
+}
+
 beforeAll(async () => {
   ({ engine, dir, cleanup } = await openTestEngine());
   writePlanDir(join(dir, 'experiments'), buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }).files);
@@ -165,6 +182,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     );
     state.events = dump.state.events;
     state.assignments = dump.state.assignments;
+    tombstones = dump.tombstones;
     // Delivery order across keys is arbitrary, and a key's versions may even arrive out of order.
     const shuffled = [...lines];
     for (let i = shuffled.length - 1; i > 0; i--) {
@@ -200,15 +218,18 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     const byPrefix = (prefix: string) =>
       reasons.filter((r) => r.reason.startsWith(prefix)).reduce((n, r) => n + Number(r.n), 0);
     expect(byPrefix('malformed JSON')).toBe(2);
-    expect(byPrefix('tombstone')).toBe(2);
+    expect(byPrefix('tombstone')).toBe(0);
     expect(byPrefix('unknown table "sessions"')).toBe(2);
     expect(byPrefix('missing field event_time')).toBe(2);
     expect(byPrefix('type: experiment_id is not UInt32: "seven"')).toBe(2);
     expect(byPrefix('unknown op "x"')).toBe(2);
     const [acc] = await engine.rows<Record<string, string>>(
-      'SELECT toString((SELECT count() FROM experiments_analytics.experiments_landing)) AS landed, toString((SELECT count() FROM experiments_analytics.experiments_parsed_log)) AS parsed, toString((SELECT count() FROM experiments_analytics.experiments_dead_letter)) AS dead',
+      "SELECT toString((SELECT count() FROM experiments_analytics.experiments_landing)) AS landed, toString((SELECT count() FROM experiments_analytics.experiments_parsed_log)) AS parsed, toString((SELECT count() FROM experiments_analytics.experiments_dead_letter)) AS dead, toString((SELECT count() FROM experiments_analytics.experiments_landing WHERE line = '')) AS tombstones",
     );
-    expect(Number(acc!.landed)).toBe(Number(acc!.parsed) + Number(acc!.dead));
+    // Tombstones (one after each delete) are skipped, not dead-lettered, and counted.
+    expect(Number(acc!.tombstones)).toBe(tombstones);
+    expect(Number(acc!.tombstones)).toBeGreaterThan(0);
+    expect(Number(acc!.landed)).toBe(Number(acc!.parsed) + Number(acc!.dead) + Number(acc!.tombstones));
     const report = await validateStream(engine, plan, []);
     expect(report.days[0]!.checks.find((c) => c.name === 'events_processed: deletes of keys never seen')).toMatchObject(
       { status: 'warn', detail: expect.stringMatching(/^1 keys/) },
@@ -324,7 +345,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     const before = await objects();
     const refusal = setupChain(engine, changed, { kafka: false, dictionaries: null });
     await expect(refusal).rejects.toThrow(
-      /^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(14_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./,
+      /^The chain in ClickHouse was built from another definition than this plan's: .*experiments_analytics\.events_processed \(\d\d_events_processed\.sql; its comment: "chplan definition [0-9a-f]{16}"\).* Nothing was created or changed\./,
     );
     await expect(refusal).rejects.not.toThrow(/assignments_processed/);
     expect(await objects()).toEqual(before);
@@ -401,37 +422,12 @@ describe('what a default Debezium deployment sends', () => {
         (c) => c.name === 'messages: updates, deletes and truncates applied',
       )!;
     expect(await applied()).toMatchObject({ status: 'pass' });
-    // An unchanged TOASTed value arrives as Debezium's placeholder: dead-lettered with its reason, never stored as a
-    // value or a blank.
-    expect(await replay('uuid-toast.jsonl', [message('events', 'c', null, { ...event, id: 8 })])).toBe(1);
-    await replay('uuid-toast2.jsonl', [
-      message('events', 'u', null, {
-        ...event,
-        id: 8,
-        event_type: 'conversion',
-        properties: '__debezium_unavailable_value',
-      }),
-    ]);
-    expect(await engine.rows('SELECT event_type, page FROM uuids.events_processed FINAL WHERE id = 8')).toEqual([
-      { event_type: 'exposure', page: '/a' },
-    ]);
     // An array where the envelope belongs is not read positionally as one.
     await replay('uuid-array.jsonl', [JSON.stringify(['u', null, { ...event, id: 9 }])]);
     expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter ORDER BY received_at, reason')).toEqual([
-      {
-        reason: expect.stringMatching(
-          /^unavailable value: an unchanged TOASTed column arrived as __debezium_unavailable_value/,
-        ),
-      },
       { reason: 'not a JSON object (an array or a value where the envelope belongs)' },
     ]);
-    // The TOASTed update was not applied: validation fails and says why (the array is no change of a known table).
-    expect(await applied()).toMatchObject({
-      status: 'fail',
-      detail: expect.stringMatching(
-        /^1 update of events dead-lettered, so the processed tables still hold those rows as they were \(first reason: unavailable value/,
-      ),
-    });
+    expect(await applied()).toMatchObject({ status: 'pass' });
     await engine.command('TRUNCATE TABLE uuids.uuids_dead_letter');
     // A change (not a delete) whose user_id is not a UUID is still dead-lettered.
     writeFileSync(join(dir, 'uuid-bad.jsonl'), `${message('events', 'u', null, { ...event, user_id: '' })}\n`);
@@ -439,6 +435,129 @@ describe('what a default Debezium deployment sends', () => {
     expect(await engine.rows('SELECT reason FROM uuids.uuids_dead_letter')).toEqual([
       { reason: expect.stringMatching(/^type: user_id is not UUID/) },
     ]);
+  });
+});
+
+describe('unchanged TOASTed values', () => {
+  it("take the row's earlier value (same block, earlier block, redelivered), or are dead-lettered with their reason when none is known", async () => {
+    const chain = await chainOf('toasted', (raw) => {
+      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
+      tables
+        .find((t) => t.name === 'events_processed')!
+        .columns.push({ name: 'amount', path: 'amount', type: 'Decimal(12, 2)', encoding: 'base64', optional: true });
+      return { ...raw, dictionaries: [], views: [], aggregates: [] };
+    });
+    await engine.command('SYSTEM STOP MERGES toasted.events_processed');
+    const unavailable = '__debezium_unavailable_value';
+    const row = (id: number, type: string, properties: string, amount: string) => ({
+      id,
+      user_id: `user_${id}`,
+      experiment_id: 1,
+      variant_id: 10,
+      event_type: type,
+      event_time: '2026-10-01T10:00:00Z',
+      properties,
+      amount,
+    });
+    const cents = (n: number) => Buffer.from([n >> 8, n & 255]).toString('base64');
+    const bytes = Buffer.from(unavailable).toString('base64');
+    const replay = async (name: string, lines: string[]) => {
+      writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+      return replayFile(engine, chain, join(dir, name));
+    };
+    const later = message('events', 'u', null, row(1, 'conversion', unavailable, bytes), 40);
+    await replay('toast-1.jsonl', [
+      message('events', 'c', null, row(1, 'exposure', '{"page":"/a","value":1.5}', cents(125)), 10),
+      message('events', 'c', null, row(2, 'exposure', '{"page":"/b","value":2}', cents(300)), 20),
+      // Same block: the earlier version of key 2 gives the values.
+      message('events', 'u', null, row(2, 'click', unavailable, bytes), 30),
+    ]);
+    await replay('toast-2.jsonl', [
+      // Earlier block: key 1's values come from the processed table.
+      later,
+      // Never seen: nothing to take the values from.
+      message('events', 'u', null, row(3, 'click', unavailable, cents(1)), 50),
+    ]);
+    // Redelivered, and once more after a newer version: neither changes the latest state.
+    await replay('toast-3.jsonl', [later]);
+    await replay('toast-4.jsonl', [
+      message('events', 'u', null, row(2, 'conversion', '{"page":"/c"}', cents(7)), 60),
+      message('events', 'u', null, row(2, 'click', unavailable, bytes), 30),
+    ]);
+    expect(
+      await engine.rows(
+        'SELECT toString(id) AS id, event_type, page, value, toString(amount) AS amount FROM toasted.events_processed FINAL ORDER BY id',
+      ),
+    ).toEqual([
+      { id: '1', event_type: 'conversion', page: '/a', value: 1.5, amount: '1.25' },
+      { id: '2', event_type: 'conversion', page: '/c', value: 0, amount: '0.07' },
+    ]);
+    // Every stored version of key 1 since the placeholder carries the earlier values, none a blank.
+    expect(
+      await engine.rows(
+        "SELECT page, toString(amount) AS amount, count() AS n FROM toasted.events_processed WHERE id = 1 AND event_type = 'conversion' GROUP BY page, amount",
+      ),
+    ).toEqual([{ page: '/a', amount: '1.25', n: '2' }]);
+    expect(await engine.rows('SELECT reason FROM toasted.toasted_dead_letter')).toEqual([
+      {
+        reason: expect.stringMatching(
+          /^unavailable value: properties arrived as __debezium_unavailable_value .*no earlier version of the row is known/,
+        ),
+      },
+    ]);
+    const report = await validateStream(engine, chain, []);
+    const checks = report.days.flatMap((d) => d.checks);
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.detail)).toEqual([
+      expect.stringMatching(/^1 update of events dead-lettered.*first reason: unavailable value/),
+    ]);
+    expect(checks.find((c) => c.name === 'events_processed: no placeholder stored')).toMatchObject({ status: 'pass' });
+  });
+});
+
+describe('truncates', () => {
+  it('a truncate empties the latest state as of its version: rows of later versions survive, aggregates and validation follow', async () => {
+    const chain = await chainOf('truncated', (raw) => ({ ...raw, dictionaries: [], views: [] }));
+    const event = (id: number, day: string) => ({
+      id,
+      user_id: `user_${id}`,
+      experiment_id: 1,
+      variant_id: 10,
+      event_type: 'exposure',
+      event_time: `${day}T10:00:00Z`,
+      properties: '{"value":2}',
+    });
+    const truncate = (table: string, version: number) =>
+      JSON.stringify({ schema: {}, payload: { op: 't', ts_ms: 1, source: { table, lsn: version } } });
+    const base = 5_000_000;
+    const lines = [
+      message('events', 'c', null, event(1, '2026-10-01'), base + 1),
+      message('events', 'c', null, event(2, '2026-10-02'), base + 2),
+      message('events', 'c', null, event(3, '2026-10-02'), base + 3),
+      truncate('events', base + 10),
+      // After the truncate: a new row, and key 2 inserted again.
+      message('events', 'c', null, event(2, '2026-10-02'), base + 11),
+      message('events', 'c', null, event(4, '2026-10-03'), base + 12),
+      // An older version of key 3 redelivered after the truncate arrived: still emptied.
+      message('events', 'c', null, event(3, '2026-10-02'), base + 3),
+    ];
+    writeFileSync(join(dir, 'truncated.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'truncated.jsonl'));
+    const days = ['2026-10-01', '2026-10-02', '2026-10-03'];
+    await rebuildAggregates(engine, chain, { days });
+    expect(
+      await engine.rows('SELECT toString(day) AS day, events FROM truncated.user_experiment_stats ORDER BY day'),
+    ).toEqual([
+      { day: '2026-10-02', events: '1' },
+      { day: '2026-10-03', events: '1' },
+    ]);
+    expect(await engine.rows('SELECT reason FROM truncated.truncated_dead_letter')).toEqual([]);
+    const report = await validateStream(engine, chain, days);
+    const checks = report.days.flatMap((d) => d.checks);
+    expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe('7 landed, 6 parsed, 1 truncates');
+    expect(checks.find((c) => c.name === 'events_processed: rows = latest version per key')!.detail).toBe(
+      '2 rows, 2 keys whose latest message is not a delete',
+    );
   });
 });
 

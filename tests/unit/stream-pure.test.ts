@@ -72,10 +72,10 @@ describe('stream spec', () => {
     ]);
     const s = streamSpecOf(spec());
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: true })).toBe(
-      "SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0 AND `at` >= {chunk_start:DateTime64(3, 'UTC')} AND `at` < {chunk_end:DateTime64(3, 'UTC')})",
+      "SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0 AND `_version` > (SELECT max(version) FROM `x`.`x_truncations` WHERE source_table = 'events') AND `at` >= {chunk_start:DateTime64(3, 'UTC')} AND `at` < {chunk_end:DateTime64(3, 'UTC')})",
     );
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: false })).toBe(
-      'SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0)',
+      "SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0 AND `_version` > (SELECT max(version) FROM `x`.`x_truncations` WHERE source_table = 'events'))",
     );
   });
 });

@@ -9,11 +9,13 @@ import {
   keyHashExpr,
   processedSelect,
   tableReasonExpr,
+  toastResolution,
+  TOAST_PLACEHOLDER,
   typedColumns,
   typedSelect,
 } from './parse-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
-import type { StreamAggregate, StreamSpec } from './spec.js';
+import type { StreamAggregate, StreamSpec, StreamTable } from './spec.js';
 
 export interface StreamStatement {
   step: string;
@@ -31,6 +33,7 @@ export function chainTables(spec: Pick<StreamSpec, 'database' | 'name'>) {
     landing: t(`${spec.name}_landing`),
     deadLetter: t(`${spec.name}_dead_letter`),
     parsedLog: t(`${spec.name}_parsed_log`),
+    truncations: t(`${spec.name}_truncations`),
     classified: t(`${spec.name}_classified`),
     kafka: t(`${spec.name}_kafka`),
     table: t,
@@ -78,6 +81,8 @@ type StreamTemplate =
   | 'create_landing'
   | 'create_dead_letter'
   | 'create_parsed_log'
+  | 'create_truncations'
+  | 'truncations_view'
   | 'replay_file'
   | 'replay_lines'
   | 'source_version'
@@ -117,6 +122,21 @@ export function aggregateStep(aggregate: string, type: AggregateStep): string {
 }
 
 /**
+ * The rows of a processed table that are its latest state (read with FINAL): not deleted, and newer than the
+ * table's last truncate. Pure.
+ */
+export function liveCondition(spec: Pick<StreamSpec, 'database' | 'name'>, table: StreamTable): string {
+  const truncations = quoteTable(chainTables(spec).truncations);
+  return `\`_deleted\` = 0 AND \`_version\` > (SELECT max(version) FROM ${truncations} WHERE source_table = ${quoteString(table.source)})`;
+}
+
+/** Whether a processed row holds Debezium's TOAST placeholder in a text column (never, in a right chain). Pure. */
+function placeholderCondition(table: StreamTable): string {
+  const text = table.columns.filter((c) => /^(LowCardinality\()?String/.test(c.type));
+  return text.map((c) => `${quoteIdent(c.name)} = ${quoteString(TOAST_PLACEHOLDER)}`).join(' OR ') || 'false';
+}
+
+/**
  * An aggregate's SELECT with its references filled: a processed table is its latest state
  * (FINAL, deletes left out), an aggregate its table; `:window` keeps only the rows of the day
  * being rebuilt (bound as chunk_start / chunk_end). Pure.
@@ -130,7 +150,7 @@ export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed
       window && options.windowed
         ? `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`
         : null;
-    const where = [processed ? '`_deleted` = 0' : null, filter].filter((c) => c !== null);
+    const where = [processed ? liveCondition(spec, processed) : null, filter].filter((c) => c !== null);
     const table = quoteTable(tables.table(name));
     if (where.length === 0) return table;
     return `(SELECT * FROM ${table}${processed ? ' FINAL' : ''} WHERE ${where.join(' AND ')})`;
@@ -150,6 +170,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     landing: tables.landing,
     deadLetter: tables.deadLetter,
     parsedLog: tables.parsedLog,
+    truncations: tables.truncations,
     classified: tables.classified,
   };
   add({
@@ -202,6 +223,13 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     file: '02_create_parsed_log.sql',
     role: 'parsed log: key, version and op of every usable message',
     template: 'create_parsed_log',
+    fields: parse,
+  });
+  add({
+    step: 'create_truncations',
+    file: '02_create_truncations.sql',
+    role: 'truncations: the version as of which each table was emptied',
+    template: 'create_truncations',
     fields: parse,
   });
   add({
@@ -288,6 +316,13 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     template: 'envelope_dead_letter_view',
     fields: { ...parse, view: tables.table(`${spec.name}_envelope_dead_letter_mv`) },
   });
+  add({
+    step: 'truncations_view',
+    file: '04_truncations_view.sql',
+    role: 'view: truncates → truncations',
+    template: 'truncations_view',
+    fields: { ...parse, view: tables.table(`${spec.name}_truncations_mv`) },
+  });
   for (const table of spec.tables) {
     const typed = tables.table(`${table.name}_typed`);
     const common = {
@@ -307,6 +342,12 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         ...common,
         view: tables.table(`${table.name}_typed_mv`),
         typedSelect: typedSelect(table),
+        toast: toastResolution(
+          table,
+          quoteTable(tables.table(table.name)),
+          quoteTable(tables.classified),
+          `(SELECT max(version) FROM ${quoteTable(tables.truncations)} WHERE source_table = ${quoteString(table.source)})`,
+        ),
         typedNames: table.columns.map((c) => quoteIdent(`_c_${c.name}`)),
         reason: tableReasonExpr(table),
       },
@@ -408,7 +449,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   add({
     step: 'validate_accounting',
     file: '10_validate_accounting.sql',
-    role: 'validation: landed = parsed + dead-lettered',
+    role: 'validation: landed = parsed + truncates + tombstones + dead-lettered',
     template: 'validate_accounting',
     fields: parse,
   });
@@ -429,7 +470,14 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       file: `10_validate_${table.name}.sql`,
       role: 'validation: rows against the latest version per key',
       template: 'validate_state',
-      fields: { ...parse, name: table.name, source: table.source, target: tables.table(table.name) },
+      fields: {
+        ...parse,
+        name: table.name,
+        source: table.source,
+        target: tables.table(table.name),
+        live: liveCondition(spec, table),
+        placeholder: placeholderCondition(table),
+      },
     });
   }
   return numberInOrder(out);

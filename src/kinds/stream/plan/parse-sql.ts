@@ -10,7 +10,9 @@ import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
 
 const SMALL_INTS = /^U?Int(8|16|32)$/;
 /** What Debezium sends for a TOASTed value it does not have (`unavailable.value.placeholder`'s default). */
-const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
+export const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
+/** The placeholder where the value is bytes (a bytea, a NUMERIC in the precise encoding): base64 of its UTF-8. */
+const TOAST_PLACEHOLDER_BYTES = Buffer.from(TOAST_PLACEHOLDER).toString('base64');
 const BIG_INTS = /^U?Int64$/;
 
 function base(type: string): string {
@@ -116,9 +118,13 @@ function allOf(...conditions: (string | null)[]): string {
   return conditions.filter((c) => c !== null).join(' AND ');
 }
 
-/** Why a row of this table cannot be used, or ''. Checked only where a value came out NULL. */
+/**
+ * Why a row of this table cannot be used, or ''. Checked only where a value came out NULL; a TOASTable value that
+ * arrived as Debezium's placeholder is no type error (see unavailableReasonExpr).
+ */
 export function tableReasonExpr(table: StreamTable): string {
   const parts: string[] = [];
+  const toast = toastable(table);
   for (const column of table.columns) {
     const doc = docOf(table, column);
     const source = doc.name === '_v' ? '_row' : doc.source;
@@ -128,7 +134,7 @@ export function tableReasonExpr(table: StreamTable): string {
     const key = table.key.includes(column.name);
     // A delete needs only its key: under REPLICA IDENTITY DEFAULT Debezium fills the other NOT NULL
     // columns of `before` with fallbacks ("", 0, the epoch) that need not fit their types.
-    const notDelete = "_op != 'd'";
+    const notDelete = toast.includes(column) ? `_op != 'd' AND NOT ${quoteIdent(`_u_${column.name}`)}` : "_op != 'd'";
     // A missing optional field is no reason: that branch is left out rather than written as AND false.
     if (key || !column.optional) {
       parts.push(
@@ -141,6 +147,17 @@ export function tableReasonExpr(table: StreamTable): string {
       `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`,
     );
   }
+  return `multiIf(${parts.join(', ')}, '')`;
+}
+
+/** Why a row whose other values are usable still cannot be: a TOASTed value with nothing to take it from. Pure. */
+export function unavailableReasonExpr(table: StreamTable): string {
+  const parts = toastable(table).flatMap((column) => [
+    quoteIdent(`_u_${column.name}`),
+    quoteString(
+      `unavailable value: ${column.path} arrived as ${TOAST_PLACEHOLDER} (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from`,
+    ),
+  ]);
   return `multiIf(${parts.join(', ')}, '')`;
 }
 
@@ -166,10 +183,6 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
   const payload =
     spec.envelope.wrapper === 'payload' ? "JSONType(line, 'payload') != 'Object'" : "JSONType(line) != 'Object'";
   return `multiIf(${[
-    "line = '' OR line = 'null'",
-    quoteString(
-      'tombstone: a Kafka message without a value (Debezium sends one after each delete, for log compaction)',
-    ),
     "_op = '' AND NOT isValidJSON(line)",
     quoteString('malformed JSON'),
     // JSONExtract reads an array positionally, as if it were the envelope: only an object is one.
@@ -181,26 +194,123 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
         ? "no payload object (is the converter's schemas.enable what the spec's envelope says?)"
         : 'not a JSON object',
     ),
-    "_op NOT IN ('c', 'u', 'd', 'r')",
+    "_op NOT IN ('c', 'u', 'd', 'r', 't')",
     "concat('unknown op \"', _op, '\"')",
     `_table NOT IN (${tables})`,
     "concat('unknown table \"', _table, '\"')",
     '_version IS NULL',
     quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms'}`),
-    "NOT startsWith(_row, '{')",
+    // A truncate carries no row: it empties the table as of its version.
+    "_op != 't' AND NOT startsWith(_row, '{')",
     "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
-    // Under REPLICA IDENTITY DEFAULT an unchanged TOASTed column arrives as this placeholder: storing it
-    // (or a blank for it) would overwrite the real value, so the change goes to the dead letter instead.
-    `_op != 'd' AND position(_row, ${quoteString(TOAST_PLACEHOLDER)}) > 0`,
-    quoteString(
-      `unavailable value: an unchanged TOASTed column arrived as ${TOAST_PLACEHOLDER} (REPLICA IDENTITY DEFAULT), and chplan keeps no earlier value to use; set REPLICA IDENTITY FULL on the table`,
-    ),
   ].join(', ')}, '')`;
 }
 
-/** The typed view's columns for a table: the documents, then each typed value. */
+/** The typed view's columns: the documents, each typed value, whether each TOASTable one was unavailable. */
 export function typedSelect(table: StreamTable): string[] {
-  return [...documentTuples(table), ...table.columns.map((c) => typedColumn(table, c))];
+  return [
+    ...documentTuples(table),
+    ...table.columns.map((c) => typedColumn(table, c)),
+    ...toastable(table).map((c) => `(_op != 'd' AND ${unavailableCondition(c)}) AS ${quoteIdent(`_u_${c.name}`)}`),
+  ];
+}
+
+/**
+ * The columns PostgreSQL may store out of line (TOAST): variable-length values, which chplan reads as text, bytes
+ * (base64 decimals) or a field of a JSON text. Keys and fixed-width values (numbers, times, UUIDs) never are. Pure.
+ */
+export function toastable(table: StreamTable): StreamColumn[] {
+  return table.columns.filter(
+    (c) =>
+      !table.key.includes(c.name) &&
+      (c.json !== undefined || c.encoding === 'base64' || extractType(c) === 'String') &&
+      !/^(UUID|Date|DateTime)/.test(base(c.type)),
+  );
+}
+
+/** Whether the column's field arrived as Debezium's placeholder (for a JSON field: the JSON text it is read from). */
+function unavailableCondition(column: StreamColumn): string {
+  const field = `_v.${quoteIdent(column.path)}`;
+  const placeholder = quoteString(column.encoding === 'base64' ? TOAST_PLACEHOLDER_BYTES : TOAST_PLACEHOLDER);
+  return `ifNull(${field} = ${placeholder}, false)`;
+}
+
+/**
+ * What replaces an unchanged TOASTed value: the row's earlier value of that column, from an earlier version in the
+ * same block (a window over the key), else from the processed table (joined as `p`, only for keys of the block that
+ * carry a placeholder). A message that a later version or a truncate supersedes takes its column's default (it is
+ * never the latest state). Otherwise the value stays unavailable (`_u_<column>`), which the reason dead-letters.
+ * `lookup` is computed over the block and the join, `replace` from it. Pure.
+ */
+export function toastResolution(
+  table: StreamTable,
+  target: string,
+  classified: string,
+  truncated: string,
+): {
+  narrow: string[];
+  anyUnavailable: string;
+  lookup: string[];
+  windows: string;
+  replace: string[];
+  earlier: string;
+  on: string;
+  reason: string;
+} | null {
+  const columns = toastable(table);
+  if (columns.length === 0) return null;
+  // Only the keys of the block that carry a placeholder are ordered by version; every other row falls into one
+  // partition kept in arrival order, so a block without placeholders costs next to nothing to sort.
+  const keys = table.key.map((k) => `if(n._toasted, n.${quoteIdent(`_c_${k}`)}, NULL)`).join(', ');
+  const order = 'if(n._toasted, n._version, 0)';
+  const lookup = [
+    'p._p AS _p',
+    `${truncated} AS _truncated`,
+    '(p._p_version > 0 AND p._p_deleted = 0 AND p._p_version > _truncated) AS _known',
+    // One sort of the block serves both windows: they share PARTITION BY and ORDER BY.
+    `(max(n._version) OVER whole > n._version OR p._p_version >= n._version OR n._version <= _truncated) AS _superseded`,
+    // (version, value) of the latest earlier version in the block that has the value; version 0 when none.
+    ...columns.map(
+      (c) =>
+        `argMaxIf(tuple(n._version, n.${quoteIdent(`_c_${c.name}`)}), n._version, NOT n.${quoteIdent(`_u_${c.name}`)} AND n._op != 'd') OVER earlier AS ${quoteIdent(`_b_${c.name}`)}`,
+    ),
+  ];
+  const replace = columns.flatMap((c, i) => {
+    const [typed, flag, block] = ['_c_', '_u_', '_b_'].map((prefix) => quoteIdent(`${prefix}${c.name}`));
+    return [
+      `if(${flag}, multiIf(${block}.1 > 0, ${block}.2, _known, _p.${i + 1}, _superseded, defaultValueOfTypeName(${quoteString(base(c.type))}), NULL), ${typed}) AS ${typed}`,
+      // Now: whether the value is still unavailable, with nothing to take it from.
+      `${flag} AND ${block}.1 = 0 AND NOT _known AND NOT _superseded AS ${flag}`,
+    ];
+  });
+  const keyColumns = table.key.map((k) => table.columns.find((c) => c.name === k)!);
+  const keyNames = keyColumns.map((k) => quoteIdent(k.name)).join(', ');
+  const blockKeys = keyColumns.map((k) =>
+    convertExpr(k, `JSONExtract(_row, ${quoteString(k.path)}, ${quoteString(`Nullable(${extractType(k)})`)})`),
+  );
+  const keyTuple = (names: string[]) => (names.length === 1 ? names[0]! : `(${names.join(', ')})`);
+  const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}])`;
+  const earlier = [
+    `SELECT ${keyNames}, argMax(tuple(${columns.map((c) => quoteIdent(c.name)).join(', ')}), \`_version\`) AS _p, max(\`_version\`) AS _p_version, argMax(\`_deleted\`, \`_version\`) AS _p_deleted`,
+    `FROM ${target}`,
+    `WHERE ${keyTuple(keyColumns.map((k) => quoteIdent(k.name)))} IN (${placeholderKeys})`,
+    `GROUP BY ${keyNames}`,
+  ];
+  const flags = columns.map((c) => quoteIdent(`_u_${c.name}`));
+  const toasted = `${keyTuple(keyColumns.map((k) => quoteIdent(`_c_${k.name}`)))} IN (${placeholderKeys}) AS _toasted`;
+  return {
+    narrow: [...flags, toasted],
+    anyUnavailable: flags.join(' OR '),
+    reason: unavailableReasonExpr(table),
+    lookup,
+    windows: [
+      `earlier AS (PARTITION BY ${keys} ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`,
+      `whole AS (PARTITION BY ${keys} ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`,
+    ].join(', '),
+    replace,
+    earlier: earlier.join('\n'),
+    on: keyColumns.map((k) => `p.${quoteIdent(k.name)} = n.${quoteIdent(`_c_${k.name}`)}`).join(' AND '),
+  };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface DumpResult {
   /** Bad messages by the reason the chain should give (prefix). */
   bad: Record<string, number>;
   deletesOfUnseenKeys: number;
+  /** Tombstones sent (an empty message after each delete, Debezium's default), redeliveries included. */
+  tombstones: number;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -66,15 +68,19 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   const pending: string[] = [];
   let messages = 0;
   let redelivered = 0;
+  let tombstones = 0;
   const emit = (line: string) => {
     write(line);
     messages++;
+    if (line === '') tombstones++;
     if (rand() < options.duplicates) pending.push(line);
     // Redeliveries come back a little later, like a consumer restarting from an older offset.
     if (pending.length > 50 || (pending.length > 0 && rand() < 0.05)) {
-      write(pending.shift()!);
+      const again = pending.shift()!;
+      write(again);
       messages++;
       redelivered++;
+      if (again === '') tombstones++;
     }
   };
   const change = (table: 'events' | 'assignments', op: string, before: Row | null, after: Row | null) => {
@@ -88,6 +94,8 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
         source: { table, lsn, db: 'experiments', schema: 'public' },
       }),
     );
+    // tombstones.on.delete (default true): a message without a value follows each delete, for log compaction.
+    if (op === 'd') emit('');
   };
   // Assignments: each user in each experiment, a variant (snapshot reads, then new ones).
   let assignmentId = 0;
@@ -158,9 +166,11 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     }
   }
   while (pending.length > 0) {
-    write(pending.shift()!);
+    const again = pending.shift()!;
+    write(again);
     messages++;
     redelivered++;
+    if (again === '') tombstones++;
   }
   // Bad messages, each of a kind the chain must dead-letter with its reason.
   const bad: Record<string, number> = {};
@@ -180,7 +190,6 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   };
   for (let i = 0; i < options.badOfEachKind; i++) {
     badLine('malformed JSON', `{"payload": {"op": "c", "after": {"id": ${i}`);
-    badLine('tombstone', '');
     badLine('unknown table', wrap({ before: null, after: sample, op: 'c', source: { table: 'sessions', lsn: 1 } }));
     badLine(
       'missing field event_time',
@@ -213,5 +222,5 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     state.events = live.events;
     state.assignments = live.assignments;
   }
-  return { messages, redelivered, state, bad, deletesOfUnseenKeys };
+  return { messages, redelivered, state, bad, deletesOfUnseenKeys, tombstones };
 }

@@ -10,17 +10,24 @@ import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
 
-/** landed = parsed + dead-lettered: nothing unaccounted for. Pure. */
+/** landed = parsed + truncates + tombstones + dead-lettered: nothing unaccounted for. Pure. */
 export function accountingCheck(row: Counts): Check[] {
+  const parts: [string, number][] = [
+    ['parsed', Number(row.parsed)],
+    ['truncates', Number(row.truncates ?? 0)],
+    ['tombstones (skipped)', Number(row.tombstones ?? 0)],
+    ['dead-lettered', Number(row.dead_lettered)],
+  ];
   const landed = Number(row.landed);
-  const parsed = Number(row.parsed);
-  const dead = Number(row.dead_lettered);
-  const ok = landed === parsed + dead;
+  const missing = landed - parts.reduce((n, [, v]) => n + v, 0);
   return [
     {
-      name: 'messages: landed = parsed + dead-lettered',
-      status: ok ? 'pass' : 'fail',
-      detail: `${landed} landed, ${parsed} parsed, ${dead} dead-lettered${ok ? '' : `: ${landed - parsed - dead} unaccounted for`}`,
+      name: 'messages: landed = parsed + truncates + tombstones + dead-lettered',
+      status: missing === 0 ? 'pass' : 'fail',
+      detail: `${landed} landed, ${parts
+        .filter(([what, v]) => v > 0 || what === 'parsed')
+        .map(([what, v]) => `${v} ${what}`)
+        .join(', ')}${missing === 0 ? '' : `: ${missing} unaccounted for`}`,
     },
     {
       name: 'messages: unreadable by the Kafka table',
@@ -54,6 +61,14 @@ export function stateChecks(table: string, row: Counts): Check[] {
       name: `${table}: rows = latest version per key`,
       status: ok ? 'pass' : 'fail',
       detail: `${row.processed} rows, ${row.latest} keys whose latest message is not a delete`,
+    },
+    {
+      name: `${table}: no placeholder stored`,
+      status: Number(row.placeholders ?? 0) === 0 ? 'pass' : 'fail',
+      detail:
+        Number(row.placeholders ?? 0) === 0
+          ? 'no row holds __debezium_unavailable_value'
+          : `${row.placeholders} rows hold __debezium_unavailable_value (an unchanged TOASTed value) in place of their value`,
     },
     {
       name: `${table}: deletes of keys never seen`,

@@ -29,10 +29,18 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
             )
         GROUP BY
             day,
             experiment_id,
             user_id
     )
-COMMENT 'chplan definition bd9f8448a9999021'
+COMMENT 'chplan definition 19e0037800b64cd6'

@@ -1,6 +1,4 @@
--- THE rebuild of user_experiment_stats for one day [chunk_start, chunk_end), into staging.
-INSERT INTO
-    `experiments_analytics`.`user_experiment_stats__staging`
+-- Validation: the day of user_experiment_stats recomputed now from the latest state per key.
 SELECT
     *
 FROM
@@ -23,6 +21,14 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
                     AND `event_time` >= {chunk_start:DateTime64(3, 'UTC')}
                     AND `event_time` < {chunk_end:DateTime64(3, 'UTC')}
             )
@@ -34,3 +40,7 @@ FROM
 WHERE
     `day` >= {chunk_start:DateTime64(3, 'UTC')}
     AND `day` < {chunk_end:DateTime64(3, 'UTC')}
+ORDER BY
+    `experiment_id`,
+    `user_id`,
+    `day`

@@ -1,4 +1,5 @@
--- Validation: every landed message is parsed or dead-lettered, exactly once.
+-- Validation: every landed message is parsed, a truncate, a tombstone (skipped) or dead-lettered,
+-- exactly once.
 SELECT
     (
         SELECT
@@ -12,6 +13,21 @@ SELECT
         FROM
             `experiments_analytics`.`experiments_parsed_log`
     ) AS parsed,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_truncations`
+    ) AS truncates,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_landing`
+        WHERE
+            line = ''
+            OR line = 'null'
+    ) AS tombstones,
     (
         SELECT
             count()

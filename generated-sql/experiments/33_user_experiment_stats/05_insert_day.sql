@@ -1,6 +1,8 @@
--- Rows the day's recomputation of user_experiment_stats yields (also the dry run's estimate).
+-- THE rebuild of user_experiment_stats for one day [chunk_start, chunk_end), into staging.
+INSERT INTO
+    `experiments_analytics`.`user_experiment_stats__staging`
 SELECT
-    count() AS rows
+    *
 FROM
     (
         SELECT
@@ -21,6 +23,14 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
                     AND `event_time` >= {chunk_start:DateTime64(3, 'UTC')}
                     AND `event_time` < {chunk_end:DateTime64(3, 'UTC')}
             )

@@ -1,6 +1,6 @@
--- Validation: the day of user_experiment_stats recomputed now from the latest state per key.
+-- Rows the day's recomputation of user_experiment_stats yields (also the dry run's estimate).
 SELECT
-    *
+    count() AS rows
 FROM
     (
         SELECT
@@ -21,6 +21,14 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
                     AND `event_time` >= {chunk_start:DateTime64(3, 'UTC')}
                     AND `event_time` < {chunk_end:DateTime64(3, 'UTC')}
             )
@@ -32,7 +40,3 @@ FROM
 WHERE
     `day` >= {chunk_start:DateTime64(3, 'UTC')}
     AND `day` < {chunk_end:DateTime64(3, 'UTC')}
-ORDER BY
-    `experiment_id`,
-    `user_id`,
-    `day`

@@ -32,6 +32,14 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
             ) AS e
             LEFT JOIN (
                 SELECT
@@ -47,6 +55,14 @@ FROM
                             `experiments_analytics`.`assignments_processed` FINAL
                         WHERE
                             `_deleted` = 0
+                            AND `_version` > (
+                                SELECT
+                                    max(version)
+                                FROM
+                                    `experiments_analytics`.`experiments_truncations`
+                                WHERE
+                                    source_table = 'assignments'
+                            )
                     )
                 GROUP BY
                     user_id,
@@ -58,4 +74,4 @@ FROM
             experiment_id,
             variant_id
     )
-COMMENT 'chplan definition 5c3444eb41beaf60'
+COMMENT 'chplan definition 2b23d711cc98b724'

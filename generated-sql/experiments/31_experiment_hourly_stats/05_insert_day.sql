@@ -26,6 +26,14 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
                     AND `event_time` >= {chunk_start:DateTime64(3, 'UTC')}
                     AND `event_time` < {chunk_end:DateTime64(3, 'UTC')}
             ) AS e
@@ -43,6 +51,14 @@ FROM
                             `experiments_analytics`.`assignments_processed` FINAL
                         WHERE
                             `_deleted` = 0
+                            AND `_version` > (
+                                SELECT
+                                    max(version)
+                                FROM
+                                    `experiments_analytics`.`experiments_truncations`
+                                WHERE
+                                    source_table = 'assignments'
+                            )
                     )
                 GROUP BY
                     user_id,

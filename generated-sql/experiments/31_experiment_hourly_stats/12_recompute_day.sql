@@ -1,6 +1,6 @@
--- Rows the day's recomputation of experiment_hourly_stats yields (also the dry run's estimate).
+-- Validation: the day of experiment_hourly_stats recomputed now from the latest state per key.
 SELECT
-    count() AS rows
+    *
 FROM
     (
         SELECT
@@ -24,6 +24,14 @@ FROM
                     `experiments_analytics`.`events_processed` FINAL
                 WHERE
                     `_deleted` = 0
+                    AND `_version` > (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_truncations`
+                        WHERE
+                            source_table = 'events'
+                    )
                     AND `event_time` >= {chunk_start:DateTime64(3, 'UTC')}
                     AND `event_time` < {chunk_end:DateTime64(3, 'UTC')}
             ) AS e
@@ -41,6 +49,14 @@ FROM
                             `experiments_analytics`.`assignments_processed` FINAL
                         WHERE
                             `_deleted` = 0
+                            AND `_version` > (
+                                SELECT
+                                    max(version)
+                                FROM
+                                    `experiments_analytics`.`experiments_truncations`
+                                WHERE
+                                    source_table = 'assignments'
+                            )
                     )
                 GROUP BY
                     user_id,
@@ -55,3 +71,7 @@ FROM
 WHERE
     `hour` >= {chunk_start:DateTime64(3, 'UTC')}
     AND `hour` < {chunk_end:DateTime64(3, 'UTC')}
+ORDER BY
+    `experiment_id`,
+    `variant_id`,
+    `hour`
