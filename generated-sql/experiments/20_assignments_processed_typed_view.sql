@@ -202,7 +202,12 @@ FROM
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
                                     _v.`user_id` AS `_c_user_id`,
-                                    parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC') AS `_c_assigned_at`,
+                                    if(
+                                        toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) >= toDate32('1900-01-01')
+                                        AND toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                        parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC'),
+                                        NULL
+                                    ) AS `_c_assigned_at`,
                                     (
                                         _op != 'd'
                                         AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
@@ -255,4 +260,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 6e57d2db87fff54d'
+COMMENT 'chplan definition 964abd53c1d54c78'

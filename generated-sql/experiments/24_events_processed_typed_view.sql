@@ -369,7 +369,12 @@ FROM
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
                                     _v.`event_type` AS `_c_event_type`,
-                                    parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC') AS `_c_event_time`,
+                                    if(
+                                        toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) >= toDate32('1900-01-01')
+                                        AND toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                        parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC'),
+                                        NULL
+                                    ) AS `_c_event_time`,
                                     _j0.`page` AS `_c_page`,
                                     _j0.`device` AS `_c_device`,
                                     _j0.`value` AS `_c_value`,
@@ -441,4 +446,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition eaef901fb3837379'
+COMMENT 'chplan definition 8b8c1d0bc31a3724'

@@ -633,6 +633,96 @@ describe("Debezium's default NUMERIC encoding", () => {
   });
 });
 
+describe("Debezium's other encodings", () => {
+  const precise = (unscaled: bigint): string => {
+    let bytes = 1;
+    while (unscaled >= 1n << BigInt(8 * bytes - 1) || unscaled < -(1n << BigInt(8 * bytes - 1))) bytes++;
+    const raw = (unscaled < 0n ? (1n << BigInt(8 * bytes)) + unscaled : unscaled).toString(16).padStart(2 * bytes, '0');
+    return Buffer.from(raw, 'hex').toString('base64');
+  };
+
+  it('each arrives exact at its boundaries (variable scales, string and double decimals, µs/ms/ns epochs before 1970, zoned times, day numbers, arrays), and what cannot is dead-lettered', async () => {
+    const columns = [
+      { name: 'ratio', path: 'ratio', type: 'Decimal(20, 4)', encoding: 'variable_scale' },
+      { name: 'text_amount', path: 'text_amount', type: 'Decimal(12, 3)' },
+      { name: 'at_micros', path: 'at_micros', type: "DateTime64(6, 'UTC')", encoding: 'epoch_micros' },
+      { name: 'at_millis', path: 'at_millis', type: "DateTime64(3, 'UTC')", encoding: 'epoch_millis' },
+      { name: 'at_nanos', path: 'at_nanos', type: "DateTime64(9, 'UTC')", encoding: 'epoch_nanos' },
+      { name: 'zoned', path: 'zoned', type: "DateTime64(6, 'UTC')", encoding: 'iso8601' },
+      { name: 'born', path: 'born', type: 'Date32', encoding: 'epoch_days' },
+      { name: 'tags', path: 'tags', type: 'Array(String)' },
+      { name: 'scores', path: 'scores', type: 'Array(Int32)' },
+      { name: 'uid', path: 'uid', type: 'UUID' },
+    ];
+    const chain = await chainOf('encodings', (raw) => {
+      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
+      tables
+        .find((t) => t.name === 'events_processed')!
+        .columns.push(...columns.map((c) => ({ ...c, optional: true })));
+      return { ...raw, dictionaries: [], views: [], aggregates: [] };
+    });
+    const event = {
+      user_id: 'u',
+      experiment_id: 1,
+      variant_id: 2,
+      event_type: 'exposure',
+      event_time: '2026-10-01T10:00:00Z',
+      properties: '{}',
+    };
+    const good: [Record<string, unknown>, Record<string, string>][] = [
+      [{ ratio: { scale: 2, value: precise(12_345n) } }, { ratio: '123.45' }],
+      [{ ratio: { scale: 6, value: precise(-1_234_500n) } }, { ratio: '-1.2345' }],
+      [{ ratio: { scale: 0, value: precise(10n ** 15n) } }, { ratio: '1000000000000000' }],
+      [{ text_amount: '-12.5' }, { text_amount: '-12.5' }],
+      [{ text_amount: 12.125 }, { text_amount: '12.125' }],
+      [{ at_micros: -1 }, { at_micros: '1969-12-31 23:59:59.999999' }],
+      [{ at_millis: -86_400_001 }, { at_millis: new Date(-86_400_001).toISOString().replace('T', ' ').slice(0, 23) }],
+      [{ at_nanos: 1_700_000_000_123_456_789n }, { at_nanos: '2023-11-14 22:13:20.123456789' }],
+      [{ zoned: '2026-10-01T12:00:00.123456+02:00' }, { zoned: '2026-10-01 10:00:00.123456' }],
+      [{ born: -25_000 }, { born: new Date(-25_000 * 86_400_000).toISOString().slice(0, 10) }],
+      [
+        { tags: ['a', 'b,c'], scores: [1, -2] },
+        { tags: "['a','b,c']", scores: '[1,-2]' },
+      ],
+      [{ uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }, { uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }],
+    ];
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ ratio: { scale: 6, value: precise(1_234_567n) } }, /^type: ratio is not Decimal\(20, 4\)/],
+      [{ text_amount: '1.2345' }, /^type: text_amount is not Decimal\(12, 3\)/],
+      [{ born: 200_000 }, /^type: born is not Date32/],
+      [{ scores: [1, 'x'] }, /^type: scores is not Array\(Int32\)/],
+      [{ at_micros: 100_000_000_000_000_000n }, /^type: at_micros is not DateTime64/],
+    ];
+    // A bigint in JSON: the connector writes int64 as a plain number.
+    const json = (o: unknown) =>
+      JSON.stringify(o, (_, v: unknown) => (typeof v === 'bigint' ? `@@${v}@@` : v)).replace(/"@@(-?\d+)@@"/g, '$1');
+    const lines = [...good.map(([f]) => f), ...bad.map(([f]) => f)].map((fields, i) =>
+      json({
+        schema: {},
+        payload: {
+          op: 'c',
+          before: null,
+          after: { ...event, id: i + 1, ...fields },
+          source: { table: 'events', lsn: 100 + i },
+        },
+      }),
+    );
+    writeFileSync(join(dir, 'encodings.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'encodings.jsonl'));
+    const rows = await engine.rows<Record<string, string>>(
+      `SELECT toString(id) AS id, ${columns.map((c) => `toString(${c.name}) AS ${c.name}`).join(', ')} FROM encodings.events_processed FINAL ORDER BY events_processed.id`,
+    );
+    expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
+    good.forEach(([, expected], i) => {
+      for (const [column, value] of Object.entries(expected)) expect(rows[i]![column], column).toBe(value);
+    });
+    const reasons = await engine.rows<{ reason: string }>(
+      "SELECT reason FROM encodings.encodings_dead_letter ORDER BY JSONExtract(line, 'payload', 'after', 'id', 'UInt64')",
+    );
+    expect(reasons.map((r) => r.reason)).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+  });
+});
+
 describe('stream --replace drops only what chplan created for the chain', () => {
   it('a chain in the database default: its objects go, the user table and the database stay; a foreign object of a chain name is refused', async () => {
     const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streamSpecOf } from '../../src/kinds/stream/plan/spec.js';
+import { encodingProblem, streamSpecOf } from '../../src/kinds/stream/plan/spec.js';
 import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/parse-sql.js';
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
@@ -85,10 +85,25 @@ describe('parsing each type strictly', () => {
     expect(extractType({ name: 'n', path: 'n', type: 'UInt32' })).toBe('Float64');
     expect(convertExpr({ name: 'n', path: 'n', type: 'UInt32' }, 'f')).toBe("accurateCastOrNull(f, 'UInt32')");
     expect(extractType({ name: 'n', path: 'n', type: 'LowCardinality(String)' })).toBe('String');
-    expect(convertExpr({ name: 't', path: 't', type: "DateTime64(3, 'UTC')", encoding: 'epoch_millis' }, 'f')).toBe(
-      "fromUnixTimestamp64Milli(f, 'UTC')",
-    );
-    expect(convertExpr({ name: 'd', path: 'd', type: 'Date32' }, 'f')).toBe("addDays(toDate32('1970-01-01'), f)");
+    expect(
+      convertExpr({ name: 't', path: 't', type: "DateTime64(3, 'UTC')", encoding: 'epoch_millis' }, 'f'),
+    ).toContain("fromUnixTimestamp64Milli(f, 'UTC')");
+  });
+
+  it('refuses at compile an encoding that would lose digits or does not apply to the type', () => {
+    const problems = [
+      { name: 'a', path: 'a', type: "DateTime64(3, 'UTC')", encoding: 'epoch_micros' as const },
+      { name: 'b', path: 'b', type: "DateTime64(6, 'UTC')", encoding: 'epoch_nanos' as const },
+      { name: 'c', path: 'c', type: 'String', encoding: 'variable_scale' as const },
+      { name: 'd', path: 'd', type: 'Date', encoding: 'epoch_micros' as const },
+    ].map(encodingProblem);
+    expect(problems).toEqual([
+      expect.stringMatching(/epoch_micros carries 6 digits after the second, which DateTime64\(3\) would drop/),
+      expect.stringMatching(/epoch_nanos carries 9 digits/),
+      expect.stringMatching(/applies to a Decimal/),
+      expect.stringMatching(/applies to a DateTime64/),
+    ]);
+    expect(encodingProblem({ name: 'e', path: 'e', type: "DateTime64(9, 'UTC')", encoding: 'epoch_nanos' })).toBe(null);
   });
 });
 

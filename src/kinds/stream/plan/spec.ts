@@ -17,7 +17,7 @@ export interface StreamColumn {
   path: string;
   json?: string;
   type: string;
-  encoding?: 'iso8601' | 'epoch_micros' | 'epoch_millis' | 'epoch_days' | 'base64';
+  encoding?: 'iso8601' | 'epoch_millis' | 'epoch_micros' | 'epoch_nanos' | 'epoch_days' | 'base64' | 'variable_scale';
   optional?: boolean;
 }
 
@@ -56,6 +56,30 @@ export interface StreamSpec {
     lifetimeSeconds: number;
   }[];
   views: { name: string; select: string }[];
+}
+
+/** Digits after the second a Debezium time encoding carries. */
+const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
+
+/** Why a column's encoding cannot give its type exactly, or null. Pure. */
+export function encodingProblem(c: StreamColumn): string | null {
+  const e = c.encoding;
+  if (!e) return null;
+  if ((e === 'base64' || e === 'variable_scale') && !/^Decimal/.test(c.type))
+    return `encoding ${e} (Debezium's precise decimals) applies to a Decimal`;
+  if ((e === 'base64' || e === 'variable_scale') && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38)
+    return `${e} decimals are read through Int128, up to Decimal(38, S)`;
+  if (e in EPOCH_DIGITS) {
+    const digits = /^DateTime64\((\d)/.exec(c.type)?.[1];
+    if (digits === undefined) return `encoding ${e} (a Debezium timestamp) applies to a DateTime64`;
+    if (Number(digits) < EPOCH_DIGITS[e]!)
+      return `encoding ${e} carries ${EPOCH_DIGITS[e]} digits after the second, which DateTime64(${digits}) would drop; use DateTime64(${EPOCH_DIGITS[e]}, 'UTC')`;
+  }
+  if (e === 'epoch_days' && !/^Date(32)?$/.test(c.type))
+    return 'encoding epoch_days (a Debezium date) applies to a Date';
+  if (e === 'iso8601' && !/^(Date|Date32|DateTime64.*)$/.test(c.type))
+    return 'encoding iso8601 applies to a date or a DateTime64';
+  return null;
 }
 
 export function loadStreamSpec(path: string): StreamSpec {
@@ -106,14 +130,8 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     else if (!/^(Date|Date32|DateTime64)/.test(time.type))
       problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
     for (const c of t.columns) {
-      if (c.encoding === 'base64' && !/^Decimal/.test(c.type))
-        problems.push(
-          `${t.name}: column ${c.name} is ${c.type}; encoding base64 (Debezium's precise decimals) applies to a Decimal`,
-        );
-      if (c.encoding === 'base64' && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38)
-        problems.push(
-          `${t.name}: column ${c.name} is ${c.type}; base64 decimals are read through Int128, up to Decimal(38, S)`,
-        );
+      const problem = encodingProblem(c);
+      if (problem) problems.push(`${t.name}: column ${c.name} is ${c.type}; ${problem}`);
     }
     for (const n of names)
       if (n.startsWith('_'))
