@@ -438,6 +438,57 @@ describe('what a default Debezium deployment sends', () => {
   });
 });
 
+describe('versions', () => {
+  it("with version ts_ms, source.ts_ms orders a key's changes and source.lsn breaks ties; the connector's own ts_ms never does", async () => {
+    const chain = await chainOf('by_time', (raw) => ({
+      ...raw,
+      envelope: { wrapper: 'payload', version: 'ts_ms' },
+      dictionaries: [],
+      views: [],
+      aggregates: [],
+    }));
+    const change = (id: number, type: string, sourceMs: number, lsn: number, connectorMs: number) =>
+      JSON.stringify({
+        schema: {},
+        payload: {
+          op: 'u',
+          before: null,
+          after: {
+            id,
+            user_id: 'u',
+            experiment_id: 1,
+            variant_id: 2,
+            event_type: type,
+            event_time: '2026-10-01T10:00:00Z',
+            properties: '{}',
+          },
+          ts_ms: connectorMs,
+          source: { table: 'events', lsn, ts_ms: sourceMs },
+        },
+      });
+    const lines = [
+      // Key 1: the same millisecond, so the greater LSN is the later change, whatever the connector's clock says.
+      change(1, 'click', 1_000, 20, 9_000),
+      change(1, 'exposure', 1_000, 10, 9_999),
+      // Key 2: a later change with a smaller LSN (a restored or failed-over server): the later ts_ms wins.
+      change(2, 'conversion', 2_000, 5, 1),
+      change(2, 'exposure', 1_500, 500, 9_999),
+    ];
+    writeFileSync(join(dir, 'by-time.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'by-time.jsonl'));
+    expect(
+      await engine.rows(
+        'SELECT toString(id) AS id, event_type FROM by_time.events_processed FINAL ORDER BY events_processed.id',
+      ),
+    ).toEqual([
+      { id: '1', event_type: 'click' },
+      { id: '2', event_type: 'conversion' },
+    ]);
+    const report = await validateStream(engine, chain, []);
+    expect(report.days.flatMap((d) => d.checks).filter((c) => c.status === 'fail')).toEqual([]);
+  });
+});
+
 describe('unchanged TOASTed values', () => {
   it("take the row's earlier value (same block, earlier block, redelivered), or are dead-lettered with their reason when none is known", async () => {
     const chain = await chainOf('toasted', (raw) => {

@@ -13,6 +13,7 @@ import {
   TOAST_PLACEHOLDER,
   typedColumns,
   typedSelect,
+  versionType,
 } from './parse-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
 import type { StreamAggregate, StreamSpec, StreamTable } from './spec.js';
@@ -172,6 +173,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     parsedLog: tables.parsedLog,
     truncations: tables.truncations,
     classified: tables.classified,
+    versionType: versionType(spec),
   };
   add({
     step: 'create_database',
@@ -282,7 +284,8 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         target: tables.table(table.name),
         columns,
         keyList: table.key.map(quoteIdent).join(', '),
-        versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms',
+        versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms, then source.lsn',
+        versionType: versionType(spec),
       },
     });
     add({
@@ -293,7 +296,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       fields: {
         source: table.source,
         typed: tables.table(`${table.name}_typed`),
-        columns: typedColumns(table),
+        columns: typedColumns(table, versionType(spec)),
       },
     });
   }

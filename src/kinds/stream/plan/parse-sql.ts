@@ -213,12 +213,19 @@ export function unavailableReasonExpr(table: StreamTable): string {
   return `multiIf(${parts.join(', ')}, '')`;
 }
 
+/** The type of a message's version: source.lsn, or source.ts_ms and source.lsn together. Pure. */
+export function versionType(spec: Pick<StreamSpec, 'envelope'>): 'UInt64' | 'UInt128' {
+  return spec.envelope.version === 'lsn' ? 'UInt64' : 'UInt128';
+}
+
 /** The envelope, parsed once: op, source table and version, and the row's JSON text (after; before for a delete). */
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
   // source.ts_ms is when the change happened in PostgreSQL; the envelope's own ts_ms is when the connector processed
   // it.
-  const version = spec.envelope.version === 'lsn' ? '_e.source.lsn' : '_e.source.ts_ms';
+  // ts_ms orders by when PostgreSQL made the change, then by LSN (two changes of one millisecond): one UInt128.
+  const version =
+    spec.envelope.version === 'lsn' ? '_e.source.lsn' : 'bitShiftLeft(toUInt128(_e.source.ts_ms), 64) + _e.source.lsn';
   return [
     `JSONExtract(line, ${at}'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))') AS _e`,
     "ifNull(_e.op, '') AS _op",
@@ -251,7 +258,7 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
     `_table NOT IN (${tables})`,
     "concat('unknown table \"', _table, '\"')",
     '_version IS NULL',
-    quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms'}`),
+    quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms or source.lsn'}`),
     // A truncate carries no row: it empties the table as of its version.
     "_op != 't' AND NOT startsWith(_row, '{')",
     "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
@@ -395,14 +402,14 @@ export function keyHashExpr(table: StreamTable): string {
 }
 
 /** The typed table's column list (everything its views read). */
-export function typedColumns(table: StreamTable): { name: string; type: string }[] {
+export function typedColumns(table: StreamTable, versionType: string): { name: string; type: string }[] {
   return [
     { name: 'line', type: 'String' },
     { name: 'topic', type: 'LowCardinality(String)' },
     { name: 'offset', type: 'Int64' },
     { name: 'received_at', type: "DateTime64(3, 'UTC')" },
     { name: '_op', type: 'LowCardinality(String)' },
-    { name: '_version', type: 'UInt64' },
+    { name: '_version', type: versionType },
     ...table.columns.map((c) => ({
       name: `_c_${c.name}`,
       type: /^Array/.test(c.type) ? 'Nullable(String)' : `Nullable(${base(c.type)})`,
