@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed` (
     `page` String,
     `device` String,
     `value` Float64,
+    `score` Int32,
     `is_conversion` Bool,
     `is_exposure` Bool,
     `_version` UInt64,
@@ -21,4 +22,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed` (
 ) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)
-COMMENT 'chplan definition 94db88cc42c25cfc'
+COMMENT 'chplan definition cfe56ef91966cb6b'

@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed_typed` (
     `_c_page` Nullable(String),
     `_c_device` Nullable(String),
     `_c_value` Nullable(Float64),
+    `_c_score` Nullable(Int32),
     `_reason` String
 ) ENGINE = Null
-COMMENT 'chplan definition 9a676f2b950f17c9'
+COMMENT 'chplan definition 6e8f789ef6eee3d0'

@@ -21,6 +21,7 @@ SELECT
     `_c_page`,
     `_c_device`,
     `_c_value`,
+    `_c_score`,
     if(
         _pre != '',
         _pre,
@@ -34,6 +35,8 @@ SELECT
             `_u_device`,
             'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
             `_u_value`,
+            'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_score`,
             'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
             ''
         )
@@ -118,7 +121,16 @@ FROM
                 `_u_value`
                 AND `_b_value` .1 = 0
                 AND NOT _known
-                AND NOT _superseded AS `_u_value`
+                AND NOT _superseded AS `_u_value`,
+                if(
+                    `_u_score`,
+                    multiIf(`_b_score` .1 > 0, `_b_score` .2, _known, _p .6, _superseded, defaultValueOfTypeName('Int32'), NULL),
+                    `_c_score`
+                ) AS `_c_score`,
+                `_u_score`
+                AND `_b_score` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_score`
             )
         FROM
             (
@@ -172,7 +184,13 @@ FROM
                         n._version,
                         NOT n.`_u_value`
                         AND n._op != 'd'
-                    ) OVER earlier AS `_b_value`
+                    ) OVER earlier AS `_b_value`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_score`),
+                        n._version,
+                        NOT n.`_u_score`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_score`
                 FROM
                     (
                         SELECT
@@ -184,6 +202,7 @@ FROM
                                     OR `_u_page`
                                     OR `_u_device`
                                     OR `_u_value`
+                                    OR `_u_score`
                                 ),
                                 '',
                                 line
@@ -202,11 +221,13 @@ FROM
                             `_c_page`,
                             `_c_device`,
                             `_c_value`,
+                            `_c_score`,
                             `_u_user_id`,
                             `_u_event_type`,
                             `_u_page`,
                             `_u_device`,
                             `_u_value`,
+                            `_u_score`,
                             `_c_id` IN (
                                 SELECT
                                     JSONExtract(_row, 'id', 'Nullable(UInt64)')
@@ -344,6 +365,17 @@ FROM
                                     'type: properties.value is not Float64: ',
                                     substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'value'), 1, 100)
                                 ),
+                                `_c_score` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_score`
+                                AND NOT (
+                                    NOT JSONHas(ifNull(_v.`properties`, ''), 'score')
+                                    OR JSONType(ifNull(_v.`properties`, ''), 'score') = 'Null'
+                                ),
+                                concat(
+                                    'type: properties.score is not Int32: ',
+                                    substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'score'), 1, 100)
+                                ),
                                 ''
                             ) AS _pre
                         FROM
@@ -362,7 +394,7 @@ FROM
                                     ) AS _v,
                                     JSONExtract(
                                         ifNull(_v.`properties`, ''),
-                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64))'
+                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64), `score` Nullable(Float64))'
                                     ) AS _j0,
                                     _v.`id` AS `_c_id`,
                                     _v.`user_id` AS `_c_user_id`,
@@ -378,6 +410,7 @@ FROM
                                     _j0.`page` AS `_c_page`,
                                     _j0.`device` AS `_c_device`,
                                     _j0.`value` AS `_c_value`,
+                                    accurateCastOrNull(_j0.`score`, 'Int32') AS `_c_score`,
                                     (
                                         _op != 'd'
                                         AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
@@ -397,7 +430,11 @@ FROM
                                     (
                                         _op != 'd'
                                         AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
-                                    ) AS `_u_value`
+                                    ) AS `_u_value`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_score`
                                 FROM
                                     `experiments_analytics`.`experiments_classified`
                                 WHERE
@@ -409,7 +446,7 @@ FROM
                     LEFT JOIN (
                         SELECT
                             `id`,
-                            argMax(tuple(`user_id`, `event_type`, `page`, `device`, `value`), `_version`) AS _p,
+                            argMax(tuple(`user_id`, `event_type`, `page`, `device`, `value`, `score`), `_version`) AS _p,
                             max(`_version`) AS _p_version,
                             argMax(`_deleted`, `_version`) AS _p_deleted
                         FROM
@@ -446,4 +483,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 8b8c1d0bc31a3724'
+COMMENT 'chplan definition 54ee636f6f124c45'

@@ -207,6 +207,21 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     }
     await rebuildAggregates(engine, plan, { days: DAYS });
     await expectAggregatesExact();
+    // The seed's per-event is_valid: no event before the user's assignment to the experiment.
+    const firstAssigned = new Map<string, number>();
+    for (const a of state.assignments.values()) {
+      const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
+      firstAssigned.set(k, Math.min(firstAssigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
+    }
+    const validity = await engine.rows<{ id: string; is_valid: boolean }>(
+      'SELECT toString(id) AS id, is_valid FROM experiments_analytics.events_with_validity',
+    );
+    expect(validity.length).toBe(state.events.size);
+    for (const v of validity) {
+      const e = state.events.get(Number(v.id))!;
+      const at = firstAssigned.get(`${String(e.user_id)}|${String(e.experiment_id)}`);
+      expect(Boolean(v.is_valid), v.id).toBe(at === undefined || ms(String(e.event_time)) >= at);
+    }
     const report = await validateStream(engine, plan, DAYS);
     expect(report.days.flatMap((d) => d.checks).filter((c) => c.status === 'fail')).toEqual([]);
   });
@@ -567,7 +582,15 @@ describe('unchanged TOASTed values', () => {
 
 describe('truncates', () => {
   it('a truncate empties the latest state as of its version: rows of later versions survive, aggregates and validation follow', async () => {
-    const chain = await chainOf('truncated', (raw) => ({ ...raw, dictionaries: [], views: [] }));
+    // Assignments without a time column: a dimension, read whole by the aggregates, feeding no day.
+    const chain = await chainOf('truncated', (raw) => ({
+      ...raw,
+      tables: (raw.tables as Record<string, unknown>[]).map((t) =>
+        t.name === 'assignments_processed' ? { ...t, time: undefined } : t,
+      ),
+      dictionaries: [],
+      views: [],
+    }));
     const event = (id: number, day: string) => ({
       id,
       user_id: `user_${id}`,
@@ -838,12 +861,57 @@ describe('stream dictionaries over a real PostgreSQL', () => {
     await setupChain(engine, plan, { kafka: false, dictionaries: source.connection });
     // Set up again: each dictionary is found with its own definition.
     await setupChain(engine, plan, { kafka: false, dictionaries: source.connection });
-    expect((await dictionaryChecks(engine, plan, source.connection)).map((c) => c.status)).toEqual(['pass', 'pass']);
+    expect((await dictionaryChecks(engine, plan, source.connection)).map((c) => c.status)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+    ]);
+    // A text key (the seed's users_dict) answers dictGet with that text.
+    const [user] = await engine.rows<{ country: string }>(
+      "SELECT dictGet('experiments_analytics.users_dict', 'country', tuple('user_7')) AS country",
+    );
+    expect(user).toEqual((await source.query("SELECT country FROM users WHERE id = 'user_7'"))[0]);
     const [{ name }] = (await engine.rows<{ name: string }>(
       "SELECT dictGet('experiments_analytics.variants_dict', 'name', toUInt64(21)) AS name",
     )) as [{ name: string }];
     const [theirs] = await source.query<{ name: string }>('SELECT name FROM variants WHERE id = 21');
     expect(name).toBe(theirs!.name);
+    // UUID and composite keys: their own dictionaries, checked against PostgreSQL the same way.
+    const keyed = await chainOf('keyed', (raw) => ({
+      ...raw,
+      views: [],
+      aggregates: [],
+      dictionaries: [
+        {
+          name: 'users_by_uid',
+          table: 'users',
+          key: [{ name: 'uid', type: 'UUID' }],
+          attributes: [{ name: 'id', type: 'String' }],
+        },
+        {
+          name: 'variants_by_name',
+          table: 'variants',
+          key: [
+            { name: 'experiment_id', type: 'UInt32' },
+            { name: 'name', type: 'String' },
+          ],
+          attributes: [{ name: 'is_control', type: 'UInt8' }],
+        },
+      ],
+    }));
+    await setupChain(engine, keyed, { kafka: false, dictionaries: source.connection });
+    expect((await dictionaryChecks(engine, keyed, source.connection)).map((c) => c.detail)).toEqual([
+      '10000 entries, every attribute equal',
+      '6 entries, every attribute equal',
+    ]);
+    const [{ uid }] = (await source.query<{ uid: string }>(
+      "SELECT uid::text AS uid FROM users WHERE id = 'user_42'",
+    )) as [{ uid: string }];
+    expect(
+      await engine.rows(
+        `SELECT dictGet('keyed.users_by_uid', 'id', toUUID('${uid}')) AS id, dictGet('keyed.variants_by_name', 'is_control', (toUInt32(2), 'control')) AS control`,
+      ),
+    ).toEqual([{ id: 'user_42', control: 1 }]);
     // No credential in any file of the plan.
     for (const file of buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }).files)
       expect(file.content).not.toContain(source.connection.password);
@@ -919,7 +987,7 @@ describe('stream from the command line', () => {
     });
     expect(injected.status).toBe(2);
     expect(injected.stderr).toMatch(
-      /view experiment_performance: select: it holds more than one statement \(a ; at character 14\)/,
+      /view events_with_validity: select: it holds more than one statement \(a ; at character 14\)/,
     );
     const unparsable = compile((spec) => {
       spec.aggregates[0]!.select = 'SELECT CASE WHEN experiment_id > 1 THEN 1 AS x FROM {{events_processed}}';

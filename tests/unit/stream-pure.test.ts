@@ -80,6 +80,23 @@ describe('stream spec', () => {
   });
 });
 
+describe('tables without a time column', () => {
+  it('compile as dimensions; reading one by the day is refused', () => {
+    const timeless = { ...table, time: undefined };
+    expect(streamSpecOf(spec({ tables: [timeless] })).tables[0]!.time).toBeUndefined();
+    expect(() =>
+      streamSpecOf(
+        spec({
+          tables: [timeless],
+          aggregates: [
+            { name: 'a', time: 'd', key: ['d'], select: 'SELECT toDate(now()) AS d FROM {{events_processed:window}}' },
+          ],
+        }),
+      ),
+    ).toThrow(/aggregate a reads \{\{events_processed:window\}\}, but events_processed has no time column/);
+  });
+});
+
 describe('parsing each type strictly', () => {
   it('reads small integers as Float64 so 3.5 is refused, not truncated', () => {
     expect(extractType({ name: 'n', path: 'n', type: 'UInt32' })).toBe('Float64');

@@ -148,7 +148,7 @@ export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed
     const processed = spec.tables.find((t) => t.name === name);
     const time = processed ? processed.time : spec.aggregates.find((a) => a.name === name)!.time;
     const filter =
-      window && options.windowed
+      window && options.windowed && time !== undefined
         ? `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`
         : null;
     const where = [processed ? liveCondition(spec, processed) : null, filter].filter((c) => c !== null);
@@ -429,6 +429,8 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         dictionary: tables.table(dictionary.name),
         pgTable: dictionary.table,
         key: dictionary.key,
+        simple: dictionary.key.length === 1 && dictionary.key[0]!.type === 'UInt64',
+        keyList: dictionary.key.map((k) => quoteIdent(k.name)).join(', '),
         attributes: dictionary.attributes,
         collection: pgCollection(spec),
         lifetime: dictionary.lifetimeSeconds,

@@ -46,8 +46,13 @@ function planMd(
     landing: formatTableRef(t.landing),
     parsedLog: formatTableRef(t.parsedLog),
     deadLetter: formatTableRef(t.deadLetter),
-    version: spec.envelope.version === 'lsn' ? '`source.lsn`' : '`source.ts_ms`',
-    tables: spec.tables.map((x) => ({ name: x.name, source: x.source, key: code(x.key), time: x.time })),
+    version: spec.envelope.version === 'lsn' ? '`source.lsn`' : '`source.ts_ms`, then `source.lsn`',
+    tables: spec.tables.map((x) => ({
+      name: x.name,
+      source: x.source,
+      key: code(x.key),
+      time: x.time ? `\`${x.time}\`` : 'none (a dimension)',
+    })),
     aggregates: spec.aggregates.map((x) => ({ name: x.name, key: code(x.key), rollupOf: x.rollupOf ?? null })),
     files,
   });

@@ -25,7 +25,8 @@ export interface StreamTable {
   name: string;
   source: string;
   key: string[];
-  time: string;
+  /** The column whose day a row belongs to; a table without one (a dimension) feeds no day. */
+  time?: string;
   columns: StreamColumn[];
   computed: { name: string; type: string; expr: string }[];
 }
@@ -51,7 +52,8 @@ export interface StreamSpec {
   dictionaries: {
     name: string;
     table: string;
-    key: string;
+    /** The key's columns: one UInt64 (HASHED), or any others (COMPLEX_KEY_HASHED). */
+    key: { name: string; type: string }[];
     attributes: { name: string; type: string }[];
     lifetimeSeconds: number;
   }[];
@@ -96,7 +98,10 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     throw new ConfigError(
       `The stream spec ${path} is invalid; nothing was compiled:\n  ${errors.join('\n  ')}\nSee schemas/stream.schema.json.`,
     );
-  const r = raw as Partial<StreamSpec> & {
+  const r = raw as Partial<Omit<StreamSpec, 'dictionaries'>> & {
+    dictionaries?: (Omit<StreamSpec['dictionaries'][number], 'key'> & {
+      key: string | StreamSpec['dictionaries'][number]['key'];
+    })[];
     tables: StreamTable[];
     envelope?: Partial<StreamSpec['envelope']>;
     kafka?: Partial<NonNullable<StreamSpec['kafka']>>;
@@ -126,7 +131,9 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     for (const k of t.key)
       if (t.columns.find((c) => c.name === k)?.optional) problems.push(`${t.name}: key column ${k} cannot be optional`);
     const time = t.columns.find((c) => c.name === t.time);
-    if (!time) problems.push(`${t.name}: time column ${t.time} is not among its columns`);
+    if (t.time === undefined) {
+      // A dimension: no day.
+    } else if (!time) problems.push(`${t.name}: time column ${t.time} is not among its columns`);
     else if (!/^(Date|Date32|DateTime64)/.test(time.type))
       problems.push(`${t.name}: time column ${t.time} is ${time.type}, not a date or DateTime64`);
     for (const c of t.columns) {
@@ -153,9 +160,14 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     if (problem) problems.push(`${f.what}: ${problem}`);
   }
   const known = new Set(tables.map((t) => t.name));
+  const timeless = new Set(tables.filter((t) => t.time === undefined).map((t) => t.name));
   for (const a of aggregates) {
     for (const ref of tableReferences(a.select))
-      if (!known.has(ref.name))
+      if (ref.window && timeless.has(ref.name))
+        problems.push(
+          `aggregate ${a.name} reads {{${ref.name}:window}}, but ${ref.name} has no time column: read it whole ({{${ref.name}}}) or give it a "time"`,
+        );
+      else if (!known.has(ref.name))
         problems.push(
           `aggregate ${a.name} refers to {{${ref.name}}}, which is neither a processed table nor an aggregate defined before it`,
         );
@@ -184,7 +196,11 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     envelope: { wrapper: r.envelope?.wrapper ?? 'payload', version: r.envelope?.version ?? 'lsn' },
     tables,
     aggregates,
-    dictionaries: (r.dictionaries ?? []).map((d) => ({ ...d, lifetimeSeconds: d.lifetimeSeconds ?? 300 })),
+    dictionaries: (r.dictionaries ?? []).map((d) => ({
+      ...d,
+      key: typeof d.key === 'string' ? [{ name: d.key, type: 'UInt64' }] : d.key,
+      lifetimeSeconds: d.lifetimeSeconds ?? 300,
+    })),
     views: r.views ?? [],
   };
 }

@@ -4,13 +4,17 @@ import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
 
-/** Every day from the earliest to the latest time any processed table holds (latest state). */
+/** Every day from the earliest to the latest time any processed table with a time column holds (latest state). */
 export async function daysWithData(engine: Engine, plan: StreamPlan): Promise<string[]> {
   const spec = plan.manifest.spec;
-  const parts = spec.tables.map(
-    (t) =>
-      `SELECT min(toDate(${quoteIdent(t.time)})) AS lo, max(toDate(${quoteIdent(t.time)})) AS hi FROM ${quoteTable(chainTables(spec).table(t.name))} FINAL WHERE _deleted = 0 HAVING count() > 0`,
+  const parts = spec.tables.flatMap((t) =>
+    t.time === undefined
+      ? []
+      : [
+          `SELECT min(toDate(${quoteIdent(t.time)})) AS lo, max(toDate(${quoteIdent(t.time)})) AS hi FROM ${quoteTable(chainTables(spec).table(t.name))} FINAL WHERE _deleted = 0 HAVING count() > 0`,
+        ],
   );
+  if (parts.length === 0) return [];
   const [row] = await engine.rows<{ lo: string; hi: string }>(
     `SELECT toString(min(lo)) AS lo, toString(max(hi)) AS hi FROM (${parts.join(' UNION ALL ')}) HAVING count() > 0`,
   );

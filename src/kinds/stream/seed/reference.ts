@@ -29,15 +29,17 @@ export async function dictionaryChecks(engine: Engine, plan: StreamPlan, pg: PgC
   const m = plan.manifest;
   const checks: Check[] = [];
   for (const d of m.spec.dictionaries) {
-    const columns = [d.key, ...d.attributes.map((a) => a.name)];
+    const keys = d.key.map((k) => k.name);
+    const columns = [...keys, ...d.attributes.map((a) => a.name)];
+    // Both sides ordered by the keys' text, byte by byte (ClickHouse orders UUIDs otherwise, PostgreSQL by collation).
     const mine = await engine.rows<Record<string, unknown>>(
-      `SELECT ${columns.map((c) => `toString(${quoteIdent(c)}) AS ${quoteIdent(c)}`).join(', ')} FROM ${quoteTable(chainTables(m.spec).table(d.name))} ORDER BY ${quoteIdent(d.key)}`,
+      `SELECT ${columns.map((c) => `toString(${quoteIdent(c)}) AS ${quoteIdent(c)}`).join(', ')} FROM ${quoteTable(chainTables(m.spec).table(d.name))} ORDER BY ${keys.map((k) => `toString(${quoteIdent(k)})`).join(', ')}`,
     );
     const theirs = await pgRows<Record<string, unknown>>(
       engine,
       m.collections.postgres,
       pg,
-      `SELECT ${columns.map((c) => `${pgIdent(c)}::text AS ${pgIdent(c)}`).join(', ')} FROM ${pgIdent(d.table)} ORDER BY ${pgIdent(d.key)}`,
+      `SELECT ${columns.map((c) => `${pgIdent(c)}::text AS ${pgIdent(c)}`).join(', ')} FROM ${pgIdent(d.table)} ORDER BY ${keys.map((k) => `${pgIdent(k)}::text COLLATE "C"`).join(', ')}`,
     );
     const same =
       JSON.stringify(mine) ===
