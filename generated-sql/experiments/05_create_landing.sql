@@ -1,8 +1,11 @@
 -- The landing table: every Debezium message as the Kafka table yields it (LineAsString), one
 -- row per message, whatever its content. The Kafka table's view writes here; so do replays
--- (chplan replay) and tests, so the parsing chain runs the same with or without a broker.
+-- (chplan replay) and tests, so the parsing chain runs the same with or without a broker. `key` is
+-- the Kafka message key (Debezium's: the row's primary key), which a delete without `before` is
+-- read from.
 CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_landing` (
     `line` String,
+    `key` String DEFAULT '',
     `topic` LowCardinality(String) DEFAULT '',
     `partition` Int32 DEFAULT -1,
     `offset` Int64 DEFAULT -1,
@@ -12,4 +15,4 @@ PARTITION BY
     toYYYYMM(received_at)
 ORDER BY
     received_at
-COMMENT 'chplan definition c75859b5a028fe92'
+COMMENT 'chplan definition 4d8b3c2c4971f588'

@@ -29,12 +29,10 @@ SELECT
         'missing field source.lsn',
         _op != 't'
         AND NOT startsWith(_row, '{'),
-        concat(
-            'missing field ',
-            if(_op = 'd', 'before', 'after'),
-            ' (a ',
-            if(_op = 'd', 'delete', 'change'),
-            ' without its row)'
+        if(
+            _op = 'd',
+            'missing field before (a delete without its row or a message key)',
+            'missing field after (a change without its row)'
         ),
         ''
     ) AS _reason
@@ -42,6 +40,7 @@ FROM
     (
         SELECT
             line,
+            key,
             topic,
             offset,
             received_at,
@@ -53,7 +52,14 @@ FROM
             ifNull(_e.op, '') AS _op,
             ifNull(_e.source.table, '') AS _table,
             _e.source.lsn AS _version,
-            ifNull(if(_op = 'd', _e.before, _e.after), '') AS _row
+            ifNull(
+                if(
+                    _op = 'd',
+                    if(startsWith(ifNull(_e.before, ''), '{'), _e.before, JSONExtractRaw(key, 'payload')),
+                    _e.after
+                ),
+                ''
+            ) AS _row
         FROM
             `experiments_analytics`.`experiments_landing`
         WHERE
@@ -62,4 +68,4 @@ FROM
                 OR line = 'null'
             )
     )
-COMMENT 'chplan definition d19450de520eb702'
+COMMENT 'chplan definition f6d9310798c4fd30'

@@ -3,6 +3,7 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`experiments_kafk
 TO `experiments_analytics`.`experiments_landing` AS
 SELECT
     line,
+    _key AS key,
     _topic AS topic,
     toInt32(_partition) AS partition,
     toInt64(_offset) AS offset,
@@ -11,4 +12,4 @@ FROM
     `experiments_analytics`.`experiments_kafka`
 WHERE
     length(_error) = 0
-COMMENT 'chplan definition 9f04922b1957b37e'
+COMMENT 'chplan definition 1f9fa8cc779c96a2'

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
+import { quoteString } from '../../src/core/quote.js';
 import { loadStreamSpec } from '../../src/kinds/stream/plan/spec.js';
 import { buildStreamPlan, readStreamPlan, type StreamPlan } from '../../src/kinds/stream/plan/plan.js';
 import { writePlanDir } from '../../src/plan/plan-dir.js';
@@ -504,6 +505,47 @@ describe('versions', () => {
   });
 });
 
+describe('message keys', () => {
+  it('a delete without its before takes the key from the Kafka message key; without either it is dead-lettered', async () => {
+    const chain = await chainOf('keys', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
+    const row = (id: number) => ({
+      id,
+      user_id: 'u',
+      experiment_id: 1,
+      variant_id: 2,
+      event_type: 'click',
+      event_time: '2026-10-01T10:00:00Z',
+      properties: '{}',
+    });
+    const land = (rows: { line: string; key: string }[]) =>
+      engine.command(
+        `INSERT INTO keys.keys_landing (line, key) VALUES ${rows.map((r) => `(${quoteString(r.line)}, ${quoteString(r.key)})`).join(', ')}`,
+      );
+    const key = (id: number) =>
+      JSON.stringify({ schema: { type: 'struct', fields: [{ type: 'int64', field: 'id' }] }, payload: { id } });
+    await land([1, 2, 3].map((id) => ({ line: message('events', 'c', null, row(id), 10 + id), key: key(id) })));
+    await land([
+      { line: message('events', 'd', null, null, 20), key: key(1) },
+      // Debezium's tombstone: the key, no value.
+      { line: '', key: key(1) },
+      { line: message('events', 'd', null, null, 21), key: '' },
+    ]);
+    expect(
+      await engine.rows('SELECT toString(id) AS id FROM keys.events_processed FINAL ORDER BY events_processed.id'),
+    ).toEqual([{ id: '2' }, { id: '3' }]);
+    expect(await engine.rows('SELECT reason FROM keys.keys_dead_letter')).toEqual([
+      { reason: 'missing field before (a delete without its row or a message key)' },
+    ]);
+    const checks = (await validateStream(engine, chain, [])).days[0]!.checks;
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.detail)).toEqual([
+      expect.stringMatching(/^1 delete of events dead-lettered/),
+    ]);
+    expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe(
+      '6 landed, 4 parsed, 1 tombstones (skipped), 1 dead-lettered',
+    );
+  });
+});
+
 describe('unchanged TOASTed values', () => {
   it("take the row's earlier value (same block, earlier block, redelivered), or are dead-lettered with their reason when none is known", async () => {
     const chain = await chainOf('toasted', (raw) => {
@@ -704,6 +746,49 @@ describe("Debezium's default NUMERIC encoding", () => {
     expect(await engine.rows('SELECT reason FROM money.money_dead_letter')).toEqual([
       { reason: expect.stringMatching(/^type: amount is not Decimal\(38, 10\)/) },
     ]);
+    // With schemas enabled, each message declares its fields' types: validation compares them with the spec's.
+    const schemaCheck = async (priceScale: string, at: string) => {
+      const after = {
+        type: 'struct',
+        field: 'after',
+        fields: [
+          { type: 'int64', field: 'id' },
+          { type: 'int64', name: 'io.debezium.time.MicroTimestamp', field: 'event_time' },
+          {
+            type: 'bytes',
+            name: 'org.apache.kafka.connect.data.Decimal',
+            parameters: { scale: priceScale },
+            field: 'price',
+          },
+        ],
+      };
+      const line = JSON.stringify({
+        schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
+        payload: {
+          op: 'c',
+          before: null,
+          after: { ...event, id: 200, event_time: at, price: precise(1n) },
+          source: { table: 'events', lsn: 10 },
+        },
+      });
+      writeFileSync(join(dir, 'money-schema.jsonl'), `${line}\n`);
+      await replayFile(engine, chain, join(dir, 'money-schema.jsonl'));
+      return (await validateStream(engine, chain, [])).days[0]!.checks.find((c) =>
+        c.name.startsWith('messages: field types'),
+      )!;
+    };
+    expect(await schemaCheck('4', '2026-10-01T10:00:00Z')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining(
+        "events_processed.price: the messages' decimals have scale 4, the column Decimal(9, 2): every value would be off by a power of ten",
+      ),
+    });
+    await engine.command('TRUNCATE TABLE money.money_landing');
+    expect(await schemaCheck('2', '2026-10-01T10:00:00Z')).toMatchObject({
+      status: 'fail',
+      detail:
+        'events_processed.event_time: the messages declare io.debezium.time.MicroTimestamp, which is read as epoch_micros; the spec reads iso8601',
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import { encodingProblem, streamSpecOf } from '../../src/kinds/stream/plan/spec.
 import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/parse-sql.js';
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
-import { accountingCheck, stateChecks } from '../../src/kinds/stream/validate/validate.js';
+import { accountingCheck, schemaCheck, stateChecks } from '../../src/kinds/stream/validate/validate.js';
 
 const table = {
   name: 'events_processed',
@@ -77,6 +77,38 @@ describe('stream spec', () => {
     expect(resolveSelect(s, 'SELECT * FROM {{events_processed:window}}', { windowed: false })).toBe(
       "SELECT * FROM (SELECT * FROM `x`.`events_processed` FINAL WHERE `_deleted` = 0 AND `_version` > (SELECT max(version) FROM `x`.`x_truncations` WHERE source_table = 'events'))",
     );
+  });
+});
+
+describe("the connector's schemas against the spec", () => {
+  it('passes where every declared type is read as declared', () => {
+    const s = streamSpecOf(
+      spec({
+        tables: [
+          {
+            ...table,
+            columns: [
+              ...table.columns.map((c) => (c.name === 'at' ? { ...c, encoding: 'epoch_micros' } : c)),
+              { name: 'price', path: 'price', type: 'Decimal(9, 2)', encoding: 'base64' },
+            ],
+          },
+        ],
+      }),
+    );
+    const after = {
+      field: 'after',
+      type: 'struct',
+      fields: [
+        { field: 'id', type: 'int64' },
+        { field: 'at', type: 'int64', name: 'io.debezium.time.MicroTimestamp' },
+        { field: 'price', type: 'bytes', name: 'org.apache.kafka.connect.data.Decimal', parameters: { scale: '2' } },
+      ],
+    };
+    const line = JSON.stringify({ schema: { fields: [after] }, payload: { source: { table: 'events' } } });
+    expect(schemaCheck(s, [{ sample: line, messages: '5' }])).toMatchObject({
+      status: 'pass',
+      detail: '1 schema, 3 fields as the spec reads them',
+    });
   });
 });
 

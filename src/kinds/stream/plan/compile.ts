@@ -115,6 +115,7 @@ type StreamTemplate =
   | 'create_view'
   | 'validate_accounting'
   | 'validate_dead_changes'
+  | 'validate_schemas'
   | 'validate_state';
 
 /** The step of an aggregate's statement: `agg.experiment_hourly_stats.insert_day`. */
@@ -469,6 +470,14 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       sources: spec.tables.map((t) => quoteString(t.source)).join(', '),
     },
   });
+  if (spec.envelope.wrapper === 'payload')
+    add({
+      step: 'validate_schemas',
+      file: '10_validate_schemas.sql',
+      role: "validation: a message of each schema the connector sent, to compare its field types with the spec's",
+      template: 'validate_schemas',
+      fields: parse,
+    });
   for (const table of spec.tables) {
     add({
       step: `table.${table.name}.validate`,

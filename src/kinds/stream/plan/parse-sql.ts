@@ -231,8 +231,9 @@ export function envelopeColumns(spec: StreamSpec): string[] {
     "ifNull(_e.op, '') AS _op",
     "ifNull(_e.source.table, '') AS _table",
     `${version} AS _version`,
-    // JSONExtract hands an object back as its JSON text: the row comes out of the same parse.
-    "ifNull(if(_op = 'd', _e.before, _e.after), '') AS _row",
+    // JSONExtract hands an object back as its JSON text: the row comes out of the same parse. A delete without its
+    // `before` takes its key from the Kafka message key (Debezium's key is the row's primary key).
+    `ifNull(if(_op = 'd', if(startsWith(ifNull(_e.before, ''), '{'), _e.before, ${spec.envelope.wrapper === 'payload' ? "JSONExtractRaw(key, 'payload')" : 'key'}), _e.after), '') AS _row`,
   ];
 }
 
@@ -261,7 +262,7 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
     quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms or source.lsn'}`),
     // A truncate carries no row: it empties the table as of its version.
     "_op != 't' AND NOT startsWith(_row, '{')",
-    "concat('missing field ', if(_op = 'd', 'before', 'after'), ' (a ', if(_op = 'd', 'delete', 'change'), ' without its row)')",
+    "if(_op = 'd', 'missing field before (a delete without its row or a message key)', 'missing field after (a change without its row)')",
   ].join(', ')}, '')`;
 }
 

@@ -6,6 +6,7 @@ import { compareRows, sameNumber } from '../../../validate/compare.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
+import { scaleOf } from '../plan/parse-sql.js';
 import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
@@ -53,6 +54,84 @@ export function deadChangesCheck(
   };
 }
 
+/** The encoding a Debezium schema's logical type name asks for ('' where the plain JSON value is read). */
+const LOGICAL: Record<string, string> = {
+  'org.apache.kafka.connect.data.Decimal': 'base64',
+  'io.debezium.data.VariableScaleDecimal': 'variable_scale',
+  'io.debezium.time.Timestamp': 'epoch_millis',
+  'io.debezium.time.MicroTimestamp': 'epoch_micros',
+  'io.debezium.time.NanoTimestamp': 'epoch_nanos',
+  'io.debezium.time.ZonedTimestamp': 'iso8601',
+  'io.debezium.time.Date': 'epoch_days',
+};
+
+interface SchemaField {
+  field: string;
+  type: string;
+  name?: string;
+  parameters?: Record<string, string>;
+  fields?: SchemaField[];
+}
+
+/**
+ * Each schema the connector sent (one message of each) against how the spec reads the fields: a field whose logical
+ * type asks for another encoding, or a Decimal whose scale is not the column's, is read wrong (a base64 decimal at
+ * another scale is off by a power of ten), so the check fails naming the column. Pure.
+ */
+export function schemaCheck(
+  spec: StreamPlan['manifest']['spec'],
+  samples: { sample: string; messages: string }[],
+): Check {
+  const problems = new Set<string>();
+  let compared = 0;
+  for (const sample of samples) {
+    let message: { schema?: SchemaField; payload?: { source?: { table?: string } } };
+    try {
+      message = JSON.parse(sample.sample) as typeof message;
+    } catch {
+      continue;
+    }
+    const table = spec.tables.find((t) => t.source === message.payload?.source?.table);
+    const after = message.schema?.fields?.find((f) => f.field === 'after')?.fields;
+    if (!table || !after) continue;
+    for (const column of table.columns.filter((c) => !c.json)) {
+      const field = after.find((f) => f.field === column.path);
+      if (!field) continue;
+      compared++;
+      const wanted = field.name ? LOGICAL[field.name] : undefined;
+      const isDecimal = /^Decimal/.test(column.type);
+      const read =
+        column.encoding ??
+        (isDecimal ? '' : /^DateTime64/.test(column.type) ? 'iso8601' : /^Date/.test(column.type) ? 'epoch_days' : '');
+      const where = `${table.name}.${column.name}`;
+      if (wanted !== undefined && wanted !== read)
+        problems.add(
+          `${where}: the messages declare ${field.name}, which is read as ${wanted}; the spec reads ${read || 'the plain value'}`,
+        );
+      else if (
+        wanted === undefined &&
+        read !== '' &&
+        field.name === undefined &&
+        (read !== 'iso8601' || field.type !== 'string')
+      )
+        problems.add(`${where}: the messages send a plain ${field.type}; the spec reads it as ${read}`);
+      const scale = field.parameters?.scale;
+      if (wanted === 'base64' && scale !== undefined && Number(scale) !== scaleOf(column.type))
+        problems.add(
+          `${where}: the messages' decimals have scale ${scale}, the column ${column.type}: every value would be off by a power of ten`,
+        );
+    }
+  }
+  return {
+    name: "messages: field types as the connector's schema declares them",
+    status: problems.size === 0 ? 'pass' : 'fail',
+    detail:
+      problems.size === 0
+        ? `${samples.length} schema${samples.length === 1 ? '' : 's'}, ${compared} field${compared === 1 ? '' : 's'} as the spec reads them`
+        : [...problems].join('; '),
+  };
+}
+
 /** A processed table against the latest version per key in the parsed log. Pure. */
 export function stateChecks(table: string, row: Counts): Check[] {
   const ok = row.processed === row.latest;
@@ -94,6 +173,8 @@ export async function validateStream(engine: Engine, plan: StreamPlan, days: str
   const chain: Check[] = accountingCheck(accounting!);
   if (plan.sql.validate_dead_changes !== undefined)
     chain.push(deadChangesCheck(await engine.rows(plan.sql.validate_dead_changes, { step: 'validate' })));
+  if (plan.sql.validate_schemas !== undefined)
+    chain.push(schemaCheck(m.spec, await engine.rows(plan.sql.validate_schemas, { step: 'validate' })));
   for (const table of m.spec.tables) {
     const [row] = await engine.rows<Counts>(statementOf(plan, `table.${table.name}.validate`), { step: 'validate' });
     chain.push(...stateChecks(table.name, row!));
