@@ -221,9 +221,8 @@ export function versionType(spec: Pick<StreamSpec, 'envelope'>): 'UInt64' | 'UIn
 /** The envelope, parsed once: op, source table and version, and the row's JSON text (after; before for a delete). */
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
-  // source.ts_ms is when the change happened in PostgreSQL; the envelope's own ts_ms is when the connector processed
-  // it.
-  // ts_ms orders by when PostgreSQL made the change, then by LSN (two changes of one millisecond): one UInt128.
+  // ts_ms orders by source.ts_ms, when PostgreSQL made the change (the envelope's own ts_ms is when the connector
+  // processed it), then by LSN for two changes of one millisecond: one UInt128.
   const version =
     spec.envelope.version === 'lsn' ? '_e.source.lsn' : 'bitShiftLeft(toUInt128(_e.source.ts_ms), 64) + _e.source.lsn';
   return [
@@ -293,9 +292,10 @@ function unavailableCondition(column: StreamColumn): string {
   const field = `_v.${quoteIdent(column.path)}`;
   if (/^Array/.test(column.type))
     return `ifNull(${field} IN (${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(JSON.stringify([TOAST_PLACEHOLDER]))}), false)`;
-  const placeholder = quoteString(
-    /base64|variable_scale/.test(column.encoding ?? '') ? TOAST_PLACEHOLDER_BYTES : TOAST_PLACEHOLDER,
-  );
+  // A VariableScaleDecimal is an object whose value holds the bytes.
+  if (column.encoding === 'variable_scale')
+    return `ifNull(position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
+  const placeholder = quoteString(column.encoding === 'base64' ? TOAST_PLACEHOLDER_BYTES : TOAST_PLACEHOLDER);
   return `ifNull(${field} = ${placeholder}, false)`;
 }
 
