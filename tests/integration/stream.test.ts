@@ -622,6 +622,60 @@ describe('unchanged TOASTed values', () => {
   });
 });
 
+describe('a dump as a default deployment sends it', () => {
+  it('unchanged TOASTed properties on a third of the updates, tombstones, redeliveries: every processed row equals the source state', async () => {
+    const chain = await chainOf('deployed', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
+    const lines: string[] = [];
+    const dump = generateDump(
+      {
+        events: 3000,
+        users: 100,
+        experiments: 3,
+        seed: 5,
+        duplicates: 0.1,
+        badOfEachKind: 0,
+        keepState: true,
+        wrapper: 'payload',
+        toast: 0.33,
+      },
+      (l) => lines.push(l),
+    );
+    const placeholders = lines.filter((l) => l.includes('__debezium_unavailable_value')).length;
+    expect(placeholders).toBeGreaterThan(50);
+    // In several deliveries (a key's versions in order, as Kafka keeps them within a partition).
+    const file = join(dir, 'deployed.jsonl');
+    for (let i = 0; i < 4; i++) {
+      writeFileSync(file, `${lines.slice((i * lines.length) / 4, ((i + 1) * lines.length) / 4).join('\n')}\n`);
+      await replayFile(engine, chain, file);
+    }
+    const rows = await engine.rows<Record<string, string>>(
+      'SELECT toString(id) AS id, user_id, event_type, toString(event_time) AS t, page, device, toString(value) AS value FROM deployed.events_processed FINAL ORDER BY events_processed.id',
+    );
+    const expected = [...dump.state.events.values()]
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((e) => {
+        const p = JSON.parse(String(e.properties)) as { page?: string; device?: string; value?: number };
+        return {
+          id: String(e.id),
+          user_id: String(e.user_id),
+          event_type: String(e.event_type),
+          t: String(e.event_time).replace('T', ' ').replace('Z', ''),
+          page: p.page ?? '',
+          device: p.device ?? '',
+          value: String(p.value ?? 0),
+        };
+      });
+    expect(rows.length).toBe(expected.length);
+    expect(rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(expected[i]))).toEqual([]);
+    expect(await engine.rows('SELECT reason FROM deployed.deployed_dead_letter')).toEqual([]);
+    const checks = (await validateStream(engine, chain, [])).days.flatMap((d) => d.checks);
+    expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe(
+      `${dump.messages} landed, ${dump.messages - dump.tombstones} parsed, ${dump.tombstones} tombstones (skipped)`,
+    );
+  });
+});
+
 describe('truncates', () => {
   it('a truncate empties the latest state as of its version: rows of later versions survive, aggregates and validation follow', async () => {
     // Assignments without a time column: a dimension, read whole by the aggregates, feeding no day.

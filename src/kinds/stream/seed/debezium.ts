@@ -17,6 +17,11 @@ export interface DumpOptions {
   /** Keep the final row states (for tests); off for large dumps. */
   keepState: boolean;
   wrapper: 'payload' | 'none';
+  /**
+   * Share of updates that leave `properties` unchanged, sent as Debezium sends an unchanged TOASTed column under
+   * REPLICA IDENTITY DEFAULT: `__debezium_unavailable_value`. 0 by default.
+   */
+  toast?: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -143,18 +148,21 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
       const before = live.events.get(target);
       if (before) {
         const moved = Date.parse(String(before.event_time)) + Math.floor((rand() - 0.5) * 4 * 86_400_000);
+        const unchanged = (options.toast ?? 0) > 0 && rand() < options.toast!;
         const after = {
           ...before,
           event_type: pick(TYPES),
           event_time: iso(moved, target % 997),
-          properties: JSON.stringify({
-            page: pick(PAGES),
-            device: pick(DEVICES),
-            value: Math.round(rand() * 10_000) / 100,
-          }),
+          properties: unchanged
+            ? before.properties
+            : JSON.stringify({
+                page: pick(PAGES),
+                device: pick(DEVICES),
+                value: Math.round(rand() * 10_000) / 100,
+              }),
         };
         live.events.set(target, after);
-        change('events', 'u', before, after);
+        change('events', 'u', before, unchanged ? { ...after, properties: '__debezium_unavailable_value' } : after);
       }
     } else if (roll < 0.12 && eventIds.length > 0) {
       const target = eventIds[Math.floor(rand() * eventIds.length)]!;
