@@ -10,6 +10,7 @@ import { writePlanDir } from '../../src/plan/plan-dir.js';
 import { dropChain, setupChain } from '../../src/kinds/stream/run/setup.js';
 import { replayFile } from '../../src/kinds/stream/run/replay.js';
 import { rebuildAggregates } from '../../src/kinds/stream/run/run.js';
+import { daysWithData } from '../../src/kinds/stream/run/days.js';
 import { daysBetween } from '../../src/core/windows.js';
 import { validateStream } from '../../src/kinds/stream/validate/validate.js';
 import { generateDump, type Row } from '../../src/kinds/stream/seed/debezium.js';
@@ -37,9 +38,9 @@ const dayOf = (iso: string) => iso.slice(0, 10);
 const valueOf = (e: Row) => Number((JSON.parse(String(e.properties)) as { value?: number }).value ?? 0);
 
 /** The seed's aggregates, computed in JavaScript from the final state of the source rows. */
-function expected() {
+function expected(source = state) {
   const assigned = new Map<string, number>();
-  for (const a of state.assignments.values()) {
+  for (const a of source.assignments.values()) {
     const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
     assigned.set(k, Math.min(assigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
   }
@@ -48,7 +49,7 @@ function expected() {
     { events: number; exposures: number; conversions: number; valid: number; users: Set<string>; value: number }
   >();
   const user = new Map<string, { events: number; conversions: number; value: number }>();
-  for (const e of state.events.values()) {
+  for (const e of source.events.values()) {
     const h = `${hourOf(String(e.event_time))}|${String(e.experiment_id)}|${String(e.variant_id)}`;
     const row = hourly.get(h) ?? { events: 0, exposures: 0, conversions: 0, valid: 0, users: new Set(), value: 0 };
     row.events++;
@@ -69,10 +70,11 @@ function expected() {
   return { hourly, user };
 }
 
-async function expectAggregatesExact(): Promise<void> {
-  const { hourly, user } = expected();
+/** The chain's aggregates in database `db` against the JavaScript recomputation from `source`. */
+async function expectAggregatesExact(db = 'experiments_analytics', source = state): Promise<void> {
+  const { hourly, user } = expected(source);
   const rows = await engine.rows<Record<string, string | number>>(
-    'SELECT toString(hour) AS hour, experiment_id, variant_id, events, exposures, conversions, valid_events, users, value FROM experiments_analytics.experiment_hourly_stats FINAL ORDER BY hour, experiment_id, variant_id',
+    `SELECT toString(hour) AS hour, experiment_id, variant_id, events, exposures, conversions, valid_events, users, value FROM ${db}.experiment_hourly_stats FINAL ORDER BY hour, experiment_id, variant_id`,
   );
   const got = new Map(rows.map((r) => [`${String(r.hour)}|${String(r.experiment_id)}|${String(r.variant_id)}`, r]));
   expect([...got.keys()].sort()).toEqual([...hourly.keys()].sort());
@@ -86,7 +88,7 @@ async function expectAggregatesExact(): Promise<void> {
   }
   // Daily: the same numbers summed per day, straight from the JavaScript totals.
   const daily = await engine.rows<Record<string, string>>(
-    'SELECT toString(day) AS day, toString(sum(events)) AS events, toString(sum(conversions)) AS conversions FROM experiments_analytics.experiment_daily_stats GROUP BY day ORDER BY day',
+    `SELECT toString(day) AS day, toString(sum(events)) AS events, toString(sum(conversions)) AS conversions FROM ${db}.experiment_daily_stats GROUP BY day ORDER BY day`,
   );
   const byDay = new Map<string, { events: number; conversions: number }>();
   for (const [k, e] of hourly) {
@@ -99,7 +101,7 @@ async function expectAggregatesExact(): Promise<void> {
     [...byDay].sort().map(([d, v]) => [d, v.events, v.conversions]),
   );
   const users = await engine.rows<Record<string, string>>(
-    "SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value FROM experiments_analytics.user_experiment_stats",
+    `SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value FROM ${db}.user_experiment_stats`,
   );
   expect(users.length).toBe(user.size);
   for (const u of users) {
@@ -623,57 +625,73 @@ describe('unchanged TOASTed values', () => {
 });
 
 describe('a dump as a default deployment sends it', () => {
-  it('unchanged TOASTed properties on a third of the updates, tombstones, redeliveries: every processed row equals the source state', async () => {
-    const chain = await chainOf('deployed', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
-    const lines: string[] = [];
-    const dump = generateDump(
-      {
-        events: 3000,
-        users: 100,
-        experiments: 3,
-        seed: 5,
-        duplicates: 0.1,
-        badOfEachKind: 0,
-        keepState: true,
-        wrapper: 'payload',
-        toast: 0.33,
-      },
-      (l) => lines.push(l),
-    );
-    const placeholders = lines.filter((l) => l.includes('__debezium_unavailable_value')).length;
-    expect(placeholders).toBeGreaterThan(50);
-    // In several deliveries (a key's versions in order, as Kafka keeps them within a partition).
-    const file = join(dir, 'deployed.jsonl');
-    for (let i = 0; i < 4; i++) {
-      writeFileSync(file, `${lines.slice((i * lines.length) / 4, ((i + 1) * lines.length) / 4).join('\n')}\n`);
-      await replayFile(engine, chain, file);
-    }
-    const rows = await engine.rows<Record<string, string>>(
-      'SELECT toString(id) AS id, user_id, event_type, toString(event_time) AS t, page, device, toString(value) AS value FROM deployed.events_processed FINAL ORDER BY events_processed.id',
-    );
-    const expected = [...dump.state.events.values()]
-      .sort((a, b) => Number(a.id) - Number(b.id))
-      .map((e) => {
-        const p = JSON.parse(String(e.properties)) as { page?: string; device?: string; value?: number };
-        return {
-          id: String(e.id),
-          user_id: String(e.user_id),
-          event_type: String(e.event_type),
-          t: String(e.event_time).replace('T', ' ').replace('Z', ''),
-          page: p.page ?? '',
-          device: p.device ?? '',
-          value: String(p.value ?? 0),
-        };
-      });
-    expect(rows.length).toBe(expected.length);
-    expect(rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(expected[i]))).toEqual([]);
-    expect(await engine.rows('SELECT reason FROM deployed.deployed_dead_letter')).toEqual([]);
-    const checks = (await validateStream(engine, chain, [])).days.flatMap((d) => d.checks);
-    expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
-    expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe(
-      `${dump.messages} landed, ${dump.messages - dump.tombstones} parsed, ${dump.tombstones} tombstones (skipped)`,
-    );
-  });
+  it.each(['payload', 'none'] as const)(
+    'envelope %s: unchanged TOASTed properties on a third of the updates, tombstones, redeliveries: every processed row, aggregate and view equals the source state',
+    async (wrapper) => {
+      const name = `deployed_${wrapper}`;
+      const chain = await chainOf(name, (raw) => ({ ...raw, envelope: { wrapper, version: 'lsn' }, dictionaries: [] }));
+      const lines: string[] = [];
+      const dump = generateDump(
+        {
+          events: 3000,
+          users: 100,
+          experiments: 3,
+          seed: 5,
+          duplicates: 0.1,
+          badOfEachKind: 0,
+          keepState: true,
+          wrapper,
+          toast: 0.33,
+        },
+        (l) => lines.push(l),
+      );
+      expect(lines.filter((l) => l.includes('__debezium_unavailable_value')).length).toBeGreaterThan(50);
+      // In several deliveries (a key's versions in order, as Kafka keeps them within a partition).
+      const file = join(dir, `${name}.jsonl`);
+      for (let i = 0; i < 4; i++) {
+        writeFileSync(file, `${lines.slice((i * lines.length) / 4, ((i + 1) * lines.length) / 4).join('\n')}\n`);
+        await replayFile(engine, chain, file);
+      }
+      const rows = await engine.rows<Record<string, string>>(
+        `SELECT toString(id) AS id, user_id, event_type, toString(event_time) AS t, page, device, toString(value) AS value FROM ${name}.events_processed FINAL ORDER BY events_processed.id`,
+      );
+      const want = [...dump.state.events.values()]
+        .sort((a, b) => Number(a.id) - Number(b.id))
+        .map((e) => {
+          const p = JSON.parse(String(e.properties)) as { page?: string; device?: string; value?: number };
+          return {
+            id: String(e.id),
+            user_id: String(e.user_id),
+            event_type: String(e.event_type),
+            t: String(e.event_time).replace('T', ' ').replace('Z', ''),
+            page: p.page ?? '',
+            device: p.device ?? '',
+            value: String(p.value ?? 0),
+          };
+        });
+      expect(rows.length).toBe(want.length);
+      expect(rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(want[i]))).toEqual([]);
+      expect(await engine.rows(`SELECT reason FROM ${name}.${name}_dead_letter`)).toEqual([]);
+      const days = await daysWithData(engine, chain);
+      await rebuildAggregates(engine, chain, { days });
+      await expectAggregatesExact(name, dump.state);
+      // The reporting view over the daily rollup: per experiment and variant, against the same JavaScript totals.
+      const perVariant = new Map<string, number>();
+      for (const [k, v] of expected(dump.state).hourly) {
+        const [, experiment, variant] = k.split('|');
+        perVariant.set(`${experiment}|${variant}`, (perVariant.get(`${experiment}|${variant}`) ?? 0) + v.events);
+      }
+      const performance = await engine.rows<{ k: string; events: string }>(
+        `SELECT concat(toString(experiment_id), '|', toString(variant_id)) AS k, toString(events) AS events FROM ${name}.experiment_performance ORDER BY k`,
+      );
+      expect(performance.map((p) => [p.k, Number(p.events)])).toEqual([...perVariant].sort());
+      const checks = (await validateStream(engine, chain, days)).days.flatMap((d) => d.checks);
+      expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
+      expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe(
+        `${dump.messages} landed, ${dump.messages - dump.tombstones} parsed, ${dump.tombstones} tombstones (skipped)`,
+      );
+    },
+  );
 });
 
 describe('truncates', () => {

@@ -4,7 +4,8 @@
 //   parse  DATA DUMP        one parse of each event message into typed rows in a MergeTree (no
 //                           checks, versions, dead letters or log): with floor, the least a
 //                           parsing chain must do
-//   chain  DATA DUMP PLAN   the lines into the landing table, with the whole chain of views
+//   chain  DATA DUMP PLAN   chplan replay of the dump (staged, then a block per insert into the landing
+//                           table), with the whole chain of views
 //   client DATA DUMP        a consumer in Node: parse each message, keep the latest state per key,
 //                           hourly aggregates in memory, rows inserted in batches of 10,000
 import { createReadStream } from 'node:fs';
@@ -46,10 +47,10 @@ if (mode === 'floor') {
   const db = plan.manifest.spec.database;
   await engine.command(`DROP DATABASE IF EXISTS ${db} SYNC`);
   await setupChain(engine, plan, { kafka: false, dictionaries: null });
+  const { replayFile } = await import('../run/replay.js');
   const started = performance.now();
-  await engine.command(
-    `INSERT INTO ${db}.${plan.manifest.spec.name}_landing (line) SELECT line FROM file(${file}, 'LineAsString', 'line String') SETTINGS ${LANDING_INSERT_SETTINGS}`,
-  );
+  // As chplan replay lands a dump: staged, then a block per insert.
+  await replayFile(engine, plan, dump);
   seconds = (performance.now() - started) / 1000;
   messages = Number(
     (await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${db}.${plan.manifest.spec.name}_landing`))[0]!.n,
@@ -121,7 +122,10 @@ if (mode === 'floor') {
     const version = p.source.lsn;
     const previous = latest.get(row.id);
     if (previous && previous.version >= version) continue; // a redelivery or an older version
-    const props = typeof row.properties === 'string' ? (JSON.parse(row.properties) as { value?: number }) : {};
+    // An unchanged TOASTed properties keeps the row's earlier value, as the chain does.
+    const unchanged = row.properties === '__debezium_unavailable_value';
+    const props =
+      typeof row.properties === 'string' && !unchanged ? (JSON.parse(row.properties) as { value?: number }) : {};
     const event: Event = {
       id: row.id,
       user_id: String(row.user_id),
@@ -129,7 +133,7 @@ if (mode === 'floor') {
       variant_id: Number(row.variant_id),
       event_type: String(row.event_type),
       event_time: String(row.event_time),
-      value: Number(props.value ?? 0),
+      value: unchanged ? (previous?.value ?? 0) : Number(props.value ?? 0),
       version,
     };
     if (previous && previous.event_type !== '') contribute(previous, -1);

@@ -5,13 +5,14 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { tableRows } from '../../../engine/table-columns.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { chainTables } from '../plan/compile.js';
+import { chainTables, LANDING_BLOCK_ROWS } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
 
 /**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
- * landing table, where the chain takes them exactly as it takes Kafka's. The embedded engine
- * reads the file itself; a server is sent the file in blocks (it cannot see this machine's files).
+ * landing table, where the chain takes them exactly as it takes Kafka's: a block of at most 65,536 lines per insert.
+ * The embedded engine reads the file itself into replay staging; a server is sent the file in blocks (it cannot see
+ * this machine's files).
  * Returns the lines landed.
  */
 export async function replayFile(engine: Engine, plan: StreamPlan, file: string, topic = 'replay'): Promise<number> {
@@ -22,7 +23,15 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
   const count = () => tableRows(engine, landing);
   const before = await count();
   if (engine.can.runInProcess) {
-    await engine.command(statementOf(plan, 'replay_file'), { params: { path, topic }, step: 'replay' });
+    // Staged first, then landed a block at a time: each block its own insert, as a Kafka table hands over a poll.
+    const run = (step: string, params: Record<string, string> = {}) =>
+      engine.command(statementOf(plan, step), { params, step: 'replay' });
+    await run('clear_replay');
+    await run('replay_file', { path });
+    const staged = await tableRows(engine, chainTables(plan.manifest.spec).replay);
+    for (let from = 0; from < staged; from += LANDING_BLOCK_ROWS)
+      await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
+    await run('clear_replay');
   } else {
     let block: string[] = [];
     let bytes = 0;
@@ -35,7 +44,7 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
     for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
       block.push(line);
       bytes += line.length;
-      if (bytes > 8 << 20) await flush();
+      if (bytes > 8 << 20 || block.length >= LANDING_BLOCK_ROWS) await flush();
     }
     await flush();
   }

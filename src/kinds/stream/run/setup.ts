@@ -23,6 +23,7 @@ function isSetupStep(step: string): boolean {
     step === 'append_ledger' ||
     step === 'source_version' ||
     step.startsWith('replay_') ||
+    step === 'clear_replay' ||
     /^(validate_|table\.[^.]+\.validate$)/.test(step)
   )
     return false;

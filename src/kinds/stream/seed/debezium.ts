@@ -51,6 +51,98 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * The value schema the JSON converter sends with each message when schemas.enable is on (the default), as the
+ * PostgreSQL connector builds it: before and after as the table's row, the source block, op, ts_ms, transaction.
+ */
+function valueSchema(table: string, columns: Record<string, unknown>[]): object {
+  const row = (field: string) => ({
+    type: 'struct',
+    fields: columns,
+    optional: true,
+    name: `pg.public.${table}.Value`,
+    field,
+  });
+  const f = (field: string, type: string, extra: Record<string, unknown> = {}) => ({
+    type,
+    optional: false,
+    field,
+    ...extra,
+  });
+  return {
+    type: 'struct',
+    fields: [
+      row('before'),
+      row('after'),
+      {
+        type: 'struct',
+        fields: [
+          f('version', 'string'),
+          f('connector', 'string'),
+          f('name', 'string'),
+          f('ts_ms', 'int64'),
+          {
+            ...f('snapshot', 'string'),
+            optional: true,
+            name: 'io.debezium.data.Enum',
+            version: 1,
+            parameters: { allowed: 'true,last,false,incremental' },
+            default: 'false',
+          },
+          f('db', 'string'),
+          { ...f('sequence', 'string'), optional: true },
+          f('schema', 'string'),
+          f('table', 'string'),
+          { ...f('txId', 'int64'), optional: true },
+          { ...f('lsn', 'int64'), optional: true },
+          { ...f('xmin', 'int64'), optional: true },
+        ],
+        optional: false,
+        name: 'io.debezium.connector.postgresql.Source',
+        field: 'source',
+      },
+      f('op', 'string'),
+      { ...f('ts_ms', 'int64'), optional: true },
+      {
+        type: 'struct',
+        fields: [f('id', 'string'), f('total_order', 'int64'), f('data_collection_order', 'int64')],
+        optional: true,
+        name: 'event.block',
+        version: 1,
+        field: 'transaction',
+      },
+    ],
+    optional: false,
+    name: `pg.public.${table}.Envelope`,
+    version: 1,
+  };
+}
+
+const column = (field: string, type: string, name?: string) => ({
+  type,
+  optional: false,
+  ...(name ? { name, version: 1 } : {}),
+  field,
+});
+const SCHEMAS: Record<string, object> = {
+  events: valueSchema('events', [
+    column('id', 'int64'),
+    column('user_id', 'string'),
+    column('experiment_id', 'int32'),
+    column('variant_id', 'int32'),
+    column('event_type', 'string'),
+    column('event_time', 'string', 'io.debezium.time.ZonedTimestamp'),
+    column('properties', 'string', 'io.debezium.data.Json'),
+  ]),
+  assignments: valueSchema('assignments', [
+    column('id', 'int64'),
+    column('experiment_id', 'int32'),
+    column('variant_id', 'int32'),
+    column('user_id', 'string'),
+    column('assigned_at', 'string', 'io.debezium.time.ZonedTimestamp'),
+  ]),
+};
+
 const DAY0 = Date.UTC(2026, 9, 1);
 const iso = (ms: number, micros: number) =>
   `${new Date(ms).toISOString().slice(0, 19)}.${String(Math.floor(ms % 1000) * 1000 + micros).padStart(6, '0')}Z`;
@@ -68,8 +160,12 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   let lsn = 1_000_000;
   const state = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
   const live = { events: new Map<number, Row>(), assignments: new Map<number, Row>() };
-  const wrap = (payload: object) =>
-    JSON.stringify(options.wrapper === 'payload' ? { schema: { type: 'struct', name: 'envelope' }, payload } : payload);
+  const wrap = (payload: Row & { source?: Row }) =>
+    JSON.stringify(
+      options.wrapper === 'payload'
+        ? { schema: SCHEMAS[String(payload.source?.table)] ?? SCHEMAS.events, payload }
+        : payload,
+    );
   const pending: string[] = [];
   let messages = 0;
   let redelivered = 0;
@@ -96,7 +192,20 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
         after,
         op,
         ts_ms: 1_790_000_000_000 + lsn,
-        source: { table, lsn, db: 'experiments', schema: 'public' },
+        source: {
+          version: '2.7.3.Final',
+          connector: 'postgresql',
+          name: 'pg',
+          ts_ms: 1_790_000_000_000 + lsn,
+          snapshot: op === 'r' ? 'true' : 'false',
+          db: 'experiments',
+          sequence: `["${lsn - 1}","${lsn}"]`,
+          schema: 'public',
+          table,
+          txId: 700 + lsn,
+          lsn,
+          xmin: null,
+        },
       }),
     );
     // tombstones.on.delete (default true): a message without a value follows each delete, for log compaction.

@@ -4,8 +4,8 @@ INSERT INTO
     `experiments_analytics`.`experiments_landing` (line)
 SETTINGS
     parallel_view_processing = 1,
+    max_block_size = 65536,
     max_insert_block_size = 65536,
-    min_insert_block_size_rows = 65536,
     max_threads = 2
 FORMAT
     LineAsString

@@ -1,0 +1,19 @@
+-- chplan replay: lines [from, to) of replay staging into the landing table, in file order, as one
+-- insert, where the chain takes them as it takes a Kafka table's poll.
+INSERT INTO
+    `experiments_analytics`.`experiments_landing` (line, topic)
+SELECT
+    line,
+    {topic:String}
+FROM
+    `experiments_analytics`.`experiments_replay`
+WHERE
+    seq >= {from:UInt64}
+    AND seq < {to:UInt64}
+ORDER BY
+    seq
+SETTINGS
+    parallel_view_processing = 1,
+    max_block_size = 65536,
+    max_insert_block_size = 65536,
+    max_threads = 2
