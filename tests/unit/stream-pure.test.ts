@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodingProblem, streamSpecOf } from '../../src/kinds/stream/plan/spec.js';
 import { tableReferences } from '../../src/core/table-references.js';
-import { convertExpr, extractType } from '../../src/kinds/stream/plan/parse-sql.js';
+import { convertExpr, extractType } from '../../src/kinds/stream/plan/encodings.js';
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
 import { accountingCheck, schemaCheck, stateChecks } from '../../src/kinds/stream/validate/validate.js';
 

@@ -9,12 +9,11 @@ import {
   keyHashExpr,
   processedSelect,
   tableReasonExpr,
-  toastResolution,
-  TOAST_PLACEHOLDER,
   typedColumns,
   typedSelect,
   versionType,
 } from './parse-sql.js';
+import { TOAST_PLACEHOLDER, toastResolution } from './toast-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
 import type { StreamAggregate, StreamSpec, StreamTable } from './spec.js';
 

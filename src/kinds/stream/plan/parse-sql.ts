@@ -1,5 +1,7 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
+import { base, convertExpr, extractType } from './encodings.js';
 import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
+import { toastable, unavailableCondition } from './toast-sql.js';
 
 /**
  * The SQL that reads Debezium messages. Each message is parsed a fixed, small number of times:
@@ -7,120 +9,6 @@ import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
  * text field of the row once. Checks that need more (is a NULL missing, or of the wrong type?)
  * run only on the rare rows that fail, through multiIf's short-circuit. Pure string building.
  */
-
-const SMALL_INTS = /^U?Int(8|16|32)$/;
-/** What Debezium sends for a TOASTed value it does not have (`unavailable.value.placeholder`'s default). */
-export const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
-/** The placeholder where the value is bytes (a bytea, a NUMERIC in the precise encoding): base64 of its UTF-8. */
-const TOAST_PLACEHOLDER_BYTES = Buffer.from(TOAST_PLACEHOLDER).toString('base64');
-const BIG_INTS = /^U?Int64$/;
-
-function base(type: string): string {
-  return type.replace(/^LowCardinality\((.*)\)$/, '$1');
-}
-
-/** What JSONExtract reads a column's field as (lenient where a later conversion is strict). */
-export function extractType(column: StreamColumn): string {
-  const t = base(column.type);
-  if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
-  if (BIG_INTS.test(t)) return t;
-  if (t === 'Bool') return 'Bool';
-  if (/^DateTime64/.test(t)) return /^epoch_/.test(column.encoding ?? '') ? 'Int64' : 'String';
-  if (/^Date/.test(t)) return (column.encoding ?? 'epoch_days') === 'epoch_days' ? 'Int32' : 'String';
-  // Anything else as text: a number or an object read as String comes back as its JSON text.
-  return 'String';
-}
-
-/** The scale of Decimal(P, S), DecimalN(S), or Decimal(P) (scale 0). Pure. */
-export function scaleOf(type: string): number {
-  return Number(
-    /^Decimal\(\s*\d+\s*,\s*(\d+)\s*\)$/.exec(type)?.[1] ?? /^Decimal\d+\(\s*(\d+)\s*\)$/.exec(type)?.[1] ?? 0,
-  );
-}
-
-/**
- * The unscaled value of Debezium's bytes (base64 of a big-endian two's complement), as Int128: sign-extended to 16
- * bytes; NULL when it is not base64 or longer than 16 bytes. Pure.
- */
-function unscaledFromBase64(f: string): string {
-  const bytes = `tryBase64Decode(${f})`;
-  // leftPad takes a constant pad: sign-extend with 0xFF bytes when the first byte's top bit is set.
-  const negative = `reinterpretAsUInt8(substring(${bytes}, 1, 1)) >= 128`;
-  const unscaled = `reinterpretAsInt128(reverse(if(${negative}, leftPad(${bytes}, 16, unhex('FF')), leftPad(${bytes}, 16, unhex('00')))))`;
-  return `if(empty(${bytes}) OR length(${bytes}) > 16, NULL, ${unscaled})`;
-}
-
-/** 10^0 … 10^38 as Int256, by index k + 1 (from text: a literal that large would be read as a Float64). */
-const POWERS_OF_TEN = `CAST([${Array.from({ length: 39 }, (_, k) => `'1${'0'.repeat(k)}'`).join(', ')}], 'Array(Int256)')`;
-
-/**
- * Debezium's precise decimal (decimal.handling.mode=precise, Kafka Connect's Decimal): the unscaled value's bytes,
- * the scale being the column's. Taken as Decimal(38, S) without rounding; NULL (a dead letter) when the bytes are not
- * a value or it does not fit the column's precision. Pure.
- */
-export function decimalFromBase64(f: string, type: string): string {
-  return `accurateCastOrNull(reinterpret(${unscaledFromBase64(f)}, ${quoteString(`Decimal(38, ${scaleOf(type)})`)}), ${quoteString(type)})`;
-}
-
-/**
- * Debezium's VariableScaleDecimal (a NUMERIC without a declared scale): `{"scale": N, "value": bytes}`, each value at
- * its own scale. Brought to the column's scale S exactly: multiplied up when N <= S; when N > S, only if the dropped
- * digits are zeros; NULL otherwise, and when it does not fit the column's precision. Pure.
- */
-export function decimalFromVariableScale(f: string, type: string): string {
-  const scale = scaleOf(type);
-  const n = `JSONExtract(${f}, 'scale', 'Nullable(Int32)')`;
-  const unscaled = `toInt256(${unscaledFromBase64(`JSONExtract(${f}, 'value', 'Nullable(String)')`)})`;
-  const at = `multiIf(${n} IS NULL OR ${n} < 0 OR abs(${n} - ${scale}) > 38, NULL, ${n} <= ${scale}, ${unscaled} * ${POWERS_OF_TEN}[${scale} - ${n} + 1], ${unscaled} % ${POWERS_OF_TEN}[${n} - ${scale} + 1] = 0, intDiv(${unscaled}, ${POWERS_OF_TEN}[${n} - ${scale} + 1]), NULL)`;
-  return `accurateCastOrNull(reinterpret(accurateCastOrNull(${at}, 'Int128'), ${quoteString(`Decimal(38, ${scale})`)}), ${quoteString(type)})`;
-}
-
-/**
- * A decimal sent as a string or a number (decimal.handling.mode=string or double): the column's type, NULL when the
- * cast would drop digits (accurateCastOrNull truncates to the scale) or it does not fit. Pure.
- */
-function decimalFromText(f: string, type: string): string {
-  const value = `accurateCastOrNull(${f}, ${quoteString(type)})`;
-  return `if(toDecimal256OrNull(${f}, 38) = toDecimal256(${value}, 38), ${value}, NULL)`;
-}
-
-/** The value if it lies in the range the type holds (Date32 and DateTime64: 1900–2299; Date: 1970–2149), else NULL. */
-function inRange(value: string, type: string): string {
-  const [low, high] = type === 'Date' ? ['1970-01-01', '2149-06-06'] : ['1900-01-01', '2299-12-31'];
-  const day = `toDate32(${value})`;
-  return `if(${day} >= toDate32('${low}') AND ${day} <= toDate32('${high}'), ${value}, NULL)`;
-}
-
-/** The typed value from the extracted field `f` (Nullable): NULL when it does not convert exactly. */
-export function convertExpr(column: StreamColumn, f: string): string {
-  const t = base(column.type);
-  if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
-  if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
-  if (/^Decimal/.test(t) && column.encoding === 'base64') return decimalFromBase64(f, t);
-  if (/^Decimal/.test(t) && column.encoding === 'variable_scale') return decimalFromVariableScale(f, t);
-  if (/^Decimal/.test(t)) return decimalFromText(f, t);
-  if (t === 'UUID') return `toUUIDOrNull(${f})`;
-  const array = /^Array\((.*)\)$/.exec(t);
-  // An array stays its JSON text until the processed table: every element must convert.
-  if (array)
-    return `if(isValidJSON(${f}) AND JSONType(${f}) = 'Array' AND NOT has(JSONExtract(ifNull(${f}, ''), ${quoteString(`Array(Nullable(${array[1]}))`)}), NULL), ${f}, NULL)`;
-  const time = /^DateTime64\((\d)/.exec(t);
-  if (time) {
-    const epoch = { epoch_millis: 'Milli', epoch_micros: 'Micro', epoch_nanos: 'Nano' }[column.encoding as string];
-    return inRange(
-      epoch ? `fromUnixTimestamp64${epoch}(${f}, 'UTC')` : `parseDateTime64BestEffortOrNull(${f}, ${time[1]}, 'UTC')`,
-      t,
-    );
-  }
-  if (/^Date/.test(t))
-    return inRange(
-      (column.encoding ?? 'epoch_days') === 'epoch_days'
-        ? `if(${f} BETWEEN -25567 AND 120529, addDays(toDate32('1970-01-01'), ${f}), NULL)`
-        : `toDate32OrNull(${f})`,
-      t,
-    );
-  return f;
-}
 
 /** The row's documents: the row itself, and each JSON text field some column reads into. */
 function documents(table: StreamTable): { name: string; source: string; fields: StreamColumn[] }[] {
@@ -201,18 +89,6 @@ export function tableReasonExpr(table: StreamTable): string {
   }
   return `multiIf(${parts.join(', ')}, '')`;
 }
-
-/** Why a row whose other values are usable still cannot be: a TOASTed value with nothing to take it from. Pure. */
-export function unavailableReasonExpr(table: StreamTable): string {
-  const parts = toastable(table).flatMap((column) => [
-    quoteIdent(`_u_${column.name}`),
-    quoteString(
-      `unavailable value: ${column.path} arrived as ${TOAST_PLACEHOLDER} (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from`,
-    ),
-  ]);
-  return `multiIf(${parts.join(', ')}, '')`;
-}
-
 /** The type of a message's version: source.lsn, or source.ts_ms and source.lsn together. Pure. */
 export function versionType(spec: Pick<StreamSpec, 'envelope'>): 'UInt64' | 'UInt128' {
   return spec.envelope.version === 'lsn' ? 'UInt64' : 'UInt128';
@@ -273,111 +149,6 @@ export function typedSelect(table: StreamTable): string[] {
     ...toastable(table).map((c) => `(_op != 'd' AND ${unavailableCondition(c)}) AS ${quoteIdent(`_u_${c.name}`)}`),
   ];
 }
-
-/**
- * The columns PostgreSQL may store out of line (TOAST): variable-length values, which chplan reads as text, bytes
- * (base64 decimals) or a field of a JSON text. Keys and fixed-width values (numbers, times, UUIDs) never are. Pure.
- */
-export function toastable(table: StreamTable): StreamColumn[] {
-  return table.columns.filter(
-    (c) =>
-      !table.key.includes(c.name) &&
-      (c.json !== undefined || c.encoding === 'base64' || extractType(c) === 'String') &&
-      !/^(UUID|Date|DateTime)/.test(base(c.type)),
-  );
-}
-
-/** Whether the column's field arrived as Debezium's placeholder (for a JSON field: the JSON text it is read from). */
-function unavailableCondition(column: StreamColumn): string {
-  const field = `_v.${quoteIdent(column.path)}`;
-  if (/^Array/.test(column.type))
-    return `ifNull(${field} IN (${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(JSON.stringify([TOAST_PLACEHOLDER]))}), false)`;
-  // A VariableScaleDecimal is an object whose value holds the bytes.
-  if (column.encoding === 'variable_scale')
-    return `ifNull(position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
-  const placeholder = quoteString(column.encoding === 'base64' ? TOAST_PLACEHOLDER_BYTES : TOAST_PLACEHOLDER);
-  return `ifNull(${field} = ${placeholder}, false)`;
-}
-
-/**
- * What replaces an unchanged TOASTed value: the row's earlier value of that column, from an earlier version in the
- * same block (a window over the key), else from the processed table (joined as `p`, only for keys of the block that
- * carry a placeholder). A message that a later version or a truncate supersedes takes its column's default (it is
- * never the latest state). Otherwise the value stays unavailable (`_u_<column>`), which the reason dead-letters.
- * `lookup` is computed over the block and the join, `replace` from it. Pure.
- */
-export function toastResolution(
-  table: StreamTable,
-  target: string,
-  classified: string,
-  truncated: string,
-): {
-  narrow: string[];
-  anyUnavailable: string;
-  lookup: string[];
-  windows: string;
-  replace: string[];
-  earlier: string;
-  on: string;
-  reason: string;
-} | null {
-  const columns = toastable(table);
-  if (columns.length === 0) return null;
-  // Only the keys of the block that carry a placeholder are ordered by version; every other row falls into one
-  // partition kept in arrival order, so a block without placeholders costs next to nothing to sort.
-  const keys = table.key.map((k) => `if(n._toasted, n.${quoteIdent(`_c_${k}`)}, NULL)`).join(', ');
-  const order = 'if(n._toasted, n._version, 0)';
-  const lookup = [
-    'p._p AS _p',
-    `${truncated} AS _truncated`,
-    '(p._p_version > 0 AND p._p_deleted = 0 AND p._p_version > _truncated) AS _known',
-    // One sort of the block serves both windows: they share PARTITION BY and ORDER BY.
-    `(max(n._version) OVER whole > n._version OR p._p_version >= n._version OR n._version <= _truncated) AS _superseded`,
-    // (version, value) of the latest earlier version in the block that has the value; version 0 when none.
-    ...columns.map(
-      (c) =>
-        `argMaxIf(tuple(n._version, n.${quoteIdent(`_c_${c.name}`)}), n._version, NOT n.${quoteIdent(`_u_${c.name}`)} AND n._op != 'd') OVER earlier AS ${quoteIdent(`_b_${c.name}`)}`,
-    ),
-  ];
-  const array = (c: StreamColumn) => /^Array/.test(c.type);
-  const replace = columns.flatMap((c, i) => {
-    const [typed, flag, block] = ['_c_', '_u_', '_b_'].map((prefix) => quoteIdent(`${prefix}${c.name}`));
-    return [
-      `if(${flag}, multiIf(${block}.1 > 0, ${block}.2, _known, ${array(c) ? `toJSONString(_p.${i + 1})` : `_p.${i + 1}`}, _superseded, ${array(c) ? "'[]'" : `defaultValueOfTypeName(${quoteString(base(c.type))})`}, NULL), ${typed}) AS ${typed}`,
-      // Now: whether the value is still unavailable, with nothing to take it from.
-      `${flag} AND ${block}.1 = 0 AND NOT _known AND NOT _superseded AS ${flag}`,
-    ];
-  });
-  const keyColumns = table.key.map((k) => table.columns.find((c) => c.name === k)!);
-  const keyNames = keyColumns.map((k) => quoteIdent(k.name)).join(', ');
-  const blockKeys = keyColumns.map((k) =>
-    convertExpr(k, `JSONExtract(_row, ${quoteString(k.path)}, ${quoteString(`Nullable(${extractType(k)})`)})`),
-  );
-  const keyTuple = (names: string[]) => (names.length === 1 ? names[0]! : `(${names.join(', ')})`);
-  const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}])`;
-  const earlier = [
-    `SELECT ${keyNames}, argMax(tuple(${columns.map((c) => quoteIdent(c.name)).join(', ')}), \`_version\`) AS _p, max(\`_version\`) AS _p_version, argMax(\`_deleted\`, \`_version\`) AS _p_deleted`,
-    `FROM ${target}`,
-    `WHERE ${keyTuple(keyColumns.map((k) => quoteIdent(k.name)))} IN (${placeholderKeys})`,
-    `GROUP BY ${keyNames}`,
-  ];
-  const flags = columns.map((c) => quoteIdent(`_u_${c.name}`));
-  const toasted = `${keyTuple(keyColumns.map((k) => quoteIdent(`_c_${k.name}`)))} IN (${placeholderKeys}) AS _toasted`;
-  return {
-    narrow: [...flags, toasted],
-    anyUnavailable: flags.join(' OR '),
-    reason: unavailableReasonExpr(table),
-    lookup,
-    windows: [
-      `earlier AS (PARTITION BY ${keys} ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`,
-      `whole AS (PARTITION BY ${keys} ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`,
-    ].join(', '),
-    replace,
-    earlier: earlier.join('\n'),
-    on: keyColumns.map((k) => `p.${quoteIdent(k.name)} = n.${quoteIdent(`_c_${k.name}`)}`).join(' AND '),
-  };
-}
-
 /**
  * The processed table's columns from the typed ones: keys as they are, others defaulted (a delete carries only its key
  * for sure).

@@ -6,7 +6,7 @@ import { compareRows, sameNumber } from '../../../validate/compare.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
-import { scaleOf } from '../plan/parse-sql.js';
+import { scaleOf } from '../plan/encodings.js';
 import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
