@@ -552,6 +552,58 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     ]);
   });
 
+  it('values ClickHouse would clamp or cannot read (dates and timestamps outside 1900–2299, ±infinity, subnormal floats) refuse the load, naming each; the boundaries load exactly', async () => {
+    await source.query(
+      "CREATE TABLE odd_values (id bigint PRIMARY KEY, born date NOT NULL, seen timestamptz NOT NULL, ratio float8 NOT NULL, code char(5) NOT NULL DEFAULT 'ab', updated_at timestamptz NOT NULL DEFAULT clock_timestamp())",
+    );
+    await source.query(
+      "INSERT INTO odd_values (id, born, seen, ratio) VALUES (1, '1900-01-01', '1900-01-01 00:00:00+00', 2.2250738585072014e-308), (2, '2299-12-31', '2299-12-31 23:59:59.999999+00', -1.5)",
+    );
+    const spec = syncSpecOf({
+      kind: 'sync',
+      name: 'odd_values',
+      database: 'odd_values',
+      tables: [{ source: 'odd_values', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }],
+    });
+    const odd = readSyncPlan((await compileSyncDir(engine, spec, source.connection, join(dir, 'odd_values'))).out);
+    const state = () =>
+      engine.rows(
+        'SELECT toString(id) AS id, toString(born) AS born, toString(seen) AS seen, toString(ratio) AS ratio FROM odd_values.dim_odd_values FINAL ORDER BY id',
+      );
+    await runSync(engine, odd, { pg: source.connection });
+    const boundaries = [
+      { id: '1', born: '1900-01-01', seen: '1900-01-01 00:00:00.000000', ratio: '2.2250738585072014e-308' },
+      { id: '2', born: '2299-12-31', seen: '2299-12-31 23:59:59.999999', ratio: '-1.5' },
+    ];
+    expect(await state()).toEqual(boundaries);
+    const refused = async (insert: string, named: RegExp) => {
+      await source.query(insert);
+      await expect(runSync(engine, odd, { pg: source.connection })).rejects.toThrow(named);
+      expect(await state()).toEqual(boundaries);
+      await source.query('DELETE FROM odd_values WHERE id > 2');
+    };
+    await refused(
+      "INSERT INTO odd_values (id, born, seen, ratio) VALUES (3, '1899-12-31', '2000-01-01 00:00:00+00', 1), (4, '9999-12-31', '2000-01-01 00:00:00+00', 1)",
+      /^odd_values: rows in this run's window hold values ClickHouse would not read exactly: born holds dates before 1900 or after 2299 \(or ±infinity\): 2\. .*nothing of odd_values was loaded and its watermark did not move/,
+    );
+    await refused(
+      "INSERT INTO odd_values (id, born, seen, ratio) VALUES (3, '2000-01-01', 'infinity', 5e-324)",
+      /seen holds timestamps before 1900 or after 2299 \(or ±infinity\): 1; ratio holds subnormal floats \(such as 5e-324\): 1\./,
+    );
+    // Once the source is corrected, the next plain sync loads and validates.
+    await source.query(
+      "INSERT INTO odd_values (id, born, seen, ratio) VALUES (3, '2000-01-01', '2000-01-01 00:00:00+00', 0)",
+    );
+    await runSync(engine, odd, { pg: source.connection });
+    expect((await state()).length).toBe(3);
+    // char(5) as PostgreSQL outputs it, blank-padded; validation counts both sides without the blanks.
+    expect(await engine.rows('SELECT code FROM odd_values.dim_odd_values FINAL WHERE id = 3')).toEqual([
+      { code: 'ab   ' },
+    ]);
+    const report = await validateSync(engine, odd, source.connection);
+    expect(report.days.flatMap((d) => d.checks).filter((c) => c.status !== 'pass')).toEqual([]);
+  });
+
   it("a target whose columns are not the plan's is refused with what differs; --full-refresh rebuilds it and later loads work", async () => {
     await source.query("ALTER TABLE campaign ADD COLUMN note text NOT NULL DEFAULT 'n/a'");
     await source.query("UPDATE campaign SET note = 'budget ' || budget::text, updated_at = now() WHERE id % 3 = 0");

@@ -1,5 +1,5 @@
 -- clicks (PostgreSQL) → fact_clicks: a fact. Rows are immutable once committed;
--- each is inserted exactly once (see clicks/10_merge.sql), so plain sums over it are exact.
+-- each is inserted exactly once (see clicks/11_merge.sql), so plain sums over it are exact.
 -- Partitioned by the month of event_time; the minmax index on inserted_at lets the
 -- exactly-once check read only the recent part of the table.
 CREATE TABLE IF NOT EXISTS `analytics`.`fact_clicks` (

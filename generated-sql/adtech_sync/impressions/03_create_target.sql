@@ -1,5 +1,5 @@
 -- impressions (PostgreSQL) → fact_impressions: a fact. Rows are immutable once committed;
--- each is inserted exactly once (see impressions/10_merge.sql), so plain sums over it are exact.
+-- each is inserted exactly once (see impressions/11_merge.sql), so plain sums over it are exact.
 -- Partitioned by the month of event_time; the minmax index on inserted_at lets the
 -- exactly-once check read only the recent part of the table.
 CREATE TABLE IF NOT EXISTS `analytics`.`fact_impressions` (

@@ -44,6 +44,7 @@ export function tablesOf(
 export type TableStep =
   | 'source_bound'
   | 'count_window'
+  | 'check_values'
   | 'create_target'
   | 'drop_staging'
   | 'create_staging'
@@ -74,6 +75,7 @@ export type KpiStep =
 
 /** The templates (templates/sync, templates/common) a sync plan is rendered from. */
 type SyncTemplate =
+  | 'check_values'
   | 'create_database'
   | 'create_ledger'
   | 'migrate_ledger'
@@ -130,6 +132,30 @@ export interface ColumnCheck {
   approximate: boolean;
 }
 
+/**
+ * What of a column's values ClickHouse's PostgreSQL reader would not read exactly, as a PostgreSQL condition with what
+ * it means, or null: dates and timestamps outside 1900–2299 (Date32 and DateTime64 clamp them silently: 1899-12-31
+ * becomes 1970-01-01) including ±infinity, and subnormal floats (which it cannot parse: the load would abort). Pure.
+ */
+export function valueHazard(column: SourceColumn): { condition: string; what: string } | null {
+  const c = pgIdent(column.name);
+  const t = column.pgType;
+  if (t === 'date')
+    return {
+      condition: `${c} < date '1900-01-01' OR ${c} > date '2299-12-31'`,
+      what: 'dates before 1900 or after 2299 (or ±infinity)',
+    };
+  if (TIMESTAMP.test(t))
+    return {
+      condition: `${c} < '1900-01-01 00:00:00+00' OR ${c} >= '2300-01-01 00:00:00+00'`,
+      what: 'timestamps before 1900 or after 2299 (or ±infinity)',
+    };
+  const smallest = t === 'real' ? '1.17549435e-38' : t === 'double precision' ? '2.2250738585072014e-308' : null;
+  if (smallest)
+    return { condition: `${c} <> 0 AND abs(${c}) < ${smallest}`, what: 'subnormal floats (such as 5e-324)' };
+  return null;
+}
+
 /** The validation totals of a column, as both engines compute them (none for uuid). Pure. */
 export function columnCheck(column: SourceColumn, index: number): ColumnCheck[] {
   // Qualified, so a column named like an alias of the query (m, n, c0) is still the column.
@@ -169,7 +195,15 @@ export function columnCheck(column: SourceColumn, index: number): ColumnCheck[] 
       clickhouse: `sum(toInt64(toInt32(${ch})))`,
       postgres: `sum(${pg} - date '1970-01-01')::text`,
     });
-  } else if (['text', 'character varying', 'character', 'json', 'jsonb'].includes(t)) {
+  } else if (t === 'character') {
+    // char(n) is blank-padded: ClickHouse holds PostgreSQL's padded output, whose trailing blanks PostgreSQL's own
+    // char_length ignores, as it does here.
+    add({
+      label: `characters of ${column.name} (without trailing blanks)`,
+      clickhouse: `sum(lengthUTF8(trimRight(${ch})))`,
+      postgres: `sum(char_length(${pg}))::text`,
+    });
+  } else if (['text', 'character varying', 'json', 'jsonb'].includes(t)) {
     add({
       label: `characters of ${column.name}`,
       clickhouse: `sum(lengthUTF8(${ch}))`,
@@ -312,6 +346,27 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: 'clear_staging',
       fields: common,
     });
+    const hazards = columns.flatMap((c) => {
+      const h = valueHazard(c);
+      return h ? [{ ...h, alias: `${c.name}: ${h.what}` }] : [];
+    });
+    if (hazards.length > 0) {
+      // The window's bounds are written into PostgreSQL's query as text: a table function's arguments take no
+      // parameters, but constant expressions of them.
+      const window = (bound: string) => `toString(${bound})`;
+      const before = `SELECT ${hazards.map((h) => `count(*) FILTER (WHERE ${h.condition})::text AS ${pgIdent(h.alias)}`).join(', ')} FROM ${pgTable(table.source)} WHERE ${pgIdent(table.cursor)} > '`;
+      add({
+        step: tableStep(table, 'check_values'),
+        file: file('05', 'check_values'),
+        role: 'values in the load window that ClickHouse would clamp or could not read, counted by PostgreSQL: any refuses the load',
+        template: 'check_values',
+        fields: {
+          ...common,
+          query: `concat(${quoteString(before)}, ${window("{lo:DateTime64(6, 'UTC')}")}, ${quoteString(`+00' AND ${pgIdent(table.cursor)} <= '`)}, ${window("{hi:DateTime64(6, 'UTC')}")}, ${quoteString("+00'")})`,
+          hazards,
+        },
+      });
+    }
     add({
       step: tableStep(table, 'load'),
       file: file('05', 'load'),

@@ -89,6 +89,28 @@ function pgCommand(ctx: Reader, src: PgSource, step: string, params?: Record<str
   );
 }
 
+/**
+ * Refuses a table whose load window holds values ClickHouse's PostgreSQL reader would clamp silently or could not
+ * read (its check_values statement, counted by PostgreSQL): nothing of it is loaded and its watermark stays.
+ */
+async function refuseUnreadableValues(
+  ctx: Reader,
+  src: PgSource,
+  source: string,
+  params: Record<string, unknown>,
+): Promise<void> {
+  const step = tableStep(source, 'check_values');
+  if (ctx.plan.sql[step] === undefined) return;
+  const [counts] = await pgStep<Record<string, string>>(ctx, src, step, params);
+  const found = Object.entries(counts ?? {}).filter(([, n]) => Number(n) > 0);
+  if (found.length === 0) return;
+  throw new SafetyError(
+    `${source}: rows in this run's window hold values ClickHouse would not read exactly: ${found.map(([what, n]) => `${what.replace(/: /, ' holds ')}: ${n}`).join('; ')}. ` +
+      `ClickHouse clamps such dates and timestamps silently (1899-12-31 would read as 1970-01-01) and cannot parse subnormal floats, so nothing of ${source} was loaded and its watermark did not move. ` +
+      'Correct the values in PostgreSQL, or sync a view that maps them (e.g. to NULL, or clamped on purpose) and name the view in the spec.',
+  );
+}
+
 function windowOf(load: LoadWindow): Window {
   return {
     day: (load.hi || load.lo).slice(0, 10),
@@ -327,6 +349,7 @@ async function loadTable(
     return { unit: unit.label, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: 0 };
   }
   const params = { lo: load.lo, hi: load.hi || load.lo };
+  if (load.hi) await refuseUnreadableValues(ctx, src, table.source, params);
   const loadStarted = new Date();
   // A lost connection or a transient error (too many parts, a timeout) is tried again on fresh
   // staging, as a staged chunk is; anything else fails the table with its watermark unmoved.
