@@ -584,11 +584,11 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     };
     await refused(
       "INSERT INTO odd_values (id, born, seen, ratio) VALUES (3, '1899-12-31', '2000-01-01 00:00:00+00', 1), (4, '9999-12-31', '2000-01-01 00:00:00+00', 1)",
-      /^odd_values: rows in this run's window hold values ClickHouse would not read exactly: born holds dates before 1900 or after 2299 \(or ±infinity\): 2\. .*nothing of odd_values was loaded and its watermark did not move/,
+      /^odd_values: rows in this run's window hold values ClickHouse would not read exactly: born: 2 dates before 1900 or after 2299 \(or ±infinity\)\. .*nothing of odd_values was loaded and its watermark did not move/,
     );
     await refused(
       "INSERT INTO odd_values (id, born, seen, ratio) VALUES (3, '2000-01-01', 'infinity', 5e-324)",
-      /seen holds timestamps before 1900 or after 2299 \(or ±infinity\): 1; ratio holds subnormal floats \(such as 5e-324\): 1\./,
+      /seen: 1 timestamps before 1900 or after 2299 \(or ±infinity\); ratio: 1 subnormal floats \(such as 5e-324\)\./,
     );
     // Once the source is corrected, the next plain sync loads and validates.
     await source.query(
@@ -602,6 +602,49 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     ]);
     const report = await validateSync(engine, odd, source.connection);
     expect(report.days.flatMap((d) => d.checks).filter((c) => c.status !== 'pass')).toEqual([]);
+  });
+
+  it('one-dimensional arrays load element by element and validate; a NULL array or a two-dimensional one refuses the load', async () => {
+    await source.query(
+      "CREATE TABLE tagged (id bigint PRIMARY KEY, tags text[], scores int[], ids bigint[] NOT NULL DEFAULT '{}', updated_at timestamptz NOT NULL DEFAULT clock_timestamp())",
+    );
+    await source.query(
+      `INSERT INTO tagged (id, tags, scores, ids) VALUES (1, '{a,"b,c",NULL,""}', '{1,-2}', '{9007199254740993}'), (2, '{}', '{NULL,3}', '{}')`,
+    );
+    const spec = syncSpecOf({
+      kind: 'sync',
+      name: 'tagged',
+      database: 'tagged',
+      tables: [{ source: 'tagged', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }],
+    });
+    const tagged = readSyncPlan((await compileSyncDir(engine, spec, source.connection, join(dir, 'tagged'))).out);
+    await runSync(engine, tagged, { pg: source.connection });
+    // Row by row against PostgreSQL's own JSON of the arrays.
+    const theirs = await source.query<{ id: string; j: string }>(
+      'SELECT id::text AS id, json_build_array(tags, scores, ids)::text AS j FROM tagged ORDER BY id',
+    );
+    const mine = await engine.rows<{ id: string; tags: unknown; scores: unknown; ids: unknown }>(
+      'SELECT toString(id) AS id, tags, scores, arrayMap(x -> toString(x), ids) AS ids FROM tagged.dim_tagged FINAL ORDER BY id',
+    );
+    expect(mine.map((r) => [r.id, r.tags, r.scores, r.ids])).toEqual(
+      theirs.map((r) => {
+        const [tags, scores, ids] = JSON.parse(r.j.replace(/(\d{16,})/g, '"$1"')) as unknown[];
+        return [r.id, tags, scores, (ids as unknown[]).map(String)];
+      }),
+    );
+    const report = await validateSync(engine, tagged, source.connection);
+    const checks = report.days.flatMap((d) => d.checks);
+    expect(checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['tagged: elements of tags', 'tagged: NULL elements of scores']),
+    );
+    await source.query(
+      "INSERT INTO tagged (id, tags, scores, ids) VALUES (3, NULL, '{}', '{}'), (4, '{{a,b},{c,d}}', '{}', '{}'), (5, '{}', '{}', '{1,NULL}')",
+    );
+    await expect(runSync(engine, tagged, { pg: source.connection })).rejects.toThrow(
+      /tags: 2 NULL arrays \(ClickHouse reads them as empty\) or arrays of more than one dimension; ids: 1 arrays of more than one dimension, or with a NULL element \(read as 0 or an empty string\)\./,
+    );
+    expect(await engine.rows('SELECT count() AS n FROM tagged.dim_tagged FINAL')).toEqual([{ n: '2' }]);
   });
 
   it("a target whose columns are not the plan's is refused with what differs; --full-refresh rebuilds it and later loads work", async () => {
@@ -664,7 +707,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
 
   it('compile refuses tables and columns it cannot sync, naming each and what to do', async () => {
     await source.query(
-      'CREATE TABLE odd (id bigint PRIMARY KEY, took interval, amount numeric, seen timestamptz, at timestamptz NOT NULL)',
+      'CREATE TABLE odd (id bigint PRIMARY KEY, took interval, amount numeric, spans date[], seen timestamptz, at timestamptz NOT NULL)',
     );
     const spec = syncSpecOf({
       kind: 'sync',
@@ -681,6 +724,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     expect(String(error)).toMatch(/odd.seen \(cursor\) is nullable/);
     expect(String(error)).toMatch(/odd.took has PostgreSQL type interval[\s\S]*Sync a PostgreSQL view that casts it/);
     expect(String(error)).toMatch(/odd.amount is numeric without a precision/);
+    expect(String(error)).toMatch(/odd.spans is an array of date, which ClickHouse would not read exactly/);
     expect(String(error)).toMatch(/PostgreSQL has no table public.nowhere/);
     expect(String(error)).toMatch(/campaign has no column no_such_column/);
     expect(existsSync(out)).toBe(false);

@@ -2,7 +2,7 @@ import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import type { TableRef } from '../../../config/settings.js';
 import { numberInOrder } from '../../../plan/plan-dir.js';
 import { renderStep, type Statement } from '../../../render/render.js';
-import { pgIdent } from '../../../engine/postgres.js';
+import { pgIdent, pgString } from '../../../engine/postgres.js';
 import { fillTableReferences } from '../../../core/table-references.js';
 import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
@@ -12,7 +12,7 @@ export interface SourceColumn {
   name: string;
   /** The target column's ClickHouse type. */
   type: string;
-  /** information_schema data_type, e.g. `timestamp with time zone`. */
+  /** information_schema data_type, e.g. `timestamp with time zone`; an array's element type and [], e.g. `int4[]`. */
   pgType: string;
   nullable: boolean;
 }
@@ -150,6 +150,17 @@ export function valueHazard(column: SourceColumn): { condition: string; what: st
       condition: `${c} < '1900-01-01 00:00:00+00' OR ${c} >= '2300-01-01 00:00:00+00'`,
       what: 'timestamps before 1900 or after 2299 (or ±infinity)',
     };
+  if (t.endsWith('[]'))
+    return column.nullable
+      ? {
+          condition: `${c} IS NULL OR array_ndims(${c}) > 1`,
+          what: 'NULL arrays (ClickHouse reads them as empty) or arrays of more than one dimension',
+        }
+      : {
+          // ClickHouse reads the elements of a NOT NULL array column as non-NULL: a NULL element would become 0 or ''.
+          condition: `array_ndims(${c}) > 1 OR array_position(${c}, NULL) IS NOT NULL`,
+          what: 'arrays of more than one dimension, or with a NULL element (read as 0 or an empty string)',
+        };
   const smallest = t === 'real' ? '1.17549435e-38' : t === 'double precision' ? '2.2250738585072014e-308' : null;
   if (smallest)
     return { condition: `${c} <> 0 AND abs(${c}) < ${smallest}`, what: 'subnormal floats (such as 5e-324)' };
@@ -195,6 +206,21 @@ export function columnCheck(column: SourceColumn, index: number): ColumnCheck[] 
       clickhouse: `sum(toInt64(toInt32(${ch})))`,
       postgres: `sum(${pg} - date '1970-01-01')::text`,
     });
+  } else if (t.endsWith('[]')) {
+    add({
+      label: `elements of ${column.name}`,
+      clickhouse: `sum(length(${ch}))`,
+      postgres: `sum(cardinality(${pg}))::text`,
+    });
+    add(
+      {
+        label: `NULL elements of ${column.name}`,
+        clickhouse: `sum(arrayCount(x -> isNull(x), ${ch}))`,
+        postgres: `sum(cardinality(${pg}) - cardinality(array_remove(${pg}, NULL)))::text`,
+      },
+      'n',
+    );
+    return checks;
   } else if (t === 'character') {
     // char(n) is blank-padded: ClickHouse holds PostgreSQL's padded output, whose trailing blanks PostgreSQL's own
     // char_length ignores, as it does here.
@@ -348,13 +374,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     });
     const hazards = columns.flatMap((c) => {
       const h = valueHazard(c);
-      return h ? [{ ...h, alias: `${c.name}: ${h.what}` }] : [];
+      return h ? [{ ...h, column: c.name }] : [];
     });
     if (hazards.length > 0) {
       // The window's bounds are written into PostgreSQL's query as text: a table function's arguments take no
       // parameters, but constant expressions of them.
       const window = (bound: string) => `toString(${bound})`;
-      const before = `SELECT ${hazards.map((h) => `count(*) FILTER (WHERE ${h.condition})::text AS ${pgIdent(h.alias)}`).join(', ')} FROM ${pgTable(table.source)} WHERE ${pgIdent(table.cursor)} > '`;
+      // Each column's answer is its count and what it means ('2 dates before 1900 …'): a name can hold 63 bytes only.
+      const before = `SELECT ${hazards.map((h) => `(count(*) FILTER (WHERE ${h.condition}))::text || ' ' || ${pgString(h.what)} AS ${pgIdent(h.column)}`).join(', ')} FROM ${pgTable(table.source)} WHERE ${pgIdent(table.cursor)} > '`;
       add({
         step: tableStep(table, 'check_values'),
         file: file('05', 'check_values'),

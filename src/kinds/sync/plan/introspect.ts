@@ -22,10 +22,14 @@ const PLAIN_TYPES = new Set([
   'jsonb',
 ]);
 const TIMESTAMPS = new Set(['timestamp with time zone', 'timestamp without time zone']);
+/** Arrays of these (one dimension) ClickHouse reads as Array(T), element by element. */
+const ARRAY_ELEMENTS = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'bool', 'text', 'varchar', 'uuid']);
 
 interface PgColumn {
   column_name: string;
   data_type: string;
+  /** The element type of an ARRAY, with a leading underscore (`_int4`). */
+  udt_name?: string;
   is_nullable: string;
   numeric_precision: number | null;
 }
@@ -38,12 +42,18 @@ interface PgColumn {
 export function columnProblem(table: string, column: PgColumn): string | null {
   const where = `${table}.${column.column_name}`;
   if (PLAIN_TYPES.has(column.data_type) || TIMESTAMPS.has(column.data_type)) return null;
+  if (column.data_type === 'ARRAY') {
+    const element = column.udt_name?.slice(1) ?? '';
+    return ARRAY_ELEMENTS.has(element)
+      ? null
+      : `${where} is an array of ${element}, which ClickHouse would not read exactly (arrays of ${[...ARRAY_ELEMENTS].join(', ')} are synced). Sync a PostgreSQL view that casts it (e.g. to text[]) and name the view in the spec.`;
+  }
   if (column.data_type === 'numeric') {
     return column.numeric_precision === null
       ? `${where} is numeric without a precision: ClickHouse would read it as Decimal(38, 19), which rounds values with more than 19 decimals and overflows above 10^19. Declare it numeric(p, s) in PostgreSQL, or sync a view that casts it.`
       : null;
   }
-  return `${where} has PostgreSQL type ${column.data_type}, which ClickHouse reads only as text (or not at all), so totals could not be checked. Sync a PostgreSQL view that casts it (e.g. interval → extract(epoch from …), money → numeric(p, s), arrays → a child table) and name the view in the spec.`;
+  return `${where} has PostgreSQL type ${column.data_type}, which ClickHouse reads only as text (or not at all), so totals could not be checked. Sync a PostgreSQL view that casts it (e.g. interval → extract(epoch from …), money → numeric(p, s), an array of another element type → text[]) and name the view in the spec.`;
 }
 
 /**
@@ -118,7 +128,7 @@ export async function introspectSources(
       engine,
       collection,
       pg,
-      `SELECT column_name::text, data_type::text, is_nullable::text, numeric_precision::int FROM information_schema.columns WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)} ORDER BY ordinal_position`,
+      `SELECT column_name::text, data_type::text, udt_name::text, is_nullable::text, numeric_precision::int FROM information_schema.columns WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)} ORDER BY ordinal_position`,
       'introspect',
     );
     if (info.length === 0) {
@@ -140,6 +150,9 @@ export async function introspectSources(
       const base = TIMESTAMPS.has(c.data_type)
         ? "DateTime64(6, 'UTC')"
         : chType.get(c.column_name)!.replace(/^Nullable\((.*)\)$/, '$1');
+      // ClickHouse has no Nullable(Array): a NULL array would read as empty, so its load is refused (check_values).
+      if (c.data_type === 'ARRAY')
+        return { name: c.column_name, type: base, pgType: `${c.udt_name!.slice(1)}[]`, nullable };
       return { name: c.column_name, type: nullable ? `Nullable(${base})` : base, pgType: c.data_type, nullable };
     });
     tables.push({ spec: table, columns });

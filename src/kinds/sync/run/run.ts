@@ -102,10 +102,11 @@ async function refuseUnreadableValues(
   const step = tableStep(source, 'check_values');
   if (ctx.plan.sql[step] === undefined) return;
   const [counts] = await pgStep<Record<string, string>>(ctx, src, step, params);
-  const found = Object.entries(counts ?? {}).filter(([, n]) => Number(n) > 0);
+  // Each column answers its count and what it means: '2 dates before 1900 or after 2299 (or ±infinity)'.
+  const found = Object.entries(counts ?? {}).filter(([, answer]) => parseInt(answer, 10) > 0);
   if (found.length === 0) return;
   throw new SafetyError(
-    `${source}: rows in this run's window hold values ClickHouse would not read exactly: ${found.map(([what, n]) => `${what.replace(/: /, ' holds ')}: ${n}`).join('; ')}. ` +
+    `${source}: rows in this run's window hold values ClickHouse would not read exactly: ${found.map(([column, answer]) => `${column}: ${answer}`).join('; ')}. ` +
       `ClickHouse clamps such dates and timestamps silently (1899-12-31 would read as 1970-01-01) and cannot parse subnormal floats, so nothing of ${source} was loaded and its watermark did not move. ` +
       'Correct the values in PostgreSQL, or sync a view that maps them (e.g. to NULL, or clamped on purpose) and name the view in the spec.',
   );
