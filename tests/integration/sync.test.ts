@@ -647,6 +647,45 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     expect(await engine.rows('SELECT count() AS n FROM tagged.dim_tagged FINAL')).toEqual([{ n: '2' }]);
   });
 
+  it('a view syncs with the key and cursor its spec declares (PostgreSQL calls every view column nullable); a NULL key refuses the load', async () => {
+    await source.query(
+      'CREATE TABLE base_rows (id bigint PRIMARY KEY, amount numeric(12, 2) NOT NULL, tags text[], updated_at timestamptz NOT NULL DEFAULT clock_timestamp())',
+    );
+    await source.query(
+      "INSERT INTO base_rows (id, amount, tags) SELECT i, i * 1.25, CASE WHEN i % 3 = 0 THEN NULL ELSE ARRAY['t' || i] END FROM generate_series(1, 40) AS i",
+    );
+    // The guide's way around a NULL array: a view that maps it.
+    await source.query(
+      "CREATE VIEW rows_view AS SELECT id, amount, coalesce(tags, '{}') AS tags, updated_at FROM base_rows",
+    );
+    const spec = syncSpecOf({
+      kind: 'sync',
+      name: 'viewed',
+      database: 'viewed',
+      tables: [{ source: 'rows_view', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }],
+    });
+    const viewed = readSyncPlan((await compileSyncDir(engine, spec, source.connection, join(dir, 'viewed'))).out);
+    await runSync(engine, viewed, { pg: source.connection });
+    expect(
+      await engine.rows(
+        'SELECT count() AS n, toString(sum(amount)) AS amount, sum(length(tags)) AS tags FROM viewed.dim_rows_view FINAL',
+      ),
+    ).toEqual(
+      await source.query(
+        'SELECT count(*)::text AS n, trim_scale(sum(amount))::text AS amount, sum(cardinality(tags))::text AS tags FROM rows_view',
+      ),
+    );
+    const report = await validateSync(engine, viewed, source.connection);
+    expect(report.days.flatMap((d) => d.checks).filter((c) => c.status !== 'pass')).toEqual([]);
+    await source.query(
+      "CREATE OR REPLACE VIEW rows_view AS SELECT CASE WHEN id = 7 THEN NULL ELSE id END AS id, amount, coalesce(tags, '{}') AS tags, updated_at FROM base_rows",
+    );
+    await source.query('UPDATE base_rows SET updated_at = clock_timestamp() WHERE id = 7');
+    await expect(runSync(engine, viewed, { pg: source.connection })).rejects.toThrow(
+      /rows_view: rows in this run's window hold values ClickHouse would not read exactly: id: 1 NULL keys/,
+    );
+  });
+
   it("a target whose columns are not the plan's is refused with what differs; --full-refresh rebuilds it and later loads work", async () => {
     await source.query("ALTER TABLE campaign ADD COLUMN note text NOT NULL DEFAULT 'n/a'");
     await source.query("UPDATE campaign SET note = 'budget ' || budget::text, updated_at = now() WHERE id % 3 = 0");

@@ -15,6 +15,8 @@ export interface SourceColumn {
   /** information_schema data_type, e.g. `timestamp with time zone`; an array's element type and [], e.g. `int4[]`. */
   pgType: string;
   nullable: boolean;
+  /** A key column of a view, which PostgreSQL reports as nullable whatever the view: a NULL refuses the load. */
+  keyOfView?: boolean;
 }
 
 export interface SourceTable {
@@ -138,6 +140,16 @@ export interface ColumnCheck {
  * becomes 1970-01-01) including ±infinity, and subnormal floats (which it cannot parse: the load would abort). Pure.
  */
 export function valueHazard(column: SourceColumn): { condition: string; what: string } | null {
+  const hazard = typeHazard(column);
+  if (!column.keyOfView) return hazard;
+  const c = pgIdent(column.name);
+  return {
+    condition: hazard ? `${c} IS NULL OR ${hazard.condition}` : `${c} IS NULL`,
+    what: `NULL keys (a view's key, taken as the spec declares it)${hazard ? ` or ${hazard.what}` : ''}`,
+  };
+}
+
+function typeHazard(column: SourceColumn): { condition: string; what: string } | null {
   const c = pgIdent(column.name);
   const t = column.pgType;
   if (t === 'date')

@@ -59,7 +59,7 @@ export function columnProblem(table: string, column: PgColumn): string | null {
 /**
  * The problems of one table's spec against its columns (missing, nullable or ill-typed key and cursor columns). Pure.
  */
-export function tableProblems(spec: SyncTableSpec, columns: PgColumn[]): string[] {
+export function tableProblems(spec: SyncTableSpec, columns: PgColumn[], isView = false): string[] {
   const problems: string[] = [];
   const byName = new Map(columns.map((c) => [c.column_name, c]));
   const need = (name: string, what: string, check?: (c: PgColumn) => string | null) => {
@@ -68,7 +68,9 @@ export function tableProblems(spec: SyncTableSpec, columns: PgColumn[]): string[
       return problems.push(
         `${spec.source} has no column ${name} (named as ${what}); it has ${columns.map((c) => c.column_name).join(', ')}`,
       );
-    if (column.is_nullable === 'YES')
+    // PostgreSQL reports every column of a view as nullable: a view's key and cursor are taken as the spec declares
+    // them, and a NULL key in a load window refuses the load (check_values).
+    if (column.is_nullable === 'YES' && !isView)
       problems.push(
         `${spec.source}.${name} (${what}) is nullable: ${what === 'cursor' ? 'a row whose cursor is NULL would never be loaded' : 'ClickHouse keys cannot hold NULL'}. Declare it NOT NULL in PostgreSQL, or name another column.`,
       );
@@ -135,7 +137,15 @@ export async function introspectSources(
       problems.push(`PostgreSQL has no table ${spec.source.schema}.${table.source} (or the user cannot see it)`);
       continue;
     }
-    const tableIssues = tableProblems(table, info);
+    const [kind] = await pgRows<{ table_type: string }>(
+      engine,
+      collection,
+      pg,
+      `SELECT table_type::text FROM information_schema.tables WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)}`,
+      'introspect',
+    );
+    const isView = kind?.table_type === 'VIEW';
+    const tableIssues = tableProblems(table, info, isView);
     problems.push(...tableIssues);
     if (tableIssues.length > 0) continue;
     const described = await throughPg(pg, () =>
@@ -146,14 +156,23 @@ export async function introspectSources(
     );
     const chType = new Map(described.map((d) => [d.name, d.type]));
     const columns: SourceColumn[] = info.map((c) => {
-      const nullable = c.is_nullable === 'YES';
+      // A view's key and cursor hold no NULL by the spec's word; check_values refuses a NULL key when one comes.
+      const declared = isView && [...table.primaryKey, table.cursor].includes(c.column_name);
+      const nullable = c.is_nullable === 'YES' && !declared;
       const base = TIMESTAMPS.has(c.data_type)
         ? "DateTime64(6, 'UTC')"
         : chType.get(c.column_name)!.replace(/^Nullable\((.*)\)$/, '$1');
       // ClickHouse has no Nullable(Array): a NULL array would read as empty, so its load is refused (check_values).
+      const key = declared && table.primaryKey.includes(c.column_name);
       if (c.data_type === 'ARRAY')
         return { name: c.column_name, type: base, pgType: `${c.udt_name!.slice(1)}[]`, nullable };
-      return { name: c.column_name, type: nullable ? `Nullable(${base})` : base, pgType: c.data_type, nullable };
+      return {
+        name: c.column_name,
+        type: nullable ? `Nullable(${base})` : base,
+        pgType: c.data_type,
+        nullable,
+        ...(key ? { keyOfView: true } : {}),
+      };
     });
     tables.push({ spec: table, columns });
   }
