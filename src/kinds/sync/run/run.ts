@@ -107,7 +107,7 @@ async function refuseUnreadableValues(
   if (found.length === 0) return;
   throw new SafetyError(
     `${source}: rows in this run's window hold values ClickHouse would not read exactly: ${found.map(([column, answer]) => `${column}: ${answer}`).join('; ')}. ` +
-      `ClickHouse clamps such dates and timestamps silently (1899-12-31 would read as 1970-01-01) and cannot parse subnormal floats, so nothing of ${source} was loaded and its watermark did not move. ` +
+      `Each would arrive changed without a word (a date of 1899 as 1970-01-01, a NULL array as an empty one) or stop the load, so nothing of ${source} was loaded and its watermark did not move. ` +
       'Correct the values in PostgreSQL, or sync a view that maps them (e.g. to NULL, or clamped on purpose) and name the view in the spec.',
   );
 }
