@@ -1,8 +1,9 @@
 -- chplan replay, on an engine that can read the file itself: the dump's lines into replay staging,
--- numbered in file order.
+-- numbered in file order, under this replay's id.
 INSERT INTO
-    `experiments_analytics`.`experiments_replay` (seq, line)
+    `experiments_analytics`.`experiments_replay` (replay_id, seq, line)
 SELECT
+    {replay_id:String},
     rowNumberInAllBlocks(),
     line
 FROM

@@ -507,6 +507,39 @@ describe('versions', () => {
   });
 });
 
+describe('replay', () => {
+  it("a replay stages under its own id: another replay's staged lines are left alone, and every line of its dump lands", async () => {
+    const chain = await chainOf('twice', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      message(
+        'events',
+        'c',
+        null,
+        {
+          id: i + 1,
+          user_id: 'u',
+          experiment_id: 1,
+          variant_id: 2,
+          event_type: 'click',
+          event_time: '2026-10-01T10:00:00Z',
+          properties: '{}',
+        },
+        i + 1,
+      ),
+    );
+    writeFileSync(join(dir, 'twice.jsonl'), `${lines.join('\n')}\n`);
+    // Another replay, midway: its lines are staged and not landed yet.
+    await engine.command(
+      "INSERT INTO twice.twice_replay (replay_id, seq, line) SELECT 'another', number, 'staged' FROM numbers(500)",
+    );
+    expect(await replayFile(engine, chain, join(dir, 'twice.jsonl'))).toBe(1000);
+    expect(await engine.rows('SELECT replay_id, count() AS n FROM twice.twice_replay GROUP BY replay_id')).toEqual([
+      { replay_id: 'another', n: '500' },
+    ]);
+    expect(await engine.rows('SELECT count() AS n FROM twice.events_processed FINAL')).toEqual([{ n: '1000' }]);
+  });
+});
+
 describe('message keys', () => {
   it('a delete without its before takes the key from the Kafka message key; without either it is dead-lettered', async () => {
     const chain = await chainOf('keys', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));

@@ -89,6 +89,7 @@ type StreamTemplate =
   | 'truncations_view'
   | 'create_replay'
   | 'replay_file'
+  | 'count_replay'
   | 'replay_block'
   | 'clear_replay'
   | 'replay_lines'
@@ -254,6 +255,13 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     file: '02_replay_file.sql',
     role: 'chplan replay on an engine that reads the file itself: the lines into replay staging',
     template: 'replay_file',
+    fields: parse,
+  });
+  add({
+    step: 'count_replay',
+    file: '02_count_replay.sql',
+    role: 'chplan replay: the lines it staged',
+    template: 'count_replay',
     fields: parse,
   });
   add({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,12 +25,15 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
   const before = await count();
   if (engine.can.runInProcess) {
     // Staged first, then landed a block at a time: each block its own insert, as a Kafka table hands over a poll.
+    const replayId = randomUUID();
     const run = (step: string, params: Record<string, string> = {}) =>
-      engine.command(statementOf(plan, step), { params, step: 'replay' });
-    await run('clear_replay');
+      engine.command(statementOf(plan, step), { params: { replay_id: replayId, ...params }, step: 'replay' });
     await run('replay_file', { path });
-    const staged = await tableRows(engine, chainTables(plan.manifest.spec).replay);
-    for (let from = 0; from < staged; from += LANDING_BLOCK_ROWS)
+    const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'count_replay'), {
+      params: { replay_id: replayId },
+      step: 'replay',
+    })) as [{ staged: string }];
+    for (let from = 0; from < Number(staged); from += LANDING_BLOCK_ROWS)
       await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
     await run('clear_replay');
   } else {

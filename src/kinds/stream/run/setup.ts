@@ -24,6 +24,7 @@ function isSetupStep(step: string): boolean {
     step === 'source_version' ||
     step.startsWith('replay_') ||
     step === 'clear_replay' ||
+    step === 'count_replay' ||
     /^(validate_|table\.[^.]+\.validate$)/.test(step)
   )
     return false;

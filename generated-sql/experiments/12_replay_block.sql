@@ -1,5 +1,5 @@
--- chplan replay: lines [from, to) of replay staging into the landing table, in file order, as one
--- insert, where the chain takes them as it takes a Kafka table's poll.
+-- chplan replay: lines [from, to) of this replay's staging into the landing table, in file order, as
+-- one insert, where the chain takes them as it takes a Kafka table's poll.
 INSERT INTO
     `experiments_analytics`.`experiments_landing` (line, topic)
 SELECT
@@ -8,7 +8,8 @@ SELECT
 FROM
     `experiments_analytics`.`experiments_replay`
 WHERE
-    seq >= {from:UInt64}
+    replay_id = {replay_id:String}
+    AND seq >= {from:UInt64}
     AND seq < {to:UInt64}
 ORDER BY
     seq
