@@ -130,13 +130,17 @@ export function aggregateStep(aggregate: string, type: AggregateStep): string {
   return `agg.${aggregate}.${type}`;
 }
 
+/** The version of the last truncate of a table's source (0 when it was never truncated), as a scalar subquery. Pure. */
+function lastTruncate(spec: Pick<StreamSpec, 'database' | 'name'>, table: StreamTable): string {
+  return `(SELECT max(version) FROM ${quoteTable(chainTables(spec).truncations)} WHERE source_table = ${quoteString(table.source)})`;
+}
+
 /**
  * The rows of a processed table that are its latest state (read with FINAL): not deleted, and newer than the
  * table's last truncate. Pure.
  */
 export function liveCondition(spec: Pick<StreamSpec, 'database' | 'name'>, table: StreamTable): string {
-  const truncations = quoteTable(chainTables(spec).truncations);
-  return `\`_deleted\` = 0 AND \`_version\` > (SELECT max(version) FROM ${truncations} WHERE source_table = ${quoteString(table.source)})`;
+  return `\`_deleted\` = 0 AND \`_version\` > ${lastTruncate(spec, table)}`;
 }
 
 /** Whether a processed row holds Debezium's TOAST placeholder in a text column (never, in a right chain). Pure. */
@@ -383,7 +387,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
           table,
           quoteTable(tables.table(table.name)),
           quoteTable(tables.classified),
-          `(SELECT max(version) FROM ${quoteTable(tables.truncations)} WHERE source_table = ${quoteString(table.source)})`,
+          lastTruncate(spec, table),
         ),
         typedNames: table.columns.map((c) => quoteIdent(`_c_${c.name}`)),
         reason: tableReasonExpr(table),
@@ -523,6 +527,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         source: table.source,
         target: tables.table(table.name),
         live: liveCondition(spec, table),
+        truncated: lastTruncate(spec, table),
         placeholder: placeholderCondition(table),
       },
     });
