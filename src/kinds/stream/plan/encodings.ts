@@ -15,14 +15,23 @@ export function base(type: string): string {
   return type.replace(/^LowCardinality\((.*)\)$/, '$1');
 }
 
+/**
+ * How a column's field is read: its spec's encoding, else a DateTime64's default iso8601 and a date's epoch_days; ''
+ * where the plain JSON value is read. Pure.
+ */
+export function encodingOf(column: StreamColumn): string {
+  const t = base(column.type);
+  return column.encoding ?? (/^DateTime64/.test(t) ? 'iso8601' : /^Date/.test(t) ? 'epoch_days' : '');
+}
+
 /** What JSONExtract reads a column's field as (lenient where a later conversion is strict). */
 export function extractType(column: StreamColumn): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
   if (BIG_INTS.test(t)) return t;
   if (t === 'Bool') return 'Bool';
-  if (/^DateTime64/.test(t)) return /^epoch_/.test(column.encoding ?? '') ? 'Int64' : 'String';
-  if (/^Date/.test(t)) return (column.encoding ?? 'epoch_days') === 'epoch_days' ? 'Int32' : 'String';
+  if (/^DateTime64/.test(t)) return /^epoch_/.test(encodingOf(column)) ? 'Int64' : 'String';
+  if (/^Date/.test(t)) return encodingOf(column) === 'epoch_days' ? 'Int32' : 'String';
   // Anything else as text: a number or an object read as String comes back as its JSON text.
   return 'String';
 }
@@ -110,7 +119,7 @@ export function convertExpr(column: StreamColumn, f: string): string {
   }
   if (/^Date/.test(t))
     return inRange(
-      (column.encoding ?? 'epoch_days') === 'epoch_days'
+      encodingOf(column) === 'epoch_days'
         ? `if(${f} BETWEEN -25567 AND 120529, addDays(toDate32('1970-01-01'), ${f}), NULL)`
         : `toDate32OrNull(${f})`,
       t,

@@ -6,7 +6,7 @@ import { compareRows, sameNumber } from '../../../validate/compare.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
-import { scaleOf } from '../plan/encodings.js';
+import { encodingOf, scaleOf } from '../plan/encodings.js';
 import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
@@ -99,10 +99,7 @@ export function schemaCheck(
       if (!field) continue;
       compared++;
       const wanted = field.name ? LOGICAL[field.name] : undefined;
-      const isDecimal = /^Decimal/.test(column.type);
-      const read =
-        column.encoding ??
-        (isDecimal ? '' : /^DateTime64/.test(column.type) ? 'iso8601' : /^Date/.test(column.type) ? 'epoch_days' : '');
+      const read = encodingOf(column);
       const where = `${table.name}.${column.name}`;
       if (wanted !== undefined && wanted !== read)
         problems.add(
