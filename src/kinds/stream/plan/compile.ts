@@ -89,9 +89,9 @@ type StreamTemplate =
   | 'truncations_view'
   | 'create_replay'
   | 'replay_file'
-  | 'count_replay'
+  | 'replay_count'
   | 'replay_block'
-  | 'clear_replay'
+  | 'replay_clear'
   | 'replay_lines'
   | 'source_version'
   | 'create_classified'
@@ -262,10 +262,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     fields: parse,
   });
   add({
-    step: 'count_replay',
-    file: '02_count_replay.sql',
+    step: 'replay_count',
+    file: '02_replay_count.sql',
     role: 'chplan replay: the lines it staged',
-    template: 'count_replay',
+    template: 'replay_count',
     fields: parse,
   });
   add({
@@ -276,10 +276,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     fields: { ...parse, settings: LANDING_INSERT_SETTINGS },
   });
   add({
-    step: 'clear_replay',
-    file: '02_clear_replay.sql',
+    step: 'replay_clear',
+    file: '02_replay_clear.sql',
     role: 'empties replay staging once its lines have landed',
-    template: 'clear_replay',
+    template: 'replay_clear',
     fields: parse,
   });
   add({

@@ -29,13 +29,13 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
     const run = (step: string, params: Record<string, string> = {}) =>
       engine.command(statementOf(plan, step), { params: { replay_id: replayId, ...params }, step: 'replay' });
     await run('replay_file', { path });
-    const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'count_replay'), {
+    const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'replay_count'), {
       params: { replay_id: replayId },
       step: 'replay',
     })) as [{ staged: string }];
     for (let from = 0; from < Number(staged); from += LANDING_BLOCK_ROWS)
       await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
-    await run('clear_replay');
+    await run('replay_clear');
   } else {
     let block: string[] = [];
     let bytes = 0;

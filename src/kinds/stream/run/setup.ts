@@ -23,8 +23,6 @@ function isSetupStep(step: string): boolean {
     step === 'append_ledger' ||
     step === 'source_version' ||
     step.startsWith('replay_') ||
-    step === 'clear_replay' ||
-    step === 'count_replay' ||
     /^(validate_|table\.[^.]+\.validate$)/.test(step)
   )
     return false;
