@@ -32,6 +32,8 @@ interface PgColumn {
   udt_name?: string;
   is_nullable: string;
   numeric_precision: number | null;
+  /** Of the table the column belongs to: `BASE TABLE` or `VIEW`. */
+  table_type?: string;
 }
 
 /**
@@ -130,21 +132,14 @@ export async function introspectSources(
       engine,
       collection,
       pg,
-      `SELECT column_name::text, data_type::text, udt_name::text, is_nullable::text, numeric_precision::int FROM information_schema.columns WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)} ORDER BY ordinal_position`,
+      `SELECT c.column_name::text, c.data_type::text, c.udt_name::text, c.is_nullable::text, c.numeric_precision::int, t.table_type::text FROM information_schema.columns AS c JOIN information_schema.tables AS t USING (table_schema, table_name) WHERE c.table_schema = ${pgString(spec.source.schema)} AND c.table_name = ${pgString(table.source)} ORDER BY c.ordinal_position`,
       'introspect',
     );
     if (info.length === 0) {
       problems.push(`PostgreSQL has no table ${spec.source.schema}.${table.source} (or the user cannot see it)`);
       continue;
     }
-    const [kind] = await pgRows<{ table_type: string }>(
-      engine,
-      collection,
-      pg,
-      `SELECT table_type::text FROM information_schema.tables WHERE table_schema = ${pgString(spec.source.schema)} AND table_name = ${pgString(table.source)}`,
-      'introspect',
-    );
-    const isView = kind?.table_type === 'VIEW';
+    const isView = info[0]!.table_type === 'VIEW';
     const tableIssues = tableProblems(table, info, isView);
     problems.push(...tableIssues);
     if (tableIssues.length > 0) continue;
@@ -157,13 +152,12 @@ export async function introspectSources(
     const chType = new Map(described.map((d) => [d.name, d.type]));
     const columns: SourceColumn[] = info.map((c) => {
       // A view's key and cursor hold no NULL by the spec's word; check_values refuses a NULL key when one comes.
-      const declared = isView && [...table.primaryKey, table.cursor].includes(c.column_name);
-      const nullable = c.is_nullable === 'YES' && !declared;
+      const keyOfView = isView && table.primaryKey.includes(c.column_name);
+      const nullable = c.is_nullable === 'YES' && !keyOfView && !(isView && c.column_name === table.cursor);
       const base = TIMESTAMPS.has(c.data_type)
         ? "DateTime64(6, 'UTC')"
         : chType.get(c.column_name)!.replace(/^Nullable\((.*)\)$/, '$1');
       // ClickHouse has no Nullable(Array): a NULL array would read as empty, so its load is refused (check_values).
-      const key = declared && table.primaryKey.includes(c.column_name);
       if (c.data_type === 'ARRAY')
         return { name: c.column_name, type: base, pgType: `${c.udt_name!.slice(1)}[]`, nullable };
       return {
@@ -171,7 +165,7 @@ export async function introspectSources(
         type: nullable ? `Nullable(${base})` : base,
         pgType: c.data_type,
         nullable,
-        ...(key ? { keyOfView: true } : {}),
+        ...(keyOfView ? { keyOfView } : {}),
       };
     });
     tables.push({ spec: table, columns });
