@@ -7,7 +7,8 @@ import { loadSyncSpec, syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync/plan/plan.js';
 import { compileSyncDir } from '../../src/kinds/sync/plan/compile-plan-dir.js';
 import { runSync } from '../../src/kinds/sync/run/run.js';
-import { validateSync } from '../../src/kinds/sync/validate/validate.js';
+import { scopeAfterSync, validateSync, type ValidationScope } from '../../src/kinds/sync/validate/validate.js';
+import type { LoadWindow } from '../../src/kinds/sync/run/load-window.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
 import { withCollection } from '../../src/engine/postgres.js';
 import { introspectSources } from '../../src/kinds/sync/plan/introspect.js';
@@ -164,6 +165,52 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     );
     const [theirs] = await source.query<{ bid: string }>('SELECT bid::text AS bid FROM campaign WHERE id = 5');
     expect(Number(kpi!.bid)).toBe(Number(theirs!.bid));
+  });
+
+  it("after a sync, validation compares the rows of the windows it loaded with PostgreSQL's own totals: a row lost inside a window fails it, one outside is left to the full validation", async () => {
+    await source.query(
+      "INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + i % 60, now() - interval '30 minutes', 0.002 * i FROM generate_series(1, 300) AS i",
+    );
+    let windows: LoadWindow[] = [];
+    await sync({ onWindows: (loads) => (windows = loads) });
+    const scope = scopeAfterSync(windows, false);
+    expect(scope.kind).toBe('window');
+    expect(scopeAfterSync(windows, true).kind).toBe('full');
+    const failed = async (s: ValidationScope) =>
+      (await validateSync(engine, plan, source.connection, s)).days.flatMap((d) =>
+        d.checks.filter((c) => c.status === 'fail').map((c) => ({ name: c.name, problems: c.problems })),
+      );
+    expect(await failed(scope)).toEqual([]);
+    // The window holds at least the 300 new rows, as PostgreSQL counts them itself.
+    const w = windows.find((l) => l.table === 'impressions')!;
+    const [inWindow] = await source.query<{ n: string; newest: string }>(
+      `SELECT count(*)::text AS n, max(id)::text AS newest FROM impressions WHERE inserted_at > '${w.lo}+00' AND inserted_at <= '${w.hi}+00'`,
+    );
+    expect(Number(inWindow!.n)).toBeGreaterThanOrEqual(300);
+    const [{ oldest }] = (await source.query<{ oldest: string }>(
+      `SELECT min(id)::text AS oldest FROM impressions WHERE inserted_at <= '${w.lo}+00'`,
+    )) as [{ oldest: string }];
+    // Lose one row inside the window and one older than it.
+    await engine.command(
+      `ALTER TABLE analytics.fact_impressions DELETE WHERE id IN (${inWindow!.newest}, ${oldest}) SETTINGS mutations_sync = 2`,
+    );
+    const inside = await failed(scope);
+    expect(inside.map((f) => f.name.replace(/ \(inserted_at in .*\]\)/, ''))).toEqual([
+      'impressions: rows per month',
+      'impressions: sum(id)',
+      'impressions: sum(campaign_id)',
+      'impressions: sum of event_time in µs',
+      'impressions: sum(cost)',
+      'impressions: sum of inserted_at in µs',
+      'impressions: keys only in PostgreSQL',
+    ]);
+    expect(inside.at(-1)!.problems).toEqual([`(${inWindow!.newest})`]);
+    const full = await failed({ kind: 'full' });
+    expect(full.find((f) => f.name === 'impressions: keys only in PostgreSQL')!.problems).toEqual(
+      expect.arrayContaining([`(${inWindow!.newest})`, `(${oldest})`]),
+    );
+    await sync({ fullRefresh: true });
+    await expectExact();
   });
 
   it('a row committed later than the lookback is missed and validation names it; --full-refresh repairs it with an atomic swap', async () => {

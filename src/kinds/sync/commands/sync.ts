@@ -39,7 +39,13 @@ export const syncCommand = {
       .option('validate', {
         type: 'boolean',
         default: true,
-        describe: 'validate against PostgreSQL at the end (--no-validate skips it)',
+        describe:
+          "validate against PostgreSQL at the end: the rows of each table's window this run loaded (--no-validate skips it)",
+      })
+      .option('validate-full', {
+        type: 'boolean',
+        default: false,
+        describe: "validate every row, key and KPI row against PostgreSQL, not only this run's windows",
       })
       .option('force', {
         type: 'boolean',
@@ -61,6 +67,7 @@ export const syncCommand = {
       metricsUpdate: boolean;
       reconcile: boolean;
       validate: boolean;
+      validateFull: boolean;
       force: boolean;
       dryRun: boolean;
       report?: string;
@@ -81,6 +88,7 @@ export const syncCommand = {
               metrics: args.metricsUpdate,
               reconcile: args.reconcile,
               validate: args.validate,
+              validateFull: args.validateFull,
               dryRun: args.dryRun,
               force: args.force,
               signal,

@@ -6,7 +6,8 @@ import { readSyncPlan } from '../plan/plan.js';
 import type { SyncSpec } from '../plan/spec.js';
 import { runSync } from '../run/run.js';
 import type { PgConnection } from '../../../engine/postgres.js';
-import { validateSync } from '../validate/validate.js';
+import { scopeAfterSync, validateSync } from '../validate/validate.js';
+import type { LoadWindow } from '../run/load-window.js';
 
 export interface SyncWorkflowOptions {
   out?: string;
@@ -14,6 +15,8 @@ export interface SyncWorkflowOptions {
   metrics?: boolean;
   reconcile?: boolean;
   validate?: boolean;
+  /** Validate every row and KPI, not only the windows this sync loaded. */
+  validateFull?: boolean;
   dryRun?: boolean;
   force?: boolean;
   signal?: AbortSignal;
@@ -29,7 +32,7 @@ export interface SyncResult {
 
 /**
  * `chplan sync`: compile the spec against PostgreSQL as it is → load every table → (reconcile) → refresh KPIs →
- * validate.
+ * validate: the windows this sync loaded, or everything after a load from the beginning or when asked.
  */
 export async function sync(
   engine: Engine,
@@ -42,6 +45,7 @@ export async function sync(
   const compiled = await compileSyncDir(engine, spec, pg, options.out);
   const plan = readSyncPlan(compiled.out);
   emit({ type: 'stage', name: options.dryRun ? 'dry run' : options.fullRefresh ? 'full refresh' : 'sync' });
+  let windows: LoadWindow[] = [];
   const tables = await runSync(engine, plan, {
     pg,
     fullRefresh: options.fullRefresh,
@@ -51,9 +55,12 @@ export async function sync(
     force: options.force,
     signal: options.signal,
     onEvent: emit,
+    onWindows: (loads) => (windows = loads),
   });
   if (options.dryRun || options.validate === false)
     return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null };
   emit({ type: 'stage', name: 'validate' });
-  return { planDir: compiled.out, planHash: compiled.planHash, tables, report: await validateSync(engine, plan, pg) };
+  const scope = scopeAfterSync(windows, Boolean(options.validateFull || options.fullRefresh));
+  const report = await validateSync(engine, plan, pg, scope);
+  return { planDir: compiled.out, planHash: compiled.planHash, tables, report };
 }

@@ -60,7 +60,10 @@ export type TableStep =
   | 'reconcile'
   | 'missing_in_target'
   | 'validate_clickhouse'
-  | 'validate_postgres';
+  | 'validate_postgres'
+  | 'missing_in_target_window'
+  | 'validate_window_clickhouse'
+  | 'validate_window_postgres';
 
 /** A KPI's statements. */
 export type KpiStep =
@@ -257,6 +260,16 @@ function queryLines(query: string): string[] {
   return query.split('\n');
 }
 
+/**
+ * PostgreSQL query text with the run's window written in: `head` ends where lo goes, `middle` between lo and hi,
+ * `tail` after hi. A table function's arguments take no query parameters, but constant expressions of them; the bounds
+ * are DateTime64 parameters, so only a timestamp can be written there.
+ */
+function inWindow(head: string, middle: string, tail: string): string {
+  const bound = (name: string) => `toString({${name}:DateTime64(6, 'UTC')})`;
+  return `concat(${quoteString(head)}, ${bound('lo')}, ${quoteString(`+00${middle}`)}, ${bound('hi')}, ${quoteString(`+00${tail}`)})`;
+}
+
 /** Renders every statement of a sync plan, in the order a run uses them. Pure. */
 export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatement[] {
   const statements: SyncStatement[] = [];
@@ -389,9 +402,6 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       return h ? [{ ...h, column: c.name }] : [];
     });
     if (hazards.length > 0) {
-      // The window's bounds are written into PostgreSQL's query as text: a table function's arguments take no
-      // parameters, but constant expressions of them.
-      const window = (bound: string) => `toString(${bound})`;
       // Each column's answer is its count and what it means ('2 dates before 1900 …'): a name can hold 63 bytes only.
       const before = `SELECT ${hazards.map((h) => `(count(*) FILTER (WHERE ${h.condition}))::text || ' ' || ${pgString(h.what)} AS ${pgIdent(h.column)}`).join(', ')} FROM ${pgTable(table.source)} WHERE ${pgIdent(table.cursor)} > '`;
       add({
@@ -401,7 +411,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         template: 'check_values',
         fields: {
           ...common,
-          query: `concat(${quoteString(before)}, ${window("{lo:DateTime64(6, 'UTC')}")}, ${quoteString(`+00' AND ${pgIdent(table.cursor)} <= '`)}, ${window("{hi:DateTime64(6, 'UTC')}")}, ${quoteString("+00'")})`,
+          query: inWindow(before, `' AND ${pgIdent(table.cursor)} <= '`, "'"),
           hazards,
         },
       });
@@ -488,6 +498,35 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       role: 'validation: the same totals computed by PostgreSQL',
       template: 'validate_postgres',
       fields: { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) },
+    });
+    add({
+      step: tableStep(table, 'missing_in_target_window'),
+      file: file('13', 'missing_in_target_window'),
+      role: "window validation: keys of the run's window (lo, hi] that the target lacks",
+      template: 'missing_in_target',
+      fields: { ...common, window: true },
+    });
+    add({
+      step: tableStep(table, 'validate_window_clickhouse'),
+      file: file('14', 'validate_window_clickhouse'),
+      role: "window validation: rows and totals per month in ClickHouse, of rows whose cursor is in the run's window",
+      template: 'validate_clickhouse',
+      fields: { ...common, monthColumn, checks, window: true },
+    });
+    const cursorIn = `WHERE ${pgIdent(table.cursor)} > '`;
+    const [head, tail] = pgQuery.split('\nGROUP BY 1') as [string, string];
+    add({
+      step: tableStep(table, 'validate_window_postgres'),
+      file: file('15', 'validate_window_postgres'),
+      role: 'window validation: the same totals computed by PostgreSQL',
+      template: 'validate_postgres',
+      fields: {
+        ...common,
+        checks,
+        window: true,
+        query: inWindow(`${head}\n${cursorIn}`, `' AND ${pgIdent(table.cursor)} <= '`, `'\nGROUP BY 1${tail}`),
+        queryLines: queryLines(`${head}\n${cursorIn}<lo>' AND ${pgIdent(table.cursor)} <= '<hi>'\nGROUP BY 1`),
+      },
     });
   }
   for (const kpi of spec.kpis) {

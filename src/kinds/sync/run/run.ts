@@ -29,6 +29,8 @@ export interface SyncRunOptions {
   force?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /** Told each table's window once PostgreSQL's bounds are fixed, before anything loads (window validation). */
+  onWindows?: (loads: LoadWindow[]) => void;
   leaseStaleAfterSec?: number;
 }
 
@@ -248,6 +250,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
   return withCollection(engine, m.collection, options.pg, m.pgSchema, async (collection) => {
     const src: PgSource = { pg: options.pg, collection };
     const units = await tableLoads({ engine, plan, emit }, src, Boolean(options.fullRefresh));
+    options.onWindows?.(units.map((u) => u.load));
     const changed = await changedObjects(engine, m.objects ?? []);
     for (const kpi of changed) {
       emit({
