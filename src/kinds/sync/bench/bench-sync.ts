@@ -7,10 +7,16 @@ import { loadSyncSpec, DEFAULT_SPEC_PATH } from '../plan/spec.js';
 import { readSyncPlan } from '../plan/plan.js';
 import { compileSyncDir } from '../plan/compile-plan-dir.js';
 import { runSync } from '../run/run.js';
+import { scopeAfterSync, validateSync } from '../validate/validate.js';
+import type { LoadWindow } from '../run/load-window.js';
 import { BEGINNING } from '../run/load-window.js';
 import { ADTECH_DEFAULTS, seedAdtech } from '../seed/seed-adtech.js';
 import { startEmbeddedPostgres } from '../../../engine/embedded-postgres.js';
 import type { PgConnection } from '../../../engine/postgres.js';
+
+/** An incremental batch of impressions, stamped within the last hour. */
+const BATCH =
+  "INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + (i % 200), now() - (i % 3600) * interval '1 second', 0.001 + (i % 97) * 0.00001 FROM generate_series(1, $1::int) AS i";
 
 const WORKER = new URL('./bench-worker.ts', import.meta.url);
 const MiB = 1024 * 1024;
@@ -39,6 +45,11 @@ export interface SyncBenchReport {
   repeat: number;
   engine: string;
   wholeSyncSeconds: number;
+  /**
+   * One whole `chplan sync` after another batch: compile, load, KPI views and the validation a sync runs (its windows),
+   * against PostgreSQL's COPY of that batch.
+   */
+  incrementalSync: { rows: number; seconds: number; copySeconds: number; validation: string; passed: boolean };
   results: SyncBenchResult[];
   ratios: Record<string, number>;
   note: string;
@@ -80,6 +91,13 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
     await seedAdtech(source, { ...ADTECH_DEFAULTS, impressions: options.impressions });
     const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
     let wholeSyncSeconds = 0;
+    let incrementalSync: SyncBenchReport['incrementalSync'] = {
+      rows: 0,
+      seconds: 0,
+      copySeconds: 0,
+      validation: '',
+      passed: false,
+    };
     try {
       await compileSyncDir(engine, loadSyncSpec(DEFAULT_SPEC_PATH), source, planDir);
       say('one whole chplan sync (every table, KPI views)…');
@@ -123,13 +141,34 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
       };
       measurePhase('initial', BEGINNING, hi0);
       say(`adding an incremental batch of ${options.batch} impressions…`);
-      await client.query(
-        "INSERT INTO impressions (campaign_id, event_time, cost) SELECT 1 + (i % 200), now() - (i % 3600) * interval '1 second', 0.001 + (i % 97) * 0.00001 FROM generate_series(1, $1::int) AS i",
-        [options.batch],
-      );
+      await client.query(BATCH, [options.batch]);
       const hi1 = await maxCursor(client);
       const lo1 = `${utcText(utcInstant(hi0) - lookback * 1000)}000`;
       measurePhase('incremental', lo1, hi1);
+      say(`one whole incremental chplan sync of another ${options.batch} impressions…`);
+      await client.query(BATCH, [options.batch]);
+      const lo2 = `${utcText(utcInstant(hi1) - lookback * 1000)}000`;
+      const copy = runWorker(pgUrl, ['floor', lo2, await maxCursor(client)]);
+      const again = await connect({ dataDir, queryTimeoutSec: 3600 });
+      try {
+        // What chplan sync does: compile, load, refresh the KPI views, validate its windows.
+        const started = performance.now();
+        await compileSyncDir(again, loadSyncSpec(DEFAULT_SPEC_PATH), source, planDir);
+        const plan = readSyncPlan(planDir);
+        let windows: LoadWindow[] = [];
+        await runSync(again, plan, { pg: source, onWindows: (loads) => (windows = loads) });
+        const scope = scopeAfterSync(windows, false);
+        const report = await validateSync(again, plan, source, scope);
+        incrementalSync = {
+          rows: copy.rows,
+          seconds: (performance.now() - started) / 1000,
+          copySeconds: copy.seconds,
+          validation: scope.kind,
+          passed: report.passed,
+        };
+      } finally {
+        await again.close();
+      }
     } finally {
       await client.end();
     }
@@ -144,12 +183,15 @@ export async function benchSync(options: SyncBenchOptions): Promise<SyncBenchRep
       ratios[`${phase}: client-side copy peak memory / pull peak memory`] =
         get(phase, 'client').peakMiB / get(phase, 'pull').peakMiB;
     }
+    ratios['incremental: whole chplan sync / (2 × COPY of its batch + 1 s) (target ≤ 1)'] =
+      incrementalSync.seconds / (2 * incrementalSync.copySeconds + 1);
     return {
       impressions: options.impressions,
       batch: options.batch,
       repeat: options.repeat,
       engine: 'embedded chDB, PostgreSQL on loopback',
       wholeSyncSeconds,
+      incrementalSync,
       results,
       ratios,
       note: "each run in its own process; seconds are medians of interleaved runs; peak memory is the process's maximum resident set (with the embedded engine, ClickHouse's memory too; PostgreSQL's own processes are not counted)",

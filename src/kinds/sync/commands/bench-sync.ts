@@ -43,6 +43,10 @@ export const benchSyncCommand = {
     print(
       `one whole chplan sync of the demo spec (4 tables, 5 KPI views) took ${report.wholeSyncSeconds.toFixed(2)} s`,
     );
+    const inc = report.incrementalSync;
+    print(
+      `one whole incremental chplan sync of ${inc.rows} new impressions (compile, load, KPI views, ${inc.validation} validation ${inc.passed ? 'passed' : 'FAILED'}) took ${inc.seconds.toFixed(2)} s; PostgreSQL's COPY of them ${inc.copySeconds.toFixed(2)} s`,
+    );
     print(
       table(
         ['phase', 'method', 'rows', 'seconds (median)', 'rows/s', 'peak memory (MiB)', 'runs'],
