@@ -283,6 +283,29 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     await expectExact();
   });
 
+  it("a dimension row the application re-stamps earlier than its loaded version (inside the lookback) takes PostgreSQL's current state", async () => {
+    await sync();
+    // The newest campaign: its stamp is at the watermark, so half a second back is inside the lookback. The trigger
+    // stamps updated_at; an application clock that lags moves it back.
+    const [{ id, was }] = (await source.query<{ id: string; was: string }>(
+      'SELECT id::text AS id, updated_at::text AS was FROM campaign ORDER BY updated_at DESC, id LIMIT 1',
+    )) as [{ id: string; was: string }];
+    await source.query('ALTER TABLE campaign DISABLE TRIGGER USER');
+    try {
+      await source.query(
+        `UPDATE campaign SET bid = 7.77, name = 'back-dated', updated_at = timestamptz '${was}' - interval '0.5 seconds' WHERE id = ${id}`,
+      );
+    } finally {
+      await source.query('ALTER TABLE campaign ENABLE TRIGGER USER');
+    }
+    await sync();
+    const [ours] = await engine.rows<{ bid: string; name: string }>(
+      `SELECT toString(bid) AS bid, name FROM analytics.dim_campaign FINAL WHERE id = ${id}`,
+    );
+    expect(ours).toEqual({ bid: '7.77', name: 'back-dated' });
+    await expectExact();
+  });
+
   it('facts re-stamped by an UPDATE or an upsert replace their earlier rows: one plain sync is exact, no fact twice', async () => {
     await sync();
     await source.query(

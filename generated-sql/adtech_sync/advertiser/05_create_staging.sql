@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS `analytics`.`dim_advertiser__staging` (
     `name` String,
     `created_at` DateTime64(6, 'UTC'),
     `updated_at` DateTime64(6, 'UTC'),
-    `_deleted` UInt8 DEFAULT 0
-) ENGINE = ReplacingMergeTree(`updated_at`, `_deleted`)
+    `_deleted` UInt8 DEFAULT 0,
+    `_version` UInt64 DEFAULT 0
+) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)

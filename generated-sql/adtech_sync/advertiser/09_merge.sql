@@ -1,11 +1,18 @@
--- Publish a load of advertiser: every staged version goes into the ReplacingMergeTree, which
--- keeps the newest per key; a version read again by an overlapping window collapses with itself.
+-- Publish a load of advertiser: every staged row goes into the ReplacingMergeTree as one new
+-- version, one above the greatest it holds, so PostgreSQL's current state replaces what earlier loads
+-- read whatever its updated_at says; a row read again by an overlapping window collapses with itself.
 INSERT INTO
-    `analytics`.`dim_advertiser` (`id`, `name`, `created_at`, `updated_at`)
+    `analytics`.`dim_advertiser` (`id`, `name`, `created_at`, `updated_at`, `_version`)
 SELECT
     `id`,
     `name`,
     `created_at`,
-    `updated_at`
+    `updated_at`,
+    (
+        SELECT
+            max(`_version`)
+        FROM
+            `analytics`.`dim_advertiser`
+    ) + 1
 FROM
     `analytics`.`dim_advertiser__staging`

@@ -1,7 +1,9 @@
 -- campaign (PostgreSQL) → dim_campaign: a dimension. A load inserts every row changed
--- in its window; ReplacingMergeTree keeps the version with the greatest updated_at, so a row read
--- twice is never counted twice. Read it with FINAL. `_deleted` = 1 is a tombstone written by
--- chplan sync --reconcile for a row deleted in PostgreSQL; FINAL leaves such rows out.
+-- in its window; ReplacingMergeTree keeps the row of the latest load (`_version`, one more with each
+-- publish), so a row read twice is never counted twice, and the state PostgreSQL has now wins even
+-- when an application stamped it earlier than the state loaded before. Read it with FINAL.
+-- `_deleted` = 1 is a tombstone written by chplan sync --reconcile for a row deleted in
+-- PostgreSQL; FINAL leaves such rows out.
 CREATE TABLE IF NOT EXISTS `analytics`.`dim_campaign` (
     `id` Int64,
     `advertiser_id` Int64,
@@ -12,7 +14,8 @@ CREATE TABLE IF NOT EXISTS `analytics`.`dim_campaign` (
     `end_date` Nullable(Date32),
     `created_at` DateTime64(6, 'UTC'),
     `updated_at` DateTime64(6, 'UTC'),
-    `_deleted` UInt8 DEFAULT 0
-) ENGINE = ReplacingMergeTree(`updated_at`, `_deleted`)
+    `_deleted` UInt8 DEFAULT 0,
+    `_version` UInt64 DEFAULT 0
+) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)

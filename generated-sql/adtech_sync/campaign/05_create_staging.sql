@@ -11,7 +11,8 @@ CREATE TABLE IF NOT EXISTS `analytics`.`dim_campaign__staging` (
     `end_date` Nullable(Date32),
     `created_at` DateTime64(6, 'UTC'),
     `updated_at` DateTime64(6, 'UTC'),
-    `_deleted` UInt8 DEFAULT 0
-) ENGINE = ReplacingMergeTree(`updated_at`, `_deleted`)
+    `_deleted` UInt8 DEFAULT 0,
+    `_version` UInt64 DEFAULT 0
+) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)

@@ -1,5 +1,6 @@
--- Publish a load of campaign: every staged version goes into the ReplacingMergeTree, which
--- keeps the newest per key; a version read again by an overlapping window collapses with itself.
+-- Publish a load of campaign: every staged row goes into the ReplacingMergeTree as one new
+-- version, one above the greatest it holds, so PostgreSQL's current state replaces what earlier loads
+-- read whatever its updated_at says; a row read again by an overlapping window collapses with itself.
 INSERT INTO
     `analytics`.`dim_campaign` (
         `id`,
@@ -10,7 +11,8 @@ INSERT INTO
         `start_date`,
         `end_date`,
         `created_at`,
-        `updated_at`
+        `updated_at`,
+        `_version`
     )
 SELECT
     `id`,
@@ -21,6 +23,12 @@ SELECT
     `start_date`,
     `end_date`,
     `created_at`,
-    `updated_at`
+    `updated_at`,
+    (
+        SELECT
+            max(`_version`)
+        FROM
+            `analytics`.`dim_campaign`
+    ) + 1
 FROM
     `analytics`.`dim_campaign__staging`

@@ -104,9 +104,9 @@ export function tableProblems(spec: SyncTableSpec, columns: PgColumn[], isView =
       problems.push(
         `${spec.source}.${JSON.stringify(column.column_name)} has a double quote or backslash in its name, which ClickHouse's PostgreSQL reader cannot quote (the load would fail); sync a view that renames it.`,
       );
-    if (column.column_name === '_deleted')
+    if (column.column_name === '_deleted' || column.column_name === '_version')
       problems.push(
-        `${spec.source} has a column named _deleted, which chplan reserves for its tombstones; sync a view that renames it.`,
+        `${spec.source} has a column named ${column.column_name}, which chplan reserves for its dimensions' tombstones and versions; sync a view that renames it.`,
       );
     const problem = columnProblem(spec.source, column);
     if (problem) problems.push(problem);

@@ -160,7 +160,12 @@ async function sourceBounds(ctx: Before, src: PgSource): Promise<Map<string, Sou
 function planColumns(table: SyncTable): NamedType[] {
   return [
     ...table.columns.map(({ name, type }) => ({ name, type })),
-    ...(table.role === 'dimension' ? [{ name: '_deleted', type: 'UInt8' }] : []),
+    ...(table.role === 'dimension'
+      ? [
+          { name: '_deleted', type: 'UInt8' },
+          { name: '_version', type: 'UInt64' },
+        ]
+      : []),
   ];
 }
 
