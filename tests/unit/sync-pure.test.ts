@@ -181,18 +181,28 @@ describe('windows and watermarks', () => {
   it('re-reads the lookback, starts from scratch when asked, never moves the bound below the watermark', () => {
     const opts = { lookbackSeconds: 300, fromScratch: false };
     expect(
-      loadWindow('t', { hi: '2026-01-02 00:10:00.123456', openSince: '' }, '2026-01-02 00:00:00.000', opts),
+      loadWindow(
+        't',
+        { hi: '2026-01-02 00:10:00.123456', openSince: '', snapshot: '' },
+        '2026-01-02 00:00:00.000',
+        opts,
+      ),
     ).toMatchObject({ lo: '2026-01-01 23:55:00.000000', hi: '2026-01-02 00:10:00.123456', behind: false });
     expect(
-      loadWindow('t', { hi: '2026-01-02 00:10:00.123456', openSince: '' }, '2026-01-02 00:00:00.000', {
+      loadWindow('t', { hi: '2026-01-02 00:10:00.123456', openSince: '', snapshot: '' }, '2026-01-02 00:00:00.000', {
         ...opts,
         fromScratch: true,
       }).lo,
     ).toBe('1900-01-01 00:00:00.000000');
     expect(
-      loadWindow('t', { hi: '2026-01-01 00:00:00.000000', openSince: '' }, '2026-01-02 00:00:00.000', opts),
+      loadWindow(
+        't',
+        { hi: '2026-01-01 00:00:00.000000', openSince: '', snapshot: '' },
+        '2026-01-02 00:00:00.000',
+        opts,
+      ),
     ).toMatchObject({ hi: '2026-01-02 00:00:00.000000', behind: true });
-    expect(loadWindow('t', { hi: '', openSince: '' }, undefined, opts)).toMatchObject({
+    expect(loadWindow('t', { hi: '', openSince: '', snapshot: '' }, undefined, opts)).toMatchObject({
       lo: '1900-01-01 00:00:00.000000',
       hi: '',
     });
@@ -202,7 +212,7 @@ describe('windows and watermarks', () => {
     expect(
       loadWindow(
         't',
-        { hi: '2026-01-02 00:10:00.123456', openSince: '2026-01-02 00:04:00.500000' },
+        { hi: '2026-01-02 00:10:00.123456', openSince: '2026-01-02 00:04:00.500000', snapshot: '' },
         '2026-01-02 00:00:00.000',
         opts,
       ),
@@ -210,12 +220,14 @@ describe('windows and watermarks', () => {
     expect(
       loadWindow(
         't',
-        { hi: '2026-01-02 00:10:00.123456', openSince: '2026-01-02 00:20:00.000000' },
+        { hi: '2026-01-02 00:10:00.123456', openSince: '2026-01-02 00:20:00.000000', snapshot: '' },
         '2026-01-02 00:00:00.000',
         opts,
       ).mark,
     ).toBe('2026-01-02 00:10:00.123456');
-    expect(loadWindow('t', { hi: '', openSince: '2026-01-02 00:04:00.500000' }, undefined, opts).mark).toBe('');
+    expect(
+      loadWindow('t', { hi: '', openSince: '2026-01-02 00:04:00.500000', snapshot: '' }, undefined, opts).mark,
+    ).toBe('');
   });
 });
 

@@ -51,7 +51,7 @@ if (mode === 'floor') {
   await engine.command(statementOf(plan, tableStep('impressions', 'load')), {
     params: { lo, hi, ...pgParams(collection, source) },
   });
-  await engine.command(statementOf(plan, tableStep('impressions', 'merge')), { params: { lo } });
+  await engine.command(statementOf(plan, tableStep('impressions', 'merge')));
   seconds = (performance.now() - started) / 1000;
   rows =
     Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n) - before;

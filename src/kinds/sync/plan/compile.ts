@@ -260,14 +260,45 @@ function queryLines(query: string): string[] {
   return query.split('\n');
 }
 
+/** Where a run's values go in PostgreSQL query text (no identifier or literal can hold the control character). */
+const LO = '\u0001lo\u0001';
+const HI = '\u0001hi\u0001';
+const SINCE = '\u0001since\u0001';
+
 /**
- * PostgreSQL query text with the run's window written in: `head` ends where lo goes, `middle` between lo and hi,
- * `tail` after hi. A table function's arguments take no query parameters, but constant expressions of them; the bounds
- * are DateTime64 parameters, so only a timestamp can be written there.
+ * PostgreSQL query text with the run's values written in where LO, HI and SINCE stand. A table function's arguments
+ * take no query parameters, but constant expressions of them: the bounds are DateTime64 parameters, so only a
+ * timestamp can be written there, and a snapshot that is not one becomes text PostgreSQL refuses.
  */
-function inWindow(head: string, middle: string, tail: string): string {
-  const bound = (name: string) => `toString({${name}:DateTime64(6, 'UTC')})`;
-  return `concat(${quoteString(head)}, ${bound('lo')}, ${quoteString(`+00${middle}`)}, ${bound('hi')}, ${quoteString(`+00${tail}`)})`;
+function withRunValues(text: string): string {
+  const value: Record<string, string> = {
+    [LO]: "toString({lo:DateTime64(6, 'UTC')})",
+    [HI]: "toString({hi:DateTime64(6, 'UTC')})",
+    [SINCE]: "if(match({since:String}, '^[0-9]+:[0-9]+:[0-9,]*$'), {since:String}, 'not a snapshot')",
+  };
+  const parts = text.split(/(\u0001(?:lo|hi|since)\u0001)/);
+  return `concat(${parts.map((part, i) => (i % 2 === 1 ? value[part] : quoteString(part))).join(', ')})`;
+}
+
+/**
+ * PostgreSQL SQL widening a 32-bit transaction id (`xmin`, as bigint) to the 64-bit id pg_visible_in_snapshot takes,
+ * with the epoch of `next` (PostgreSQL's next 64-bit id): one epoch back when the id is greater than next's low half
+ * (it was assigned before the counter wrapped); never below 3, the first normal id (older than any snapshot).
+ */
+export function widenedXid(next: string, xmin: string): string {
+  return `greatest((((${next} >> 32) - ((${xmin} > (${next} & 4294967295))::int)) << 32) | ${xmin}, 3)`;
+}
+
+/**
+ * The PostgreSQL condition on the rows a load of `table` reads: its cursor in the window (lo, hi]; for a table captured
+ * by transactions, also every row whose writing transaction the previous load's snapshot (`since`) does not see.
+ */
+export function changedRows(table: Pick<SyncTableSpec, 'cursor' | 'capture'>): string {
+  const cursor = pgIdent(table.cursor);
+  const window = `${cursor} > '${LO}+00' AND ${cursor} <= '${HI}+00'`;
+  if (table.capture !== 'transactions') return window;
+  const xid8 = `${widenedXid('(SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint)', 'xmin::text::bigint')}::text::xid8`;
+  return `(${window}) OR NOT pg_visible_in_snapshot(${xid8}, '${SINCE}'::pg_snapshot)`;
 }
 
 /** Renders every statement of a sync plan, in the order a run uses them. Pure. */
@@ -331,6 +362,9 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       keyList: table.primaryKey.map(quoteIdent).join(', '),
     };
     const file = (n: string, name: string) => `${dir}/${n}_${name}.sql`;
+    // A table captured by transactions is read through a query: ClickHouse's table reader cannot see xmin.
+    const byTransactions = (select: string) =>
+      table.capture === 'transactions' ? withRunValues(`${select} WHERE ${changedRows(table)}`) : null;
     const layout = {
       columns,
       orderBy: dimension ? common.keyList : table.orderBy.map(quoteIdent).join(', '),
@@ -339,7 +373,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     // Rows of a transaction still open now become visible when it commits, stamped (by now() or a
     // trigger) no earlier than the transaction's start: the watermark must not pass that start.
     const boundQuery = [
-      `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz,`,
+      `SELECT max(${pgIdent(table.cursor)}) AS hi, current_setting('TimeZone') AS tz, pg_current_snapshot()::text AS snapshot,`,
       '       (SELECT min(xact_start) FROM pg_stat_activity',
       "        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND xact_start IS NOT NULL) AS open_since,",
       "       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state IS NULL) AS hidden",
@@ -357,7 +391,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       file: file('04', 'count_window'),
       role: 'rows in a load window (dry run)',
       template: 'count_window',
-      fields: common,
+      fields: { ...common, query: byTransactions(`SELECT 1 AS one FROM ${pgTable(table.source)}`) },
     });
     if (dimension) {
       add({
@@ -403,7 +437,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     });
     if (hazards.length > 0) {
       // Each column's answer is its count and what it means ('2 dates before 1900 …'): a name can hold 63 bytes only.
-      const before = `SELECT ${hazards.map((h) => `(count(*) FILTER (WHERE ${h.condition}))::text || ' ' || ${pgString(h.what)} AS ${pgIdent(h.column)}`).join(', ')} FROM ${pgTable(table.source)} WHERE ${pgIdent(table.cursor)} > '`;
+      const before = `SELECT ${hazards.map((h) => `(count(*) FILTER (WHERE ${h.condition}))::text || ' ' || ${pgString(h.what)} AS ${pgIdent(h.column)}`).join(', ')} FROM ${pgTable(table.source)} WHERE `;
       add({
         step: tableStep(table, 'check_values'),
         file: file('05', 'check_values'),
@@ -411,7 +445,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         template: 'check_values',
         fields: {
           ...common,
-          query: inWindow(before, `' AND ${pgIdent(table.cursor)} <= '`, "'"),
+          query: withRunValues(`${before}${changedRows(table)}`),
           hazards,
         },
       });
@@ -421,7 +455,10 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       file: file('05', 'load'),
       role: 'THE load: PostgreSQL rows with cursor in (lo, hi] into staging, pulled by ClickHouse',
       template: 'load',
-      fields: common,
+      fields: {
+        ...common,
+        query: byTransactions(`SELECT ${columns.map((c) => pgIdent(c.name)).join(', ')} FROM ${pgTable(table.source)}`),
+      },
     });
     if (!dimension) {
       add({
@@ -524,7 +561,9 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         ...common,
         checks,
         window: true,
-        query: inWindow(`${head}\n${cursorIn}`, `' AND ${pgIdent(table.cursor)} <= '`, `'\nGROUP BY 1${tail}`),
+        query: withRunValues(
+          `${head}\n${cursorIn}${LO}+00' AND ${pgIdent(table.cursor)} <= '${HI}+00'\nGROUP BY 1${tail}`,
+        ),
         queryLines: queryLines(`${head}\n${cursorIn}<lo>' AND ${pgIdent(table.cursor)} <= '<hi>'\nGROUP BY 1`),
       },
     });

@@ -21,6 +21,11 @@ export interface SyncTableSpec {
   role: TableRole;
   primaryKey: string[];
   cursor: string;
+  /**
+   * Which rows a load reads: `cursor`, those whose cursor is in the window; `transactions`, also every row written by a
+   * transaction committed since the previous load's snapshot of PostgreSQL, whatever its cursor says.
+   */
+  capture: 'cursor' | 'transactions';
   /** Facts: the column whose month partitions the target. */
   partitionBy: string;
   orderBy: string[];
@@ -77,6 +82,7 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
     role: t.role,
     primaryKey: t.primaryKey,
     cursor: t.cursor,
+    capture: t.capture ?? 'cursor',
     partitionBy: t.partitionBy ?? t.cursor,
     orderBy: t.orderBy ?? t.primaryKey,
   }));

@@ -15,12 +15,28 @@ export interface LoadWindow {
    * PostgreSQL when that is earlier (it may yet commit rows stamped from then on).
    */
   mark: string;
+  /** PostgreSQL's snapshot when the run started (`pg_current_snapshot()`), which the publish records. */
+  snapshot: string;
+  /**
+   * A table captured by transactions also loads every row written by a transaction this snapshot does not see: the
+   * previous publish's, or this run's own when there is none (a load from the beginning reads every row anyway).
+   */
+  since: string;
 }
 
 /** What PostgreSQL says when a run starts: the greatest cursor, and since when its oldest open transaction runs. */
 export interface SourceBound {
   hi: string;
   openSince: string;
+  snapshot: string;
+}
+
+/** `pg_current_snapshot()` as text: xmin:xmax:in-progress list. Anything else is never written into a query. */
+const SNAPSHOT = /^\d{1,20}:\d{1,20}:(\d{1,20}(,\d{1,20})*)?$/;
+
+/** Whether a text is a PostgreSQL snapshot. Pure. */
+export function isSnapshot(text: string): boolean {
+  return SNAPSHOT.test(text);
 }
 
 /** The lower bound of a load from scratch. */
@@ -47,14 +63,21 @@ export function watermarkOfRow(row: Pick<LedgerRow, 'cursor' | 'window_end'>): s
   return row.cursor ? row.cursor : row.window_end;
 }
 
+/** What each table's latest finished publish recorded, read by `of` from its ledger row. Pure. */
+function latestPublish(rows: LedgerRow[], of: (row: LedgerRow) => string): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const row of rows) if (row.step === 'publish' && row.status === 'done') latest.set(tableOfRow(row), of(row));
+  return latest;
+}
+
 /** The watermark of each table: where its latest finished publish left it. Pure. */
 export function watermarks(rows: LedgerRow[]): Map<string, string> {
-  const marks = new Map<string, string>();
-  for (const row of rows) {
-    if (row.step !== 'publish' || row.status !== 'done') continue;
-    marks.set(tableOfRow(row), watermarkOfRow(row));
-  }
-  return marks;
+  return latestPublish(rows, watermarkOfRow);
+}
+
+/** PostgreSQL's snapshot when each table's latest finished publish started ('' before snapshots were kept). Pure. */
+export function snapshots(rows: LedgerRow[]): Map<string, string> {
+  return latestPublish(rows, (row) => row.source_version);
 }
 
 /**
@@ -66,7 +89,7 @@ export function loadWindow(
   table: string,
   bound: SourceBound,
   watermark: string | undefined,
-  options: { lookbackSeconds: number; fromScratch: boolean },
+  options: { lookbackSeconds: number; fromScratch: boolean; previousSnapshot?: string },
 ): LoadWindow & { behind: boolean } {
   const { openSince } = bound;
   const behind = Boolean(
@@ -78,5 +101,7 @@ export function loadWindow(
   // Just before the transaction's start: its rows may carry exactly that instant, and a window's lower bound is
   // exclusive.
   const mark = hi && openSince && openSince < hi ? text6(utcInstant(openSince) - 1) : hi;
-  return { table, lo, hi, watermark: watermark ?? '', mark, behind };
+  const previous = options.previousSnapshot ?? '';
+  const since = !options.fromScratch && isSnapshot(previous) ? previous : bound.snapshot;
+  return { table, lo, hi, watermark: watermark ?? '', mark, behind, snapshot: bound.snapshot, since };
 }

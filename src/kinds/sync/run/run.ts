@@ -12,7 +12,7 @@ import { runPlan, type RunAdapter, type RunEvent, type Unit, type UnitSummary } 
 import { statementOf } from '../../../plan/plan-dir.js';
 import { utcInstant, type Window } from '../../../core/windows.js';
 import { tableStep, tablesOf } from '../plan/compile.js';
-import { BEGINNING, loadWindow, watermarks, type LoadWindow, type SourceBound } from './load-window.js';
+import { BEGINNING, loadWindow, snapshots, watermarks, type LoadWindow, type SourceBound } from './load-window.js';
 import { kpiStatement } from './kpi-views.js';
 import type { SyncManifest, SyncPlan } from '../plan/plan.js';
 import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
@@ -114,6 +114,12 @@ async function refuseUnreadableValues(
   );
 }
 
+/** The values a table's load statements take: its window, and for a table captured by transactions the snapshot. */
+function loadParams(table: SyncTable, load: LoadWindow): Record<string, string> {
+  const window = { lo: load.lo, hi: load.hi || load.lo };
+  return table.capture === 'transactions' ? { ...window, since: load.since } : window;
+}
+
 function windowOf(load: LoadWindow): Window {
   return {
     day: (load.hi || load.lo).slice(0, 10),
@@ -132,7 +138,7 @@ async function sourceBounds(ctx: Before, src: PgSource): Promise<Map<string, Sou
   const bounds = new Map<string, SourceBound>();
   let hidden = 0;
   for (const table of ctx.plan.manifest.syncTables) {
-    const [row] = await pgStep<{ hi: string; tz: string; open_since: string; hidden: string }>(
+    const [row] = await pgStep<{ hi: string; tz: string; open_since: string; hidden: string; snapshot: string }>(
       ctx,
       src,
       tableStep(table, 'source_bound'),
@@ -143,7 +149,7 @@ async function sourceBounds(ctx: Before, src: PgSource): Promise<Map<string, Sou
           `Set the zone of the user chplan connects as: ALTER ROLE ${src.pg.user} SET TimeZone = 'UTC' (it changes nothing stored).`,
       );
     }
-    bounds.set(table.source, { hi: row?.hi ?? '', openSince: row?.open_since ?? '' });
+    bounds.set(table.source, { hi: row?.hi ?? '', openSince: row?.open_since ?? '', snapshot: row?.snapshot ?? '' });
     hidden = Math.max(hidden, Number(row?.hidden ?? 0));
   }
   if (hidden > 0) {
@@ -194,7 +200,9 @@ async function tableLoads(ctx: Before, src: PgSource, fullRefresh: boolean): Pro
   const { engine, plan } = ctx;
   const m = plan.manifest;
   const bounds = await sourceBounds(ctx, src);
-  const marks = watermarks(await readLedger(engine, m.ledger.table, m.ledger.scope));
+  const ledger = await readLedger(engine, m.ledger.table, m.ledger.scope);
+  const marks = watermarks(ledger);
+  const taken = snapshots(ledger);
   const units: TableLoad[] = [];
   const drifts: string[] = [];
   for (const table of m.syncTables) {
@@ -207,6 +215,7 @@ async function tableLoads(ctx: Before, src: PgSource, fullRefresh: boolean): Pro
     const load = loadWindow(table.source, bounds.get(table.source)!, marks.get(table.source), {
       lookbackSeconds: m.lookbackSeconds,
       fromScratch,
+      previousSnapshot: taken.get(table.source),
     });
     units.push({ key: table.source, label: `table ${table.source}`, table, load });
   }
@@ -293,14 +302,11 @@ function syncRunAdapter(
       for (const kpi of changed) await kpiStatement(ctx.engine, ctx.plan, kpi.name, 'create_next', true);
       for (const kpi of ctx.plan.manifest.kpis) await kpiStatement(ctx.engine, ctx.plan, kpi.name, 'create');
     },
-    async estimate(ctx, { load }) {
+    async estimate(ctx, { table, load }) {
       const estimatedRows = load.hi
         ? Number(
             (
-              await pgStep<{ rows: string }>(ctx, src, tableStep(load.table, 'count_window'), {
-                lo: load.lo,
-                hi: load.hi,
-              })
+              await pgStep<{ rows: string }>(ctx, src, tableStep(load.table, 'count_window'), loadParams(table, load))
             )[0]?.rows ?? 0,
           )
         : 0;
@@ -347,7 +353,7 @@ async function loadTable(
   const window = windowOf(load);
   const write = (
     fields: Pick<LedgerRecord, 'step' | 'status' | 'rowsRead' | 'rowsWritten' | 'error' | 'startedAt' | 'cursor'> &
-      Partial<Pick<LedgerRecord, 'attempt'>>,
+      Partial<Pick<LedgerRecord, 'attempt' | 'sourceVersion'>>,
   ) => record(ctx, { unit: unit.key, window, attempt: 1, queryId: '', finishedAt: new Date(), ...fields });
   if (!load.hi && !fullRefresh) {
     ctx.emit({
@@ -357,7 +363,7 @@ async function loadTable(
     });
     return { unit: unit.label, status: 'empty', rowsRead: 0, rowsWritten: 0, seconds: 0 };
   }
-  const params = { lo: load.lo, hi: load.hi || load.lo };
+  const params = loadParams(table, load);
   if (load.hi) await refuseUnreadableValues(ctx, src, table.source, params);
   const loadStarted = new Date();
   // A lost connection or a transient error (too many parts, a timeout) is tried again on fresh
@@ -403,12 +409,10 @@ async function loadTable(
       await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), {
         step: tableStep(table, 'clear_staging'),
       });
-    } else {
+    } else if (staged > 0) {
+      // Nothing staged, nothing to publish (and no reason to read the target's keys).
       if (table.role === 'fact') await replaceMoved(ctx, table);
-      await engine.command(statementOf(plan, tableStep(table, 'merge')), {
-        step: tableStep(table, 'merge'),
-        params: { lo: load.lo },
-      });
+      await engine.command(statementOf(plan, tableStep(table, 'merge')), { step: tableStep(table, 'merge') });
     }
   } catch (cause) {
     throw new ExecutionError(
@@ -427,6 +431,7 @@ async function loadTable(
     rowsWritten: written,
     startedAt: publishStarted,
     cursor: load.mark,
+    sourceVersion: load.snapshot,
   });
   const seconds = (Date.now() - started) / 1000;
   ctx.emit({ type: 'chunk_done', window, rowsRead: staged, rowsWritten: written, seconds });
