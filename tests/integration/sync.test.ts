@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -878,6 +878,35 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
       );
       expect(row!.x, `next ${next}, xmin ${xmin}`).toBe(String(widened));
     }
+  });
+
+  it('a sync compiles its plan again only when the spec, the PostgreSQL columns or the plan directory changed', async () => {
+    await source.query('CREATE TABLE reuse_probe (id int PRIMARY KEY, updated_at timestamptz NOT NULL DEFAULT now())');
+    const spec = (lookbackSeconds: number) =>
+      syncSpecOf({
+        kind: 'sync',
+        name: 'reuse_probe',
+        database: 'reuse_probe',
+        lookbackSeconds,
+        tables: [{ source: 'reuse_probe', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' }],
+      });
+    const out = join(dir, 'reuse_probe');
+    const compile = (s: ReturnType<typeof spec>) => compileSyncDir(engine, s, source.connection, out, { reuse: true });
+    expect((await compile(spec(300))).reused).toBe(false);
+    const again = await compile(spec(300));
+    expect(again.reused).toBe(true);
+    expect(readSyncPlan(out).manifest.planHash).toBe(again.planHash);
+    expect((await compile(spec(60))).reused).toBe(false); // the spec changed
+    expect((await compile(spec(60))).reused).toBe(true);
+    await source.query('ALTER TABLE reuse_probe ADD COLUMN note text NOT NULL DEFAULT $$x$$');
+    const widened = await compile(spec(60)); // PostgreSQL's columns changed
+    expect(widened.reused).toBe(false);
+    expect(readSyncPlan(out).manifest.syncTables[0]!.columns.map((c) => c.name)).toContain('note');
+    const load = readdirSync(join(out, 'reuse_probe')).find((f) => f.endsWith('_load.sql'))!;
+    writeFileSync(join(out, 'reuse_probe', load), '-- edited\n');
+    expect((await compile(spec(60))).reused).toBe(false); // an edited plan is compiled anew
+    expect(readFileSync(join(out, 'reuse_probe', load), 'utf8')).not.toContain('-- edited');
+    await source.query('DROP TABLE reuse_probe');
   });
 
   it('compile refuses tables and columns it cannot sync, naming each and what to do', async () => {

@@ -1,6 +1,6 @@
 // One measured copy of impressions rows (lo, hi] in a fresh process, which prints its wall time,
 // the rows copied and its peak resident memory (with the embedded engine: the engine's too).
-//   pull   DATA PLAN LO HI initial|incremental   the plan's load into staging + exactly-once merge
+//   pull   DATA PLAN LO HI initial|incremental   the plan's load into staging + its publish (swap or merge)
 //   client DATA LO HI                            a cursor through Node, inserted in batches of 10,000
 //   floor  LO HI                                 PostgreSQL's COPY (…) TO '/dev/null'
 // PostgreSQL comes from PG_URL. The engine is loaded only by the modes that use it, so the floor's
@@ -51,7 +51,8 @@ if (mode === 'floor') {
   await engine.command(statementOf(plan, tableStep('impressions', 'load')), {
     params: { lo, hi, ...pgParams(collection, source) },
   });
-  await engine.command(statementOf(plan, tableStep('impressions', 'merge')));
+  // As a sync publishes: a first load into the empty target is swapped in, a later one merged.
+  await engine.command(statementOf(plan, tableStep('impressions', phase === 'initial' ? 'swap' : 'merge')));
   seconds = (performance.now() - started) / 1000;
   rows =
     Number((await engine.rows<{ n: string }>('SELECT count() AS n FROM analytics.fact_impressions'))[0]!.n) - before;

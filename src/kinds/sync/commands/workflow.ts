@@ -42,7 +42,8 @@ export async function sync(
 ): Promise<SyncResult> {
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'stage', name: 'compile' });
-  const compiled = await compileSyncDir(engine, spec, pg, options.out);
+  // A routine sync keeps the plan it compiled before unless the spec, PostgreSQL's columns or chplan changed.
+  const compiled = await compileSyncDir(engine, spec, pg, options.out, { reuse: true });
   const plan = readSyncPlan(compiled.out);
   emit({ type: 'stage', name: options.dryRun ? 'dry run' : options.fullRefresh ? 'full refresh' : 'sync' });
   let windows: LoadWindow[] = [];

@@ -1,30 +1,65 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { TOOL_VERSION } from '../../../core/version.js';
-import { writePlanDir } from '../../../plan/plan-dir.js';
+import { canonicalJson } from '../../../core/canonical-json.js';
+import { contentHash } from '../../../plan/manifest.js';
+import { verifyPlanDir, writePlanDir } from '../../../plan/plan-dir.js';
 import { withCollection, type PgConnection } from '../../../engine/postgres.js';
+import type { SourceTable } from './compile.js';
 import { introspectSources } from './introspect.js';
-import { buildSyncPlan } from './plan.js';
+import { buildSyncPlan, type SyncManifest } from './plan.js';
 import type { SyncSpec } from './spec.js';
+
+export interface CompiledSync {
+  out: string;
+  files: string[];
+  planHash: string;
+  /** The plan directory already held this plan (same spec, same PostgreSQL columns, same chplan): nothing was written. */
+  reused: boolean;
+}
 
 /**
  * Compiles a sync spec into a plan directory. PostgreSQL is asked, through ClickHouse, for the
  * tables' columns; rendering itself is pure. A spec the tables cannot satisfy writes nothing.
+ * With `reuse`, a directory that already holds the plan of this spec, these columns and this
+ * chplan version (intact, as its manifest says) is kept as it is instead of rendered again.
  */
 export async function compileSyncDir(
   engine: Engine,
   spec: SyncSpec,
   pg: PgConnection,
   out = `generated-sql/${spec.name}`,
-): Promise<{ out: string; files: string[]; planHash: string }> {
+  options: { reuse?: boolean } = {},
+): Promise<CompiledSync> {
   const sources = await withCollection(engine, spec.source.collection, pg, spec.source.schema, (collection) =>
     introspectSources(engine, spec, pg, collection),
   );
+  const existing = options.reuse ? compiledFrom(out, spec, sources) : null;
+  if (existing)
+    return { out, files: [...Object.keys(existing.files), 'manifest.json'], planHash: existing.planHash, reused: true };
   const { files, manifest } = buildSyncPlan(spec, sources, {
     name: basename(out),
     dir: out,
     toolVersion: TOOL_VERSION,
   });
   writePlanDir(out, files);
-  return { out, files: files.map((f) => f.name), planHash: manifest.planHash };
+  return { out, files: files.map((f) => f.name), planHash: manifest.planHash, reused: false };
+}
+
+/** The manifest of the plan in `dir` when it was compiled from exactly this spec and these columns, else null. */
+function compiledFrom(dir: string, spec: SyncSpec, sources: SourceTable[]): SyncManifest | null {
+  if (!existsSync(join(dir, 'manifest.json'))) return null;
+  let manifest: SyncManifest;
+  try {
+    manifest = verifyPlanDir(dir).manifest as SyncManifest;
+  } catch {
+    return null; // edited, incomplete or another kind's: compiled anew
+  }
+  const same =
+    manifest.kind === 'sync' &&
+    manifest.tool.version === TOOL_VERSION &&
+    manifest.specHash === contentHash(canonicalJson(spec)) &&
+    canonicalJson(manifest.syncTables) === canonicalJson(sources.map((s) => ({ ...s.spec, columns: s.columns })));
+  return same ? manifest : null;
 }

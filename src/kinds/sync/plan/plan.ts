@@ -1,4 +1,5 @@
-import { MANIFEST_FORMAT } from '../../../plan/manifest.js';
+import { MANIFEST_FORMAT, contentHash } from '../../../plan/manifest.js';
+import { canonicalJson } from '../../../core/canonical-json.js';
 import { formatTableRef, type TableRef } from '../../../config/settings.js';
 import type { PlanManifest } from '../../../plan/manifest.js';
 import {
@@ -28,6 +29,8 @@ export interface SyncManifest extends PlanManifest {
   steps: Record<string, string>;
   /** The KPI views, with the COMMENT naming each one's definition. */
   objects: PlannedObject[];
+  /** sha256 of the spec (every default filled in): with the columns above, what the plan was compiled from. */
+  specHash: string;
 }
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
@@ -60,6 +63,7 @@ export function buildSyncPlan(
     kpis: spec.kpis.map((k) => ({ name: k.name, key: k.key })),
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
     objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
+    specHash: contentHash(canonicalJson(spec)),
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
   return sealPlan<SyncManifest>(base, files, (planHash) =>

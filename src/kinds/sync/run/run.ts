@@ -402,9 +402,12 @@ async function loadTable(
     startedAt: loadStarted,
   });
   const before = await tableRows(engine, target);
+  // A full refresh, or a first load into an empty target, swaps staging in: the same atomic publish, without copying
+  // every row a second time.
+  const swap = fullRefresh || before === 0;
   const publishStarted = new Date();
   try {
-    if (fullRefresh) {
+    if (swap) {
       await engine.command(statementOf(plan, tableStep(table, 'swap')), { step: tableStep(table, 'swap') });
       await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), {
         step: tableStep(table, 'clear_staging'),
@@ -417,12 +420,12 @@ async function loadTable(
   } catch (cause) {
     throw new ExecutionError(
       `Publishing ${load.table} into ${formatTableRef(target)} failed: ${(cause as Error).message}. The watermark did not move: run again to load this window again (it is safe to repeat).`,
-      { step: tableStep(table, fullRefresh ? 'swap' : 'merge') },
+      { step: tableStep(table, swap ? 'swap' : 'merge') },
       { cause },
     );
   }
   const after = await tableRows(engine, target);
-  const written = fullRefresh || table.role === 'dimension' ? staged : after - before;
+  const written = swap || table.role === 'dimension' ? staged : after - before;
   // The publish records the watermark the next run starts from (mark: hi, or the start of a transaction still open).
   await write({
     step: 'publish',
