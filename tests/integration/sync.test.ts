@@ -821,7 +821,6 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
       ...raw,
       name: 'adtech_xact',
       database: 'by_xact',
-      kpis: [],
       tables: raw.tables.map((t) => ({ ...t, capture: 'transactions' })),
     });
     const xact = readSyncPlan((await compileSyncDir(engine, spec, source.connection, join(dir, 'by_xact'))).out);
@@ -857,6 +856,10 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     );
     const numeric = (s: State | undefined) => s && { ...s, cost: String(Number(s.cost)), bid: String(Number(s.bid)) };
     expect(numeric((await clickhouse('by_xact'))[0])).toEqual(numeric(theirs));
+    // Every column of every table and every KPI row, against PostgreSQL's own SQL.
+    const full = await validateSync(engine, xact, source.connection);
+    expect(full.days.flatMap((d) => d.checks.filter((c) => c.status !== 'pass').map((c) => c.name))).toEqual([]);
+    expect(full.days.filter((d) => d.day.startsWith('kpi_')).length).toBe(5);
     // Captured by cursor (the demo spec), the same rows are not loaded: 40 impressions and the correction are missing.
     const [byCursor] = await clickhouse('analytics');
     expect(Number(theirs!.n) - Number(byCursor!.n)).toBe(40);

@@ -15,7 +15,7 @@ export interface CompiledSync {
   out: string;
   files: string[];
   planHash: string;
-  /** The plan directory already held this plan (same spec, same PostgreSQL columns, same chplan): nothing was written. */
+  /** The directory already held this plan (same spec, PostgreSQL columns and chplan): nothing was written. */
   reused: boolean;
 }
 
