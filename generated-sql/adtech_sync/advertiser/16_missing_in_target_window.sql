@@ -1,5 +1,6 @@
 -- Keys PostgreSQL holds that dim_advertiser lacks (rows not loaded yet, or lost), among the rows
--- whose updated_at is in the run's window (lo, hi] (the WHERE is sent to PostgreSQL).
+-- whose updated_at is in the run's window (lo, hi] (the WHERE is sent to PostgreSQL). A loaded row holds the
+-- same updated_at in ClickHouse, so only ClickHouse's rows past lo are looked at.
 SELECT
     count() AS keys,
     groupArray(20) (toString(tuple(`id`))) AS
@@ -14,4 +15,6 @@ WHERE
             `id`
         FROM
             `analytics`.`dim_advertiser` FINAL
+        WHERE
+            `updated_at` > {lo:DateTime64(6, 'UTC')}
     )

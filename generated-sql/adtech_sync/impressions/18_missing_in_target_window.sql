@@ -1,5 +1,6 @@
 -- Keys PostgreSQL holds that fact_impressions lacks (rows not loaded yet, or lost), among the rows
--- whose inserted_at is in the run's window (lo, hi] (the WHERE is sent to PostgreSQL).
+-- whose inserted_at is in the run's window (lo, hi] (the WHERE is sent to PostgreSQL). A loaded row holds the
+-- same inserted_at in ClickHouse, so only ClickHouse's rows past lo are looked at.
 SELECT
     count() AS keys,
     groupArray(20) (toString(tuple(`id`))) AS
@@ -14,4 +15,6 @@ WHERE
             `id`
         FROM
             `analytics`.`fact_impressions`
+        WHERE
+            `inserted_at` > {lo:DateTime64(6, 'UTC')}
     )
