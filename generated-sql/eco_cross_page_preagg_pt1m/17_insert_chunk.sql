@@ -2,6 +2,8 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
+-- The dimension columns come from one source row of the group (the join at the end), all from
+-- the same row: one small aggregation state per group instead of one string state per column.
 -- The WHERE at the end stops the chunk where __chplan_int_abs_total >= 4611686018427387904:
 -- below 2^62 in absolute value a group's integer values cannot wrap their Int64 sum.
 -- The WHERE at the end stops the chunk where __chplan_unmapped_rows > 0:
@@ -1890,51 +1892,6 @@ FROM
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
             `clientId`,
             `sessionId`,
-            any(`customerId`) AS __chplan_d1,
-            any(`platform`) AS __chplan_d2,
-            any(`countryIso`) AS __chplan_d3,
-            any(`deviceName`) AS __chplan_d4,
-            any(`browserName`) AS __chplan_d5,
-            any(`osName`) AS __chplan_d6,
-            any(`connectionType`) AS __chplan_d7,
-            any(`deviceType`) AS __chplan_d8,
-            any(`deviceManufacturer`) AS __chplan_d9,
-            any(`deviceModel`) AS __chplan_d10,
-            any(`osVersion`) AS __chplan_d11,
-            any(`browserVersion`) AS __chplan_d12,
-            any(`appName`) AS __chplan_d13,
-            any(`appVersion`) AS __chplan_d14,
-            any(`sdkVersion`) AS __chplan_d15,
-            any(`isp`) AS __chplan_d16,
-            any(`cityName`) AS __chplan_d17,
-            any(`regionName`) AS __chplan_d18,
-            any(`postalCode`) AS __chplan_d19,
-            any(`pageType`) AS __chplan_d20,
-            any(`pageName`) AS __chplan_d21,
-            any(`referrerDomain`) AS __chplan_d22,
-            any(`cdnName`) AS __chplan_d23,
-            any(`playerName`) AS __chplan_d24,
-            any(`contentType`) AS __chplan_d25,
-            any(`language`) AS __chplan_d26,
-            any(`timezoneName`) AS __chplan_d27,
-            any(`userAgentFamily`) AS __chplan_d28,
-            any(`networkType`) AS __chplan_d29,
-            any(`carrier`) AS __chplan_d30,
-            any(`screenResolution`) AS __chplan_d31,
-            any(`ipVersion`) AS __chplan_d32,
-            any(`cdnPop`) AS __chplan_d33,
-            any(`streamProtocol`) AS __chplan_d34,
-            any(`drmType`) AS __chplan_d35,
-            any(`adSdk`) AS __chplan_d36,
-            any(`consentState`) AS __chplan_d37,
-            any(`subscriptionTier`) AS __chplan_d38,
-            any(`marketingChannel`) AS __chplan_d39,
-            any(`campaignId`) AS __chplan_d40,
-            any(`abTestVariant`) AS __chplan_d41,
-            any(`asn`) AS __chplan_d42,
-            any(`isBot`) AS __chplan_d43,
-            any(`experimentBucket`) AS __chplan_d44,
-            any(`screenWidth`) AS __chplan_d45,
             sum(arraySum(x -> abs(toFloat64(x)), __chplan_int_row_values)) AS __chplan_int_abs_total,
             countIf (__chplan_row_has_unmapped) AS __chplan_unmapped_rows,
             accurateCast(
@@ -2174,7 +2131,69 @@ FROM
             __chplan_minute,
             `clientId`,
             `sessionId`
-    )
+    ) AS __chplan_sums
+    INNER JOIN (
+        -- The dimension columns of one source row of each group, all from the same row.
+        SELECT
+            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
+            `clientId` AS __chplan_row_key0,
+            `sessionId` AS __chplan_row_key1,
+            `customerId` AS __chplan_d1,
+            `platform` AS __chplan_d2,
+            `countryIso` AS __chplan_d3,
+            `deviceName` AS __chplan_d4,
+            `browserName` AS __chplan_d5,
+            `osName` AS __chplan_d6,
+            `connectionType` AS __chplan_d7,
+            `deviceType` AS __chplan_d8,
+            `deviceManufacturer` AS __chplan_d9,
+            `deviceModel` AS __chplan_d10,
+            `osVersion` AS __chplan_d11,
+            `browserVersion` AS __chplan_d12,
+            `appName` AS __chplan_d13,
+            `appVersion` AS __chplan_d14,
+            `sdkVersion` AS __chplan_d15,
+            `isp` AS __chplan_d16,
+            `cityName` AS __chplan_d17,
+            `regionName` AS __chplan_d18,
+            `postalCode` AS __chplan_d19,
+            `pageType` AS __chplan_d20,
+            `pageName` AS __chplan_d21,
+            `referrerDomain` AS __chplan_d22,
+            `cdnName` AS __chplan_d23,
+            `playerName` AS __chplan_d24,
+            `contentType` AS __chplan_d25,
+            `language` AS __chplan_d26,
+            `timezoneName` AS __chplan_d27,
+            `userAgentFamily` AS __chplan_d28,
+            `networkType` AS __chplan_d29,
+            `carrier` AS __chplan_d30,
+            `screenResolution` AS __chplan_d31,
+            `ipVersion` AS __chplan_d32,
+            `cdnPop` AS __chplan_d33,
+            `streamProtocol` AS __chplan_d34,
+            `drmType` AS __chplan_d35,
+            `adSdk` AS __chplan_d36,
+            `consentState` AS __chplan_d37,
+            `subscriptionTier` AS __chplan_d38,
+            `marketingChannel` AS __chplan_d39,
+            `campaignId` AS __chplan_d40,
+            `abTestVariant` AS __chplan_d41,
+            `asn` AS __chplan_d42,
+            `isBot` AS __chplan_d43,
+            `experimentBucket` AS __chplan_d44,
+            `screenWidth` AS __chplan_d45
+        FROM
+            `default`.`eco_cross_page_flow_pt1m_local`
+        WHERE
+            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+        LIMIT
+            1 BY __chplan_row_minute, __chplan_row_key0,
+            __chplan_row_key1
+    ) AS __chplan_dims ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
+    AND __chplan_sums.`clientId` = __chplan_dims.__chplan_row_key0
+    AND __chplan_sums.`sessionId` = __chplan_dims.__chplan_row_key1
 WHERE
     throwIf(
         __chplan_int_abs_total >= 4611686018427387904,

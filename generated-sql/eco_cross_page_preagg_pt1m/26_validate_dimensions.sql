@@ -1,5 +1,5 @@
 -- Groups whose carried dimension columns differ inside the group: the target keeps
--- one value (any()), so such groups lose information.
+-- one source row's values, so such groups lose information.
 SELECT
     count() AS groups,
     any(example) AS example

@@ -2,6 +2,8 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
+-- The dimension columns come from one source row of the group (the join at the end), all from
+-- the same row: one small aggregation state per group instead of one string state per column.
 -- The WHERE at the end stops the chunk where __chplan_unmapped_rows > 0:
 -- a key missing from the mapping would be dropped.
 --
@@ -38,8 +40,6 @@ FROM
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
             `clientId`,
             `sessionId`,
-            any(`customerId`) AS __chplan_d1,
-            any(`platform`) AS __chplan_d2,
             countIf (__chplan_row_has_unmapped) AS __chplan_unmapped_rows,
             accurateCast(
                 arrayReduce(
@@ -95,7 +95,26 @@ FROM
             __chplan_minute,
             `clientId`,
             `sessionId`
-    )
+    ) AS __chplan_sums
+    INNER JOIN (
+        -- The dimension columns of one source row of each group, all from the same row.
+        SELECT
+            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
+            `clientId` AS __chplan_row_key0,
+            `sessionId` AS __chplan_row_key1,
+            `customerId` AS __chplan_d1,
+            `platform` AS __chplan_d2
+        FROM
+            `default`.`src`
+        WHERE
+            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+        LIMIT
+            1 BY __chplan_row_minute, __chplan_row_key0,
+            __chplan_row_key1
+    ) AS __chplan_dims ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
+    AND __chplan_sums.`clientId` = __chplan_dims.__chplan_row_key0
+    AND __chplan_sums.`sessionId` = __chplan_dims.__chplan_row_key1
 WHERE
     throwIf(
         __chplan_unmapped_rows > 0,

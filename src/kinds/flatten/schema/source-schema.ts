@@ -19,7 +19,7 @@ export interface SourceSchema {
   table: TableRef;
   time: Column;
   groupKeys: Column[];
-  /** Columns carried into the target with any(): the same within a group in sane data. */
+  /** Columns carried into the target from one source row per group: the same within a group in sane data. */
   dimensions: Column[];
   maps: MetricMap[];
   excluded: Column[];

@@ -143,7 +143,7 @@ function dimensionsCheck({ dimensions }: ValidationInputs): Check {
   const groups = Number(dimensions.groups);
   return {
     name: 'dimension consistency',
-    // any() keeps one value per group: a real loss of information, but not of metrics.
+    // The target keeps one source row's values per group: a real loss of information, but not of metrics.
     status: groups === 0 ? 'pass' : 'warn',
     detail:
       groups === 0
