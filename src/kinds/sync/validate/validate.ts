@@ -1,6 +1,6 @@
 import type { Engine } from '../../../engine/engine.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { reportOf, type DayReport, type ValidationReport } from '../../../validate/report.js';
+import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { columnCheck, kpiStep, tableStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/plan.js';
 import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
@@ -25,6 +25,8 @@ export function scopeAfterSync(windows: LoadWindow[], full: boolean): Validation
 
 type Totals = Record<string, unknown> & { m: string; n: string };
 type Keys = { keys: string; sample: string[] };
+/** Runs a step of the plan with PostgreSQL's collection and password, and these values. */
+type Rows = <T>(step: string, params?: Record<string, string>) => Promise<T[]>;
 
 /**
  * Validates a synced plan against PostgreSQL itself: per table, rows and column totals per month
@@ -39,46 +41,16 @@ export async function validateSync(
 ): Promise<ValidationReport> {
   const m = plan.manifest;
   return withCollection(engine, m.collection, pg, m.pgSchema, async (collection) => {
-    const rows = <T>(step: string, params: Record<string, string> = {}): Promise<T[]> =>
+    const rows: Rows = <T>(step: string, params: Record<string, string> = {}): Promise<T[]> =>
       throughPg(pg, () =>
         engine.rows<T>(statementOf(plan, step), { step, params: { ...pgParams(collection, pg), ...params } }),
       );
     const days: DayReport[] = [];
     for (const table of m.syncTables) {
-      const checks = table.columns.flatMap((c, i) => columnCheck(c, i));
       const window = scope.kind === 'window' ? scope.windows.find((w) => w.table === table.source) : undefined;
-      if (window) {
-        // A table with nothing to load this run has nothing new to compare.
-        if (!window.hi) continue;
-        const bounds = { lo: window.lo, hi: window.hi };
-        const label = `${table.source} (${table.cursor} in (${window.lo.slice(0, 19)}, ${window.hi.slice(0, 19)}])`;
-        const [onlyPg] = await rows<Keys>(tableStep(table, 'missing_in_target_window'), bounds);
-        days.push({
-          day: table.target,
-          checks: [
-            ...compareTotals(
-              label,
-              await rows<Totals>(tableStep(table, 'validate_window_clickhouse'), bounds),
-              await rows<Totals>(tableStep(table, 'validate_window_postgres'), bounds),
-              checks,
-            ),
-            keyCheck(label, 'PostgreSQL', onlyPg),
-          ],
-        });
-        continue;
-      }
-      const totals = compareTotals(
-        table.source,
-        await rows<Totals>(tableStep(table, 'validate_clickhouse')),
-        await rows<Totals>(tableStep(table, 'validate_postgres')),
-        checks,
-      );
-      const [onlyCh] = await rows<Keys>(tableStep(table, 'missing_in_source'));
-      const [onlyPg] = await rows<Keys>(tableStep(table, 'missing_in_target'));
-      days.push({
-        day: table.target,
-        checks: [...totals, keyCheck(table.source, 'ClickHouse', onlyCh), keyCheck(table.source, 'PostgreSQL', onlyPg)],
-      });
+      // A table with nothing to load this run has nothing new to compare.
+      if (window && !window.hi) continue;
+      days.push({ day: table.target, checks: await tableChecks(rows, table, window) });
     }
     if (scope.kind === 'window') {
       const views = m.kpis.length > 0 ? ` and the ${m.kpis.length} KPI views' rows` : '';
@@ -101,4 +73,37 @@ export async function validateSync(
     }
     return reportOf(plan, `PostgreSQL ${m.pgSchema} (${m.syncTables.map((t) => t.source).join(', ')})`, days);
   });
+}
+
+/**
+ * One table's checks: its rows and totals per month and its keys on either side only; within a window, the rows whose
+ * cursor is in it and the keys of it the target lacks.
+ */
+async function tableChecks(
+  rows: Rows,
+  table: SyncPlan['manifest']['syncTables'][number],
+  window: LoadWindow | undefined,
+): Promise<Check[]> {
+  const checks = table.columns.flatMap((c, i) => columnCheck(c, i));
+  if (!window) {
+    const totals = compareTotals(
+      table.source,
+      await rows<Totals>(tableStep(table, 'validate_clickhouse')),
+      await rows<Totals>(tableStep(table, 'validate_postgres')),
+      checks,
+    );
+    const [onlyCh] = await rows<Keys>(tableStep(table, 'missing_in_source'));
+    const [onlyPg] = await rows<Keys>(tableStep(table, 'missing_in_target'));
+    return [...totals, keyCheck(table.source, 'ClickHouse', onlyCh), keyCheck(table.source, 'PostgreSQL', onlyPg)];
+  }
+  const bounds = { lo: window.lo, hi: window.hi };
+  const label = `${table.source} (${table.cursor} in (${window.lo.slice(0, 19)}, ${window.hi.slice(0, 19)}])`;
+  const totals = compareTotals(
+    label,
+    await rows<Totals>(tableStep(table, 'validate_window_clickhouse'), bounds),
+    await rows<Totals>(tableStep(table, 'validate_window_postgres'), bounds),
+    checks,
+  );
+  const [onlyPg] = await rows<Keys>(tableStep(table, 'missing_in_target_window'), bounds);
+  return [...totals, keyCheck(label, 'PostgreSQL', onlyPg)];
 }
