@@ -1,5 +1,5 @@
--- Load clicks: every row whose inserted_at is in (lo, hi],
--- read by ClickHouse from PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
+-- Load clicks: every row whose inserted_at is in (lo, hi], read by ClickHouse from
+-- PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
 -- lo is the last watermark minus the lookback (or the beginning, for a full refresh).
 INSERT INTO
     `analytics`.`fact_clicks__staging` (`id`, `campaign_id`, `impression_id`, `event_time`, `inserted_at`)
