@@ -82,6 +82,7 @@ export function buildSyncPlan(
         role: t.role,
         key: code(t.primaryKey),
         cursor: t.cursor,
+        capture: t.capture,
         layout: t.role === 'fact' ? `month of \`${t.partitionBy}\` / ${code(t.orderBy)}` : 'none / key',
       })),
       kpis: spec.kpis.map((k) => ({
