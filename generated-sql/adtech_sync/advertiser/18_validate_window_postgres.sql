@@ -6,7 +6,7 @@
 --            sum(round(extract(epoch from "created_at") * 1000000))::text AS c2,
 --            sum(round(extract(epoch from "updated_at") * 1000000))::text AS c3
 --     FROM "public"."advertiser"
---     WHERE "updated_at" > '<lo>' AND "updated_at" <= '<hi>'
+--     WHERE "updated_at" > '<lo>+00' AND "updated_at" <= '<hi>+00'
 --     GROUP BY 1
 SELECT
     m,

@@ -12,7 +12,7 @@
 --            sum(round(extract(epoch from "created_at") * 1000000))::text AS c7,
 --            sum(round(extract(epoch from "updated_at") * 1000000))::text AS c8
 --     FROM "public"."campaign"
---     WHERE "updated_at" > '<lo>' AND "updated_at" <= '<hi>'
+--     WHERE "updated_at" > '<lo>+00' AND "updated_at" <= '<hi>+00'
 --     GROUP BY 1
 SELECT
     m,

@@ -7,7 +7,7 @@
 --            sum("cost")::text AS c3,
 --            sum(round(extract(epoch from "inserted_at") * 1000000))::text AS c4
 --     FROM "public"."impressions"
---     WHERE "inserted_at" > '<lo>' AND "inserted_at" <= '<hi>'
+--     WHERE "inserted_at" > '<lo>+00' AND "inserted_at" <= '<hi>+00'
 --     GROUP BY 1
 SELECT
     m,

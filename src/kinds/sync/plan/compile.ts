@@ -280,6 +280,12 @@ function withRunValues(text: string): string {
   return `concat(${parts.map((part, i) => (i % 2 === 1 ? value[part] : quoteString(part))).join(', ')})`;
 }
 
+/** The PostgreSQL condition on a cursor in the run's window (lo, hi]. */
+function cursorWindow(cursor: string): string {
+  const c = pgIdent(cursor);
+  return `${c} > '${LO}+00' AND ${c} <= '${HI}+00'`;
+}
+
 /**
  * PostgreSQL SQL widening a 32-bit transaction id (`xmin`, as bigint) to the 64-bit id pg_visible_in_snapshot takes,
  * with the epoch of `next` (PostgreSQL's next 64-bit id): one epoch back when the id is greater than next's low half
@@ -294,8 +300,7 @@ export function widenedXid(next: string, xmin: string): string {
  * by transactions, also every row whose writing transaction the previous load's snapshot (`since`) does not see.
  */
 export function changedRows(table: Pick<SyncTableSpec, 'cursor' | 'capture'>): string {
-  const cursor = pgIdent(table.cursor);
-  const window = `${cursor} > '${LO}+00' AND ${cursor} <= '${HI}+00'`;
+  const window = cursorWindow(table.cursor);
   if (table.capture !== 'transactions') return window;
   const xid8 = `${widenedXid('(SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint)', 'xmin::text::bigint')}::text::xid8`;
   return `(${window}) OR NOT pg_visible_in_snapshot(${xid8}, '${SINCE}'::pg_snapshot)`;
@@ -517,11 +522,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     });
     const monthColumn = dimension ? table.cursor : table.partitionBy;
     const checks = columns.flatMap((c, i) => columnCheck(c, i));
-    const pgQuery = [
-      `SELECT to_char(${pgIdent(monthColumn)}, 'YYYYMM') AS m, count(*)::text AS n${checks.map((c) => `,\n       ${c.postgres} AS ${c.alias}`).join('')}`,
-      `FROM ${pgTable(table.source)}`,
-      'GROUP BY 1',
-    ].join('\n');
+    const totalsQuery = (where: string[]) =>
+      [
+        `SELECT to_char(${pgIdent(monthColumn)}, 'YYYYMM') AS m, count(*)::text AS n${checks.map((c) => `,\n       ${c.postgres} AS ${c.alias}`).join('')}`,
+        `FROM ${pgTable(table.source)}`,
+        ...where,
+        'GROUP BY 1',
+      ].join('\n');
+    const pgQuery = totalsQuery([]);
     add({
       step: tableStep(table, 'validate_clickhouse'),
       file: file('11', 'validate_clickhouse'),
@@ -550,8 +558,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: 'validate_clickhouse',
       fields: { ...common, monthColumn, checks, window: true },
     });
-    const cursorIn = `WHERE ${pgIdent(table.cursor)} > '`;
-    const [head, tail] = pgQuery.split('\nGROUP BY 1') as [string, string];
+    const windowQuery = totalsQuery([`WHERE ${cursorWindow(table.cursor)}`]);
     add({
       step: tableStep(table, 'validate_window_postgres'),
       file: file('15', 'validate_window_postgres'),
@@ -561,10 +568,8 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         ...common,
         checks,
         window: true,
-        query: withRunValues(
-          `${head}\n${cursorIn}${LO}+00' AND ${pgIdent(table.cursor)} <= '${HI}+00'\nGROUP BY 1${tail}`,
-        ),
-        queryLines: queryLines(`${head}\n${cursorIn}<lo>' AND ${pgIdent(table.cursor)} <= '<hi>'\nGROUP BY 1`),
+        query: withRunValues(windowQuery),
+        queryLines: queryLines(windowQuery.replaceAll(LO, '<lo>').replaceAll(HI, '<hi>')),
       },
     });
   }
