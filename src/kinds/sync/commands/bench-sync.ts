@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
 import { print, printJson, table } from '../../../terminal/output.js';
 import { benchSync } from '../bench/bench-sync.js';
+import { sync } from './workflow.js';
 
 export const benchSyncCommand = {
   command: 'bench-sync',
@@ -32,6 +33,7 @@ export const benchSyncCommand = {
       batch: args.batch,
       repeat: Math.max(1, args.repeat),
       workDir: args.workDir,
+      sync,
       onProgress: (m) => !args.json && print(m),
     });
     const out = args.out ?? `bench-results/sync-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

@@ -6,7 +6,7 @@ import { readSyncPlan } from '../plan/plan.js';
 import type { SyncSpec } from '../plan/spec.js';
 import { runSync } from '../run/run.js';
 import type { PgConnection } from '../../../engine/postgres.js';
-import { scopeAfterSync, validateSync } from '../validate/validate.js';
+import { scopeAfterSync, validateSync, type ValidationScope } from '../validate/validate.js';
 import type { LoadWindow } from '../run/load-window.js';
 
 export interface SyncWorkflowOptions {
@@ -28,6 +28,8 @@ export interface SyncResult {
   planHash: string;
   tables: UnitSummary[];
   report: ValidationReport | null;
+  /** What the validation compared: the windows this sync loaded, or everything; null when it did not validate. */
+  validated: ValidationScope['kind'] | null;
 }
 
 /**
@@ -59,9 +61,9 @@ export async function sync(
     onWindows: (loads) => (windows = loads),
   });
   if (options.dryRun || options.validate === false)
-    return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null };
+    return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null, validated: null };
   emit({ type: 'stage', name: 'validate' });
   const scope = scopeAfterSync(windows, Boolean(options.validateFull || options.fullRefresh));
   const report = await validateSync(engine, plan, pg, scope);
-  return { planDir: compiled.out, planHash: compiled.planHash, tables, report };
+  return { planDir: compiled.out, planHash: compiled.planHash, tables, report, validated: scope.kind };
 }
