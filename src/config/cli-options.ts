@@ -1,8 +1,14 @@
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { loadSettings } from './load.js';
 import type { EngineSettings, Settings } from './settings.js';
 import { ConfigError } from '../core/errors.js';
 import { checkZone, parseChunk } from '../core/windows.js';
+
+/** `--cluster NAME`, as every kind's compile takes it (the spec's "cluster" for the kinds with a spec). */
+export const CLUSTER_OPTION: Options = {
+  type: 'string',
+  describe: 'cluster name: ON CLUSTER DDL, Replicated tables, one run per shard',
+};
 
 /** Flags every command understands: where the engine is and how to talk to it. */
 export function withEngineOptions<T>(yargs: Argv<T>) {

@@ -5,7 +5,7 @@ import { ChplanError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import type { RunEvent } from '../execute/run-context.js';
 import type { RunGroup, UnitSummary } from '../execute/run-plan.js';
-import type { ValidationReport } from '../validate/report.js';
+import type { ShardedValidation, ValidationReport } from '../validate/report.js';
 
 const tty = process.stdout.isTTY === true;
 // picocolors honours NO_COLOR, FORCE_COLOR and --no-color; beyond that, colours only on a terminal
@@ -237,4 +237,22 @@ export function finishWorkflow(
   }
   if (result.report && !result.report.passed) process.exitCode = 1;
   if (args.report && result.report) writeFileAtomic(args.report, `${JSON.stringify(result.report, null, 2)}\n`);
+}
+
+/** Each shard's report, then the checks over all shards together. */
+export function printShardedValidation(result: ShardedValidation): void {
+  for (const { shard, report } of result.shards) {
+    print(bold(shard));
+    printValidation(report);
+  }
+  print(bold('all shards'));
+  print(
+    table(
+      ['unit', 'check', 'status', 'detail'],
+      result.total.flatMap((t) =>
+        t.checks.map((c) => [t.day, c.name, c.status === 'pass' ? green('pass') : red('FAIL'), c.detail]),
+      ),
+    ),
+  );
+  print(result.passed ? green('cluster validation passed') : red('cluster validation FAILED'));
 }

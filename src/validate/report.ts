@@ -28,6 +28,22 @@ export interface ValidationReport {
   successRate: number;
 }
 
+/** A cluster plan's validation: every shard's own report, and checks over all shards together (per unit). */
+export interface ShardedValidation {
+  shards: { shard: string; report: ValidationReport }[];
+  total: DayReport[];
+  passed: boolean;
+}
+
+/** A sharded validation passes when every shard's report does and no check over all shards fails. */
+export function shardedValidation(shards: ShardedValidation['shards'], total: DayReport[]): ShardedValidation {
+  return {
+    shards,
+    total,
+    passed: shards.every((r) => r.report.passed) && total.every((t) => t.checks.every((c) => c.status !== 'fail')),
+  };
+}
+
 /** Share of checks that did not fail, in percent. Pure. */
 export function successRate(checks: Check[]): number {
   return checks.length === 0 ? 0 : (100 * checks.filter((c) => c.status !== 'fail').length) / checks.length;

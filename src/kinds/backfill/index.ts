@@ -1,13 +1,16 @@
 import { ConfigError } from '../../core/errors.js';
 import { withEngine } from '../../engine/with-engine.js';
 import { formatTableRef } from '../../config/settings.js';
-import { printValidation } from '../../terminal/output.js';
+import { printShardedValidation, printValidation } from '../../terminal/output.js';
+import { withShards } from '../../engine/cluster.js';
+import { CLUSTER_OPTION } from '../../config/cli-options.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { backfillCommand } from './commands/backfill.js';
 import { benchBackfillCommand } from './commands/bench-backfill.js';
 import { compileBackfillDir } from './plan/compile-plan-dir.js';
 import { readBackfillPlan, type BackfillPlan } from './plan/plan.js';
 import { partitionsBetween, runBackfill } from './run/run.js';
+import { clusterSplitTraces, runBackfillOnShards, validateBackfillOnShards } from './run/shards.js';
 import { parseMonth, seedLangfuse } from './seed/seed-langfuse.js';
 import { loadSpec } from './plan/spec.js';
 import { validateBackfill } from './validate/validate.js';
@@ -47,6 +50,7 @@ export const backfillKind: PlanKind<BackfillPlan> = {
       choices: ['replace', 'missing-only'],
       describe: 'backfill: replace partitions, or insert only events the target lacks',
     },
+    cluster: CLUSTER_OPTION,
   },
   async compile(settings, args) {
     const flag = (name: string) => args[name] as string | undefined;
@@ -56,6 +60,7 @@ export const backfillKind: PlanKind<BackfillPlan> = {
       target: flag('target'),
       publish: flag('publish'),
       chunk: flag('chunk'),
+      cluster: flag('cluster'),
     });
     const result = await withEngine(settings, (engine) =>
       compileBackfillDir(engine, spec, args.out as string | undefined),
@@ -71,16 +76,28 @@ export const backfillKind: PlanKind<BackfillPlan> = {
   readPlan: readBackfillPlan,
   unitLabel: (day) => `partition ${day.slice(0, 7).replace('-', '')}`,
   async run(settings, plan, units, options) {
-    return [
-      {
-        shard: null,
-        units: await withEngine(settings, (engine) =>
-          runBackfill(engine, plan, { partitions: partitionsOf(units), chunk: units.chunk, ...options }),
+    const run = { partitions: partitionsOf(units), chunk: units.chunk, ...options };
+    if (plan.manifest.cluster)
+      return withShards(settings, plan.manifest.cluster, (entry, shards) =>
+        runBackfillOnShards(
+          shards.map((s) => ({ ...s, plan })),
+          clusterSplitTraces(entry, plan),
+          run,
         ),
-      },
-    ];
+      );
+    return [{ shard: null, units: await withEngine(settings, (engine) => runBackfill(engine, plan, run)) }];
   },
   async validate(settings, plan, units) {
+    if (plan.manifest.cluster) {
+      const sharded = await withShards(settings, plan.manifest.cluster, (entry, shards) =>
+        validateBackfillOnShards(
+          shards.map((s) => ({ ...s, plan })),
+          clusterSplitTraces(entry, plan),
+          partitionsOf(units),
+        ),
+      );
+      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+    }
     const report = await withEngine(settings, (engine) => validateBackfill(engine, plan, partitionsOf(units)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },

@@ -2,12 +2,12 @@ import { settingsFrom } from '../../config/cli-options.js';
 import { ConfigError } from '../../core/errors.js';
 import { daysBetween, parseChunk, parseDay, type ChunkSpec } from '../../core/windows.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { printValidation } from '../../terminal/output.js';
+import { printShardedValidation, printValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { benchTransformCommand } from './commands/bench-transform.js';
 import { diffCommand } from './commands/diff.js';
 import { discoverCommand } from './commands/discover.js';
-import { printShardedValidation } from './commands/print-sharded.js';
+
 import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.js';
 import { transformCommand } from './commands/transform.js';
 import { FLATTEN_OPTIONS } from './commands/flatten-options.js';

@@ -67,6 +67,10 @@ async function demoSeedWanted(engine: Engine, spec: BackfillSpec, dryRun: boolea
 
 /** `chplan backfill`: (seed a demo month on an empty embedded engine) → compile → run → validate. */
 export async function backfill(engine: Engine, spec: BackfillSpec, options: BackfillOptions): Promise<BackfillResult> {
+  if (spec.cluster)
+    throw new ConfigError(
+      `The spec runs on cluster ${spec.cluster}, whose shards each run their own part: compile it with chplan compile --spec (add --url for the server) and run it with chplan run PLAN --partition YYYYMM --url …. Nothing was changed.`,
+    );
   const emit = options.onEvent ?? (() => {});
   let seeded = false;
   if (await demoSeedWanted(engine, spec, Boolean(options.dryRun))) {

@@ -9,6 +9,7 @@ import {
   EVENTS_INDEXES,
   EVENTS_ORDER_BY,
   EVENTS_PRIMARY_KEY,
+  EVENTS_SETTINGS,
   OBSERVATION_COLUMNS,
   OBSERVATION_EVENT,
   ROOT_SPAN_EVENT,
@@ -19,6 +20,10 @@ import type { DerivedTable } from './derived.js';
 
 /** Where each statement of a backfill plan lives, in execution order, and what it is for. */
 export const BACKFILL_FILES = inExecutionOrder([
+  [
+    'check_colocation',
+    'cluster only: refuses when a trace of the partition has observations, its trace row or dataset-run items on more than one shard',
+  ],
   ['create_ledger', 'ledger table recording every chunk and publish (created if missing)'],
   [
     'migrate_ledger',
@@ -31,6 +36,7 @@ export const BACKFILL_FILES = inExecutionOrder([
     'create_derived_staging',
     'staging for the table a materialized view derives from the target (Langfuse: events_core)',
   ],
+  ['create_distributed', "cluster only: Distributed table over every shard's events"],
   ['clear_staging_partition', 'drops a partition from staging before it is rebuilt'],
   ['clear_staging_window', "removes a retried chunk's window from staging"],
   ['count_source', 'observation and trace rows a chunk reads (dry-run estimate, ledger)'],
@@ -193,10 +199,14 @@ export function backfillSteps(
     hashes: type === 'validate_columns' ? checks.map((c) => hashOf(c.name, [c])) : [hashOf('row', checks)],
   });
   const derived = inputs.derived;
+  const cluster = spec.cluster;
+  const settings = EVENTS_SETTINGS;
   const derivedSteps: { type: BackfillStepType; [field: string]: unknown }[] = derived
     ? [
         {
           type: 'create_derived_staging',
+          cluster,
+          settings,
           derived: derived.table,
           derivedStaging: tables.derivedStaging,
           view: derived.view,
@@ -217,19 +227,28 @@ export function backfillSteps(
         { type: 'clear_derived_staging', derivedStaging: tables.derivedStaging },
       ]
     : [];
+  const clusterSteps: { type: BackfillStepType; [field: string]: unknown }[] = cluster
+    ? [
+        { type: 'check_colocation', cluster, ...tables, excludeTable },
+        { type: 'create_distributed', cluster, target: tables.target, distributed: tables.distributed },
+      ]
+    : [];
   return [
-    { type: 'create_ledger', cluster: null, ledger: tables.ledger },
+    ...clusterSteps,
+    { type: 'create_ledger', cluster, ledger: tables.ledger },
     { type: 'append_ledger', ledger: tables.ledger },
-    { type: 'migrate_ledger', cluster: null, ledger: tables.ledger },
+    { type: 'migrate_ledger', cluster, ledger: tables.ledger },
     {
       type: 'create_target',
+      cluster,
+      settings,
       target: tables.target,
       columns: EVENTS_COLUMNS,
       indexes: EVENTS_INDEXES,
       primaryKey: EVENTS_PRIMARY_KEY,
       orderBy: EVENTS_ORDER_BY,
     },
-    { type: 'create_staging', staging: tables.staging, target: tables.target },
+    { type: 'create_staging', cluster, settings, staging: tables.staging, target: tables.target },
     { type: 'clear_staging_partition', staging: tables.staging },
     { type: 'clear_staging_window', staging: tables.staging },
     { type: 'count_source', ...tables },
@@ -252,13 +271,19 @@ export function backfillSteps(
     validation('validate_columns'),
     { type: 'validate_totals', ...shared },
     ...derivedSteps,
-    { type: 'publish_partition', target: tables.target, staging: tables.staging, replace },
+    { type: 'publish_partition', cluster, target: tables.target, staging: tables.staging, replace },
   ];
 }
 
-export type BackfillTables = Record<'source' | 'lookup' | 'target' | 'staging' | 'derivedStaging' | 'ledger', TableRef>;
+export type BackfillTables = Record<
+  'source' | 'lookup' | 'target' | 'staging' | 'derivedStaging' | 'ledger' | 'distributed',
+  TableRef
+>;
 
-/** Names chplan derives from the spec: staging next to the target, the ledger in its database. */
+/**
+ * Names chplan derives from the spec: staging next to the target, the ledger in its database, a cluster's
+ * `<target>_all`.
+ */
 export function backfillTables(spec: BackfillSpec, derived: TableRef | null = null): BackfillTables {
   const beside = (table: TableRef) => ({ database: table.database, name: `${table.name}__chplan_staging` });
   return {
@@ -268,6 +293,7 @@ export function backfillTables(spec: BackfillSpec, derived: TableRef | null = nu
     staging: beside(spec.target),
     derivedStaging: beside(derived ?? { database: spec.target.database, name: `${spec.target.name}__derived` }),
     ledger: { database: spec.target.database, name: 'chplan_ledger' },
+    distributed: { database: spec.target.database, name: `${spec.target.name}_all` },
   };
 }
 

@@ -122,6 +122,10 @@ export const EVENTS_INDEXES = [
 export const EVENTS_PRIMARY_KEY = ['project_id', 'toStartOfMinute(start_time)', 'xxHash32(trace_id)'];
 export const EVENTS_ORDER_BY = [...EVENTS_PRIMARY_KEY, 'span_id', 'start_time'];
 
+/** events_full's table settings (0039): also given to a cluster plan's local staging. */
+export const EVENTS_SETTINGS =
+  "index_granularity_bytes = '64Mi', merge_max_block_size_bytes = '64Mi', enable_block_number_column = 1, enable_block_offset_column = 1";
+
 /** Observation columns the backfill reads (observations after migrations 0008, 0031 and 0033). */
 export const OBSERVATION_COLUMNS = [
   'id',

@@ -27,6 +27,8 @@ export interface BackfillManifest extends PlanManifest {
   lookup: { fingerprint: string; columns: [string, string][] };
   /** The materialized view deriving a table from the target, as compiled (checked before each run). */
   derived: { view: TableRef; table: TableRef; fingerprint: string } | null;
+  /** The cluster the plan runs on (a run per shard, over its local tables), or null for one server. */
+  cluster: string | null;
 }
 
 export type BackfillPlan = LoadedPlan<BackfillManifest>;
@@ -59,6 +61,7 @@ export function buildBackfillPlan(
     source: columnsRecord(inputs.source),
     lookup: columnsRecord(inputs.lookup),
     derived: derived ? { view: derived.view, table: derived.table, fingerprint: derived.fingerprint } : null,
+    cluster: spec.cluster,
   };
   const tables = base.tables;
   return sealPlan<BackfillManifest>(base, files, (planHash) =>
@@ -78,6 +81,8 @@ export function buildBackfillPlan(
       view: derived ? formatTableRef(derived.view) : null,
       viewFingerprint: derived?.fingerprint.slice(0, 16) ?? null,
       staging: formatTableRef(tables.staging),
+      cluster: spec.cluster,
+      distributed: formatTableRef(tables.distributed),
       ledger: formatTableRef(tables.ledger),
       chunk: spec.chunk,
       sourceColumns: inputs.source.length,

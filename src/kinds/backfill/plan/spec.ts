@@ -28,6 +28,8 @@ export interface BackfillSpec {
   /** Off (Langfuse): an event's metadata is its observation's. On: the trace's, updated by the observation's. */
   mergeTraceMetadata: boolean;
   timeZone: string;
+  /** The ClickHouse cluster the plan runs on (ON CLUSTER DDL, Replicated engines, a run per shard), or null. */
+  cluster: string | null;
 }
 
 export const DEFAULT_SPEC: BackfillSpec = {
@@ -42,6 +44,7 @@ export const DEFAULT_SPEC: BackfillSpec = {
   chunk: 'auto',
   mergeTraceMetadata: false,
   timeZone: 'UTC',
+  cluster: null,
 };
 
 /** Spec fields of earlier chplan versions that Langfuse's own rules replaced, with what to do. */
@@ -58,6 +61,7 @@ export interface SpecOverrides {
   target?: string;
   publish?: string;
   chunk?: string;
+  cluster?: string;
 }
 
 /**
@@ -116,5 +120,6 @@ export function loadSpec(path: string | undefined, flags: SpecOverrides = {}): B
     chunk: (spec.chunk as string | undefined) ?? DEFAULT_SPEC.chunk,
     mergeTraceMetadata: (spec.mergeTraceMetadata as boolean | undefined) ?? DEFAULT_SPEC.mergeTraceMetadata,
     timeZone,
+    cluster: (spec.cluster as string | null | undefined) ?? DEFAULT_SPEC.cluster,
   };
 }

@@ -177,7 +177,7 @@ async function publishDerived(ctx: Ctx, plan: BackfillPlan, partition: string): 
   await run('clear_derived_staging');
 }
 
-const SETUP = ['create_target', 'create_staging', 'create_derived_staging'];
+const SETUP = ['create_target', 'create_staging', 'create_derived_staging', 'create_distributed'];
 
 /** How the shared runner runs a backfill plan: month partitions staged chunk by chunk, validated, then published. */
 export function backfillRunAdapter(plan: BackfillPlan): RunAdapter<BackfillPlan, StagedUnit> {

@@ -1,11 +1,11 @@
 import type { Argv, Options } from 'yargs';
-import { withEngineOptions } from '../../../config/cli-options.js';
+import { CLUSTER_OPTION, withEngineOptions } from '../../../config/cli-options.js';
 
 /** The flags that shape a flatten plan; commands that run a compiled plan take them from it instead. */
 export const FLATTEN_OPTIONS: Record<string, Options> = {
   source: { type: 'string', describe: 'source table db.table' },
   target: { type: 'string', describe: 'target table db.table' },
-  cluster: { type: 'string', describe: 'cluster name: ON CLUSTER DDL, Replicated tables, one run per shard' },
+  cluster: CLUSTER_OPTION,
   customers: { type: 'string', describe: 'only these customers, e.g. 1,2,3' },
   'time-zone': { type: 'string', describe: 'zone for day boundaries and minutes (default UTC)' },
   'int-type': { type: 'string', describe: 'type of int columns (Int32, Int64, UInt32, UInt64)' },

@@ -1,20 +1,16 @@
-import type { Engine } from '../../../engine/engine.js';
 import { SafetyError } from '../../../core/errors.js';
 import type { FlattenPlan } from '../plan/plan.js';
 import { evaluateDay } from '../validate/evaluate.js';
-import { reportOf, type Check, type ValidationReport } from '../../../validate/report.js';
+import { reportOf, shardedValidation, type Check, type ShardedValidation } from '../../../validate/report.js';
 import { combineTotals } from '../validate/combine-inputs.js';
 import { collectInputs } from '../validate/validate.js';
 import type { RunGroup } from '../../../execute/run-plan.js';
+import { runOnShards as runEachShard, type Shard as AnyShard } from '../../../execute/shards.js';
 import { runFlatten, type FlattenRunOptions } from './run.js';
 import { mapConcurrent } from '../../../core/concurrency.js';
 
 /** One shard: where its local tables are and the plan that addresses them. */
-export interface Shard {
-  name: string;
-  engine: Engine;
-  plan: FlattenPlan;
-}
+export type Shard = AnyShard<FlattenPlan>;
 
 /** Counts minute groups of a day whose source rows live on more than one shard. */
 export type SplitGroupCounter = (day: string) => Promise<number>;
@@ -40,19 +36,8 @@ export async function runOnShards(
       }
     }
   }
-  // Every shard at once by default: each has its own engine, staging, ledger and lease.
   const { parallelShards, ...run } = options;
-  return mapConcurrent(shards, parallelShards ?? shards.length, async (shard) => ({
-    shard: shard.name,
-    units: await runFlatten(shard.engine, shard.plan, run),
-  }));
-}
-
-export interface ShardedValidation {
-  shards: { shard: string; report: ValidationReport }[];
-  /** Row count and per-key sums over all shards together. */
-  total: { day: string; checks: Check[] }[];
-  passed: boolean;
+  return runEachShard(shards, (shard) => runFlatten(shard.engine, shard.plan, run), parallelShards);
 }
 
 /** Validates every shard on its own and the cluster's totals. */
@@ -82,9 +67,5 @@ export async function validateOnShards(
     shard: p.shard,
     report: reportOf(shards[i]!.plan, shards[i]!.plan.manifest.tables.source, p.days),
   }));
-  return {
-    shards: reports,
-    total,
-    passed: reports.every((r) => r.report.passed) && total.every((t) => t.checks.every((c) => c.status !== 'fail')),
-  };
+  return shardedValidation(reports, total);
 }

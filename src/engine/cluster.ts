@@ -1,0 +1,64 @@
+import { connect } from './connect.js';
+import type { Engine } from './engine.js';
+import { engineOptions, withEngine } from './with-engine.js';
+import { ConfigError } from '../core/errors.js';
+import type { EngineSettings } from '../config/settings.js';
+
+/** One shard of a cluster: the connection a run of that shard uses. */
+export interface ShardConnection {
+  /** `shard 2 (ch-2a)`, as reports name it. */
+  name: string;
+  engine: Engine;
+}
+
+/**
+ * The shards of `cluster` as `system.clusters` on the server `--url` names lists them: the shard that server is a
+ * replica of runs on that very connection (its parts replicate from there), every other shard on a connection to its
+ * first replica (same scheme, port and credentials).
+ */
+async function connectShards(entry: Engine, settings: EngineSettings, cluster: string): Promise<ShardConnection[]> {
+  const options = engineOptions(settings);
+  if (!options.url) throw new ConfigError('A cluster plan runs against a server: pass --url (or CLICKHOUSE_URL).');
+  const rows = await entry.rows<{ shard_num: string; host: string; local: string }>(
+    `SELECT toString(shard_num) AS shard_num, argMin(host_name, replica_num) AS host, toString(max(is_local)) AS local
+     FROM system.clusters WHERE cluster = {cluster:String} GROUP BY shard_num ORDER BY toUInt32(shard_num)`,
+    { params: { cluster }, step: 'cluster shards' },
+  );
+  if (rows.length === 0)
+    throw new ConfigError(
+      `Cluster ${cluster} is not defined on ${entry.description} (system.clusters has no such cluster). Nothing was run. Check the cluster's name in the plan (--cluster) against the server's remote_servers.`,
+    );
+  const shards: ShardConnection[] = [];
+  for (const row of rows) {
+    if (row.local === '1') {
+      shards.push({ name: `shard ${row.shard_num} (this server)`, engine: entry });
+      continue;
+    }
+    const url = new URL(options.url);
+    url.hostname = row.host;
+    shards.push({
+      name: `shard ${row.shard_num} (${row.host})`,
+      engine: await connect({ ...options, url: url.toString() }),
+    });
+  }
+  return shards;
+}
+
+/**
+ * For a cluster plan: the server `--url` names (for queries over the whole cluster) and one connection per shard, all
+ * closed after `fn`.
+ */
+export async function withShards<T>(
+  settings: EngineSettings,
+  cluster: string,
+  fn: (entry: Engine, shards: ShardConnection[]) => Promise<T>,
+): Promise<T> {
+  return withEngine(settings, async (entry) => {
+    const shards = await connectShards(entry, settings, cluster);
+    try {
+      return await fn(entry, shards);
+    } finally {
+      await Promise.all(shards.filter((s) => s.engine !== entry).map((s) => s.engine.close()));
+    }
+  });
+}
