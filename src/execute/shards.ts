@@ -16,8 +16,11 @@ export interface Shard<P> {
  */
 export async function runOnShards<P>(
   shards: Shard<P>[],
-  runOne: (shard: Shard<P>) => Promise<UnitSummary[]>,
+  runOne: (shard: Shard<P>, index: number) => Promise<UnitSummary[]>,
   parallelShards = shards.length,
 ): Promise<RunGroup[]> {
-  return mapConcurrent(shards, parallelShards, async (shard) => ({ shard: shard.name, units: await runOne(shard) }));
+  return mapConcurrent(shards, parallelShards, async (shard, index) => ({
+    shard: shard.name,
+    units: await runOne(shard, index),
+  }));
 }

@@ -44,6 +44,23 @@ export function shardedValidation(shards: ShardedValidation['shards'], total: Da
   };
 }
 
+/**
+ * A sharded validation as one report: each shard's units named `<shard>: <unit>`, then the checks over all shards as
+ * `all shards: <unit>`. Pure.
+ */
+export function oneReport(sharded: ShardedValidation): ValidationReport {
+  const days = [
+    ...sharded.shards.flatMap((s) => s.report.days.map((d) => ({ ...d, day: `${s.shard}: ${d.day}` }))),
+    ...sharded.total.map((d) => ({ ...d, day: `all shards: ${d.day}` })),
+  ];
+  return {
+    ...sharded.shards[0]!.report,
+    days,
+    passed: sharded.passed,
+    successRate: successRate(days.flatMap((d) => d.checks)),
+  };
+}
+
 /** Share of checks that did not fail, in percent. Pure. */
 export function successRate(checks: Check[]): number {
   return checks.length === 0 ? 0 : (100 * checks.filter((c) => c.status !== 'fail').length) / checks.length;

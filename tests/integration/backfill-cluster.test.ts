@@ -88,7 +88,7 @@ async function shardsOf(prefix: string): Promise<Shard<BackfillPlan>[]> {
     });
     const out = join(dir, 'plans', db);
     await compileBackfillDir(engine, spec, out);
-    shards.push({ name: db, engine: clusterNode(engine), plan: readBackfillPlan(out) });
+    shards.push({ name: db, engine: clusterNode(engine, `^${prefix}[0-9]$`), plan: readBackfillPlan(out) });
   }
   return shards;
 }
@@ -167,6 +167,10 @@ describe('the backfill on a simulated three-shard cluster', () => {
     const union = SHARDS.map((s) => `SELECT ${columns} FROM shard${s}.events_full`).join(' UNION ALL ');
     const single = `SELECT ${columns} FROM default.events_single`;
     expect(await n(`SELECT count() FROM (${union})`)).toBe(await n('SELECT count() FROM default.events_single'));
+    // The plan's <target>_all reads every shard (here as the Merge table standing in for Distributed).
+    expect(await n('SELECT count() FROM shard2.events_full_all')).toBe(
+      await n('SELECT count() FROM default.events_single'),
+    );
     expect(await n(`SELECT count() FROM ((${union}) EXCEPT ALL ${single})`)).toBe(0);
     expect(await n(`SELECT count() FROM (${single} EXCEPT ALL (${union}))`)).toBe(0);
     // Each shard's events are its own traces' only.

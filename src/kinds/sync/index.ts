@@ -1,11 +1,15 @@
 import { ConfigError } from '../../core/errors.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { print, printValidation, table } from '../../terminal/output.js';
+import { print, printShardedValidation, printValidation, table } from '../../terminal/output.js';
+import { withShards } from '../../engine/cluster.js';
+import { CLUSTER_OPTION } from '../../config/cli-options.js';
+import { clusterOf, runSyncOnShards } from './run/shards.js';
+import { validateSyncOnShards } from './validate/shards.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { syncCommand } from './commands/sync.js';
 import { benchSyncCommand } from './commands/bench-sync.js';
 import { compileSyncDir } from './plan/compile-plan-dir.js';
-import { loadSyncSpec } from './plan/spec.js';
+import { loadSyncSpec, withClusterFlags } from './plan/spec.js';
 import { readSyncPlan, type SyncPlan } from './plan/plan.js';
 import { runSync } from './run/run.js';
 import { syncStatus } from './run/status.js';
@@ -26,8 +30,15 @@ function noUnits(units: UnitArgs): void {
 export const syncKind: PlanKind<SyncPlan> = {
   name: 'sync',
   describe: 'PostgreSQL tables pulled by ClickHouse incrementally, with KPI views (spec: schemas/sync.schema.json)',
+  compileOptions: {
+    cluster: CLUSTER_OPTION,
+    shards: { type: 'number', describe: "sync: the cluster's number of shards (with --cluster)" },
+  },
   async compile(settings, args) {
-    const spec = loadSyncSpec(args.spec as string);
+    const spec = withClusterFlags(loadSyncSpec(args.spec as string), {
+      cluster: args.cluster as string | undefined,
+      shards: args.shards as number | undefined,
+    });
     const result = await withPostgres((pg) =>
       withEngine(settings, (engine) => compileSyncDir(engine, spec, pg, args.out as string | undefined)),
     );
@@ -42,6 +53,13 @@ export const syncKind: PlanKind<SyncPlan> = {
   readPlan: readSyncPlan,
   async run(settings, plan, units, options) {
     noUnits(units);
+    const cluster = plan.manifest.cluster;
+    if (cluster)
+      return withPostgres((pg) =>
+        withShards(settings, cluster.name, (entry, shards) =>
+          runSyncOnShards(clusterOf(entry, shards, plan), { pg, ...options }),
+        ),
+      );
     return [
       {
         shard: null,
@@ -51,6 +69,13 @@ export const syncKind: PlanKind<SyncPlan> = {
   },
   async validate(settings, plan, units) {
     noUnits(units);
+    const cluster = plan.manifest.cluster;
+    if (cluster) {
+      const sharded = await withPostgres((pg) =>
+        withShards(settings, cluster.name, (entry, shards) => validateSyncOnShards(clusterOf(entry, shards, plan), pg)),
+      );
+      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+    }
     const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, plan, pg)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },

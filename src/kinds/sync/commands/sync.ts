@@ -1,12 +1,26 @@
 import type { Argv } from 'yargs';
 import { assertWritableFile } from '../../../core/write-atomic.js';
-import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
+import { CLUSTER_OPTION, settingsFrom, withEngineOptions, type CommonArgs } from '../../../config/cli-options.js';
 import { withEngine } from '../../../engine/with-engine.js';
+import { withShards, type ShardConnection } from '../../../engine/cluster.js';
+import type { Engine } from '../../../engine/engine.js';
+import type { EngineSettings } from '../../../config/settings.js';
 import { withInterrupt } from '../../../terminal/interrupt.js';
 import { finishWorkflow, runProgress, stagePrinter } from '../../../terminal/output.js';
-import { DEFAULT_SPEC_PATH, loadSyncSpec } from '../plan/spec.js';
+import { DEFAULT_SPEC_PATH, loadSyncSpec, withClusterFlags, type SyncSpec } from '../plan/spec.js';
 import { withPostgres } from '../../../engine/with-postgres.js';
 import { sync } from './workflow.js';
+
+/** The server `--url` names, and for a spec on a cluster a connection per shard. */
+function withTargets<T>(
+  settings: EngineSettings,
+  spec: SyncSpec,
+  fn: (engine: Engine, shards: ShardConnection[] | null) => Promise<T>,
+): Promise<T> {
+  return spec.cluster
+    ? withShards(settings, spec.cluster.name, (entry, shards) => fn(entry, shards))
+    : withEngine(settings, (engine) => fn(engine, null));
+}
 
 export const syncCommand = {
   command: 'sync',
@@ -15,6 +29,8 @@ export const syncCommand = {
   builder: (yargs: Argv) =>
     withEngineOptions(yargs)
       .option('spec', { type: 'string', default: DEFAULT_SPEC_PATH, describe: 'sync spec (schemas/sync.schema.json)' })
+      .option('cluster', CLUSTER_OPTION)
+      .option('shards', { type: 'number', describe: "the cluster's number of shards (with --cluster)" })
       .option('pg-url', {
         type: 'string',
         describe:
@@ -71,29 +87,36 @@ export const syncCommand = {
       force: boolean;
       dryRun: boolean;
       report?: string;
+      shards?: number;
     },
   ) => {
     if (args.report) assertWritableFile(args.report);
-    const spec = loadSyncSpec(args.spec);
+    const spec = withClusterFlags(loadSyncSpec(args.spec), { cluster: args.cluster, shards: args.shards });
     const settings = settingsFrom(args);
     const progress = runProgress(args.json);
     const stages = stagePrinter(args.json);
     const result = await withInterrupt((signal) =>
       withPostgres(
         (pg) =>
-          withEngine(settings, (engine) =>
-            sync(engine, spec, pg, {
-              out: args.out,
-              fullRefresh: args.fullRefresh,
-              metrics: args.metricsUpdate,
-              reconcile: args.reconcile,
-              validate: args.validate,
-              validateFull: args.validateFull,
-              dryRun: args.dryRun,
-              force: args.force,
-              signal,
-              onEvent: (event) => (event.type === 'stage' ? stages.start(event.name) : progress.onEvent(event)),
-            }),
+          withTargets(settings, spec, (engine, shards) =>
+            sync(
+              engine,
+              spec,
+              pg,
+              {
+                out: args.out,
+                fullRefresh: args.fullRefresh,
+                metrics: args.metricsUpdate,
+                reconcile: args.reconcile,
+                validate: args.validate,
+                validateFull: args.validateFull,
+                dryRun: args.dryRun,
+                force: args.force,
+                signal,
+                onEvent: (event) => (event.type === 'stage' ? stages.start(event.name) : progress.onEvent(event)),
+              },
+              shards,
+            ),
           ),
         args.pgUrl ? { env: { PG_URL: args.pgUrl } } : {},
       ),

@@ -1,6 +1,10 @@
 import type { Engine } from '../../../engine/engine.js';
 import type { UnitSummary, RunEvent } from '../../../execute/run-plan.js';
-import type { ValidationReport } from '../../../validate/report.js';
+import { oneReport, type ValidationReport } from '../../../validate/report.js';
+import { ConfigError } from '../../../core/errors.js';
+import type { ShardConnection } from '../../../engine/cluster.js';
+import { clusterOf, runSyncOnShards, type SyncCluster } from '../run/shards.js';
+import { validateSyncOnShards } from '../validate/shards.js';
 import { compileSyncDir } from '../plan/compile-plan-dir.js';
 import { readSyncPlan } from '../plan/plan.js';
 import type { SyncSpec } from '../plan/spec.js';
@@ -41,6 +45,7 @@ export async function sync(
   spec: SyncSpec,
   pg: PgConnection,
   options: SyncWorkflowOptions,
+  shards: ShardConnection[] | null = null,
 ): Promise<SyncResult> {
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'stage', name: 'compile' });
@@ -48,6 +53,13 @@ export async function sync(
   const compiled = await compileSyncDir(engine, spec, pg, options.out, { reuse: true });
   const plan = readSyncPlan(compiled.out);
   emit({ type: 'stage', name: options.dryRun ? 'dry run' : options.fullRefresh ? 'full refresh' : 'sync' });
+  if (plan.manifest.cluster) {
+    if (!shards)
+      throw new ConfigError(
+        `Plan ${plan.name} runs on cluster ${plan.manifest.cluster.name}: pass --url of one of its servers. Nothing was loaded.`,
+      );
+    return syncCluster(clusterOf(engine, shards, plan), compiled, pg, options);
+  }
   let windows: LoadWindow[] = [];
   const tables = await runSync(engine, plan, {
     pg,
@@ -66,4 +78,33 @@ export async function sync(
   const scope = scopeAfterSync(windows, Boolean(options.validateFull || options.fullRefresh));
   const report = await validateSync(engine, plan, pg, scope);
   return { planDir: compiled.out, planHash: compiled.planHash, tables, report, validated: scope.kind };
+}
+
+/** The same on a cluster: every shard's tables, then the KPI views on the entry server; each shard validated alone. */
+async function syncCluster(
+  cluster: SyncCluster,
+  compiled: { out: string; planHash: string },
+  pg: PgConnection,
+  options: SyncWorkflowOptions,
+): Promise<SyncResult> {
+  const emit = options.onEvent ?? (() => {});
+  let windows: LoadWindow[][] = [];
+  const groups = await runSyncOnShards(cluster, {
+    pg,
+    fullRefresh: options.fullRefresh,
+    metrics: options.metrics,
+    reconcile: options.reconcile,
+    dryRun: options.dryRun,
+    force: options.force,
+    signal: options.signal,
+    onEvent: emit,
+    onShardWindows: (w) => (windows = w),
+  });
+  const tables = groups.flatMap((g) => g.units.map((u) => ({ ...u, unit: `${g.shard}: ${u.unit}` })));
+  const done = { planDir: compiled.out, planHash: compiled.planHash, tables };
+  if (options.dryRun || options.validate === false) return { ...done, report: null, validated: null };
+  emit({ type: 'stage', name: 'validate' });
+  const scopes = windows.map((w) => scopeAfterSync(w, Boolean(options.validateFull || options.fullRefresh)));
+  const report = oneReport(await validateSyncOnShards(cluster, pg, scopes));
+  return { ...done, report, validated: scopes.every((s) => s.kind === 'window') ? 'window' : 'full' };
 }

@@ -34,12 +34,16 @@ export interface SyncStatement {
   object?: PlannedObject;
 }
 
-/** The ClickHouse table names a table spec gives rise to. Pure. */
+/** The ClickHouse table names a table spec gives rise to (on a cluster, `distributed` reads every shard's). Pure. */
 export function tablesOf(
   database: string,
   table: Pick<SyncTableSpec, 'target'>,
-): { target: TableRef; staging: TableRef } {
-  return { target: { database, name: table.target }, staging: { database, name: `${table.target}__staging` } };
+): { target: TableRef; staging: TableRef; distributed: TableRef } {
+  return {
+    target: { database, name: table.target },
+    staging: { database, name: `${table.target}__staging` },
+    distributed: { database, name: `${table.target}_all` },
+  };
 }
 
 /** A table's statements, in the order a run uses them. */
@@ -56,6 +60,9 @@ export type TableStep =
   | 'delete_moved'
   | 'merge'
   | 'swap'
+  | 'replace_partition'
+  | 'drop_partition'
+  | 'create_distributed'
   | 'missing_in_source'
   | 'reconcile'
   | 'missing_in_target'
@@ -98,6 +105,9 @@ type SyncTemplate =
   | 'merge_dimension'
   | 'merge_fact'
   | 'swap'
+  | 'replace_partition'
+  | 'drop_partition'
+  | 'create_distributed'
   | 'missing_in_source'
   | 'reconcile_dimension'
   | 'reconcile_fact'
@@ -264,6 +274,7 @@ function queryLines(query: string): string[] {
 const LO = '\u0001lo\u0001';
 const HI = '\u0001hi\u0001';
 const SINCE = '\u0001since\u0001';
+const SHARD = '\u0001shard\u0001';
 
 /**
  * PostgreSQL query text with the run's values written in where LO, HI and SINCE stand. A table function's arguments
@@ -275,8 +286,9 @@ function withRunValues(text: string): string {
     [LO]: "toString({lo:DateTime64(6, 'UTC')})",
     [HI]: "toString({hi:DateTime64(6, 'UTC')})",
     [SINCE]: "if(match({since:String}, '^[0-9]+:[0-9]+:[0-9,]*$'), {since:String}, 'not a snapshot')",
+    [SHARD]: 'toString({shard:UInt32})',
   };
-  const parts = text.split(/(\u0001(?:lo|hi|since)\u0001)/);
+  const parts = text.split(/(\u0001(?:lo|hi|since|shard)\u0001)/);
   return `concat(${parts.map((part, i) => (i % 2 === 1 ? value[part] : quoteString(part))).join(', ')})`;
 }
 
@@ -306,6 +318,23 @@ export function changedRows(table: Pick<SyncTableSpec, 'cursor' | 'capture'>): s
   return `(${window}) OR NOT pg_visible_in_snapshot(${xid8}, '${SINCE}'::pg_snapshot)`;
 }
 
+/**
+ * The PostgreSQL condition on the rows of a sharded table that belong to the run's shard (0-based, of `shards`): a
+ * hash of the key computed by PostgreSQL, so each shard is sent only its rows. `hashtextextended` is stable across
+ * PostgreSQL versions and platforms (it backs hash partitioning). Pure.
+ */
+export function shardCondition(primaryKey: string[], shards: number): string {
+  const hash = `hashtextextended(row(${primaryKey.map(pgIdent).join(', ')})::text, 0)`;
+  return `((${hash} % ${shards}) + ${shards}) % ${shards} = ${SHARD}`;
+}
+
+/** A query's text as comments show it: the run's values by name. Pure. */
+function shownQuery(text: string): string[] {
+  return queryLines(
+    text.replaceAll(LO, '<lo>').replaceAll(HI, '<hi>').replaceAll(SINCE, '<since>').replaceAll(SHARD, '<shard>'),
+  );
+}
+
 /** Renders every statement of a sync plan, in the order a run uses them. Pure. */
 export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatement[] {
   const statements: SyncStatement[] = [];
@@ -326,6 +355,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     template: 'create_database',
     fields: {
       database: spec.database,
+      cluster: spec.cluster?.name ?? null,
     },
   });
   add({
@@ -333,14 +363,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     file: '01_create_ledger.sql',
     role: 'ledger table recording every load and publish (created if missing)',
     template: 'create_ledger',
-    fields: { ledger: spec.ledger, cluster: null },
+    fields: { ledger: spec.ledger, cluster: spec.cluster?.name ?? null },
   });
   add({
     step: 'migrate_ledger',
     file: '01_migrate_ledger.sql',
     role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
     template: 'migrate_ledger',
-    fields: { ledger: spec.ledger, cluster: null },
+    fields: { ledger: spec.ledger, cluster: spec.cluster?.name ?? null },
   });
   add({
     step: 'append_ledger',
@@ -352,10 +382,23 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
 
   const pgTable = (source: string) => `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
   for (const { spec: table, columns } of sources) {
-    const { target, staging } = tablesOf(spec.database, table);
+    const { target, staging, distributed } = tablesOf(spec.database, table);
     const dir = table.source;
     const dimension = table.role === 'dimension';
+    const cluster = spec.cluster?.name ?? null;
+    // On a cluster, each shard is sent only its rows of a sharded table: every read of them carries the condition.
+    const sharded = spec.cluster !== null && table.sharded;
+    const mine = sharded ? shardCondition(table.primaryKey, spec.cluster!.shards) : null;
+    const where = (...conditions: (string | null)[]) => {
+      const all = conditions.filter((c): c is string => c !== null);
+      return all.length === 0 ? '' : ` WHERE ${all.map((c) => (all.length > 1 ? `(${c})` : c)).join(' AND ')}`;
+    };
+    const keysOnly = `SELECT ${table.primaryKey.map(pgIdent).join(', ')} FROM ${pgTable(table.source)}`;
     const common = {
+      cluster,
+      sharded,
+      transactions: table.capture === 'transactions',
+      keysQuery: mine ? withRunValues(`${keysOnly}${where(mine)}`) : null,
       source: table.source,
       targetName: table.target,
       target,
@@ -367,9 +410,10 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       keyList: table.primaryKey.map(quoteIdent).join(', '),
     };
     const file = (n: string, name: string) => `${dir}/${n}_${name}.sql`;
-    // A table captured by transactions is read through a query: ClickHouse's table reader cannot see xmin.
-    const byTransactions = (select: string) =>
-      table.capture === 'transactions' ? withRunValues(`${select} WHERE ${changedRows(table)}`) : null;
+    // A table captured by transactions is read through a query (ClickHouse's table reader cannot see xmin), and so is a
+    // sharded one (the shard is computed by PostgreSQL).
+    const byQuery = (select: string) =>
+      table.capture === 'transactions' || mine ? withRunValues(`${select}${where(changedRows(table), mine)}`) : null;
     const layout = {
       columns,
       orderBy: dimension ? common.keyList : table.orderBy.map(quoteIdent).join(', '),
@@ -396,7 +440,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       file: file('04', 'count_window'),
       role: 'rows in a load window (dry run)',
       template: 'count_window',
-      fields: { ...common, query: byTransactions(`SELECT 1 AS one FROM ${pgTable(table.source)}`) },
+      fields: { ...common, query: byQuery(`SELECT 1 AS one FROM ${pgTable(table.source)}`) },
     });
     if (dimension) {
       add({
@@ -450,7 +494,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         template: 'check_values',
         fields: {
           ...common,
-          query: withRunValues(`${before}${changedRows(table)}`),
+          query: withRunValues(`${before}${where(changedRows(table), mine).slice(' WHERE '.length)}`),
           hazards,
         },
       });
@@ -462,7 +506,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: 'load',
       fields: {
         ...common,
-        query: byTransactions(`SELECT ${columns.map((c) => pgIdent(c.name)).join(', ')} FROM ${pgTable(table.source)}`),
+        query: byQuery(`SELECT ${columns.map((c) => pgIdent(c.name)).join(', ')} FROM ${pgTable(table.source)}`),
       },
     });
     if (!dimension) {
@@ -490,13 +534,38 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: dimension ? 'merge_dimension' : 'merge_fact',
       fields: common,
     });
-    add({
-      step: tableStep(table, 'swap'),
-      file: file('07', 'swap'),
-      role: 'full refresh: swaps the completely loaded staging with the target, atomically',
-      template: 'swap',
-      fields: common,
-    });
+    if (!cluster)
+      add({
+        step: tableStep(table, 'swap'),
+        file: file('07', 'swap'),
+        role: 'full refresh: swaps the completely loaded staging with the target, atomically',
+        template: 'swap',
+        fields: common,
+      });
+    else {
+      add({
+        step: tableStep(table, 'replace_partition'),
+        file: file('07', 'replace_partition'),
+        role: 'cluster: a full refresh or first load publishes staging partition by partition into the replicated target',
+        template: 'replace_partition',
+        fields: common,
+      });
+      add({
+        step: tableStep(table, 'drop_partition'),
+        file: file('07', 'drop_partition'),
+        role: "cluster: a full refresh drops the target's partitions staging does not have",
+        template: 'drop_partition',
+        fields: common,
+      });
+      if (sharded)
+        add({
+          step: tableStep(table, 'create_distributed'),
+          file: file('01', 'create_distributed'),
+          role: "cluster: Distributed table over every shard's rows (the KPI views read it)",
+          template: 'create_distributed',
+          fields: { ...common, distributed },
+        });
+    }
     add({
       step: tableStep(table, 'missing_in_source'),
       file: file('08', 'missing_in_source'),
@@ -520,16 +589,18 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: 'missing_in_target',
       fields: common,
     });
+    // The window's keys, with the window sent to PostgreSQL as text when the keys are read through a query.
+    const windowKeysQuery = mine ? withRunValues(`${keysOnly}${where(cursorWindow(table.cursor), mine)}`) : null;
     const monthColumn = dimension ? table.cursor : table.partitionBy;
     const checks = columns.flatMap((c, i) => columnCheck(c, i));
-    const totalsQuery = (where: string[]) =>
+    const totalsQuery = (filter: string) =>
       [
         `SELECT to_char(${pgIdent(monthColumn)}, 'YYYYMM') AS m, count(*)::text AS n${checks.map((c) => `,\n       ${c.postgres} AS ${c.alias}`).join('')}`,
         `FROM ${pgTable(table.source)}`,
-        ...where,
+        ...(filter ? [filter.trim()] : []),
         'GROUP BY 1',
       ].join('\n');
-    const pgQuery = totalsQuery([]);
+    const pgQuery = totalsQuery(where(mine));
     add({
       step: tableStep(table, 'validate_clickhouse'),
       file: file('11', 'validate_clickhouse'),
@@ -542,14 +613,19 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       file: file('12', 'validate_postgres'),
       role: 'validation: the same totals computed by PostgreSQL',
       template: 'validate_postgres',
-      fields: { ...common, checks, query: pgQuery, queryLines: queryLines(pgQuery) },
+      fields: {
+        ...common,
+        checks,
+        query: mine ? withRunValues(pgQuery) : quoteString(pgQuery),
+        queryLines: shownQuery(pgQuery),
+      },
     });
     add({
       step: tableStep(table, 'missing_in_target_window'),
       file: file('13', 'missing_in_target_window'),
       role: "window validation: keys of the run's window (lo, hi] that the target lacks",
       template: 'missing_in_target',
-      fields: { ...common, window: true },
+      fields: { ...common, keysQuery: windowKeysQuery, window: true },
     });
     add({
       step: tableStep(table, 'validate_window_clickhouse'),
@@ -558,7 +634,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: 'validate_clickhouse',
       fields: { ...common, monthColumn, checks, window: true },
     });
-    const windowQuery = totalsQuery([`WHERE ${cursorWindow(table.cursor)}`]);
+    const windowQuery = totalsQuery(where(cursorWindow(table.cursor), mine));
     add({
       step: tableStep(table, 'validate_window_postgres'),
       file: file('15', 'validate_window_postgres'),
@@ -569,7 +645,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         checks,
         window: true,
         query: withRunValues(windowQuery),
-        queryLines: queryLines(windowQuery.replaceAll(LO, '<lo>').replaceAll(HI, '<hi>')),
+        queryLines: shownQuery(windowQuery),
       },
     });
   }
@@ -583,9 +659,12 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       collection,
     };
     const file = (n: string, name: string) => `kpis/${kpi.name}/${n}_${name}.sql`;
-    const select = fillTableReferences(kpi.clickhouse, (source) =>
-      quoteTable(tablesOf(spec.database, sources.find((s) => s.spec.source === source)!.spec).target),
-    ).trim();
+    // On a cluster, a sharded table is read through its Distributed table; one loaded whole on every shard, locally.
+    const select = fillTableReferences(kpi.clickhouse, (source) => {
+      const table = sources.find((s) => s.spec.source === source)!.spec;
+      const names = tablesOf(spec.database, table);
+      return quoteTable(spec.cluster && table.sharded ? names.distributed : names.target);
+    }).trim();
     add({
       step: kpiStep(kpi, 'create'),
       file: file('01', 'create'),

@@ -31,6 +31,8 @@ export interface SyncManifest extends PlanManifest {
   objects: PlannedObject[];
   /** sha256 of the spec (every default filled in): with the columns above, what the plan was compiled from. */
   specHash: string;
+  /** The cluster and its number of shards the plan was compiled for, or null for one server. */
+  cluster: SyncSpec['cluster'];
 }
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
@@ -64,6 +66,7 @@ export function buildSyncPlan(
     steps: Object.fromEntries(statements.map((s) => [s.step, s.file])),
     objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
     specHash: contentHash(canonicalJson(spec)),
+    cluster: spec.cluster,
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
   return sealPlan<SyncManifest>(base, files, (planHash) =>
@@ -75,6 +78,7 @@ export function buildSyncPlan(
       collection: spec.source.collection,
       ledger: formatTableRef(spec.ledger),
       lookbackSeconds: spec.lookbackSeconds,
+      cluster: spec.cluster,
       tables: sources.map(({ spec: t }) => ({
         schema: spec.source.schema,
         source: t.source,
@@ -83,6 +87,7 @@ export function buildSyncPlan(
         key: code(t.primaryKey),
         cursor: t.cursor,
         capture: t.capture,
+        placement: spec.cluster ? (t.sharded ? 'sharded by key' : 'every shard') : null,
         layout: t.role === 'fact' ? `month of \`${t.partitionBy}\` / ${code(t.orderBy)}` : 'none / key',
       })),
       kpis: spec.kpis.map((k) => ({

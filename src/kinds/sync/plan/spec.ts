@@ -26,6 +26,8 @@ export interface SyncTableSpec {
    * transaction committed since the previous load's snapshot of PostgreSQL, whatever its cursor says.
    */
   capture: 'cursor' | 'transactions';
+  /** On a cluster: split across the shards by a hash of the primary key (else loaded whole on every shard). */
+  sharded: boolean;
   /** Facts: the column whose month partitions the target. */
   partitionBy: string;
   orderBy: string[];
@@ -49,6 +51,8 @@ export interface SyncSpec {
   lookbackSeconds: number;
   tables: SyncTableSpec[];
   kpis: KpiSpec[];
+  /** The ClickHouse cluster of the targets and its number of shards, or null for one server. */
+  cluster: { name: string; shards: number } | null;
 }
 
 type RawTable = Partial<SyncTableSpec> & Pick<SyncTableSpec, 'source' | 'role' | 'primaryKey' | 'cursor'>;
@@ -83,6 +87,7 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
     primaryKey: t.primaryKey,
     cursor: t.cursor,
     capture: t.capture ?? 'cursor',
+    sharded: t.sharded ?? t.role === 'fact',
     partitionBy: t.partitionBy ?? t.cursor,
     orderBy: t.orderBy ?? t.primaryKey,
   }));
@@ -130,5 +135,25 @@ export function syncSpecOf(raw: Record<string, unknown>, path = 'spec'): SyncSpe
     lookbackSeconds: (raw.lookbackSeconds as number | undefined) ?? 300,
     tables,
     kpis,
+    cluster: (raw.cluster as SyncSpec['cluster'] | undefined) ?? null,
   };
+}
+
+/**
+ * The spec with `--cluster NAME` and `--shards N` on top: a cluster needs its number of shards (a row's shard is its
+ * key's hash modulo that number), from the flag or the spec.
+ */
+export function withClusterFlags(spec: SyncSpec, flags: { cluster?: string; shards?: number }): SyncSpec {
+  if (flags.cluster === undefined && flags.shards === undefined) return spec;
+  const name = flags.cluster ?? spec.cluster?.name;
+  const shards = flags.shards ?? spec.cluster?.shards;
+  if (name === undefined || shards === undefined || !Number.isInteger(shards) || shards < 1 || shards > 1024)
+    throw new ConfigError(
+      `A sync on a cluster needs the cluster's name and its number of shards (1–1024): pass --cluster NAME --shards N, or set "cluster": { "name": …, "shards": … } in the spec. Nothing was compiled.`,
+    );
+  if (!/^[A-Za-z0-9_-]+$/.test(name))
+    throw new ConfigError(
+      `--cluster ${JSON.stringify(name)} is not a cluster name (letters, digits, _ and -). Nothing was compiled.`,
+    );
+  return { ...spec, cluster: { name, shards } };
 }

@@ -1,6 +1,7 @@
 import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { statementOf } from '../../../plan/plan-dir.js';
+import type { ChangedObject } from '../../../execute/planned-objects.js';
 import { kpiStep, type KpiStep } from '../plan/compile.js';
 import type { SyncPlan } from '../plan/plan.js';
 
@@ -37,5 +38,34 @@ export async function kpiStatement(
       `KPI ${kpi}${beside ? ': its new definition' : ''} ${when} (${message}).${hint} ${beside ? 'The view in ClickHouse keeps its previous definition and answers as before. ' : ''}${state} Correct the KPI in the spec (chplan compile checks only its form; ClickHouse checks its columns and functions).`,
       { cause },
     );
+  }
+}
+
+/** Creates every KPI view that does not exist, and beside each changed one its new definition. */
+export async function createKpis(engine: Engine, plan: SyncPlan, changed: ChangedObject[]): Promise<void> {
+  for (const kpi of changed) await kpiStatement(engine, plan, kpi.name, 'create_next', true);
+  for (const kpi of plan.manifest.kpis) await kpiStatement(engine, plan, kpi.name, 'create');
+}
+
+/**
+ * Refreshes every KPI view (with `metrics`), and swaps each changed one's new definition in once it has refreshed
+ * (always: a changed KPI goes live only that way).
+ */
+export async function refreshKpis(
+  engine: Engine,
+  plan: SyncPlan,
+  changed: ChangedObject[],
+  metrics: boolean,
+): Promise<void> {
+  const replaced = new Set(changed.map((kpi) => kpi.name));
+  for (const kpi of metrics ? plan.manifest.kpis.filter((k) => !replaced.has(k.name)) : []) {
+    await kpiStatement(engine, plan, kpi.name, 'refresh');
+    await kpiStatement(engine, plan, kpi.name, 'wait');
+  }
+  for (const kpi of changed) {
+    await kpiStatement(engine, plan, kpi.name, 'refresh_next', true);
+    await kpiStatement(engine, plan, kpi.name, 'wait_next', true);
+    await kpiStatement(engine, plan, kpi.name, 'swap');
+    await kpiStatement(engine, plan, kpi.name, 'drop_next');
   }
 }

@@ -13,7 +13,7 @@ import { statementOf } from '../../../plan/plan-dir.js';
 import { utcInstant, type Window } from '../../../core/windows.js';
 import { tableStep, tablesOf } from '../plan/compile.js';
 import { BEGINNING, loadWindow, snapshots, watermarks, type LoadWindow, type SourceBound } from './load-window.js';
-import { kpiStatement } from './kpi-views.js';
+import { createKpis, refreshKpis } from './kpi-views.js';
 import type { SyncManifest, SyncPlan } from '../plan/plan.js';
 import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
 
@@ -32,6 +32,10 @@ export interface SyncRunOptions {
   /** Told each table's window once PostgreSQL's bounds are fixed, before anything loads (window validation). */
   onWindows?: (loads: LoadWindow[]) => void;
   leaseStaleAfterSec?: number;
+  /** On a cluster: the shard this run loads (0-based), whose rows of sharded tables PostgreSQL sends. */
+  shard?: number;
+  /** Create and refresh the KPI views (default true; a cluster's shards leave them to one run after all shards). */
+  kpis?: boolean;
 }
 
 const UTC_NAMES = new Set([
@@ -57,6 +61,8 @@ const UTC_NAMES = new Set([
 interface PgSource {
   pg: PgConnection;
   collection: string;
+  /** On a cluster, the run's shard: every statement reading a sharded table's rows takes it. */
+  shard?: number;
 }
 
 type SyncTable = SyncManifest['syncTables'][number];
@@ -75,9 +81,13 @@ function pgStep<T>(ctx: Reader, src: PgSource, step: string, params?: Record<str
   return throughPg(src.pg, () =>
     ctx.engine.rows<T>(statementOf(ctx.plan, step), {
       step,
-      params: { ...params, ...pgParams(src.collection, src.pg) },
+      params: { ...params, ...shardParams(src), ...pgParams(src.collection, src.pg) },
     }),
   );
+}
+
+function shardParams(src: PgSource): { shard?: number } {
+  return src.shard === undefined ? {} : { shard: src.shard };
 }
 
 function pgCommand(ctx: Reader, src: PgSource, step: string, params?: Record<string, unknown>): Promise<void> {
@@ -86,7 +96,7 @@ function pgCommand(ctx: Reader, src: PgSource, step: string, params?: Record<str
     async () =>
       void (await ctx.engine.command(statementOf(ctx.plan, step), {
         step,
-        params: { ...params, ...pgParams(src.collection, src.pg) },
+        params: { ...params, ...shardParams(src), ...pgParams(src.collection, src.pg) },
       })),
   );
 }
@@ -262,10 +272,11 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
   const m: SyncManifest = plan.manifest;
   const emit = options.onEvent ?? (() => {});
   return withCollection(engine, m.collection, options.pg, m.pgSchema, async (collection) => {
-    const src: PgSource = { pg: options.pg, collection };
+    const src: PgSource = { pg: options.pg, collection, shard: options.shard };
     const units = await tableLoads({ engine, plan, emit }, src, Boolean(options.fullRefresh));
     options.onWindows?.(units.map((u) => u.load));
-    const changed = await changedObjects(engine, m.objects ?? []);
+    const kpis = options.kpis ?? true;
+    const changed = kpis ? await changedObjects(engine, m.objects ?? []) : [];
     for (const kpi of changed) {
       emit({
         type: 'warning',
@@ -274,7 +285,7 @@ export async function runSync(engine: Engine, plan: SyncPlan, options: SyncRunOp
     }
     // The ledger lives in the sync's database.
     if (!options.dryRun) await engine.command(statementOf(plan, 'create_database'), { step: 'create_database' });
-    return runPlan(engine, plan, syncRunAdapter(src, options, changed), {
+    return runPlan(engine, plan, syncRunAdapter(src, { ...options, kpis }, changed), {
       units,
       dryRun: options.dryRun,
       force: options.force,
@@ -295,12 +306,12 @@ function syncRunAdapter(
     async check() {},
     async setup(ctx) {
       for (const table of ctx.plan.manifest.syncTables) {
-        await ctx.engine.command(statementOf(ctx.plan, tableStep(table, 'create_target')), {
-          step: tableStep(table, 'create_target'),
-        });
+        for (const type of ['create_target', 'create_distributed'] as const) {
+          const step = tableStep(table, type);
+          if (ctx.plan.sql[step] !== undefined) await ctx.engine.command(statementOf(ctx.plan, step), { step });
+        }
       }
-      for (const kpi of changed) await kpiStatement(ctx.engine, ctx.plan, kpi.name, 'create_next', true);
-      for (const kpi of ctx.plan.manifest.kpis) await kpiStatement(ctx.engine, ctx.plan, kpi.name, 'create');
+      if (options.kpis) await createKpis(ctx.engine, ctx.plan, changed);
     },
     async estimate(ctx, { table, load }) {
       const estimatedRows = load.hi
@@ -321,18 +332,7 @@ function syncRunAdapter(
         for (const table of plan.manifest.syncTables)
           reconciled.push(await reconcileTable(ctx, src, table, options.force ?? false));
       }
-      const replaced = new Set(changed.map((kpi) => kpi.name));
-      for (const kpi of (options.metrics ?? true) ? plan.manifest.kpis.filter((k) => !replaced.has(k.name)) : []) {
-        await kpiStatement(engine, plan, kpi.name, 'refresh');
-        await kpiStatement(engine, plan, kpi.name, 'wait');
-      }
-      // A changed KPI goes live only once its new definition has refreshed (even without metrics).
-      for (const kpi of changed) {
-        await kpiStatement(engine, plan, kpi.name, 'refresh_next', true);
-        await kpiStatement(engine, plan, kpi.name, 'wait_next', true);
-        await kpiStatement(engine, plan, kpi.name, 'swap');
-        await kpiStatement(engine, plan, kpi.name, 'drop_next');
-      }
+      if (options.kpis) await refreshKpis(engine, plan, changed, options.metrics ?? true);
       return reconciled;
     },
     // Every run loads each table from its watermark: there is nothing to skip.
@@ -407,7 +407,8 @@ async function loadTable(
   const swap = fullRefresh || before === 0;
   const publishStarted = new Date();
   try {
-    if (swap) {
+    if (swap && plan.manifest.cluster) await replacePartitions(ctx, table, fullRefresh);
+    else if (swap) {
       await engine.command(statementOf(plan, tableStep(table, 'swap')), { step: tableStep(table, 'swap') });
       await engine.command(statementOf(plan, tableStep(table, 'clear_staging')), {
         step: tableStep(table, 'clear_staging'),
@@ -440,6 +441,34 @@ async function loadTable(
   ctx.emit({ type: 'chunk_done', window, rowsRead: staged, rowsWritten: written, seconds });
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: written });
   return { unit: unit.label, status: 'published', rowsRead: staged, rowsWritten: written, seconds };
+}
+
+/**
+ * On a cluster, staging is published into the replicated target partition by partition (REPLACE PARTITION is atomic
+ * for each, and replicates); a full refresh also drops the target's partitions staging does not have.
+ */
+async function replacePartitions(ctx: RunContext<SyncPlan>, table: SyncTable, fullRefresh: boolean): Promise<void> {
+  const { target, staging } = tablesOf(ctx.plan.manifest.database, table);
+  const partitions = async (t: TableRef) =>
+    (
+      await ctx.engine.rows<{ id: string }>(
+        'SELECT DISTINCT partition_id AS id FROM system.parts WHERE database = {db:String} AND table = {table:String} AND active ORDER BY id',
+        { params: { db: t.database, table: t.name }, step: `partitions of ${formatTableRef(t)}` },
+      )
+    ).map((r) => r.id);
+  const staged = await partitions(staging);
+  const gone = fullRefresh ? (await partitions(target)).filter((p) => !staged.includes(p)) : [];
+  for (const [type, ids] of [
+    ['replace_partition', staged],
+    ['drop_partition', gone],
+  ] as const) {
+    const step = tableStep(table, type);
+    for (const id of ids)
+      await ctx.engine.command(statementOf(ctx.plan, step), { step: `${step} ${id}`, params: { partition_id: id } });
+  }
+  await ctx.engine.command(statementOf(ctx.plan, tableStep(table, 'clear_staging')), {
+    step: tableStep(table, 'clear_staging'),
+  });
 }
 
 /**

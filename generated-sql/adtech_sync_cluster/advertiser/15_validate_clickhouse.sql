@@ -1,0 +1,16 @@
+-- Validation of dim_advertiser per month of updated_at: row count and one total per column
+-- (sums of numbers, microseconds of timestamps, days of dates, characters of text, non-NULL
+-- counts), each as text; validate_postgres computes the same on the source.
+SELECT
+    toString(toYYYYMM(src.`updated_at`)) AS m,
+    toString(count()) AS n,
+    toString(sum(toInt128(src.`id`))) AS `c0`,
+    toString(sum(lengthUTF8(src.`name`))) AS `c1`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`created_at`)))) AS `c2`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`updated_at`)))) AS `c3`
+FROM
+    `analytics`.`dim_advertiser` AS src FINAL
+GROUP BY
+    m
+ORDER BY
+    m

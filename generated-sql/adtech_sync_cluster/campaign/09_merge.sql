@@ -1,0 +1,34 @@
+-- Publish a load of campaign: every staged row goes into the ReplacingMergeTree as one new
+-- version, one above the greatest it holds, so PostgreSQL's current state replaces what earlier loads
+-- read whatever its updated_at says; a row read again by an overlapping window collapses with itself.
+INSERT INTO
+    `analytics`.`dim_campaign` (
+        `id`,
+        `advertiser_id`,
+        `name`,
+        `bid`,
+        `budget`,
+        `start_date`,
+        `end_date`,
+        `created_at`,
+        `updated_at`,
+        `_version`
+    )
+SELECT
+    `id`,
+    `advertiser_id`,
+    `name`,
+    `bid`,
+    `budget`,
+    `start_date`,
+    `end_date`,
+    `created_at`,
+    `updated_at`,
+    (
+        SELECT
+            max(`_version`)
+        FROM
+            `analytics`.`dim_campaign`
+    ) + 1
+FROM
+    `analytics`.`dim_campaign__staging`

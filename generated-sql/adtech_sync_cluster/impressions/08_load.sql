@@ -1,0 +1,26 @@
+-- Load impressions: every row whose inserted_at is in (lo, hi], read by ClickHouse from
+-- PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
+-- This shard's rows only: PostgreSQL computes each row's shard from its key and sends the rest to no one.
+-- lo is the last watermark minus the lookback (or the beginning, for a full refresh).
+INSERT INTO
+    `analytics`.`fact_impressions__staging` (`id`, `campaign_id`, `event_time`, `cost`, `inserted_at`)
+SELECT
+    `id`,
+    `campaign_id`,
+    `event_time`,
+    `cost`,
+    `inserted_at`
+FROM
+    postgresql(
+        {pg_collection:Identifier},
+        password = {pg_password:String},
+        query = concat(
+            'SELECT "id", "campaign_id", "event_time", "cost", "inserted_at" FROM "public"."impressions" WHERE ("inserted_at" > \'',
+            toString({lo:DateTime64(6, 'UTC')}),
+            '+00\' AND "inserted_at" <= \'',
+            toString({hi:DateTime64(6, 'UTC')}),
+            '+00\') AND (((hashtextextended(row("id")::text, 0) % 3) + 3) % 3 = ',
+            toString({shard:UInt32}),
+            ')'
+        )
+    )

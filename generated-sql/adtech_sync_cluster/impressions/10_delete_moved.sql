@@ -1,0 +1,18 @@
+-- Deletes the earlier row of each fact whose inserted_at moved (see the count beside), so that the
+-- merge inserts the staged one: each key is in fact_impressions once, as PostgreSQL holds it now,
+-- never twice. Safe to repeat: a run stopped here reloads the window, and the merge inserts the rows.
+DELETE FROM `analytics`.`fact_impressions`
+WHERE
+    (`id`) IN (
+        SELECT
+            `id`
+        FROM
+            `analytics`.`fact_impressions__staging`
+    )
+    AND (`id`, `inserted_at`) NOT IN (
+        SELECT
+            `id`,
+            `inserted_at`
+        FROM
+            `analytics`.`fact_impressions__staging`
+    )

@@ -1,0 +1,4 @@
+-- On a cluster, a full refresh of impressions: a partition of the target that the refreshed staging
+-- does not have (every row of it deleted in PostgreSQL) is dropped.
+ALTER TABLE `analytics`.`fact_impressions`
+DROP PARTITION ID {partition_id:String}

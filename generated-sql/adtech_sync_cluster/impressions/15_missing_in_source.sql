@@ -1,0 +1,22 @@
+-- Keys fact_impressions holds that PostgreSQL no longer has: rows deleted in the source.
+SELECT
+    count() AS keys,
+    groupArray(20) (toString(tuple(`id`))) AS
+sample
+FROM
+    `analytics`.`fact_impressions`
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            postgresql(
+                {pg_collection:Identifier},
+                password = {pg_password:String},
+                query = concat(
+                    'SELECT "id" FROM "public"."impressions" WHERE ((hashtextextended(row("id")::text, 0) % 3) + 3) % 3 = ',
+                    toString({shard:UInt32}),
+                    ''
+                )
+            )
+    )

@@ -1,0 +1,22 @@
+-- Keys PostgreSQL holds that fact_impressions lacks (rows not loaded yet, or lost).
+SELECT
+    count() AS keys,
+    groupArray(20) (toString(tuple(`id`))) AS
+sample
+FROM
+    postgresql(
+        {pg_collection:Identifier},
+        password = {pg_password:String},
+        query = concat(
+            'SELECT "id" FROM "public"."impressions" WHERE ((hashtextextended(row("id")::text, 0) % 3) + 3) % 3 = ',
+            toString({shard:UInt32}),
+            ''
+        )
+    )
+WHERE
+    (`id`) NOT IN (
+        SELECT
+            `id`
+        FROM
+            `analytics`.`fact_impressions`
+    )

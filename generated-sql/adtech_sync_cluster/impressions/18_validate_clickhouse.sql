@@ -1,0 +1,17 @@
+-- Validation of fact_impressions per month of event_time: row count and one total per column
+-- (sums of numbers, microseconds of timestamps, days of dates, characters of text, non-NULL
+-- counts), each as text; validate_postgres computes the same on the source.
+SELECT
+    toString(toYYYYMM(src.`event_time`)) AS m,
+    toString(count()) AS n,
+    toString(sum(toInt128(src.`id`))) AS `c0`,
+    toString(sum(toInt128(src.`campaign_id`))) AS `c1`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`event_time`)))) AS `c2`,
+    toString(sum(src.`cost`)) AS `c3`,
+    toString(sum(toInt128(toUnixTimestamp64Micro(src.`inserted_at`)))) AS `c4`
+FROM
+    `analytics`.`fact_impressions` AS src
+GROUP BY
+    m
+ORDER BY
+    m

@@ -1,0 +1,2 @@
+-- Wait until KPI kpi_advertiser_performance has finished refreshing (fails if the refresh failed).
+SYSTEM WAIT VIEW `analytics`.`kpi_advertiser_performance__chplan_next`

@@ -1,0 +1,2 @@
+-- Recompute KPI kpi_campaign_ctr now.
+SYSTEM REFRESH VIEW `analytics`.`kpi_campaign_ctr`

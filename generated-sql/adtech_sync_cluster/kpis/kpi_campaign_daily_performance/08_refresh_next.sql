@@ -1,0 +1,2 @@
+-- Recompute KPI kpi_campaign_daily_performance now.
+SYSTEM REFRESH VIEW `analytics`.`kpi_campaign_daily_performance__chplan_next`

@@ -1,0 +1,2 @@
+-- Recompute KPI kpi_daily_performance now.
+SYSTEM REFRESH VIEW `analytics`.`kpi_daily_performance`

@@ -1,0 +1,12 @@
+-- KPI kpi_daily_performance as PostgreSQL computes it on the source with its own SQL (from the spec),
+-- for validation against the view.
+-- The query PostgreSQL runs:
+--     SELECT date, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(spend) AS spend, CASE WHEN sum(impressions) = 0 THEN 0 ELSE sum(clicks)::float8 / sum(impressions) END AS ctr, CASE WHEN sum(impressions) = 0 THEN 0 ELSE sum(spend)::float8 * 1000 / sum(impressions) END AS cpm, CASE WHEN sum(clicks) = 0 THEN 0 ELSE sum(spend)::float8 / sum(clicks) END AS cpc FROM (SELECT (event_time AT TIME ZONE 'UTC')::date AS date, count(*) AS impressions, 0 AS clicks, sum(cost) AS spend FROM "public"."impressions" GROUP BY 1 UNION ALL SELECT (event_time AT TIME ZONE 'UTC')::date, 0, count(*), 0 FROM "public"."clicks" GROUP BY 1) AS t GROUP BY date
+SELECT
+    *
+FROM
+    postgresql(
+        {pg_collection:Identifier},
+        password = {pg_password:String},
+        query = 'SELECT date, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(spend) AS spend, CASE WHEN sum(impressions) = 0 THEN 0 ELSE sum(clicks)::float8 / sum(impressions) END AS ctr, CASE WHEN sum(impressions) = 0 THEN 0 ELSE sum(spend)::float8 * 1000 / sum(impressions) END AS cpm, CASE WHEN sum(clicks) = 0 THEN 0 ELSE sum(spend)::float8 / sum(clicks) END AS cpc FROM (SELECT (event_time AT TIME ZONE \'UTC\')::date AS date, count(*) AS impressions, 0 AS clicks, sum(cost) AS spend FROM "public"."impressions" GROUP BY 1 UNION ALL SELECT (event_time AT TIME ZONE \'UTC\')::date, 0, count(*), 0 FROM "public"."clicks" GROUP BY 1) AS t GROUP BY date'
+    )

@@ -1,0 +1,3 @@
+-- Drops kpi_daily_performance__chplan_next: the new definition of KPI kpi_daily_performance when it failed, or the old
+-- one after the swap. The view readers use is never dropped.
+DROP VIEW IF EXISTS `analytics`.`kpi_daily_performance__chplan_next`
