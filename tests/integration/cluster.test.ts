@@ -14,10 +14,12 @@ import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapp
 import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
 import { compileFlatten } from '../helpers/pipeline.js';
 import { brokenDisk } from '../helpers/faulty-engine.js';
+import { clusterNode } from '../helpers/simulated-cluster.js';
 
 // A cluster of three shards simulated as three databases in one embedded engine: each
-// shard has its own local source and target, and the same per-shard orchestration runs
-// them. The sharding check looks across the shard databases with merge().
+// shard has its own local source and target and runs the cluster plan's own statements (see
+// clusterNode), and the same per-shard orchestration runs them. The sharding check looks across
+// the shard databases with merge().
 const DAY = '2025-10-08';
 const SHARDS = ['shard1', 'shard2', 'shard3'];
 let ctx: Awaited<ReturnType<typeof openTestEngine>>;
@@ -58,9 +60,11 @@ async function shardsOf(prefix: string): Promise<Shard[]> {
     const settings = testSettings({
       source: `${db}.eco_cross_page_flow_pt1m_local`,
       target: `${db}.eco_cross_page_preagg_pt1m`,
+      cluster: 'sim',
     });
     const out = join(ctx.dir, 'plans', db);
-    shards.push({ name: db, engine, plan: await compileFlatten(engine, settings, { mapping, out }) });
+    const plan = await compileFlatten(engine, settings, { mapping, out });
+    shards.push({ name: db, engine: clusterNode(engine, `^${prefix}[0-9]$`), plan });
   }
   return shards;
 }
@@ -98,6 +102,10 @@ describe('a simulated three-shard cluster', () => {
     const failures = shards[0]!.plan.mapping.int.find((e) => e.key === '31_1_failures')!;
     expect(await scalar(engine, `SELECT sum(${failures.column}) FROM (${union})`)).toBe(
       await scalar(engine, "SELECT sum(metricIntGroup3['31_1_failures']) FROM default.eco_cross_page_flow_pt1m_local"),
+    );
+    // The plan's <target>_all reads every shard (here as the Merge table standing in for Distributed).
+    expect(await scalar(engine, 'SELECT count() FROM shard1.eco_cross_page_preagg_pt1m_all')).toBe(
+      await scalar(engine, `SELECT count() FROM (${union})`),
     );
   });
 
@@ -139,13 +147,13 @@ describe('a simulated three-shard cluster', () => {
         can: engine.can,
         description: engine.description,
         flags: engine.flags,
-        rows: (sql, options) => timed(() => engine.rows(sql, options)),
+        rows: (sql, options) => timed(() => shard.engine.rows(sql, options)),
         command: (sql, options) => {
           if (i === 1 && !failed && /REPLACE PARTITION/.test(sql)) {
             failed = true;
             return Promise.reject(brokenDisk());
           }
-          return timed(() => engine.command(sql, options));
+          return timed(() => shard.engine.command(sql, options));
         },
         close: async () => {},
       };
