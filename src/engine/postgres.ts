@@ -90,14 +90,18 @@ export async function createNamedCollection(
   engine: Engine,
   name: string,
   fields: Record<string, string | number>,
-  options: { secret: string; consequence: string },
+  options: { secret: string; consequence: string; cluster?: string | null },
 ): Promise<void> {
   const values = Object.entries(fields).map(
     ([key, value]) => `${key} = ${typeof value === 'number' ? value : quoteString(value)}`,
   );
+  // On a cluster, on every node: the tables that read it (Kafka, dictionaries) are on every node.
+  const onCluster = options.cluster ? ` ON CLUSTER ${quoteIdent(options.cluster)}` : '';
   try {
-    await dropCollection(engine, name);
-    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)} AS ${values.join(', ')}`, {
+    await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}${onCluster}`, {
+      step: 'named_collection',
+    });
+    await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)}${onCluster} AS ${values.join(', ')}`, {
       step: 'named_collection',
     });
   } catch (cause) {
@@ -119,7 +123,7 @@ export async function createCollection(
   base: string,
   pg: PgConnection,
   schema: string,
-  options: { password?: boolean } = {},
+  options: { password?: boolean; cluster?: string | null } = {},
 ): Promise<string> {
   const name = options.password ? base : `${base}_${randomBytes(4).toString('hex')}`;
   const fields = {
@@ -130,7 +134,11 @@ export async function createCollection(
     schema,
     ...(options.password ? { password: pg.password } : {}),
   };
-  await createNamedCollection(engine, name, fields, { secret: pg.password, consequence: 'Nothing was loaded.' });
+  await createNamedCollection(engine, name, fields, {
+    secret: pg.password,
+    consequence: 'Nothing was loaded.',
+    cluster: options.cluster,
+  });
   return name;
 }
 

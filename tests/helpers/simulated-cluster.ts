@@ -10,13 +10,23 @@ import type { Engine, QueryOptions } from '../../src/engine/engine.js';
  */
 export function clusterNode(inner: Engine, shardDatabases: string): Engine {
   const local = (sql: string) =>
-    sql
-      .replace(/\bON CLUSTER\s+(`[^`]*`|\w+)/g, '')
-      .replace(/\bReplicated(\w*MergeTree)\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*(,\s*)?/g, '$1(')
-      .replace(
-        /\bDistributed\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,\s*'([^']*)'\s*,[\s\S]*\)\s*$/,
-        (_, table: string) => `Merge(REGEXP('${shardDatabases}'), '^${table}$')`,
-      );
+    asMerge(
+      sql
+        .replace(/\bON CLUSTER\s+(`[^`]*`|\w+)/g, '')
+        .replace(/\bReplicated(\w*MergeTree)\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*(,\s*)?/g, '$1('),
+    );
+  /** `Distributed('c', 'db', 'table'[, key])` → `Merge(REGEXP(shards), '^table$')`, up to its closing paren. */
+  const asMerge = (sql: string) => {
+    const start = /\bDistributed\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*,\s*'([^']*)'/.exec(sql);
+    if (!start) return sql;
+    let depth = 0;
+    let end = start.index + start[0].length;
+    for (; end < sql.length; end++) {
+      if (sql[end] === '(') depth++;
+      else if (sql[end] === ')' && depth-- === 0) break;
+    }
+    return `${sql.slice(0, start.index)}Merge(REGEXP('${shardDatabases}'), '^${start[1]}$')${sql.slice(end + 1)}`;
+  };
   return {
     can: inner.can,
     description: inner.description,

@@ -19,6 +19,12 @@ import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { faultyEngine, brokenDisk } from '../helpers/faulty-engine.js';
 import { runCli } from '../helpers/cli.js';
+import { clusterNode } from '../helpers/simulated-cluster.js';
+import type { Shard } from '../../src/execute/shards.js';
+import type { StreamSpec } from '../../src/kinds/stream/plan/spec.js';
+import { routeKeyExpr } from '../../src/kinds/stream/plan/parse-sql.js';
+import { runStreamOnShards } from '../../src/kinds/stream/run/shards.js';
+import { validateStreamOnShards } from '../../src/kinds/stream/validate/shards.js';
 
 const SPEC = loadStreamSpec('examples/experiments.json');
 const DAYS = daysBetween('2026-09-15', '2026-10-20');
@@ -1187,5 +1193,125 @@ describe('stream from the command line', () => {
       /^chplan: The SQL of step \w+ \(experiment_hourly_stats\) does not parse: Parse error.*, near ".*"\. Nothing was compiled\./,
     );
     expect(unparsable.stderr.split('\n').length).toBeLessThan(4);
+  });
+});
+
+describe('on a simulated three-shard cluster', () => {
+  // One database per shard, each running the cluster plan's own statements (see clusterNode); messages land as the
+  // plan's route sends them, each on its row's key's shard, as the Distributed route table would.
+  it("routes every message to its key's shard: each key's versions, deletes and TOASTed values meet there; the aggregates, rebuilt over every shard, equal the JavaScript recomputation; a failed rebuild resumes", async () => {
+    const raw = JSON.parse(readFileSync('examples/experiments-cluster.json', 'utf8')) as Record<string, unknown>;
+    const shards: Shard<StreamPlan>[] = [];
+    for (const i of [1, 2, 3]) {
+      const db = `exs${i}`;
+      writeFileSync(join(dir, `${db}.json`), JSON.stringify({ ...raw, database: db }));
+      writePlanDir(
+        join(dir, db),
+        buildStreamPlan(loadStreamSpec(join(dir, `${db}.json`)), { toolVersion: TOOL_VERSION }).files,
+      );
+      shards.push({ name: db, engine: clusterNode(engine, '^exs[0-9]$'), plan: readStreamPlan(join(dir, db)) });
+    }
+    await runStreamOnShards(shards, { kafka: false, dictionaries: null }, { days: [] });
+
+    const lines: string[] = [];
+    const dump = generateDump(
+      {
+        events: 3000,
+        users: 200,
+        experiments: 3,
+        seed: 23,
+        duplicates: 0.1,
+        badOfEachKind: 2,
+        keepState: true,
+        wrapper: 'payload',
+        toast: 0.2,
+      },
+      (l) => lines.push(l),
+    );
+    const file = join(dir, 'cluster-dump.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await engine.command(
+      'CREATE TABLE default.cluster_dump (seq UInt64, line String, key String) ENGINE = MergeTree ORDER BY seq',
+    );
+    await engine.command(
+      `INSERT INTO default.cluster_dump SELECT rowNumberInAllBlocks(), line, '' FROM file(${quoteString(file)}, 'LineAsString') SETTINGS max_threads = 1`,
+    );
+    const route = routeKeyExpr(shards[0]!.plan.manifest.spec as StreamSpec);
+    for (const [i, shard] of shards.entries())
+      await engine.command(
+        `INSERT INTO ${shard.name}.experiments_cluster_landing (line, key, topic) SELECT line, key, 'replay' FROM default.cluster_dump WHERE ${route} % 3 = ${i} ORDER BY seq SETTINGS max_threads = 1, max_insert_threads = 1`,
+      );
+    const landed = (db: string) =>
+      engine.rows<{ n: string }>(`SELECT toString(count()) AS n FROM ${db}.experiments_cluster_landing`);
+    const perShard = await Promise.all(shards.map(async (s) => Number((await landed(s.name))[0]!.n)));
+    expect(perShard.reduce((a, b) => a + b, 0)).toBe(dump.messages);
+    expect(Math.min(...perShard)).toBeGreaterThan(dump.messages / 6);
+
+    // Each key on one shard, and the shards together hold the final state (asked directly, not through the plan).
+    for (const table of ['events_processed', 'assignments_processed']) {
+      const [split] = await engine.rows<{ n: string }>(
+        `SELECT toString(count()) AS n FROM (SELECT id FROM merge(REGEXP('^exs[0-9]$'), '^${table}$') GROUP BY id HAVING uniqExact(_database) > 1)`,
+      );
+      expect(split!.n).toBe('0');
+    }
+    const live = await engine.rows<{ id: string; event_type: string }>(
+      "SELECT toString(id) AS id, event_type FROM merge(REGEXP('^exs[0-9]$'), '^events_processed$') FINAL WHERE _deleted = 0 ORDER BY id",
+    );
+    expect(live.length).toBe(dump.state.events.size);
+    for (const p of live) expect(p.event_type, p.id).toBe(dump.state.events.get(Number(p.id))!.event_type);
+
+    // The rebuild runs on the first shard; its fourth publish fails, as a full disk would, and --resume completes it.
+    const days = await daysWithData(shards[0]!.engine, shards[0]!.plan);
+    let publishes = 0;
+    const fourth = (sql: string) => /REPLACE PARTITION/.test(sql) && ++publishes === 4;
+    const failing = [
+      {
+        ...shards[0]!,
+        engine: faultyEngine(shards[0]!.engine, [{ match: fourth, error: brokenDisk, times: 1 }]),
+      },
+      ...shards.slice(1),
+    ];
+    await expect(runStreamOnShards(failing, null, { days })).rejects.toThrow(/No space left on device/);
+    const resumed = await runStreamOnShards(shards, null, { days, resume: true });
+    expect(resumed.map((g) => g.shard)).toEqual(['exs1']);
+    expect(
+      resumed[0]!.units.every((u) => u.status === 'published' || u.status === 'skipped' || u.status === 'empty'),
+    ).toBe(true);
+    expect(resumed[0]!.units.some((u) => u.status === 'skipped')).toBe(true);
+    await expectAggregatesExact('exs1', dump.state);
+    // A reporting view on another shard reads the aggregates of every shard.
+    const performance = await engine.rows<{ k: string; events: string }>(
+      "SELECT concat(toString(experiment_id), '|', toString(variant_id)) AS k, toString(events) AS events FROM exs2.experiment_performance ORDER BY k",
+    );
+    const perVariant = new Map<string, number>();
+    for (const [key, row] of expected(dump.state).hourly) {
+      const k = key.split('|').slice(1).join('|');
+      perVariant.set(k, (perVariant.get(k) ?? 0) + row.events);
+    }
+    expect(performance.map((r) => [r.k, Number(r.events)])).toEqual([...perVariant].sort());
+
+    const splitKeys = async (table: string) => {
+      const [row] = await engine.rows<{ n: string; example: string }>(
+        `SELECT toString(count()) AS n, any(toString(id)) AS example FROM (SELECT id FROM merge(REGEXP('^exs[0-9]$'), '^${table}$') GROUP BY id HAVING uniqExact(_database) > 1)`,
+      );
+      return { count: Number(row!.n), example: row!.example };
+    };
+    const validation = await validateStreamOnShards(shards, splitKeys, days);
+    const failed = [...validation.shards.flatMap((s) => s.report.days), ...validation.total].flatMap((d) =>
+      d.checks.filter((c) => c.status === 'fail').map((c) => `${d.day} ${c.name}: ${c.detail}`),
+    );
+    expect(failed).toEqual([]);
+  });
+
+  it('the committed cluster plan is exactly what the compiler produces', () => {
+    const files = buildStreamPlan(loadStreamSpec('examples/experiments-cluster.json'), {
+      toolVersion: TOOL_VERSION,
+    }).files;
+    const committed = readdirSync('generated-sql/experiments_cluster', { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => relative('generated-sql/experiments_cluster', join(f.parentPath, f.name)));
+    expect(files.map((f) => f.name).sort()).toEqual(committed.sort());
+    for (const file of files)
+      expect(file.content, file.name).toBe(readFileSync(join('generated-sql/experiments_cluster', file.name), 'utf8'));
   });
 });

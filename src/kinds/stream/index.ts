@@ -3,12 +3,16 @@ import { daysBetween, parseDay } from '../../core/windows.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { withEngine } from '../../engine/with-engine.js';
 import { writePlanDir } from '../../plan/plan-dir.js';
-import { print, printValidation, table } from '../../terminal/output.js';
+import { print, printShardedValidation, printValidation, table } from '../../terminal/output.js';
+import { withShards } from '../../engine/cluster.js';
+import { CLUSTER_OPTION } from '../../config/cli-options.js';
+import { clusterSplitKeys, runStreamOnShards } from './run/shards.js';
+import { validateStreamOnShards } from './validate/shards.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { replayCommand } from './commands/replay.js';
 import { streamDemoCommand } from './commands/stream-demo.js';
 import { benchStreamCommand } from './commands/bench-stream.js';
-import { loadStreamSpec } from './plan/spec.js';
+import { loadStreamSpec, withCluster } from './plan/spec.js';
 import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/plan.js';
 import { rebuildAggregates } from './run/run.js';
 import { pgFromEnv } from '../../engine/postgres.js';
@@ -41,8 +45,10 @@ export const streamKind: PlanKind<StreamPlan> = {
   name: 'stream',
   describe:
     'Debezium/Kafka change streams into processed tables and day-rebuilt aggregates (spec: schemas/stream.schema.json)',
+  compileOptions: { cluster: CLUSTER_OPTION },
   async compile(_settings, args) {
-    const spec = loadStreamSpec(args.spec as string);
+    const flag = args.cluster as string | undefined;
+    const spec = withCluster(loadStreamSpec(args.spec as string), flag);
     const out = (args.out as string | undefined) ?? `generated-sql/${spec.name}`;
     const { files, manifest } = buildStreamPlan(spec, { toolVersion: TOOL_VERSION });
     writePlanDir(out, files);
@@ -58,6 +64,21 @@ export const streamKind: PlanKind<StreamPlan> = {
   readPlan: readStreamPlan,
   async run(settings, plan, units, options) {
     const days = daysOf(units, false);
+    const cluster = plan.manifest.spec.cluster;
+    if (cluster)
+      return withShards(settings, cluster, (_entry, shards) =>
+        runStreamOnShards(
+          shards.map((s) => ({ ...s, plan })),
+          options.dryRun
+            ? null
+            : {
+                kafka: plan.manifest.spec.kafka !== null,
+                dictionaries: pgFromEnv(process.env),
+                onEvent: options.onEvent,
+              },
+          { days, ...options },
+        ),
+      );
     return withEngine(settings, async (engine) => {
       if (!options.dryRun) {
         await setupChain(engine, plan, {
@@ -71,6 +92,17 @@ export const streamKind: PlanKind<StreamPlan> = {
     });
   },
   async validate(settings, plan, units) {
+    const cluster = plan.manifest.spec.cluster;
+    if (cluster) {
+      const sharded = await withShards(settings, cluster, (entry, shards) =>
+        validateStreamOnShards(
+          shards.map((s) => ({ ...s, plan })),
+          clusterSplitKeys(entry, plan),
+          daysOf(units, false),
+        ),
+      );
+      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+    }
     const report = await withEngine(settings, (engine) => validateStream(engine, plan, daysOf(units, false)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },

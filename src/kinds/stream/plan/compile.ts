@@ -8,6 +8,7 @@ import {
   envelopeReasonExpr,
   keyHashExpr,
   processedSelect,
+  routeKeyExpr,
   tableReasonExpr,
   typedColumns,
   typedSelect,
@@ -37,7 +38,11 @@ export function chainTables(spec: Pick<StreamSpec, 'database' | 'name'>) {
     replay: t(`${spec.name}_replay`),
     classified: t(`${spec.name}_classified`),
     kafka: t(`${spec.name}_kafka`),
+    /** On a cluster: the Distributed table messages land through, routed by key. */
+    route: t(`${spec.name}_landing_route`),
     table: t,
+    /** On a cluster: a table of every shard, read as one (`<name>_all`). */
+    all: (name: string) => t(`${name}_all`),
     staging: (aggregate: string) => t(`${aggregate}__staging`),
   };
 }
@@ -120,6 +125,9 @@ type StreamTemplate =
   | 'recompute_day'
   | 'create_dictionary'
   | 'create_view'
+  | 'create_route'
+  | 'create_distributed'
+  | 'check_colocation'
   | 'validate_accounting'
   | 'validate_dead_changes'
   | 'validate_schemas'
@@ -130,16 +138,26 @@ export function aggregateStep(aggregate: string, type: AggregateStep): string {
   return `agg.${aggregate}.${type}`;
 }
 
-/** The version of the last truncate of a table's source (0 when it was never truncated), as a scalar subquery. Pure. */
-function lastTruncate(spec: Pick<StreamSpec, 'database' | 'name'>, table: StreamTable): string {
-  return `(SELECT max(version) FROM ${quoteTable(chainTables(spec).truncations)} WHERE source_table = ${quoteString(table.source)})`;
+/**
+ * A table of the chain as the whole chain reads it: on a cluster, every shard's (`<name>_all`), else itself. Pure.
+ */
+function readable(spec: Pick<StreamSpec, 'database' | 'name' | 'cluster'>, table: TableRef): TableRef {
+  return spec.cluster ? chainTables(spec).all(table.name) : table;
+}
+
+/**
+ * The version of the last truncate of a table's source (0 when it was never truncated), as a scalar subquery; on a
+ * cluster over every shard's truncations (a truncate lands on one shard and empties the table on all). Pure.
+ */
+function lastTruncate(spec: Pick<StreamSpec, 'database' | 'name' | 'cluster'>, table: StreamTable): string {
+  return `(SELECT max(version) FROM ${quoteTable(readable(spec, chainTables(spec).truncations))} WHERE source_table = ${quoteString(table.source)})`;
 }
 
 /**
  * The rows of a processed table that are its latest state (read with FINAL): not deleted, and newer than the
  * table's last truncate. Pure.
  */
-export function liveCondition(spec: Pick<StreamSpec, 'database' | 'name'>, table: StreamTable): string {
+export function liveCondition(spec: Pick<StreamSpec, 'database' | 'name' | 'cluster'>, table: StreamTable): string {
   return `\`_deleted\` = 0 AND \`_version\` > ${lastTruncate(spec, table)}`;
 }
 
@@ -152,7 +170,9 @@ function placeholderCondition(table: StreamTable): string {
 /**
  * An aggregate's SELECT with its references filled: a processed table is its latest state
  * (FINAL, deletes left out), an aggregate its table; `:window` keeps only the rows of the day
- * being rebuilt (bound as chunk_start / chunk_end). Pure.
+ * being rebuilt (bound as chunk_start / chunk_end). On a cluster every reference reads every shard
+ * (`<name>_all`): a processed table is sharded by its key, and FINAL on each shard is the latest
+ * state since a key's versions all meet there. Pure.
  */
 export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed: boolean }): string {
   const tables = chainTables(spec);
@@ -164,7 +184,7 @@ export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed
         ? `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`
         : null;
     const where = [processed ? liveCondition(spec, processed) : null, filter].filter((c) => c !== null);
-    const table = quoteTable(tables.table(name));
+    const table = quoteTable(readable(spec, tables.table(name)));
     if (where.length === 0) return table;
     return `(SELECT * FROM ${table}${processed ? ' FINAL' : ''} WHERE ${where.join(' AND ')})`;
   }).trim();
@@ -187,6 +207,20 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     replay: tables.replay,
     classified: tables.classified,
     versionType: versionType(spec),
+    cluster: spec.cluster,
+  };
+  // On a cluster, messages land through the route (Kafka's view, replays), which sends each to its key's shard.
+  const arrival = spec.cluster ? tables.route : tables.landing;
+  /** On a cluster, `<name>_all` over a table of the chain, right after the table. */
+  const addAll = (step: string, file: string, local: TableRef) => {
+    if (spec.cluster)
+      add({
+        step,
+        file,
+        role: `cluster: ${local.name} of every shard, read as one`,
+        template: 'create_distributed',
+        fields: { cluster: spec.cluster, name: local.name, local, distributed: tables.all(local.name) },
+      });
   };
   add({
     step: 'create_database',
@@ -195,6 +229,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     template: 'create_database',
     fields: {
       database: spec.database,
+      cluster: spec.cluster,
     },
   });
   add({
@@ -202,14 +237,14 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     file: '01_create_ledger.sql',
     role: 'ledger table recording every rebuilt day (created if missing)',
     template: 'create_ledger',
-    fields: { ledger: spec.ledger, cluster: null },
+    fields: { ledger: spec.ledger, cluster: spec.cluster },
   });
   add({
     step: 'migrate_ledger',
     file: '01_migrate_ledger.sql',
     role: 'adds the columns a ledger created by an older chplan lacks (chunk_key, source_version, unit, note, cursor) and keeps lease heartbeats 7 days',
     template: 'migrate_ledger',
-    fields: { ledger: spec.ledger, cluster: null },
+    fields: { ledger: spec.ledger, cluster: spec.cluster },
   });
   add({
     step: 'append_ledger',
@@ -226,6 +261,14 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     template: 'create_landing',
     fields: parse,
   });
+  if (spec.cluster)
+    add({
+      step: 'create_route',
+      file: '02_create_route.sql',
+      role: "cluster: the Distributed table messages land through, each on its row's key's shard",
+      template: 'create_route',
+      fields: { ...parse, route: tables.route, routeKey: routeKeyExpr(spec) },
+    });
   add({
     step: 'create_dead_letter',
     file: '02_create_dead_letter.sql',
@@ -247,6 +290,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     template: 'create_truncations',
     fields: parse,
   });
+  addAll('truncations_all', '02_truncations_all.sql', tables.truncations);
   add({
     step: 'create_replay',
     file: '02_create_replay.sql',
@@ -273,7 +317,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     file: '02_replay_block.sql',
     role: 'chplan replay: one block of staged lines into the landing table, as one insert (as a Kafka table hands over a poll)',
     template: 'replay_block',
-    fields: { ...parse, settings: LANDING_INSERT_SETTINGS },
+    fields: { ...parse, landing: arrival, settings: LANDING_INSERT_SETTINGS },
   });
   add({
     step: 'replay_clear',
@@ -289,6 +333,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     template: 'replay_lines',
     fields: {
       ...parse,
+      landing: arrival,
       settings: LANDING_INSERT_SETTINGS,
     },
   });
@@ -324,14 +369,17 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         keyList: table.key.map(quoteIdent).join(', '),
         versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms, then source.lsn',
         versionType: versionType(spec),
+        cluster: spec.cluster,
       },
     });
+    addAll(`table.${table.name}.create_all`, `03_${table.name}_all.sql`, tables.table(table.name));
     add({
       step: `table.${table.name}.create_typed`,
       file: `03_${table.name}_typed.sql`,
       role: `typed ${table.source} messages (Null engine)`,
       template: 'create_typed',
       fields: {
+        cluster: spec.cluster,
         source: table.source,
         typed: tables.table(`${table.name}_typed`),
         columns: typedColumns(table, versionType(spec)),
@@ -417,8 +465,9 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   }
   if (spec.kafka) {
     const kafka = {
+      cluster: spec.cluster,
       kafka: tables.kafka,
-      landing: tables.landing,
+      landing: arrival,
       deadLetter: tables.deadLetter,
       collection: kafkaCollection(spec),
     };
@@ -455,7 +504,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       },
     });
   }
-  for (const aggregate of spec.aggregates) renderAggregate(spec, aggregate, add);
+  for (const aggregate of spec.aggregates) {
+    renderAggregate(spec, aggregate, add);
+    addAll(`agg.${aggregate.name}.create_all`, `07_${aggregate.name}/00_all.sql`, tables.table(aggregate.name));
+  }
   for (const dictionary of spec.dictionaries) {
     add({
       step: `dictionary.${dictionary.name}`,
@@ -463,6 +515,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       role: `dictionary over PostgreSQL's ${dictionary.table}`,
       template: 'create_dictionary',
       fields: {
+        cluster: spec.cluster,
         name: dictionary.name,
         dictionary: tables.table(dictionary.name),
         pgTable: dictionary.table,
@@ -483,6 +536,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       role: 'reporting view',
       template: 'create_view',
       fields: {
+        cluster: spec.cluster,
         name: view.name,
         view: tables.table(view.name),
         select: resolveSelect(spec, view.select, { windowed: false }),
@@ -516,6 +570,19 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       fields: parse,
     });
   for (const table of spec.tables) {
+    if (spec.cluster)
+      add({
+        step: `table.${table.name}.check_colocation`,
+        file: `10_check_colocation_${table.name}.sql`,
+        role: 'cluster: validation: keys held by more than one shard',
+        template: 'check_colocation',
+        fields: {
+          cluster: spec.cluster,
+          name: table.name,
+          target: tables.table(table.name),
+          keyList: table.key.map(quoteIdent).join(', '),
+        },
+      });
     add({
       step: `table.${table.name}.validate`,
       file: `10_validate_${table.name}.sql`,
@@ -558,6 +625,7 @@ function renderAggregate(
 ): void {
   const tables = chainTables(spec);
   const common = {
+    cluster: spec.cluster,
     name: aggregate.name,
     description: aggregate.description,
     target: tables.table(aggregate.name),

@@ -168,6 +168,29 @@ export function processedSelect(table: StreamTable): string[] {
   ];
 }
 
+/**
+ * On a cluster, the shard a message goes to: a hash of its source table and its row's primary key values as the
+ * message holds them (the row of a delete from `before`, else the Kafka key; of any other change from `after`), so
+ * every version of a row meets on one shard. A message with no row (a truncate, a tombstone) goes by its table. Pure.
+ */
+export function routeKeyExpr(spec: StreamSpec): string {
+  const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
+  const before = `JSONExtractRaw(line, ${at}'before')`;
+  const messageKey = spec.envelope.wrapper === 'payload' ? "JSONExtractRaw(key, 'payload')" : 'key';
+  const row = `if(JSONExtractString(line, ${at}'op') = 'd', if(startsWith(${before}, '{'), ${before}, ${messageKey}), JSONExtractRaw(line, ${at}'after'))`;
+  const table = `JSONExtractString(line, ${at}'source', 'table')`;
+  const keys = spec.tables.flatMap((t) => {
+    const values = t.key.map(
+      (k) => `JSONExtractRaw(${row}, ${quoteString(t.columns.find((c) => c.name === k)!.path)})`,
+    );
+    return [
+      `${table} = ${quoteString(t.source)}`,
+      values.length === 1 ? values[0]! : `concat(${values.join(", ',', ")})`,
+    ];
+  });
+  return `cityHash64(${table}, multiIf(${keys.join(', ')}, ''))`;
+}
+
 /** The key of a typed row as a 64-bit hash, for the parsed log (cheaper to sort and group than text). */
 export function keyHashExpr(table: StreamTable): string {
   return `sipHash64(${table.key.map((k) => `assumeNotNull(${quoteIdent(`_c_${k}`)})`).join(', ')})`;

@@ -44,6 +44,8 @@ function planMd(
     topics: spec.kafka ? code(spec.kafka.topics) : null,
     group: spec.kafka?.group ?? null,
     landing: formatTableRef(t.landing),
+    cluster: spec.cluster,
+    route: formatTableRef(t.route),
     parsedLog: formatTableRef(t.parsedLog),
     deadLetter: formatTableRef(t.deadLetter),
     version: spec.envelope.version === 'lsn' ? '`source.lsn`' : '`source.ts_ms`, then `source.lsn`',

@@ -58,6 +58,8 @@ export interface StreamSpec {
     lifetimeSeconds: number;
   }[];
   views: { name: string; select: string }[];
+  /** The ClickHouse cluster the chain runs on, or null for one server. */
+  cluster: string | null;
 }
 
 /** Digits after the second a Debezium time encoding carries. */
@@ -190,6 +192,7 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     name,
     database,
     ledger: r.ledger ? tableOrThrow('ledger', r.ledger as unknown as string) : { database, name: 'chplan_ledger' },
+    cluster: r.cluster ?? null,
     kafka: r.kafka
       ? { brokers: r.kafka.brokers!, topics: r.kafka.topics!, group: r.kafka.group!, consumers: r.kafka.consumers ?? 1 }
       : null,
@@ -203,4 +206,14 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     })),
     views: r.views ?? [],
   };
+}
+
+/** The spec with `--cluster NAME` on top (checked as the spec's "cluster" is). */
+export function withCluster(spec: StreamSpec, cluster: string | undefined): StreamSpec {
+  if (cluster === undefined) return spec;
+  if (!/^[A-Za-z0-9_-]+$/.test(cluster))
+    throw new ConfigError(
+      `--cluster ${JSON.stringify(cluster)} is not a cluster name (letters, digits, _ and -). Nothing was compiled.`,
+    );
+  return { ...spec, cluster };
 }

@@ -11,7 +11,7 @@ export async function daysWithData(engine: Engine, plan: StreamPlan): Promise<st
     t.time === undefined
       ? []
       : [
-          `SELECT min(toDate(${quoteIdent(t.time)})) AS lo, max(toDate(${quoteIdent(t.time)})) AS hi FROM ${quoteTable(chainTables(spec).table(t.name))} FINAL WHERE _deleted = 0 HAVING count() > 0`,
+          `SELECT min(toDate(${quoteIdent(t.time)})) AS lo, max(toDate(${quoteIdent(t.time)})) AS hi FROM ${quoteTable(spec.cluster ? chainTables(spec).all(t.name) : chainTables(spec).table(t.name))} FINAL WHERE _deleted = 0 HAVING count() > 0`,
         ],
   );
   if (parts.length === 0) return [];

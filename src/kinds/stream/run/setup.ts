@@ -23,10 +23,10 @@ function isSetupStep(step: string): boolean {
     step === 'append_ledger' ||
     step === 'source_version' ||
     step.startsWith('replay_') ||
-    /^(validate_|table\.[^.]+\.validate$)/.test(step)
+    /^(validate_|table\.[^.]+\.(validate|check_colocation)$)/.test(step)
   )
     return false;
-  if (step.startsWith('agg.')) return /\.(create|create_staging)$/.test(step);
+  if (step.startsWith('agg.')) return /\.(create|create_staging|create_all)$/.test(step);
   return true;
 }
 
@@ -59,9 +59,13 @@ export async function setupChain(engine: Engine, plan: StreamPlan, options: Setu
     );
   }
   for (const step of steps) {
-    if (step === 'kafka.create') await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env);
+    if (step === 'kafka.create')
+      await createKafkaCollection(engine, m.collections.kafka, m.spec.kafka!.brokers, env, m.spec.cluster);
     if (step.startsWith('dictionary.') && !ran.some((s) => s.startsWith('dictionary.')))
-      await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public', { password: true });
+      await createCollection(engine, m.collections.postgres, options.dictionaries!, 'public', {
+        password: true,
+        cluster: m.spec.cluster,
+      });
     await engine.command(statementOf(plan, step), { step });
     ran.push(step);
   }
@@ -131,6 +135,7 @@ function createKafkaCollection(
   name: string,
   brokers: string,
   env: Record<string, string | undefined>,
+  cluster: string | null,
 ): Promise<void> {
   const sasl: Record<string, string> = env.KAFKA_SASL_USERNAME
     ? {
@@ -144,6 +149,6 @@ function createKafkaCollection(
     engine,
     name,
     { kafka_broker_list: brokers, ...sasl },
-    { secret: env.KAFKA_SASL_PASSWORD ?? '', consequence: 'Nothing else was created.' },
+    { secret: env.KAFKA_SASL_PASSWORD ?? '', consequence: 'Nothing else was created.', cluster },
   );
 }

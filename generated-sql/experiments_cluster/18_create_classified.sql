@@ -1,0 +1,16 @@
+-- Every landed message with its envelope read once: op, source table, version, the raw row,
+-- and why it cannot be used ('' when it can). ENGINE = Null: it stores nothing; the views on
+-- it route each message on.
+CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_cluster_classified`
+ON CLUSTER `experiments` (
+    `line` String,
+    `topic` LowCardinality(String),
+    `offset` Int64,
+    `received_at` DateTime64(3, 'UTC'),
+    `_op` LowCardinality(String),
+    `_table` LowCardinality(String),
+    `_version` Nullable(UInt64),
+    `_row` String,
+    `_reason` String
+) ENGINE = Null
+COMMENT 'chplan definition 24f082da4a754de3'

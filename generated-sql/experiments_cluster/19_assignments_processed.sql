@@ -1,0 +1,19 @@
+-- assignments_processed: the latest state of each assignments row, by key. Every message is a version
+-- (`_version` = source.lsn); ReplacingMergeTree keeps the greatest, so a message delivered twice
+-- is one version, and a delete (`_deleted` = 1) hides the row from FINAL. Not partitioned: a row
+-- whose time changes must still meet its older versions. Read it with FINAL.
+CREATE TABLE IF NOT EXISTS `experiments_analytics`.`assignments_processed`
+ON CLUSTER `experiments` (
+    `id` UInt64,
+    `experiment_id` UInt32,
+    `variant_id` UInt32,
+    `user_id` String,
+    `assigned_at` DateTime64(6, 'UTC'),
+    `_version` UInt64,
+    `_deleted` UInt8,
+    `_op` LowCardinality(String),
+    `_received_at` DateTime64(3, 'UTC')
+) ENGINE = ReplicatedReplacingMergeTree ('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', `_version`, `_deleted`)
+ORDER BY
+    (`id`)
+COMMENT 'chplan definition f92a20a0fb6fa9a5'

@@ -1,0 +1,72 @@
+-- Landing → classified: the envelope of each message, parsed once. A tombstone (a message without a
+-- value, which Debezium sends after each delete for log compaction) is skipped, as a Kafka table
+-- skips it; validation counts them in the landing table.
+CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`experiments_cluster_classify_mv`
+ON CLUSTER `experiments`
+TO `experiments_analytics`.`experiments_cluster_classified` AS
+SELECT
+    line,
+    topic,
+    offset,
+    received_at,
+    _op,
+    _table,
+    _version,
+    _row,
+    multiIf(
+        _op = ''
+        AND NOT isValidJSON(line),
+        'malformed JSON',
+        NOT startsWith(trimLeft(line), '{'),
+        'not a JSON object (an array or a value where the envelope belongs)',
+        _op = ''
+        AND JSONType(line, 'payload') != 'Object',
+        'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)',
+        _op NOT IN ('c', 'u', 'd', 'r', 't'),
+        concat('unknown op "', _op, '"'),
+        _table NOT IN ('assignments', 'events'),
+        concat('unknown table "', _table, '"'),
+        _version IS NULL,
+        'missing field source.lsn',
+        _op != 't'
+        AND NOT startsWith(_row, '{'),
+        if(
+            _op = 'd',
+            'missing field before (a delete without its row or a message key)',
+            'missing field after (a change without its row)'
+        ),
+        ''
+    ) AS _reason
+FROM
+    (
+        SELECT
+            line,
+            key,
+            topic,
+            offset,
+            received_at,
+            JSONExtract(
+                line,
+                'payload',
+                'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))'
+            ) AS _e,
+            ifNull(_e.op, '') AS _op,
+            ifNull(_e.source.table, '') AS _table,
+            _e.source.lsn AS _version,
+            ifNull(
+                if(
+                    _op = 'd',
+                    if(startsWith(ifNull(_e.before, ''), '{'), _e.before, JSONExtractRaw(key, 'payload')),
+                    _e.after
+                ),
+                ''
+            ) AS _row
+        FROM
+            `experiments_analytics`.`experiments_cluster_landing`
+        WHERE
+            NOT (
+                line = ''
+                OR line = 'null'
+            )
+    )
+COMMENT 'chplan definition 5aa95f625b3cd2be'

@@ -1,0 +1,487 @@
+-- Classified → events_processed_typed: the usable envelopes of events, their row typed.
+-- An unchanged TOASTed value (Debezium's __debezium_unavailable_value) takes the row's earlier value:
+-- from an earlier version in the same block, else from events_processed (read only for the keys of
+-- the block that carry the placeholder). The rows are narrowed first (the JSON documents dropped,
+-- the message kept only where it may be dead-lettered), so the window and the join move little.
+CREATE MATERIALIZED VIEW IF NOT EXISTS `experiments_analytics`.`events_processed_typed_mv`
+ON CLUSTER `experiments`
+TO `experiments_analytics`.`events_processed_typed` AS
+SELECT
+    _line AS line,
+    topic,
+    offset,
+    received_at,
+    _op,
+    _version,
+    `_c_id`,
+    `_c_user_id`,
+    `_c_experiment_id`,
+    `_c_variant_id`,
+    `_c_event_type`,
+    `_c_event_time`,
+    `_c_page`,
+    `_c_device`,
+    `_c_value`,
+    `_c_score`,
+    if(
+        _pre != '',
+        _pre,
+        multiIf(
+            `_u_user_id`,
+            'unavailable value: user_id arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_event_type`,
+            'unavailable value: event_type arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_page`,
+            'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_device`,
+            'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_value`,
+            'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_score`,
+            'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            ''
+        )
+    ) AS _reason
+FROM
+    (
+        SELECT
+            * REPLACE(
+                if(
+                    `_u_user_id`,
+                    multiIf(
+                        `_b_user_id` .1 > 0,
+                        `_b_user_id` .2,
+                        _known,
+                        _p .1,
+                        _superseded,
+                        defaultValueOfTypeName('String'),
+                        NULL
+                    ),
+                    `_c_user_id`
+                ) AS `_c_user_id`,
+                `_u_user_id`
+                AND `_b_user_id` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_user_id`,
+                if(
+                    `_u_event_type`,
+                    multiIf(
+                        `_b_event_type` .1 > 0,
+                        `_b_event_type` .2,
+                        _known,
+                        _p .2,
+                        _superseded,
+                        defaultValueOfTypeName('String'),
+                        NULL
+                    ),
+                    `_c_event_type`
+                ) AS `_c_event_type`,
+                `_u_event_type`
+                AND `_b_event_type` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_event_type`,
+                if(
+                    `_u_page`,
+                    multiIf(`_b_page` .1 > 0, `_b_page` .2, _known, _p .3, _superseded, defaultValueOfTypeName('String'), NULL),
+                    `_c_page`
+                ) AS `_c_page`,
+                `_u_page`
+                AND `_b_page` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_page`,
+                if(
+                    `_u_device`,
+                    multiIf(
+                        `_b_device` .1 > 0,
+                        `_b_device` .2,
+                        _known,
+                        _p .4,
+                        _superseded,
+                        defaultValueOfTypeName('String'),
+                        NULL
+                    ),
+                    `_c_device`
+                ) AS `_c_device`,
+                `_u_device`
+                AND `_b_device` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_device`,
+                if(
+                    `_u_value`,
+                    multiIf(
+                        `_b_value` .1 > 0,
+                        `_b_value` .2,
+                        _known,
+                        _p .5,
+                        _superseded,
+                        defaultValueOfTypeName('Float64'),
+                        NULL
+                    ),
+                    `_c_value`
+                ) AS `_c_value`,
+                `_u_value`
+                AND `_b_value` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_value`,
+                if(
+                    `_u_score`,
+                    multiIf(`_b_score` .1 > 0, `_b_score` .2, _known, _p .6, _superseded, defaultValueOfTypeName('Int32'), NULL),
+                    `_c_score`
+                ) AS `_c_score`,
+                `_u_score`
+                AND `_b_score` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_score`
+            )
+        FROM
+            (
+                SELECT
+                    n.*,
+                    p._p AS _p,
+                    (
+                        SELECT
+                            max(version)
+                        FROM
+                            `experiments_analytics`.`experiments_cluster_truncations_all`
+                        WHERE
+                            source_table = 'events'
+                    ) AS _truncated,
+                    (
+                        p._p_version > 0
+                        AND p._p_deleted = 0
+                        AND p._p_version > _truncated
+                    ) AS _known,
+                    (
+                        max(n._version) OVER whole > n._version
+                        OR p._p_version >= n._version
+                        OR n._version <= _truncated
+                    ) AS _superseded,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_user_id`),
+                        n._version,
+                        NOT n.`_u_user_id`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_user_id`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_event_type`),
+                        n._version,
+                        NOT n.`_u_event_type`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_event_type`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_page`),
+                        n._version,
+                        NOT n.`_u_page`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_page`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_device`),
+                        n._version,
+                        NOT n.`_u_device`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_device`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_value`),
+                        n._version,
+                        NOT n.`_u_value`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_value`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_score`),
+                        n._version,
+                        NOT n.`_u_score`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_score`
+                FROM
+                    (
+                        SELECT
+                            if(
+                                _pre = ''
+                                AND NOT (
+                                    `_u_user_id`
+                                    OR `_u_event_type`
+                                    OR `_u_page`
+                                    OR `_u_device`
+                                    OR `_u_value`
+                                    OR `_u_score`
+                                ),
+                                '',
+                                line
+                            ) AS _line,
+                            topic,
+                            offset,
+                            received_at,
+                            _op,
+                            _version,
+                            `_c_id`,
+                            `_c_user_id`,
+                            `_c_experiment_id`,
+                            `_c_variant_id`,
+                            `_c_event_type`,
+                            `_c_event_time`,
+                            `_c_page`,
+                            `_c_device`,
+                            `_c_value`,
+                            `_c_score`,
+                            `_u_user_id`,
+                            `_u_event_type`,
+                            `_u_page`,
+                            `_u_device`,
+                            `_u_value`,
+                            `_u_score`,
+                            `_c_id` IN (
+                                SELECT
+                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                FROM
+                                    `experiments_analytics`.`experiments_cluster_classified`
+                                WHERE
+                                    _reason = ''
+                                    AND _table = 'events'
+                                    AND _op IN ('c', 'u', 'r')
+                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                            ) AS _toasted,
+                            multiIf(
+                                `_c_id` IS NULL
+                                AND (
+                                    NOT JSONHas(_row, 'id')
+                                    OR JSONType(_row, 'id') = 'Null'
+                                ),
+                                'missing field id',
+                                `_c_id` IS NULL
+                                AND NOT (
+                                    NOT JSONHas(_row, 'id')
+                                    OR JSONType(_row, 'id') = 'Null'
+                                ),
+                                concat('type: id is not UInt64: ', substring(JSONExtractRaw(_row, 'id'), 1, 100)),
+                                `_c_user_id` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_user_id`
+                                AND (
+                                    NOT JSONHas(_row, 'user_id')
+                                    OR JSONType(_row, 'user_id') = 'Null'
+                                ),
+                                'missing field user_id',
+                                `_c_user_id` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_user_id`
+                                AND NOT (
+                                    NOT JSONHas(_row, 'user_id')
+                                    OR JSONType(_row, 'user_id') = 'Null'
+                                ),
+                                concat('type: user_id is not String: ', substring(JSONExtractRaw(_row, 'user_id'), 1, 100)),
+                                `_c_experiment_id` IS NULL
+                                AND _op != 'd'
+                                AND (
+                                    NOT JSONHas(_row, 'experiment_id')
+                                    OR JSONType(_row, 'experiment_id') = 'Null'
+                                ),
+                                'missing field experiment_id',
+                                `_c_experiment_id` IS NULL
+                                AND _op != 'd'
+                                AND NOT (
+                                    NOT JSONHas(_row, 'experiment_id')
+                                    OR JSONType(_row, 'experiment_id') = 'Null'
+                                ),
+                                concat('type: experiment_id is not UInt32: ', substring(JSONExtractRaw(_row, 'experiment_id'), 1, 100)),
+                                `_c_variant_id` IS NULL
+                                AND _op != 'd'
+                                AND (
+                                    NOT JSONHas(_row, 'variant_id')
+                                    OR JSONType(_row, 'variant_id') = 'Null'
+                                ),
+                                'missing field variant_id',
+                                `_c_variant_id` IS NULL
+                                AND _op != 'd'
+                                AND NOT (
+                                    NOT JSONHas(_row, 'variant_id')
+                                    OR JSONType(_row, 'variant_id') = 'Null'
+                                ),
+                                concat('type: variant_id is not UInt32: ', substring(JSONExtractRaw(_row, 'variant_id'), 1, 100)),
+                                `_c_event_type` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_event_type`
+                                AND (
+                                    NOT JSONHas(_row, 'event_type')
+                                    OR JSONType(_row, 'event_type') = 'Null'
+                                ),
+                                'missing field event_type',
+                                `_c_event_type` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_event_type`
+                                AND NOT (
+                                    NOT JSONHas(_row, 'event_type')
+                                    OR JSONType(_row, 'event_type') = 'Null'
+                                ),
+                                concat(
+                                    'type: event_type is not LowCardinality(String): ',
+                                    substring(JSONExtractRaw(_row, 'event_type'), 1, 100)
+                                ),
+                                `_c_event_time` IS NULL
+                                AND _op != 'd'
+                                AND (
+                                    NOT JSONHas(_row, 'event_time')
+                                    OR JSONType(_row, 'event_time') = 'Null'
+                                ),
+                                'missing field event_time',
+                                `_c_event_time` IS NULL
+                                AND _op != 'd'
+                                AND NOT (
+                                    NOT JSONHas(_row, 'event_time')
+                                    OR JSONType(_row, 'event_time') = 'Null'
+                                ),
+                                concat(
+                                    'type: event_time is not DateTime64(6, \'UTC\'): ',
+                                    substring(JSONExtractRaw(_row, 'event_time'), 1, 100)
+                                ),
+                                `_c_page` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_page`
+                                AND NOT (
+                                    NOT JSONHas(ifNull(_v.`properties`, ''), 'page')
+                                    OR JSONType(ifNull(_v.`properties`, ''), 'page') = 'Null'
+                                ),
+                                concat(
+                                    'type: properties.page is not String: ',
+                                    substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'page'), 1, 100)
+                                ),
+                                `_c_device` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_device`
+                                AND NOT (
+                                    NOT JSONHas(ifNull(_v.`properties`, ''), 'device')
+                                    OR JSONType(ifNull(_v.`properties`, ''), 'device') = 'Null'
+                                ),
+                                concat(
+                                    'type: properties.device is not String: ',
+                                    substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'device'), 1, 100)
+                                ),
+                                `_c_value` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_value`
+                                AND NOT (
+                                    NOT JSONHas(ifNull(_v.`properties`, ''), 'value')
+                                    OR JSONType(ifNull(_v.`properties`, ''), 'value') = 'Null'
+                                ),
+                                concat(
+                                    'type: properties.value is not Float64: ',
+                                    substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'value'), 1, 100)
+                                ),
+                                `_c_score` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_score`
+                                AND NOT (
+                                    NOT JSONHas(ifNull(_v.`properties`, ''), 'score')
+                                    OR JSONType(ifNull(_v.`properties`, ''), 'score') = 'Null'
+                                ),
+                                concat(
+                                    'type: properties.score is not Int32: ',
+                                    substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'score'), 1, 100)
+                                ),
+                                ''
+                            ) AS _pre
+                        FROM
+                            (
+                                SELECT
+                                    line,
+                                    topic,
+                                    offset,
+                                    received_at,
+                                    _op,
+                                    assumeNotNull(_version) AS _version,
+                                    _row,
+                                    JSONExtract(
+                                        _row,
+                                        'Tuple(`id` Nullable(UInt64), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `properties` Nullable(String))'
+                                    ) AS _v,
+                                    JSONExtract(
+                                        ifNull(_v.`properties`, ''),
+                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64), `score` Nullable(Float64))'
+                                    ) AS _j0,
+                                    _v.`id` AS `_c_id`,
+                                    _v.`user_id` AS `_c_user_id`,
+                                    accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
+                                    accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
+                                    _v.`event_type` AS `_c_event_type`,
+                                    if(
+                                        toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) >= toDate32('1900-01-01')
+                                        AND toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                        parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC'),
+                                        NULL
+                                    ) AS `_c_event_time`,
+                                    _j0.`page` AS `_c_page`,
+                                    _j0.`device` AS `_c_device`,
+                                    _j0.`value` AS `_c_value`,
+                                    accurateCastOrNull(_j0.`score`, 'Int32') AS `_c_score`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_user_id`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`event_type` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_event_type`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_page`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_device`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_value`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                    ) AS `_u_score`
+                                FROM
+                                    `experiments_analytics`.`experiments_cluster_classified`
+                                WHERE
+                                    _reason = ''
+                                    AND _table = 'events'
+                                    AND _op != 't'
+                            )
+                    ) AS n
+                    LEFT JOIN (
+                        SELECT
+                            `id`,
+                            argMax(tuple(`user_id`, `event_type`, `page`, `device`, `value`, `score`), `_version`) AS _p,
+                            max(`_version`) AS _p_version,
+                            argMax(`_deleted`, `_version`) AS _p_deleted
+                        FROM
+                            `experiments_analytics`.`events_processed`
+                        WHERE
+                            `id` IN (
+                                SELECT
+                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                FROM
+                                    `experiments_analytics`.`experiments_cluster_classified`
+                                WHERE
+                                    _reason = ''
+                                    AND _table = 'events'
+                                    AND _op IN ('c', 'u', 'r')
+                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                            )
+                        GROUP BY
+                            `id`
+                    ) AS p ON p.`id` = n.`_c_id`
+                WINDOW
+                    earlier AS (
+                        PARTITION BY
+                            if(n._toasted, n.`_c_id`, NULL)
+                        ORDER BY
+                            if(n._toasted, n._version, 0) ROWS BETWEEN UNBOUNDED PRECEDING
+                            AND 1 PRECEDING
+                    ),
+                    whole AS (
+                        PARTITION BY
+                            if(n._toasted, n.`_c_id`, NULL)
+                        ORDER BY
+                            if(n._toasted, n._version, 0) ROWS BETWEEN UNBOUNDED PRECEDING
+                            AND UNBOUNDED FOLLOWING
+                    )
+            )
+    )
+COMMENT 'chplan definition 59e6afadc27b00eb'

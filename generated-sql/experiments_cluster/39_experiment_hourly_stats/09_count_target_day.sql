@@ -1,0 +1,8 @@
+-- Rows experiment_hourly_stats holds for a day.
+SELECT
+    count() AS rows
+FROM
+    `experiments_analytics`.`experiment_hourly_stats`
+WHERE
+    `hour` >= {chunk_start:DateTime64(3, 'UTC')}
+    AND `hour` < {chunk_end:DateTime64(3, 'UTC')}

@@ -1,0 +1,37 @@
+-- Validation: the day of experiment_daily_stats recomputed now from the latest state per key.
+SELECT
+    *
+FROM
+    (
+        SELECT
+            toDate(hour) AS day,
+            experiment_id,
+            variant_id,
+            sum(events) AS events,
+            sum(exposures) AS exposures,
+            sum(conversions) AS conversions,
+            sum(valid_events) AS valid_events,
+            sum(users) AS user_hours,
+            sum(value) AS value
+        FROM
+            (
+                SELECT
+                    *
+                FROM
+                    `experiments_analytics`.`experiment_hourly_stats_all`
+                WHERE
+                    `hour` >= {chunk_start:DateTime64(3, 'UTC')}
+                    AND `hour` < {chunk_end:DateTime64(3, 'UTC')}
+            )
+        GROUP BY
+            day,
+            experiment_id,
+            variant_id
+    )
+WHERE
+    `day` >= {chunk_start:DateTime64(3, 'UTC')}
+    AND `day` < {chunk_end:DateTime64(3, 'UTC')}
+ORDER BY
+    `experiment_id`,
+    `variant_id`,
+    `day`

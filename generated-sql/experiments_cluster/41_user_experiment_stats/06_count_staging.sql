@@ -1,0 +1,8 @@
+-- Rows staging holds for a day.
+SELECT
+    count() AS rows
+FROM
+    `experiments_analytics`.`user_experiment_stats__staging`
+WHERE
+    `day` >= {chunk_start:DateTime64(3, 'UTC')}
+    AND `day` < {chunk_end:DateTime64(3, 'UTC')}

@@ -1,0 +1,46 @@
+-- Validation: every landed message is parsed, a truncate, a tombstone (skipped) or dead-lettered,
+-- exactly once.
+SELECT
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_cluster_landing`
+    ) AS landed,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_cluster_parsed_log`
+    ) AS parsed,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_cluster_truncations`
+    ) AS truncates,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_cluster_landing`
+        WHERE
+            line = ''
+            OR line = 'null'
+    ) AS tombstones,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_cluster_dead_letter`
+        WHERE
+            stage = 'parse'
+    ) AS dead_lettered,
+    (
+        SELECT
+            count()
+        FROM
+            `experiments_analytics`.`experiments_cluster_dead_letter`
+        WHERE
+            stage = 'kafka'
+    ) AS kafka_errors
