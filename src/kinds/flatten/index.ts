@@ -7,7 +7,6 @@ import type { PlanKind, UnitArgs } from '../kind.js';
 import { benchTransformCommand } from './commands/bench-transform.js';
 import { diffCommand } from './commands/diff.js';
 import { discoverCommand } from './commands/discover.js';
-
 import { benchmarkCommand, viewBenchmarkCommand } from './commands/query-bench.js';
 import { transformCommand } from './commands/transform.js';
 import { FLATTEN_OPTIONS } from './commands/flatten-options.js';
