@@ -13,7 +13,9 @@ export function clusterNode(inner: Engine, shardDatabases: string): Engine {
     asMerge(
       sql
         .replace(/\bON CLUSTER\s+(`[^`]*`|\w+)/g, '')
-        .replace(/\bReplicated(\w*MergeTree)\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*(,\s*)?/g, '$1('),
+        .replace(/\bReplicated(\w*MergeTree)\s*\(\s*'[^']*'\s*,\s*'[^']*'\s*(,\s*)?/g, '$1(')
+        // Langfuse's clustered migrations leave the path and replica to the server's defaults.
+        .replace(/\bReplicated(\w*MergeTree)\b/g, '$1'),
     );
   /** `Distributed('c', 'db', 'table'[, key])` → `Merge(REGEXP(shards), '^table$')`, up to its closing paren. */
   const asMerge = (sql: string) => {

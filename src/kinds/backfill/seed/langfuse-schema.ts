@@ -2,13 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Engine } from '../../../engine/engine.js';
 import { packagePath } from '../../../core/package-path.js';
 
-/** Langfuse's ClickHouse migrations (single server), vendored from langfuse/langfuse at this commit. */
+/**
+ * Langfuse's ClickHouse migrations, vendored from langfuse/langfuse at this commit: `unclustered` for one server,
+ * `clustered` for a cluster (every statement `ON CLUSTER default`, Replicated engines).
+ */
 export const LANGFUSE_COMMIT = '62751446149b702b419a9292ddfc2280cdf74b8c';
-const MIGRATIONS = 'vendor/langfuse/clickhouse/migrations/unclustered';
 
 /** The statements of every `*.up.sql` migration, in Langfuse's order. Pure apart from reading the vendored files. */
-export function langfuseMigrations(): { file: string; statements: string[] }[] {
-  const dir = packagePath(MIGRATIONS);
+export function langfuseMigrations(
+  layout: 'unclustered' | 'clustered' = 'unclustered',
+): { file: string; statements: string[] }[] {
+  const dir = packagePath(`vendor/langfuse/clickhouse/migrations/${layout}`);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.up.sql'))
     .sort()
@@ -26,9 +30,12 @@ export function langfuseMigrations(): { file: string; statements: string[] }[] {
  * fresh install. They name tables without a database, so they land in the connection's
  * default database (`default`), as Langfuse's own do.
  */
-export async function applyLangfuseMigrations(engine: Engine): Promise<number> {
+export async function applyLangfuseMigrations(
+  engine: Engine,
+  layout: 'unclustered' | 'clustered' = 'unclustered',
+): Promise<number> {
   let applied = 0;
-  for (const { file, statements } of langfuseMigrations()) {
+  for (const { file, statements } of langfuseMigrations(layout)) {
     for (const sql of statements) await engine.command(sql, { step: `langfuse migration ${file}` });
     applied++;
   }
