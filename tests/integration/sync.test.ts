@@ -197,7 +197,7 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     );
     const inside = await failed(scope);
     expect(inside.map((f) => f.name.replace(/ \(inserted_at in .*\]\)/, ''))).toEqual([
-      'impressions: rows per month',
+      'impressions: rows',
       'impressions: sum(id)',
       'impressions: sum(campaign_id)',
       'impressions: sum of event_time in µs',

@@ -1,9 +1,10 @@
 -- Validation of dim_campaign per month of updated_at: row count and one total per column
 -- (sums of numbers, microseconds of timestamps, days of dates, characters of text, non-NULL
 -- counts), each as text; validate_postgres computes the same on the source.
--- Only rows whose updated_at is in the run's window (lo, hi], in their latest version.
+-- Only rows whose updated_at is in the run's window (lo, hi], in their latest version, as one
+-- total (no row when the window is empty).
 SELECT
-    toString(toYYYYMM(src.`updated_at`)) AS m,
+    'window' AS m,
     toString(count()) AS n,
     toString(sum(toInt128(src.`id`))) AS `c0`,
     toString(sum(toInt128(src.`advertiser_id`))) AS `c1`,
@@ -20,7 +21,5 @@ FROM
 WHERE
     src.`updated_at` > {lo:DateTime64(6, 'UTC')}
     AND src.`updated_at` <= {hi:DateTime64(6, 'UTC')}
-GROUP BY
-    m
-ORDER BY
-    m
+HAVING
+    count() > 0

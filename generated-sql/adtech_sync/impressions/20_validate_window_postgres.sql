@@ -1,6 +1,6 @@
 -- The same totals as validate_clickhouse, computed by PostgreSQL itself on impressions.
 -- The query PostgreSQL runs (the window's bounds are written into it as text):
---     SELECT to_char("event_time", 'YYYYMM') AS m, count(*)::text AS n,
+--     SELECT 'window' AS m, count(*)::text AS n,
 --            sum("id")::text AS c0,
 --            sum("campaign_id")::text AS c1,
 --            sum(round(extract(epoch from "event_time") * 1000000))::text AS c2,
@@ -8,7 +8,7 @@
 --            sum(round(extract(epoch from "inserted_at") * 1000000))::text AS c4
 --     FROM "public"."impressions"
 --     WHERE "inserted_at" > '<lo>+00' AND "inserted_at" <= '<hi>+00'
---     GROUP BY 1
+--     HAVING count(*) > 0
 SELECT
     m,
     n,
@@ -22,10 +22,10 @@ FROM
         {pg_collection:Identifier},
         password = {pg_password:String},
         query = concat(
-            'SELECT to_char("event_time", \'YYYYMM\') AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum("campaign_id")::text AS c1,\n       sum(round(extract(epoch from "event_time") * 1000000))::text AS c2,\n       sum("cost")::text AS c3,\n       sum(round(extract(epoch from "inserted_at") * 1000000))::text AS c4\nFROM "public"."impressions"\nWHERE "inserted_at" > \'',
+            'SELECT \'window\' AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum("campaign_id")::text AS c1,\n       sum(round(extract(epoch from "event_time") * 1000000))::text AS c2,\n       sum("cost")::text AS c3,\n       sum(round(extract(epoch from "inserted_at") * 1000000))::text AS c4\nFROM "public"."impressions"\nWHERE "inserted_at" > \'',
             toString({lo:DateTime64(6, 'UTC')}),
             '+00\' AND "inserted_at" <= \'',
             toString({hi:DateTime64(6, 'UTC')}),
-            '+00\'\nGROUP BY 1'
+            '+00\'\nHAVING count(*) > 0'
         )
     )

@@ -1,6 +1,6 @@
 -- The same totals as validate_clickhouse, computed by PostgreSQL itself on campaign.
 -- The query PostgreSQL runs (the window's bounds are written into it as text):
---     SELECT to_char("updated_at", 'YYYYMM') AS m, count(*)::text AS n,
+--     SELECT 'window' AS m, count(*)::text AS n,
 --            sum("id")::text AS c0,
 --            sum("advertiser_id")::text AS c1,
 --            sum(char_length("name"::text))::text AS c2,
@@ -13,7 +13,7 @@
 --            sum(round(extract(epoch from "updated_at") * 1000000))::text AS c8
 --     FROM "public"."campaign"
 --     WHERE "updated_at" > '<lo>+00' AND "updated_at" <= '<hi>+00'
---     GROUP BY 1
+--     HAVING count(*) > 0
 SELECT
     m,
     n,
@@ -32,10 +32,10 @@ FROM
         {pg_collection:Identifier},
         password = {pg_password:String},
         query = concat(
-            'SELECT to_char("updated_at", \'YYYYMM\') AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum("advertiser_id")::text AS c1,\n       sum(char_length("name"::text))::text AS c2,\n       sum("bid")::text AS c3,\n       sum("budget")::text AS c4,\n       sum("start_date" - date \'1970-01-01\')::text AS c5,\n       sum("end_date" - date \'1970-01-01\')::text AS c6,\n       count("end_date")::text AS c6n,\n       sum(round(extract(epoch from "created_at") * 1000000))::text AS c7,\n       sum(round(extract(epoch from "updated_at") * 1000000))::text AS c8\nFROM "public"."campaign"\nWHERE "updated_at" > \'',
+            'SELECT \'window\' AS m, count(*)::text AS n,\n       sum("id")::text AS c0,\n       sum("advertiser_id")::text AS c1,\n       sum(char_length("name"::text))::text AS c2,\n       sum("bid")::text AS c3,\n       sum("budget")::text AS c4,\n       sum("start_date" - date \'1970-01-01\')::text AS c5,\n       sum("end_date" - date \'1970-01-01\')::text AS c6,\n       count("end_date")::text AS c6n,\n       sum(round(extract(epoch from "created_at") * 1000000))::text AS c7,\n       sum(round(extract(epoch from "updated_at") * 1000000))::text AS c8\nFROM "public"."campaign"\nWHERE "updated_at" > \'',
             toString({lo:DateTime64(6, 'UTC')}),
             '+00\' AND "updated_at" <= \'',
             toString({hi:DateTime64(6, 'UTC')}),
-            '+00\'\nGROUP BY 1'
+            '+00\'\nHAVING count(*) > 0'
         )
     )

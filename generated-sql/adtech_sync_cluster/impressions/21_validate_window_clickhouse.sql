@@ -1,9 +1,10 @@
 -- Validation of fact_impressions per month of event_time: row count and one total per column
 -- (sums of numbers, microseconds of timestamps, days of dates, characters of text, non-NULL
 -- counts), each as text; validate_postgres computes the same on the source.
--- Only rows whose inserted_at is in the run's window (lo, hi].
+-- Only rows whose inserted_at is in the run's window (lo, hi], as one
+-- total (no row when the window is empty).
 SELECT
-    toString(toYYYYMM(src.`event_time`)) AS m,
+    'window' AS m,
     toString(count()) AS n,
     toString(sum(toInt128(src.`id`))) AS `c0`,
     toString(sum(toInt128(src.`campaign_id`))) AS `c1`,
@@ -15,7 +16,5 @@ FROM
 WHERE
     src.`inserted_at` > {lo:DateTime64(6, 'UTC')}
     AND src.`inserted_at` <= {hi:DateTime64(6, 'UTC')}
-GROUP BY
-    m
-ORDER BY
-    m
+HAVING
+    count() > 0

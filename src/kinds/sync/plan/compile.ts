@@ -593,12 +593,14 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     const windowKeysQuery = mine ? withRunValues(`${keysOnly}${where(cursorWindow(table.cursor), mine)}`) : null;
     const monthColumn = dimension ? table.cursor : table.partitionBy;
     const checks = columns.flatMap((c, i) => columnCheck(c, i));
-    const totalsQuery = (filter: string) =>
+    // Per month over the whole table; a window's rows as one total (grouping them by month made PostgreSQL's part of
+    // a routine validation 3.4 times slower on 400,000 rows).
+    const totalsQuery = (filter: string, perMonth = true) =>
       [
-        `SELECT to_char(${pgIdent(monthColumn)}, 'YYYYMM') AS m, count(*)::text AS n${checks.map((c) => `,\n       ${c.postgres} AS ${c.alias}`).join('')}`,
+        `SELECT ${perMonth ? `to_char(${pgIdent(monthColumn)}, 'YYYYMM')` : "'window'"} AS m, count(*)::text AS n${checks.map((c) => `,\n       ${c.postgres} AS ${c.alias}`).join('')}`,
         `FROM ${pgTable(table.source)}`,
         ...(filter ? [filter.trim()] : []),
-        'GROUP BY 1',
+        perMonth ? 'GROUP BY 1' : 'HAVING count(*) > 0',
       ].join('\n');
     const pgQuery = totalsQuery(where(mine));
     add({
@@ -634,7 +636,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
       template: 'validate_clickhouse',
       fields: { ...common, monthColumn, checks, window: true },
     });
-    const windowQuery = totalsQuery(where(cursorWindow(table.cursor), mine));
+    const windowQuery = totalsQuery(where(cursorWindow(table.cursor), mine), false);
     add({
       step: tableStep(table, 'validate_window_postgres'),
       file: file('15', 'validate_window_postgres'),

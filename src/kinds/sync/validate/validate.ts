@@ -120,6 +120,17 @@ async function tableChecks(
     await rows<Totals>(tableStep(table, 'validate_window_postgres'), bounds),
     checks,
   );
+  // The keys are listed only when the totals differ: a row lost or added changes the count or a column's total, and
+  // reading every key of the window from PostgreSQL cost more than the rest of a routine validation together.
+  if (totals.every((c) => c.status !== 'fail'))
+    return [
+      ...totals,
+      {
+        name: `${label}: keys only in PostgreSQL`,
+        status: 'pass',
+        detail: "not listed: the rows and every column total equal PostgreSQL's (listed when they differ)",
+      },
+    ];
   const [onlyPg] = await rows<Keys>(tableStep(table, 'missing_in_target_window'), bounds);
   return [...totals, keyCheck(label, 'PostgreSQL', onlyPg)];
 }
