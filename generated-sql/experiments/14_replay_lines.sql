@@ -1,11 +1,12 @@
 -- chplan replay to a server, which cannot read this machine's files: the dump's lines follow
--- this statement in blocks.
+-- this statement in blocks, one JSON object per line holding the message and its key (split
+-- at the key separator as replay_block splits a staged line).
 INSERT INTO
-    `experiments_analytics`.`experiments_landing` (line)
+    `experiments_analytics`.`experiments_landing` (line, key)
 SETTINGS
     parallel_view_processing = 1,
     max_block_size = 65536,
     max_insert_block_size = 65536,
     max_threads = 2
 FORMAT
-    LineAsString
+    JSONEachRow

@@ -547,6 +547,59 @@ describe('replay', () => {
 });
 
 describe('message keys', () => {
+  it('a replayed dump of keyed messages (kcat -K) lands each key beside its message, by file and by the server path: a delete without its row applies, a tombstone is skipped', async () => {
+    const row = (id: number) => ({
+      id,
+      user_id: 'u',
+      experiment_id: 1,
+      variant_id: 2,
+      event_type: 'click',
+      event_time: '2026-10-01T10:00:00Z',
+      properties: '{}',
+    });
+    const key = (id: number) =>
+      JSON.stringify({ schema: { type: 'struct', fields: [{ type: 'int64', field: 'id' }] }, payload: { id } });
+    const dump = [
+      ...[11, 12, 13].map((id) => `${key(id)}\t${message('events', 'c', null, row(id), 40 + id)}`),
+      `${key(11)}\t${message('events', 'd', null, null, 60)}`,
+      `${key(11)}\t`,
+      // A message without a key (a line with no separator) is the message alone.
+      message('events', 'c', null, row(14), 61),
+    ];
+    const file = join(dir, 'keyed.jsonl');
+    writeFileSync(file, `${dump.join('\n')}\n`);
+    // The path a server takes (it cannot read this machine's files): the lines are sent after the statement.
+    const server = (inner: Engine): Engine => ({
+      can: { ...inner.can, runInProcess: false },
+      description: inner.description,
+      flags: inner.flags,
+      rows: (sql, options) => inner.rows(sql, options),
+      command: (sql, options) => inner.command(sql, options),
+      close: async () => {},
+    });
+    for (const [name, on] of [
+      ['keyed_file', engine],
+      ['keyed_server', server(engine)],
+    ] as const) {
+      const chain = await chainOf(name, (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
+      expect(await replayFile(on, chain, file, 'events', '\t'), name).toBe(6);
+      expect(
+        await engine.rows(`SELECT toString(id) AS id FROM ${name}.events_processed FINAL ORDER BY events_processed.id`),
+        name,
+      ).toEqual([{ id: '12' }, { id: '13' }, { id: '14' }]);
+      expect(await engine.rows(`SELECT count() AS n FROM ${name}.${name}_dead_letter`), name).toEqual([{ n: '0' }]);
+      expect(
+        await engine.rows(`SELECT count() AS n FROM ${name}.${name}_landing WHERE key = ${quoteString(key(11))}`),
+      ).toEqual([{ n: '3' }]);
+      const checks = (await validateStream(engine, chain, [])).days[0]!.checks;
+      expect(
+        checks.filter((c) => c.status === 'fail'),
+        name,
+      ).toEqual([]);
+      expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail, name).toMatch(/1 tombstones/);
+    }
+  });
+
   it('a delete without its before takes the key from the Kafka message key; without either it is dead-lettered', async () => {
     const chain = await chainOf('keys', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
     const row = (id: number) => ({

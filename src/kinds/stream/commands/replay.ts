@@ -15,16 +15,25 @@ export const replayCommand = {
     withEngineOptions(yargs)
       .positional('plan', { type: 'string', demandOption: true, describe: 'stream plan directory' })
       .option('file', { type: 'string', demandOption: true, describe: 'the dump: one Debezium JSON message per line' })
+      .option('key-separator', {
+        type: 'string',
+        default: '',
+        describe:
+          'each line is the message key, this separator, then the message, as kcat -K prints them (\\t for a tab); without it a line is the message alone',
+      })
       .option('topic', {
         type: 'string',
         default: 'replay',
         describe: "what the landing table records as the messages' topic",
       }),
-  handler: async (args: CommonArgs & { plan: string; file: string; topic: string }) => {
+  handler: async (args: CommonArgs & { plan: string; file: string; topic: string; keySeparator: string }) => {
     const plan = readStreamPlan(args.plan);
     const { landed, days } = await withEngine(settingsFrom(args), async (engine) => {
       await setupChain(engine, plan, { kafka: false, dictionaries: null });
-      return { landed: await replayFile(engine, plan, args.file, args.topic), days: await daysWithData(engine, plan) };
+      return {
+        landed: await replayFile(engine, plan, args.file, args.topic, args.keySeparator.replaceAll('\\t', '\t')),
+        days: await daysWithData(engine, plan),
+      };
     });
     if (args.json) return printJson({ landed });
     const range =

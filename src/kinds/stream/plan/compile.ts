@@ -58,6 +58,22 @@ export const LANDING_BLOCK_ROWS = 65_536;
 export const LANDING_INSERT_SETTINGS =
   'parallel_view_processing = 1, max_block_size = 65536, max_insert_block_size = 65536, max_threads = 2';
 
+/**
+ * A replayed line as message and message key: split at the first `{separator:String}`, when one is given (as
+ * keyedLine splits the lines sent to a server).
+ */
+const KEYED = "{separator:String} != '' AND position(line, {separator:String}) > 0";
+const REPLAYED = {
+  value: `if(${KEYED}, substring(line, position(line, {separator:String}) + length({separator:String})), line)`,
+  key: `if(${KEYED}, substring(line, 1, position(line, {separator:String}) - 1), '')`,
+};
+
+/** A dump's line as message and message key, as REPLAYED splits it in SQL. Pure. */
+export function keyedLine(line: string, separator: string): { line: string; key: string } {
+  const at = separator === '' ? -1 : line.indexOf(separator);
+  return at < 0 ? { line, key: '' } : { line: line.slice(at + separator.length), key: line.slice(0, at) };
+}
+
 export function kafkaCollection(spec: Pick<StreamSpec, 'name'>): string {
   return `chplan_kafka_${spec.name}`;
 }
@@ -317,7 +333,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     file: '02_replay_block.sql',
     role: 'chplan replay: one block of staged lines into the landing table, as one insert (as a Kafka table hands over a poll)',
     template: 'replay_block',
-    fields: { ...parse, landing: arrival, settings: LANDING_INSERT_SETTINGS },
+    fields: { ...parse, ...REPLAYED, landing: arrival, settings: LANDING_INSERT_SETTINGS },
   });
   add({
     step: 'replay_clear',

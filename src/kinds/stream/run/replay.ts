@@ -6,7 +6,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { tableRows } from '../../../engine/table-columns.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { chainTables, LANDING_BLOCK_ROWS } from '../plan/compile.js';
+import { chainTables, keyedLine, LANDING_BLOCK_ROWS } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
 
 /**
@@ -16,7 +16,13 @@ import type { StreamPlan } from '../plan/plan.js';
  * this machine's files).
  * Returns the lines landed.
  */
-export async function replayFile(engine: Engine, plan: StreamPlan, file: string, topic = 'replay'): Promise<number> {
+export async function replayFile(
+  engine: Engine,
+  plan: StreamPlan,
+  file: string,
+  topic = 'replay',
+  keySeparator = '',
+): Promise<number> {
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile())
     throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
@@ -27,7 +33,10 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
     // Staged first, then landed a block at a time: each block its own insert, as a Kafka table hands over a poll.
     const replayId = randomUUID();
     const run = (step: string, params: Record<string, string> = {}) =>
-      engine.command(statementOf(plan, step), { params: { replay_id: replayId, ...params }, step: 'replay' });
+      engine.command(statementOf(plan, step), {
+        params: { replay_id: replayId, separator: keySeparator, ...params },
+        step: 'replay',
+      });
     await run('replay_file', { path });
     const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'replay_count'), {
       params: { replay_id: replayId },
@@ -41,7 +50,8 @@ export async function replayFile(engine: Engine, plan: StreamPlan, file: string,
     let bytes = 0;
     const flush = async () => {
       if (block.length === 0) return;
-      await engine.command(`${statementOf(plan, 'replay_lines').trimEnd()}\n${block.join('\n')}\n`, { step: 'replay' });
+      const rows = block.map((line) => JSON.stringify(keyedLine(line, keySeparator)));
+      await engine.command(`${statementOf(plan, 'replay_lines').trimEnd()}\n${rows.join('\n')}\n`, { step: 'replay' });
       block = [];
       bytes = 0;
     };
