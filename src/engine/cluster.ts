@@ -18,7 +18,10 @@ export interface ShardConnection {
  */
 async function connectShards(entry: Engine, settings: EngineSettings, cluster: string): Promise<ShardConnection[]> {
   const options = engineOptions(settings);
-  if (!options.url) throw new ConfigError('A cluster plan runs against a server: pass --url (or CLICKHOUSE_URL).');
+  if (!options.url)
+    throw new ConfigError(
+      'A cluster plan runs against a server of its cluster: pass --url (or CLICKHOUSE_URL) of one of its nodes. Nothing was run.',
+    );
   const rows = await entry.rows<{ shard_num: string; host: string; local: string }>(
     `SELECT toString(shard_num) AS shard_num, argMin(host_name, replica_num) AS host, toString(max(is_local)) AS local
      FROM system.clusters WHERE cluster = {cluster:String} GROUP BY shard_num ORDER BY toUInt32(shard_num)`,
