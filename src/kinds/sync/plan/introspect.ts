@@ -1,4 +1,6 @@
 import { SchemaError } from '../../../core/errors.js';
+import { canonicalJson } from '../../../core/canonical-json.js';
+import { contentHash } from '../../../plan/manifest.js';
 import { quoteString } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import type { SourceColumn, SourceTable } from './compile.js';
@@ -25,7 +27,9 @@ const TIMESTAMPS = new Set(['timestamp with time zone', 'timestamp without time 
 /** Arrays of these (one dimension) ClickHouse reads as Array(T), element by element. */
 const ARRAY_ELEMENTS = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'bool', 'text', 'varchar', 'uuid']);
 
-interface PgColumn {
+export interface PgColumn {
+  /** The table it belongs to. */
+  table_name?: string;
   column_name: string;
   data_type: string;
   /** The element type of an ARRAY, with a leading underscore (`_int4`). */
@@ -115,26 +119,48 @@ export function tableProblems(spec: SyncTableSpec, columns: PgColumn[], isView =
 }
 
 /**
+ * What PostgreSQL's information_schema says of every source table's columns, in one query: names, types (with
+ * precision, scale, length), nullability, table or view.
+ */
+export function sourceColumns(
+  engine: Engine,
+  spec: SyncSpec,
+  pg: PgConnection,
+  collection: string,
+): Promise<PgColumn[]> {
+  const names = spec.tables.map((t) => pgString(t.source)).join(', ');
+  return pgRows<PgColumn>(
+    engine,
+    collection,
+    pg,
+    `SELECT c.table_name::text, c.column_name::text, c.data_type::text, c.udt_name::text, c.is_nullable::text, c.numeric_precision::int, c.numeric_scale::int, c.character_maximum_length::int, c.datetime_precision::int, t.table_type::text FROM information_schema.columns AS c JOIN information_schema.tables AS t USING (table_schema, table_name) WHERE c.table_schema = ${pgString(spec.source.schema)} AND c.table_name IN (${names}) ORDER BY c.table_name, c.ordinal_position`,
+    'introspect',
+  );
+}
+
+/** A fingerprint of sourceColumns' answer: equal while no source column was added, dropped or retyped. Pure. */
+export function columnsFingerprint(columns: PgColumn[]): string {
+  return contentHash(canonicalJson(columns));
+}
+
+/**
  * Reads each source table's columns from PostgreSQL through the named collection: ClickHouse's
- * own reading of the types, and information_schema for nullability and PostgreSQL's types.
- * Refuses, with every problem listed, a spec the tables cannot satisfy.
+ * own reading of the types, and information_schema for nullability and PostgreSQL's types
+ * (`known`: sourceColumns' answer, when already asked). Refuses, with every problem listed, a spec
+ * the tables cannot satisfy.
  */
 export async function introspectSources(
   engine: Engine,
   spec: SyncSpec,
   pg: PgConnection,
   collection: string,
+  known?: PgColumn[],
 ): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   const problems: string[] = [];
+  const all = known ?? (await sourceColumns(engine, spec, pg, collection));
   for (const table of spec.tables) {
-    const info = await pgRows<PgColumn>(
-      engine,
-      collection,
-      pg,
-      `SELECT c.column_name::text, c.data_type::text, c.udt_name::text, c.is_nullable::text, c.numeric_precision::int, t.table_type::text FROM information_schema.columns AS c JOIN information_schema.tables AS t USING (table_schema, table_name) WHERE c.table_schema = ${pgString(spec.source.schema)} AND c.table_name = ${pgString(table.source)} ORDER BY c.ordinal_position`,
-      'introspect',
-    );
+    const info = all.filter((c) => c.table_name === table.source);
     if (info.length === 0) {
       problems.push(`PostgreSQL has no table ${spec.source.schema}.${table.source} (or the user cannot see it)`);
       continue;

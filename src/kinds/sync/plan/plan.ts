@@ -33,6 +33,11 @@ export interface SyncManifest extends PlanManifest {
   specHash: string;
   /** The cluster and its number of shards the plan was compiled for, or null for one server. */
   cluster: SyncSpec['cluster'];
+  /**
+   * information_schema's answer on the source columns when compiled (columnsFingerprint): a sync reuses the plan while
+   * it holds.
+   */
+  sourceFingerprint: string;
 }
 
 export type SyncPlan = LoadedPlan<SyncManifest>;
@@ -48,7 +53,7 @@ export function syncLedgerTarget(spec: Pick<SyncSpec, 'database' | 'name'>): Tab
 export function buildSyncPlan(
   spec: SyncSpec,
   sources: SourceTable[],
-  options: { name: string; dir: string; toolVersion: string },
+  options: { name: string; dir: string; toolVersion: string; sourceFingerprint: string },
 ): SealedPlan<SyncManifest> {
   const statements = renderSync(spec, sources);
   const files: PlanFile[] = statements.map((s) => ({ name: s.file, content: s.sql }));
@@ -67,6 +72,7 @@ export function buildSyncPlan(
     objects: statements.flatMap((s) => (s.object ? [s.object] : [])),
     specHash: contentHash(canonicalJson(spec)),
     cluster: spec.cluster,
+    sourceFingerprint: options.sourceFingerprint,
   };
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
   return sealPlan<SyncManifest>(base, files, (planHash) =>
