@@ -3,6 +3,7 @@ import type { EngineSettings } from '../config/settings.js';
 import type { CommonArgs } from '../config/cli-options.js';
 import type { RunEvent, RunGroup } from '../execute/run-plan.js';
 import type { LoadedPlan } from '../plan/plan-dir.js';
+import type { Engine } from '../engine/engine.js';
 
 /** How a run picks its units on the command line (each kind accepts the flags it names). */
 export interface UnitArgs {
@@ -96,7 +97,9 @@ export interface PlanKind<P extends LoadedPlan = LoadedPlan> {
    */
   unitLabel?(key: string): string;
   /** The ledger as this kind's units read; without it, status shows the plan's units from the ledger. */
-  status?(settings: EngineSettings, plan: P): Promise<KindStatus>;
+  status?(engine: Engine, plan: P): Promise<KindStatus>;
+  /** The cluster a plan runs on (each shard keeps its own ledger), or null for one server. */
+  clusterOf?(plan: P): string | null;
   /** Data sets this kind can seed, by name. */
   seeders?: Record<string, Seeder>;
   /** Commands of this kind alone (one-shot workflows, benchmarks). */

@@ -74,6 +74,7 @@ export const backfillKind: PlanKind<BackfillPlan> = {
     };
   },
   readPlan: readBackfillPlan,
+  clusterOf: (plan) => plan.manifest.cluster,
   unitLabel: (day) => `partition ${day.slice(0, 7).replace('-', '')}`,
   async run(settings, plan, units, options) {
     const run = { partitions: partitionsOf(units), chunk: units.chunk, ...options };

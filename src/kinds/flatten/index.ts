@@ -67,6 +67,7 @@ export const flattenKind: PlanKind<FlattenPlan> = {
       next: `chplan run ${result.out} --day YYYY-MM-DD`,
     };
   },
+  clusterOf: (plan) => plan.manifest.cluster,
   readPlan,
   run(settings, plan, units, options) {
     const chunk: ChunkSpec = units.chunk ? parseChunk(units.chunk) : plan.manifest.chunk;

@@ -106,8 +106,9 @@ export const streamKind: PlanKind<StreamPlan> = {
     const report = await withEngine(settings, (engine) => validateStream(engine, plan, daysOf(units, false)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },
-  async status(settings, plan) {
-    const aggregates = await withEngine(settings, (engine) => streamStatus(engine, plan));
+  clusterOf: (plan) => plan.manifest.spec.cluster,
+  async status(engine, plan) {
+    const aggregates = await streamStatus(engine, plan);
     const rows = aggregates.flatMap((a) =>
       a.days.map((d) => [
         a.aggregate,

@@ -79,8 +79,9 @@ export const syncKind: PlanKind<SyncPlan> = {
     const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, plan, pg)));
     return { passed: report.passed, json: report, print: () => printValidation(report) };
   },
-  async status(settings, plan) {
-    const tables = await withEngine(settings, (engine) => syncStatus(engine, plan));
+  clusterOf: (plan) => plan.manifest.cluster?.name ?? null,
+  async status(engine, plan) {
+    const tables = await syncStatus(engine, plan);
     return {
       json: tables,
       print: () =>
