@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shardTargets } from '../../src/engine/cluster.js';
 import { oneReport, shardedValidation, type ValidationReport } from '../../src/validate/report.js';
 import { keyedLine } from '../../src/kinds/stream/plan/compile.js';
-import { shardCondition } from '../../src/kinds/sync/plan/compile.js';
+import { renderSync, shardCondition } from '../../src/kinds/sync/plan/compile.js';
+import { syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 
 describe('a cluster, in pure parts', () => {
   it("runs the server's own shard on its connection and every other on its first replica, with --url's scheme, port and credentials", () => {
@@ -65,5 +66,59 @@ describe('a cluster, in pure parts', () => {
   it("names a sharded sync table's rows of the run's shard by a hash PostgreSQL computes, never negative", () => {
     expect(shardCondition(['id'], 3)).toBe('((hashtextextended(row("id")::text, 0) % 3) + 3) % 3 = \u0001shard\u0001');
     expect(shardCondition(['Org', 'id'], 8)).toContain('row("Org", "id")');
+  });
+});
+
+describe('a sync table on a cluster', () => {
+  it('sends every read of a sharded table its shard condition, beside the window and the snapshot of a table captured by transactions; a table on every shard reads everything', () => {
+    const spec = syncSpecOf({
+      kind: 'sync',
+      name: 's',
+      cluster: { name: 'c', shards: 4 },
+      tables: [
+        { source: 'f', role: 'fact', primaryKey: ['id'], cursor: 'inserted_at', capture: 'transactions' },
+        { source: 'd', role: 'dimension', primaryKey: ['id'], cursor: 'updated_at' },
+      ],
+    });
+    const column = (name: string, pgType: string) => ({ name, type: 'Int64', pgType, nullable: false });
+    const sql = Object.fromEntries(
+      renderSync(spec, [
+        {
+          spec: spec.tables[0]!,
+          columns: [
+            column('id', 'bigint'),
+            { ...column('inserted_at', 'timestamp with time zone'), type: "DateTime64(6, 'UTC')" },
+          ],
+        },
+        {
+          spec: spec.tables[1]!,
+          columns: [
+            column('id', 'bigint'),
+            { ...column('updated_at', 'timestamp with time zone'), type: "DateTime64(6, 'UTC')" },
+          ],
+        },
+      ]).map((s) => [s.step, s.sql]),
+    );
+    const shard = /\(hashtextextended\(row\("id"\)::text, 0\) % 4\) \+ 4\) % 4 = ',\s*toString\(\{shard:UInt32\}\)/;
+    for (const step of [
+      'load',
+      'count_window',
+      'check_values',
+      'missing_in_source',
+      'reconcile',
+      'missing_in_target',
+      'validate_postgres',
+      'missing_in_target_window',
+      'validate_window_postgres',
+    ])
+      expect(sql[`f.${step}`], step).toMatch(shard);
+    expect(sql['f.load']).toContain('pg_visible_in_snapshot');
+    expect(sql['f.load']).toMatch(/\) AND \(\(\(hashtextextended/);
+    for (const [step, text] of Object.entries(sql).filter(([s]) => s.startsWith('d.')))
+      expect(text, step).not.toContain('hashtextextended');
+    expect(sql['f.create_target']).toMatch(/ON CLUSTER `c`[\s\S]*ReplicatedMergeTree/);
+    expect(sql['d.create_target']).toMatch(/ON CLUSTER `c`[\s\S]*ReplicatedReplacingMergeTree/);
+    expect(sql['f.create_staging']).not.toMatch(/ON CLUSTER|Replicated/);
+    expect(Object.keys(sql)).not.toContain('f.swap');
   });
 });
