@@ -3,7 +3,7 @@
 -- observation whose trace is on another shard would lose the trace's fields (or be kept
 -- where Langfuse's backfill leaves a dataset run out).
 SELECT
-    count() AS split_traces,
+    count() AS split,
     any(trace_id) AS example
 FROM
     (

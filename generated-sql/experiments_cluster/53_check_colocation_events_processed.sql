@@ -1,7 +1,7 @@
 -- Cluster plans only: keys of events_processed held by more than one shard (never, when every message went
 -- through the route: a key's versions meet on one shard).
 SELECT
-    count() AS split_keys,
+    count() AS split,
     any(toString(tuple(`id`))) AS example
 FROM
     (

@@ -10,6 +10,15 @@ export const CLUSTER_OPTION: Options = {
   describe: 'cluster name: ON CLUSTER DDL, Replicated tables, one run per shard',
 };
 
+/** `--cluster NAME`'s value, checked as a spec's "cluster" is: a name of letters, digits, _ and -. */
+export function clusterFlag(name: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(name))
+    throw new ConfigError(
+      `--cluster ${JSON.stringify(name)} is not a cluster name (letters, digits, _ and -). Nothing was compiled.`,
+    );
+  return name;
+}
+
 /** Flags every command understands: where the engine is and how to talk to it. */
 export function withEngineOptions<T>(yargs: Argv<T>) {
   return yargs

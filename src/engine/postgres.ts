@@ -98,9 +98,7 @@ export async function createNamedCollection(
   // On a cluster, on every node: the tables that read it (Kafka, dictionaries) are on every node.
   const onCluster = options.cluster ? ` ON CLUSTER ${quoteIdent(options.cluster)}` : '';
   try {
-    await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}${onCluster}`, {
-      step: 'named_collection',
-    });
+    await dropCollection(engine, name, options.cluster);
     await engine.command(`CREATE NAMED COLLECTION ${quoteIdent(name)}${onCluster} AS ${values.join(', ')}`, {
       step: 'named_collection',
     });
@@ -175,8 +173,10 @@ export async function forgetPassword(engine: Engine, name: string): Promise<void
   });
 }
 
-export async function dropCollection(engine: Engine, name: string): Promise<void> {
-  await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}`, { step: 'named_collection' });
+/** Drops a named collection, on every node of `cluster` when one is named. */
+export async function dropCollection(engine: Engine, name: string, cluster: string | null = null): Promise<void> {
+  const onCluster = cluster ? ` ON CLUSTER ${quoteIdent(cluster)}` : '';
+  await engine.command(`DROP NAMED COLLECTION IF EXISTS ${quoteIdent(name)}${onCluster}`, { step: 'named_collection' });
 }
 
 /** Runs `work` (which reads PostgreSQL through ClickHouse), turning its failures into errors that name no password. */

@@ -3,16 +3,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { SafetyError } from '../../src/core/errors.js';
-import type { Shard } from '../../src/execute/shards.js';
+import type { Shard, SplitCounter } from '../../src/execute/shards.js';
 import { loadSpec } from '../../src/kinds/backfill/plan/spec.js';
 import { backfillInputs, compileBackfillDir } from '../../src/kinds/backfill/plan/compile-plan-dir.js';
 import { buildBackfillPlan, readBackfillPlan, type BackfillPlan } from '../../src/kinds/backfill/plan/plan.js';
 import { runBackfill } from '../../src/kinds/backfill/run/run.js';
-import {
-  runBackfillOnShards,
-  validateBackfillOnShards,
-  type SplitTraceCounter,
-} from '../../src/kinds/backfill/run/shards.js';
+import { runBackfillOnShards, validateBackfillOnShards } from '../../src/kinds/backfill/run/shards.js';
 import { seedLangfuse } from '../../src/kinds/backfill/seed/seed-langfuse.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 import { openTestEngine, scalar } from '../helpers/engine.js';
@@ -60,7 +56,7 @@ async function distribute(prefix: string, by: { observations: string; traces: st
 }
 
 /** What the plan's check_colocation computes with cluster(), over the shard databases with merge(). */
-function splitTracesAcross(prefix: string): SplitTraceCounter {
+function splitTracesAcross(prefix: string): SplitCounter {
   return async (partition) => {
     const across = (table: string) => `merge(REGEXP('^${prefix}[0-9]$'), '^${table}$')`;
     const [row] = await engine.rows<{ split: string; example: string }>(

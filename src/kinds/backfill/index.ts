@@ -3,6 +3,7 @@ import { withEngine } from '../../engine/with-engine.js';
 import { formatTableRef } from '../../config/settings.js';
 import { printShardedValidation, printValidation } from '../../terminal/output.js';
 import { withShards } from '../../engine/cluster.js';
+import { withPlan } from '../../execute/shards.js';
 import { CLUSTER_OPTION } from '../../config/cli-options.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { backfillCommand } from './commands/backfill.js';
@@ -80,22 +81,14 @@ export const backfillKind: PlanKind<BackfillPlan> = {
     const run = { partitions: partitionsOf(units), chunk: units.chunk, ...options };
     if (plan.manifest.cluster)
       return withShards(settings, plan.manifest.cluster, (entry, shards) =>
-        runBackfillOnShards(
-          shards.map((s) => ({ ...s, plan })),
-          clusterSplitTraces(entry, plan),
-          run,
-        ),
+        runBackfillOnShards(withPlan(shards, plan), clusterSplitTraces(entry, plan), run),
       );
     return [{ shard: null, units: await withEngine(settings, (engine) => runBackfill(engine, plan, run)) }];
   },
   async validate(settings, plan, units) {
     if (plan.manifest.cluster) {
       const sharded = await withShards(settings, plan.manifest.cluster, (entry, shards) =>
-        validateBackfillOnShards(
-          shards.map((s) => ({ ...s, plan })),
-          clusterSplitTraces(entry, plan),
-          partitionsOf(units),
-        ),
+        validateBackfillOnShards(withPlan(shards, plan), clusterSplitTraces(entry, plan), partitionsOf(units)),
       );
       return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
     }

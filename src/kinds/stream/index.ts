@@ -5,6 +5,7 @@ import { withEngine } from '../../engine/with-engine.js';
 import { writePlanDir } from '../../plan/plan-dir.js';
 import { print, printShardedValidation, printValidation, table } from '../../terminal/output.js';
 import { withShards } from '../../engine/cluster.js';
+import { withPlan } from '../../execute/shards.js';
 import { CLUSTER_OPTION } from '../../config/cli-options.js';
 import { clusterSplitKeys, runStreamOnShards } from './run/shards.js';
 import { validateStreamOnShards } from './validate/shards.js';
@@ -68,7 +69,7 @@ export const streamKind: PlanKind<StreamPlan> = {
     if (cluster)
       return withShards(settings, cluster, (_entry, shards) =>
         runStreamOnShards(
-          shards.map((s) => ({ ...s, plan })),
+          withPlan(shards, plan),
           options.dryRun
             ? null
             : {
@@ -95,11 +96,7 @@ export const streamKind: PlanKind<StreamPlan> = {
     const cluster = plan.manifest.spec.cluster;
     if (cluster) {
       const sharded = await withShards(settings, cluster, (entry, shards) =>
-        validateStreamOnShards(
-          shards.map((s) => ({ ...s, plan })),
-          clusterSplitKeys(entry, plan),
-          daysOf(units, false),
-        ),
+        validateStreamOnShards(withPlan(shards, plan), clusterSplitKeys(entry, plan), daysOf(units, false)),
       );
       return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
     }

@@ -1,7 +1,6 @@
 import type { Engine } from '../../../engine/engine.js';
 import { SafetyError } from '../../../core/errors.js';
-import { statementOf } from '../../../plan/plan-dir.js';
-import { runOnShards, type Shard } from '../../../execute/shards.js';
+import { planSplits, runOnShards, type Shard, type SplitCounter } from '../../../execute/shards.js';
 import type { RunGroup } from '../../../execute/run-plan.js';
 import { reportOf, shardedValidation, type DayReport, type ShardedValidation } from '../../../validate/report.js';
 import type { BackfillPlan } from '../plan/plan.js';
@@ -9,18 +8,9 @@ import { evaluatePartition, type BackfillAnswers } from '../validate/evaluate.js
 import { collectPartition } from '../validate/validate.js';
 import { runBackfill, type BackfillRunOptions } from './run.js';
 
-/** Traces of a partition whose rows sit on more than one shard, and one of them. */
-export type SplitTraceCounter = (partition: string) => Promise<{ count: number; example: string }>;
-
-/** The plan's own co-location check, run once over the whole cluster (cluster() table function). */
-export function clusterSplitTraces(entry: Engine, plan: BackfillPlan): SplitTraceCounter {
-  return async (partition) => {
-    const [row] = await entry.rows<{ split_traces: string; example: string }>(statementOf(plan, 'check_colocation'), {
-      params: { partition_id: partition },
-      step: `co-location check ${partition}`,
-    });
-    return { count: Number(row?.split_traces ?? 0), example: row?.example ?? '' };
-  };
+/** Traces of a partition whose rows sit on more than one shard (the plan's check_colocation). */
+export function clusterSplitTraces(entry: Engine, plan: BackfillPlan): SplitCounter {
+  return planSplits(entry, plan, (partition) => ({ step: 'check_colocation', params: { partition_id: partition } }));
 }
 
 /**
@@ -29,7 +19,7 @@ export function clusterSplitTraces(entry: Engine, plan: BackfillPlan): SplitTrac
  */
 export async function runBackfillOnShards(
   shards: Shard<BackfillPlan>[],
-  splitTraces: SplitTraceCounter,
+  splitTraces: SplitCounter,
   options: BackfillRunOptions & { parallelShards?: number },
 ): Promise<RunGroup[]> {
   const { parallelShards, ...run } = options;
@@ -49,7 +39,7 @@ export async function runBackfillOnShards(
 /** Validates every shard against its own observations and traces, and the co-location of every trace. */
 export async function validateBackfillOnShards(
   shards: Shard<BackfillPlan>[],
-  splitTraces: SplitTraceCounter,
+  splitTraces: SplitCounter,
   partitions: string[],
 ): Promise<ShardedValidation> {
   const answers: BackfillAnswers[][] = [];

@@ -1,5 +1,6 @@
 import type { EngineSettings } from '../../../config/settings.js';
 import { withShards as withClusterShards } from '../../../engine/cluster.js';
+import { withPlan } from '../../../execute/shards.js';
 import type { FlattenPlan } from '../plan/plan.js';
 import { clusterSplitGroups } from './cluster.js';
 import type { Shard, SplitGroupCounter } from './shards.js';
@@ -11,9 +12,6 @@ export async function withShards<T>(
   fn: (shards: Shard[], splitGroups: SplitGroupCounter) => Promise<T>,
 ): Promise<T> {
   return withClusterShards(settings, plan.manifest.cluster!, (entry, shards) =>
-    fn(
-      shards.map((s) => ({ ...s, plan })),
-      clusterSplitGroups(entry, plan),
-    ),
+    fn(withPlan(shards, plan), clusterSplitGroups(entry, plan)),
   );
 }

@@ -6,6 +6,7 @@ import { schemaErrors } from '../../../config/validate-json.js';
 import { tableReferences } from '../../../core/table-references.js';
 import { fragmentProblem } from '../../../core/sql-fragment.js';
 import { ConfigError } from '../../../core/errors.js';
+import { clusterFlag } from '../../../config/cli-options.js';
 import { packagePath } from '../../../core/package-path.js';
 
 const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/stream.schema.json'), 'utf8')) as object;
@@ -210,10 +211,5 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
 
 /** The spec with `--cluster NAME` on top (checked as the spec's "cluster" is). */
 export function withCluster(spec: StreamSpec, cluster: string | undefined): StreamSpec {
-  if (cluster === undefined) return spec;
-  if (!/^[A-Za-z0-9_-]+$/.test(cluster))
-    throw new ConfigError(
-      `--cluster ${JSON.stringify(cluster)} is not a cluster name (letters, digits, _ and -). Nothing was compiled.`,
-    );
-  return { ...spec, cluster };
+  return cluster === undefined ? spec : { ...spec, cluster: clusterFlag(cluster) };
 }

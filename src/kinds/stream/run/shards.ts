@@ -1,21 +1,13 @@
 import type { Engine } from '../../../engine/engine.js';
-import { statementOf } from '../../../plan/plan-dir.js';
-import type { Shard } from '../../../execute/shards.js';
+import { planSplits, type Shard, type SplitCounter } from '../../../execute/shards.js';
 import type { RunGroup } from '../../../execute/run-plan.js';
 import type { StreamPlan } from '../plan/plan.js';
 import { rebuildAggregates, type RebuildOptions } from './run.js';
 import { setupChain, type SetupOptions } from './setup.js';
 
-/** Keys of a processed table held by more than one shard, and one of them. */
-export type SplitKeyCounter = (table: string) => Promise<{ count: number; example: string }>;
-
-/** The plan's own co-location check of a processed table, over the whole cluster (cluster() table function). */
-export function clusterSplitKeys(entry: Engine, plan: StreamPlan): SplitKeyCounter {
-  return async (table) => {
-    const step = `table.${table}.check_colocation`;
-    const [row] = await entry.rows<{ split_keys: string; example: string }>(statementOf(plan, step), { step });
-    return { count: Number(row?.split_keys ?? 0), example: row?.example ?? '' };
-  };
+/** Keys of a processed table held by more than one shard (the plan's check_colocation of that table). */
+export function clusterSplitKeys(entry: Engine, plan: StreamPlan): SplitCounter {
+  return planSplits(entry, plan, (table) => ({ step: `table.${table}.check_colocation` }));
 }
 
 /**

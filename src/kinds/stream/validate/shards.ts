@@ -1,7 +1,6 @@
-import type { Shard } from '../../../execute/shards.js';
+import type { Shard, SplitCounter } from '../../../execute/shards.js';
 import { shardedValidation, type ShardedValidation } from '../../../validate/report.js';
 import type { StreamPlan } from '../plan/plan.js';
-import type { SplitKeyCounter } from '../run/shards.js';
 import { validateStream } from './validate.js';
 
 /**
@@ -10,7 +9,7 @@ import { validateStream } from './validate.js';
  */
 export async function validateStreamOnShards(
   shards: Shard<StreamPlan>[],
-  splitKeys: SplitKeyCounter,
+  splitKeys: SplitCounter,
   days: string[],
 ): Promise<ShardedValidation> {
   const reports = [];

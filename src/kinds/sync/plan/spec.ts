@@ -6,6 +6,7 @@ import { schemaErrors } from '../../../config/validate-json.js';
 import { tableReferences } from '../../../core/table-references.js';
 import { fragmentProblem } from '../../../core/sql-fragment.js';
 import { ConfigError } from '../../../core/errors.js';
+import { clusterFlag } from '../../../config/cli-options.js';
 import { packagePath } from '../../../core/package-path.js';
 
 const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/sync.schema.json'), 'utf8')) as object;
@@ -151,9 +152,5 @@ export function withClusterFlags(spec: SyncSpec, flags: { cluster?: string; shar
     throw new ConfigError(
       `A sync on a cluster needs the cluster's name and its number of shards (1–1024): pass --cluster NAME --shards N, or set "cluster": { "name": …, "shards": … } in the spec. Nothing was compiled.`,
     );
-  if (!/^[A-Za-z0-9_-]+$/.test(name))
-    throw new ConfigError(
-      `--cluster ${JSON.stringify(name)} is not a cluster name (letters, digits, _ and -). Nothing was compiled.`,
-    );
-  return { ...spec, cluster: { name, shards } };
+  return { ...spec, cluster: { name: clusterFlag(name), shards } };
 }

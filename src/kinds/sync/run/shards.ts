@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import type { ShardConnection } from '../../../engine/cluster.js';
 import { SafetyError } from '../../../core/errors.js';
 import { changedObjects } from '../../../execute/planned-objects.js';
-import { runOnShards, type Shard } from '../../../execute/shards.js';
+import { runOnShards, withPlan, type Shard } from '../../../execute/shards.js';
 import type { RunGroup } from '../../../execute/run-plan.js';
 import type { SyncPlan } from '../plan/plan.js';
 import type { LoadWindow } from './load-window.js';
@@ -20,7 +20,7 @@ export interface SyncCluster {
 
 /** The cluster of a plan: every shard runs the same plan, and the entry server holds the KPI views. */
 export function clusterOf(entry: Engine, shards: ShardConnection[], plan: SyncPlan): SyncCluster {
-  return { shards: shards.map((s) => ({ ...s, plan })), entry: { engine: entry, plan } };
+  return { shards: withPlan(shards, plan), entry: { engine: entry, plan } };
 }
 
 /** A cluster of another number of shards than the plan's would send rows to other shards than earlier runs did. */
