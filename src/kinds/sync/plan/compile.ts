@@ -389,9 +389,13 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
     // On a cluster, each shard is sent only its rows of a sharded table: every read of them carries the condition.
     const sharded = spec.cluster !== null && table.sharded;
     const mine = sharded ? shardCondition(table.primaryKey, spec.cluster!.shards) : null;
-    const where = (...conditions: (string | null)[]) => {
+    const allOf = (...conditions: (string | null)[]) => {
       const all = conditions.filter((c): c is string => c !== null);
-      return all.length === 0 ? '' : ` WHERE ${all.map((c) => (all.length > 1 ? `(${c})` : c)).join(' AND ')}`;
+      return all.map((c) => (all.length > 1 ? `(${c})` : c)).join(' AND ');
+    };
+    const where = (...conditions: (string | null)[]) => {
+      const all = allOf(...conditions);
+      return all === '' ? '' : ` WHERE ${all}`;
     };
     const keysOnly = `SELECT ${table.primaryKey.map(pgIdent).join(', ')} FROM ${pgTable(table.source)}`;
     const common = {
@@ -494,7 +498,7 @@ export function renderSync(spec: SyncSpec, sources: SourceTable[]): SyncStatemen
         template: 'check_values',
         fields: {
           ...common,
-          query: withRunValues(`${before}${where(changedRows(table), mine).slice(' WHERE '.length)}`),
+          query: withRunValues(`${before}${allOf(changedRows(table), mine)}`),
           hazards,
         },
       });
