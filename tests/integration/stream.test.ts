@@ -591,6 +591,9 @@ describe('message keys', () => {
       expect(
         await engine.rows(`SELECT count() AS n FROM ${name}.${name}_landing WHERE key = ${quoteString(key(11))}`),
       ).toEqual([{ n: '3' }]);
+      expect(await engine.rows(`SELECT DISTINCT topic FROM ${name}.${name}_landing`), name).toEqual([
+        { topic: 'events' },
+      ]);
       const checks = (await validateStream(engine, chain, [])).days[0]!.checks;
       expect(
         checks.filter((c) => c.status === 'fail'),
