@@ -3,7 +3,7 @@ import type { UnitSummary, RunEvent } from '../../../execute/run-plan.js';
 import { oneReport, type ValidationReport } from '../../../validate/report.js';
 import { ConfigError } from '../../../core/errors.js';
 import type { ShardConnection } from '../../../engine/cluster.js';
-import { clusterOf, runSyncOnShards, type SyncCluster } from '../run/shards.js';
+import { clusterOf, runSyncOnShards } from '../run/shards.js';
 import { validateSyncOnShards } from '../validate/shards.js';
 import { compileSyncDir } from '../plan/compile-plan-dir.js';
 import { readSyncPlan } from '../plan/plan.js';
@@ -38,7 +38,8 @@ export interface SyncResult {
 
 /**
  * `chplan sync`: compile the spec against PostgreSQL as it is → load every table → (reconcile) → refresh KPIs →
- * validate: the windows this sync loaded, or everything after a load from the beginning or when asked.
+ * validate: the windows this sync loaded, or everything after a load from the beginning or when asked. A plan on a
+ * cluster runs on `shards` (each shard's tables, then the KPI views on `engine`, the server `--url` names).
  */
 export async function sync(
   engine: Engine,
@@ -53,58 +54,46 @@ export async function sync(
   const compiled = await compileSyncDir(engine, spec, pg, options.out, { reuse: true });
   const plan = readSyncPlan(compiled.out);
   emit({ type: 'stage', name: options.dryRun ? 'dry run' : options.fullRefresh ? 'full refresh' : 'sync' });
+  // What a run is asked to do, the same on one server and on every shard of a cluster.
+  const run = {
+    pg,
+    fullRefresh: options.fullRefresh,
+    metrics: options.metrics,
+    reconcile: options.reconcile,
+    dryRun: options.dryRun,
+    force: options.force,
+    signal: options.signal,
+    onEvent: emit,
+  };
+  const validateFull = Boolean(options.validateFull || options.fullRefresh);
+  const done = (tables: UnitSummary[], report: ValidationReport | null, validated: SyncResult['validated']) => ({
+    planDir: compiled.out,
+    planHash: compiled.planHash,
+    tables,
+    report,
+    validated,
+  });
+  const validating = !options.dryRun && options.validate !== false;
   if (plan.manifest.cluster) {
     if (!shards)
       throw new ConfigError(
         `Plan ${plan.name} runs on cluster ${plan.manifest.cluster.name}: pass --url of one of its servers. Nothing was loaded.`,
       );
-    return syncCluster(clusterOf(engine, shards, plan), compiled, pg, options);
+    // Every shard's tables, then the KPI views on the entry server; each shard validated against its own rows.
+    const cluster = clusterOf(engine, shards, plan);
+    let windows: LoadWindow[][] = [];
+    const groups = await runSyncOnShards(cluster, { ...run, onShardWindows: (w) => (windows = w) });
+    const tables = groups.flatMap((g) => g.units.map((u) => ({ ...u, unit: `${g.shard}: ${u.unit}` })));
+    if (!validating) return done(tables, null, null);
+    emit({ type: 'stage', name: 'validate' });
+    const scopes = windows.map((w) => scopeAfterSync(w, validateFull));
+    const report = oneReport(await validateSyncOnShards(cluster, pg, scopes));
+    return done(tables, report, scopes.every((s) => s.kind === 'window') ? 'window' : 'full');
   }
   let windows: LoadWindow[] = [];
-  const tables = await runSync(engine, plan, {
-    pg,
-    fullRefresh: options.fullRefresh,
-    metrics: options.metrics,
-    reconcile: options.reconcile,
-    dryRun: options.dryRun,
-    force: options.force,
-    signal: options.signal,
-    onEvent: emit,
-    onWindows: (loads) => (windows = loads),
-  });
-  if (options.dryRun || options.validate === false)
-    return { planDir: compiled.out, planHash: compiled.planHash, tables, report: null, validated: null };
+  const tables = await runSync(engine, plan, { ...run, onWindows: (loads) => (windows = loads) });
+  if (!validating) return done(tables, null, null);
   emit({ type: 'stage', name: 'validate' });
-  const scope = scopeAfterSync(windows, Boolean(options.validateFull || options.fullRefresh));
-  const report = await validateSync(engine, plan, pg, scope);
-  return { planDir: compiled.out, planHash: compiled.planHash, tables, report, validated: scope.kind };
-}
-
-/** The same on a cluster: every shard's tables, then the KPI views on the entry server; each shard validated alone. */
-async function syncCluster(
-  cluster: SyncCluster,
-  compiled: { out: string; planHash: string },
-  pg: PgConnection,
-  options: SyncWorkflowOptions,
-): Promise<SyncResult> {
-  const emit = options.onEvent ?? (() => {});
-  let windows: LoadWindow[][] = [];
-  const groups = await runSyncOnShards(cluster, {
-    pg,
-    fullRefresh: options.fullRefresh,
-    metrics: options.metrics,
-    reconcile: options.reconcile,
-    dryRun: options.dryRun,
-    force: options.force,
-    signal: options.signal,
-    onEvent: emit,
-    onShardWindows: (w) => (windows = w),
-  });
-  const tables = groups.flatMap((g) => g.units.map((u) => ({ ...u, unit: `${g.shard}: ${u.unit}` })));
-  const done = { planDir: compiled.out, planHash: compiled.planHash, tables };
-  if (options.dryRun || options.validate === false) return { ...done, report: null, validated: null };
-  emit({ type: 'stage', name: 'validate' });
-  const scopes = windows.map((w) => scopeAfterSync(w, Boolean(options.validateFull || options.fullRefresh)));
-  const report = oneReport(await validateSyncOnShards(cluster, pg, scopes));
-  return { ...done, report, validated: scopes.every((s) => s.kind === 'window') ? 'window' : 'full' };
+  const scope = scopeAfterSync(windows, validateFull);
+  return done(tables, await validateSync(engine, plan, pg, scope), scope.kind);
 }
