@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed` (
     `device` String,
     `value` Float64,
     `score` Int32,
+    `revenue` Decimal(10, 2),
     `is_conversion` Bool,
     `is_exposure` Bool,
     `_version` UInt64,
@@ -22,4 +23,4 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed` (
 ) ENGINE = ReplacingMergeTree(`_version`, `_deleted`)
 ORDER BY
     (`id`)
-COMMENT 'chplan definition cfe56ef91966cb6b'
+COMMENT 'chplan definition 0c31d8d437bec0a4'

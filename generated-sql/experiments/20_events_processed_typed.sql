@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`events_processed_typed` (
     `_c_device` Nullable(String),
     `_c_value` Nullable(Float64),
     `_c_score` Nullable(Int32),
+    `_c_revenue` Nullable(Decimal(10, 2)),
     `_reason` String
 ) ENGINE = Null
-COMMENT 'chplan definition 6e8f789ef6eee3d0'
+COMMENT 'chplan definition b04f899aca7dfef7'

@@ -14,6 +14,7 @@ ON CLUSTER `experiments` (
     `device` String,
     `value` Float64,
     `score` Int32,
+    `revenue` Decimal(10, 2),
     `is_conversion` Bool,
     `is_exposure` Bool,
     `_version` UInt64,
@@ -23,4 +24,4 @@ ON CLUSTER `experiments` (
 ) ENGINE = ReplicatedReplacingMergeTree ('/clickhouse/tables/{shard}/{database}/{table}', '{replica}', `_version`, `_deleted`)
 ORDER BY
     (`id`)
-COMMENT 'chplan definition c3a5d3bb87d7e4da'
+COMMENT 'chplan definition aae1a4814804f466'

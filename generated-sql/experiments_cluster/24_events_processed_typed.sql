@@ -19,6 +19,7 @@ ON CLUSTER `experiments` (
     `_c_device` Nullable(String),
     `_c_value` Nullable(Float64),
     `_c_score` Nullable(Int32),
+    `_c_revenue` Nullable(Decimal(10, 2)),
     `_reason` String
 ) ENGINE = Null
-COMMENT 'chplan definition c15f39cae7c3fd07'
+COMMENT 'chplan definition 88875e0a2d48d8de'

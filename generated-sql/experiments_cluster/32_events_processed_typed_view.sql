@@ -23,6 +23,7 @@ SELECT
     `_c_device`,
     `_c_value`,
     `_c_score`,
+    `_c_revenue`,
     if(
         _pre != '',
         _pre,
@@ -39,6 +40,8 @@ SELECT
             'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
             `_u_score`,
             'unavailable value: properties arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
+            `_u_revenue`,
+            'unavailable value: revenue arrived as __debezium_unavailable_value (an unchanged TOASTed column under REPLICA IDENTITY DEFAULT), and no earlier version of the row is known to take it from',
             ''
         )
     ) AS _reason
@@ -131,7 +134,24 @@ FROM
                 `_u_score`
                 AND `_b_score` .1 = 0
                 AND NOT _known
-                AND NOT _superseded AS `_u_score`
+                AND NOT _superseded AS `_u_score`,
+                if(
+                    `_u_revenue`,
+                    multiIf(
+                        `_b_revenue` .1 > 0,
+                        `_b_revenue` .2,
+                        _known,
+                        _p .7,
+                        _superseded,
+                        defaultValueOfTypeName('Decimal(10, 2)'),
+                        NULL
+                    ),
+                    `_c_revenue`
+                ) AS `_c_revenue`,
+                `_u_revenue`
+                AND `_b_revenue` .1 = 0
+                AND NOT _known
+                AND NOT _superseded AS `_u_revenue`
             )
         FROM
             (
@@ -191,7 +211,13 @@ FROM
                         n._version,
                         NOT n.`_u_score`
                         AND n._op != 'd'
-                    ) OVER earlier AS `_b_score`
+                    ) OVER earlier AS `_b_score`,
+                    argMaxIf (
+                        tuple(n._version, n.`_c_revenue`),
+                        n._version,
+                        NOT n.`_u_revenue`
+                        AND n._op != 'd'
+                    ) OVER earlier AS `_b_revenue`
                 FROM
                     (
                         SELECT
@@ -204,6 +230,7 @@ FROM
                                     OR `_u_device`
                                     OR `_u_value`
                                     OR `_u_score`
+                                    OR `_u_revenue`
                                 ),
                                 '',
                                 line
@@ -223,12 +250,14 @@ FROM
                             `_c_device`,
                             `_c_value`,
                             `_c_score`,
+                            `_c_revenue`,
                             `_u_user_id`,
                             `_u_event_type`,
                             `_u_page`,
                             `_u_device`,
                             `_u_value`,
                             `_u_score`,
+                            `_u_revenue`,
                             `_c_id` IN (
                                 SELECT
                                     JSONExtract(_row, 'id', 'Nullable(UInt64)')
@@ -377,6 +406,14 @@ FROM
                                     'type: properties.score is not Int32: ',
                                     substring(JSONExtractRaw(ifNull(_v.`properties`, ''), 'score'), 1, 100)
                                 ),
+                                `_c_revenue` IS NULL
+                                AND _op != 'd'
+                                AND NOT `_u_revenue`
+                                AND NOT (
+                                    NOT JSONHas(_row, 'revenue')
+                                    OR JSONType(_row, 'revenue') = 'Null'
+                                ),
+                                concat('type: revenue is not Decimal(10, 2): ', substring(JSONExtractRaw(_row, 'revenue'), 1, 100)),
                                 ''
                             ) AS _pre
                         FROM
@@ -391,7 +428,7 @@ FROM
                                     _row,
                                     JSONExtract(
                                         _row,
-                                        'Tuple(`id` Nullable(UInt64), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `properties` Nullable(String))'
+                                        'Tuple(`id` Nullable(UInt64), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `revenue` Nullable(String), `properties` Nullable(String))'
                                     ) AS _v,
                                     JSONExtract(
                                         ifNull(_v.`properties`, ''),
@@ -412,6 +449,26 @@ FROM
                                     _j0.`device` AS `_c_device`,
                                     _j0.`value` AS `_c_value`,
                                     accurateCastOrNull(_j0.`score`, 'Int32') AS `_c_score`,
+                                    accurateCastOrNull(
+                                        reinterpret(
+                                            if(
+                                                empty(tryBase64Decode(_v.`revenue`))
+                                                OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                NULL,
+                                                reinterpretAsInt128(
+                                                    reverse(
+                                                        if(
+                                                            reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
+                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
+                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                        )
+                                                    )
+                                                )
+                                            ),
+                                            'Decimal(38, 2)'
+                                        ),
+                                        'Decimal(10, 2)'
+                                    ) AS `_c_revenue`,
                                     (
                                         _op != 'd'
                                         AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
@@ -435,7 +492,11 @@ FROM
                                     (
                                         _op != 'd'
                                         AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
-                                    ) AS `_u_score`
+                                    ) AS `_u_score`,
+                                    (
+                                        _op != 'd'
+                                        AND ifNull(_v.`revenue` = 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==', false)
+                                    ) AS `_u_revenue`
                                 FROM
                                     `experiments_analytics`.`experiments_cluster_classified`
                                 WHERE
@@ -447,7 +508,7 @@ FROM
                     LEFT JOIN (
                         SELECT
                             `id`,
-                            argMax(tuple(`user_id`, `event_type`, `page`, `device`, `value`, `score`), `_version`) AS _p,
+                            argMax(tuple(`user_id`, `event_type`, `page`, `device`, `value`, `score`, `revenue`), `_version`) AS _p,
                             max(`_version`) AS _p_version,
                             argMax(`_deleted`, `_version`) AS _p_deleted
                         FROM
@@ -484,4 +545,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 59e6afadc27b00eb'
+COMMENT 'chplan definition 00e2d8431e694538'

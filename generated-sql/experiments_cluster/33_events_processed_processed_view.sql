@@ -14,6 +14,7 @@ SELECT
     CAST(ifNull(`_c_device`, defaultValueOfTypeName('String')), 'String') AS `device`,
     CAST(ifNull(`_c_value`, defaultValueOfTypeName('Float64')), 'Float64') AS `value`,
     CAST(ifNull(`_c_score`, defaultValueOfTypeName('Int32')), 'Int32') AS `score`,
+    CAST(ifNull(`_c_revenue`, defaultValueOfTypeName('Decimal(10, 2)')), 'Decimal(10, 2)') AS `revenue`,
     CAST(event_type = 'conversion', 'Bool') AS `is_conversion`,
     CAST(event_type = 'exposure', 'Bool') AS `is_exposure`,
     _version AS `_version`,
@@ -24,4 +25,4 @@ FROM
     `experiments_analytics`.`events_processed_typed`
 WHERE
     _reason = ''
-COMMENT 'chplan definition f6a122ec8db8b2ea'
+COMMENT 'chplan definition ed264e85550aec71'

@@ -13,7 +13,7 @@ import { rebuildAggregates } from '../../src/kinds/stream/run/run.js';
 import { daysWithData } from '../../src/kinds/stream/run/days.js';
 import { daysBetween } from '../../src/core/windows.js';
 import { validateStream } from '../../src/kinds/stream/validate/validate.js';
-import { generateDump, type Row } from '../../src/kinds/stream/seed/debezium.js';
+import { generateDump, preciseDecimal, type Row } from '../../src/kinds/stream/seed/debezium.js';
 import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/seed/reference.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -42,6 +42,13 @@ const hourOf = (iso: string) =>
   new Date(Math.floor(ms(iso) / 3_600_000) * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 const dayOf = (iso: string) => iso.slice(0, 10);
 const valueOf = (e: Row) => Number((JSON.parse(String(e.properties)) as { value?: number }).value ?? 0);
+/** A NUMERIC(_, 2) as Debezium sends it (base64 of a big-endian two's complement), in cents; null as 0. */
+const centsOf = (e: Row) => {
+  if (e.revenue === null || e.revenue === undefined) return 0;
+  const bytes = Buffer.from(String(e.revenue), 'base64');
+  const unsigned = BigInt(`0x${bytes.toString('hex')}`);
+  return Number(bytes[0]! >= 128 ? unsigned - (1n << BigInt(8 * bytes.length)) : unsigned);
+};
 
 /** The seed's aggregates, computed in JavaScript from the final state of the source rows. */
 function expected(source = state) {
@@ -54,7 +61,7 @@ function expected(source = state) {
     string,
     { events: number; exposures: number; conversions: number; valid: number; users: Set<string>; value: number }
   >();
-  const user = new Map<string, { events: number; conversions: number; value: number }>();
+  const user = new Map<string, { events: number; conversions: number; value: number; cents: number }>();
   for (const e of source.events.values()) {
     const h = `${hourOf(String(e.event_time))}|${String(e.experiment_id)}|${String(e.variant_id)}`;
     const row = hourly.get(h) ?? { events: 0, exposures: 0, conversions: 0, valid: 0, users: new Set(), value: 0 };
@@ -67,10 +74,11 @@ function expected(source = state) {
     row.value += valueOf(e);
     hourly.set(h, row);
     const u = `${dayOf(String(e.event_time))}|${String(e.experiment_id)}|${String(e.user_id)}`;
-    const ur = user.get(u) ?? { events: 0, conversions: 0, value: 0 };
+    const ur = user.get(u) ?? { events: 0, conversions: 0, value: 0, cents: 0 };
     ur.events++;
     if (e.event_type === 'conversion') ur.conversions++;
     ur.value += valueOf(e);
+    ur.cents += centsOf(e);
     user.set(u, ur);
   }
   return { hourly, user };
@@ -107,12 +115,12 @@ async function expectAggregatesExact(db = 'experiments_analytics', source = stat
     [...byDay].sort().map(([d, v]) => [d, v.events, v.conversions]),
   );
   const users = await engine.rows<Record<string, string>>(
-    `SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value FROM ${db}.user_experiment_stats`,
+    `SELECT concat(toString(day), '|', toString(experiment_id), '|', user_id) AS k, toString(events) AS events, toString(conversions) AS conversions, value, toString(revenue * 100) AS cents FROM ${db}.user_experiment_stats`,
   );
   expect(users.length).toBe(user.size);
   for (const u of users) {
     const e = user.get(String(u.k))!;
-    expect([Number(u.events), Number(u.conversions)], u.k).toEqual([e.events, e.conversions]);
+    expect([Number(u.events), Number(u.conversions), Number(u.cents)], u.k).toEqual([e.events, e.conversions, e.cents]);
     expect(Number(u.value)).toBeCloseTo(e.value, 6);
   }
 }
@@ -721,7 +729,7 @@ describe('unchanged TOASTed values', () => {
 
 describe('a dump as a default deployment sends it', () => {
   it.each(['payload', 'none'] as const)(
-    'envelope %s: unchanged TOASTed properties on a third of the updates, tombstones, redeliveries: every processed row, aggregate and view equals the source state',
+    'envelope %s: key-only deletes, base64 revenue, unchanged TOASTed properties on a third of the updates, tombstones, a truncate, redeliveries, partitions read interleaved: every processed row, aggregate and view equals the source state',
     async (wrapper) => {
       const name = `deployed_${wrapper}`;
       const chain = await chainOf(name, (raw) => ({ ...raw, envelope: { wrapper, version: 'lsn' }, dictionaries: [] }));
@@ -737,10 +745,12 @@ describe('a dump as a default deployment sends it', () => {
           keepState: true,
           wrapper,
           toast: 0.33,
+          truncate: true,
         },
         (l) => lines.push(l),
       );
       expect(lines.filter((l) => l.includes('__debezium_unavailable_value')).length).toBeGreaterThan(50);
+      expect(dump.truncates).toBeGreaterThan(0);
       // In several deliveries (a key's versions in order, as Kafka keeps them within a partition).
       const file = join(dir, `${name}.jsonl`);
       for (let i = 0; i < 4; i++) {
@@ -748,7 +758,7 @@ describe('a dump as a default deployment sends it', () => {
         await replayFile(engine, chain, file);
       }
       const rows = await engine.rows<Record<string, string>>(
-        `SELECT toString(id) AS id, user_id, event_type, toString(event_time) AS t, page, device, toString(value) AS value FROM ${name}.events_processed FINAL ORDER BY events_processed.id`,
+        `SELECT toString(id) AS id, user_id, event_type, toString(event_time) AS t, page, device, toString(value) AS value, toString(revenue * 100) AS cents FROM ${name}.events_processed FINAL WHERE _version > (SELECT max(version) FROM ${name}.${name}_truncations WHERE source_table = 'events') ORDER BY events_processed.id`,
       );
       const want = [...dump.state.events.values()]
         .sort((a, b) => Number(a.id) - Number(b.id))
@@ -762,6 +772,7 @@ describe('a dump as a default deployment sends it', () => {
             page: p.page ?? '',
             device: p.device ?? '',
             value: String(p.value ?? 0),
+            cents: String(centsOf(e)),
           };
         });
       expect(rows.length).toBe(want.length);
@@ -783,7 +794,7 @@ describe('a dump as a default deployment sends it', () => {
       const checks = (await validateStream(engine, chain, days)).days.flatMap((d) => d.checks);
       expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
       expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe(
-        `${dump.messages} landed, ${dump.messages - dump.tombstones} parsed, ${dump.tombstones} tombstones (skipped)`,
+        `${dump.messages} landed, ${dump.messages - dump.tombstones - dump.truncates} parsed, ${dump.truncates} truncates, ${dump.tombstones} tombstones (skipped)`,
       );
     },
   );
@@ -845,17 +856,6 @@ describe('truncates', () => {
 });
 
 describe("Debezium's default NUMERIC encoding", () => {
-  /**
-   * What Debezium sends for a NUMERIC under decimal.handling.mode=precise: the unscaled value's minimal big-endian
-   * two's complement, base64.
-   */
-  const precise = (unscaled: bigint): string => {
-    let bytes = 1;
-    while (unscaled >= 1n << BigInt(8 * bytes - 1) || unscaled < -(1n << BigInt(8 * bytes - 1))) bytes++;
-    const raw = (unscaled < 0n ? (1n << BigInt(8 * bytes)) + unscaled : unscaled).toString(16).padStart(2 * bytes, '0');
-    return Buffer.from(raw, 'hex').toString('base64');
-  };
-
   it('base64 decimals arrive exact: negatives, zero, 38 digits, every scale; a value that is not base64 is dead-lettered', async () => {
     const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as {
       tables: { name: string; columns: Record<string, unknown>[] }[];
@@ -894,9 +894,14 @@ describe("Debezium's default NUMERIC encoding", () => {
       properties: '{}',
     };
     const lines = cases.map(([amount, price], i) =>
-      message('events', 'c', null, { ...event, id: i + 1, amount: precise(amount), price: precise(price) }),
+      message('events', 'c', null, {
+        ...event,
+        id: i + 1,
+        amount: preciseDecimal(amount),
+        price: preciseDecimal(price),
+      }),
     );
-    lines.push(message('events', 'c', null, { ...event, id: 100, amount: 'not base64!', price: precise(1n) }));
+    lines.push(message('events', 'c', null, { ...event, id: 100, amount: 'not base64!', price: preciseDecimal(1n) }));
     writeFileSync(join(dir, 'money.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'money.jsonl'));
     const rows = await engine.rows<{ id: string; amount: string; price: string }>(
@@ -934,7 +939,7 @@ describe("Debezium's default NUMERIC encoding", () => {
         payload: {
           op: 'c',
           before: null,
-          after: { ...event, id: 200, event_time: at, price: precise(1n) },
+          after: { ...event, id: 200, event_time: at, price: preciseDecimal(1n) },
           source: { table: 'events', lsn: 10 },
         },
       });
@@ -960,13 +965,6 @@ describe("Debezium's default NUMERIC encoding", () => {
 });
 
 describe("Debezium's other encodings", () => {
-  const precise = (unscaled: bigint): string => {
-    let bytes = 1;
-    while (unscaled >= 1n << BigInt(8 * bytes - 1) || unscaled < -(1n << BigInt(8 * bytes - 1))) bytes++;
-    const raw = (unscaled < 0n ? (1n << BigInt(8 * bytes)) + unscaled : unscaled).toString(16).padStart(2 * bytes, '0');
-    return Buffer.from(raw, 'hex').toString('base64');
-  };
-
   it('each arrives exact at its boundaries (variable scales, string and double decimals, µs/ms/ns epochs before 1970, zoned times, day numbers, arrays), and what cannot is dead-lettered', async () => {
     const columns = [
       { name: 'ratio', path: 'ratio', type: 'Decimal(20, 4)', encoding: 'variable_scale' },
@@ -996,9 +994,9 @@ describe("Debezium's other encodings", () => {
       properties: '{}',
     };
     const good: [Record<string, unknown>, Record<string, string>][] = [
-      [{ ratio: { scale: 2, value: precise(12_345n) } }, { ratio: '123.45' }],
-      [{ ratio: { scale: 6, value: precise(-1_234_500n) } }, { ratio: '-1.2345' }],
-      [{ ratio: { scale: 0, value: precise(10n ** 15n) } }, { ratio: '1000000000000000' }],
+      [{ ratio: { scale: 2, value: preciseDecimal(12_345n) } }, { ratio: '123.45' }],
+      [{ ratio: { scale: 6, value: preciseDecimal(-1_234_500n) } }, { ratio: '-1.2345' }],
+      [{ ratio: { scale: 0, value: preciseDecimal(10n ** 15n) } }, { ratio: '1000000000000000' }],
       [{ text_amount: '-12.5' }, { text_amount: '-12.5' }],
       [{ text_amount: 12.125 }, { text_amount: '12.125' }],
       [{ at_micros: -1 }, { at_micros: '1969-12-31 23:59:59.999999' }],
@@ -1013,7 +1011,7 @@ describe("Debezium's other encodings", () => {
       [{ uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }, { uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }],
     ];
     const bad: [Record<string, unknown>, RegExp][] = [
-      [{ ratio: { scale: 6, value: precise(1_234_567n) } }, /^type: ratio is not Decimal\(20, 4\)/],
+      [{ ratio: { scale: 6, value: preciseDecimal(1_234_567n) } }, /^type: ratio is not Decimal\(20, 4\)/],
       [{ text_amount: '1.2345' }, /^type: text_amount is not Decimal\(12, 3\)/],
       [{ born: 200_000 }, /^type: born is not Date32/],
       [{ scores: [1, 'x'] }, /^type: scores is not Array\(Int32\)/],

@@ -13,6 +13,7 @@ FROM
             countIf (is_exposure) AS exposures,
             countIf (is_conversion) AS conversions,
             sum(value) AS value,
+            sum(revenue) AS revenue,
             min(event_time) AS first_event,
             max(event_time) AS last_event
         FROM

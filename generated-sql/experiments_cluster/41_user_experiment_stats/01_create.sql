@@ -1,4 +1,4 @@
--- user_experiment_stats: each user's events, exposures and conversions per experiment and day.
+-- user_experiment_stats: each user's events, exposures, conversions and revenue per experiment and day.
 -- Rebuilt a day at a time by chplan run --day (staging, then REPLACE PARTITION), always from the
 -- latest state per key, so updates, deletes and redelivered messages are counted exactly once.
 -- Created empty with the structure of its SELECT.
@@ -20,6 +20,7 @@ FROM
             countIf (is_exposure) AS exposures,
             countIf (is_conversion) AS conversions,
             sum(value) AS value,
+            sum(revenue) AS revenue,
             min(event_time) AS first_event,
             max(event_time) AS last_event
         FROM
@@ -44,4 +45,4 @@ FROM
             experiment_id,
             user_id
     )
-COMMENT 'chplan definition 68a159d5416c29b6'
+COMMENT 'chplan definition 1422420001970f8e'

@@ -1,8 +1,11 @@
 /**
- * A deterministic Debezium change stream of the seed's experiments (assignments and events):
- * snapshot reads, inserts, updates (10%), deletes (2%), redelivered messages, interleaving
- * across keys, and bad messages of every kind the chain must dead-letter. Test and demo data:
- * it is generated here, then replayed into the landing table like a Kafka topic.
+ * A deterministic Debezium change stream of the seed's experiments (assignments and events), shaped as the
+ * PostgreSQL connector sends it by default: snapshot reads, inserts, updates (10%) without `before`, deletes (2%)
+ * whose `before` holds the key and fallback values (REPLICA IDENTITY DEFAULT), NUMERIC revenue as base64 bytes
+ * (decimal.handling.mode=precise), a tombstone after each delete, keyed messages in 3 partitions read interleaved
+ * (a key's messages in order, partitions in any order), redelivered messages, and bad messages of every kind the
+ * chain must dead-letter. Test and demo data: it is generated here, then replayed into the landing table like a
+ * Kafka topic.
  */
 
 export interface DumpOptions {
@@ -22,6 +25,11 @@ export interface DumpOptions {
    * REPLICA IDENTITY DEFAULT: `__debezium_unavailable_value`. 0 by default.
    */
   toast?: number;
+  /**
+   * Truncate the events table once, two thirds of the way through (sent only with skipped.operations=none; a
+   * default connector skips truncates). Off by default.
+   */
+  truncate?: boolean;
 }
 
 export type Row = Record<string, unknown>;
@@ -37,6 +45,8 @@ export interface DumpResult {
   deletesOfUnseenKeys: number;
   /** Tombstones sent (an empty message after each delete, Debezium's default), redeliveries included. */
   tombstones: number;
+  /** Truncate messages sent, redeliveries included. */
+  truncates: number;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -118,11 +128,12 @@ function valueSchema(table: string, columns: Record<string, unknown>[]): object 
   };
 }
 
-const column = (field: string, type: string, name?: string) => ({
+const column = (field: string, type: string, name?: string, extra: Record<string, unknown> = {}) => ({
   type,
   optional: false,
   ...(name ? { name, version: 1 } : {}),
   field,
+  ...extra,
 });
 const SCHEMAS: Record<string, object> = {
   events: valueSchema('events', [
@@ -133,6 +144,10 @@ const SCHEMAS: Record<string, object> = {
     column('event_type', 'string'),
     column('event_time', 'string', 'io.debezium.time.ZonedTimestamp'),
     column('properties', 'string', 'io.debezium.data.Json'),
+    column('revenue', 'bytes', 'org.apache.kafka.connect.data.Decimal', {
+      optional: true,
+      parameters: { scale: '2', 'connect.decimal.precision': '10' },
+    }),
   ]),
   assignments: valueSchema('assignments', [
     column('id', 'int64'),
@@ -142,6 +157,37 @@ const SCHEMAS: Record<string, object> = {
     column('assigned_at', 'string', 'io.debezium.time.ZonedTimestamp'),
   ]),
 };
+
+/**
+ * A NUMERIC as Debezium sends it under decimal.handling.mode=precise: the unscaled value's minimal big-endian two's
+ * complement, base64. Pure.
+ */
+export function preciseDecimal(unscaled: bigint): string {
+  let bytes = 1;
+  while (unscaled >= 1n << BigInt(8 * bytes - 1) || unscaled < -(1n << BigInt(8 * bytes - 1))) bytes++;
+  const raw = (unscaled < 0n ? (1n << BigInt(8 * bytes)) + unscaled : unscaled).toString(16).padStart(2 * bytes, '0');
+  return Buffer.from(raw, 'hex').toString('base64');
+}
+
+/**
+ * A delete's `before` under REPLICA IDENTITY DEFAULT: the key, and for every other NOT NULL column the fallback value
+ * the connector fills in ('' for text, 0 for numbers, the epoch for timestamps); nullable columns are null.
+ */
+function deleteBefore(row: Row): Row {
+  const fallback = (field: string, value: unknown) =>
+    field === 'id'
+      ? value
+      : field === 'revenue'
+        ? null
+        : typeof value === 'number'
+          ? 0
+          : /_time$|_at$/.test(field)
+            ? '1970-01-01T00:00:00Z'
+            : '';
+  return Object.fromEntries(Object.entries(row).map(([field, value]) => [field, fallback(field, value)]));
+}
+
+const PARTITIONS = 3;
 
 const DAY0 = Date.UTC(2026, 9, 1);
 const iso = (ms: number, micros: number) =>
@@ -166,26 +212,47 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
         ? { schema: SCHEMAS[String(payload.source?.table)] ?? SCHEMAS.events, payload }
         : payload,
     );
-  const pending: string[] = [];
+  // Each partition's messages in order; read interleaved in runs, as a consumer of 3 partitions sees them.
+  const partitions: string[][] = Array.from({ length: PARTITIONS }, () => []);
+  let buffered = 0;
   let messages = 0;
   let redelivered = 0;
   let tombstones = 0;
-  const emit = (line: string) => {
+  let truncates = 0;
+  const deliver = (line: string) => {
     write(line);
     messages++;
     if (line === '') tombstones++;
-    if (rand() < options.duplicates) pending.push(line);
+    else if (line.includes('"op":"t"')) truncates++;
+  };
+  const drain = (downTo: number) => {
+    while (buffered > downTo) {
+      const partition = partitions[Math.floor(rand() * PARTITIONS)]!;
+      for (let run = 1 + Math.floor(rand() * 20); run > 0 && partition.length > 0; run--) {
+        deliver(partition.shift()!);
+        buffered--;
+      }
+    }
+  };
+  const pending: [string, number][] = [];
+  const emit = (line: string, partition: number) => {
+    partitions[partition]!.push(line);
+    buffered++;
+    if (rand() < options.duplicates) pending.push([line, partition]);
     // Redeliveries come back a little later, like a consumer restarting from an older offset.
     if (pending.length > 50 || (pending.length > 0 && rand() < 0.05)) {
-      const again = pending.shift()!;
-      write(again);
-      messages++;
+      const [again, from] = pending.shift()!;
+      partitions[from]!.push(again);
+      buffered++;
       redelivered++;
-      if (again === '') tombstones++;
     }
+    if (buffered > 3000) drain(1000);
   };
   const change = (table: 'events' | 'assignments', op: string, before: Row | null, after: Row | null) => {
     lsn += 1 + Math.floor(rand() * 3);
+    // Keyed by primary key: a key's messages share a partition. A truncate has no key.
+    const id = Number((after ?? before)?.id ?? 0);
+    const partition = op === 't' ? 0 : (id + (table === 'events' ? 0 : 1)) % PARTITIONS;
     emit(
       wrap({
         before,
@@ -207,9 +274,10 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
           xmin: null,
         },
       }),
+      partition,
     );
     // tombstones.on.delete (default true): a message without a value follows each delete, for log compaction.
-    if (op === 'd') emit('');
+    if (op === 'd') emit('', partition);
   };
   // Assignments: each user in each experiment, a variant (snapshot reads, then new ones).
   let assignmentId = 0;
@@ -231,22 +299,35 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
   }
   // Events: inserts, with updates and deletes of earlier events interleaved.
   const eventIds: number[] = [];
+  // NUMERIC(10, 2), as sent: on conversions, and as the odd refund.
+  const revenue = (type: string) => {
+    const cents =
+      type === 'conversion' ? Math.round((rand() - 0.1) * 50_000) : rand() < 0.05 ? -Math.round(rand() * 2_000) : null;
+    return cents === null ? null : preciseDecimal(BigInt(cents));
+  };
+  const truncateAt = options.truncate ? Math.floor((options.events * 2) / 3) : -1;
   for (let id = 1; id <= options.events; id++) {
+    if (id === truncateAt) {
+      live.events.clear();
+      change('events', 't', null, null);
+    }
     const user = Math.floor(rand() * options.users);
     const experiment = 1 + Math.floor(rand() * options.experiments);
     const at = DAY0 + Math.floor(rand() * 7 * 86_400_000);
+    const type = pick(TYPES);
     const row: Row = {
       id,
       user_id: `user_${user}`,
       experiment_id: experiment,
       variant_id: experiment * 10 + (user % 2),
-      event_type: pick(TYPES),
+      event_type: type,
       event_time: iso(at, id % 997),
       properties: JSON.stringify({
         page: pick(PAGES),
         device: pick(DEVICES),
         ...(rand() < 0.7 ? { value: Math.round(rand() * 10_000) / 100 } : {}),
       }),
+      revenue: revenue(type),
     };
     live.events.set(id, row);
     eventIds.push(id);
@@ -258,9 +339,10 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
       if (before) {
         const moved = Date.parse(String(before.event_time)) + Math.floor((rand() - 0.5) * 4 * 86_400_000);
         const unchanged = (options.toast ?? 0) > 0 && rand() < options.toast!;
+        const newType = pick(TYPES);
         const after = {
           ...before,
-          event_type: pick(TYPES),
+          event_type: newType,
           event_time: iso(moved, target % 997),
           properties: unchanged
             ? before.properties
@@ -269,26 +351,27 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
                 device: pick(DEVICES),
                 value: Math.round(rand() * 10_000) / 100,
               }),
+          revenue: revenue(newType),
         };
         live.events.set(target, after);
-        change('events', 'u', before, unchanged ? { ...after, properties: '__debezium_unavailable_value' } : after);
+        // REPLICA IDENTITY DEFAULT: an update carries no before (its key did not change).
+        change('events', 'u', null, unchanged ? { ...after, properties: '__debezium_unavailable_value' } : after);
       }
     } else if (roll < 0.12 && eventIds.length > 0) {
       const target = eventIds[Math.floor(rand() * eventIds.length)]!;
       const before = live.events.get(target);
       if (before) {
         live.events.delete(target);
-        change('events', 'd', before, null);
+        change('events', 'd', deleteBefore(before), null);
       }
     }
   }
-  while (pending.length > 0) {
-    const again = pending.shift()!;
-    write(again);
-    messages++;
+  for (const [again, from] of pending) {
+    partitions[from]!.push(again);
+    buffered++;
     redelivered++;
-    if (again === '') tombstones++;
   }
+  drain(0);
   // Bad messages, each of a kind the chain must dead-letter with its reason.
   const bad: Record<string, number> = {};
   const badLine = (reason: string, line: string) => {
@@ -339,5 +422,5 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     state.events = live.events;
     state.assignments = live.assignments;
   }
-  return { messages, redelivered, state, bad, deletesOfUnseenKeys, tombstones };
+  return { messages, redelivered, state, bad, deletesOfUnseenKeys, tombstones, truncates };
 }
