@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
 import { SafetyError } from '../core/errors.js';
 import { utcInstant } from '../core/windows.js';
-import { appendLedger, NO_WINDOW, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
+import { appendLedger, latestLeaseRow, NO_WINDOW, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
 
 export interface Lease {
   runner: string;
@@ -81,8 +81,10 @@ export async function acquireLease(
     rowsWritten: 0,
     startedAt: acquiredAt,
   } as const;
-  const write = (status: 'held' | 'released') =>
-    appendLedger(engine, ledger, {
+  let lastWrite = 0;
+  const write = (status: 'held' | 'released') => {
+    lastWrite = Date.now();
+    return appendLedger(engine, ledger, {
       ...leaseRow,
       planHash: options.planHash,
       status,
@@ -90,6 +92,9 @@ export async function acquireLease(
       finishedAt: new Date(),
       note: options.force && others.length ? `taken over from ${others.map((o) => o.runner).join(', ')}` : '',
     });
+  };
+  // A heartbeat before every step checks for a takeover; it writes a row only as often as freshness needs.
+  const refreshEveryMs = Math.min(10_000, (options.staleAfterSec * 1000) / 3);
   try {
     await write('held');
   } catch (error) {
@@ -131,17 +136,15 @@ export async function acquireLease(
   const heartbeat = () =>
     serial(async () => {
       if (released) return;
-      // Runs before every chunk: read this runner's rows only, not the target's whole history.
-      const mine = (await readLedger(engine, ledger.table, target, undefined, options.runner))
-        .filter((r) => r.step === 'lease')
-        .at(-1);
+      // Runs before every chunk and publish: this runner's latest lease row only, not the target's whole history.
+      const mine = await latestLeaseRow(engine, ledger.table, target, options.runner);
       if (mine?.status === 'taken_over') {
         throw new SafetyError(
           `This run lost ${target}: ${mine.note} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
             'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
         );
       }
-      if (!released) await write('held');
+      if (!released && Date.now() - lastWrite >= refreshEveryMs) await write('held');
     });
   const release = () => {
     released = true;

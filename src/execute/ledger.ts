@@ -150,6 +150,25 @@ export async function readLedger(
   );
 }
 
+/**
+ * A runner's latest lease row on a target (what its heartbeat checks before each step): one small query, for a
+ * ledger the run has already migrated.
+ */
+export async function latestLeaseRow(
+  engine: Engine,
+  ledger: TableRef,
+  target: string,
+  runner: string,
+): Promise<Pick<LedgerRow, 'status' | 'note' | 'finished_at'> | undefined> {
+  const [row] = await engine.rows<Pick<LedgerRow, 'status' | 'note' | 'finished_at'>>(
+    `SELECT status, note, toString(finished_at) AS finished_at FROM ${quoteTable(ledger)}
+     WHERE target = {target:String} AND runner = {runner:String} AND step = 'lease'
+     ORDER BY finished_at DESC, started_at DESC, status IN ('released', 'taken_over') DESC LIMIT 1`,
+    { params: { target, runner }, step: 'ledger' },
+  );
+  return row;
+}
+
 /** The latest row per (step, window): what the ledger currently says about each chunk and unit. Pure. */
 export function latestByWindow(rows: LedgerRow[], step: LedgerStep): Map<string, LedgerRow> {
   const latest = new Map<string, LedgerRow>();

@@ -119,7 +119,15 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     ctx.emit({ type: 'unit_empty', unit: unit.label, reason: unit.emptyBecause });
     return summary('empty');
   }
-  if ((await staged.countSource(ctx, unit, whole)) === 0) {
+  // Each window's source is counted once per run of the unit: a unit of one chunk is counted for its emptiness and
+  // for its chunk's ledger row alike, and where the count is a recomputation (a stream aggregate's day) it is costly.
+  const counted = new Map<string, Promise<number>>();
+  const countSource = (window: Window): Promise<number> => {
+    const key = windowKey(unit.key, window);
+    if (!counted.has(key)) counted.set(key, staged.countSource(ctx, unit, window));
+    return counted.get(key)!;
+  };
+  if ((await countSource(whole)) === 0) {
     const handled = await staged.whenEmpty?.(ctx, unit);
     if (handled) return handled;
     ctx.emit({
@@ -140,7 +148,7 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     ctx,
     unit: unit.key,
     steps,
-    countSource: (w) => staged.countSource(ctx, unit, w),
+    countSource,
     countStaging: (w) => staged.countStaging(ctx, unit, w),
     beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
     explainFailure: staged.explainFailure && ((w, queryId, cause) => staged.explainFailure!(ctx, w, queryId, cause)),
@@ -167,12 +175,22 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     ctx.emit({ type: 'chunk_done', window, ...done });
   }
   await ctx.lease?.heartbeat();
-  const before = await stagedRows(ctx, steps, whole);
-  await staged.beforePublish?.(ctx, unit);
-  const added = (await stagedRows(ctx, steps, whole)).rows - before.rows;
-  await publish(ctx, staged, unit, steps, rowsWritten + added);
+  await publish(ctx, staged, unit, steps, rowsWritten + (await rowsAddedBeforePublish(ctx, staged, unit, steps)));
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: rowsWritten });
   return summary('published', rowsRead, rowsWritten);
+}
+
+/** Rows the kind's check before publishing staged beside the chunks (none when it has no such check). */
+async function rowsAddedBeforePublish<P extends LoadedPlan, U extends StagedUnit>(
+  ctx: RunContext<P>,
+  staged: StagedAdapter<P, U>,
+  unit: U,
+  steps: StagedSteps,
+): Promise<number> {
+  if (!staged.beforePublish) return 0;
+  const before = await stagedRows(ctx, steps, unit.whole);
+  await staged.beforePublish(ctx, unit);
+  return (await stagedRows(ctx, steps, unit.whole)).rows - before.rows;
 }
 
 async function stagedRows(

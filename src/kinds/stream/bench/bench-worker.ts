@@ -124,8 +124,11 @@ if (mode === 'floor') {
     if (previous && previous.version >= version) continue; // a redelivery or an older version
     // An unchanged TOASTed properties keeps the row's earlier value, as the chain does.
     const unchanged = row.properties === '__debezium_unavailable_value';
+    // A delete's before holds only the key and fallback values (REPLICA IDENTITY DEFAULT): nothing else is read.
     const props =
-      typeof row.properties === 'string' && !unchanged ? (JSON.parse(row.properties) as { value?: number }) : {};
+      typeof row.properties === 'string' && !unchanged && p.op !== 'd'
+        ? (JSON.parse(row.properties) as { value?: number })
+        : {};
     const event: Event = {
       id: row.id,
       user_id: String(row.user_id),
