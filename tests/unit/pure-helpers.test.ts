@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../src/core/canonical-json.js';
 import { median } from '../../src/bench/measure.js';
 import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js';
+import { timeAfterFirstKey } from '../../src/kinds/flatten/bench/bench-transform.js';
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
 import { registryConflicts } from '../../src/kinds/flatten/run/registry.js';
@@ -156,6 +157,14 @@ describe('what chunks of a day read', () => {
     // A day of fewer granules than chunks cannot be split by them: nothing to say.
     expect(chunksRereadDay(chunkReads(2, Array(24).fill(2)))).toBe(false);
     expect(chunkReads(0, [0, 0]).ratio).toBe(1);
+  });
+
+  it("the benchmark's time-keyed copy moves the time right after the key's first column", () => {
+    expect(timeAfterFirstKey('customerId, clientId, sessionId, timestampMs', 'timestampMs')).toBe(
+      'customerId, timestampMs, clientId, sessionId',
+    );
+    expect(timeAfterFirstKey('timestampMs, customerId', 'timestampMs')).toBe('customerId, timestampMs');
+    expect(timeAfterFirstKey('customerId', 'timestampMs')).toBe('customerId, timestampMs');
   });
 });
 

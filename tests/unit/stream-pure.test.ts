@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodingProblem, streamSpecOf } from '../../src/kinds/stream/plan/spec.js';
+import { encodingProblem, streamSpecOf, type StreamSpec } from '../../src/kinds/stream/plan/spec.js';
+import { aggregateStages } from '../../src/kinds/stream/run/run.js';
 import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/encodings.js';
 import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
@@ -165,5 +166,20 @@ describe('stream validation arithmetic', () => {
       accountingCheck({ landed: '10', parsed: '7', dead_lettered: '2', kafka_errors: '1' }).map((c) => c.status),
     ).toEqual(['fail', 'warn']);
     expect(stateChecks('t', { processed: '5', latest: '6', deletes_of_unseen_keys: '0' })[0]!.status).toBe('fail');
+  });
+});
+
+describe('rebuild stages', () => {
+  it('an aggregate runs after the aggregates it reads, and beside those it does not', () => {
+    const aggregate = (name: string, select: string) => ({ name, select });
+    const stages = aggregateStages({
+      aggregates: [
+        aggregate('hourly', 'SELECT 1 FROM {{events_processed:window}}'),
+        aggregate('daily', 'SELECT 1 FROM {{hourly:window}}'),
+        aggregate('users', 'SELECT 1 FROM {{events_processed:window}} JOIN {{assignments_processed}} USING (id)'),
+        aggregate('weekly', 'SELECT 1 FROM {{daily}} JOIN {{users}} USING (day)'),
+      ] as StreamSpec['aggregates'],
+    });
+    expect(Object.fromEntries(stages)).toEqual({ hourly: 0, daily: 1, users: 0, weekly: 2 });
   });
 });

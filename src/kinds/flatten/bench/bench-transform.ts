@@ -5,7 +5,8 @@ import type { Engine } from '../../../engine/engine.js';
 import { DEMO_DAY, type Settings, type Strategy } from '../../../config/settings.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { discoverKeys } from '../discover/discover.js';
-import { dayWindow, windowParams } from '../../../core/windows.js';
+import { chunksOfDay, dayWindow, windowParams } from '../../../core/windows.js';
+import { chunkGranules } from '../run/chunk-reads.js';
 import { windowFilter } from '../schema/window-filter.js';
 import { assignColumns } from '../mapping/assign-columns.js';
 import { buildPlan } from '../plan/build-plan.js';
@@ -35,6 +36,10 @@ export interface TransformBenchReport {
   ratios: Record<string, number>;
   /** The first strategy's plan, for measuring memory per chunk size afterwards. */
   planDir: string;
+  /** The same plan over a copy of the source sorted with the time after the key's first column (embedded engine). */
+  timeKeyed?: TimeKeyedCopy;
+  /** Granules the day's 24 hour chunks select together, over one read of the day (EXPLAIN indexes = 1), per source. */
+  hourReads: { source: number; timeKeyed?: number };
   day: string;
   memory?: {
     dayChunkPeakMiB: number;
@@ -45,8 +50,87 @@ export interface TransformBenchReport {
     /** The day in one chunk whose GROUP BY spills to disk past SPILL_BYTES. */
     spillingDayPeakMiB: number;
     spillingDaySeconds: number;
+    /** Day and hour chunks over the time-keyed copy, where an hour chunk reads only its hour's granules. */
+    timeKeyed?: {
+      sortingKey: string;
+      dayChunkPeakMiB: number;
+      hourChunksPeakMiB: number;
+      dayChunkSeconds: number;
+      hourChunksSeconds: number;
+    };
     note: string;
   };
+}
+
+/**
+ * The source's sorting key with the time column moved right after its first column (`customerId, clientId, sessionId,
+ * timestampMs` → `customerId, timestampMs, clientId, sessionId`): a key under which a chunk of hours selects only its
+ * hours' granules of each customer. Pure.
+ */
+export function timeAfterFirstKey(sortingKey: string, time: string): string {
+  const columns = sortingKey.split(',').map((c) => c.trim());
+  const rest = columns.filter((c) => c !== time);
+  return [rest[0], time, ...rest.slice(1)].filter((c) => c !== undefined).join(', ');
+}
+
+interface TimeKeyedCopy {
+  planDir: string;
+  sortingKey: string;
+}
+
+/** Granules 24 hour chunks of the day select together, over a day chunk's. */
+async function hourReads(engine: Engine, plan: FlattenPlan, day: string): Promise<number> {
+  const tz = plan.manifest.timeZone;
+  return (await chunkGranules(engine, plan.manifest, dayWindow(day, tz), chunksOfDay(day, tz, 'hour'))).ratio;
+}
+
+/**
+ * Copies the source into `<source>_by_time`, sorted by `timeAfterFirstKey`, and writes the first strategy's plan over
+ * it: the hour chunks a user picks when the day does not fit in memory, measured where the key lets them skip the rest
+ * of the day.
+ */
+async function timeKeyedPlan(
+  engine: Engine,
+  settings: Settings,
+  strategy: Strategy,
+  mapping: ReturnType<typeof assignColumns>,
+  dir: string,
+): Promise<TimeKeyedCopy> {
+  const source = settings.source;
+  const [keys] = await engine.rows<{ sorting: string; partition: string }>(
+    'SELECT sorting_key AS sorting, partition_key AS partition FROM system.tables WHERE database = {db:String} AND name = {name:String}',
+    { params: { db: source.database, name: source.name } },
+  );
+  const schema = await introspectSource(engine, settings);
+  const sortingKey = timeAfterFirstKey(keys!.sorting, schema.time.name);
+  const copy = { database: source.database, name: `${source.name}_by_time` };
+  await engine.command(`DROP TABLE IF EXISTS ${quoteTable(copy)}`);
+  await engine.command(
+    `CREATE TABLE ${quoteTable(copy)} AS ${quoteTable(source)} ENGINE = MergeTree ${keys!.partition ? `PARTITION BY ${keys!.partition} ` : ''}ORDER BY (${sortingKey})`,
+  );
+  await engine.command(`INSERT INTO ${quoteTable(copy)} SELECT * FROM ${quoteTable(source)}`);
+  // Merged, as a day's partition is once its merges are done: every part would repeat the edges of each hour.
+  await engine.command(`OPTIMIZE TABLE ${quoteTable(copy)} FINAL`);
+  const copySettings = {
+    ...settings,
+    source: copy,
+    strategy,
+    target: { database: settings.target.database, name: `chplan_bench_by_time` },
+  };
+  const planDir = join(dir, 'by_time');
+  writePlanDir(
+    planDir,
+    buildPlan({
+      name: 'by_time',
+      schema: await introspectSource(engine, copySettings),
+      mapping,
+      settings: copySettings,
+      toolVersion: TOOL_VERSION,
+    }).files,
+  );
+  const plan = readPlan(planDir);
+  for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
+  return { planDir, sortingKey };
 }
 
 /** The I/O any transform must pay: every metric map's keys and values, read once. */
@@ -132,6 +216,10 @@ export async function benchTransform(
     return measure(() => engine.command(statementOf(plan, 'insert_chunk'), { params }));
   }).finally(() => pauseMerges && engine.command('SYSTEM START MERGES'));
   const [groups] = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${staging(first)}`);
+  // Hour chunks are measured in processes of their own afterwards, which only the embedded engine allows.
+  const timeKeyed = engine.can.runInProcess
+    ? await timeKeyedPlan(engine, settings, options.strategies[0]!, mapping, dir)
+    : undefined;
 
   const rowsOf = (name: string) =>
     name === 'client-side baseline' ? Math.min(options.baselineRows, options.rows) : options.rows;
@@ -159,6 +247,11 @@ export async function benchTransform(
     results,
     ratios,
     planDir: join(dir, options.strategies[0]!),
+    timeKeyed,
+    hourReads: {
+      source: await hourReads(engine, first, day),
+      timeKeyed: timeKeyed && (await hourReads(engine, readPlan(timeKeyed.planDir), day)),
+    },
     day,
   };
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { benchTransform } from '../bench/bench-transform.js';
+import { benchTransform, type TransformBenchReport } from '../bench/bench-transform.js';
 import { chunkPeakMemory } from '../bench/chunk-memory.js';
 import type { Strategy } from '../../../config/settings.js';
 import { writeFileAtomic } from '../../../core/write-atomic.js';
@@ -16,6 +16,33 @@ const MiB = 1024 * 1024;
  * memory sets (--insert-setting max_bytes_before_external_group_by=…) instead of hour chunks.
  */
 const SPILL_BYTES = 1e9;
+
+/** The day as one chunk and as hour chunks over the time-keyed copy, each in its own process. */
+function timeKeyedChunks(dataDir: string, copy: { planDir: string; sortingKey: string }, day: string) {
+  const whole = chunkPeakMemory(dataDir, copy.planDir, day, 'day');
+  const hours = chunkPeakMemory(dataDir, copy.planDir, day, 'hour');
+  return {
+    sortingKey: copy.sortingKey,
+    dayChunkPeakMiB: whole.maxRssBytes / MiB,
+    hourChunksPeakMiB: hours.maxRssBytes / MiB,
+    dayChunkSeconds: whole.seconds,
+    hourChunksSeconds: hours.seconds,
+  };
+}
+
+/** The memory table's rows for the time-keyed copy: the day, hour chunks, and their ratios. */
+function timeKeyedRows(t: NonNullable<TransformBenchReport['memory']>['timeKeyed']): string[][] {
+  if (!t) return [];
+  return [
+    [`source sorted by (${t.sortingKey}): day`, t.dayChunkPeakMiB.toFixed(0), t.dayChunkSeconds.toFixed(2)],
+    ['  hour', t.hourChunksPeakMiB.toFixed(0), t.hourChunksSeconds.toFixed(2)],
+    [
+      '  hour / day',
+      (t.hourChunksPeakMiB / t.dayChunkPeakMiB).toFixed(2),
+      (t.hourChunksSeconds / t.dayChunkSeconds).toFixed(2),
+    ],
+  ];
+}
 
 export const benchTransformCommand = {
   command: 'bench-transform',
@@ -62,6 +89,7 @@ export const benchTransformCommand = {
         hourChunksSeconds: hour.seconds,
         spillingDayPeakMiB: spilling.maxRssBytes / MiB,
         spillingDaySeconds: spilling.seconds,
+        timeKeyed: report.timeKeyed && timeKeyedChunks(resolve(settings.dataDir), report.timeKeyed, report.day),
         note: "peak resident memory of a process running the embedded engine and the day's inserts; seconds are one run each",
       };
     }
@@ -109,10 +137,17 @@ export const benchTransformCommand = {
               (m.spillingDayPeakMiB / dayChunkPeakMiB).toFixed(2),
               (m.spillingDaySeconds / dayChunkSeconds).toFixed(2),
             ],
+            ...timeKeyedRows(m.timeKeyed),
           ],
         ),
       );
     }
+    const reads = report.hourReads;
+    print(
+      `24 hour chunks select ${reads.source.toFixed(1)}× the granules of one day chunk on the source` +
+        (reads.timeKeyed === undefined ? '' : `, ${reads.timeKeyed.toFixed(1)}× on the time-keyed copy`) +
+        ' (EXPLAIN indexes = 1)',
+    );
     print(`Wrote ${out}`);
   },
 };

@@ -1,5 +1,6 @@
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { windowParams, type Window } from '../../../core/windows.js';
+import type { Engine } from '../../../engine/engine.js';
 import type { RunContext } from '../../../execute/run-context.js';
 import type { StagedUnit } from '../../../execute/staged-units.js';
 import type { FlattenPlan } from '../plan/plan.js';
@@ -33,9 +34,8 @@ export function chunksRereadDay(reads: ChunkReads): boolean {
 }
 
 /** The granules a read of the source's window selects, from the engine's index analysis (nothing is read). */
-async function granulesSelected(ctx: RunContext<FlattenPlan>, window: Window): Promise<number> {
-  const m = ctx.plan.manifest;
-  const lines = await ctx.engine.rows<{ explain: string }>(
+async function granulesSelected(engine: Engine, m: FlattenPlan['manifest'], window: Window): Promise<number> {
+  const lines = await engine.rows<{ explain: string }>(
     `EXPLAIN indexes = 1 SELECT ${quoteIdent(m.timeColumn)} FROM ${quoteTable(m.tables.source)} WHERE ${windowFilter(m)}`,
     { params: windowParams(window), step: 'explain chunk reads' },
   );
@@ -44,16 +44,26 @@ async function granulesSelected(ctx: RunContext<FlattenPlan>, window: Window): P
   return Number(selected?.[1] ?? 0);
 }
 
+/** The granules a day's read and each of its chunks' reads select. */
+export async function chunkGranules(
+  engine: Engine,
+  manifest: FlattenPlan['manifest'],
+  whole: Window,
+  windows: Window[],
+): Promise<ChunkReads> {
+  return chunkReads(
+    await granulesSelected(engine, manifest, whole),
+    await Promise.all(windows.map((w) => granulesSelected(engine, manifest, w))),
+  );
+}
+
 /**
  * Warns when the source's sorting key makes every chunk of a day read (nearly) the whole day, as a
  * key that starts with the customer does for hour chunks, and proposes what reads the day once.
  */
 export async function warnIfChunksRereadDay(ctx: RunContext<FlattenPlan>, unit: StagedUnit): Promise<void> {
   if (unit.windows.length < 2) return;
-  const reads = chunkReads(
-    await granulesSelected(ctx, unit.whole),
-    await Promise.all(unit.windows.map((w) => granulesSelected(ctx, w))),
-  );
+  const reads = await chunkGranules(ctx.engine, ctx.plan.manifest, unit.whole, unit.windows);
   if (!chunksRereadDay(reads)) return;
   const source = ctx.plan.manifest.tables.source;
   const [table] = await ctx.engine.rows<{ key: string }>(

@@ -11,9 +11,9 @@ export const benchStreamCommand = {
     yargs
       .option('events', {
         type: 'number',
-        default: 1_700_000,
+        default: 400_000,
         describe:
-          'events of the generated dump (with updates, deletes, assignments and redeliveries: about 2,000,000 messages)',
+          'events of the generated dump (with updates, deletes, assignments, tombstones and redeliveries: about 512,000 messages)',
       })
       .option('repeat', { type: 'number', default: 3, describe: 'runs of each measurement (median reported)' })
       .option('work-dir', {

@@ -7,6 +7,8 @@ import { dayUnits, stagedUnits, type StagedUnit } from '../../../execute/staged-
 import { statementOf } from '../../../plan/plan-dir.js';
 import { aggregateStep, chainTables, type AggregateStep } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
+import type { StreamSpec } from '../plan/spec.js';
+import { tableReferences } from '../../../core/table-references.js';
 
 export interface RebuildOptions {
   days: string[];
@@ -100,15 +102,31 @@ export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
   resumable: true,
 };
 
-/** Every aggregate's days, in the spec's order (a rollup after what it rolls up), as units. */
+/**
+ * Each aggregate's stage: 0 when it reads only processed tables, else one more than the latest aggregate it reads (a
+ * rollup after what it rolls up), so that aggregates that do not depend on each other run in one stage. Pure.
+ */
+export function aggregateStages(spec: Pick<StreamSpec, 'aggregates'>): Map<string, number> {
+  const stages = new Map<string, number>();
+  for (const a of spec.aggregates) {
+    const read = tableReferences(a.select)
+      .map((r) => stages.get(r.name))
+      .filter((s) => s !== undefined);
+    stages.set(a.name, read.length === 0 ? 0 : Math.max(...read) + 1);
+  }
+  return stages;
+}
+
+/** Every aggregate's days as units: an aggregate's days after those of the aggregates it reads. */
 export function aggregateDays(plan: StreamPlan, days: string[]): AggregateDay[] {
-  return plan.manifest.spec.aggregates.flatMap(({ name }, stage) =>
+  const stages = aggregateStages(plan.manifest.spec);
+  return plan.manifest.spec.aggregates.flatMap(({ name }) =>
     dayUnits(days, 'UTC', 'day').map((day) => ({
       ...day,
       aggregate: name,
       key: `${name}/${day.day}`,
       label: `aggregate ${name}, ${day.day}`,
-      stage,
+      stage: stages.get(name)!,
       // Progress names the chunk's aggregate too.
       whole: { ...day.whole, label: `${name} ${day.whole.label}` },
       windows: day.windows.map((w) => ({ ...w, label: `${name} ${w.label}` })),
