@@ -10,7 +10,10 @@ export interface PlannedObject {
 }
 
 const QUOTED = '`((?:[^`\\\\]|``|\\\\.)*)`';
-const CREATE = new RegExp(`^CREATE (?:TABLE|MATERIALIZED VIEW|DICTIONARY) IF NOT EXISTS ${QUOTED}\\.${QUOTED}`, 'm');
+const CREATE = new RegExp(
+  `^CREATE (?:TABLE|MATERIALIZED VIEW|VIEW|DICTIONARY) IF NOT EXISTS ${QUOTED}\\.${QUOTED}`,
+  'm',
+);
 
 function unquote(text: string): string {
   return text.replace(/``/g, '`').replace(/\\(.)/g, '$1');

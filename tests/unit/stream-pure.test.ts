@@ -48,7 +48,10 @@ describe('stream spec', () => {
             aggregates: [
               { name: 'a', time: 't', key: ['k'], select: 'SELECT 1 FROM {{missing:window}}', rollupOf: 'b' },
             ],
-            views: [{ name: 'events_processed', select: 'SELECT 1 FROM {{a:window}}' }],
+            views: [
+              { name: 'events_processed', select: 'SELECT 1 FROM {{a:window}}' },
+              { name: 'events_processed_live', select: 'SELECT 1' },
+            ],
           }),
         );
       } catch (e) {
@@ -57,6 +60,8 @@ describe('stream spec', () => {
       return '';
     })();
     expect(error).toMatch(/events_processed is named twice/);
+    // The plan's own view over the table's latest state takes that name.
+    expect(error).toMatch(/events_processed_live is named twice/);
     expect(error).toMatch(/key column nope is not among its columns/);
     expect(error).toMatch(/time column id is UInt64, not a date or DateTime64/);
     expect(error).toMatch(/column _x starts with _/);

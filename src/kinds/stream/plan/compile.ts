@@ -16,7 +16,7 @@ import {
 } from './parse-sql.js';
 import { TOAST_PLACEHOLDER, toastResolution } from './toast-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
-import type { StreamAggregate, StreamSpec, StreamTable } from './spec.js';
+import { liveViewName, type StreamAggregate, type StreamSpec, type StreamTable } from './spec.js';
 
 export interface StreamStatement {
   step: string;
@@ -141,6 +141,7 @@ type StreamTemplate =
   | 'recompute_day'
   | 'create_dictionary'
   | 'create_view'
+  | 'live_view'
   | 'create_route'
   | 'create_distributed'
   | 'check_colocation'
@@ -477,6 +478,18 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       role: 'view: rows with missing or ill-typed fields → dead letter',
       template: 'row_dead_letter_view',
       fields: { ...common, view: tables.table(`${table.name}_dead_letter_mv`) },
+    });
+    add({
+      step: `table.${table.name}.live_view`,
+      file: `05_${table.name}_live.sql`,
+      role: `view: the latest state of ${table.name} (deleted and truncated rows left out): what to query`,
+      template: 'live_view',
+      fields: {
+        ...common,
+        view: tables.table(liveViewName(table)),
+        target: readable(spec, tables.table(table.name)),
+        live: liveCondition(spec, table),
+      },
     });
   }
   if (spec.kafka) {

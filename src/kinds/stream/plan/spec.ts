@@ -63,6 +63,11 @@ export interface StreamSpec {
   cluster: string | null;
 }
 
+/** The view over a processed table's latest state, `<table>_live`. Pure. */
+export function liveViewName(table: Pick<StreamTable, 'name'>): string {
+  return `${table.name}_live`;
+}
+
 /** Digits after the second a Debezium time encoding carries. */
 const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
 
@@ -115,13 +120,15 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
   const aggregates = (r.aggregates ?? []).map((a) => ({ ...a, description: a.description ?? '' }));
   const problems: string[] = [];
   const objects = [
-    ...tables.map((t) => t.name),
+    ...tables.flatMap((t) => [t.name, liveViewName(t)]),
     ...aggregates.map((a) => a.name),
     ...(r.dictionaries ?? []).map((d) => d.name),
     ...(r.views ?? []).map((v) => v.name),
   ];
   for (const n of new Set(objects.filter((o, i) => objects.indexOf(o) !== i)))
-    problems.push(`${n} is named twice (tables, aggregates, dictionaries and views share the database)`);
+    problems.push(
+      `${n} is named twice (tables, their _live views, aggregates, dictionaries and views share the database)`,
+    );
   const sources = tables.map((t) => t.source);
   for (const s of new Set(sources.filter((o, i) => sources.indexOf(o) !== i)))
     problems.push(`source table ${s} feeds two processed tables`);

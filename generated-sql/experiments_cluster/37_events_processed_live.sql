@@ -1,0 +1,20 @@
+-- events_processed's latest state: the table read FINAL, without deleted keys and without rows older than
+-- the last truncate of events. The table itself keeps every version and, after a truncate, its
+-- older rows: query this view, not the table.
+CREATE VIEW IF NOT EXISTS `experiments_analytics`.`events_processed_live`
+ON CLUSTER `experiments` AS
+SELECT
+    * EXCEPT (`_deleted`)
+FROM
+    `experiments_analytics`.`events_processed_all` FINAL
+WHERE
+    `_deleted` = 0
+    AND `_version` > (
+        SELECT
+            max(version)
+        FROM
+            `experiments_analytics`.`experiments_cluster_truncations_all`
+        WHERE
+            source_table = 'events'
+    )
+COMMENT 'chplan definition e1cffb96f0d081d8'
