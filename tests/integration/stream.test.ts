@@ -125,6 +125,71 @@ async function expectAggregatesExact(db = 'experiments_analytics', source = stat
   }
 }
 
+/**
+ * The assignments' live state, and the views `events_with_validity` and `user_journey_analysis`, against the same
+ * computed in JavaScript from `source`.
+ */
+async function expectOtherTablesExact(db: string, source: typeof state): Promise<void> {
+  const at = (iso: unknown) => String(iso).replace('T', ' ').replace('Z', '');
+  const assignments = await engine.rows<{ id: string }>(
+    `SELECT toString(id) AS id, user_id, toString(experiment_id) AS experiment, toString(variant_id) AS variant, toString(assigned_at) AS at FROM ${db}.assignments_processed_live`,
+  );
+  expect(assignments.sort((a, b) => Number(a.id) - Number(b.id))).toEqual(
+    [...source.assignments.values()]
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((a) => ({
+        id: String(a.id),
+        user_id: String(a.user_id),
+        experiment: String(a.experiment_id),
+        variant: String(a.variant_id),
+        at: at(a.assigned_at),
+      })),
+  );
+  const firstAssigned = new Map<string, number>();
+  for (const a of source.assignments.values()) {
+    const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
+    firstAssigned.set(k, Math.min(firstAssigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
+  }
+  const validity = await engine.rows<{ id: string; is_valid: boolean }>(
+    `SELECT toString(id) AS id, is_valid FROM ${db}.events_with_validity`,
+  );
+  expect(validity.length).toBe(source.events.size);
+  for (const v of validity) {
+    const e = source.events.get(Number(v.id))!;
+    const assigned = firstAssigned.get(`${String(e.user_id)}|${String(e.experiment_id)}`);
+    expect(Boolean(v.is_valid), v.id).toBe(assigned === undefined || ms(String(e.event_time)) >= assigned);
+  }
+  const journeys = new Map<
+    string,
+    { events: number; exposed: boolean; converted: boolean; first: string; last: string }
+  >();
+  for (const e of source.events.values()) {
+    const k = `${String(e.experiment_id)}|${String(e.user_id)}`;
+    const t = at(e.event_time);
+    const j = journeys.get(k) ?? { events: 0, exposed: false, converted: false, first: t, last: t };
+    j.events++;
+    j.exposed ||= e.event_type === 'exposure';
+    j.converted ||= e.event_type === 'conversion';
+    if (t < j.first) j.first = t;
+    if (t > j.last) j.last = t;
+    journeys.set(k, j);
+  }
+  const got = await engine.rows<Record<string, string | boolean>>(
+    `SELECT concat(toString(experiment_id), '|', user_id) AS k, toString(events) AS events, exposed, converted, toString(first_seen) AS first, toString(last_seen) AS last FROM ${db}.user_journey_analysis`,
+  );
+  expect(got.length).toBe(journeys.size);
+  for (const g of got) {
+    const j = journeys.get(String(g.k))!;
+    expect([Number(g.events), Boolean(g.exposed), Boolean(g.converted), g.first, g.last], String(g.k)).toEqual([
+      j.events,
+      j.exposed,
+      j.converted,
+      j.first,
+      j.last,
+    ]);
+  }
+}
+
 /** A Debezium change message, as the connector writes it (schemas enabled). */
 function message(
   table: 'events' | 'assignments',
@@ -224,21 +289,8 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
     }
     await rebuildAggregates(engine, plan, { days: DAYS });
     await expectAggregatesExact();
-    // The seed's per-event is_valid: no event before the user's assignment to the experiment.
-    const firstAssigned = new Map<string, number>();
-    for (const a of state.assignments.values()) {
-      const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
-      firstAssigned.set(k, Math.min(firstAssigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
-    }
-    const validity = await engine.rows<{ id: string; is_valid: boolean }>(
-      'SELECT toString(id) AS id, is_valid FROM experiments_analytics.events_with_validity',
-    );
-    expect(validity.length).toBe(state.events.size);
-    for (const v of validity) {
-      const e = state.events.get(Number(v.id))!;
-      const at = firstAssigned.get(`${String(e.user_id)}|${String(e.experiment_id)}`);
-      expect(Boolean(v.is_valid), v.id).toBe(at === undefined || ms(String(e.event_time)) >= at);
-    }
+    // The seed's per-event is_valid (no event before the user's assignment), the assignments and the journeys.
+    await expectOtherTablesExact('experiments_analytics', state);
     const report = await validateStream(engine, plan, DAYS);
     expect(report.days.flatMap((d) => d.checks).filter((c) => c.status === 'fail')).toEqual([]);
   });
@@ -791,6 +843,7 @@ describe('a dump as a default deployment sends it', () => {
         `SELECT concat(toString(experiment_id), '|', toString(variant_id)) AS k, toString(events) AS events FROM ${name}.experiment_performance ORDER BY k`,
       );
       expect(performance.map((p) => [p.k, Number(p.events)])).toEqual([...perVariant].sort());
+      await expectOtherTablesExact(name, dump.state);
       const checks = (await validateStream(engine, chain, days)).days.flatMap((d) => d.checks);
       expect(checks.filter((c) => c.status === 'fail')).toEqual([]);
       expect(checks.find((c) => c.name.startsWith('messages: landed'))!.detail).toBe(
