@@ -9,6 +9,7 @@ import { chunksOfDay, dayWindow, windowParams } from '../../../core/windows.js';
 import { chunkGranules } from '../run/chunk-reads.js';
 import { windowFilter } from '../schema/window-filter.js';
 import { assignColumns } from '../mapping/assign-columns.js';
+import type { Mapping } from '../mapping/mapping.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { statementOf, writePlanDir } from '../../../plan/plan-dir.js';
 import { readPlan, type FlattenPlan } from '../plan/plan.js';
@@ -93,7 +94,7 @@ async function timeKeyedPlan(
   engine: Engine,
   settings: Settings,
   strategy: Strategy,
-  mapping: ReturnType<typeof assignColumns>,
+  mapping: Mapping,
   dir: string,
 ): Promise<TimeKeyedCopy> {
   const source = settings.source;
