@@ -7,7 +7,7 @@ import { TOOL_VERSION } from '../../../core/version.js';
 import { withEngine } from '../../../engine/with-engine.js';
 import { withPostgres } from '../../../engine/with-postgres.js';
 import { print, printJson, printRunSummary, printValidation, stagePrinter } from '../../../terminal/output.js';
-import { DEFAULT_STREAM_SPEC, loadStreamSpec } from '../plan/spec.js';
+import { DEFAULT_STREAM_SPEC, liveViewName, loadStreamSpec } from '../plan/spec.js';
 import { buildStreamPlan, readStreamPlan } from '../plan/plan.js';
 import { rebuildAggregates } from '../run/run.js';
 import { replayFile } from '../run/replay.js';
@@ -125,6 +125,9 @@ export const streamDemoCommand = {
       );
       printRunSummary([{ shard: null, units: result.rebuilt }]);
       printValidation(result.report);
+      print(
+        `The latest state per key: ${spec.tables.map((t) => `${spec.database}.${liveViewName(t)}`).join(', ')} (the processed tables keep every version).`,
+      );
       if (!result.report.passed) process.exitCode = 1;
     } finally {
       rmSync(dir, { recursive: true, force: true });
