@@ -57,10 +57,15 @@ async function connectShards(entry: Engine, settings: EngineSettings, cluster: s
       });
   } catch (error) {
     // A shard that cannot be reached: the connections already open are closed, and nothing ran.
-    await Promise.all(shards.filter((s) => s.engine !== entry).map((s) => s.engine.close()));
+    await closeShards(entry, shards);
     throw error;
   }
   return shards;
+}
+
+/** Closes the shards' own connections (the entry server's stays open for its owner). */
+function closeShards(entry: Engine, shards: ShardConnection[]): Promise<void[]> {
+  return Promise.all(shards.filter((s) => s.engine !== entry).map((s) => s.engine.close()));
 }
 
 /**
@@ -77,7 +82,7 @@ export async function withShards<T>(
     try {
       return await fn(entry, shards);
     } finally {
-      await Promise.all(shards.filter((s) => s.engine !== entry).map((s) => s.engine.close()));
+      await closeShards(entry, shards);
     }
   });
 }

@@ -18,7 +18,7 @@ function withTargets<T>(
   fn: (engine: Engine, shards: ShardConnection[] | null) => Promise<T>,
 ): Promise<T> {
   return spec.cluster
-    ? withShards(settings, spec.cluster.name, (entry, shards) => fn(entry, shards))
+    ? withShards(settings, spec.cluster.name, fn)
     : withEngine(settings, (engine) => fn(engine, null));
 }
 
