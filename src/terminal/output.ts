@@ -5,7 +5,7 @@ import { ChplanError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import type { RunEvent } from '../execute/run-context.js';
 import type { RunGroup, UnitSummary } from '../execute/run-plan.js';
-import type { ShardedValidation, ValidationReport } from '../validate/report.js';
+import type { DayReport, ShardedValidation, ValidationReport } from '../validate/report.js';
 
 const tty = process.stdout.isTTY === true;
 // picocolors honours NO_COLOR, FORCE_COLOR and --no-color; beyond that, colours only on a terminal
@@ -197,8 +197,9 @@ export function runProgress(json: boolean): { onEvent: (event: RunEvent) => void
   return { onEvent, stop: () => bar?.stop() };
 }
 
-export function printValidation(report: ValidationReport): void {
-  const rows = report.days.flatMap((d) =>
+/** Each unit's checks as a table, then the first differences of each failed check. */
+function printChecks(days: DayReport[]): void {
+  const rows = days.flatMap((d) =>
     d.checks.map((c) => [
       d.day,
       c.name,
@@ -207,12 +208,16 @@ export function printValidation(report: ValidationReport): void {
     ]),
   );
   print(table(['unit', 'check', 'status', 'detail'], rows));
-  for (const day of report.days) {
+  for (const day of days) {
     for (const check of day.checks.filter((c) => c.status === 'fail' && c.problems?.length)) {
       print(red(`${day.day} ${check.name}: first differences`));
       for (const problem of check.problems!.slice(0, 10)) print(`  ${JSON.stringify(problem)}`);
     }
   }
+}
+
+export function printValidation(report: ValidationReport): void {
+  printChecks(report.days);
   print(
     `${report.passed ? green('validation passed') : red('validation FAILED')}: ${report.successRate.toFixed(1)}% of checks passed (${report.source} → ${report.target})`,
   );
@@ -240,19 +245,25 @@ export function finishWorkflow(
 }
 
 /** Each shard's report, then the checks over all shards together. */
-export function printShardedValidation(result: ShardedValidation): void {
+function printShardedValidation(result: ShardedValidation): void {
   for (const { shard, report } of result.shards) {
     print(bold(shard));
     printValidation(report);
   }
   print(bold('all shards'));
-  print(
-    table(
-      ['unit', 'check', 'status', 'detail'],
-      result.total.flatMap((t) =>
-        t.checks.map((c) => [t.day, c.name, c.status === 'pass' ? green('pass') : red('FAIL'), c.detail]),
-      ),
-    ),
-  );
+  printChecks(result.total);
   print(result.passed ? green('cluster validation passed') : red('cluster validation FAILED'));
+}
+
+/** A validation as a kind hands it to the CLI: whether it passed, its JSON, and how to print it. */
+export function shownValidation(result: ValidationReport | ShardedValidation): {
+  passed: boolean;
+  json: ValidationReport | ShardedValidation;
+  print: () => void;
+} {
+  return {
+    passed: result.passed,
+    json: result,
+    print: () => ('shards' in result ? printShardedValidation(result) : printValidation(result)),
+  };
 }

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import { withEngine } from '../../engine/with-engine.js';
 import { formatTableRef } from '../../config/settings.js';
-import { printShardedValidation, printValidation } from '../../terminal/output.js';
+import { shownValidation } from '../../terminal/output.js';
 import { withShards } from '../../engine/cluster.js';
 import { withPlan } from '../../execute/shards.js';
 import { CLUSTER_OPTION } from '../../config/cli-options.js';
@@ -90,10 +90,10 @@ export const backfillKind: PlanKind<BackfillPlan> = {
       const sharded = await withShards(settings, plan.manifest.cluster, (entry, shards) =>
         validateBackfillOnShards(withPlan(shards, plan), clusterSplitTraces(entry, plan), partitionsOf(units)),
       );
-      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+      return shownValidation(sharded);
     }
     const report = await withEngine(settings, (engine) => validateBackfill(engine, plan, partitionsOf(units)));
-    return { passed: report.passed, json: report, print: () => printValidation(report) };
+    return shownValidation(report);
   },
   seeders: {
     langfuse: {

@@ -2,7 +2,7 @@ import { settingsFrom } from '../../config/cli-options.js';
 import { ConfigError } from '../../core/errors.js';
 import { daysBetween, parseChunk, parseDay, type ChunkSpec } from '../../core/windows.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { printShardedValidation, printValidation } from '../../terminal/output.js';
+import { shownValidation } from '../../terminal/output.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
 import { benchTransformCommand } from './commands/bench-transform.js';
 import { diffCommand } from './commands/diff.js';
@@ -80,10 +80,10 @@ export const flattenKind: PlanKind<FlattenPlan> = {
     const days = daysOf(units);
     if (plan.manifest.cluster) {
       const sharded = await withShards(settings, plan, (shards) => validateOnShards(shards, days));
-      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+      return shownValidation(sharded);
     }
     const report = await withEngine(settings, (engine) => validatePlan(engine, plan, days, Number(args.seed ?? 1)));
-    return { passed: report.passed, json: report, print: () => printValidation(report) };
+    return shownValidation(report);
   },
   seeders: {
     flatten: {

@@ -3,7 +3,7 @@ import { daysBetween, parseDay } from '../../core/windows.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { withEngine } from '../../engine/with-engine.js';
 import { writePlanDir } from '../../plan/plan-dir.js';
-import { print, printShardedValidation, printValidation, table } from '../../terminal/output.js';
+import { print, shownValidation, table } from '../../terminal/output.js';
 import { withShards } from '../../engine/cluster.js';
 import { withPlan } from '../../execute/shards.js';
 import { CLUSTER_OPTION } from '../../config/cli-options.js';
@@ -98,10 +98,10 @@ export const streamKind: PlanKind<StreamPlan> = {
       const sharded = await withShards(settings, cluster, (entry, shards) =>
         validateStreamOnShards(withPlan(shards, plan), clusterSplitKeys(entry, plan), daysOf(units, false)),
       );
-      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+      return shownValidation(sharded);
     }
     const report = await withEngine(settings, (engine) => validateStream(engine, plan, daysOf(units, false)));
-    return { passed: report.passed, json: report, print: () => printValidation(report) };
+    return shownValidation(report);
   },
   clusterOf: (plan) => plan.manifest.spec.cluster,
   async status(engine, plan) {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.js';
 import { withEngine } from '../../engine/with-engine.js';
-import { print, printShardedValidation, printValidation, table } from '../../terminal/output.js';
+import { print, shownValidation, table } from '../../terminal/output.js';
 import { withShards } from '../../engine/cluster.js';
 import { CLUSTER_OPTION } from '../../config/cli-options.js';
 import { clusterOf, runSyncOnShards } from './run/shards.js';
@@ -74,10 +74,10 @@ export const syncKind: PlanKind<SyncPlan> = {
       const sharded = await withPostgres((pg) =>
         withShards(settings, cluster.name, (entry, shards) => validateSyncOnShards(clusterOf(entry, shards, plan), pg)),
       );
-      return { passed: sharded.passed, json: sharded, print: () => printShardedValidation(sharded) };
+      return shownValidation(sharded);
     }
     const report = await withPostgres((pg) => withEngine(settings, (engine) => validateSync(engine, plan, pg)));
-    return { passed: report.passed, json: report, print: () => printValidation(report) };
+    return shownValidation(report);
   },
   clusterOf: (plan) => plan.manifest.cluster?.name ?? null,
   async status(engine, plan) {
