@@ -106,10 +106,18 @@ export function envelopeColumns(spec: StreamSpec): string[] {
     "ifNull(_e.op, '') AS _op",
     "ifNull(_e.source.table, '') AS _table",
     `${version} AS _version`,
-    // JSONExtract hands an object back as its JSON text: the row comes out of the same parse. A delete without its
-    // `before` takes its key from the Kafka message key (Debezium's key is the row's primary key).
-    `ifNull(if(_op = 'd', if(startsWith(ifNull(_e.before, ''), '{'), _e.before, ${spec.envelope.wrapper === 'payload' ? "JSONExtractRaw(key, 'payload')" : 'key'}), _e.after), '') AS _row`,
+    // JSONExtract hands an object back as its JSON text: the row comes out of the same parse.
+    `ifNull(${changedRow(spec, '_op', '_e.before', '_e.after', "ifNull(_e.before, '')")}, '') AS _row`,
   ];
+}
+
+/**
+ * The row a change carries, as JSON text: a delete's `before`, or without it the Kafka message key (Debezium's key is
+ * the row's primary key); any other change's `after`. `beforeText` is `before` where it may be NULL. Pure.
+ */
+function changedRow(spec: StreamSpec, op: string, before: string, after: string, beforeText = before): string {
+  const messageKey = spec.envelope.wrapper === 'payload' ? "JSONExtractRaw(key, 'payload')" : 'key';
+  return `if(${op} = 'd', if(startsWith(${beforeText}, '{'), ${before}, ${messageKey}), ${after})`;
 }
 
 /** Why a message's envelope cannot be used, or '' (the table's own checks come after). */
@@ -175,9 +183,12 @@ export function processedSelect(table: StreamTable): string[] {
  */
 export function routeKeyExpr(spec: StreamSpec): string {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
-  const before = `JSONExtractRaw(line, ${at}'before')`;
-  const messageKey = spec.envelope.wrapper === 'payload' ? "JSONExtractRaw(key, 'payload')" : 'key';
-  const row = `if(JSONExtractString(line, ${at}'op') = 'd', if(startsWith(${before}, '{'), ${before}, ${messageKey}), JSONExtractRaw(line, ${at}'after'))`;
+  const row = changedRow(
+    spec,
+    `JSONExtractString(line, ${at}'op')`,
+    `JSONExtractRaw(line, ${at}'before')`,
+    `JSONExtractRaw(line, ${at}'after')`,
+  );
   const table = `JSONExtractString(line, ${at}'source', 'table')`;
   const keys = spec.tables.flatMap((t) => {
     const values = t.key.map(
