@@ -235,17 +235,17 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
     }
   };
   const pending: [string, number][] = [];
+  const redeliver = ([again, from]: [string, number]) => {
+    partitions[from]!.push(again);
+    buffered++;
+    redelivered++;
+  };
   const emit = (line: string, partition: number) => {
     partitions[partition]!.push(line);
     buffered++;
     if (rand() < options.duplicates) pending.push([line, partition]);
     // Redeliveries come back a little later, like a consumer restarting from an older offset.
-    if (pending.length > 50 || (pending.length > 0 && rand() < 0.05)) {
-      const [again, from] = pending.shift()!;
-      partitions[from]!.push(again);
-      buffered++;
-      redelivered++;
-    }
+    if (pending.length > 50 || (pending.length > 0 && rand() < 0.05)) redeliver(pending.shift()!);
     if (buffered > 3000) drain(1000);
   };
   const change = (table: 'events' | 'assignments', op: string, before: Row | null, after: Row | null) => {
@@ -366,11 +366,7 @@ export function generateDump(options: DumpOptions, write: (line: string) => void
       }
     }
   }
-  for (const [again, from] of pending) {
-    partitions[from]!.push(again);
-    buffered++;
-    redelivered++;
-  }
+  pending.forEach(redeliver);
   drain(0);
   // Bad messages, each of a kind the chain must dead-letter with its reason.
   const bad: Record<string, number> = {};
