@@ -50,13 +50,19 @@ const centsOf = (e: Row) => {
   return Number(bytes[0]! >= 128 ? unsigned - (1n << BigInt(8 * bytes.length)) : unsigned);
 };
 
-/** The seed's aggregates, computed in JavaScript from the final state of the source rows. */
-function expected(source = state) {
+/** Each user's first assignment to each experiment (`user|experiment` → ms), from the source rows. */
+function firstAssignments(source: typeof state): Map<string, number> {
   const assigned = new Map<string, number>();
   for (const a of source.assignments.values()) {
     const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
     assigned.set(k, Math.min(assigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
   }
+  return assigned;
+}
+
+/** The seed's aggregates, computed in JavaScript from the final state of the source rows. */
+function expected(source = state) {
+  const assigned = firstAssignments(source);
   const hourly = new Map<
     string,
     { events: number; exposures: number; conversions: number; valid: number; users: Set<string>; value: number }
@@ -145,11 +151,7 @@ async function expectOtherTablesExact(db: string, source: typeof state): Promise
         at: at(a.assigned_at),
       })),
   );
-  const firstAssigned = new Map<string, number>();
-  for (const a of source.assignments.values()) {
-    const k = `${String(a.user_id)}|${String(a.experiment_id)}`;
-    firstAssigned.set(k, Math.min(firstAssigned.get(k) ?? Infinity, ms(String(a.assigned_at))));
-  }
+  const firstAssigned = firstAssignments(source);
   const validity = await engine.rows<{ id: string; is_valid: boolean }>(
     `SELECT toString(id) AS id, is_valid FROM ${db}.events_with_validity`,
   );
