@@ -93,6 +93,7 @@ async function hourReads(engine: Engine, plan: FlattenPlan, day: string): Promis
 async function timeKeyedPlan(
   engine: Engine,
   settings: Settings,
+  time: string,
   strategy: Strategy,
   mapping: Mapping,
   dir: string,
@@ -102,8 +103,7 @@ async function timeKeyedPlan(
     'SELECT sorting_key AS sorting, partition_key AS partition FROM system.tables WHERE database = {db:String} AND name = {name:String}',
     { params: { db: source.database, name: source.name } },
   );
-  const schema = await introspectSource(engine, settings);
-  const sortingKey = timeAfterFirstKey(keys!.sorting, schema.time.name);
+  const sortingKey = timeAfterFirstKey(keys!.sorting, time);
   const copy = { database: source.database, name: `${source.name}_by_time` };
   await engine.command(`DROP TABLE IF EXISTS ${quoteTable(copy)}`);
   await engine.command(
@@ -219,7 +219,7 @@ export async function benchTransform(
   const [groups] = await engine.rows<{ n: string }>(`SELECT count() AS n FROM ${staging(first)}`);
   // Hour chunks are measured in processes of their own afterwards, which only the embedded engine allows.
   const timeKeyed = engine.can.runInProcess
-    ? await timeKeyedPlan(engine, settings, options.strategies[0]!, mapping, dir)
+    ? await timeKeyedPlan(engine, settings, schema.time.name, options.strategies[0]!, mapping, dir)
     : undefined;
 
   const rowsOf = (name: string) =>
