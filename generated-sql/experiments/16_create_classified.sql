@@ -1,5 +1,6 @@
 -- Every landed message with its envelope read once: op, source table, version, the raw row,
--- and why it cannot be used ('' when it can). ENGINE = Null: it stores nothing; the views on
+-- and why it cannot be used ('' when it can); from the message's schema, each field's
+-- logical type name and scale. ENGINE = Null: it stores nothing; the views on
 -- it route each message on.
 CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_classified` (
     `line` String,
@@ -10,6 +11,7 @@ CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiments_classified` (
     `_table` LowCardinality(String),
     `_version` Nullable(UInt64),
     `_row` String,
+    `_schema` Map(String, Tuple(String, String)),
     `_reason` String
 ) ENGINE = Null
-COMMENT 'chplan definition 073866c42bbb247a'
+COMMENT 'chplan definition 9c8b2322ecbd64fd'

@@ -12,6 +12,7 @@ SELECT
     _table,
     _version,
     _row,
+    _schema,
     multiIf(
         _op = ''
         AND NOT isValidJSON(line),
@@ -46,9 +47,11 @@ FROM
             received_at,
             JSONExtract(
                 line,
-                'payload',
-                'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))'
-            ) AS _e,
+                'Tuple(schema Tuple(fields Array(Tuple(field String, fields Array(Tuple(field String, name String, parameters Tuple(scale String)))))), payload Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64))))'
+            ) AS _m,
+            _m.payload AS _e,
+            arrayFilter(x -> x.name != '', arrayFirst(x -> x.field = 'after', _m.schema.fields).fields) AS _named,
+            mapFromArrays(arrayMap(x -> x.field, _named), arrayMap(x -> (x.name, x.parameters.scale), _named)) AS _schema,
             ifNull(_e.op, '') AS _op,
             ifNull(_e.source.table, '') AS _table,
             _e.source.lsn AS _version,
@@ -68,4 +71,4 @@ FROM
                 OR line = 'null'
             )
     )
-COMMENT 'chplan definition f6d9310798c4fd30'
+COMMENT 'chplan definition 1a8364c7076c92ca'

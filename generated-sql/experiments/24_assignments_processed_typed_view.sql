@@ -180,7 +180,17 @@ FROM
                                 ),
                                 concat(
                                     'type: assigned_at is not DateTime64(6, \'UTC\'): ',
-                                    substring(JSONExtractRaw(_row, 'assigned_at'), 1, 100)
+                                    substring(JSONExtractRaw(_row, 'assigned_at'), 1, 100),
+                                    if(
+                                        _schema['assigned_at'] .1 = '',
+                                        '',
+                                        concat(
+                                            ' (the schema declares ',
+                                            _schema['assigned_at'] .1,
+                                            if(_schema['assigned_at'] .2 = '', '', concat(', scale ', _schema['assigned_at'] .2)),
+                                            ')'
+                                        )
+                                    )
                                 ),
                                 ''
                             ) AS _pre
@@ -194,6 +204,7 @@ FROM
                                     _op,
                                     assumeNotNull(_version) AS _version,
                                     _row,
+                                    _schema,
                                     JSONExtract(
                                         _row,
                                         'Tuple(`id` Nullable(UInt64), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `user_id` Nullable(String), `assigned_at` Nullable(String))'
@@ -202,10 +213,51 @@ FROM
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
                                     _v.`user_id` AS `_c_user_id`,
-                                    if(
-                                        toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) >= toDate32('1900-01-01')
-                                        AND toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) <= toDate32('2299-12-31'),
-                                        parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC'),
+                                    multiIf(
+                                        _schema['assigned_at'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
+                                        if(
+                                            toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC')) >= toDate32('1900-01-01')
+                                            AND toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC')) <= toDate32('2299-12-31'),
+                                            fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                            NULL
+                                        ),
+                                        _schema['assigned_at'] .1 IN ('io.debezium.time.MicroTimestamp'),
+                                        if(
+                                            toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC')) >= toDate32('1900-01-01')
+                                            AND toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC')) <= toDate32('2299-12-31'),
+                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                            NULL
+                                        ),
+                                        _schema['assigned_at'] .1 IN ('io.debezium.time.NanoTimestamp'),
+                                        if(
+                                            toDate32(
+                                                if(
+                                                    toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
+                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                                    NULL
+                                                )
+                                            ) >= toDate32('1900-01-01')
+                                            AND toDate32(
+                                                if(
+                                                    toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
+                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                                    NULL
+                                                )
+                                            ) <= toDate32('2299-12-31'),
+                                            if(
+                                                toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
+                                                fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                                NULL
+                                            ),
+                                            NULL
+                                        ),
+                                        _schema['assigned_at'] .1 IN ('io.debezium.time.ZonedTimestamp', ''),
+                                        if(
+                                            toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) >= toDate32('1900-01-01')
+                                            AND toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                            parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC'),
+                                            NULL
+                                        ),
                                         NULL
                                     ) AS `_c_assigned_at`,
                                     (
@@ -260,4 +312,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 964abd53c1d54c78'
+COMMENT 'chplan definition 612366ab090a933f'

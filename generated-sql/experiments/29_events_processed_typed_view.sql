@@ -359,7 +359,17 @@ FROM
                                 ),
                                 concat(
                                     'type: event_time is not DateTime64(6, \'UTC\'): ',
-                                    substring(JSONExtractRaw(_row, 'event_time'), 1, 100)
+                                    substring(JSONExtractRaw(_row, 'event_time'), 1, 100),
+                                    if(
+                                        _schema['event_time'] .1 = '',
+                                        '',
+                                        concat(
+                                            ' (the schema declares ',
+                                            _schema['event_time'] .1,
+                                            if(_schema['event_time'] .2 = '', '', concat(', scale ', _schema['event_time'] .2)),
+                                            ')'
+                                        )
+                                    )
                                 ),
                                 `_c_page` IS NULL
                                 AND _op != 'd'
@@ -412,7 +422,20 @@ FROM
                                     NOT JSONHas(_row, 'revenue')
                                     OR JSONType(_row, 'revenue') = 'Null'
                                 ),
-                                concat('type: revenue is not Decimal(10, 2): ', substring(JSONExtractRaw(_row, 'revenue'), 1, 100)),
+                                concat(
+                                    'type: revenue is not Decimal(10, 2): ',
+                                    substring(JSONExtractRaw(_row, 'revenue'), 1, 100),
+                                    if(
+                                        _schema['revenue'] .1 = '',
+                                        '',
+                                        concat(
+                                            ' (the schema declares ',
+                                            _schema['revenue'] .1,
+                                            if(_schema['revenue'] .2 = '', '', concat(', scale ', _schema['revenue'] .2)),
+                                            ')'
+                                        )
+                                    )
+                                ),
                                 ''
                             ) AS _pre
                         FROM
@@ -425,6 +448,7 @@ FROM
                                     _op,
                                     assumeNotNull(_version) AS _version,
                                     _row,
+                                    _schema,
                                     JSONExtract(
                                         _row,
                                         'Tuple(`id` Nullable(UInt64), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `revenue` Nullable(String), `properties` Nullable(String))'
@@ -438,35 +462,230 @@ FROM
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
                                     _v.`event_type` AS `_c_event_type`,
-                                    if(
-                                        toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) >= toDate32('1900-01-01')
-                                        AND toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) <= toDate32('2299-12-31'),
-                                        parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC'),
+                                    multiIf(
+                                        _schema['event_time'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
+                                        if(
+                                            toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC')) >= toDate32('1900-01-01')
+                                            AND toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC')) <= toDate32('2299-12-31'),
+                                            fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC'),
+                                            NULL
+                                        ),
+                                        _schema['event_time'] .1 IN ('io.debezium.time.MicroTimestamp'),
+                                        if(
+                                            toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC')) >= toDate32('1900-01-01')
+                                            AND toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC')) <= toDate32('2299-12-31'),
+                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC'),
+                                            NULL
+                                        ),
+                                        _schema['event_time'] .1 IN ('io.debezium.time.NanoTimestamp'),
+                                        if(
+                                            toDate32(
+                                                if(
+                                                    toInt64OrNull(_v.`event_time`) % 1000 = 0,
+                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
+                                                    NULL
+                                                )
+                                            ) >= toDate32('1900-01-01')
+                                            AND toDate32(
+                                                if(
+                                                    toInt64OrNull(_v.`event_time`) % 1000 = 0,
+                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
+                                                    NULL
+                                                )
+                                            ) <= toDate32('2299-12-31'),
+                                            if(
+                                                toInt64OrNull(_v.`event_time`) % 1000 = 0,
+                                                fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
+                                                NULL
+                                            ),
+                                            NULL
+                                        ),
+                                        _schema['event_time'] .1 IN ('io.debezium.time.ZonedTimestamp', ''),
+                                        if(
+                                            toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) >= toDate32('1900-01-01')
+                                            AND toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                            parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC'),
+                                            NULL
+                                        ),
                                         NULL
                                     ) AS `_c_event_time`,
                                     _j0.`page` AS `_c_page`,
                                     _j0.`device` AS `_c_device`,
                                     _j0.`value` AS `_c_value`,
                                     accurateCastOrNull(_j0.`score`, 'Int32') AS `_c_score`,
-                                    accurateCastOrNull(
-                                        reinterpret(
-                                            if(
-                                                empty(tryBase64Decode(_v.`revenue`))
-                                                OR length(tryBase64Decode(_v.`revenue`)) > 16,
-                                                NULL,
-                                                reinterpretAsInt128(
-                                                    reverse(
-                                                        if(
-                                                            reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
-                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
-                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                    multiIf(
+                                        _schema['revenue'] .1 IN ('org.apache.kafka.connect.data.Decimal'),
+                                        accurateCastOrNull(
+                                            reinterpret(
+                                                accurateCastOrNull(
+                                                    multiIf(
+                                                        toInt32OrNull(_schema['revenue'] .2) IS NULL
+                                                        OR toInt32OrNull(_schema['revenue'] .2) < 0
+                                                        OR abs(toInt32OrNull(_schema['revenue'] .2) - 2) > 38,
+                                                        NULL,
+                                                        toInt32OrNull(_schema['revenue'] .2) <= 2,
+                                                        toInt256(
+                                                            if(
+                                                                empty(tryBase64Decode(_v.`revenue`))
+                                                                OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                                NULL,
+                                                                reinterpretAsInt128(
+                                                                    reverse(
+                                                                        if(
+                                                                            reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
+                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
+                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                                        )
+                                                                    )
+                                                                )
+                                                            )
+                                                        ) * (
+                                                            toInt256(intExp10(least(2 - toInt32OrNull(_schema['revenue'] .2), 19))) * intExp10(greatest((2 - toInt32OrNull(_schema['revenue'] .2)) - 19, 0))
+                                                        ),
+                                                        toInt256(
+                                                            if(
+                                                                empty(tryBase64Decode(_v.`revenue`))
+                                                                OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                                NULL,
+                                                                reinterpretAsInt128(
+                                                                    reverse(
+                                                                        if(
+                                                                            reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
+                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
+                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                                        )
+                                                                    )
+                                                                )
+                                                            )
+                                                        ) % (
+                                                            toInt256(intExp10(least(toInt32OrNull(_schema['revenue'] .2) - 2, 19))) * intExp10(greatest((toInt32OrNull(_schema['revenue'] .2) - 2) - 19, 0))
+                                                        ) = 0,
+                                                        intDiv(
+                                                            toInt256(
+                                                                if(
+                                                                    empty(tryBase64Decode(_v.`revenue`))
+                                                                    OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                                    NULL,
+                                                                    reinterpretAsInt128(
+                                                                        reverse(
+                                                                            if(
+                                                                                reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
+                                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
+                                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                                            )
+                                                                        )
+                                                                    )
+                                                                )
+                                                            ),
+                                                            (
+                                                                toInt256(intExp10(least(toInt32OrNull(_schema['revenue'] .2) - 2, 19))) * intExp10(greatest((toInt32OrNull(_schema['revenue'] .2) - 2) - 19, 0))
+                                                            )
+                                                        ),
+                                                        NULL
+                                                    ),
+                                                    'Int128'
+                                                ),
+                                                'Decimal(38, 2)'
+                                            ),
+                                            'Decimal(10, 2)'
+                                        ),
+                                        _schema['revenue'] .1 IN ('io.debezium.data.VariableScaleDecimal'),
+                                        accurateCastOrNull(
+                                            reinterpret(
+                                                accurateCastOrNull(
+                                                    multiIf(
+                                                        JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') IS NULL
+                                                        OR JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') < 0
+                                                        OR abs(JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2) > 38,
+                                                        NULL,
+                                                        JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') <= 2,
+                                                        toInt256(
+                                                            if(
+                                                                empty(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')))
+                                                                OR length(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)'))) > 16,
+                                                                NULL,
+                                                                reinterpretAsInt128(
+                                                                    reverse(
+                                                                        if(
+                                                                            reinterpretAsUInt8(substring(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 1, 1)) >= 128,
+                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('FF')),
+                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('00'))
+                                                                        )
+                                                                    )
+                                                                )
+                                                            )
+                                                        ) * (
+                                                            toInt256(intExp10(least(2 - JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)'), 19))) * intExp10(greatest((2 - JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)')) - 19, 0))
+                                                        ),
+                                                        toInt256(
+                                                            if(
+                                                                empty(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')))
+                                                                OR length(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)'))) > 16,
+                                                                NULL,
+                                                                reinterpretAsInt128(
+                                                                    reverse(
+                                                                        if(
+                                                                            reinterpretAsUInt8(substring(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 1, 1)) >= 128,
+                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('FF')),
+                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('00'))
+                                                                        )
+                                                                    )
+                                                                )
+                                                            )
+                                                        ) % (
+                                                            toInt256(intExp10(least(JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2, 19))) * intExp10(greatest((JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2) - 19, 0))
+                                                        ) = 0,
+                                                        intDiv(
+                                                            toInt256(
+                                                                if(
+                                                                    empty(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')))
+                                                                    OR length(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)'))) > 16,
+                                                                    NULL,
+                                                                    reinterpretAsInt128(
+                                                                        reverse(
+                                                                            if(
+                                                                                reinterpretAsUInt8(substring(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 1, 1)) >= 128,
+                                                                                leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('FF')),
+                                                                                leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('00'))
+                                                                            )
+                                                                        )
+                                                                    )
+                                                                )
+                                                            ),
+                                                            (
+                                                                toInt256(intExp10(least(JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2, 19))) * intExp10(greatest((JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2) - 19, 0))
+                                                            )
+                                                        ),
+                                                        NULL
+                                                    ),
+                                                    'Int128'
+                                                ),
+                                                'Decimal(38, 2)'
+                                            ),
+                                            'Decimal(10, 2)'
+                                        ),
+                                        _schema['revenue'] .1 = '',
+                                        accurateCastOrNull(
+                                            reinterpret(
+                                                if(
+                                                    empty(tryBase64Decode(_v.`revenue`))
+                                                    OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                    NULL,
+                                                    reinterpretAsInt128(
+                                                        reverse(
+                                                            if(
+                                                                reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
+                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
+                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                            )
                                                         )
                                                     )
-                                                )
+                                                ),
+                                                'Decimal(38, 2)'
                                             ),
-                                            'Decimal(38, 2)'
+                                            'Decimal(10, 2)'
                                         ),
-                                        'Decimal(10, 2)'
+                                        NULL
                                     ) AS `_c_revenue`,
                                     (
                                         _op != 'd'
@@ -494,7 +713,11 @@ FROM
                                     ) AS `_u_score`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`revenue` = 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==', false)
+                                        AND ifNull(
+                                            _v.`revenue` = '__debezium_unavailable_value'
+                                            OR position(_v.`revenue`, 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==') > 0,
+                                            false
+                                        )
                                     ) AS `_u_revenue`
                                 FROM
                                     `experiments_analytics`.`experiments_classified`
@@ -544,4 +767,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 1c46427850cf76d3'
+COMMENT 'chplan definition f016d573c2127ebb'

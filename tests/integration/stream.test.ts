@@ -978,49 +978,144 @@ describe("Debezium's default NUMERIC encoding", () => {
     expect(await engine.rows('SELECT reason FROM money.money_dead_letter')).toEqual([
       { reason: expect.stringMatching(/^type: amount is not Decimal\(38, 10\)/) },
     ]);
-    // With schemas enabled, each message declares its fields' types: validation compares them with the spec's.
-    const schemaCheck = async (priceScale: string, at: string) => {
-      const after = {
-        type: 'struct',
-        field: 'after',
-        fields: [
-          { type: 'int64', field: 'id' },
-          { type: 'int64', name: 'io.debezium.time.MicroTimestamp', field: 'event_time' },
-          {
-            type: 'bytes',
-            name: 'org.apache.kafka.connect.data.Decimal',
-            parameters: { scale: priceScale },
-            field: 'price',
-          },
-        ],
-      };
-      const line = JSON.stringify({
-        schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
-        payload: {
-          op: 'c',
-          before: null,
-          after: { ...event, id: 200, event_time: at, price: preciseDecimal(1n) },
-          source: { table: 'events', lsn: 10 },
-        },
-      });
-      writeFileSync(join(dir, 'money-schema.jsonl'), `${line}\n`);
-      await replayFile(engine, chain, join(dir, 'money-schema.jsonl'));
-      return (await validateStream(engine, chain, [])).days[0]!.checks.find((c) =>
-        c.name.startsWith('messages: field types'),
-      )!;
+  });
+});
+
+describe("each message's schema picks its encoding", () => {
+  it('a connector reconfigured mid-stream: decimals at other scales, in string mode, variable scale; timestamps in every precision; dates; each exact, or dead-lettered naming what its schema declares', async () => {
+    const columns = [
+      { name: 'amount', path: 'amount', type: 'Decimal(20, 4)', encoding: 'base64' },
+      { name: 'price', path: 'price', type: 'Decimal(9, 2)' },
+      { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')" },
+      { name: 'at3', path: 'at3', type: "DateTime64(3, 'UTC')" },
+      { name: 'born', path: 'born', type: 'Date32' },
+    ];
+    const chain = await chainOf('by_schema', (raw) => {
+      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
+      tables
+        .find((t) => t.name === 'events_processed')!
+        .columns.push(...columns.map((c) => ({ ...c, optional: true })));
+      return { ...raw, dictionaries: [], views: [], aggregates: [] };
+    });
+    const event = {
+      user_id: 'u',
+      experiment_id: 1,
+      variant_id: 2,
+      event_type: 'exposure',
+      event_time: '2026-10-01T10:00:00Z',
+      properties: '{}',
     };
-    expect(await schemaCheck('4', '2026-10-01T10:00:00Z')).toMatchObject({
-      status: 'fail',
-      detail: expect.stringContaining(
-        "events_processed.price: the messages' decimals have scale 4, the column Decimal(9, 2): every value would be off by a power of ten",
-      ),
+    /** One field's value as the connector sends it, and the schema it declares for it. */
+    type Sent = { field: string; value: unknown; type: string; name?: string; scale?: number };
+    const decimal = (unscaled: bigint, scale: number): Sent => ({
+      field: '',
+      value: preciseDecimal(unscaled),
+      type: 'bytes',
+      name: 'org.apache.kafka.connect.data.Decimal',
+      scale,
     });
-    await engine.command('TRUNCATE TABLE money.money_landing');
-    expect(await schemaCheck('2', '2026-10-01T10:00:00Z')).toMatchObject({
-      status: 'fail',
-      detail:
-        'events_processed.event_time: the messages declare io.debezium.time.MicroTimestamp, which is read as epoch_micros; the spec reads iso8601',
+    const time = (name: string | undefined, value: unknown): Sent => ({
+      field: '',
+      value,
+      type: typeof value === 'string' ? 'string' : 'int64',
+      name,
     });
+    const lines: string[] = [];
+    let version = 1000;
+    const send = (id: number, op: 'c' | 'u', sent: Sent) => {
+      const field: Record<string, unknown> = { type: sent.type, optional: true, field: sent.field };
+      if (sent.name) field.name = sent.name;
+      if (sent.scale !== undefined) field.parameters = { scale: String(sent.scale) };
+      const after = { type: 'struct', field: 'after', fields: [{ type: 'int64', field: 'id' }, field] };
+      const value =
+        typeof sent.value === 'bigint' ? `@@${sent.value}@@` : (sent.value as string | number | object | null);
+      lines.push(
+        JSON.stringify({
+          schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
+          payload: {
+            op,
+            before: null,
+            after: { ...event, id, [sent.field]: value },
+            source: { table: 'events', lsn: ++version },
+          },
+        }).replace(/"@@(-?\d+)@@"/g, '$1'),
+      );
+    };
+    const on = (field: string, sent: Sent): Sent => ({ ...sent, field });
+    const good: [Sent, string][] = [
+      [on('amount', decimal(1_234_567n, 4)), '123.4567'],
+      [on('amount', decimal(-12_345n, 2)), '-123.45'],
+      [on('amount', decimal(1_230_000n, 6)), '1.23'],
+      [
+        on('amount', {
+          field: '',
+          value: { scale: 3, value: preciseDecimal(5n) },
+          type: 'struct',
+          name: 'io.debezium.data.VariableScaleDecimal',
+        }),
+        '0.005',
+      ],
+      [on('price', decimal(725n, 2)), '7.25'],
+      [on('price', { field: '', value: '-7.5', type: 'string' }), '-7.5'],
+      [on('price', { field: '', value: 12.25, type: 'double' }), '12.25'],
+      [on('at', time('io.debezium.time.MicroTimestamp', -1)), '1969-12-31 23:59:59.999999'],
+      [on('at', time('io.debezium.time.Timestamp', 1_700_000_000_123)), '2023-11-14 22:13:20.123000'],
+      [on('at', time('org.apache.kafka.connect.data.Timestamp', -86_400_001)), '1969-12-30 23:59:59.999000'],
+      [on('at', time('io.debezium.time.NanoTimestamp', 1_700_000_000_123_456_000n)), '2023-11-14 22:13:20.123456'],
+      [
+        on('at', time('io.debezium.time.ZonedTimestamp', '2026-10-01T12:00:00.123456+02:00')),
+        '2026-10-01 10:00:00.123456',
+      ],
+      [on('at', time(undefined, '2026-10-01T10:00:00Z')), '2026-10-01 10:00:00.000000'],
+      [on('at3', time('io.debezium.time.MicroTimestamp', 1_700_000_000_123_000)), '2023-11-14 22:13:20.123'],
+      [on('born', time('io.debezium.time.Date', -25_000)), new Date(-25_000 * 86_400_000).toISOString().slice(0, 10)],
+      [on('born', time('org.apache.kafka.connect.data.Date', 20_000)), '2024-10-04'],
+    ];
+    const bad: [Sent, string][] = [
+      [
+        on('amount', decimal(1_234_567n, 6)),
+        'type: amount is not Decimal(20, 4): "EtaH" (the schema declares org.apache.kafka.connect.data.Decimal, scale 6)',
+      ],
+      [
+        on('at3', time('io.debezium.time.MicroTimestamp', 1_700_000_000_123_456)),
+        "type: at3 is not DateTime64(3, 'UTC'): 1700000000123456 (the schema declares io.debezium.time.MicroTimestamp)",
+      ],
+      [
+        on('at3', time('io.debezium.time.ZonedTimestamp', '2026-10-01T10:00:00.123456Z')),
+        'type: at3 is not DateTime64(3, \'UTC\'): "2026-10-01T10:00:00.123456Z" (the schema declares io.debezium.time.ZonedTimestamp)',
+      ],
+      [
+        on('at', time('io.debezium.time.MicroTime', 3_600_000_000)),
+        "type: at is not DateTime64(6, 'UTC'): 3600000000 (the schema declares io.debezium.time.MicroTime)",
+      ],
+    ];
+    [...good, ...bad].forEach(([sent], i) => send(i + 1, 'c', sent));
+    // An unchanged TOASTed decimal in string mode keeps the value an earlier message sent as bytes.
+    send(100, 'c', on('price', decimal(-1n, 2)));
+    send(100, 'u', on('price', { field: '', value: '__debezium_unavailable_value', type: 'string' }));
+    writeFileSync(join(dir, 'by-schema.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'by-schema.jsonl'));
+    const rows = await engine.rows<Record<string, string>>(
+      `SELECT toString(id) AS id, ${columns.map((c) => `toString(${c.name}) AS ${c.name}`).join(', ')} FROM by_schema.events_processed FINAL ORDER BY events_processed.id`,
+    );
+    expect(rows.map((r) => r.id)).toEqual([...good.map((_, i) => String(i + 1)), '100']);
+    good.forEach(([sent, expected], i) => expect(rows[i]![sent.field], `message ${i + 1}`).toBe(expected));
+    expect(rows.at(-1)!.price).toBe('-0.01');
+    const reasons = await engine.rows<{ reason: string }>(
+      "SELECT reason FROM by_schema.by_schema_dead_letter ORDER BY JSONExtract(line, 'payload', 'after', 'id', 'UInt64')",
+    );
+    expect(reasons.map((r) => r.reason)).toEqual(bad.map(([, reason]) => reason));
+    // Validation reads each distinct schema: a type the column cannot hold fails, one with more digits warns.
+    const check = (await validateStream(engine, chain, [])).days[0]!.checks.find((c) =>
+      c.name.startsWith('messages: field types'),
+    )!;
+    expect(check.status).toBe('fail');
+    expect(check.detail.split('; ').sort()).toEqual([
+      "events_processed.amount: the messages' decimals have scale 6, the column Decimal(20, 4): a value with more decimals than the column keeps is dead-lettered",
+      "events_processed.at3: the messages declare io.debezium.time.MicroTimestamp (6 digits after the second), more than DateTime64(3, 'UTC') keeps: a value that uses them is dead-lettered",
+      "events_processed.at: the messages declare io.debezium.time.MicroTime, which chplan does not read into DateTime64(6, 'UTC'): each is dead-lettered",
+      "events_processed.at: the messages declare io.debezium.time.NanoTimestamp (9 digits after the second), more than DateTime64(6, 'UTC') keeps: a value that uses them is dead-lettered",
+    ]);
   });
 });
 

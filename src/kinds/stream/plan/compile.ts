@@ -6,6 +6,7 @@ import { withDefinition, type PlannedObject } from '../../../plan/definition.js'
 import {
   envelopeColumns,
   envelopeReasonExpr,
+  readsSchemas,
   keyHashExpr,
   processedSelect,
   routeKeyExpr,
@@ -225,6 +226,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     classified: tables.classified,
     versionType: versionType(spec),
     cluster: spec.cluster,
+    schemas: readsSchemas(spec),
   };
   // On a cluster, messages land through the route (Kafka's view, replays), which sends each to its key's shard.
   const arrival = spec.cluster ? tables.route : tables.landing;
@@ -447,15 +449,16 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       fields: {
         ...common,
         view: tables.table(`${table.name}_typed_mv`),
-        typedSelect: typedSelect(table),
+        typedSelect: typedSelect(table, parse.schemas),
         toast: toastResolution(
           table,
           quoteTable(tables.table(table.name)),
           quoteTable(tables.classified),
           lastTruncate(spec, table),
+          parse.schemas,
         ),
         typedNames: table.columns.map((c) => quoteIdent(`_c_${c.name}`)),
-        reason: tableReasonExpr(table),
+        reason: tableReasonExpr(table, parse.schemas),
       },
     });
     add({

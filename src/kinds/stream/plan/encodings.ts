@@ -24,9 +24,55 @@ export function encodingOf(column: StreamColumn): string {
   return column.encoding ?? (/^DateTime64/.test(t) ? 'iso8601' : /^Date/.test(t) ? 'epoch_days' : '');
 }
 
-/** What JSONExtract reads a column's field as (lenient where a later conversion is strict). */
-export function extractType(column: StreamColumn): string {
+/**
+ * Debezium's logical type names (a schema field's `name`), each with the encoding its values arrive in. Where the
+ * messages carry their schema, a Decimal, DateTime64 or date column is read as each message's schema says.
+ */
+export const LOGICAL_ENCODINGS: Record<string, NonNullable<StreamColumn['encoding']>> = {
+  'org.apache.kafka.connect.data.Decimal': 'base64',
+  'io.debezium.data.VariableScaleDecimal': 'variable_scale',
+  'io.debezium.time.Timestamp': 'epoch_millis',
+  'org.apache.kafka.connect.data.Timestamp': 'epoch_millis',
+  'io.debezium.time.MicroTimestamp': 'epoch_micros',
+  'io.debezium.time.NanoTimestamp': 'epoch_nanos',
+  'io.debezium.time.ZonedTimestamp': 'iso8601',
+  'io.debezium.time.Date': 'epoch_days',
+  'org.apache.kafka.connect.data.Date': 'epoch_days',
+};
+
+/** Digits after the second a Debezium epoch encoding carries. */
+export const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
+
+/** Whether values in this encoding can become this type (digits aside). Pure. */
+export function encodingApplies(encoding: string, type: string): boolean {
+  const t = base(type);
+  if (encoding === 'base64' || encoding === 'variable_scale') return /^Decimal/.test(t);
+  if (encoding in EPOCH_DIGITS) return /^DateTime64/.test(t);
+  if (encoding === 'epoch_days') return /^Date(32)?$/.test(t);
+  if (encoding === 'iso8601') return /^(Date|Date32|DateTime64.*)$/.test(t);
+  return true;
+}
+
+/** Whether a column's encoding can come from the message's schema: a top-level Decimal, DateTime64 or date. Pure. */
+export function schemaTyped(column: StreamColumn): boolean {
+  return column.json === undefined && /^(Decimal|DateTime64|Date)/.test(base(column.type));
+}
+
+/**
+ * The message's (logical type name, scale) of a column's field, from the classified message's `_schema`, where the
+ * chain reads schemas and the column's encoding can come from it; else undefined. Pure.
+ */
+export function schemaOf(column: StreamColumn, schemas: boolean): string | undefined {
+  return schemas && schemaTyped(column) ? `_schema[${quoteString(column.path)}]` : undefined;
+}
+
+/**
+ * What JSONExtract reads a column's field as (lenient where a later conversion is strict). With `schemas`, a column
+ * whose encoding each message's schema picks is read as text: a number comes back as its JSON text.
+ */
+export function extractType(column: StreamColumn, schemas = false): string {
   const t = base(column.type);
+  if (schemas && schemaTyped(column)) return 'String';
   if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
   if (BIG_INTS.test(t)) return t;
   if (t === 'Bool') return 'Bool';
@@ -55,8 +101,10 @@ function unscaledFromBase64(f: string): string {
   return `if(empty(${bytes}) OR length(${bytes}) > 16, NULL, ${unscaled})`;
 }
 
-/** 10^0 … 10^38 as Int256, by index k + 1 (from text: a literal that large would be read as a Float64). */
-const POWERS_OF_TEN = `CAST([${Array.from({ length: 39 }, (_, k) => `'1${'0'.repeat(k)}'`).join(', ')}], 'Array(Int256)')`;
+/** 10^k as Int256 for k in 0..38, exactly: intExp10 is exact up to 10^19 (UInt64). */
+function powerOfTen(k: string): string {
+  return `(toInt256(intExp10(least(${k}, 19))) * intExp10(greatest((${k}) - 19, 0)))`;
+}
 
 /**
  * Debezium's precise decimal (decimal.handling.mode=precise, Kafka Connect's Decimal): the unscaled value's bytes,
@@ -68,16 +116,34 @@ export function decimalFromBase64(f: string, type: string): string {
 }
 
 /**
+ * An unscaled value (Int256) at scale `n` (an Int32 expression) brought to the scale S of Decimal(P, S) exactly:
+ * multiplied up when n <= S; when n > S, only if the dropped digits are zeros; NULL otherwise, and when it does not fit
+ * the column's precision. Pure.
+ */
+function atColumnScale(unscaled: string, n: string, type: string): string {
+  const scale = scaleOf(type);
+  const at = `multiIf(${n} IS NULL OR ${n} < 0 OR abs(${n} - ${scale}) > 38, NULL, ${n} <= ${scale}, ${unscaled} * ${powerOfTen(`${scale} - ${n}`)}, ${unscaled} % ${powerOfTen(`${n} - ${scale}`)} = 0, intDiv(${unscaled}, ${powerOfTen(`${n} - ${scale}`)}), NULL)`;
+  return `accurateCastOrNull(reinterpret(accurateCastOrNull(${at}, 'Int128'), ${quoteString(`Decimal(38, ${scale})`)}), ${quoteString(type)})`;
+}
+
+/**
+ * Debezium's precise decimal at a scale the message's schema declares (its `scale` parameter, text): the unscaled
+ * bytes brought to the column's scale exactly (see atColumnScale). Pure.
+ */
+function decimalFromBase64AtScale(f: string, type: string, scale: string): string {
+  return atColumnScale(`toInt256(${unscaledFromBase64(f)})`, `toInt32OrNull(${scale})`, type);
+}
+
+/**
  * Debezium's VariableScaleDecimal (a NUMERIC without a declared scale): `{"scale": N, "value": bytes}`, each value at
- * its own scale. Brought to the column's scale S exactly: multiplied up when N <= S; when N > S, only if the dropped
- * digits are zeros; NULL otherwise, and when it does not fit the column's precision. Pure.
+ * its own scale, brought to the column's scale exactly (see atColumnScale). Pure.
  */
 export function decimalFromVariableScale(f: string, type: string): string {
-  const scale = scaleOf(type);
-  const n = `JSONExtract(${f}, 'scale', 'Nullable(Int32)')`;
-  const unscaled = `toInt256(${unscaledFromBase64(`JSONExtract(${f}, 'value', 'Nullable(String)')`)})`;
-  const at = `multiIf(${n} IS NULL OR ${n} < 0 OR abs(${n} - ${scale}) > 38, NULL, ${n} <= ${scale}, ${unscaled} * ${POWERS_OF_TEN}[${scale} - ${n} + 1], ${unscaled} % ${POWERS_OF_TEN}[${n} - ${scale} + 1] = 0, intDiv(${unscaled}, ${POWERS_OF_TEN}[${n} - ${scale} + 1]), NULL)`;
-  return `accurateCastOrNull(reinterpret(accurateCastOrNull(${at}, 'Int128'), ${quoteString(`Decimal(38, ${scale})`)}), ${quoteString(type)})`;
+  return atColumnScale(
+    `toInt256(${unscaledFromBase64(`JSONExtract(${f}, 'value', 'Nullable(String)')`)})`,
+    `JSONExtract(${f}, 'scale', 'Nullable(Int32)')`,
+    type,
+  );
 }
 
 /**
@@ -96,12 +162,50 @@ function inRange(value: string, type: string): string {
   return `if(${day} >= toDate32('${low}') AND ${day} <= toDate32('${high}'), ${value}, NULL)`;
 }
 
-/** The typed value from the extracted field `f` (Nullable): NULL when it does not convert exactly. */
-export function convertExpr(column: StreamColumn, f: string): string {
+/** The time from an epoch number (Int64) in an encoding's unit, NULL where the column's precision would drop digits. */
+function fromEpoch(f: string, encoding: string, precision: number): string {
+  const digits = EPOCH_DIGITS[encoding]!;
+  const unit = { 3: 'Milli', 6: 'Micro', 9: 'Nano' }[digits];
+  const time = `fromUnixTimestamp64${unit}(${f}, 'UTC')`;
+  return digits > precision ? `if(${f} % ${10 ** (digits - precision)} = 0, ${time}, NULL)` : time;
+}
+
+/**
+ * The typed value from the extracted field `f` (Nullable): NULL when it does not convert exactly. With `schema`, the
+ * message's (name, scale) of the field's logical type: a schema-typed column is read as it names (see
+ * LOGICAL_ENCODINGS), as the spec says where it names none, and is NULL under a name that cannot become the type.
+ */
+export function convertExpr(column: StreamColumn, f: string, schema?: string): string {
+  if (schema === undefined || !schemaTyped(column)) return typedValue(column, f);
+  // The names each encoding stands for; '' (no name) is read in the spec's encoding, with the names of that one
+  // where they share it (a base64 decimal takes its scale from the name's parameters, so it keeps its own branch).
+  const names = new Map<string, string[]>();
+  for (const [logical, encoding] of Object.entries(LOGICAL_ENCODINGS))
+    if (encodingApplies(encoding, column.type)) names.set(encoding, [...(names.get(encoding) ?? []), logical]);
+  const own = encodingOf(column);
+  const shared = own !== 'base64' && names.has(own);
+  const name = `${schema}.1`;
+  const branches = [...names].flatMap(([encoding, logical]) => [
+    `${name} IN (${[...logical, ...(shared && encoding === own ? [''] : [])].map(quoteString).join(', ')})`,
+    typedValue({ ...column, encoding: encoding as StreamColumn['encoding'] }, numberOf(encoding, f), `${schema}.2`),
+  ]);
+  if (!shared) branches.push(`${name} = ''`, typedValue(column, numberOf(own, f)));
+  return `multiIf(${branches.join(', ')}, NULL)`;
+}
+
+/** A field read as text, as the number an epoch encoding converts from. */
+function numberOf(encoding: string, f: string): string {
+  if (encoding === 'epoch_days') return `toInt32OrNull(${f})`;
+  return encoding in EPOCH_DIGITS ? `toInt64OrNull(${f})` : f;
+}
+
+/** The typed value of `f` in the column's own encoding; a base64 decimal at `scale` (text) where one is given. */
+function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
   if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
-  if (/^Decimal/.test(t) && column.encoding === 'base64') return decimalFromBase64(f, t);
+  if (/^Decimal/.test(t) && column.encoding === 'base64')
+    return scale === undefined ? decimalFromBase64(f, t) : decimalFromBase64AtScale(f, t, scale);
   if (/^Decimal/.test(t) && column.encoding === 'variable_scale') return decimalFromVariableScale(f, t);
   if (/^Decimal/.test(t)) return decimalFromText(f, t);
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
@@ -111,11 +215,14 @@ export function convertExpr(column: StreamColumn, f: string): string {
     return `if(isValidJSON(${f}) AND JSONType(${f}) = 'Array' AND NOT has(JSONExtract(ifNull(${f}, ''), ${quoteString(`Array(Nullable(${array[1]}))`)}), NULL), ${f}, NULL)`;
   const time = /^DateTime64\((\d)/.exec(t);
   if (time) {
-    const epoch = { epoch_millis: 'Milli', epoch_micros: 'Micro', epoch_nanos: 'Nano' }[column.encoding as string];
-    return inRange(
-      epoch ? `fromUnixTimestamp64${epoch}(${f}, 'UTC')` : `parseDateTime64BestEffortOrNull(${f}, ${time[1]}, 'UTC')`,
-      t,
-    );
+    const precision = Number(time[1]);
+    const encoding = encodingOf(column);
+    if (encoding in EPOCH_DIGITS) return inRange(fromEpoch(f, encoding, precision), t);
+    const parsed = `parseDateTime64BestEffortOrNull(${f}, ${precision}, 'UTC')`;
+    // PostgreSQL keeps microseconds: below 6 digits, a time whose digits the parse would drop is NULL.
+    const exact =
+      precision < 6 ? `if(${parsed} = parseDateTime64BestEffortOrNull(${f}, 6, 'UTC'), ${parsed}, NULL)` : parsed;
+    return inRange(exact, t);
   }
   if (/^Date/.test(t))
     return inRange(

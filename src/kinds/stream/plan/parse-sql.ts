@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { base, convertExpr, extractType } from './encodings.js';
+import { base, convertExpr, extractType, schemaOf, schemaTyped } from './encodings.js';
 import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
 import { toastable, unavailableCondition } from './toast-sql.js';
 
@@ -28,11 +28,19 @@ function fieldOf(column: StreamColumn): string {
   return column.json ?? column.path;
 }
 
+/**
+ * Whether the chain reads each message's schema: the messages carry one (`"wrapper": "payload"`) and some column's
+ * encoding can come from it. Pure.
+ */
+export function readsSchemas(spec: StreamSpec): boolean {
+  return spec.envelope.wrapper === 'payload' && spec.tables.some((t) => t.columns.some(schemaTyped));
+}
+
 /** One JSONExtract per document: its fields as a named tuple (the JSON text fields as String). */
-function documentTuples(table: StreamTable): string[] {
+function documentTuples(table: StreamTable, schemas: boolean): string[] {
   return documents(table).map((doc) => {
     const fields = new Map<string, string>();
-    for (const c of doc.fields) fields.set(fieldOf(c), extractType(c));
+    for (const c of doc.fields) fields.set(fieldOf(c), extractType(c, schemas));
     if (doc.name === '_v') for (const c of table.columns.filter((x) => x.json)) fields.set(c.path, 'String');
     const tuple = [...fields].map(([name, type]) => `${quoteIdent(name)} Nullable(${type})`).join(', ');
     return `JSONExtract(${doc.source}, ${quoteString(`Tuple(${tuple})`)}) AS ${doc.name}`;
@@ -44,9 +52,10 @@ function docOf(table: StreamTable, column: StreamColumn): { name: string; source
 }
 
 /** The typed (Nullable) value of a column, named `_c_<name>`. */
-export function typedColumn(table: StreamTable, column: StreamColumn): string {
+function typedColumn(table: StreamTable, column: StreamColumn, schemas: boolean): string {
   const doc = docOf(table, column);
-  return `${convertExpr(column, `${doc.name}.${quoteIdent(fieldOf(column))}`)} AS ${quoteIdent(`_c_${column.name}`)}`;
+  const value = convertExpr(column, `${doc.name}.${quoteIdent(fieldOf(column))}`, schemaOf(column, schemas));
+  return `${value} AS ${quoteIdent(`_c_${column.name}`)}`;
 }
 
 function label(column: StreamColumn): string {
@@ -62,7 +71,7 @@ function allOf(...conditions: (string | null)[]): string {
  * Why a row of this table cannot be used, or ''. Checked only where a value came out NULL; a TOASTable value that
  * arrived as Debezium's placeholder is no type error (see unavailableReasonExpr).
  */
-export function tableReasonExpr(table: StreamTable): string {
+export function tableReasonExpr(table: StreamTable, schemas: boolean): string {
   const parts: string[] = [];
   const toast = toastable(table);
   for (const column of table.columns) {
@@ -82,9 +91,14 @@ export function tableReasonExpr(table: StreamTable): string {
         quoteString(`missing field ${label(column)}`),
       );
     }
+    // Where the message's schema picked the encoding, the reason names it.
+    const schema = schemaOf(column, schemas);
+    const declared = schema
+      ? `, if(${schema}.1 = '', '', concat(' (the schema declares ', ${schema}.1, if(${schema}.2 = '', '', concat(', scale ', ${schema}.2)), ')'))`
+      : '';
     parts.push(
       allOf(`${value} IS NULL`, key ? null : notDelete, `NOT ${absent}`),
-      `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100))`,
+      `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100)${declared})`,
     );
   }
   return `multiIf(${parts.join(', ')}, '')`;
@@ -97,12 +111,24 @@ export function versionType(spec: Pick<StreamSpec, 'envelope'>): 'UInt64' | 'UIn
 /** The envelope, parsed once: op, source table and version, and the row's JSON text (after; before for a delete). */
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
+  const payload =
+    'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))';
   // ts_ms orders by source.ts_ms, when PostgreSQL made the change (the envelope's own ts_ms is when the connector
   // processed it), then by LSN for two changes of one millisecond: one UInt128.
   const version =
     spec.envelope.version === 'lsn' ? '_e.source.lsn' : 'bitShiftLeft(toUInt128(_e.source.ts_ms), 64) + _e.source.lsn';
+  // The schema in the same parse: the logical type name and scale of each field of the row (`after`'s struct, which
+  // `before` shares), as a map from field to (name, scale) holding the fields that have a name.
+  const withSchema = readsSchemas(spec)
+    ? [
+        `JSONExtract(line, ${quoteString(`Tuple(schema Tuple(fields Array(Tuple(field String, fields Array(Tuple(field String, name String, parameters Tuple(scale String)))))), payload ${payload})`)}) AS _m`,
+        '_m.payload AS _e',
+        "arrayFilter(x -> x.name != '', arrayFirst(x -> x.field = 'after', _m.schema.fields).fields) AS _named",
+        'mapFromArrays(arrayMap(x -> x.field, _named), arrayMap(x -> (x.name, x.parameters.scale), _named)) AS _schema',
+      ]
+    : [`JSONExtract(line, ${at}${quoteString(payload)}) AS _e`];
   return [
-    `JSONExtract(line, ${at}'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))') AS _e`,
+    ...withSchema,
     "ifNull(_e.op, '') AS _op",
     "ifNull(_e.source.table, '') AS _table",
     `${version} AS _version`,
@@ -150,11 +176,13 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
 }
 
 /** The typed view's columns: the documents, each typed value, whether each TOASTable one was unavailable. */
-export function typedSelect(table: StreamTable): string[] {
+export function typedSelect(table: StreamTable, schemas: boolean): string[] {
   return [
-    ...documentTuples(table),
-    ...table.columns.map((c) => typedColumn(table, c)),
-    ...toastable(table).map((c) => `(_op != 'd' AND ${unavailableCondition(c)}) AS ${quoteIdent(`_u_${c.name}`)}`),
+    ...documentTuples(table, schemas),
+    ...table.columns.map((c) => typedColumn(table, c, schemas)),
+    ...toastable(table).map(
+      (c) => `(_op != 'd' AND ${unavailableCondition(c, schemas)}) AS ${quoteIdent(`_u_${c.name}`)}`,
+    ),
   ];
 }
 /**

@@ -8,6 +8,7 @@ import { fragmentProblem } from '../../../core/sql-fragment.js';
 import { ConfigError } from '../../../core/errors.js';
 import { clusterFlag } from '../../../config/cli-options.js';
 import { packagePath } from '../../../core/package-path.js';
+import { EPOCH_DIGITS, encodingApplies } from './encodings.js';
 
 const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/stream.schema.json'), 'utf8')) as object;
 
@@ -68,27 +69,28 @@ export function liveViewName(table: Pick<StreamTable, 'name'>): string {
   return `${table.name}_live`;
 }
 
-/** Digits after the second a Debezium time encoding carries. */
-const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
+/** What each encoding applies to, for the message that refuses it elsewhere. */
+const APPLIES_TO: Record<NonNullable<StreamColumn['encoding']>, string> = {
+  base64: "(Debezium's precise decimals) applies to a Decimal",
+  variable_scale: "(Debezium's precise decimals) applies to a Decimal",
+  epoch_millis: '(a Debezium timestamp) applies to a DateTime64',
+  epoch_micros: '(a Debezium timestamp) applies to a DateTime64',
+  epoch_nanos: '(a Debezium timestamp) applies to a DateTime64',
+  epoch_days: '(a Debezium date) applies to a Date',
+  iso8601: 'applies to a date or a DateTime64',
+};
 
 /** Why a column's encoding cannot give its type exactly, or null. Pure. */
 export function encodingProblem(c: StreamColumn): string | null {
   const e = c.encoding;
   if (!e) return null;
-  if ((e === 'base64' || e === 'variable_scale') && !/^Decimal/.test(c.type))
-    return `encoding ${e} (Debezium's precise decimals) applies to a Decimal`;
+  if (!encodingApplies(e, c.type)) return `encoding ${e} ${APPLIES_TO[e]}`;
   if ((e === 'base64' || e === 'variable_scale') && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38)
     return `${e} decimals are read through Int128, up to Decimal(38, S)`;
-  if (e in EPOCH_DIGITS) {
-    const digits = /^DateTime64\((\d)/.exec(c.type)?.[1];
-    if (digits === undefined) return `encoding ${e} (a Debezium timestamp) applies to a DateTime64`;
-    if (Number(digits) < EPOCH_DIGITS[e]!)
-      return `encoding ${e} carries ${EPOCH_DIGITS[e]} digits after the second, which DateTime64(${digits}) would drop; use DateTime64(${EPOCH_DIGITS[e]}, 'UTC')`;
-  }
-  if (e === 'epoch_days' && !/^Date(32)?$/.test(c.type))
-    return 'encoding epoch_days (a Debezium date) applies to a Date';
-  if (e === 'iso8601' && !/^(Date|Date32|DateTime64.*)$/.test(c.type))
-    return 'encoding iso8601 applies to a date or a DateTime64';
+  const digits = EPOCH_DIGITS[e];
+  const precision = Number(/^DateTime64\((\d)/.exec(c.type)?.[1]);
+  if (digits !== undefined && precision < digits)
+    return `encoding ${e} carries ${digits} digits after the second, which DateTime64(${precision}) would drop; use DateTime64(${digits}, 'UTC')`;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { base, convertExpr, extractType } from './encodings.js';
+import { base, convertExpr, extractType, schemaOf } from './encodings.js';
 import type { StreamColumn, StreamTable } from './spec.js';
 
 /**
@@ -36,9 +36,14 @@ export function toastable(table: StreamTable): StreamColumn[] {
   );
 }
 
-/** Whether the column's field arrived as Debezium's placeholder (for a JSON field: the JSON text it is read from). */
-export function unavailableCondition(column: StreamColumn): string {
+/**
+ * Whether the column's field arrived as Debezium's placeholder (for a JSON field: the JSON text it is read from). A
+ * decimal whose encoding the message's schema picks (`schemas`) may carry it in any of the decimal encodings.
+ */
+export function unavailableCondition(column: StreamColumn, schemas: boolean): string {
   const field = `_v.${quoteIdent(column.path)}`;
+  if (schemaOf(column, schemas))
+    return `ifNull(${field} = ${quoteString(TOAST_PLACEHOLDER)} OR position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
   if (/^Array/.test(column.type))
     return `ifNull(${field} IN (${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(JSON.stringify([TOAST_PLACEHOLDER]))}), false)`;
   // A VariableScaleDecimal is an object whose value holds the bytes.
@@ -60,6 +65,7 @@ export function toastResolution(
   target: string,
   classified: string,
   truncated: string,
+  schemas: boolean,
 ): {
   narrow: string[];
   anyUnavailable: string;
@@ -100,7 +106,11 @@ export function toastResolution(
   const keyColumns = table.key.map((k) => table.columns.find((c) => c.name === k)!);
   const keyNames = keyColumns.map((k) => quoteIdent(k.name)).join(', ');
   const blockKeys = keyColumns.map((k) =>
-    convertExpr(k, `JSONExtract(_row, ${quoteString(k.path)}, ${quoteString(`Nullable(${extractType(k)})`)})`),
+    convertExpr(
+      k,
+      `JSONExtract(_row, ${quoteString(k.path)}, ${quoteString(`Nullable(${extractType(k, schemas)})`)})`,
+      schemaOf(k, schemas),
+    ),
   );
   const keyTuple = (names: string[]) => (names.length === 1 ? names[0]! : `(${names.join(', ')})`);
   const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}])`;
