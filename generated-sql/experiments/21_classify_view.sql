@@ -22,6 +22,9 @@ SELECT
         _op = ''
         AND JSONType(line, 'payload') != 'Object',
         'no payload object (is the converter\'s schemas.enable what the spec\'s envelope says?)',
+        _m.schema.fields .1.field != ''
+        AND _m.schema.fields .2.field != 'after',
+        'a schema that is not a Debezium envelope\'s (its second field is not after): the row\'s types cannot be read from it',
         _op NOT IN ('c', 'u', 'd', 'r', 't'),
         concat('unknown op "', _op, '"'),
         _table NOT IN ('assignments', 'events'),
@@ -47,10 +50,14 @@ FROM
             received_at,
             JSONExtract(
                 line,
-                'Tuple(schema Tuple(fields Array(Tuple(field String, fields Array(Tuple(field String, name String, parameters Tuple(scale String)))))), payload Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64))))'
+                'Tuple(schema Tuple(fields Tuple(Tuple(field String), Tuple(field String, fields Array(Tuple(field String, name String, parameters Tuple(scale String)))))), payload Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64))))'
             ) AS _m,
             _m.payload AS _e,
-            arrayFilter(x -> x.name != '', arrayFirst(x -> x.field = 'after', _m.schema.fields).fields) AS _named,
+            arrayFilter(
+                x -> x.name != ''
+                AND x.field IN ('assigned_at', 'event_time', 'revenue'),
+                _m.schema.fields .2.fields
+            ) AS _named,
             mapFromArrays(arrayMap(x -> x.field, _named), arrayMap(x -> (x.name, x.parameters.scale), _named)) AS _schema,
             ifNull(_e.op, '') AS _op,
             ifNull(_e.source.table, '') AS _table,
@@ -71,4 +78,4 @@ FROM
                 OR line = 'null'
             )
     )
-COMMENT 'chplan definition 1a8364c7076c92ca'
+COMMENT 'chplan definition 291cc08d1b6ca963'

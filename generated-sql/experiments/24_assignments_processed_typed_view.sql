@@ -216,39 +216,21 @@ FROM
                                     multiIf(
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
                                         if(
-                                            toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC')) >= toDate32('1900-01-01')
-                                            AND toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC')) <= toDate32('2299-12-31'),
+                                            toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000 AND 10413791999999,
                                             fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC'),
                                             NULL
                                         ),
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.MicroTimestamp'),
                                         if(
-                                            toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC')) >= toDate32('1900-01-01')
-                                            AND toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC')) <= toDate32('2299-12-31'),
+                                            toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000000 AND 10413791999999999,
                                             fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC'),
                                             NULL
                                         ),
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.NanoTimestamp'),
                                         if(
-                                            toDate32(
-                                                if(
-                                                    toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
-                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
-                                                    NULL
-                                                )
-                                            ) >= toDate32('1900-01-01')
-                                            AND toDate32(
-                                                if(
-                                                    toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
-                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
-                                                    NULL
-                                                )
-                                            ) <= toDate32('2299-12-31'),
-                                            if(
-                                                toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
-                                                fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
-                                                NULL
-                                            ),
+                                            toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000000000 AND 9223372036854775807
+                                            AND toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
+                                            fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
                                             NULL
                                         ),
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.ZonedTimestamp', ''),
@@ -312,4 +294,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 612366ab090a933f'
+COMMENT 'chplan definition fd66e89c7a2bff9c'

@@ -466,39 +466,21 @@ FROM
                                     multiIf(
                                         _schema['event_time'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
                                         if(
-                                            toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC')) >= toDate32('1900-01-01')
-                                            AND toDate32(fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC')) <= toDate32('2299-12-31'),
+                                            toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000 AND 10413791999999,
                                             fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC'),
                                             NULL
                                         ),
                                         _schema['event_time'] .1 IN ('io.debezium.time.MicroTimestamp'),
                                         if(
-                                            toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC')) >= toDate32('1900-01-01')
-                                            AND toDate32(fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC')) <= toDate32('2299-12-31'),
+                                            toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000000 AND 10413791999999999,
                                             fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC'),
                                             NULL
                                         ),
                                         _schema['event_time'] .1 IN ('io.debezium.time.NanoTimestamp'),
                                         if(
-                                            toDate32(
-                                                if(
-                                                    toInt64OrNull(_v.`event_time`) % 1000 = 0,
-                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
-                                                    NULL
-                                                )
-                                            ) >= toDate32('1900-01-01')
-                                            AND toDate32(
-                                                if(
-                                                    toInt64OrNull(_v.`event_time`) % 1000 = 0,
-                                                    fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
-                                                    NULL
-                                                )
-                                            ) <= toDate32('2299-12-31'),
-                                            if(
-                                                toInt64OrNull(_v.`event_time`) % 1000 = 0,
-                                                fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
-                                                NULL
-                                            ),
+                                            toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000000000 AND 9223372036854775807
+                                            AND toInt64OrNull(_v.`event_time`) % 1000 = 0,
+                                            fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
                                             NULL
                                         ),
                                         _schema['event_time'] .1 IN ('io.debezium.time.ZonedTimestamp', ''),
@@ -520,66 +502,40 @@ FROM
                                             reinterpret(
                                                 accurateCastOrNull(
                                                     multiIf(
-                                                        toInt32OrNull(_schema['revenue'] .2) IS NULL
-                                                        OR toInt32OrNull(_schema['revenue'] .2) < 0
-                                                        OR abs(toInt32OrNull(_schema['revenue'] .2) - 2) > 38,
+                                                        (toInt32OrNull(_schema['revenue'] .2) AS `_dec_revenue_base64_at_scale`) IS NULL
+                                                        OR `_dec_revenue_base64_at_scale` < 0
+                                                        OR abs(`_dec_revenue_base64_at_scale` - 2) > 38,
                                                         NULL,
-                                                        toInt32OrNull(_schema['revenue'] .2) <= 2,
-                                                        toInt256(
-                                                            if(
-                                                                empty(tryBase64Decode(_v.`revenue`))
-                                                                OR length(tryBase64Decode(_v.`revenue`)) > 16,
-                                                                NULL,
-                                                                reinterpretAsInt128(
-                                                                    reverse(
-                                                                        if(
-                                                                            reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
-                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
-                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
-                                                                        )
-                                                                    )
-                                                                )
-                                                            )
-                                                        ) * (
-                                                            toInt256(intExp10(least(2 - toInt32OrNull(_schema['revenue'] .2), 19))) * intExp10(greatest((2 - toInt32OrNull(_schema['revenue'] .2)) - 19, 0))
-                                                        ),
-                                                        toInt256(
-                                                            if(
-                                                                empty(tryBase64Decode(_v.`revenue`))
-                                                                OR length(tryBase64Decode(_v.`revenue`)) > 16,
-                                                                NULL,
-                                                                reinterpretAsInt128(
-                                                                    reverse(
-                                                                        if(
-                                                                            reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
-                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
-                                                                            leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
-                                                                        )
-                                                                    )
-                                                                )
-                                                            )
-                                                        ) % (
-                                                            toInt256(intExp10(least(toInt32OrNull(_schema['revenue'] .2) - 2, 19))) * intExp10(greatest((toInt32OrNull(_schema['revenue'] .2) - 2) - 19, 0))
-                                                        ) = 0,
-                                                        intDiv(
+                                                        `_dec_revenue_base64_at_scale` = 2,
+                                                        (
                                                             toInt256(
                                                                 if(
-                                                                    empty(tryBase64Decode(_v.`revenue`))
-                                                                    OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                                    empty((tryBase64Decode(_v.`revenue`) AS `_dec_revenue_base64_at_bytes`))
+                                                                    OR length(`_dec_revenue_base64_at_bytes`) > 16,
                                                                     NULL,
                                                                     reinterpretAsInt128(
                                                                         reverse(
                                                                             if(
-                                                                                reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
-                                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
-                                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                                                reinterpretAsUInt8(substring(`_dec_revenue_base64_at_bytes`, 1, 1)) >= 128,
+                                                                                leftPad(`_dec_revenue_base64_at_bytes`, 16, unhex('FF')),
+                                                                                leftPad(`_dec_revenue_base64_at_bytes`, 16, unhex('00'))
                                                                             )
                                                                         )
                                                                     )
                                                                 )
-                                                            ),
+                                                            ) AS `_dec_revenue_base64_at_unscaled`
+                                                        ),
+                                                        `_dec_revenue_base64_at_scale` < 2,
+                                                        `_dec_revenue_base64_at_unscaled` * (
+                                                            toInt256(intExp10(least(2 - `_dec_revenue_base64_at_scale`, 19))) * intExp10(greatest((2 - `_dec_revenue_base64_at_scale`) - 19, 0))
+                                                        ),
+                                                        `_dec_revenue_base64_at_unscaled` % (
+                                                            toInt256(intExp10(least(`_dec_revenue_base64_at_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_base64_at_scale` - 2) - 19, 0))
+                                                        ) = 0,
+                                                        intDiv(
+                                                            `_dec_revenue_base64_at_unscaled`,
                                                             (
-                                                                toInt256(intExp10(least(toInt32OrNull(_schema['revenue'] .2) - 2, 19))) * intExp10(greatest((toInt32OrNull(_schema['revenue'] .2) - 2) - 19, 0))
+                                                                toInt256(intExp10(least(`_dec_revenue_base64_at_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_base64_at_scale` - 2) - 19, 0))
                                                             )
                                                         ),
                                                         NULL
@@ -595,66 +551,44 @@ FROM
                                             reinterpret(
                                                 accurateCastOrNull(
                                                     multiIf(
-                                                        JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') IS NULL
-                                                        OR JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') < 0
-                                                        OR abs(JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2) > 38,
+                                                        (JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') AS `_dec_revenue_variable_scale_scale`) IS NULL
+                                                        OR `_dec_revenue_variable_scale_scale` < 0
+                                                        OR abs(`_dec_revenue_variable_scale_scale` - 2) > 38,
                                                         NULL,
-                                                        JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') <= 2,
-                                                        toInt256(
-                                                            if(
-                                                                empty(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')))
-                                                                OR length(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)'))) > 16,
-                                                                NULL,
-                                                                reinterpretAsInt128(
-                                                                    reverse(
-                                                                        if(
-                                                                            reinterpretAsUInt8(substring(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 1, 1)) >= 128,
-                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('FF')),
-                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('00'))
-                                                                        )
-                                                                    )
-                                                                )
-                                                            )
-                                                        ) * (
-                                                            toInt256(intExp10(least(2 - JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)'), 19))) * intExp10(greatest((2 - JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)')) - 19, 0))
-                                                        ),
-                                                        toInt256(
-                                                            if(
-                                                                empty(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')))
-                                                                OR length(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)'))) > 16,
-                                                                NULL,
-                                                                reinterpretAsInt128(
-                                                                    reverse(
-                                                                        if(
-                                                                            reinterpretAsUInt8(substring(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 1, 1)) >= 128,
-                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('FF')),
-                                                                            leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('00'))
-                                                                        )
-                                                                    )
-                                                                )
-                                                            )
-                                                        ) % (
-                                                            toInt256(intExp10(least(JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2, 19))) * intExp10(greatest((JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2) - 19, 0))
-                                                        ) = 0,
-                                                        intDiv(
+                                                        `_dec_revenue_variable_scale_scale` = 2,
+                                                        (
                                                             toInt256(
                                                                 if(
-                                                                    empty(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')))
-                                                                    OR length(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)'))) > 16,
+                                                                    empty(
+                                                                        (
+                                                                            tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')) AS `_dec_revenue_variable_scale_bytes`
+                                                                        )
+                                                                    )
+                                                                    OR length(`_dec_revenue_variable_scale_bytes`) > 16,
                                                                     NULL,
                                                                     reinterpretAsInt128(
                                                                         reverse(
                                                                             if(
-                                                                                reinterpretAsUInt8(substring(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 1, 1)) >= 128,
-                                                                                leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('FF')),
-                                                                                leftPad(tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')), 16, unhex('00'))
+                                                                                reinterpretAsUInt8(substring(`_dec_revenue_variable_scale_bytes`, 1, 1)) >= 128,
+                                                                                leftPad(`_dec_revenue_variable_scale_bytes`, 16, unhex('FF')),
+                                                                                leftPad(`_dec_revenue_variable_scale_bytes`, 16, unhex('00'))
                                                                             )
                                                                         )
                                                                     )
                                                                 )
-                                                            ),
+                                                            ) AS `_dec_revenue_variable_scale_unscaled`
+                                                        ),
+                                                        `_dec_revenue_variable_scale_scale` < 2,
+                                                        `_dec_revenue_variable_scale_unscaled` * (
+                                                            toInt256(intExp10(least(2 - `_dec_revenue_variable_scale_scale`, 19))) * intExp10(greatest((2 - `_dec_revenue_variable_scale_scale`) - 19, 0))
+                                                        ),
+                                                        `_dec_revenue_variable_scale_unscaled` % (
+                                                            toInt256(intExp10(least(`_dec_revenue_variable_scale_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_variable_scale_scale` - 2) - 19, 0))
+                                                        ) = 0,
+                                                        intDiv(
+                                                            `_dec_revenue_variable_scale_unscaled`,
                                                             (
-                                                                toInt256(intExp10(least(JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2, 19))) * intExp10(greatest((JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') - 2) - 19, 0))
+                                                                toInt256(intExp10(least(`_dec_revenue_variable_scale_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_variable_scale_scale` - 2) - 19, 0))
                                                             )
                                                         ),
                                                         NULL
@@ -669,15 +603,15 @@ FROM
                                         accurateCastOrNull(
                                             reinterpret(
                                                 if(
-                                                    empty(tryBase64Decode(_v.`revenue`))
-                                                    OR length(tryBase64Decode(_v.`revenue`)) > 16,
+                                                    empty((tryBase64Decode(_v.`revenue`) AS `_dec_revenue_base64_bytes`))
+                                                    OR length(`_dec_revenue_base64_bytes`) > 16,
                                                     NULL,
                                                     reinterpretAsInt128(
                                                         reverse(
                                                             if(
-                                                                reinterpretAsUInt8(substring(tryBase64Decode(_v.`revenue`), 1, 1)) >= 128,
-                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('FF')),
-                                                                leftPad(tryBase64Decode(_v.`revenue`), 16, unhex('00'))
+                                                                reinterpretAsUInt8(substring(`_dec_revenue_base64_bytes`, 1, 1)) >= 128,
+                                                                leftPad(`_dec_revenue_base64_bytes`, 16, unhex('FF')),
+                                                                leftPad(`_dec_revenue_base64_bytes`, 16, unhex('00'))
                                                             )
                                                         )
                                                     )
@@ -768,4 +702,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition c902692a246f78ac'
+COMMENT 'chplan definition 8c3c5b3a3b0e6c56'

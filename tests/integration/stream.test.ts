@@ -1093,6 +1093,11 @@ describe("each message's schema picks its encoding", () => {
     // An unchanged TOASTed decimal in string mode keeps the value an earlier message sent as bytes.
     send(100, 'c', on('price', decimal(-1n, 2)));
     send(100, 'u', on('price', { field: '', value: '__debezium_unavailable_value', type: 'string' }));
+    // A schema whose fields are not in the envelope's order (before, after, …) is not read by position: refused.
+    send(200, 'c', on('price', decimal(1n, 2)));
+    const swapped = JSON.parse(lines.pop()!) as { schema: { fields: unknown[] } };
+    swapped.schema.fields.reverse();
+    lines.push(JSON.stringify(swapped));
     writeFileSync(join(dir, 'by-schema.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'by-schema.jsonl'));
     const rows = await engine.rows<Record<string, string>>(
@@ -1104,7 +1109,10 @@ describe("each message's schema picks its encoding", () => {
     const reasons = await engine.rows<{ reason: string }>(
       "SELECT reason FROM by_schema.by_schema_dead_letter ORDER BY JSONExtract(line, 'payload', 'after', 'id', 'UInt64')",
     );
-    expect(reasons.map((r) => r.reason)).toEqual(bad.map(([, reason]) => reason));
+    expect(reasons.map((r) => r.reason)).toEqual([
+      ...bad.map(([, reason]) => reason),
+      "a schema that is not a Debezium envelope's (its second field is not after): the row's types cannot be read from it",
+    ]);
     // Validation reads each distinct schema: a type the column cannot hold fails, one with more digits warns.
     const check = (await validateStream(engine, chain, [])).days[0]!.checks.find((c) =>
       c.name.startsWith('messages: field types'),

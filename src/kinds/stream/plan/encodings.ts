@@ -1,4 +1,4 @@
-import { quoteString } from '../../../core/quote.js';
+import { quoteIdent, quoteString } from '../../../core/quote.js';
 import type { StreamColumn } from './spec.js';
 
 /**
@@ -91,14 +91,15 @@ export function scaleOf(type: string): number {
 
 /**
  * The unscaled value of Debezium's bytes (base64 of a big-endian two's complement), as Int128: sign-extended to 16
- * bytes; NULL when it is not base64 or longer than 16 bytes. Pure.
+ * bytes; NULL when it is not base64 or longer than 16 bytes. The decoded bytes are named `<alias>_bytes` where first
+ * written (ClickHouse resolves an alias anywhere in its SELECT), so the expression stays short. Pure.
  */
-function unscaledFromBase64(f: string): string {
-  const bytes = `tryBase64Decode(${f})`;
+function unscaledFromBase64(f: string, alias: string): string {
+  const bytes = quoteIdent(`${alias}_bytes`);
   // leftPad takes a constant pad: sign-extend with 0xFF bytes when the first byte's top bit is set.
   const negative = `reinterpretAsUInt8(substring(${bytes}, 1, 1)) >= 128`;
   const unscaled = `reinterpretAsInt128(reverse(if(${negative}, leftPad(${bytes}, 16, unhex('FF')), leftPad(${bytes}, 16, unhex('00')))))`;
-  return `if(empty(${bytes}) OR length(${bytes}) > 16, NULL, ${unscaled})`;
+  return `if(empty((tryBase64Decode(${f}) AS ${bytes})) OR length(${bytes}) > 16, NULL, ${unscaled})`;
 }
 
 /** 10^k as Int256 for k in 0..38, exactly: intExp10 is exact up to 10^19 (UInt64). */
@@ -111,18 +112,19 @@ function powerOfTen(k: string): string {
  * the scale being the column's. Taken as Decimal(38, S) without rounding; NULL (a dead letter) when the bytes are not
  * a value or it does not fit the column's precision. Pure.
  */
-export function decimalFromBase64(f: string, type: string): string {
-  return `accurateCastOrNull(reinterpret(${unscaledFromBase64(f)}, ${quoteString(`Decimal(38, ${scaleOf(type)})`)}), ${quoteString(type)})`;
+function decimalFromBase64(f: string, type: string, alias: string): string {
+  return `accurateCastOrNull(reinterpret(${unscaledFromBase64(f, alias)}, ${quoteString(`Decimal(38, ${scaleOf(type)})`)}), ${quoteString(type)})`;
 }
 
 /**
- * An unscaled value (Int256) at scale `n` (an Int32 expression) brought to the scale S of Decimal(P, S) exactly:
- * multiplied up when n <= S; when n > S, only if the dropped digits are zeros; NULL otherwise, and when it does not fit
- * the column's precision. Pure.
+ * An unscaled value (Int256) at scale `n` (an Int32 expression) brought to the scale S of Decimal(P, S) exactly: as it
+ * is at scale S; multiplied up below it; above it, only if the dropped digits are zeros; NULL otherwise, and when it
+ * does not fit the column's precision. `n` and the value are named `<alias>_scale` and `<alias>_unscaled`. Pure.
  */
-function atColumnScale(unscaled: string, n: string, type: string): string {
+function atColumnScale(unscaled: string, n: string, type: string, alias: string): string {
   const scale = scaleOf(type);
-  const at = `multiIf(${n} IS NULL OR ${n} < 0 OR abs(${n} - ${scale}) > 38, NULL, ${n} <= ${scale}, ${unscaled} * ${powerOfTen(`${scale} - ${n}`)}, ${unscaled} % ${powerOfTen(`${n} - ${scale}`)} = 0, intDiv(${unscaled}, ${powerOfTen(`${n} - ${scale}`)}), NULL)`;
+  const [k, u] = [quoteIdent(`${alias}_scale`), quoteIdent(`${alias}_unscaled`)];
+  const at = `multiIf((${n} AS ${k}) IS NULL OR ${k} < 0 OR abs(${k} - ${scale}) > 38, NULL, ${k} = ${scale}, (${unscaled} AS ${u}), ${k} < ${scale}, ${u} * ${powerOfTen(`${scale} - ${k}`)}, ${u} % ${powerOfTen(`${k} - ${scale}`)} = 0, intDiv(${u}, ${powerOfTen(`${k} - ${scale}`)}), NULL)`;
   return `accurateCastOrNull(reinterpret(accurateCastOrNull(${at}, 'Int128'), ${quoteString(`Decimal(38, ${scale})`)}), ${quoteString(type)})`;
 }
 
@@ -130,19 +132,20 @@ function atColumnScale(unscaled: string, n: string, type: string): string {
  * Debezium's precise decimal at a scale the message's schema declares (its `scale` parameter, text): the unscaled
  * bytes brought to the column's scale exactly (see atColumnScale). Pure.
  */
-function decimalFromBase64AtScale(f: string, type: string, scale: string): string {
-  return atColumnScale(`toInt256(${unscaledFromBase64(f)})`, `toInt32OrNull(${scale})`, type);
+function decimalFromBase64AtScale(f: string, type: string, scale: string, alias: string): string {
+  return atColumnScale(`toInt256(${unscaledFromBase64(f, alias)})`, `toInt32OrNull(${scale})`, type, alias);
 }
 
 /**
  * Debezium's VariableScaleDecimal (a NUMERIC without a declared scale): `{"scale": N, "value": bytes}`, each value at
  * its own scale, brought to the column's scale exactly (see atColumnScale). Pure.
  */
-export function decimalFromVariableScale(f: string, type: string): string {
+function decimalFromVariableScale(f: string, type: string, alias: string): string {
   return atColumnScale(
-    `toInt256(${unscaledFromBase64(`JSONExtract(${f}, 'value', 'Nullable(String)')`)})`,
+    `toInt256(${unscaledFromBase64(`JSONExtract(${f}, 'value', 'Nullable(String)')`, alias)})`,
     `JSONExtract(${f}, 'scale', 'Nullable(Int32)')`,
     type,
+    alias,
   );
 }
 
@@ -162,12 +165,22 @@ function inRange(value: string, type: string): string {
   return `if(${day} >= toDate32('${low}') AND ${day} <= toDate32('${high}'), ${value}, NULL)`;
 }
 
-/** The time from an epoch number (Int64) in an encoding's unit, NULL where the column's precision would drop digits. */
+/** DateTime64's range in seconds: 1900-01-01 up to 2300-01-01, exclusive. */
+const [FIRST_SECOND, END_SECOND] = [-2_208_988_800n, 10_413_792_000n];
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * The time from an epoch number (Int64) in an encoding's unit: NULL outside DateTime64's range (checked on the number,
+ * which is named once) and where the column's precision would drop digits.
+ */
 function fromEpoch(f: string, encoding: string, precision: number): string {
   const digits = EPOCH_DIGITS[encoding]!;
+  const perSecond = 10n ** BigInt(digits);
+  const last = END_SECOND * perSecond - 1n < INT64_MAX ? END_SECOND * perSecond - 1n : INT64_MAX;
+  const exact = [`${f} BETWEEN ${FIRST_SECOND * perSecond} AND ${last}`];
+  if (digits > precision) exact.push(`${f} % ${10 ** (digits - precision)} = 0`);
   const unit = { 3: 'Milli', 6: 'Micro', 9: 'Nano' }[digits];
-  const time = `fromUnixTimestamp64${unit}(${f}, 'UTC')`;
-  return digits > precision ? `if(${f} % ${10 ** (digits - precision)} = 0, ${time}, NULL)` : time;
+  return `if(${exact.join(' AND ')}, fromUnixTimestamp64${unit}(${f}, 'UTC'), NULL)`;
 }
 
 /**
@@ -204,9 +217,11 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
   if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
+  // The decimals' intermediate values are named after the column and encoding: one name, one expression.
+  const alias = `_dec_${column.name}_${column.encoding}`;
   if (/^Decimal/.test(t) && column.encoding === 'base64')
-    return scale === undefined ? decimalFromBase64(f, t) : decimalFromBase64AtScale(f, t, scale);
-  if (/^Decimal/.test(t) && column.encoding === 'variable_scale') return decimalFromVariableScale(f, t);
+    return scale === undefined ? decimalFromBase64(f, t, alias) : decimalFromBase64AtScale(f, t, scale, `${alias}_at`);
+  if (/^Decimal/.test(t) && column.encoding === 'variable_scale') return decimalFromVariableScale(f, t, alias);
   if (/^Decimal/.test(t)) return decimalFromText(f, t);
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
@@ -217,7 +232,7 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (time) {
     const precision = Number(time[1]);
     const encoding = encodingOf(column);
-    if (encoding in EPOCH_DIGITS) return inRange(fromEpoch(f, encoding, precision), t);
+    if (encoding in EPOCH_DIGITS) return fromEpoch(f, encoding, precision);
     const parsed = `parseDateTime64BestEffortOrNull(${f}, ${precision}, 'UTC')`;
     // PostgreSQL keeps microseconds: below 6 digits, a time whose digits the parse would drop is NULL.
     const exact =
