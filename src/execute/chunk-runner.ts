@@ -21,7 +21,8 @@ export interface ChunkRun {
   /** The unit's ledger key. */
   unit: string;
   steps: StagedSteps;
-  countSource(window: Window): Promise<number>;
+  /** Source rows a window reads, counted before it is loaded; absent where that costs a load (rows read = written). */
+  countSource?(window: Window): Promise<number>;
   countStaging(window: Window): Promise<number>;
   beforeChunk?(window: Window): Promise<void>;
   explainFailure?(window: Window, queryId: string, cause: unknown): Promise<Error | null>;
@@ -49,19 +50,30 @@ async function clearWindow(run: ChunkRun, window: Window): Promise<void> {
 export async function runChunk(run: ChunkRun, window: Window, dirty: boolean): Promise<ChunkResult> {
   const started = Date.now();
   await run.beforeChunk?.(window);
-  const rowsRead = await run.countSource(window);
+  const rowsRead = run.countSource ? await run.countSource(window) : null;
   if (dirty) await clearWindow(run, window);
   const rowsWritten = await loadWindow(run, window, rowsRead);
-  return { rowsRead, rowsWritten, seconds: (Date.now() - started) / 1000 };
+  return { rowsRead: rowsRead ?? rowsWritten, rowsWritten, seconds: (Date.now() - started) / 1000 };
 }
 
-/** Inserts a window with bounded retries; a window that runs out of memory is halved. */
-async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Promise<number> {
+/**
+ * Inserts a window with bounded retries; a window that runs out of memory is halved. `rowsRead` is null where the
+ * source was not counted: the ledger then records the rows written as read.
+ */
+async function loadWindow(run: ChunkRun, window: Window, rowsRead: number | null): Promise<number> {
   const { ctx } = run;
   for (let attempt = 1; ; attempt++) {
     const queryId = chunkQueryId(ctx, window, attempt);
     const startedAt = new Date();
-    const base = { unit: run.unit, window, step: 'chunk' as const, attempt, queryId, rowsRead, startedAt };
+    const base = {
+      unit: run.unit,
+      window,
+      step: 'chunk' as const,
+      attempt,
+      queryId,
+      rowsRead: rowsRead ?? 0,
+      startedAt,
+    };
     await record(ctx, { ...base, status: 'running', rowsWritten: 0, finishedAt: startedAt });
     try {
       await ctx.engine.command(statementOf(ctx.plan, run.steps.insert), {
@@ -71,7 +83,13 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Prom
         step: `insert ${window.label}`,
       });
       const rowsWritten = await run.countStaging(window);
-      await record(ctx, { ...base, status: 'done', rowsWritten, finishedAt: new Date() });
+      await record(ctx, {
+        ...base,
+        rowsRead: rowsRead ?? rowsWritten,
+        status: 'done',
+        rowsWritten,
+        finishedAt: new Date(),
+      });
       return rowsWritten;
     } catch (cause) {
       if (ctx.signal?.aborted) {
@@ -98,7 +116,8 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number): Prom
           ctx.emit({ type: 'chunk_split', window, into: halves });
           await clearWindow(run, window);
           let written = 0;
-          for (const half of halves) written += await loadWindow(run, half, await run.countSource(half));
+          for (const half of halves)
+            written += await loadWindow(run, half, run.countSource ? await run.countSource(half) : null);
           await record(ctx, {
             ...base,
             attempt: attempt + 1,

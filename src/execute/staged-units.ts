@@ -39,6 +39,12 @@ export interface StagedAdapter<P extends LoadedPlan, U extends StagedUnit> {
   keepsStagedChunks: boolean;
   /** A unit whose chunks wrote nothing is recorded as published without touching the target (insert-only publishes). */
   publishesNothingWhenEmpty: boolean;
+  /**
+   * Whether counting a window's source costs as much as loading it (a stream aggregate's day is counted by recomputing
+   * it): its units are then loaded without counting first, found empty when they stage nothing, and their chunks'
+   * rows read are the rows they wrote. The dry run still counts.
+   */
+  countingCostsALoad?: boolean;
 }
 
 /** Units of whole days in `zone`, each chunked as asked. */
@@ -120,23 +126,45 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     return summary('empty');
   }
   // Each window's source is counted once per run of the unit: a unit of one chunk is counted for its emptiness and
-  // for its chunk's ledger row alike, and where the count is a recomputation (a stream aggregate's day) it is costly.
+  // for its chunk's ledger row alike.
   const counted = new Map<string, Promise<number>>();
   const countSource = (window: Window): Promise<number> => {
     const key = windowKey(unit.key, window);
     if (!counted.has(key)) counted.set(key, staged.countSource(ctx, unit, window));
     return counted.get(key)!;
   };
-  if ((await countSource(whole)) === 0) {
+  /** An empty unit: the kind's word on a target that still holds it, else nothing changes. */
+  const empty = async (loaded: boolean): Promise<UnitSummary> => {
     const handled = await staged.whenEmpty?.(ctx, unit);
     if (handled) return handled;
+    // A unit loaded before it was found empty has chunks in the ledger: a publish of nothing closes it, or status
+    // would show it pending.
+    if (loaded) {
+      const at = new Date();
+      await record(ctx, {
+        unit: unit.key,
+        window: whole,
+        step: 'publish',
+        status: 'done',
+        attempt: 1,
+        queryId: '',
+        rowsRead: 0,
+        rowsWritten: 0,
+        startedAt: at,
+        finishedAt: at,
+        sourceVersion: ctx.sourceVersion,
+        note: 'the source has no rows for it: nothing to publish, the target holds none',
+      });
+    }
     ctx.emit({
       type: 'unit_empty',
       unit: unit.label,
       reason: 'the source has no rows for it (after filters); nothing was changed',
     });
     return summary('empty');
-  }
+  };
+  const countFirst = !staged.countingCostsALoad;
+  if (countFirst && (await countSource(whole)) === 0) return empty(false);
   const kept = ctx.ledger ? await keptChunks(ctx, staged, unit, ctx.ledger) : null;
   if (!kept)
     await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
@@ -148,7 +176,7 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     ctx,
     unit: unit.key,
     steps,
-    countSource,
+    countSource: countFirst ? countSource : undefined,
     countStaging: (w) => staged.countStaging(ctx, unit, w),
     beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
     explainFailure: staged.explainFailure && ((w, queryId, cause) => staged.explainFailure!(ctx, w, queryId, cause)),
@@ -174,6 +202,7 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     rowsWritten += done.rowsWritten;
     ctx.emit({ type: 'chunk_done', window, ...done });
   }
+  if (!countFirst && rowsWritten === 0) return empty(true);
   await ctx.lease?.heartbeat();
   await publish(ctx, staged, unit, steps, rowsWritten + (await rowsAddedBeforePublish(ctx, staged, unit, steps)));
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: rowsWritten });

@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import type { StreamColumn } from './spec.js';
+import { EPOCH_DIGITS, base, encodingApplies, type StreamColumn } from './spec.js';
 
 /**
  * How each value Debezium's PostgreSQL connector sends becomes a ClickHouse value, exactly or not at all: what
@@ -9,11 +9,6 @@ import type { StreamColumn } from './spec.js';
 
 const SMALL_INTS = /^U?Int(8|16|32)$/;
 const BIG_INTS = /^U?Int64$/;
-
-/** The type without LowCardinality. */
-export function base(type: string): string {
-  return type.replace(/^LowCardinality\((.*)\)$/, '$1');
-}
 
 /**
  * How a column's field is read: its spec's encoding, else a DateTime64's default iso8601 and a date's epoch_days; ''
@@ -39,19 +34,6 @@ export const LOGICAL_ENCODINGS: Record<string, NonNullable<StreamColumn['encodin
   'io.debezium.time.Date': 'epoch_days',
   'org.apache.kafka.connect.data.Date': 'epoch_days',
 };
-
-/** Digits after the second a Debezium epoch encoding carries. */
-export const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
-
-/** Whether values in this encoding can become this type (digits aside). Pure. */
-export function encodingApplies(encoding: string, type: string): boolean {
-  const t = base(type);
-  if (encoding === 'base64' || encoding === 'variable_scale') return /^Decimal/.test(t);
-  if (encoding in EPOCH_DIGITS) return /^DateTime64/.test(t);
-  if (encoding === 'epoch_days') return /^Date(32)?$/.test(t);
-  if (encoding === 'iso8601') return /^(Date|Date32|DateTime64.*)$/.test(t);
-  return true;
-}
 
 /** Whether a column's encoding can come from the message's schema: a top-level Decimal, DateTime64 or date. Pure. */
 export function schemaTyped(column: StreamColumn): boolean {

@@ -1,6 +1,6 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { base, convertExpr, extractType, schemaOf, schemaTyped } from './encodings.js';
-import type { StreamColumn, StreamSpec, StreamTable } from './spec.js';
+import { convertExpr, extractType, schemaOf, schemaTyped } from './encodings.js';
+import { base, type StreamColumn, type StreamSpec, type StreamTable } from './spec.js';
 import { toastable, unavailableCondition } from './toast-sql.js';
 
 /**

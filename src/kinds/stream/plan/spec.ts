@@ -8,7 +8,6 @@ import { fragmentProblem } from '../../../core/sql-fragment.js';
 import { ConfigError } from '../../../core/errors.js';
 import { clusterFlag } from '../../../config/cli-options.js';
 import { packagePath } from '../../../core/package-path.js';
-import { EPOCH_DIGITS, encodingApplies } from './encodings.js';
 
 const SCHEMA = JSON.parse(readFileSync(packagePath('schemas/stream.schema.json'), 'utf8')) as object;
 
@@ -67,6 +66,24 @@ export interface StreamSpec {
 /** The view over a processed table's latest state, `<table>_live`. Pure. */
 export function liveViewName(table: Pick<StreamTable, 'name'>): string {
   return `${table.name}_live`;
+}
+
+/** The type without LowCardinality. */
+export function base(type: string): string {
+  return type.replace(/^LowCardinality\((.*)\)$/, '$1');
+}
+
+/** Digits after the second a Debezium epoch encoding carries. */
+export const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
+
+/** Whether values in this encoding can become this type (digits aside). Pure. */
+export function encodingApplies(encoding: string, type: string): boolean {
+  const t = base(type);
+  if (encoding === 'base64' || encoding === 'variable_scale') return /^Decimal/.test(t);
+  if (encoding in EPOCH_DIGITS) return /^DateTime64/.test(t);
+  if (encoding === 'epoch_days') return /^Date(32)?$/.test(t);
+  if (encoding === 'iso8601') return /^(Date|Date32|DateTime64.*)$/.test(t);
+  return true;
 }
 
 /** What each encoding applies to, for the message that refuses it elsewhere. */

@@ -1,6 +1,6 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { base, convertExpr, extractType, schemaOf } from './encodings.js';
-import type { StreamColumn, StreamTable } from './spec.js';
+import { convertExpr, extractType, schemaOf } from './encodings.js';
+import { base, type StreamColumn, type StreamTable } from './spec.js';
 
 /**
  * Unchanged TOASTed values: under REPLICA IDENTITY DEFAULT an update that leaves a TOASTed column unchanged sends

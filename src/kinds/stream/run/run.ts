@@ -98,6 +98,8 @@ export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
     whenEmpty: dropEmptied,
     keepsStagedChunks: false,
     publishesNothingWhenEmpty: false,
+    // A day's source count is its recomputation: the day is loaded once and found empty by what it stages.
+    countingCostsALoad: true,
   }),
   resumable: true,
 };

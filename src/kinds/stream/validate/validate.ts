@@ -6,14 +6,8 @@ import { compareRows, sameNumber } from '../../../validate/compare.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
-import {
-  EPOCH_DIGITS,
-  LOGICAL_ENCODINGS,
-  encodingApplies,
-  encodingOf,
-  scaleOf,
-  schemaTyped,
-} from '../plan/encodings.js';
+import { LOGICAL_ENCODINGS, encodingOf, scaleOf, schemaTyped } from '../plan/encodings.js';
+import { EPOCH_DIGITS, encodingApplies } from '../plan/spec.js';
 import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
