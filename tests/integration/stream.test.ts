@@ -998,13 +998,15 @@ describe("Debezium's default NUMERIC encoding", () => {
 });
 
 describe("each message's schema picks its encoding", () => {
-  it('a connector reconfigured mid-stream: decimals at other scales, in string mode, variable scale; timestamps in every precision; dates; each exact, or dead-lettered naming what its schema declares', async () => {
+  it('a connector reconfigured mid-stream: decimals at other scales, in string mode, variable scale; timestamps and times of day in every precision; dates; each exact, or dead-lettered naming what its schema declares', async () => {
     const columns = [
       { name: 'amount', path: 'amount', type: 'Decimal(20, 4)', encoding: 'base64' },
       { name: 'price', path: 'price', type: 'Decimal(9, 2)' },
       { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')" },
       { name: 'at3', path: 'at3', type: "DateTime64(3, 'UTC')" },
       { name: 'born', path: 'born', type: 'Date32' },
+      { name: 'clock', path: 'clock', type: 'Time64(6)' },
+      { name: 'clock3', path: 'clock3', type: 'Time64(3)' },
     ];
     const chain = await chainOf('by_schema', (raw) => {
       const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
@@ -1086,6 +1088,13 @@ describe("each message's schema picks its encoding", () => {
       [on('at3', time('io.debezium.time.MicroTimestamp', 1_700_000_000_123_000)), '2023-11-14 22:13:20.123'],
       [on('born', time('io.debezium.time.Date', -25_000)), new Date(-25_000 * 86_400_000).toISOString().slice(0, 10)],
       [on('born', time('org.apache.kafka.connect.data.Date', 20_000)), '2024-10-04'],
+      [on('clock', time('io.debezium.time.MicroTime', 45_296_123_456)), '12:34:56.123456'],
+      [on('clock', time('io.debezium.time.Time', 45_296_123)), '12:34:56.123000'],
+      [on('clock', time('org.apache.kafka.connect.data.Time', 0)), '00:00:00.000000'],
+      [on('clock', time('io.debezium.time.NanoTime', 86_400_000_000_000)), '24:00:00.000000'],
+      [on('clock', time('io.debezium.time.ZonedTime', '12:34:56.5Z')), '12:34:56.500000'],
+      [on('clock', time(undefined, 1_000_000)), '00:00:01.000000'],
+      [on('clock3', time('io.debezium.time.Time', 1)), '00:00:00.001'],
     ];
     const bad: [Sent, string][] = [
       [
@@ -1103,6 +1112,18 @@ describe("each message's schema picks its encoding", () => {
       [
         on('at', time('io.debezium.time.MicroTime', 3_600_000_000)),
         "type: at is not DateTime64(6, 'UTC'): 3600000000 (the schema declares io.debezium.time.MicroTime)",
+      ],
+      [
+        on('clock', time('io.debezium.time.MicroTime', 86_400_000_001)),
+        'type: clock is not Time64(6): 86400000001 (the schema declares io.debezium.time.MicroTime)',
+      ],
+      [
+        on('clock', time('io.debezium.time.ZonedTimestamp', '2026-10-01T10:00:00Z')),
+        'type: clock is not Time64(6): "2026-10-01T10:00:00Z" (the schema declares io.debezium.time.ZonedTimestamp)',
+      ],
+      [
+        on('clock3', time('io.debezium.time.MicroTime', 1)),
+        'type: clock3 is not Time64(3): 1 (the schema declares io.debezium.time.MicroTime)',
       ],
     ];
     [...good, ...bad].forEach(([sent], i) => send(i + 1, 'c', sent));
@@ -1139,12 +1160,16 @@ describe("each message's schema picks its encoding", () => {
       "events_processed.at3: the messages declare io.debezium.time.MicroTimestamp (6 digits after the second), more than DateTime64(3, 'UTC') keeps: a value that uses them is dead-lettered",
       "events_processed.at: the messages declare io.debezium.time.MicroTime, which chplan does not read into DateTime64(6, 'UTC'): each is dead-lettered",
       "events_processed.at: the messages declare io.debezium.time.NanoTimestamp (9 digits after the second), more than DateTime64(6, 'UTC') keeps: a value that uses them is dead-lettered",
+      'events_processed.clock3: the messages declare io.debezium.time.MicroTime (6 digits after the second), more than Time64(3) keeps: a value that uses them is dead-lettered',
+      'events_processed.clock: the messages declare io.debezium.time.NanoTime (9 digits after the second), more than Time64(6) keeps: a value that uses them is dead-lettered',
+      'events_processed.clock: the messages declare io.debezium.time.ZonedTimestamp, which chplan does not read into Time64(6): each is dead-lettered',
+      'events_processed.clock: the messages send a plain int64, which the spec reads as time_micros',
     ]);
   });
 });
 
 describe("Debezium's other encodings", () => {
-  it('each arrives exact at its boundaries (variable scales, string and double decimals, µs/ms/ns epochs before 1970, zoned times, day numbers, arrays), and what cannot is dead-lettered', async () => {
+  it('each arrives exact at its boundaries (variable scales, string and double decimals, µs/ms/ns epochs before 1970, zoned times, day numbers, times of day, arrays), and what cannot is dead-lettered', async () => {
     const columns = [
       { name: 'ratio', path: 'ratio', type: 'Decimal(20, 4)', encoding: 'variable_scale' },
       { name: 'text_amount', path: 'text_amount', type: 'Decimal(12, 3)' },
@@ -1156,6 +1181,7 @@ describe("Debezium's other encodings", () => {
       { name: 'tags', path: 'tags', type: 'Array(String)' },
       { name: 'scores', path: 'scores', type: 'Array(Int32)' },
       { name: 'uid', path: 'uid', type: 'UUID' },
+      { name: 'clock', path: 'clock', type: 'Time64(6)' },
     ];
     const chain = await chainOf('encodings', (raw) => {
       const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
@@ -1188,6 +1214,7 @@ describe("Debezium's other encodings", () => {
         { tags: "['a','b,c']", scores: '[1,-2]' },
       ],
       [{ uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }, { uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }],
+      [{ clock: 45_296_000_001 }, { clock: '12:34:56.000001' }],
     ];
     const bad: [Record<string, unknown>, RegExp][] = [
       [{ ratio: { scale: 6, value: preciseDecimal(1_234_567n) } }, /^type: ratio is not Decimal\(20, 4\)/],
@@ -1195,6 +1222,7 @@ describe("Debezium's other encodings", () => {
       [{ born: 200_000 }, /^type: born is not Date32/],
       [{ scores: [1, 'x'] }, /^type: scores is not Array\(Int32\)/],
       [{ at_micros: 100_000_000_000_000_000n }, /^type: at_micros is not DateTime64/],
+      [{ clock: -1 }, /^type: clock is not Time64\(6\)/],
     ];
     // A bigint in JSON: the connector writes int64 as a plain number.
     const json = (o: unknown) =>

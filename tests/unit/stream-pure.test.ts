@@ -120,7 +120,7 @@ describe("the connector's schemas against the spec", () => {
     const sample = JSON.stringify({ schema: { fields: [plain] }, payload: { source: { table: 'events' } } });
     expect(schemaCheck(s, [{ sample, messages: '1' }])).toMatchObject({
       status: 'fail',
-      detail: 'events_processed.price: the messages send a plain string; the spec reads it as base64',
+      detail: 'events_processed.price: the messages send a plain string, which the spec reads as base64',
     });
   });
 });

@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { EPOCH_DIGITS, base, encodingApplies, type StreamColumn } from './spec.js';
+import { EPOCH_DIGITS, TIME_DIGITS, base, type StreamColumn } from './spec.js';
 
 /**
  * How each value Debezium's PostgreSQL connector sends becomes a ClickHouse value, exactly or not at all: what
@@ -11,33 +11,48 @@ const SMALL_INTS = /^U?Int(8|16|32)$/;
 const BIG_INTS = /^U?Int64$/;
 
 /**
- * How a column's field is read: its spec's encoding, else a DateTime64's default iso8601 and a date's epoch_days; ''
- * where the plain JSON value is read. Pure.
+ * How a column's field is read: its spec's encoding, else a DateTime64's default iso8601, a date's epoch_days and a
+ * Time64's time_micros (a PostgreSQL time); '' where the plain JSON value is read. Pure.
  */
 export function encodingOf(column: StreamColumn): string {
   const t = base(column.type);
-  return column.encoding ?? (/^DateTime64/.test(t) ? 'iso8601' : /^Date/.test(t) ? 'epoch_days' : '');
+  return (
+    column.encoding ??
+    (/^DateTime64/.test(t) ? 'iso8601' : /^Date/.test(t) ? 'epoch_days' : /^Time64/.test(t) ? 'time_micros' : '')
+  );
 }
 
 /**
- * Debezium's logical type names (a schema field's `name`), each with the encoding its values arrive in. Where the
- * messages carry their schema, a Decimal, DateTime64 or date column is read as each message's schema says.
+ * Debezium's logical type names (a schema field's `name`): the encoding each one's values arrive in, and the column
+ * types they can become. Where the messages carry their schema, a Decimal, DateTime64, date or Time64 column is read
+ * as each message's schema says.
  */
-export const LOGICAL_ENCODINGS: Record<string, NonNullable<StreamColumn['encoding']>> = {
-  'org.apache.kafka.connect.data.Decimal': 'base64',
-  'io.debezium.data.VariableScaleDecimal': 'variable_scale',
-  'io.debezium.time.Timestamp': 'epoch_millis',
-  'org.apache.kafka.connect.data.Timestamp': 'epoch_millis',
-  'io.debezium.time.MicroTimestamp': 'epoch_micros',
-  'io.debezium.time.NanoTimestamp': 'epoch_nanos',
-  'io.debezium.time.ZonedTimestamp': 'iso8601',
-  'io.debezium.time.Date': 'epoch_days',
-  'org.apache.kafka.connect.data.Date': 'epoch_days',
+const LOGICAL_TYPES: Record<string, { encoding: NonNullable<StreamColumn['encoding']>; into: RegExp }> = {
+  'org.apache.kafka.connect.data.Decimal': { encoding: 'base64', into: /^Decimal/ },
+  'io.debezium.data.VariableScaleDecimal': { encoding: 'variable_scale', into: /^Decimal/ },
+  'io.debezium.time.Timestamp': { encoding: 'epoch_millis', into: /^DateTime64/ },
+  'org.apache.kafka.connect.data.Timestamp': { encoding: 'epoch_millis', into: /^DateTime64/ },
+  'io.debezium.time.MicroTimestamp': { encoding: 'epoch_micros', into: /^DateTime64/ },
+  'io.debezium.time.NanoTimestamp': { encoding: 'epoch_nanos', into: /^DateTime64/ },
+  'io.debezium.time.ZonedTimestamp': { encoding: 'iso8601', into: /^DateTime64/ },
+  'io.debezium.time.Date': { encoding: 'epoch_days', into: /^Date(32)?$/ },
+  'org.apache.kafka.connect.data.Date': { encoding: 'epoch_days', into: /^Date(32)?$/ },
+  'io.debezium.time.Time': { encoding: 'time_millis', into: /^Time64/ },
+  'org.apache.kafka.connect.data.Time': { encoding: 'time_millis', into: /^Time64/ },
+  'io.debezium.time.MicroTime': { encoding: 'time_micros', into: /^Time64/ },
+  'io.debezium.time.NanoTime': { encoding: 'time_nanos', into: /^Time64/ },
+  'io.debezium.time.ZonedTime': { encoding: 'iso8601', into: /^Time64/ },
 };
 
-/** Whether a column's encoding can come from the message's schema: a top-level Decimal, DateTime64 or date. Pure. */
+/** The encoding a logical type name's values arrive in, where they can become the type; else undefined. Pure. */
+export function logicalEncoding(name: string, type: string): StreamColumn['encoding'] {
+  const logical = LOGICAL_TYPES[name];
+  return logical?.into.test(base(type)) ? logical.encoding : undefined;
+}
+
+/** Whether a column's encoding can come from the message's schema: a top-level Decimal, DateTime64, date or Time64. */
 export function schemaTyped(column: StreamColumn): boolean {
-  return column.json === undefined && /^(Decimal|DateTime64|Date)/.test(base(column.type));
+  return column.json === undefined && /^(Decimal|DateTime64|Date|Time64)/.test(base(column.type));
 }
 
 /**
@@ -60,6 +75,7 @@ export function extractType(column: StreamColumn, schemas = false): string {
   if (t === 'Bool') return 'Bool';
   if (/^DateTime64/.test(t)) return /^epoch_/.test(encodingOf(column)) ? 'Int64' : 'String';
   if (/^Date/.test(t)) return encodingOf(column) === 'epoch_days' ? 'Int32' : 'String';
+  if (/^Time64/.test(t)) return encodingOf(column) in TIME_DIGITS ? 'Int64' : 'String';
   // Anything else as text: a number or an object read as String comes back as its JSON text.
   return 'String';
 }
@@ -166,17 +182,38 @@ function fromEpoch(f: string, encoding: string, precision: number): string {
 }
 
 /**
+ * A time of day (PostgreSQL's time, 00:00:00 to 24:00:00) as Time64(P): from a count since midnight in an encoding's
+ * unit, or from ZonedTime's text (`HH:MM:SS.ffffffZ`, always UTC). NULL outside the day and where P would drop digits.
+ */
+function timeOfDay(f: string, encoding: string, precision: number): string {
+  const type = quoteString(`Time64(${precision})`);
+  const digits = TIME_DIGITS[encoding];
+  if (digits !== undefined) {
+    const exact = [`${f} BETWEEN 0 AND ${86_400n * 10n ** BigInt(digits)}`];
+    if (digits > precision) exact.push(`${f} % ${10 ** (digits - precision)} = 0`);
+    return `if(${exact.join(' AND ')}, CAST(reinterpret(assumeNotNull(${f}), 'Decimal64(${digits})'), ${type}), NULL)`;
+  }
+  const text = `if(endsWith(${f}, 'Z'), substring(${f}, 1, length(${f}) - 1), ${f})`;
+  const parsed = `toTime64OrNull(${text}, ${precision})`;
+  // PostgreSQL keeps microseconds: below 6 digits, a time whose digits the parse would drop is NULL.
+  const exact = precision < 6 ? `${parsed} = toTime64OrNull(${text}, 6)` : `${parsed} IS NOT NULL`;
+  return `if(${exact} AND ${parsed} BETWEEN toTime64('00:00:00', ${precision}) AND toTime64('24:00:00', ${precision}), ${parsed}, NULL)`;
+}
+
+/**
  * The typed value from the extracted field `f` (Nullable): NULL when it does not convert exactly. With `schema`, the
  * message's (name, scale) of the field's logical type: a schema-typed column is read as it names (see
- * LOGICAL_ENCODINGS), as the spec says where it names none, and is NULL under a name that cannot become the type.
+ * LOGICAL_TYPES), as the spec says where it names none, and is NULL under a name that cannot become the type.
  */
 export function convertExpr(column: StreamColumn, f: string, schema?: string): string {
   if (schema === undefined || !schemaTyped(column)) return typedValue(column, f);
   // The names each encoding stands for; '' (no name) is read in the spec's encoding, with the names of that one
   // where they share it (a base64 decimal takes its scale from the name's parameters, so it keeps its own branch).
   const names = new Map<string, string[]>();
-  for (const [logical, encoding] of Object.entries(LOGICAL_ENCODINGS))
-    if (encodingApplies(encoding, column.type)) names.set(encoding, [...(names.get(encoding) ?? []), logical]);
+  for (const logical of Object.keys(LOGICAL_TYPES)) {
+    const encoding = logicalEncoding(logical, column.type);
+    if (encoding) names.set(encoding, [...(names.get(encoding) ?? []), logical]);
+  }
   const own = encodingOf(column);
   const shared = own !== 'base64' && names.has(own);
   const name = `${schema}.1`;
@@ -191,7 +228,7 @@ export function convertExpr(column: StreamColumn, f: string, schema?: string): s
 /** A field read as text, as the number an epoch encoding converts from. */
 function numberOf(encoding: string, f: string): string {
   if (encoding === 'epoch_days') return `toInt32OrNull(${f})`;
-  return encoding in EPOCH_DIGITS ? `toInt64OrNull(${f})` : f;
+  return encoding in EPOCH_DIGITS || encoding in TIME_DIGITS ? `toInt64OrNull(${f})` : f;
 }
 
 /** The typed value of `f` in the column's own encoding; a base64 decimal at `scale` (text) where one is given. */
@@ -221,6 +258,8 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
       precision < 6 ? `if(${parsed} = parseDateTime64BestEffortOrNull(${f}, 6, 'UTC'), ${parsed}, NULL)` : parsed;
     return inRange(exact, t);
   }
+  const clock = /^Time64\((\d)\)$/.exec(t);
+  if (clock) return timeOfDay(f, encodingOf(column), Number(clock[1]));
   if (/^Date/.test(t))
     return inRange(
       encodingOf(column) === 'epoch_days'

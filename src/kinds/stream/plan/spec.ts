@@ -18,7 +18,17 @@ export interface StreamColumn {
   path: string;
   json?: string;
   type: string;
-  encoding?: 'iso8601' | 'epoch_millis' | 'epoch_micros' | 'epoch_nanos' | 'epoch_days' | 'base64' | 'variable_scale';
+  encoding?:
+    | 'iso8601'
+    | 'epoch_millis'
+    | 'epoch_micros'
+    | 'epoch_nanos'
+    | 'epoch_days'
+    | 'time_millis'
+    | 'time_micros'
+    | 'time_nanos'
+    | 'base64'
+    | 'variable_scale';
   optional?: boolean;
 }
 
@@ -76,14 +86,25 @@ export function base(type: string): string {
 /** Digits after the second a Debezium epoch encoding carries. */
 export const EPOCH_DIGITS: Record<string, number> = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 };
 
+/** Digits after the second a Debezium time of day (a count since midnight) carries. */
+export const TIME_DIGITS: Record<string, number> = { time_millis: 3, time_micros: 6, time_nanos: 9 };
+
 /** Whether values in this encoding can become this type (digits aside). Pure. */
 export function encodingApplies(encoding: string, type: string): boolean {
   const t = base(type);
   if (encoding === 'base64' || encoding === 'variable_scale') return /^Decimal/.test(t);
   if (encoding in EPOCH_DIGITS) return /^DateTime64/.test(t);
+  if (encoding in TIME_DIGITS) return /^Time64/.test(t);
   if (encoding === 'epoch_days') return /^Date(32)?$/.test(t);
-  if (encoding === 'iso8601') return /^(Date|Date32|DateTime64.*)$/.test(t);
+  if (encoding === 'iso8601') return /^(Date|Date32|DateTime64.*|Time64.*)$/.test(t);
   return true;
+}
+
+/** The digits after the second an encoding carries and the type keeps, where both are counted; else undefined. */
+export function digitsOf(encoding: string, type: string): { sent: number; kept: number } | undefined {
+  const sent = EPOCH_DIGITS[encoding] ?? TIME_DIGITS[encoding];
+  const kept = /^(?:DateTime64|Time64)\((\d)/.exec(base(type))?.[1];
+  return sent === undefined || kept === undefined ? undefined : { sent, kept: Number(kept) };
 }
 
 /** What each encoding applies to, for the message that refuses it elsewhere. */
@@ -94,7 +115,10 @@ const APPLIES_TO: Record<NonNullable<StreamColumn['encoding']>, string> = {
   epoch_micros: '(a Debezium timestamp) applies to a DateTime64',
   epoch_nanos: '(a Debezium timestamp) applies to a DateTime64',
   epoch_days: '(a Debezium date) applies to a Date',
-  iso8601: 'applies to a date or a DateTime64',
+  time_millis: '(a Debezium time of day) applies to a Time64',
+  time_micros: '(a Debezium time of day) applies to a Time64',
+  time_nanos: '(a Debezium time of day) applies to a Time64',
+  iso8601: 'applies to a date, a DateTime64 or a Time64',
 };
 
 /** Why a column's encoding cannot give its type exactly, or null. Pure. */
@@ -104,10 +128,11 @@ export function encodingProblem(c: StreamColumn): string | null {
   if (!encodingApplies(e, c.type)) return `encoding ${e} ${APPLIES_TO[e]}`;
   if ((e === 'base64' || e === 'variable_scale') && Number(/^Decimal\((\d+)/.exec(c.type)?.[1] ?? 0) > 38)
     return `${e} decimals are read through Int128, up to Decimal(38, S)`;
-  const digits = EPOCH_DIGITS[e];
-  const precision = Number(/^DateTime64\((\d)/.exec(c.type)?.[1]);
-  if (digits !== undefined && precision < digits)
-    return `encoding ${e} carries ${digits} digits after the second, which DateTime64(${precision}) would drop; use DateTime64(${digits}, 'UTC')`;
+  const digits = digitsOf(e, c.type);
+  if (digits && digits.kept < digits.sent) {
+    const [kind, zone] = e in EPOCH_DIGITS ? ['DateTime64', ", 'UTC'"] : ['Time64', ''];
+    return `encoding ${e} carries ${digits.sent} digits after the second, which ${kind}(${digits.kept}) would drop; use ${kind}(${digits.sent}${zone})`;
+  }
   return null;
 }
 

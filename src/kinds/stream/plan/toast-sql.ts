@@ -32,7 +32,7 @@ export function toastable(table: StreamTable): StreamColumn[] {
     (c) =>
       !table.key.includes(c.name) &&
       (c.json !== undefined || c.encoding === 'base64' || extractType(c) === 'String') &&
-      !/^(UUID|Date|DateTime)/.test(base(c.type)),
+      !/^(UUID|Date|DateTime|Time64)/.test(base(c.type)),
   );
 }
 

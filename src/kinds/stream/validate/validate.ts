@@ -6,8 +6,8 @@ import { compareRows, sameNumber } from '../../../validate/compare.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
-import { LOGICAL_ENCODINGS, encodingOf, scaleOf, schemaTyped } from '../plan/encodings.js';
-import { EPOCH_DIGITS, encodingApplies } from '../plan/spec.js';
+import { encodingOf, logicalEncoding, scaleOf, schemaTyped } from '../plan/encodings.js';
+import { digitsOf } from '../plan/spec.js';
 import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
@@ -92,20 +92,19 @@ export function schemaCheck(
       if (!field) continue;
       compared++;
       const where = `${table.name}.${column.name}`;
-      const declared = field.name === undefined ? undefined : LOGICAL_ENCODINGS[field.name];
       const read = encodingOf(column);
       if (field.name !== undefined && schemaTyped(column)) {
-        if (declared === undefined || !encodingApplies(declared, column.type)) {
+        const declared = logicalEncoding(field.name, column.type);
+        if (declared === undefined) {
           failures.add(
             `${where}: the messages declare ${field.name}, which chplan does not read into ${column.type}: each is dead-lettered`,
           );
           continue;
         }
-        const digits = EPOCH_DIGITS[declared];
-        const precision = Number(/^DateTime64\((\d)/.exec(column.type)?.[1]);
-        if (digits !== undefined && precision < digits)
+        const digits = digitsOf(declared, column.type);
+        if (digits && digits.kept < digits.sent)
           warnings.add(
-            `${where}: the messages declare ${field.name} (${digits} digits after the second), more than ${column.type} keeps: a value that uses them is dead-lettered`,
+            `${where}: the messages declare ${field.name} (${digits.sent} digits after the second), more than ${column.type} keeps: a value that uses them is dead-lettered`,
           );
         const scale = field.parameters?.scale;
         if (declared === 'base64' && scale !== undefined && Number(scale) > scaleOf(column.type))
@@ -113,7 +112,7 @@ export function schemaCheck(
             `${where}: the messages' decimals have scale ${scale}, the column ${column.type}: a value with more decimals than the column keeps is dead-lettered`,
           );
       } else if (field.name === undefined && read !== '' && (read !== 'iso8601' || field.type !== 'string'))
-        failures.add(`${where}: the messages send a plain ${field.type}; the spec reads it as ${read}`);
+        failures.add(`${where}: the messages send a plain ${field.type}, which the spec reads as ${read}`);
     }
   }
   const problems = [...failures, ...warnings];
