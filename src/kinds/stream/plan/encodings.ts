@@ -168,17 +168,30 @@ const [FIRST_SECOND, END_SECOND] = [-2_208_988_800n, 10_413_792_000n];
 const INT64_MAX = 2n ** 63n - 1n;
 
 /**
- * The time from an epoch number (Int64) in an encoding's unit: NULL outside DateTime64's range (checked on the number,
- * which is named once) and where the column's precision would drop digits.
+ * Whether a count `f` of 10^-sent seconds lies in [first, last] and, where the type keeps fewer digits than are sent,
+ * is a whole number of the type's units (none dropped). Checked on the number, which is named once.
  */
+function countFits(f: string, first: bigint, last: bigint, sent: number, kept: number): string {
+  const fits = [`${f} BETWEEN ${first} AND ${last}`];
+  if (sent > kept) fits.push(`${f} % ${10 ** (sent - kept)} = 0`);
+  return fits.join(' AND ');
+}
+
+/**
+ * A time parsed from text at `precision` digits: PostgreSQL keeps microseconds, so below 6 digits a time whose digits
+ * the parse would drop is NULL.
+ */
+function parsedExactly(parse: (digits: number) => string, precision: number): string {
+  return precision < 6 ? `if(${parse(precision)} = ${parse(6)}, ${parse(precision)}, NULL)` : parse(precision);
+}
+
+/** The time from an epoch number (Int64) in an encoding's unit: NULL outside DateTime64's range or if digits drop. */
 function fromEpoch(f: string, encoding: string, precision: number): string {
   const digits = EPOCH_DIGITS[encoding]!;
   const perSecond = 10n ** BigInt(digits);
   const last = END_SECOND * perSecond - 1n < INT64_MAX ? END_SECOND * perSecond - 1n : INT64_MAX;
-  const exact = [`${f} BETWEEN ${FIRST_SECOND * perSecond} AND ${last}`];
-  if (digits > precision) exact.push(`${f} % ${10 ** (digits - precision)} = 0`);
   const unit = { 3: 'Milli', 6: 'Micro', 9: 'Nano' }[digits];
-  return `if(${exact.join(' AND ')}, fromUnixTimestamp64${unit}(${f}, 'UTC'), NULL)`;
+  return `if(${countFits(f, FIRST_SECOND * perSecond, last, digits, precision)}, fromUnixTimestamp64${unit}(${f}, 'UTC'), NULL)`;
 }
 
 /**
@@ -189,15 +202,12 @@ function timeOfDay(f: string, encoding: string, precision: number): string {
   const type = quoteString(`Time64(${precision})`);
   const digits = TIME_DIGITS[encoding];
   if (digits !== undefined) {
-    const exact = [`${f} BETWEEN 0 AND ${86_400n * 10n ** BigInt(digits)}`];
-    if (digits > precision) exact.push(`${f} % ${10 ** (digits - precision)} = 0`);
-    return `if(${exact.join(' AND ')}, CAST(reinterpret(assumeNotNull(${f}), 'Decimal64(${digits})'), ${type}), NULL)`;
+    const fits = countFits(f, 0n, 86_400n * 10n ** BigInt(digits), digits, precision);
+    return `if(${fits}, CAST(reinterpret(assumeNotNull(${f}), 'Decimal64(${digits})'), ${type}), NULL)`;
   }
   const text = `if(endsWith(${f}, 'Z'), substring(${f}, 1, length(${f}) - 1), ${f})`;
-  const parsed = `toTime64OrNull(${text}, ${precision})`;
-  // PostgreSQL keeps microseconds: below 6 digits, a time whose digits the parse would drop is NULL.
-  const exact = precision < 6 ? `${parsed} = toTime64OrNull(${text}, 6)` : `${parsed} IS NOT NULL`;
-  return `if(${exact} AND ${parsed} BETWEEN toTime64('00:00:00', ${precision}) AND toTime64('24:00:00', ${precision}), ${parsed}, NULL)`;
+  const parsed = parsedExactly((d) => `toTime64OrNull(${text}, ${d})`, precision);
+  return `if(${parsed} BETWEEN toTime64('00:00:00', ${precision}) AND toTime64('24:00:00', ${precision}), ${parsed}, NULL)`;
 }
 
 /**
@@ -217,18 +227,21 @@ export function convertExpr(column: StreamColumn, f: string, schema?: string): s
   const own = encodingOf(column);
   const shared = own !== 'base64' && names.has(own);
   const name = `${schema}.1`;
-  const branches = [...names].flatMap(([encoding, logical]) => [
-    `${name} IN (${[...logical, ...(shared && encoding === own ? [''] : [])].map(quoteString).join(', ')})`,
-    typedValue({ ...column, encoding: encoding as StreamColumn['encoding'] }, numberOf(encoding, f), `${schema}.2`),
-  ]);
-  if (!shared) branches.push(`${name} = ''`, typedValue(column, numberOf(own, f)));
+  const branches = [...names].flatMap(([encoding, logical]) => {
+    const read = { ...column, encoding: encoding as StreamColumn['encoding'] };
+    return [
+      `${name} IN (${[...logical, ...(shared && encoding === own ? [''] : [])].map(quoteString).join(', ')})`,
+      typedValue(read, asExtracted(read, f), `${schema}.2`),
+    ];
+  });
+  if (!shared) branches.push(`${name} = ''`, typedValue(column, asExtracted(column, f)));
   return `multiIf(${branches.join(', ')}, NULL)`;
 }
 
-/** A field read as text, as the number an epoch encoding converts from. */
-function numberOf(encoding: string, f: string): string {
-  if (encoding === 'epoch_days') return `toInt32OrNull(${f})`;
-  return encoding in EPOCH_DIGITS || encoding in TIME_DIGITS ? `toInt64OrNull(${f})` : f;
+/** A field read as text, as the value the column in its encoding extracts without a schema (a number, or text). */
+function asExtracted(column: StreamColumn, f: string): string {
+  const type = extractType(column);
+  return type === 'String' ? f : `to${type}OrNull(${f})`;
 }
 
 /** The typed value of `f` in the column's own encoding; a base64 decimal at `scale` (text) where one is given. */
@@ -252,11 +265,10 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
     const precision = Number(time[1]);
     const encoding = encodingOf(column);
     if (encoding in EPOCH_DIGITS) return fromEpoch(f, encoding, precision);
-    const parsed = `parseDateTime64BestEffortOrNull(${f}, ${precision}, 'UTC')`;
-    // PostgreSQL keeps microseconds: below 6 digits, a time whose digits the parse would drop is NULL.
-    const exact =
-      precision < 6 ? `if(${parsed} = parseDateTime64BestEffortOrNull(${f}, 6, 'UTC'), ${parsed}, NULL)` : parsed;
-    return inRange(exact, t);
+    return inRange(
+      parsedExactly((d) => `parseDateTime64BestEffortOrNull(${f}, ${d}, 'UTC')`, precision),
+      t,
+    );
   }
   const clock = /^Time64\((\d)\)$/.exec(t);
   if (clock) return timeOfDay(f, encodingOf(column), Number(clock[1]));
