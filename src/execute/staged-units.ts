@@ -139,23 +139,14 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     if (handled) return handled;
     // A unit loaded before it was found empty has chunks in the ledger: a publish of nothing closes it, or status
     // would show it pending.
-    if (loaded) {
-      const at = new Date();
-      await record(ctx, {
-        unit: unit.key,
-        window: whole,
-        step: 'publish',
-        status: 'done',
-        attempt: 1,
-        queryId: '',
-        rowsRead: 0,
-        rowsWritten: 0,
-        startedAt: at,
-        finishedAt: at,
-        sourceVersion: ctx.sourceVersion,
-        note: 'the source has no rows for it: nothing to publish, the target holds none',
-      });
-    }
+    if (loaded)
+      await recordPublish(
+        ctx,
+        unit,
+        new Date(),
+        0,
+        'the source has no rows for it: nothing to publish, the target holds none',
+      );
     ctx.emit({
       type: 'unit_empty',
       unit: unit.label,
@@ -234,6 +225,30 @@ async function stagedRows(
   return { rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) };
 }
 
+/** A unit's publish in the ledger (what resume and status read), built from the source as it is now. */
+export function recordPublish(
+  ctx: RunContext,
+  unit: StagedUnit,
+  startedAt: Date,
+  rowsWritten: number,
+  note?: string,
+): Promise<void> {
+  return record(ctx, {
+    unit: unit.key,
+    window: unit.whole,
+    step: 'publish',
+    status: 'done',
+    attempt: 1,
+    queryId: '',
+    rowsRead: 0,
+    rowsWritten,
+    startedAt,
+    finishedAt: new Date(),
+    sourceVersion: ctx.sourceVersion,
+    ...(note === undefined ? {} : { note }),
+  });
+}
+
 async function publish<P extends LoadedPlan, U extends StagedUnit>(
   ctx: RunContext<P>,
   staged: StagedAdapter<P, U>,
@@ -244,19 +259,8 @@ async function publish<P extends LoadedPlan, U extends StagedUnit>(
   const { whole } = unit;
   const rows = await stagedRows(ctx, steps, whole);
   const startedAt = new Date();
-  const publishRow = {
-    unit: unit.key,
-    window: whole,
-    step: 'publish',
-    status: 'done',
-    attempt: 1,
-    queryId: '',
-    rowsRead: 0,
-    startedAt,
-    sourceVersion: ctx.sourceVersion,
-  } as const;
   if (expectedRows === 0 && rows.rows === 0 && staged.publishesNothingWhenEmpty) {
-    await record(ctx, { ...publishRow, rowsWritten: 0, finishedAt: new Date(), note: 'nothing new to publish' });
+    await recordPublish(ctx, unit, startedAt, 0, 'nothing new to publish');
     return;
   }
   if (rows.parts === 0 || rows.rows !== expectedRows) {
@@ -268,7 +272,7 @@ async function publish<P extends LoadedPlan, U extends StagedUnit>(
     params: windowParams(whole),
     step: `publish ${whole.label}`,
   });
-  await record(ctx, { ...publishRow, rowsWritten: rows.rows, finishedAt: new Date() });
+  await recordPublish(ctx, unit, startedAt, rows.rows);
   await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
     params: windowParams(whole),
     step: 'clear staging',

@@ -2,8 +2,8 @@ import type { Engine } from '../../../engine/engine.js';
 import { formatTableRef } from '../../../config/settings.js';
 import { windowParams } from '../../../core/windows.js';
 import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../../../execute/run-plan.js';
-import { record, type RunContext } from '../../../execute/run-context.js';
-import { dayUnits, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
+import type { RunContext } from '../../../execute/run-context.js';
+import { dayUnits, recordPublish, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { aggregateStep, chainTables, type AggregateStep } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
@@ -51,20 +51,7 @@ async function dropEmptied(ctx: Ctx, unit: AggregateDay): Promise<UnitSummary | 
     params,
     step: `drop ${unit.label}`,
   });
-  await record(ctx, {
-    unit: unit.key,
-    window: unit.whole,
-    step: 'publish',
-    status: 'done',
-    attempt: 1,
-    queryId: '',
-    rowsRead: 0,
-    rowsWritten: 0,
-    startedAt,
-    finishedAt: new Date(),
-    sourceVersion: ctx.sourceVersion,
-    note: `the recomputation is empty: the day's ${held} rows were dropped`,
-  });
+  await recordPublish(ctx, unit, startedAt, 0, `the recomputation is empty: the day's ${held} rows were dropped`);
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: 0 });
   return {
     unit: unit.label,
