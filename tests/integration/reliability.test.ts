@@ -14,6 +14,9 @@ import { seedDay } from '../../src/kinds/flatten/seed/seed.js';
 import { compilePlanDir } from '../../src/kinds/flatten/plan/compile-plan-dir.js';
 import { discoverMapping } from '../../src/kinds/flatten/workflows/discover-mapping.js';
 import { validatePlan } from '../../src/kinds/flatten/validate/validate.js';
+import { chunkGranules } from '../../src/kinds/flatten/run/chunk-reads.js';
+import { sortingKeyWindowTerms } from '../../src/kinds/flatten/schema/window-filter.js';
+import { chunksOfDay, dayWindow, windowParams } from '../../src/core/windows.js';
 import {
   brokenDisk,
   connectionReset,
@@ -476,9 +479,30 @@ describe('chunks and the source sorting key', () => {
       /^The source is sorted by \(customerId, clientId, timestampMs\), so a chunk of 2025-10-08 cannot skip the rest of the day: each of its 24 chunks reads about (\d+) of the day's 150 granules, (\d+\.\d)× what one day chunk reads/,
     );
     expect(Number(/, (\d+\.\d)× what/.exec(warning!)![1])).toBeGreaterThanOrEqual(12);
-    expect(warning).toMatch(/max_bytes_before_external_group_by=<bytes> and run with --chunk day\.$/);
+    expect(warning).toMatch(/max_bytes_before_external_group_by=<bytes> and run with --chunk day\. /);
+    expect(warning).toMatch(
+      /Chunks of hours read only their hours from a source sorted by \(toStartOfHour\(`timestampMs`\), customerId, clientId, timestampMs\)\.$/,
+    );
     expect(await warnings(byCustomer, 'day')).toEqual([]);
     const byTime = await source('by_time', 'timestampMs');
     expect(await warnings(byTime, 'hour')).toEqual([]);
+    // The proposed key: the engine's index analysis selects an hour's granules only through the key's own term.
+    const byHour = await source('by_hour', '(toStartOfHour(timestampMs), customerId, clientId, timestampMs)');
+    expect(await warnings(byHour, 'hour')).toEqual([]);
+    const hours = chunksOfDay(DAY, 'UTC', 'hour');
+    const reads = await chunkGranules(engine, byHour.manifest, dayWindow(DAY, 'UTC'), hours);
+    expect(reads.ratio).toBeLessThan(1.5);
+    // The term restating the window holds for every row of each hour: the rows it keeps are the hour's rows.
+    const terms = sortingKeyWindowTerms(reads.sortingKey, 'timestampMs').join(' AND ');
+    for (const hour of [hours[0]!, hours[13]!, hours[23]!]) {
+      const [row] = await engine.rows<{ inHour: string; kept: string }>(
+        `SELECT countIf(timestampMs >= {chunk_start:DateTime64(3, 'UTC')} AND timestampMs < {chunk_end:DateTime64(3, 'UTC')}) AS inHour,
+                countIf(timestampMs >= {chunk_start:DateTime64(3, 'UTC')} AND timestampMs < {chunk_end:DateTime64(3, 'UTC')} AND ${terms}) AS kept
+         FROM default.by_hour`,
+        { params: windowParams(hour) },
+      );
+      expect(row!.kept).toBe(row!.inHour);
+      expect(Number(row!.inHour)).toBe(400);
+    }
   });
 });

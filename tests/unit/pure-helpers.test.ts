@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../src/core/canonical-json.js';
 import { median } from '../../src/bench/measure.js';
 import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js';
-import { timeAfterFirstKey } from '../../src/kinds/flatten/bench/bench-transform.js';
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
 import { registryConflicts } from '../../src/kinds/flatten/run/registry.js';
-import { chunkReads, chunksRereadDay } from '../../src/kinds/flatten/run/chunk-reads.js';
+import { chunkReads, chunksRereadDay, hourFirstKey } from '../../src/kinds/flatten/run/chunk-reads.js';
+import { sortingKeyWindowTerms } from '../../src/kinds/flatten/schema/window-filter.js';
 import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
 import { activeHolders } from '../../src/execute/lease.js';
 import { halveWindow } from '../../src/core/windows.js';
@@ -159,12 +159,29 @@ describe('what chunks of a day read', () => {
     expect(chunkReads(0, [0, 0]).ratio).toBe(1);
   });
 
-  it("the benchmark's time-keyed copy moves the time right after the key's first column", () => {
-    expect(timeAfterFirstKey('customerId, clientId, sessionId, timestampMs', 'timestampMs')).toBe(
-      'customerId, timestampMs, clientId, sessionId',
+  it('proposes the key with the hour of the time first, keeping the rest of the order', () => {
+    expect(hourFirstKey('customerId, clientId, sessionId, timestampMs', 'timestampMs')).toBe(
+      'toStartOfHour(`timestampMs`), customerId, clientId, sessionId, timestampMs',
     );
-    expect(timeAfterFirstKey('timestampMs, customerId', 'timestampMs')).toBe('customerId, timestampMs');
-    expect(timeAfterFirstKey('customerId', 'timestampMs')).toBe('customerId, timestampMs');
+    expect(hourFirstKey('', 'event time')).toBe('toStartOfHour(`event time`)');
+  });
+
+  it("restates the window on the sorting key's monotone functions of the time, and on nothing else", () => {
+    const start = "{chunk_start:DateTime64(3, 'UTC')}";
+    const last = "({chunk_end:DateTime64(3, 'UTC')} - toIntervalMillisecond(1))";
+    expect(sortingKeyWindowTerms('toStartOfHour(timestampMs), customerId, timestampMs', 'timestampMs')).toEqual([
+      `toStartOfHour(\`timestampMs\`) BETWEEN toStartOfHour(${start}) AND toStartOfHour(${last})`,
+    ]);
+    expect(
+      sortingKeyWindowTerms("toDate(`t s`, 'Asia/Kolkata'), toStartOfInterval(`t s`, toIntervalMinute(15))", 't s'),
+    ).toEqual([
+      `toDate(\`t s\`, 'Asia/Kolkata') BETWEEN toDate(${start}, 'Asia/Kolkata') AND toDate(${last}, 'Asia/Kolkata')`,
+      `toStartOfInterval(\`t s\`, toIntervalMinute(15)) BETWEEN toStartOfInterval(${start}, toIntervalMinute(15)) AND toStartOfInterval(${last}, toIntervalMinute(15))`,
+    ]);
+    // Not monotone in the time (the hour of the day wraps), another column's function, a plain column: nothing.
+    expect(sortingKeyWindowTerms('toHour(ts), toDate(other), ts, customerId', 'ts')).toEqual([]);
+    expect(sortingKeyWindowTerms("cityHash64(concat(a, ',(', b)), toDate(ts)", 'ts')).toHaveLength(1);
+    expect(sortingKeyWindowTerms('', 'ts')).toEqual([]);
   });
 });
 

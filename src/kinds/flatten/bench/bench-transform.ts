@@ -6,7 +6,7 @@ import { DEMO_DAY, type Settings, type Strategy } from '../../../config/settings
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { discoverKeys } from '../discover/discover.js';
 import { chunksOfDay, dayWindow, windowParams } from '../../../core/windows.js';
-import { chunkGranules } from '../run/chunk-reads.js';
+import { chunkGranules, hourFirstKey } from '../run/chunk-reads.js';
 import { windowFilter } from '../schema/window-filter.js';
 import { assignColumns } from '../mapping/assign-columns.js';
 import type { Mapping } from '../mapping/mapping.js';
@@ -37,7 +37,7 @@ export interface TransformBenchReport {
   ratios: Record<string, number>;
   /** The first strategy's plan, for measuring memory per chunk size afterwards. */
   planDir: string;
-  /** The same plan over a copy of the source sorted with the time after the key's first column (embedded engine). */
+  /** The same plan over a copy of the source sorted by the hour of its time, then its own key (embedded engine). */
   timeKeyed?: TimeKeyedCopy;
   /** Granules the day's 24 hour chunks select together, over one read of the day (EXPLAIN indexes = 1), per source. */
   hourReads: { source: number; timeKeyed?: number };
@@ -63,17 +63,6 @@ export interface TransformBenchReport {
   };
 }
 
-/**
- * The source's sorting key with the time column moved right after its first column (`customerId, clientId, sessionId,
- * timestampMs` → `customerId, timestampMs, clientId, sessionId`): a key under which a chunk of hours selects only its
- * hours' granules of each customer. Pure.
- */
-export function timeAfterFirstKey(sortingKey: string, time: string): string {
-  const columns = sortingKey.split(',').map((c) => c.trim());
-  const rest = columns.filter((c) => c !== time);
-  return [rest[0], time, ...rest.slice(1)].filter((c) => c !== undefined).join(', ');
-}
-
 interface TimeKeyedCopy {
   planDir: string;
   sortingKey: string;
@@ -86,9 +75,9 @@ async function hourReads(engine: Engine, plan: FlattenPlan, day: string): Promis
 }
 
 /**
- * Copies the source into `<source>_by_time`, sorted by `timeAfterFirstKey`, and writes the first strategy's plan over
- * it: the hour chunks a user picks when the day does not fit in memory, measured where the key lets them skip the rest
- * of the day.
+ * Copies the source into `<source>_by_hour`, sorted by `hourFirstKey`, and writes the first strategy's plan over it:
+ * the hour chunks a user picks when the day does not fit in memory, measured where the key lets them skip the rest of
+ * the day.
  */
 async function timeKeyedPlan(
   engine: Engine,
@@ -103,26 +92,26 @@ async function timeKeyedPlan(
     'SELECT sorting_key AS sorting, partition_key AS partition FROM system.tables WHERE database = {db:String} AND name = {name:String}',
     { params: { db: source.database, name: source.name } },
   );
-  const sortingKey = timeAfterFirstKey(keys!.sorting, time);
-  const copy = { database: source.database, name: `${source.name}_by_time` };
+  const sortingKey = hourFirstKey(keys!.sorting, time);
+  const copy = { database: source.database, name: `${source.name}_by_hour` };
   await engine.command(`DROP TABLE IF EXISTS ${quoteTable(copy)}`);
   await engine.command(
     `CREATE TABLE ${quoteTable(copy)} AS ${quoteTable(source)} ENGINE = MergeTree ${keys!.partition ? `PARTITION BY ${keys!.partition} ` : ''}ORDER BY (${sortingKey})`,
   );
   await engine.command(`INSERT INTO ${quoteTable(copy)} SELECT * FROM ${quoteTable(source)}`);
-  // Merged, as a day's partition is once its merges are done: every part would repeat the edges of each hour.
+  // Merged, as a day's partition is once its merges are done: every part would hold a share of each hour.
   await engine.command(`OPTIMIZE TABLE ${quoteTable(copy)} FINAL`);
   const copySettings = {
     ...settings,
     source: copy,
     strategy,
-    target: { database: settings.target.database, name: `chplan_bench_by_time` },
+    target: { database: settings.target.database, name: `chplan_bench_by_hour` },
   };
-  const planDir = join(dir, 'by_time');
+  const planDir = join(dir, 'by_hour');
   writePlanDir(
     planDir,
     buildPlan({
-      name: 'by_time',
+      name: 'by_hour',
       schema: await introspectSource(engine, copySettings),
       mapping,
       settings: copySettings,

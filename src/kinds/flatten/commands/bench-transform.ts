@@ -145,7 +145,7 @@ export const benchTransformCommand = {
     const reads = report.hourReads;
     print(
       `24 hour chunks select ${reads.source.toFixed(1)}× the granules of one day chunk on the source` +
-        (reads.timeKeyed === undefined ? '' : `, ${reads.timeKeyed.toFixed(1)}× on the time-keyed copy`) +
+        (reads.timeKeyed === undefined ? '' : `, ${reads.timeKeyed.toFixed(1)}× on the hour-keyed copy`) +
         ' (EXPLAIN indexes = 1)',
     );
     print(`Wrote ${out}`);
