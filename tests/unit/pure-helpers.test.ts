@@ -6,7 +6,7 @@ import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js'
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
 import { registryConflicts } from '../../src/kinds/flatten/run/registry.js';
-import { chunkReads, chunksRereadDay, hourFirstKey } from '../../src/kinds/flatten/run/chunk-reads.js';
+import { chunkReads, chunksRereadDay, hourFirstKey, spreadOut } from '../../src/kinds/flatten/run/chunk-reads.js';
 import { sortingKeyWindowTerms } from '../../src/kinds/flatten/schema/window-filter.js';
 import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
 import { activeHolders } from '../../src/execute/lease.js';
@@ -157,6 +157,16 @@ describe('what chunks of a day read', () => {
     // A day of fewer granules than chunks cannot be split by them: nothing to say.
     expect(chunksRereadDay(chunkReads(2, Array(24).fill(2)))).toBe(false);
     expect(chunkReads(0, [0, 0]).ratio).toBe(1);
+    // Four of 24 chunks measured stand for all of them.
+    expect(chunkReads(240, [10, 12, 10, 12], 24)).toEqual({ dayGranules: 240, chunks: 24, perChunk: 11, ratio: 1.1 });
+    expect(chunksRereadDay(chunkReads(30, [30, 30, 30, 30], 24))).toBe(true);
+  });
+
+  it('measures chunks spread over the day, first and last included', () => {
+    const hours = Array.from({ length: 24 }, (_, i) => i);
+    expect(spreadOut(hours, 4)).toEqual([0, 8, 15, 23]);
+    expect(spreadOut(hours, 1)).toEqual([0]);
+    expect(spreadOut([1, 2], 4)).toEqual([1, 2]);
   });
 
   it('proposes the key with the hour of the time first, keeping the rest of the order', () => {
