@@ -226,6 +226,45 @@ async function chainOf(
   return chain;
 }
 
+/** A chain of the demo's events alone, whose events_processed also reads `columns` (each optional). */
+function eventsChainWith(name: string, columns: Record<string, unknown>[]): Promise<StreamPlan> {
+  return chainOf(name, (raw) => {
+    const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
+    tables.find((t) => t.name === 'events_processed')!.columns.push(...columns.map((c) => ({ ...c, optional: true })));
+    return { ...raw, dictionaries: [], views: [], aggregates: [] };
+  });
+}
+
+/** An event row of the demo's events table with `id`, other fields as `fields` says. */
+const eventRow = (id: number, fields: Record<string, unknown> = {}): Row => ({
+  id,
+  user_id: 'u',
+  experiment_id: 1,
+  variant_id: 2,
+  event_type: 'click',
+  event_time: '2026-10-01T10:00:00Z',
+  properties: '{}',
+  ...fields,
+});
+
+/** JSON with each bigint written as a plain number, as the connector writes an int64. */
+const jsonWithBigints = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `@@${v}@@` : v)).replace(/"@@(-?\d+)@@"/g, '$1');
+
+/** Each processed event of chain `name` by id, with `columns` as text. */
+const processedEvents = (name: string, columns: { name: string }[]) =>
+  engine.rows<Record<string, string>>(
+    `SELECT toString(id) AS id, ${columns.map((c) => `toString(${c.name}) AS ${c.name}`).join(', ')} FROM ${name}.events_processed FINAL ORDER BY events_processed.id`,
+  );
+
+/** The reasons of chain `name`'s dead letters, in the order of their rows' ids. */
+const deadLetterReasons = async (name: string) =>
+  (
+    await engine.rows<{ reason: string }>(
+      `SELECT reason FROM ${name}.${name}_dead_letter ORDER BY JSONExtract(line, 'payload', 'after', 'id', 'UInt64')`,
+    )
+  ).map((r) => r.reason);
+
 beforeAll(async () => {
   ({ engine, dir, cleanup } = await openTestEngine());
   writePlanDir(join(dir, 'experiments'), buildStreamPlan(SPEC, { toolVersion: TOOL_VERSION }).files);
@@ -555,15 +594,7 @@ describe('versions', () => {
         payload: {
           op: 'u',
           before: null,
-          after: {
-            id,
-            user_id: 'u',
-            experiment_id: 1,
-            variant_id: 2,
-            event_type: type,
-            event_time: '2026-10-01T10:00:00Z',
-            properties: '{}',
-          },
+          after: eventRow(id, { event_type: type }),
           ts_ms: connectorMs,
           source: { table: 'events', lsn, ts_ms: sourceMs },
         },
@@ -594,23 +625,7 @@ describe('versions', () => {
 describe('replay', () => {
   it("a replay stages under its own id: another replay's staged lines are left alone, and every line of its dump lands", async () => {
     const chain = await chainOf('twice', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
-    const lines = Array.from({ length: 1000 }, (_, i) =>
-      message(
-        'events',
-        'c',
-        null,
-        {
-          id: i + 1,
-          user_id: 'u',
-          experiment_id: 1,
-          variant_id: 2,
-          event_type: 'click',
-          event_time: '2026-10-01T10:00:00Z',
-          properties: '{}',
-        },
-        i + 1,
-      ),
-    );
+    const lines = Array.from({ length: 1000 }, (_, i) => message('events', 'c', null, eventRow(i + 1), i + 1));
     writeFileSync(join(dir, 'twice.jsonl'), `${lines.join('\n')}\n`);
     // Another replay, midway: its lines are staged and not landed yet.
     await engine.command(
@@ -626,23 +641,14 @@ describe('replay', () => {
 
 describe('message keys', () => {
   it('a replayed dump of keyed messages (kcat -K) lands each key beside its message, by file and by the server path: a delete without its row applies, a tombstone is skipped', async () => {
-    const row = (id: number) => ({
-      id,
-      user_id: 'u',
-      experiment_id: 1,
-      variant_id: 2,
-      event_type: 'click',
-      event_time: '2026-10-01T10:00:00Z',
-      properties: '{}',
-    });
     const key = (id: number) =>
       JSON.stringify({ schema: { type: 'struct', fields: [{ type: 'int64', field: 'id' }] }, payload: { id } });
     const dump = [
-      ...[11, 12, 13].map((id) => `${key(id)}\t${message('events', 'c', null, row(id), 40 + id)}`),
+      ...[11, 12, 13].map((id) => `${key(id)}\t${message('events', 'c', null, eventRow(id), 40 + id)}`),
       `${key(11)}\t${message('events', 'd', null, null, 60)}`,
       `${key(11)}\t`,
       // A message without a key (a line with no separator) is the message alone.
-      message('events', 'c', null, row(14), 61),
+      message('events', 'c', null, eventRow(14), 61),
     ];
     const file = join(dir, 'keyed.jsonl');
     writeFileSync(file, `${dump.join('\n')}\n`);
@@ -683,22 +689,13 @@ describe('message keys', () => {
 
   it('a delete without its before takes the key from the Kafka message key; without either it is dead-lettered', async () => {
     const chain = await chainOf('keys', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
-    const row = (id: number) => ({
-      id,
-      user_id: 'u',
-      experiment_id: 1,
-      variant_id: 2,
-      event_type: 'click',
-      event_time: '2026-10-01T10:00:00Z',
-      properties: '{}',
-    });
     const land = (rows: { line: string; key: string }[]) =>
       engine.command(
         `INSERT INTO keys.keys_landing (line, key) VALUES ${rows.map((r) => `(${quoteString(r.line)}, ${quoteString(r.key)})`).join(', ')}`,
       );
     const key = (id: number) =>
       JSON.stringify({ schema: { type: 'struct', fields: [{ type: 'int64', field: 'id' }] }, payload: { id } });
-    await land([1, 2, 3].map((id) => ({ line: message('events', 'c', null, row(id), 10 + id), key: key(id) })));
+    await land([1, 2, 3].map((id) => ({ line: message('events', 'c', null, eventRow(id), 10 + id), key: key(id) })));
     await land([
       { line: message('events', 'd', null, null, 20), key: key(1) },
       // Debezium's tombstone: the key, no value.
@@ -723,13 +720,9 @@ describe('message keys', () => {
 
 describe('unchanged TOASTed values', () => {
   it("take the row's earlier value (same block, earlier block, redelivered), or are dead-lettered with their reason when none is known", async () => {
-    const chain = await chainOf('toasted', (raw) => {
-      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
-      tables
-        .find((t) => t.name === 'events_processed')!
-        .columns.push({ name: 'amount', path: 'amount', type: 'Decimal(12, 2)', encoding: 'base64', optional: true });
-      return { ...raw, dictionaries: [], views: [], aggregates: [] };
-    });
+    const chain = await eventsChainWith('toasted', [
+      { name: 'amount', path: 'amount', type: 'Decimal(12, 2)', encoding: 'base64' },
+    ]);
     await engine.command('SYSTEM STOP MERGES toasted.events_processed');
     const unavailable = '__debezium_unavailable_value';
     const row = (id: number, type: string, properties: string, amount: string) => ({
@@ -933,24 +926,10 @@ describe('truncates', () => {
 
 describe("Debezium's default NUMERIC encoding", () => {
   it('base64 decimals arrive exact: negatives, zero, 38 digits, every scale; a value that is not base64 is dead-lettered', async () => {
-    const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as {
-      tables: { name: string; columns: Record<string, unknown>[] }[];
-    };
-    const events = raw.tables.find((t) => t.name === 'events_processed')!;
-    events.columns.push(
-      { name: 'amount', path: 'amount', type: 'Decimal(38, 10)', encoding: 'base64', optional: true },
-      { name: 'price', path: 'price', type: 'Decimal(9, 2)', encoding: 'base64', optional: true },
-    );
-    writeFileSync(
-      join(dir, 'money.json'),
-      JSON.stringify({ ...raw, name: 'money', database: 'money', dictionaries: [], views: [], aggregates: [] }),
-    );
-    writePlanDir(
-      join(dir, 'money'),
-      buildStreamPlan(loadStreamSpec(join(dir, 'money.json')), { toolVersion: TOOL_VERSION }).files,
-    );
-    const chain = readStreamPlan(join(dir, 'money'));
-    await setupChain(engine, chain, { kafka: false, dictionaries: null });
+    const chain = await eventsChainWith('money', [
+      { name: 'amount', path: 'amount', type: 'Decimal(38, 10)', encoding: 'base64' },
+      { name: 'price', path: 'price', type: 'Decimal(9, 2)', encoding: 'base64' },
+    ]);
     const cases: [bigint, bigint][] = [
       [0n, 0n],
       [1n, 1n],
@@ -961,28 +940,13 @@ describe("Debezium's default NUMERIC encoding", () => {
       [10n ** 38n - 1n, 99_999_999n],
       [-(10n ** 38n - 1n), -99_999_999n],
     ];
-    const event = {
-      user_id: 'u',
-      experiment_id: 1,
-      variant_id: 2,
-      event_type: 'exposure',
-      event_time: '2026-10-01T10:00:00Z',
-      properties: '{}',
-    };
     const lines = cases.map(([amount, price], i) =>
-      message('events', 'c', null, {
-        ...event,
-        id: i + 1,
-        amount: preciseDecimal(amount),
-        price: preciseDecimal(price),
-      }),
+      message('events', 'c', null, eventRow(i + 1, { amount: preciseDecimal(amount), price: preciseDecimal(price) })),
     );
-    lines.push(message('events', 'c', null, { ...event, id: 100, amount: 'not base64!', price: preciseDecimal(1n) }));
+    lines.push(message('events', 'c', null, eventRow(100, { amount: 'not base64!', price: preciseDecimal(1n) })));
     writeFileSync(join(dir, 'money.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'money.jsonl'));
-    const rows = await engine.rows<{ id: string; amount: string; price: string }>(
-      'SELECT toString(id) AS id, toString(amount) AS amount, toString(price) AS price FROM money.events_processed FINAL ORDER BY id',
-    );
+    const rows = await processedEvents('money', [{ name: 'amount' }, { name: 'price' }]);
     const decimal = (unscaled: bigint, scale: number) => {
       const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
       const text = `${digits.slice(0, -scale) || '0'}.${digits.slice(-scale)}`.replace(/\.?0+$/, '');
@@ -1008,21 +972,7 @@ describe("each message's schema picks its encoding", () => {
       { name: 'clock', path: 'clock', type: 'Time64(6)' },
       { name: 'clock3', path: 'clock3', type: 'Time64(3)' },
     ];
-    const chain = await chainOf('by_schema', (raw) => {
-      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
-      tables
-        .find((t) => t.name === 'events_processed')!
-        .columns.push(...columns.map((c) => ({ ...c, optional: true })));
-      return { ...raw, dictionaries: [], views: [], aggregates: [] };
-    });
-    const event = {
-      user_id: 'u',
-      experiment_id: 1,
-      variant_id: 2,
-      event_type: 'exposure',
-      event_time: '2026-10-01T10:00:00Z',
-      properties: '{}',
-    };
+    const chain = await eventsChainWith('by_schema', columns);
     /** One field's value as the connector sends it, and the schema it declares for it. */
     type Sent = { field: string; value: unknown; type: string; name?: string; scale?: number };
     const decimal = (unscaled: bigint, scale: number): Sent => ({
@@ -1045,18 +995,16 @@ describe("each message's schema picks its encoding", () => {
       if (sent.name) field.name = sent.name;
       if (sent.scale !== undefined) field.parameters = { scale: String(sent.scale) };
       const after = { type: 'struct', field: 'after', fields: [{ type: 'int64', field: 'id' }, field] };
-      const value =
-        typeof sent.value === 'bigint' ? `@@${sent.value}@@` : (sent.value as string | number | object | null);
       lines.push(
-        JSON.stringify({
+        jsonWithBigints({
           schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
           payload: {
             op,
             before: null,
-            after: { ...event, id, [sent.field]: value },
+            after: eventRow(id, { [sent.field]: sent.value }),
             source: { table: 'events', lsn: ++version },
           },
-        }).replace(/"@@(-?\d+)@@"/g, '$1'),
+        }),
       );
     };
     const on = (field: string, sent: Sent): Sent => ({ ...sent, field });
@@ -1137,16 +1085,11 @@ describe("each message's schema picks its encoding", () => {
     lines.push(JSON.stringify(swapped));
     writeFileSync(join(dir, 'by-schema.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'by-schema.jsonl'));
-    const rows = await engine.rows<Record<string, string>>(
-      `SELECT toString(id) AS id, ${columns.map((c) => `toString(${c.name}) AS ${c.name}`).join(', ')} FROM by_schema.events_processed FINAL ORDER BY events_processed.id`,
-    );
+    const rows = await processedEvents('by_schema', columns);
     expect(rows.map((r) => r.id)).toEqual([...good.map((_, i) => String(i + 1)), '100']);
     good.forEach(([sent, expected], i) => expect(rows[i]![sent.field], `message ${i + 1}`).toBe(expected));
     expect(rows.at(-1)!.price).toBe('-0.01');
-    const reasons = await engine.rows<{ reason: string }>(
-      "SELECT reason FROM by_schema.by_schema_dead_letter ORDER BY JSONExtract(line, 'payload', 'after', 'id', 'UInt64')",
-    );
-    expect(reasons.map((r) => r.reason)).toEqual([
+    expect(await deadLetterReasons('by_schema')).toEqual([
       ...bad.map(([, reason]) => reason),
       "a schema that is not a Debezium envelope's (its second field is not after): the row's types cannot be read from it",
     ]);
@@ -1183,21 +1126,7 @@ describe("Debezium's other encodings", () => {
       { name: 'uid', path: 'uid', type: 'UUID' },
       { name: 'clock', path: 'clock', type: 'Time64(6)' },
     ];
-    const chain = await chainOf('encodings', (raw) => {
-      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
-      tables
-        .find((t) => t.name === 'events_processed')!
-        .columns.push(...columns.map((c) => ({ ...c, optional: true })));
-      return { ...raw, dictionaries: [], views: [], aggregates: [] };
-    });
-    const event = {
-      user_id: 'u',
-      experiment_id: 1,
-      variant_id: 2,
-      event_type: 'exposure',
-      event_time: '2026-10-01T10:00:00Z',
-      properties: '{}',
-    };
+    const chain = await eventsChainWith('encodings', columns);
     const good: [Record<string, unknown>, Record<string, string>][] = [
       [{ ratio: { scale: 2, value: preciseDecimal(12_345n) } }, { ratio: '123.45' }],
       [{ ratio: { scale: 6, value: preciseDecimal(-1_234_500n) } }, { ratio: '-1.2345' }],
@@ -1224,33 +1153,25 @@ describe("Debezium's other encodings", () => {
       [{ at_micros: 100_000_000_000_000_000n }, /^type: at_micros is not DateTime64/],
       [{ clock: -1 }, /^type: clock is not Time64\(6\)/],
     ];
-    // A bigint in JSON: the connector writes int64 as a plain number.
-    const json = (o: unknown) =>
-      JSON.stringify(o, (_, v: unknown) => (typeof v === 'bigint' ? `@@${v}@@` : v)).replace(/"@@(-?\d+)@@"/g, '$1');
     const lines = [...good.map(([f]) => f), ...bad.map(([f]) => f)].map((fields, i) =>
-      json({
+      jsonWithBigints({
         schema: {},
         payload: {
           op: 'c',
           before: null,
-          after: { ...event, id: i + 1, ...fields },
+          after: eventRow(i + 1, fields),
           source: { table: 'events', lsn: 100 + i },
         },
       }),
     );
     writeFileSync(join(dir, 'encodings.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'encodings.jsonl'));
-    const rows = await engine.rows<Record<string, string>>(
-      `SELECT toString(id) AS id, ${columns.map((c) => `toString(${c.name}) AS ${c.name}`).join(', ')} FROM encodings.events_processed FINAL ORDER BY events_processed.id`,
-    );
+    const rows = await processedEvents('encodings', columns);
     expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
     good.forEach(([, expected], i) => {
       for (const [column, value] of Object.entries(expected)) expect(rows[i]![column], column).toBe(value);
     });
-    const reasons = await engine.rows<{ reason: string }>(
-      "SELECT reason FROM encodings.encodings_dead_letter ORDER BY JSONExtract(line, 'payload', 'after', 'id', 'UInt64')",
-    );
-    expect(reasons.map((r) => r.reason)).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+    expect(await deadLetterReasons('encodings')).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
   });
 });
 
