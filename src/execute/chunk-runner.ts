@@ -50,10 +50,15 @@ async function clearWindow(run: ChunkRun, window: Window): Promise<void> {
 export async function runChunk(run: ChunkRun, window: Window, dirty: boolean): Promise<ChunkResult> {
   const started = Date.now();
   await run.beforeChunk?.(window);
-  const rowsRead = run.countSource ? await run.countSource(window) : null;
+  const rowsRead = await countFirst(run, window);
   if (dirty) await clearWindow(run, window);
   const rowsWritten = await loadWindow(run, window, rowsRead);
   return { rowsRead: rowsRead ?? rowsWritten, rowsWritten, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A window's source rows, where the run counts them before loading; null where it does not. */
+function countFirst(run: ChunkRun, window: Window): Promise<number | null> {
+  return run.countSource ? run.countSource(window) : Promise.resolve(null);
 }
 
 /**
@@ -116,8 +121,7 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number | null
           ctx.emit({ type: 'chunk_split', window, into: halves });
           await clearWindow(run, window);
           let written = 0;
-          for (const half of halves)
-            written += await loadWindow(run, half, run.countSource ? await run.countSource(half) : null);
+          for (const half of halves) written += await loadWindow(run, half, await countFirst(run, half));
           await record(ctx, {
             ...base,
             attempt: attempt + 1,
