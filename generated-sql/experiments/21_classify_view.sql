@@ -17,7 +17,7 @@ SELECT
         _op = ''
         AND NOT isValidJSON(line),
         'malformed JSON',
-        NOT startsWith(trimLeft(line), '{'),
+        NOT match(line, '^[ \\t\\r\\n]*\\{'),
         'not a JSON object (an array or a value where the envelope belongs)',
         _op = ''
         AND JSONType(line, 'payload') != 'Object',
@@ -78,4 +78,4 @@ FROM
                 OR line = 'null'
             )
     )
-COMMENT 'chplan definition 291cc08d1b6ca963'
+COMMENT 'chplan definition 949c5b115f8cfcc8'

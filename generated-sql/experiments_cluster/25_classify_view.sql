@@ -18,7 +18,7 @@ SELECT
         _op = ''
         AND NOT isValidJSON(line),
         'malformed JSON',
-        NOT startsWith(trimLeft(line), '{'),
+        NOT match(line, '^[ \\t\\r\\n]*\\{'),
         'not a JSON object (an array or a value where the envelope belongs)',
         _op = ''
         AND JSONType(line, 'payload') != 'Object',
@@ -79,4 +79,4 @@ FROM
                 OR line = 'null'
             )
     )
-COMMENT 'chplan definition f66b1c533981f87d'
+COMMENT 'chplan definition 6e1a9f4773e915b1'

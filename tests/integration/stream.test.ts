@@ -569,6 +569,10 @@ describe('what a default Debezium deployment sends', () => {
       { reason: 'not a JSON object (an array or a value where the envelope belongs)' },
     ]);
     expect(await applied()).toMatchObject({ status: 'pass' });
+    // JSON's whitespace before the envelope (a tab, a carriage return, spaces) leaves it an object, and a change.
+    expect(await replay('uuid-spaced.jsonl', [`\t\r ${message('events', 'c', null, { ...event, id: 11 })}`])).toBe(1);
+    expect(await live('events_processed')).toEqual([{ id: '11' }]);
+    expect(await engine.rows('SELECT count() AS n FROM uuids.uuids_dead_letter')).toEqual([{ n: '1' }]);
     await engine.command('TRUNCATE TABLE uuids.uuids_dead_letter');
     // A change (not a delete) whose user_id is not a UUID is still dead-lettered.
     writeFileSync(join(dir, 'uuid-bad.jsonl'), `${message('events', 'u', null, { ...event, user_id: '' })}\n`);

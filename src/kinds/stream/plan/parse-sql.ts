@@ -156,8 +156,9 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
   return `multiIf(${[
     "_op = '' AND NOT isValidJSON(line)",
     quoteString('malformed JSON'),
-    // JSONExtract reads an array positionally, as if it were the envelope: only an object is one.
-    "NOT startsWith(trimLeft(line), '{')",
+    // JSONExtract reads an array positionally, as if it were the envelope: only an object is one. JSON's whitespace
+    // may come first; matched in place, as trimming would copy every message to look at its first character.
+    "NOT match(line, '^[ \\\\t\\\\r\\\\n]*\\\\{')",
     quoteString('not a JSON object (an array or a value where the envelope belongs)'),
     `_op = '' AND ${payload}`,
     quoteString(
