@@ -17,6 +17,8 @@ export async function connect(given: EngineOptions): Promise<Engine> {
   const options = given.url ? withUrlCredentials(given) : given;
   // Loaded here, not at start-up: commands that touch no engine (--help, verify, …) never pay for them.
   const clickhouse = await import('@clickhouse/client');
+  if (!options.url && options.keepFreedMemoryMs !== undefined)
+    process.env.JE_MALLOC_CONF = embeddedAllocatorConf(options.keepFreedMemoryMs, process.env.JE_MALLOC_CONF);
   const client = options.url
     ? httpClient(clickhouse, options)
     : embeddedClient(clickhouse, await import('chdb/connection'), options.dataDir);
@@ -72,6 +74,14 @@ function httpClient({ createClient, ClickHouseLogLevel }: ClientModule, options:
     log: { level: ClickHouseLogLevel.OFF },
     ...(options.ca ? { tls: { ca_cert: options.ca } } : {}),
   });
+}
+
+/**
+ * The embedded engine's allocator settings (jemalloc's, read from JE_MALLOC_CONF as its library loads) that keep freed
+ * pages for `keepFreedMemoryMs`; the user's own settings, when given, instead. Pure.
+ */
+export function embeddedAllocatorConf(keepFreedMemoryMs: number, userConf: string | undefined): string {
+  return userConf ?? `dirty_decay_ms:${keepFreedMemoryMs},muzzy_decay_ms:${keepFreedMemoryMs}`;
 }
 
 function embeddedClient(

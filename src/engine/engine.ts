@@ -10,6 +10,12 @@ export interface EngineOptions {
   dataDir: string;
   /** Default server-side limit (max_execution_time) for every statement. */
   queryTimeoutSec: number;
+  /**
+   * Embedded engine only: how long its allocator keeps freed memory for reuse, in ms. Read when the engine's library
+   * first loads in this process (later connections share that library), and never over a value the user set in
+   * JE_MALLOC_CONF. Unset: the engine's own default.
+   */
+  keepFreedMemoryMs?: number;
 }
 
 export interface QueryOptions {

@@ -22,9 +22,13 @@ export function engineOptions(settings: EngineSettings): EngineOptions {
   };
 }
 
-/** Opens the engine the settings name, runs `fn`, and always closes it. */
-export async function withEngine<T>(settings: EngineSettings, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await connect(engineOptions(settings));
+/** Opens the engine the settings name (tuned as a kind asks, if it does), runs `fn`, and always closes it. */
+export async function withEngine<T>(
+  settings: EngineSettings,
+  fn: (engine: Engine) => Promise<T>,
+  tuning: Pick<EngineOptions, 'keepFreedMemoryMs'> = {},
+): Promise<T> {
+  const engine = await connect({ ...engineOptions(settings), ...tuning });
   try {
     return await fn(engine);
   } finally {

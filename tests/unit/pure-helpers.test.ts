@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/core/canonical-json.js';
 import { median } from '../../src/bench/measure.js';
+import { embeddedAllocatorConf } from '../../src/engine/connect.js';
 import { answersDiffer } from '../../src/kinds/flatten/bench/compare-answers.js';
 import { namedColumns } from '../../src/kinds/flatten/compile/compile-plan.js';
 import { diffMappings } from '../../src/kinds/flatten/mapping/diff-mappings.js';
@@ -32,6 +33,11 @@ describe('pure helpers', () => {
   it('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it("keeps the embedded engine's freed memory as long as asked, unless the user configured its allocator", () => {
+    expect(embeddedAllocatorConf(10_000, undefined)).toBe('dirty_decay_ms:10000,muzzy_decay_ms:10000');
+    expect(embeddedAllocatorConf(10_000, 'narenas:2')).toBe('narenas:2');
   });
 
   it('compares answers exactly for ints and with tolerance for floats', () => {

@@ -7,6 +7,7 @@ import { writePlanDir } from '../../../plan/plan-dir.js';
 import { DEFAULT_STREAM_SPEC, loadStreamSpec } from '../plan/spec.js';
 import { buildStreamPlan, readStreamPlan } from '../plan/plan.js';
 import { daysWithData } from '../run/days.js';
+import { REPLAY_ENGINE } from '../run/replay.js';
 import { rebuildAggregates } from '../run/run.js';
 import { generateDump } from '../seed/debezium.js';
 import { validateStream } from '../validate/validate.js';
@@ -112,7 +113,7 @@ export async function benchStream(options: {
     samples.client!.push(runWorker(['client', dataDir, dump]));
   }
   say('rebuilding every day of the aggregates once, then validating…');
-  const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
+  const engine = await connect({ dataDir, queryTimeoutSec: 3600, ...REPLAY_ENGINE });
   let rebuild: StreamBenchReport['rebuild'];
   try {
     const plan = readStreamPlan(planDir);

@@ -13,9 +13,11 @@ import { createInterface } from 'node:readline';
 import { connect } from '../../../engine/connect.js';
 import { quoteString } from '../../../core/quote.js';
 import { LANDING_INSERT_SETTINGS } from '../plan/compile.js';
+import { REPLAY_ENGINE, replayFile } from '../run/replay.js';
 
 const [mode, dataDir, dump, planDir] = process.argv.slice(2) as [string, string, string, string];
-const engine = await connect({ dataDir, queryTimeoutSec: 3600 });
+// Every method on the engine as a replay tunes it, so that they differ only in what they do.
+const engine = await connect({ dataDir, queryTimeoutSec: 3600, ...REPLAY_ENGINE });
 let messages = 0;
 let seconds = 0;
 const file = quoteString(dump);
@@ -47,7 +49,6 @@ if (mode === 'floor') {
   const db = plan.manifest.spec.database;
   await engine.command(`DROP DATABASE IF EXISTS ${db} SYNC`);
   await setupChain(engine, plan, { kafka: false, dictionaries: null });
-  const { replayFile } = await import('../run/replay.js');
   const started = performance.now();
   // As chplan replay lands a dump: staged, then a block per insert.
   await replayFile(engine, plan, dump);

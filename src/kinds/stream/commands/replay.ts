@@ -3,7 +3,7 @@ import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../confi
 import { withEngine } from '../../../engine/with-engine.js';
 import { print, printJson } from '../../../terminal/output.js';
 import { readStreamPlan } from '../plan/plan.js';
-import { replayFile } from '../run/replay.js';
+import { REPLAY_ENGINE, replayFile } from '../run/replay.js';
 import { setupChain } from '../run/setup.js';
 import { daysWithData } from '../run/days.js';
 
@@ -28,13 +28,17 @@ export const replayCommand = {
       }),
   handler: async (args: CommonArgs & { plan: string; file: string; topic: string; keySeparator: string }) => {
     const plan = readStreamPlan(args.plan);
-    const { landed, days } = await withEngine(settingsFrom(args), async (engine) => {
-      await setupChain(engine, plan, { kafka: false, dictionaries: null });
-      return {
-        landed: await replayFile(engine, plan, args.file, args.topic, args.keySeparator.replaceAll('\\t', '\t')),
-        days: await daysWithData(engine, plan),
-      };
-    });
+    const { landed, days } = await withEngine(
+      settingsFrom(args),
+      async (engine) => {
+        await setupChain(engine, plan, { kafka: false, dictionaries: null });
+        return {
+          landed: await replayFile(engine, plan, args.file, args.topic, args.keySeparator.replaceAll('\\t', '\t')),
+          days: await daysWithData(engine, plan),
+        };
+      },
+      REPLAY_ENGINE,
+    );
     if (args.json) return printJson({ landed });
     const range =
       days.length === 0 ? '' : days.length === 1 ? ` --day ${days[0]}` : ` --day ${days[0]} --to ${days.at(-1)}`;

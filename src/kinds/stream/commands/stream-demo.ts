@@ -10,7 +10,7 @@ import { print, printJson, printRunSummary, printValidation, stagePrinter } from
 import { DEFAULT_STREAM_SPEC, liveViewName, loadStreamSpec } from '../plan/spec.js';
 import { buildStreamPlan, readStreamPlan } from '../plan/plan.js';
 import { rebuildAggregates } from '../run/run.js';
-import { replayFile } from '../run/replay.js';
+import { REPLAY_ENGINE, replayFile } from '../run/replay.js';
 import { dropChain, setupChain } from '../run/setup.js';
 import { forgetPassword } from '../../../engine/postgres.js';
 import { ConfigError } from '../../../core/errors.js';
@@ -95,27 +95,31 @@ export const streamDemoCommand = {
       writeFileSync(file, `${lines.join('\n')}\n`);
       const result = await withPostgres(
         (pg) =>
-          withEngine(settingsFrom(args), async (engine) => {
-            await seedReferenceTables(pg);
-            stages.start('build the chain');
-            if (args.replace) await dropChain(engine, plan);
-            await setupChain(engine, plan, { kafka: false, dictionaries: pg });
-            stages.start('replay');
-            const landed = await replayFile(engine, plan, file);
-            stages.start('rebuild aggregates');
-            const days = await daysWithData(engine, plan);
-            const rebuilt = await rebuildAggregates(engine, plan, { days });
-            stages.start('validate');
-            const chain = await validateStream(engine, plan, days);
-            // The same report with the dictionaries' checks first, its verdict and rate over all of them.
-            const report = reportOf(plan, chain.source, [
-              { day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) },
-              ...chain.days,
-            ]);
-            // The demo's PostgreSQL stops with the demo: its password leaves the collection the dictionaries name.
-            await forgetPassword(engine, plan.manifest.collections.postgres);
-            return { landed, rebuilt, report };
-          }),
+          withEngine(
+            settingsFrom(args),
+            async (engine) => {
+              await seedReferenceTables(pg);
+              stages.start('build the chain');
+              if (args.replace) await dropChain(engine, plan);
+              await setupChain(engine, plan, { kafka: false, dictionaries: pg });
+              stages.start('replay');
+              const landed = await replayFile(engine, plan, file);
+              stages.start('rebuild aggregates');
+              const days = await daysWithData(engine, plan);
+              const rebuilt = await rebuildAggregates(engine, plan, { days });
+              stages.start('validate');
+              const chain = await validateStream(engine, plan, days);
+              // The same report with the dictionaries' checks first, its verdict and rate over all of them.
+              const report = reportOf(plan, chain.source, [
+                { day: 'dictionaries', checks: await dictionaryChecks(engine, plan, pg) },
+                ...chain.days,
+              ]);
+              // The demo's PostgreSQL stops with the demo: its password leaves the collection the dictionaries name.
+              await forgetPassword(engine, plan.manifest.collections.postgres);
+              return { landed, rebuilt, report };
+            },
+            REPLAY_ENGINE,
+          ),
         { create: true },
       );
       stages.end();
