@@ -13,8 +13,8 @@ import type { StreamPlan } from '../plan/plan.js';
  * How a replay tunes the embedded engine. Its allocator otherwise hands freed pages back to the system within moments,
  * so the chain's views, which build and drop blocks of 65,536 messages in turn, fault the same memory in again for
  * every block. Kept for 10 s, it is reused: the benchmark's dump through the chain's views took 6.8–7.6 s instead of
- * 11.2–13.8 s, with half the page faults (kept 1 s: 20.7–23.4 s). Not the engine's default for every kind: retained
- * pages count as the process's memory, and a flatten day in hour chunks peaked at 1,291 MiB kept against 874 MiB.
+ * 11.2–13.8 s, with half the page faults. Not the engine's default for every kind: retained pages count as the
+ * process's memory, and a flatten day in hour chunks peaked at 1,291 MiB with them against 874 MiB.
  */
 export const REPLAY_ENGINE = { keepFreedMemoryMs: 10_000 } as const;
 
