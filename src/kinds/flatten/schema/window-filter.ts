@@ -7,13 +7,17 @@ export interface WindowScope {
   customers: number[] | null;
 }
 
+/** The bounds of a chunk's window `[{chunk_start}, {chunk_end})`, as every flatten statement binds them. */
+const CHUNK_START = "{chunk_start:DateTime64(3, 'UTC')}";
+const CHUNK_END = "{chunk_end:DateTime64(3, 'UTC')}";
+
 /**
  * WHERE clause restricting a table to `[{chunk_start}, {chunk_end})` and the scope's
  * customers. Settings and manifests are both scopes.
  */
 export function windowFilter(scope: WindowScope): string {
   const time = quoteIdent(scope.timeColumn);
-  const parts = [`${time} >= {chunk_start:DateTime64(3, 'UTC')}`, `${time} < {chunk_end:DateTime64(3, 'UTC')}`];
+  const parts = [`${time} >= ${CHUNK_START}`, `${time} < ${CHUNK_END}`];
   if (scope.customers) parts.push(`${quoteIdent(scope.customerColumn)} IN (${scope.customers.join(', ')})`);
   return parts.join('\n  AND ');
 }
@@ -73,14 +77,13 @@ function topLevelParts(text: string): string[] {
  */
 export function sortingKeyWindowTerms(sortingKey: string, timeColumn: string): string[] {
   const time = new Set([timeColumn, quoteIdent(timeColumn)]);
-  const start = `{chunk_start:DateTime64(3, 'UTC')}`;
-  const last = `({chunk_end:DateTime64(3, 'UTC')} - toIntervalMillisecond(1))`;
+  const last = `(${CHUNK_END} - toIntervalMillisecond(1))`;
   return topLevelParts(sortingKey).flatMap((term) => {
     const call = /^(\w+)\((.*)\)$/s.exec(term);
     if (!call || !MONOTONE_TIME_FUNCTIONS.has(call[1]!)) return [];
     const [first, ...rest] = topLevelParts(call[2]!);
     if (first === undefined || !time.has(first)) return [];
     const at = (t: string) => `${call[1]}(${[t, ...rest].join(', ')})`;
-    return [`${at(quoteIdent(timeColumn))} BETWEEN ${at(start)} AND ${at(last)}`];
+    return [`${at(quoteIdent(timeColumn))} BETWEEN ${at(CHUNK_START)} AND ${at(last)}`];
   });
 }
