@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/engine.js';
 import { SafetyError } from '../core/errors.js';
 import { utcInstant } from '../core/windows.js';
-import { appendLedger, latestLeaseRow, NO_WINDOW, readLedger, type LedgerRow, type LedgerTarget } from './ledger.js';
+import { appendLedger, NO_WINDOW, readLedger, takeoverOf, type LedgerRow, type LedgerTarget } from './ledger.js';
 
 export interface Lease {
   runner: string;
@@ -33,7 +33,10 @@ export function runnerMayBeAlive(runner: string): boolean {
   }
 }
 
-/** Runners whose latest lease row says they hold the target and whose heartbeat is fresh. */
+/**
+ * Runners whose latest lease row says they hold the target and whose heartbeat is fresh, and that were never taken
+ * over (a takeover is final, whatever the runner wrote after it).
+ */
 export function activeHolders(
   rows: LedgerRow[],
   now: number,
@@ -41,10 +44,18 @@ export function activeHolders(
   mayBeAlive = runnerMayBeAlive,
 ): LedgerRow[] {
   const latest = new Map<string, LedgerRow>();
-  for (const row of rows) if (row.step === 'lease') latest.set(row.runner, row);
+  const takenOver = new Set<string>();
+  for (const row of rows.filter((r) => r.step === 'lease')) {
+    latest.set(row.runner, row);
+    if (row.status === 'taken_over') takenOver.add(row.runner);
+  }
   return [...latest.values()]
     .filter(
-      (r) => r.status === 'held' && now - utcInstant(r.finished_at) < staleAfterSec * 1000 && mayBeAlive(r.runner),
+      (r) =>
+        r.status === 'held' &&
+        !takenOver.has(r.runner) &&
+        now - utcInstant(r.finished_at) < staleAfterSec * 1000 &&
+        mayBeAlive(r.runner),
     )
     .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.runner.localeCompare(b.runner));
 }
@@ -136,11 +147,11 @@ export async function acquireLease(
   const heartbeat = () =>
     serial(async () => {
       if (released) return;
-      // Runs before every chunk and publish: this runner's latest lease row only, not the target's whole history.
-      const mine = await latestLeaseRow(engine, ledger.table, target, options.runner);
-      if (mine?.status === 'taken_over') {
+      // Runs before every chunk and publish: whether this runner was taken over, not the target's whole history.
+      const takeover = await takeoverOf(engine, ledger.table, target, options.runner);
+      if (takeover) {
         throw new SafetyError(
-          `This run lost ${target}: ${mine.note} at ${mine.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
+          `This run lost ${target}: ${takeover.note} at ${takeover.finished_at} UTC. It stopped before its next step and published nothing from here on; ` +
             'the runner that took over rebuilds staging itself. If that takeover was a mistake, let the other run finish and check chplan status.',
         );
       }

@@ -151,19 +151,19 @@ export async function readLedger(
 }
 
 /**
- * A runner's latest lease row on a target (what its heartbeat checks before each step): one small query, for a
- * ledger the run has already migrated.
+ * The row that took a runner's lease on a target over (--force), if there is one: what its heartbeat checks before
+ * each step. A takeover is final, whatever the runner wrote after it (a refresh of its lease in flight as the takeover
+ * landed). One small query, for a ledger the run has already migrated.
  */
-export async function latestLeaseRow(
+export async function takeoverOf(
   engine: Engine,
   ledger: TableRef,
   target: string,
   runner: string,
-): Promise<Pick<LedgerRow, 'status' | 'note' | 'finished_at'> | undefined> {
-  const [row] = await engine.rows<Pick<LedgerRow, 'status' | 'note' | 'finished_at'>>(
-    `SELECT status, note, toString(finished_at) AS finished_at FROM ${quoteTable(ledger)}
-     WHERE target = {target:String} AND runner = {runner:String} AND step = 'lease'
-     ORDER BY finished_at DESC, started_at DESC, status IN ('released', 'taken_over') DESC LIMIT 1`,
+): Promise<Pick<LedgerRow, 'note' | 'finished_at'> | undefined> {
+  const [row] = await engine.rows<Pick<LedgerRow, 'note' | 'finished_at'>>(
+    `SELECT note, toString(finished_at) AS finished_at FROM ${quoteTable(ledger)}
+     WHERE target = {target:String} AND runner = {runner:String} AND step = 'lease' AND status = 'taken_over' LIMIT 1`,
     { params: { target, runner }, step: 'ledger' },
   );
   return row;

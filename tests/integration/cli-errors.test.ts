@@ -11,6 +11,7 @@ import { readPlan } from '../../src/kinds/flatten/plan/plan.js';
 import { runFlatten } from '../../src/kinds/flatten/run/run.js';
 import { scalar, testSettings } from '../helpers/engine.js';
 import { acquireLease } from '../../src/execute/lease.js';
+import { appendLedger, NO_WINDOW } from '../../src/execute/ledger.js';
 import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../helpers/cli.js';
@@ -206,6 +207,23 @@ describe('bad input ends with a clear message and the documented exit code', () 
     );
     const second = await acquireLease(holder, ledger, 'default.t', options('second', true));
     expect(second.takenOver.map((h) => h.runner)).toEqual([first.runner]);
+    // A refresh of the first runner's lease that was in flight as the takeover landed, written after it: a takeover is
+    // final all the same.
+    await appendLedger(holder, ledger, {
+      planHash: 'p',
+      target: 'default.t',
+      unit: '',
+      window: NO_WINDOW,
+      step: 'lease',
+      status: 'held',
+      attempt: 0,
+      queryId: '',
+      rowsRead: 0,
+      rowsWritten: 0,
+      runner: first.runner,
+      startedAt: new Date(),
+      finishedAt: new Date(Date.now() + 60_000),
+    });
     await expect(first.heartbeat()).rejects.toThrow(
       new RegExp(`This run lost default.t: taken over by ${second.runner} \\(--force\\)`),
     );

@@ -126,7 +126,7 @@ describe('pure helpers', () => {
     expect([1, 2, 3, 10].map((a) => backoffMs(a))).toEqual([1000, 2000, 4000, 30000]);
   });
 
-  it('treats leases as active only while fresh, alive and not released', () => {
+  it('treats leases as active only while fresh, alive, not released and never taken over', () => {
     const row = (runner: string, status: LedgerRow['status'], at: string) =>
       ({ step: 'lease', runner, status, finished_at: at, started_at: at }) as LedgerRow;
     const now = Date.parse('2025-10-08T12:00:00Z');
@@ -135,6 +135,9 @@ describe('pure helpers', () => {
       row('b:2:y', 'held', '2025-10-08 11:00:00.000'),
       row('c:3:z', 'held', '2025-10-08 11:59:30.000'),
       row('c:3:z', 'released', '2025-10-08 11:59:40.000'),
+      // Taken over, then a refresh that was in flight as the takeover landed: still void.
+      row('d:4:w', 'taken_over', '2025-10-08 11:59:45.000'),
+      row('d:4:w', 'held', '2025-10-08 11:59:50.000'),
     ];
     expect(activeHolders(rows, now, 300, () => true).map((r) => r.runner)).toEqual(['a:1:x']);
     expect(activeHolders(rows, now, 300, () => false)).toEqual([]);
