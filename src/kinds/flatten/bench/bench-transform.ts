@@ -119,8 +119,15 @@ async function timeKeyedPlan(
     }).files,
   );
   const plan = readPlan(planDir);
-  for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
+  await createAfresh(engine, plan);
   return { planDir, sortingKey };
+}
+
+/** A plan's target and staging as this build of the plan creates them, whatever an earlier benchmark left. */
+async function createAfresh(engine: Engine, plan: FlattenPlan): Promise<void> {
+  for (const table of [plan.manifest.tables.staging, plan.manifest.tables.target])
+    await engine.command(`DROP TABLE IF EXISTS ${quoteTable(table)}`);
+  for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
 }
 
 /** The I/O any transform must pay: every metric map's keys and values, read once. */
@@ -161,19 +168,19 @@ export async function benchTransform(
       buildPlan({ name: strategy, schema, mapping, settings: strategySettings, toolVersion: TOOL_VERSION }).files,
     );
     const plan = readPlan(join(dir, strategy));
-    for (const step of ['create_target', 'create_staging'] as const) await engine.command(statementOf(plan, step));
+    await createAfresh(engine, plan);
     plans.set(strategy, plan);
   }
   const first = plans.get(options.strategies[0]!)!;
   const params = windowParams(window);
   const staging = (plan: FlattenPlan) => quoteTable(plan.manifest.tables.staging);
   const baselineTable = `${quoteIdent(settings.target.database)}.${quoteIdent('chplan_bench_client')}`;
-  await engine.command(`CREATE TABLE IF NOT EXISTS ${baselineTable} AS ${staging(first)}`);
+  await engine.command(`CREATE OR REPLACE TABLE ${baselineTable} AS ${staging(first)}`);
 
   // The physical floor: one read of every column the insert reads, and one write of a table
   // shaped like its output (a copy of what the first strategy just wrote).
   const copyTable = `${quoteIdent(settings.target.database)}.${quoteIdent('chplan_bench_copy')}`;
-  await engine.command(`CREATE TABLE IF NOT EXISTS ${copyTable} AS ${staging(first)}`);
+  await engine.command(`CREATE OR REPLACE TABLE ${copyTable} AS ${staging(first)}`);
   const readColumns = [schema.time, ...schema.groupKeys, ...schema.dimensions, ...schema.maps]
     .map((c) => quoteIdent(c.name))
     .join(', ');
