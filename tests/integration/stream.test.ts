@@ -670,7 +670,7 @@ describe('message keys', () => {
       ['keyed_server', server(engine)],
     ] as const) {
       const chain = await chainOf(name, (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
-      expect(await replayFile(on, chain, file, 'events', '\t'), name).toBe(6);
+      expect(await replayFile(on, chain, file, { topic: 'events', keySeparator: '\t' }), name).toBe(6);
       expect(
         await engine.rows(`SELECT toString(id) AS id FROM ${name}.events_processed FINAL ORDER BY events_processed.id`),
         name,
@@ -1341,6 +1341,13 @@ describe('stream from the command line', () => {
     expect(setUp.stdout).not.toMatch(/┌/);
     // Replaying again (a redelivery, harmless) names the days to rebuild.
     const again = chplan('replay', out, '--file', join(dir, 'cli-dump.jsonl'));
+    // Progress as it goes: the dump staged, then the lines landed after each block (one here).
+    expect(again.stdout).toMatch(
+      new RegExp(
+        `^  staged ${lines.length} lines in [\\d.]+ s\\n  landed ${lines.length} of ${lines.length} lines \\([\\d.]+ s\\)$`,
+        'm',
+      ),
+    );
     expect(again.stdout).toMatch(
       /^Landed \d+ messages from .*\. The processed tables hold days (\S+) to (\S+); rebuild their aggregates with chplan run .* --day \1 --to \2\.$/m,
     );

@@ -49,6 +49,11 @@ export const benchStreamCommand = {
         ]),
       ),
     );
+    const staged = report.results.find((r) => r.staging)?.staging;
+    if (staged)
+      print(
+        `of chplan replay's time, staging the dump took ${staged.seconds.toFixed(2)} s (median; runs ${staged.runs.map((s) => s.toFixed(2)).join(' ')}): a Kafka table hands its polls to the landing table without it`,
+      );
     print(
       table(
         ['ratio', 'value'],

@@ -3,9 +3,23 @@ import { settingsFrom, withEngineOptions, type CommonArgs } from '../../../confi
 import { withEngine } from '../../../engine/with-engine.js';
 import { print, printJson } from '../../../terminal/output.js';
 import { readStreamPlan } from '../plan/plan.js';
-import { REPLAY_ENGINE, replayFile } from '../run/replay.js';
+import { REPLAY_ENGINE, replayFile, type ReplayProgress } from '../run/replay.js';
 import { setupChain } from '../run/setup.js';
 import { daysWithData } from '../run/days.js';
+
+/** A line when the dump is staged and one per landed block, each with the seconds it took. */
+function printProgress(): (progress: ReplayProgress) => void {
+  let since = Date.now();
+  return (progress) => {
+    const seconds = `${((Date.now() - since) / 1000).toFixed(1)} s`;
+    since = Date.now();
+    print(
+      progress.phase === 'staged'
+        ? `  staged ${progress.lines} lines in ${seconds}`
+        : `  landed ${progress.lines}${progress.of === undefined ? '' : ` of ${progress.of}`} lines (${seconds})`,
+    );
+  };
+}
 
 export const replayCommand = {
   command: 'replay <plan>',
@@ -33,7 +47,11 @@ export const replayCommand = {
       async (engine) => {
         await setupChain(engine, plan, { kafka: false, dictionaries: null });
         return {
-          landed: await replayFile(engine, plan, args.file, args.topic, args.keySeparator.replaceAll('\\t', '\t')),
+          landed: await replayFile(engine, plan, args.file, {
+            topic: args.topic,
+            keySeparator: args.keySeparator.replaceAll('\\t', '\t'),
+            onProgress: args.json ? undefined : printProgress(),
+          }),
           days: await daysWithData(engine, plan),
         };
       },

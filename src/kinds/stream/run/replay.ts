@@ -19,6 +19,20 @@ import type { StreamPlan } from '../plan/plan.js';
 export const REPLAY_ENGINE = { keepFreedMemoryMs: 10_000 } as const;
 
 /**
+ * How far a replay has got: the dump staged (on an engine that reads the file itself), then the lines landed so far,
+ * of how many where the dump was staged first.
+ */
+export type ReplayProgress = { phase: 'staged'; lines: number } | { phase: 'landed'; lines: number; of?: number };
+
+export interface ReplayOptions {
+  /** What the landing table records as the messages' topic. */
+  topic?: string;
+  /** Each line is the message key, this separator, then the message (a dump of `kcat -K SEP`); '' for none. */
+  keySeparator?: string;
+  onProgress?: (progress: ReplayProgress) => void;
+}
+
+/**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
  * landing table, where the chain takes them exactly as it takes Kafka's: a block of at most 65,536 lines per insert.
  * The embedded engine reads the file itself into replay staging; a server is sent the file in blocks (it cannot see
@@ -30,8 +44,7 @@ export async function replayFile(
   engine: Engine,
   plan: StreamPlan,
   file: string,
-  topic = 'replay',
-  keySeparator = '',
+  { topic = 'replay', keySeparator = '', onProgress = () => {} }: ReplayOptions = {},
 ): Promise<number> {
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile())
@@ -54,8 +67,11 @@ export async function replayFile(
       step: 'replay',
     })) as [{ staged: string }];
     sent = Number(staged);
-    for (let from = 0; from < sent; from += LANDING_BLOCK_ROWS)
+    onProgress({ phase: 'staged', lines: sent });
+    for (let from = 0; from < sent; from += LANDING_BLOCK_ROWS) {
       await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
+      onProgress({ phase: 'landed', lines: Math.min(sent, from + LANDING_BLOCK_ROWS), of: sent });
+    }
     await run('replay_clear');
   } else {
     let block: string[] = [];
@@ -65,6 +81,7 @@ export async function replayFile(
       const rows = block.map((line) => JSON.stringify({ ...keyedLine(line, keySeparator), topic }));
       sent += rows.length;
       await engine.command(`${statementOf(plan, 'replay_lines').trimEnd()}\n${rows.join('\n')}\n`, { step: 'replay' });
+      onProgress({ phase: 'landed', lines: sent });
       block = [];
       bytes = 0;
     };
