@@ -41,3 +41,26 @@ export function allSeeders(): Map<string, Seeder> {
 export function compileOptions(): Record<string, Options> {
   return Object.assign({}, ...KINDS.map((k) => k.compileOptions ?? {}));
 }
+
+/** The flags `run` takes from all kinds together. */
+export function runOptions(): Record<string, Options> {
+  return Object.assign({}, ...KINDS.map((k) => k.runOptions ?? {}));
+}
+
+/**
+ * The kind's own `run` flags among the arguments; a flag of another kind's refused, since nothing would read it.
+ */
+export function kindRunFlags(kind: PlanKind, args: Record<string, unknown>): Record<string, unknown> {
+  const own: Record<string, unknown> = {};
+  for (const other of KINDS) {
+    for (const flag of Object.keys(other.runOptions ?? {})) {
+      if (args[flag] === undefined) continue;
+      if (other !== kind && !(flag in (kind.runOptions ?? {})))
+        throw new ConfigError(
+          `--${flag} is a flag of ${other.name} plans; this is a ${kind.name} plan, which does not read it. Nothing was run.`,
+        );
+      own[flag] = args[flag];
+    }
+  }
+  return own;
+}

@@ -26,6 +26,10 @@ export interface ChunkRun {
   countStaging(window: Window): Promise<number>;
   beforeChunk?(window: Window): Promise<void>;
   explainFailure?(window: Window, queryId: string, cause: unknown): Promise<Error | null>;
+  /** The partitions a window's rows lie in, each cleared on its own (default: the window's own). */
+  partitionsOf?(window: Window): Window[];
+  /** How a window that ran out of memory is split (default: in two halves of time); null where it cannot be. */
+  split?(window: Window): [Window, Window] | null;
 }
 
 export interface ChunkResult {
@@ -36,10 +40,12 @@ export interface ChunkResult {
 
 /** Removes a window's rows from staging (a retried or split chunk starts clean). */
 async function clearWindow(run: ChunkRun, window: Window): Promise<void> {
-  await run.ctx.engine.command(statementOf(run.ctx.plan, run.steps.clearWindow), {
-    params: windowParams(window),
-    step: `clear ${window.label}`,
-  });
+  for (const part of run.partitionsOf?.(window) ?? [window]) {
+    await run.ctx.engine.command(statementOf(run.ctx.plan, run.steps.clearWindow), {
+      params: windowParams(part),
+      step: `clear ${part.label}`,
+    });
+  }
 }
 
 /**
@@ -116,7 +122,7 @@ async function loadWindow(run: ChunkRun, window: Window, rowsRead: number | null
       await record(ctx, { ...base, status: 'failed', rowsWritten: 0, finishedAt: new Date(), error: message });
       if (kind === 'connection') await waitUntilGone(ctx, queryId);
       if (kind === 'memory') {
-        const halves = halveWindow(window);
+        const halves = run.split ? run.split(window) : halveWindow(window);
         if (halves) {
           ctx.emit({ type: 'chunk_split', window, into: halves });
           await clearWindow(run, window);

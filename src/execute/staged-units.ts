@@ -13,6 +13,12 @@ export interface StagedUnit extends Unit {
   windows: Window[];
   /** Why the unit is empty without reading anything (a date the zone's clocks skipped), if it is. */
   emptyBecause?: string;
+  /**
+   * The partitions the unit publishes, in order, where they are not simply its whole window (a stream aggregate's
+   * span of days): each is checked, replaced and cleared on its own, and a window that runs out of memory is split
+   * only between them, never inside one.
+   */
+  partitions?: Window[];
 }
 
 /** What a kind whose units are staged partitions tells the staging runner. */
@@ -35,6 +41,11 @@ export interface StagedAdapter<P extends LoadedPlan, U extends StagedUnit> {
   beforePublish?(ctx: RunContext<P>, unit: U): Promise<void>;
   /** A unit whose source is empty: what to do about a target that still holds it (stream drops the emptied day). */
   whenEmpty?(ctx: RunContext<P>, unit: U): Promise<UnitSummary | null>;
+  /**
+   * A partition of a unit of several that staged nothing while others did: empties it in the target, returning the rows
+   * that held (a unit of several partitions needs it, or such a partition would keep rows its recomputation dropped).
+   */
+  emptyPartition?(ctx: RunContext<P>, unit: U, partition: Window): Promise<number>;
   /** Whether chunks staged by an earlier run may be kept on --resume (false when staging depends on the target). */
   keepsStagedChunks: boolean;
   /** A unit whose chunks wrote nothing is recorded as published without touching the target (insert-only publishes). */
@@ -45,6 +56,27 @@ export interface StagedAdapter<P extends LoadedPlan, U extends StagedUnit> {
    * rows read are the rows they wrote. The dry run still counts.
    */
   countingCostsALoad?: boolean;
+}
+
+/** The partitions a unit publishes that lie in `window` (its whole window by default). Pure. */
+export function partitionsIn(unit: StagedUnit, window: Window = unit.whole): Window[] {
+  if (!unit.partitions) return [window];
+  return unit.partitions.filter((p) => p.start >= window.start && p.end <= window.end);
+}
+
+/** A window of a unit of several partitions split between them, the earlier half the larger; null for one. Pure. */
+export function splitBetweenPartitions(unit: StagedUnit, window: Window): [Window, Window] | null {
+  const parts = partitionsIn(unit, window);
+  if (parts.length < 2) return null;
+  const middle = Math.ceil(parts.length / 2);
+  const span = (from: Window, to: Window): Window => ({
+    ...window,
+    day: from.day,
+    start: from.start,
+    end: to.end,
+    label: from === to ? from.label : `${from.label}..${to.label}`,
+  });
+  return [span(parts[0]!, parts[middle - 1]!), span(parts[middle]!, parts.at(-1)!)];
 }
 
 /** Units of whole days in `zone`, each chunked as asked. */
@@ -157,11 +189,7 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
   const countFirst = !staged.countingCostsALoad;
   if (countFirst && (await countSource(whole)) === 0) return empty(false);
   const kept = ctx.ledger ? await keptChunks(ctx, staged, unit, ctx.ledger) : null;
-  if (!kept)
-    await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
-      params: windowParams(whole),
-      step: 'clear staging',
-    });
+  if (!kept) await clearUnit(ctx, staged, unit, steps);
   const previous = ctx.ledger ? latestByWindow(ctx.ledger, 'chunk') : new Map<string, LedgerRow>();
   const chunk: ChunkRun = {
     ctx,
@@ -171,6 +199,10 @@ async function runStagedUnit<P extends LoadedPlan, U extends StagedUnit>(
     countStaging: (w) => staged.countStaging(ctx, unit, w),
     beforeChunk: staged.beforeChunk && ((w) => staged.beforeChunk!(ctx, w)),
     explainFailure: staged.explainFailure && ((w, queryId, cause) => staged.explainFailure!(ctx, w, queryId, cause)),
+    ...(unit.partitions && {
+      partitionsOf: (w) => partitionsIn(unit, w),
+      split: (w) => splitBetweenPartitions(unit, w),
+    }),
   };
   let rowsRead = 0;
   let rowsWritten = 0;
@@ -208,21 +240,51 @@ async function rowsAddedBeforePublish<P extends LoadedPlan, U extends StagedUnit
   steps: StagedSteps,
 ): Promise<number> {
   if (!staged.beforePublish) return 0;
-  const before = await stagedRows(ctx, steps, unit.whole);
+  const before = total(await stagedRows(ctx, steps, unit));
   await staged.beforePublish(ctx, unit);
-  return (await stagedRows(ctx, steps, unit.whole)).rows - before.rows;
+  return total(await stagedRows(ctx, steps, unit)).rows - before.rows;
 }
 
-async function stagedRows(
-  ctx: RunContext,
+interface Held {
+  partition: Window;
+  rows: number;
+  parts: number;
+}
+
+/** What staging holds in each partition of the unit. */
+async function stagedRows(ctx: RunContext, steps: StagedSteps, unit: StagedUnit): Promise<Held[]> {
+  const held: Held[] = [];
+  for (const partition of partitionsIn(unit)) {
+    const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, steps.checkStaging), {
+      params: windowParams(partition),
+      step: 'check staging',
+    });
+    held.push({ partition, rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) });
+  }
+  return held;
+}
+
+function total(held: Held[]): { rows: number; parts: number } {
+  return held.reduce((sum, h) => ({ rows: sum.rows + h.rows, parts: sum.parts + h.parts }), { rows: 0, parts: 0 });
+}
+
+/**
+ * Empties the unit's partitions of staging before it is loaded; a unit of several partitions first counts what staging
+ * holds, which is usually nothing (one statement instead of one per partition).
+ */
+async function clearUnit<P extends LoadedPlan, U extends StagedUnit>(
+  ctx: RunContext<P>,
+  staged: StagedAdapter<P, U>,
+  unit: U,
   steps: StagedSteps,
-  whole: Window,
-): Promise<{ rows: number; parts: number }> {
-  const [row] = await ctx.engine.rows<{ rows: string; parts: string }>(statementOf(ctx.plan, steps.checkStaging), {
-    params: windowParams(whole),
-    step: 'check staging',
-  });
-  return { rows: Number(row?.rows ?? 0), parts: Number(row?.parts ?? 0) };
+): Promise<void> {
+  const partitions = partitionsIn(unit);
+  if (partitions.length > 1 && (await staged.countStaging(ctx, unit, unit.whole)) === 0) return;
+  for (const partition of partitions)
+    await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
+      params: windowParams(partition),
+      step: 'clear staging',
+    });
 }
 
 /** A unit's publish in the ledger (what resume and status read), built from the source as it is now. */
@@ -257,7 +319,8 @@ async function publish<P extends LoadedPlan, U extends StagedUnit>(
   expectedRows: number,
 ): Promise<void> {
   const { whole } = unit;
-  const rows = await stagedRows(ctx, steps, whole);
+  const held = await stagedRows(ctx, steps, unit);
+  const rows = total(held);
   const startedAt = new Date();
   if (expectedRows === 0 && rows.rows === 0 && staged.publishesNothingWhenEmpty) {
     await recordPublish(ctx, unit, startedAt, 0, 'nothing new to publish');
@@ -268,13 +331,30 @@ async function publish<P extends LoadedPlan, U extends StagedUnit>(
       `Refusing to publish ${whole.label}: staging holds ${rows.rows} rows in ${rows.parts} parts, but ${expectedRows} were written. The target was not changed. Re-run it; if it repeats, inspect ${staged.stagingName(ctx, unit)}.`,
     );
   }
-  await ctx.engine.command(statementOf(ctx.plan, steps.publish), {
-    params: windowParams(whole),
-    step: `publish ${whole.label}`,
-  });
-  await recordPublish(ctx, unit, startedAt, rows.rows);
-  await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
-    params: windowParams(whole),
-    step: 'clear staging',
-  });
+  const emptied: string[] = [];
+  for (const { partition, parts } of held) {
+    if (parts > 0) {
+      await ctx.engine.command(statementOf(ctx.plan, steps.publish), {
+        params: windowParams(partition),
+        step: `publish ${partition.label}`,
+      });
+      continue;
+    }
+    const dropped = (await staged.emptyPartition?.(ctx, unit, partition)) ?? 0;
+    if (dropped > 0) emptied.push(`${partition.label} (${dropped} rows)`);
+  }
+  await recordPublish(
+    ctx,
+    unit,
+    startedAt,
+    rows.rows,
+    emptied.length > 0 ? `emptied by the recomputation, so dropped: ${emptied.join(', ')}` : undefined,
+  );
+  for (const { partition, parts } of held) {
+    if (parts === 0) continue;
+    await ctx.engine.command(statementOf(ctx.plan, steps.clearUnit), {
+      params: windowParams(partition),
+      step: 'clear staging',
+    });
+  }
 }

@@ -23,6 +23,8 @@ export interface KindRunOptions {
   parallelShards?: number;
   /** Days or partitions of one target loaded at once (default 1). */
   parallelUnits?: number;
+  /** The kind's own flags of `run` (its runOptions), by name as declared; absent ones were not given. */
+  flags?: Record<string, unknown>;
 }
 
 /** A status as `chplan status` shows it, for kinds whose units are not days (JSON for --json, a printer for people). */
@@ -82,6 +84,8 @@ export interface PlanKind<P extends LoadedPlan = LoadedPlan> {
   describe: string;
   /** Flags of `compile` that only this kind reads. */
   compileOptions?: Record<string, Options>;
+  /** Flags of `run` that only this kind reads; `run` refuses them for a plan of another kind. */
+  runOptions?: Record<string, Options>;
   /**
    * Compiles a plan directory: from `--spec F` when the spec's "kind" is this kind, or
    * from the default kind's own flags when there is no spec.

@@ -86,6 +86,10 @@ describe('bad input ends with a clear message and the documented exit code', () 
       [['run', DEMO, '--day', '2025-10-08', '--timeout', 'abc'], /--timeout must be a positive number/],
       [['run', DEMO, '--day', '2025-10-08', '--timeout', '0'], /--timeout must be a positive number/],
       [
+        ['run', DEMO, '--day', '2025-10-08', '--days-per-unit', '2'],
+        /--days-per-unit is a flag of stream plans; this is a flatten plan, which does not read it\. Nothing was run\./,
+      ],
+      [
         ['seed', '--day', '2025-10-08', '--seed', 'abc', '--data-dir', join(dir, 'seed')],
         /--seed must be a whole number/,
       ],

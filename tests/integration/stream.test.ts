@@ -18,7 +18,10 @@ import { generateDump, preciseDecimal, type Row } from '../../src/kinds/stream/s
 import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/seed/reference.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { faultyEngine, brokenDisk } from '../helpers/faulty-engine.js';
+import { faultyEngine, brokenDisk, memoryLimit } from '../helpers/faulty-engine.js';
+import { readLedger } from '../../src/execute/ledger.js';
+import type { RunEvent } from '../../src/execute/run-context.js';
+import type { QueryOptions } from '../../src/engine/engine.js';
 import { runCli } from '../helpers/cli.js';
 import { clusterNode } from '../helpers/simulated-cluster.js';
 import type { Shard } from '../../src/execute/shards.js';
@@ -416,6 +419,59 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
       'skipped',
       'skipped',
     ]);
+  });
+
+  it('a unit of several days drops a day its recomputation emptied, and splits between its days, never inside one, when out of memory', async () => {
+    const day = '2026-10-08';
+    const doomed = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === day);
+    expect(doomed.length).toBeGreaterThan(0);
+    await replayLines(doomed.map((e) => message('events', 'd', e, null)));
+    for (const e of doomed) state.events.delete(Number(e.id));
+    const days = ['2026-10-06', '2026-10-07', day];
+    const events: RunEvent[] = [];
+    // Each aggregate's first load of the three days runs out of memory: loaded as 10-06..10-07, then 10-08.
+    const spanInsert = (sql: string, options: QueryOptions) =>
+      /INSERT INTO[^(]*__staging/.test(sql) &&
+      options.params?.chunk_start === '2026-10-06 00:00:00.000' &&
+      options.params.chunk_end === '2026-10-09 00:00:00.000';
+    const starved = faultyEngine(engine, [{ match: spanInsert, error: memoryLimit, times: 3 }]);
+    const units = await rebuildAggregates(starved, plan, { days, onEvent: (e) => events.push(e) });
+    expect(starved.injected).toBe(3);
+    expect(units.map((u) => [u.unit, u.status])).toEqual(
+      ['experiment_hourly_stats', 'user_experiment_stats', 'experiment_daily_stats'].map((a) => [
+        `aggregate ${a}, 2026-10-06..2026-10-08`,
+        'published',
+      ]),
+    );
+    const splits = events.flatMap((e) => (e.type === 'chunk_split' ? [e.into.map((w) => [w.start, w.end])] : []));
+    expect(splits).toEqual(
+      Array(3).fill([
+        ['2026-10-06 00:00:00.000', '2026-10-08 00:00:00.000'],
+        ['2026-10-08 00:00:00.000', '2026-10-09 00:00:00.000'],
+      ]),
+    );
+    const [{ n }] = (await engine.rows<{ n: string }>(
+      `SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`,
+    )) as [{ n: string }];
+    expect(n).toBe('0');
+    await expectAggregatesExact();
+    const publishes = (await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope)).filter(
+      (r) => r.step === 'publish' && r.unit === `experiment_hourly_stats/2026-10-06..${day}`,
+    );
+    expect(publishes.at(-1)!.note).toMatch(
+      /^emptied by the recomputation, so dropped: experiment_hourly_stats 2026-10-08 \(\d+ rows\)$/,
+    );
+
+    // One day is the smallest unit: a daily aggregate over part of a day would count part of it. Out of memory, it
+    // is tried again whole, not halved.
+    events.length = 0;
+    const oneDay = (sql: string, options: QueryOptions) =>
+      /INSERT INTO[^(]*__staging/.test(sql) && options.params?.chunk_start === '2026-10-07 00:00:00.000';
+    const again = faultyEngine(engine, [{ match: oneDay, error: memoryLimit, times: 1 }]);
+    await rebuildAggregates(again, plan, { days: ['2026-10-07'], onEvent: (e) => events.push(e) });
+    expect(again.injected).toBe(1);
+    expect(events.filter((e) => e.type === 'chunk_split')).toEqual([]);
+    await expectAggregatesExact();
   });
 
   it('a rebuild stopped at any step leaves the aggregate as it was and the next run makes it exact', async () => {
@@ -1333,7 +1389,8 @@ describe('stream from the command line', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/dictionaries .* were not created/);
     expect(run.stdout).toMatch(/│ unit\s+│ status/);
-    expect(run.stdout).toMatch(/│ aggregate experiment_daily_stats, 2026-10-01 +│ published +│ 6 /);
+    // Rebuilt a week at a time by default: one read of the latest state for seven days.
+    expect(run.stdout).toMatch(/│ aggregate experiment_daily_stats, 2026-09-28..2026-10-04 +│ published +│ 27 /);
     // Without --day: set-up only, said in words rather than an empty table.
     const setUp = chplan('run', out);
     expect(setUp.status, setUp.stderr).toBe(0);
@@ -1355,6 +1412,9 @@ describe('stream from the command line', () => {
     expect(validated.status, validated.stdout).toBe(0);
     expect(JSON.parse(validated.stdout).passed).toBe(true);
     expect(chplan('run', out, '--partition', '202610').stderr).toMatch(/rebuilds its aggregates by day/);
+    expect(chplan('run', out, '--day', '2026-10-01', '--days-per-unit', '0').stderr).toMatch(
+      /--days-per-unit 0 is not a whole number from 1 to 366\. Nothing was run\./,
+    );
     expect(chplan('replay', out, '--file', join(dir, 'nope.jsonl')).stderr).toMatch(
       /is not a file[\s\S]*Nothing was landed/,
     );
@@ -1457,19 +1517,22 @@ describe('on a simulated three-shard cluster', () => {
       await engine.rows('SELECT toString(id) AS id, event_type FROM exs2.events_processed_live ORDER BY id'),
     ).toEqual(live);
 
-    // The rebuild runs on the first shard; its fourth publish fails, as a full disk would, and --resume completes it.
+    // The rebuild runs on the first shard in units of three days. The fifth day's publish (the second of the second
+    // unit) fails, as a full disk would, after the unit's first day was replaced; --resume keeps the first unit and
+    // rebuilds the second whole.
     const days = await daysWithData(shards[0]!.engine, shards[0]!.plan);
+    expect(days.length).toBeGreaterThan(5);
     let publishes = 0;
-    const fourth = (sql: string) => /REPLACE PARTITION/.test(sql) && ++publishes === 4;
+    const fifth = (sql: string) => /REPLACE PARTITION/.test(sql) && ++publishes === 5;
     const failing = [
       {
         ...shards[0]!,
-        engine: faultyEngine(shards[0]!.engine, [{ match: fourth, error: brokenDisk, times: 1 }]),
+        engine: faultyEngine(shards[0]!.engine, [{ match: fifth, error: brokenDisk, times: 1 }]),
       },
       ...shards.slice(1),
     ];
-    await expect(runStreamOnShards(failing, null, { days })).rejects.toThrow(/No space left on device/);
-    const resumed = await runStreamOnShards(shards, null, { days, resume: true });
+    await expect(runStreamOnShards(failing, null, { days, daysPerUnit: 3 })).rejects.toThrow(/No space left on device/);
+    const resumed = await runStreamOnShards(shards, null, { days, daysPerUnit: 3, resume: true });
     expect(resumed.map((g) => g.shard)).toEqual(['exs1']);
     expect(
       resumed[0]!.units.every((u) => u.status === 'published' || u.status === 'skipped' || u.status === 'empty'),

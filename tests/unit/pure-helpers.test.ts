@@ -12,6 +12,8 @@ import { sortingKeyWindowTerms } from '../../src/kinds/flatten/schema/window-fil
 import { backoffMs, classifyFailure } from '../../src/execute/retry.js';
 import { activeHolders } from '../../src/execute/lease.js';
 import { halveWindow } from '../../src/core/windows.js';
+import { partitionsIn, splitBetweenPartitions } from '../../src/execute/staged-units.js';
+import { spansOf } from '../../src/kinds/stream/run/run.js';
 import { dayWindow, parseChunk } from '../../src/core/windows.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
 import { summarizeLedger } from '../../src/execute/status.js';
@@ -153,6 +155,31 @@ describe('pure helpers', () => {
     expect(halveWindow({ ...a, end: '2025-10-08 00:01:00.000' })).toBeNull();
     expect(parseChunk('15m')).toBe('15m');
     expect(() => parseChunk('7m')).toThrow(/dividing a day/);
+  });
+
+  it('groups consecutive days into units of at most N, and splits a unit of several days only between its days', () => {
+    const days = ['2026-09-29', '2026-09-30', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06'];
+    expect(spansOf(days, 3)).toEqual([
+      ['2026-09-29', '2026-09-30', '2026-10-01'],
+      ['2026-10-02'],
+      ['2026-10-05', '2026-10-06'],
+    ]);
+    expect(spansOf(days, 1)).toEqual(days.map((d) => [d]));
+    const partitions = ['2026-10-01', '2026-10-02', '2026-10-03'].map((d) => dayWindow(d, 'UTC'));
+    const whole = { ...partitions[0]!, end: partitions[2]!.end, partition: '', label: '2026-10-01..2026-10-03' };
+    const unit = { key: 'a', label: 'a', day: '2026-10-01', whole, windows: [whole], partitions };
+    const [first, second] = splitBetweenPartitions(unit, whole)!;
+    expect([first.start, first.end, first.label, second.start, second.end, second.label]).toEqual([
+      '2026-10-01 00:00:00.000',
+      '2026-10-03 00:00:00.000',
+      '2026-10-01..2026-10-02',
+      '2026-10-03 00:00:00.000',
+      '2026-10-04 00:00:00.000',
+      '2026-10-03',
+    ]);
+    expect(partitionsIn(unit, first).map((p) => p.day)).toEqual(['2026-10-01', '2026-10-02']);
+    expect(splitBetweenPartitions(unit, second)).toBeNull();
+    expect(partitionsIn({ ...unit, partitions: undefined })).toEqual([whole]);
   });
 });
 

@@ -1,4 +1,4 @@
--- Rows the day's recomputation of experiment_daily_stats yields (also the dry run's estimate).
+-- Rows the days' recomputation of experiment_daily_stats yields (also the dry run's estimate).
 SELECT
     count() AS rows
 FROM

@@ -1,4 +1,4 @@
--- Rows experiment_daily_stats holds for a day.
+-- Rows experiment_daily_stats holds for the days in [chunk_start, chunk_end).
 SELECT
     count() AS rows
 FROM

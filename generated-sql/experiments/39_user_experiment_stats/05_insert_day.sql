@@ -1,4 +1,4 @@
--- THE rebuild of user_experiment_stats for one day [chunk_start, chunk_end), into staging.
+-- THE rebuild of user_experiment_stats for the whole days in [chunk_start, chunk_end), into staging.
 INSERT INTO
     `experiments_analytics`.`user_experiment_stats__staging`
 SELECT

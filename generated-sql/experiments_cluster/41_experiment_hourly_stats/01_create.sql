@@ -1,6 +1,7 @@
 -- experiment_hourly_stats: events, exposures, conversions, valid events (none before the user's assignment, as the seed counts them), distinct users and value per experiment, variant and hour.
--- Rebuilt a day at a time by chplan run --day (staging, then REPLACE PARTITION), always from the
--- latest state per key, so updates, deletes and redelivered messages are counted exactly once.
+-- Rebuilt by chplan run --day, up to a week of days per unit by default (staging, then REPLACE
+-- PARTITION of each day), always from the latest state per key, so updates, deletes and
+-- redelivered messages are counted exactly once.
 -- Created empty with the structure of its SELECT.
 CREATE TABLE IF NOT EXISTS `experiments_analytics`.`experiment_hourly_stats`
 ON CLUSTER `experiments` ENGINE = ReplicatedSummingMergeTree ('/clickhouse/tables/{shard}/{database}/{table}', '{replica}')

@@ -1,4 +1,4 @@
--- Rows staging holds for a day.
+-- Rows staging holds for the days in [chunk_start, chunk_end).
 SELECT
     count() AS rows
 FROM

@@ -1,4 +1,4 @@
--- Rows user_experiment_stats holds for a day.
+-- Rows user_experiment_stats holds for the days in [chunk_start, chunk_end).
 SELECT
     count() AS rows
 FROM

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { requireApproval } from '../../plan/approval.js';
 import { ConfigError } from '../../core/errors.js';
-import { readAnyPlan } from '../kind-lookup.js';
+import { kindRunFlags, readAnyPlan, runOptions } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
 import { print, printJson, printRunSummary, runProgress } from '../../terminal/output.js';
 import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
@@ -45,7 +45,8 @@ export const runCommand = {
         type: 'number',
         default: 1,
         describe: 'days (or partitions) of the target loaded at once, each in its own staging partition',
-      }),
+      })
+      .options(runOptions()),
   handler: async (
     args: CommonArgs & {
       plan: string;
@@ -59,6 +60,7 @@ export const runCommand = {
       requireApproval: boolean;
       parallel?: number;
       parallelDays: number;
+      [flag: string]: unknown;
     },
   ) => {
     for (const [flag, value] of [
@@ -70,6 +72,7 @@ export const runCommand = {
     }
     const settings = engineSettingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);
+    const flags = kindRunFlags(kind, args);
     if (args.requireApproval) requireApproval(plan);
     const progress = runProgress(args.json);
     const results = await withInterrupt((signal) =>
@@ -85,6 +88,7 @@ export const runCommand = {
           onEvent: progress.onEvent,
           parallelShards: args.parallel,
           parallelUnits: args.parallelDays,
+          flags,
         },
       ),
     ).finally(progress.stop);

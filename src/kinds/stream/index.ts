@@ -15,7 +15,7 @@ import { streamDemoCommand } from './commands/stream-demo.js';
 import { benchStreamCommand } from './commands/bench-stream.js';
 import { loadStreamSpec, withCluster } from './plan/spec.js';
 import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/plan.js';
-import { rebuildAggregates } from './run/run.js';
+import { DAYS_PER_UNIT, rebuildAggregates } from './run/run.js';
 import { pgFromEnv } from '../../engine/postgres.js';
 import { setupChain } from './run/setup.js';
 import { streamStatus } from './run/status.js';
@@ -41,12 +41,24 @@ function daysOf(units: UnitArgs, required: boolean): string[] {
   return days;
 }
 
+function daysPerUnitOf(value: unknown): number {
+  if (value === undefined) return DAYS_PER_UNIT;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 366) return value;
+  throw new ConfigError(`--days-per-unit ${String(value)} is not a whole number from 1 to 366. Nothing was run.`);
+}
+
 /** Debezium change events → landing → processed tables → aggregates rebuilt per day (seed 004). */
 export const streamKind: PlanKind<StreamPlan> = {
   name: 'stream',
   describe:
     'Debezium/Kafka change streams into processed tables and day-rebuilt aggregates (spec: schemas/stream.schema.json)',
   compileOptions: { cluster: CLUSTER_OPTION },
+  runOptions: {
+    'days-per-unit': {
+      type: 'number',
+      describe: `stream: consecutive days of an aggregate rebuilt, published and recorded as one unit (default ${DAYS_PER_UNIT})`,
+    },
+  },
   async compile(_settings, args) {
     const flag = args.cluster as string | undefined;
     const spec = withCluster(loadStreamSpec(args.spec as string), flag);
@@ -63,8 +75,9 @@ export const streamKind: PlanKind<StreamPlan> = {
     };
   },
   readPlan: readStreamPlan,
-  async run(settings, plan, units, options) {
+  async run(settings, plan, units, { flags, ...options }) {
     const days = daysOf(units, false);
+    const daysPerUnit = daysPerUnitOf(flags?.['days-per-unit']);
     const cluster = plan.manifest.spec.cluster;
     if (cluster)
       return withShards(settings, cluster, (_entry, shards) =>
@@ -77,7 +90,7 @@ export const streamKind: PlanKind<StreamPlan> = {
                 dictionaries: pgFromEnv(process.env),
                 onEvent: options.onEvent,
               },
-          { days, ...options },
+          { days, daysPerUnit, ...options },
         ),
       );
     return withEngine(settings, async (engine) => {
@@ -89,7 +102,7 @@ export const streamKind: PlanKind<StreamPlan> = {
         });
       }
       if (days.length === 0) return [];
-      return [{ shard: null, units: await rebuildAggregates(engine, plan, { days, ...options }) }];
+      return [{ shard: null, units: await rebuildAggregates(engine, plan, { days, daysPerUnit, ...options }) }];
     });
   },
   async validate(settings, plan, units) {
@@ -122,7 +135,7 @@ export const streamKind: PlanKind<StreamPlan> = {
         print(
           rows.length === 0
             ? `No day of plan ${plan.name} has been rebuilt yet: chplan run ${plan.dir} --day YYYY-MM-DD.`
-            : table(['aggregate', 'day', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows),
+            : table(['aggregate', 'days', 'published', 'last rebuild (UTC)', 'latest run', 'rows'], rows),
         ),
     };
   },

@@ -1,9 +1,9 @@
 import type { Engine } from '../../../engine/engine.js';
 import { formatTableRef } from '../../../config/settings.js';
-import { windowParams } from '../../../core/windows.js';
+import { dayWindow, windowParams, type Window } from '../../../core/windows.js';
 import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../../../execute/run-plan.js';
 import type { RunContext } from '../../../execute/run-context.js';
-import { dayUnits, recordPublish, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
+import { partitionsIn, recordPublish, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { aggregateStep, chainTables, type AggregateStep } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
@@ -12,6 +12,8 @@ import { tableReferences } from '../../../core/table-references.js';
 
 export interface RebuildOptions {
   days: string[];
+  /** Consecutive days of an aggregate rebuilt as one unit (default DAYS_PER_UNIT). */
+  daysPerUnit?: number;
   dryRun?: boolean;
   resume?: boolean;
   force?: boolean;
@@ -38,20 +40,32 @@ async function countOf(
   return Number(row?.rows ?? 0);
 }
 
+/** Rows the aggregate holds in a window (a day, or a unit's span of days). */
+function heldRows(ctx: Ctx, unit: AggregateDay, window: Window): Promise<number> {
+  return countOf(ctx, unit, 'count_target_day', windowParams(window));
+}
+
+/** A day whose recomputation is empty while the aggregate still holds rows (all of them deleted): dropped. */
+async function dropDay(ctx: Ctx, unit: AggregateDay, day: Window): Promise<number> {
+  const held = await heldRows(ctx, unit, day);
+  if (held > 0)
+    await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), {
+      params: windowParams(day),
+      step: `drop ${day.label}`,
+    });
+  return held;
+}
+
 /**
- * A day whose recomputation is empty while the aggregate still holds rows (everything in it was
- * deleted) has its partition dropped, under the lease and recorded like any publish.
+ * A unit whose recomputation is empty while the aggregate still holds rows in its days (everything in them was
+ * deleted) has those days dropped, under the lease and recorded like any publish.
  */
 async function dropEmptied(ctx: Ctx, unit: AggregateDay): Promise<UnitSummary | null> {
-  const params = windowParams(unit.whole);
-  const held = await countOf(ctx, unit, 'count_target_day', params);
+  const held = await heldRows(ctx, unit, unit.whole);
   if (held === 0) return null;
   const startedAt = new Date();
-  await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), {
-    params,
-    step: `drop ${unit.label}`,
-  });
-  await recordPublish(ctx, unit, startedAt, 0, `the recomputation is empty: the day's ${held} rows were dropped`);
+  for (const day of partitionsIn(unit)) await dropDay(ctx, unit, day);
+  await recordPublish(ctx, unit, startedAt, 0, `the recomputation is empty: the ${held} rows held were dropped`);
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: 0 });
   return {
     unit: unit.label,
@@ -83,6 +97,7 @@ export const streamRunAdapter: RunAdapter<StreamPlan, AggregateDay> = {
     countSource: (ctx, unit, window) => countOf(ctx, unit, 'count_source', windowParams(window)),
     countStaging: (ctx, unit, window) => countOf(ctx, unit, 'count_staging', windowParams(window)),
     whenEmpty: dropEmptied,
+    emptyPartition: dropDay,
     keepsStagedChunks: false,
     publishesNothingWhenEmpty: false,
     // A day's source count is its recomputation: the day is loaded once and found empty by what it stages.
@@ -106,20 +121,59 @@ export function aggregateStages(spec: Pick<StreamSpec, 'aggregates'>): Map<strin
   return stages;
 }
 
-/** Every aggregate's days as units: an aggregate's days after those of the aggregates it reads. */
-export function aggregateDays(plan: StreamPlan, days: string[]): AggregateDay[] {
+/**
+ * Consecutive days an aggregate rebuilds as one unit by default: each unit reads the processed tables' latest state
+ * once, whatever its days, so a week costs little more than a day; a unit that runs out of memory is split between its
+ * days.
+ */
+export const DAYS_PER_UNIT = 7;
+
+/** Days in runs of consecutive days, each at most `size` long (the order kept). Pure. */
+export function spansOf(days: string[], size: number): string[][] {
+  const spans: string[][] = [];
+  for (const day of days) {
+    const span = spans.at(-1);
+    if (span && span.length < size && nextDay(span.at(-1)!) === day) span.push(day);
+    else spans.push([day]);
+  }
+  return spans;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Every aggregate's days as units of up to `daysPerUnit` consecutive days (a unit of one day keyed by the day alone,
+ * as before spans), an aggregate's units after those of the aggregates it reads.
+ */
+export function aggregateDays(plan: StreamPlan, days: string[], daysPerUnit = DAYS_PER_UNIT): AggregateDay[] {
   const stages = aggregateStages(plan.manifest.spec);
   return plan.manifest.spec.aggregates.flatMap(({ name }) =>
-    dayUnits(days, 'UTC', 'day').map((day) => ({
-      ...day,
-      aggregate: name,
-      key: `${name}/${day.day}`,
-      label: `aggregate ${name}, ${day.day}`,
-      stage: stages.get(name)!,
-      // Progress names the chunk's aggregate too.
-      whole: { ...day.whole, label: `${name} ${day.whole.label}` },
-      windows: day.windows.map((w) => ({ ...w, label: `${name} ${w.label}` })),
-    })),
+    spansOf(days, daysPerUnit).map((span) => {
+      const partitions = span.map((day) => {
+        const whole = dayWindow(day, 'UTC');
+        return { ...whole, label: `${name} ${whole.label}` };
+      });
+      const [first, last] = [partitions[0]!, partitions.at(-1)!];
+      const named = span.length === 1 ? first.day : `${first.day}..${last.day}`;
+      const whole = {
+        ...first,
+        end: last.end,
+        partition: span.length === 1 ? first.partition : '',
+        label: `${name} ${named}`,
+      };
+      return {
+        aggregate: name,
+        key: `${name}/${named}`,
+        label: `aggregate ${name}, ${named}`,
+        day: first.day,
+        stage: stages.get(name)!,
+        whole,
+        windows: [whole],
+        partitions,
+      };
+    }),
   );
 }
 
@@ -128,6 +182,6 @@ export function aggregateDays(plan: StreamPlan, days: string[]): AggregateDay[] 
  * PARTITION per aggregate and day, ledger, lease, retries and resume.
  */
 export function rebuildAggregates(engine: Engine, plan: StreamPlan, options: RebuildOptions): Promise<UnitSummary[]> {
-  const { days, ...rest } = options;
-  return runPlan(engine, plan, streamRunAdapter, { ...rest, units: aggregateDays(plan, days) });
+  const { days, daysPerUnit, ...rest } = options;
+  return runPlan(engine, plan, streamRunAdapter, { ...rest, units: aggregateDays(plan, days, daysPerUnit) });
 }
