@@ -51,13 +51,19 @@ export interface TransformBenchReport {
     /** The day in one chunk whose GROUP BY spills to disk past SPILL_BYTES. */
     spillingDayPeakMiB: number;
     spillingDaySeconds: number;
-    /** Day and hour chunks over the time-keyed copy, where an hour chunk reads only its hour's granules. */
+    /**
+     * Day and hour chunks over the time-keyed copy, where an hour chunk reads only its hour's granules: `repeat` pairs
+     * (a day, then its hours), medians, and each pair's hour / day.
+     */
     timeKeyed?: {
       sortingKey: string;
       dayChunkPeakMiB: number;
       hourChunksPeakMiB: number;
       dayChunkSeconds: number;
       hourChunksSeconds: number;
+      pairs: { daySeconds: number; hourSeconds: number; dayPeakMiB: number; hourPeakMiB: number }[];
+      /** The median of the pairs' hour / day times. */
+      hourToDaySeconds: number;
     };
     note: string;
   };
