@@ -74,7 +74,7 @@ export function splitBetweenPartitions(unit: StagedUnit, window: Window): [Windo
     day: from.day,
     start: from.start,
     end: to.end,
-    label: from === to ? from.label : `${from.label}..${to.label}`,
+    label: from === to ? from.label : `${from.label}..${to.day}`,
   });
   return [span(parts[0]!, parts[middle - 1]!), span(parts[middle]!, parts.at(-1)!)];
 }
@@ -332,7 +332,9 @@ async function publish<P extends LoadedPlan, U extends StagedUnit>(
     );
   }
   const emptied: string[] = [];
-  for (const { partition, parts } of held) {
+  for (const [i, { partition, parts }] of held.entries()) {
+    // A takeover stops a unit of several partitions between two of them, as it stops any run before its next step.
+    if (i > 0) await ctx.lease?.heartbeat();
     if (parts > 0) {
       await ctx.engine.command(statementOf(ctx.plan, steps.publish), {
         params: windowParams(partition),
