@@ -122,9 +122,9 @@ export function aggregateStages(spec: Pick<StreamSpec, 'aggregates'>): Map<strin
 }
 
 /**
- * Consecutive days an aggregate rebuilds as one unit by default: each unit reads the processed tables' latest state
- * once, whatever its days, so a week costs little more than a day; a unit that runs out of memory is split between its
- * days.
+ * Consecutive days an aggregate rebuilds as one unit by default: a unit reads the processed tables' whole latest state
+ * once, whatever its days, where seven units of a day read it seven times; a unit that runs out of memory is split
+ * between its days.
  */
 export const DAYS_PER_UNIT = 7;
 
@@ -144,8 +144,8 @@ function nextDay(day: string): string {
 }
 
 /**
- * Every aggregate's days as units of up to `daysPerUnit` consecutive days (a unit of one day keyed by the day alone,
- * as before spans), an aggregate's units after those of the aggregates it reads.
+ * Every aggregate's days as units of up to `daysPerUnit` consecutive days, keyed `aggregate/first..last` (a unit of one
+ * day `aggregate/day`), an aggregate's units after those of the aggregates it reads.
  */
 export function aggregateDays(plan: StreamPlan, days: string[], daysPerUnit = DAYS_PER_UNIT): AggregateDay[] {
   const stages = aggregateStages(plan.manifest.spec);
