@@ -47,7 +47,7 @@ export function runOptions(): Record<string, Options> {
   return Object.assign({}, ...KINDS.map((k) => k.runOptions ?? {}));
 }
 
-/** The kind's own `run` flags among the arguments; a flag only other kinds read is refused, as nothing would read it. */
+/** The kind's own `run` flags among the arguments; a flag only other kinds read is refused: nothing would read it. */
 export function kindRunFlags(kind: PlanKind, args: Record<string, unknown>): Record<string, unknown> {
   const own: Record<string, unknown> = {};
   for (const other of KINDS) {
