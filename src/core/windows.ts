@@ -105,14 +105,18 @@ export function utcInstant(text: string): number {
   return Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`);
 }
 
+/** The date after `day` (`YYYY-MM-DD`). */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The window of a whole day in `zone`. */
 export function dayWindow(day: string, zone: string): Window {
   const start = midnightUtc(day, zone);
-  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     day,
     start: utcText(start),
-    end: utcText(midnightUtc(next, zone)),
+    end: utcText(midnightUtc(nextDay(day), zone)),
     partition: day.replaceAll('-', ''),
     label: day,
   };

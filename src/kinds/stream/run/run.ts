@@ -1,6 +1,6 @@
 import type { Engine } from '../../../engine/engine.js';
 import { formatTableRef } from '../../../config/settings.js';
-import { dayWindow, windowParams, type Window } from '../../../core/windows.js';
+import { dayWindow, nextDay, windowParams, type Window } from '../../../core/windows.js';
 import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../../../execute/run-plan.js';
 import type { RunContext } from '../../../execute/run-context.js';
 import { partitionsIn, recordPublish, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
@@ -40,14 +40,9 @@ async function countOf(
   return Number(row?.rows ?? 0);
 }
 
-/** Rows the aggregate holds in a window (a day, or a unit's span of days). */
-function heldRows(ctx: Ctx, unit: AggregateDay, window: Window): Promise<number> {
-  return countOf(ctx, unit, 'count_target_day', windowParams(window));
-}
-
 /** A day whose recomputation is empty while the aggregate still holds rows (all of them deleted): dropped. */
 async function dropDay(ctx: Ctx, unit: AggregateDay, day: Window): Promise<number> {
-  const held = await heldRows(ctx, unit, day);
+  const held = await countOf(ctx, unit, 'count_target_day', windowParams(day));
   if (held > 0)
     await ctx.engine.command(statementOf(ctx.plan, aggregateStep(unit.aggregate, 'drop_day')), {
       params: windowParams(day),
@@ -61,10 +56,10 @@ async function dropDay(ctx: Ctx, unit: AggregateDay, day: Window): Promise<numbe
  * deleted) has those days dropped, under the lease and recorded like any publish.
  */
 async function dropEmptied(ctx: Ctx, unit: AggregateDay): Promise<UnitSummary | null> {
-  const held = await heldRows(ctx, unit, unit.whole);
-  if (held === 0) return null;
   const startedAt = new Date();
-  for (const day of partitionsIn(unit)) await dropDay(ctx, unit, day);
+  let held = 0;
+  for (const day of partitionsIn(unit)) held += await dropDay(ctx, unit, day);
+  if (held === 0) return null;
   await recordPublish(ctx, unit, startedAt, 0, `the recomputation is empty: the ${held} rows held were dropped`);
   ctx.emit({ type: 'unit_published', unit: unit.label, rows: 0 });
   return {
@@ -137,10 +132,6 @@ export function spansOf(days: string[], size: number): string[][] {
     else spans.push([day]);
   }
   return spans;
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
