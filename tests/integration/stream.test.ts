@@ -213,6 +213,22 @@ function replayLines(lines: string[]): Promise<number> {
   return replayFile(engine, plan, file);
 }
 
+/** Deletes every event of `day` through the chain, and from the source state. */
+async function deleteEventsOf(day: string): Promise<void> {
+  const doomed = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === day);
+  expect(doomed.length).toBeGreaterThan(0);
+  await replayLines(doomed.map((e) => message('events', 'd', e, null)));
+  for (const e of doomed) state.events.delete(Number(e.id));
+}
+
+/** Rows the hourly aggregate holds for `day`. */
+async function hourlyRowsOf(day: string): Promise<string> {
+  const [{ n }] = (await engine.rows<{ n: string }>(
+    `SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`,
+  )) as [{ n: string }];
+  return n;
+}
+
 /** A chain of its own from the demo's spec as `edit` changes it, set up on the test engine. */
 async function chainOf(
   name: string,
@@ -394,15 +410,9 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
 
   it('a day whose events were all deleted is dropped from every aggregate on rebuild', async () => {
     const day = '2026-10-09';
-    const doomed = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === day);
-    expect(doomed.length).toBeGreaterThan(0);
-    await replayLines(doomed.map((e) => message('events', 'd', e, null)));
-    for (const e of doomed) state.events.delete(Number(e.id));
+    await deleteEventsOf(day);
     await rebuildAggregates(engine, plan, { days: [day] });
-    const [{ n }] = (await engine.rows<{ n: string }>(
-      `SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`,
-    )) as [{ n: string }];
-    expect(n).toBe('0');
+    expect(await hourlyRowsOf(day)).toBe('0');
     await expectAggregatesExact();
     // Rebuilt again, the day is empty and the aggregates hold none of it: each unit ends with a publish of nothing
     // (a day is loaded before it is known to be empty), so none shows as pending and --resume skips them.
@@ -423,10 +433,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
 
   it('a unit of several days drops a day its recomputation emptied, and splits between its days, never inside one, when out of memory', async () => {
     const day = '2026-10-08';
-    const doomed = [...state.events.values()].filter((e) => dayOf(String(e.event_time)) === day);
-    expect(doomed.length).toBeGreaterThan(0);
-    await replayLines(doomed.map((e) => message('events', 'd', e, null)));
-    for (const e of doomed) state.events.delete(Number(e.id));
+    await deleteEventsOf(day);
     const days = ['2026-10-06', '2026-10-07', day];
     const events: RunEvent[] = [];
     // Each aggregate's first load of the three days runs out of memory: loaded as 10-06..10-07, then 10-08.
@@ -450,10 +457,7 @@ describe('stream: Debezium → landing → processed → aggregates', () => {
         ['2026-10-08 00:00:00.000', '2026-10-09 00:00:00.000'],
       ]),
     );
-    const [{ n }] = (await engine.rows<{ n: string }>(
-      `SELECT toString(count()) AS n FROM experiments_analytics.experiment_hourly_stats WHERE toDate(hour) = '${day}'`,
-    )) as [{ n: string }];
-    expect(n).toBe('0');
+    expect(await hourlyRowsOf(day)).toBe('0');
     await expectAggregatesExact();
     const publishes = (await readLedger(engine, plan.manifest.ledger.table, plan.manifest.ledger.scope)).filter(
       (r) => r.step === 'publish' && r.unit === `experiment_hourly_stats/2026-10-06..${day}`,
