@@ -1,9 +1,8 @@
--- chplan replay, on an engine that can read the file itself: the dump's lines into replay staging,
--- numbered in file order, under this replay's id.
+-- chplan replay, on an engine that can read the file itself: the dump's lines into this replay's
+-- staging table, numbered in file order.
 INSERT INTO
-    `experiments_analytics`.`experiments_cluster_replay` (replay_id, seq, line)
+    `experiments_analytics`.{replay:Identifier} (seq, line)
 SELECT
-    {replay_id:String},
     rowNumberInAllBlocks(),
     line
 FROM

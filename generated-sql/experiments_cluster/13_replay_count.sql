@@ -2,6 +2,4 @@
 SELECT
     count() AS staged
 FROM
-    `experiments_analytics`.`experiments_cluster_replay`
-WHERE
-    replay_id = {replay_id:String}
+    `experiments_analytics`.{replay:Identifier}

@@ -1,8 +1,8 @@
--- chplan replay: lines [from, to) of this replay's staging into the landing table, in file order, as
--- one insert, where the chain takes them as it takes a Kafka table's poll. With a key separator
--- (a dump of `kcat -K SEP`), a line is the message key, the separator, then the message: the key
--- goes to `key` (a delete without its row takes its key from there) and an empty message is a
--- tombstone.
+-- chplan replay: lines [from, to) of this replay's staging table into the landing table, in file
+-- order, as one insert, where the chain takes them as it takes a Kafka table's poll. With a key
+-- separator (a dump of `kcat -K SEP`), a line is the message key, the separator, then the message:
+-- the key goes to `key` (a delete without its row takes its key from there) and an empty message
+-- is a tombstone.
 INSERT INTO
     `experiments_analytics`.`experiments_cluster_landing_route` (line, key, topic)
 SELECT
@@ -20,10 +20,9 @@ SELECT
     ),
     {topic:String}
 FROM
-    `experiments_analytics`.`experiments_cluster_replay`
+    `experiments_analytics`.{replay:Identifier}
 WHERE
-    replay_id = {replay_id:String}
-    AND seq >= {from:UInt64}
+    seq >= {from:UInt64}
     AND seq < {to:UInt64}
 ORDER BY
     seq

@@ -18,7 +18,7 @@ import { generateDump, preciseDecimal, type Row } from '../../src/kinds/stream/s
 import { dictionaryChecks, seedReferenceTables } from '../../src/kinds/stream/seed/reference.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { faultyEngine, brokenDisk, memoryLimit } from '../helpers/faulty-engine.js';
+import { faultyEngine, brokenDisk, connectionReset, memoryLimit } from '../helpers/faulty-engine.js';
 import { readLedger } from '../../src/execute/ledger.js';
 import type { RunEvent } from '../../src/execute/run-context.js';
 import type { QueryOptions } from '../../src/engine/engine.js';
@@ -687,19 +687,28 @@ describe('versions', () => {
 });
 
 describe('replay', () => {
-  it("a replay stages under its own id: another replay's staged lines are left alone, and every line of its dump lands", async () => {
+  it("a replay stages in a table of its own and drops it, whether it lands or fails: another replay's table is left alone", async () => {
     const chain = await chainOf('twice', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
     const lines = Array.from({ length: 1000 }, (_, i) => message('events', 'c', null, eventRow(i + 1), i + 1));
     writeFileSync(join(dir, 'twice.jsonl'), `${lines.join('\n')}\n`);
-    // Another replay, midway: its lines are staged and not landed yet.
+    // Another replay, midway: its lines are staged in its own table and not landed yet.
     await engine.command(
-      "INSERT INTO twice.twice_replay (replay_id, seq, line) SELECT 'another', number, 'staged' FROM numbers(500)",
+      'CREATE TABLE twice.twice_replay_another (seq UInt64, line String) ENGINE = MergeTree ORDER BY seq',
     );
+    await engine.command("INSERT INTO twice.twice_replay_another SELECT number, 'staged' FROM numbers(500)");
+    const replayTables = () =>
+      engine.rows("SELECT name FROM system.tables WHERE database = 'twice' AND name LIKE 'twice\\_replay\\_%'");
     expect(await replayFile(engine, chain, join(dir, 'twice.jsonl'))).toBe(1000);
-    expect(await engine.rows('SELECT replay_id, count() AS n FROM twice.twice_replay GROUP BY replay_id')).toEqual([
-      { replay_id: 'another', n: '500' },
-    ]);
+    expect(await replayTables()).toEqual([{ name: 'twice_replay_another' }]);
+    expect(await engine.rows('SELECT count() AS n FROM twice.twice_replay_another')).toEqual([{ n: '500' }]);
     expect(await engine.rows('SELECT count() AS n FROM twice.events_processed FINAL')).toEqual([{ n: '1000' }]);
+    // A replay whose connection is lost after it staged its lines drops its table too, and reports the loss.
+    const lost = faultyEngine(engine, [
+      { match: (sql) => /^INSERT INTO\s+`twice`\.`twice_landing`/m.test(sql), error: connectionReset, times: 1 },
+    ]);
+    await expect(replayFile(lost, chain, join(dir, 'twice.jsonl'))).rejects.toThrow(/socket hang up/);
+    expect(lost.injected).toBe(1);
+    expect(await replayTables()).toEqual([{ name: 'twice_replay_another' }]);
   });
 });
 

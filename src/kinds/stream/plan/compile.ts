@@ -36,6 +36,7 @@ export function chainTables(spec: Pick<StreamSpec, 'database' | 'name'>) {
     deadLetter: t(`${spec.name}_dead_letter`),
     parsedLog: t(`${spec.name}_parsed_log`),
     truncations: t(`${spec.name}_truncations`),
+    /** What a replay's own staging table is named after: `<name>_replay_<replay id>`, in the chain's database. */
     replay: t(`${spec.name}_replay`),
     classified: t(`${spec.name}_classified`),
     kafka: t(`${spec.name}_kafka`),
@@ -109,11 +110,11 @@ type StreamTemplate =
   | 'create_parsed_log'
   | 'create_truncations'
   | 'truncations_view'
-  | 'create_replay'
+  | 'replay_create'
   | 'replay_file'
   | 'replay_count'
   | 'replay_block'
-  | 'replay_clear'
+  | 'replay_drop'
   | 'replay_lines'
   | 'source_version'
   | 'create_classified'
@@ -311,10 +312,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
   });
   addAll('truncations_all', '02_truncations_all.sql', tables.truncations);
   add({
-    step: 'create_replay',
-    file: '02_create_replay.sql',
-    role: "replay staging: a dump's lines, numbered, before they land a block at a time",
-    template: 'create_replay',
+    step: 'replay_create',
+    file: '02_replay_create.sql',
+    role: "chplan replay on an engine that reads the file itself: its own staging table for the dump's lines",
+    template: 'replay_create',
     fields: parse,
   });
   add({
@@ -339,10 +340,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     fields: { ...parse, ...REPLAYED, landing: arrival, settings: LANDING_INSERT_SETTINGS },
   });
   add({
-    step: 'replay_clear',
-    file: '02_replay_clear.sql',
-    role: 'empties replay staging once its lines have landed',
-    template: 'replay_clear',
+    step: 'replay_drop',
+    file: '02_replay_drop.sql',
+    role: "drops the replay's staging table once its lines have landed (or it failed)",
+    template: 'replay_drop',
     fields: parse,
   });
   add({

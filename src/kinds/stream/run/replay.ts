@@ -35,8 +35,8 @@ export interface ReplayOptions {
 /**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
  * landing table, where the chain takes them exactly as it takes Kafka's: a block of at most 65,536 lines per insert.
- * The embedded engine reads the file itself into replay staging; a server is sent the file in blocks (it cannot see
- * this machine's files).
+ * The embedded engine reads the file itself into a staging table of the replay's own, dropped when it ends; a server
+ * is sent the file in blocks (it cannot see this machine's files).
  * Returns the lines landed: what the landing table gained, or on a cluster the lines sent through the route (the
  * landing tables that gain them are the shards', filled in the background).
  */
@@ -49,30 +49,37 @@ export async function replayFile(
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile())
     throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
-  const landing = chainTables(plan.manifest.spec).landing;
+  const { landing, replay: staging } = chainTables(plan.manifest.spec);
   const count = () => tableRows(engine, landing);
   const before = await count();
   let sent = 0;
   if (engine.can.runInProcess) {
-    // Staged first, then landed a block at a time: each block its own insert, as a Kafka table hands over a poll.
-    const replayId = randomUUID();
+    // Staged in a table of its own, then landed a block at a time: each block its own insert, as a Kafka table hands
+    // over a poll. The table is dropped however the replay ends (a failed drop after a failure does not hide it).
+    const replay = `${staging.name}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const run = (step: string, params: Record<string, string> = {}) =>
       engine.command(statementOf(plan, step), {
-        params: { replay_id: replayId, separator: keySeparator, ...params },
+        params: { replay, separator: keySeparator, ...params },
         step: 'replay',
       });
-    await run('replay_file', { path });
-    const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'replay_count'), {
-      params: { replay_id: replayId },
-      step: 'replay',
-    })) as [{ staged: string }];
-    sent = Number(staged);
-    onProgress({ phase: 'staged', lines: sent });
-    for (let from = 0; from < sent; from += LANDING_BLOCK_ROWS) {
-      await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
-      onProgress({ phase: 'landed', lines: Math.min(sent, from + LANDING_BLOCK_ROWS), of: sent });
+    await run('replay_create');
+    try {
+      await run('replay_file', { path });
+      const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'replay_count'), {
+        params: { replay },
+        step: 'replay',
+      })) as [{ staged: string }];
+      sent = Number(staged);
+      onProgress({ phase: 'staged', lines: sent });
+      for (let from = 0; from < sent; from += LANDING_BLOCK_ROWS) {
+        await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
+        onProgress({ phase: 'landed', lines: Math.min(sent, from + LANDING_BLOCK_ROWS), of: sent });
+      }
+    } catch (cause) {
+      await run('replay_drop').catch(() => {});
+      throw cause;
     }
-    await run('replay_clear');
+    await run('replay_drop');
   } else {
     let block: string[] = [];
     let bytes = 0;
