@@ -55,7 +55,7 @@ export async function replayFile(
   let sent = 0;
   if (engine.can.runInProcess) {
     // Staged in a table of its own, then landed a block at a time: each block its own insert, as a Kafka table hands
-    // over a poll. The table is dropped however the replay ends (a failed drop after a failure does not hide it).
+    // over a poll. The table is dropped however the replay ends; after a failure, a failed drop does not hide it.
     const replay = `${staging.name}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const run = (step: string, params: Record<string, string> = {}) =>
       engine.command(statementOf(plan, step), {
