@@ -1893,7 +1893,10 @@ FROM
             `clientId`,
             `sessionId`,
             sum(arraySum(x -> abs(toFloat64(x)), __chplan_int_row_values)) AS __chplan_int_abs_total,
-            countIf (__chplan_row_has_unmapped) AS __chplan_unmapped_rows,
+            countIf (
+                has(__chplan_int_row_slots, 0)
+                OR has(__chplan_float_row_slots, 0)
+            ) AS __chplan_unmapped_rows,
             accurateCast(
                 arrayReduce(
                     'sumResample(1, 281, 1)',
@@ -2118,9 +2121,7 @@ FROM
                             k -> transform(k, __chplan_float_keys_15, __chplan_float_positions_15, toUInt32(0)),
                             `metricFloatGroup15`.keys
                         )
-                    ) AS __chplan_float_row_slots,
-                    has(__chplan_int_row_slots, 0)
-                    OR has(__chplan_float_row_slots, 0) AS __chplan_row_has_unmapped
+                    ) AS __chplan_float_row_slots
                 FROM
                     `default`.`eco_cross_page_flow_pt1m_local`
                 WHERE

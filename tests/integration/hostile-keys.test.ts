@@ -110,6 +110,29 @@ describe('hostile keys and an unusual source', () => {
     expect(await scalar(engine, 'SELECT sum(int1) FROM odd.flat')).toBe(before);
     await engine.command("ALTER TABLE odd.events DELETE WHERE clientId = 'c9' SETTINGS mutations_sync = 2");
   });
+
+  it('stops on a key in a map the mapping has no key of at all (float maps empty when discovered)', async () => {
+    await engine.command(`CREATE TABLE odd.ints_only (
+      timestampMs DateTime64(3), clientId String, sessionId UInt64, customerId Int32,
+      metricIntGroup1 Map(String, Int64), metricFloatGroup1 Map(String, Float64)
+    ) ENGINE = MergeTree ORDER BY (clientId, timestampMs)`);
+    await engine.command(
+      `INSERT INTO odd.ints_only SELECT toDateTime64('${DAY} 10:00:00', 3) + toIntervalSecond(number), 'c', number % 3, 1, map('a', toInt64(number)), map() FROM numbers(50)`,
+    );
+    const settings = testSettings({ source: 'odd.ints_only', target: 'odd.ints_flat' });
+    const { plan, report } = await flattenDays(engine, settings, ctx.dir, DAY);
+    expect(report.passed).toBe(true);
+    expect(plan.mapping.float).toEqual([]);
+    expect(await scalar(engine, 'SELECT sum(int1) FROM odd.ints_flat')).toBe(String((50 * 49) / 2));
+    await engine.command(
+      `INSERT INTO odd.ints_only (timestampMs, clientId, sessionId, metricIntGroup1, metricFloatGroup1) VALUES ('${DAY} 12:00:00', 'c', 1, map('a', 1), map('late', 0.5))`,
+    );
+    const failure = await runFlatten(engine, plan, { days: [DAY], chunk: 'day' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(UnmappedKeysError);
+    expect((failure as UnmappedKeysError).keys).toEqual([{ key: 'late', map: 'metricFloatGroup1', rows: 1 }]);
+    expect(await scalar(engine, 'SELECT count() FROM odd.ints_flat__chplan_staging')).toBe('0');
+    expect(await scalar(engine, 'SELECT sum(int1) FROM odd.ints_flat')).toBe(String((50 * 49) / 2));
+  });
 });
 
 describe('views over hostile keys', () => {

@@ -40,7 +40,10 @@ FROM
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
             `clientId`,
             `sessionId`,
-            countIf (__chplan_row_has_unmapped) AS __chplan_unmapped_rows,
+            countIf (
+                has(__chplan_int_row_slots, 0)
+                OR has(__chplan_float_row_slots, 0)
+            ) AS __chplan_unmapped_rows,
             accurateCast(
                 arrayReduce(
                     'sumResample(1, 4, 1)',
@@ -82,9 +85,7 @@ FROM
                             k -> transform(k, __chplan_float_keys_1, __chplan_float_positions_1, toUInt32(0)),
                             `metricFloatGroup1`.keys
                         )
-                    ) AS __chplan_float_row_slots,
-                    has(__chplan_int_row_slots, 0)
-                    OR has(__chplan_float_row_slots, 0) AS __chplan_row_has_unmapped
+                    ) AS __chplan_float_row_slots
                 FROM
                     `default`.`src`
                 WHERE
