@@ -19,6 +19,13 @@ export function clusterFlag(name: string): string {
   return name;
 }
 
+/** A `run` flag's whole number from 1 to `max`, or undefined when it was not given; anything else is refused. */
+export function wholeNumberFlag(flag: string, value: unknown, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max) return value;
+  throw new ConfigError(`--${flag} ${String(value)} is not a whole number from 1 to ${max}. Nothing was run.`);
+}
+
 /** Flags every command understands: where the engine is and how to talk to it. */
 export function withEngineOptions<T>(yargs: Argv<T>) {
   return yargs

@@ -1,10 +1,9 @@
 import type { Argv } from 'yargs';
 import { requireApproval } from '../../plan/approval.js';
-import { ConfigError } from '../../core/errors.js';
 import { kindRunFlags, readAnyPlan, runOptions } from '../kind-lookup.js';
 import { withInterrupt } from '../../terminal/interrupt.js';
 import { print, printJson, printRunSummary, runProgress } from '../../terminal/output.js';
-import { engineSettingsFrom, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
+import { engineSettingsFrom, wholeNumberFlag, withEngineOptions, type CommonArgs } from '../../config/cli-options.js';
 
 export const runCommand = {
   command: 'run <plan>',
@@ -63,13 +62,8 @@ export const runCommand = {
       [flag: string]: unknown;
     },
   ) => {
-    for (const [flag, value] of [
-      ['--parallel', args.parallel],
-      ['--parallel-days', args.parallelDays],
-    ] as const) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 64))
-        throw new ConfigError(`${flag} ${String(value)} is not a whole number from 1 to 64. Nothing was run.`);
-    }
+    wholeNumberFlag('parallel', args.parallel, 64);
+    wholeNumberFlag('parallel-days', args.parallelDays, 64);
     const settings = engineSettingsFrom(args);
     const { kind, plan } = readAnyPlan(args.plan);
     const flags = kindRunFlags(kind, args);

@@ -6,7 +6,7 @@ import { writePlanDir } from '../../plan/plan-dir.js';
 import { print, shownValidation, table } from '../../terminal/output.js';
 import { withShards } from '../../engine/cluster.js';
 import { withPlan } from '../../execute/shards.js';
-import { CLUSTER_OPTION } from '../../config/cli-options.js';
+import { CLUSTER_OPTION, wholeNumberFlag } from '../../config/cli-options.js';
 import { clusterSplitKeys, runStreamOnShards } from './run/shards.js';
 import { validateStreamOnShards } from './validate/shards.js';
 import type { PlanKind, UnitArgs } from '../kind.js';
@@ -41,12 +41,6 @@ function daysOf(units: UnitArgs, required: boolean): string[] {
   return days;
 }
 
-function daysPerUnitOf(value: unknown): number {
-  if (value === undefined) return DAYS_PER_UNIT;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 366) return value;
-  throw new ConfigError(`--days-per-unit ${String(value)} is not a whole number from 1 to 366. Nothing was run.`);
-}
-
 /** Debezium change events → landing → processed tables → aggregates rebuilt per day (seed 004). */
 export const streamKind: PlanKind<StreamPlan> = {
   name: 'stream',
@@ -77,7 +71,7 @@ export const streamKind: PlanKind<StreamPlan> = {
   readPlan: readStreamPlan,
   async run(settings, plan, units, { flags, ...options }) {
     const days = daysOf(units, false);
-    const daysPerUnit = daysPerUnitOf(flags?.['days-per-unit']);
+    const daysPerUnit = wholeNumberFlag('days-per-unit', flags?.['days-per-unit'], 366) ?? DAYS_PER_UNIT;
     const cluster = plan.manifest.spec.cluster;
     if (cluster)
       return withShards(settings, cluster, (_entry, shards) =>
