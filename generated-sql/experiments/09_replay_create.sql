@@ -3,7 +3,8 @@
 -- that they land in the landing table a block at a time, each block its own insert (as a Kafka
 -- table hands over each poll). The replay drops it when it ends, however it ends: replays at once
 -- never share one, and removing a replay's lines costs nothing. A replay whose process was killed
--- leaves its table behind; drop it.
+-- leaves its table behind, and the next replay drops it (no other process can have the embedded
+-- engine's data directory open, so a replay table none of its own replays uses is a leftover).
 CREATE TABLE `experiments_analytics`.{replay:Identifier} (`seq` UInt64, `line` String) ENGINE = MergeTree
 ORDER BY
     seq

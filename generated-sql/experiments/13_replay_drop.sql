@@ -1,3 +1,4 @@
--- Drops this replay's staging table once its lines have landed, or the replay failed.
+-- Drops this replay's staging table once its lines have landed, or the replay failed; before a
+-- replay, the tables that killed replays left.
 DROP TABLE IF EXISTS `experiments_analytics`.{replay:Identifier}
 SYNC

@@ -8,7 +8,7 @@ import { loadStreamSpec } from '../../src/kinds/stream/plan/spec.js';
 import { buildStreamPlan, readStreamPlan, type StreamPlan } from '../../src/kinds/stream/plan/plan.js';
 import { writePlanDir } from '../../src/plan/plan-dir.js';
 import { dropChain, setupChain } from '../../src/kinds/stream/run/setup.js';
-import { replayFile } from '../../src/kinds/stream/run/replay.js';
+import { replayFile, type ReplayProgress } from '../../src/kinds/stream/run/replay.js';
 import { rebuildAggregates } from '../../src/kinds/stream/run/run.js';
 import { daysWithData } from '../../src/kinds/stream/run/days.js';
 import { streamStatus } from '../../src/kinds/stream/run/status.js';
@@ -687,28 +687,53 @@ describe('versions', () => {
 });
 
 describe('replay', () => {
-  it("a replay stages in a table of its own and drops it, whether it lands or fails: another replay's table is left alone", async () => {
+  it("a replay stages in a table of its own and drops it, whether it lands or fails; it drops what killed replays left and leaves another replay's table alone", async () => {
     const chain = await chainOf('twice', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
+    const file = join(dir, 'twice.jsonl');
     const lines = Array.from({ length: 1000 }, (_, i) => message('events', 'c', null, eventRow(i + 1), i + 1));
-    writeFileSync(join(dir, 'twice.jsonl'), `${lines.join('\n')}\n`);
-    // Another replay, midway: its lines are staged in its own table and not landed yet.
-    await engine.command(
-      'CREATE TABLE twice.twice_replay_another (seq UInt64, line String) ENGINE = MergeTree ORDER BY seq',
-    );
-    await engine.command("INSERT INTO twice.twice_replay_another SELECT number, 'staged' FROM numbers(500)");
-    const replayTables = () =>
-      engine.rows("SELECT name FROM system.tables WHERE database = 'twice' AND name LIKE 'twice\\_replay\\_%'");
-    expect(await replayFile(engine, chain, join(dir, 'twice.jsonl'))).toBe(1000);
-    expect(await replayTables()).toEqual([{ name: 'twice_replay_another' }]);
-    expect(await engine.rows('SELECT count() AS n FROM twice.twice_replay_another')).toEqual([{ n: '500' }]);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    // What a replay killed midway leaves: its staging table, lines staged and not landed. Beside it, a table of the
+    // user's whose name only starts like a replay's.
+    for (const name of ['twice_replay_0123456789ab', 'twice_replay_notes']) {
+      await engine.command(`CREATE TABLE twice.${name} (seq UInt64, line String) ENGINE = MergeTree ORDER BY seq`);
+      await engine.command(`INSERT INTO twice.${name} SELECT number, 'staged' FROM numbers(500)`);
+    }
+    const replayTables = async () =>
+      (
+        await engine.rows<{ name: string }>(
+          "SELECT name FROM system.tables WHERE database = 'twice' AND name LIKE 'twice\\_replay\\_%' ORDER BY name",
+        )
+      ).map((t) => t.name);
+    // Another replay of this process runs while the first is midway (staged, nothing landed yet): it must not take
+    // the first one's table for a leftover.
+    let inner: Promise<number> | undefined;
+    const midway: Engine = {
+      can: engine.can,
+      description: engine.description,
+      flags: engine.flags,
+      rows: (sql, options) => engine.rows(sql, options),
+      close: async () => {},
+      command: async (sql, options) => {
+        if (!inner && /^INSERT INTO\s+`twice`\.`twice_landing`/m.test(sql))
+          await (inner = replayFile(engine, chain, file));
+        return engine.command(sql, options);
+      },
+    };
+    const progress: ReplayProgress[] = [];
+    // What the landing table gained while it ran: its own lines and the other replay's.
+    expect(await replayFile(midway, chain, file, { onProgress: (p) => progress.push(p) })).toBe(2000);
+    expect(await inner).toBe(1000);
+    expect(progress[0]).toEqual({ phase: 'cleared', tables: ['twice_replay_0123456789ab'] });
+    expect(await replayTables()).toEqual(['twice_replay_notes']);
+    expect(await engine.rows('SELECT count() AS n FROM twice.twice_replay_notes')).toEqual([{ n: '500' }]);
     expect(await engine.rows('SELECT count() AS n FROM twice.events_processed FINAL')).toEqual([{ n: '1000' }]);
     // A replay whose connection is lost after it staged its lines drops its table too, and reports the loss.
     const lost = faultyEngine(engine, [
       { match: (sql) => /^INSERT INTO\s+`twice`\.`twice_landing`/m.test(sql), error: connectionReset, times: 1 },
     ]);
-    await expect(replayFile(lost, chain, join(dir, 'twice.jsonl'))).rejects.toThrow(/socket hang up/);
+    await expect(replayFile(lost, chain, file)).rejects.toThrow(/socket hang up/);
     expect(lost.injected).toBe(1);
-    expect(await replayTables()).toEqual([{ name: 'twice_replay_another' }]);
+    expect(await replayTables()).toEqual(['twice_replay_notes']);
   });
 });
 

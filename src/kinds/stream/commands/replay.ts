@@ -7,12 +7,17 @@ import { REPLAY_ENGINE, replayFile, type ReplayProgress } from '../run/replay.js
 import { setupChain } from '../run/setup.js';
 import { daysWithData } from '../run/days.js';
 
-/** A line when the dump is staged and one per landed block, each with the seconds it took. */
+/**
+ * A line naming the staging tables of killed replays it dropped, one when the dump is staged and one per landed block,
+ * each with the seconds it took.
+ */
 function printProgress(): (progress: ReplayProgress) => void {
   let since = Date.now();
   return (progress) => {
     const seconds = `${((Date.now() - since) / 1000).toFixed(1)} s`;
     since = Date.now();
+    if (progress.phase === 'cleared')
+      return print(`  dropped the staging tables that killed replays left: ${progress.tables.join(', ')}`);
     print(
       progress.phase === 'staged'
         ? `  staged ${progress.lines} lines in ${seconds}`

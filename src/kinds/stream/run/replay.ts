@@ -19,10 +19,13 @@ import type { StreamPlan } from '../plan/plan.js';
 export const REPLAY_ENGINE = { keepFreedMemoryMs: 10_000 } as const;
 
 /**
- * How far a replay has got: the dump staged (on an engine that reads the file itself), then the lines landed so far,
- * of how many where the dump was staged first.
+ * How far a replay has got: the staging tables that killed replays left, dropped; the dump staged (on an engine that
+ * reads the file itself); then the lines landed so far, of how many where the dump was staged first.
  */
-export type ReplayProgress = { phase: 'staged'; lines: number } | { phase: 'landed'; lines: number; of?: number };
+export type ReplayProgress =
+  | { phase: 'cleared'; tables: string[] }
+  | { phase: 'staged'; lines: number }
+  | { phase: 'landed'; lines: number; of?: number };
 
 export interface ReplayOptions {
   /** What the landing table records as the messages' topic. */
@@ -32,11 +35,31 @@ export interface ReplayOptions {
   onProgress?: (progress: ReplayProgress) => void;
 }
 
+/** The staging tables of this process's replays in progress (database-qualified). */
+const replaysInProgress = new Set<string>();
+
+/**
+ * The staging tables that replays killed midway left behind: on the embedded engine no other process can have the
+ * data directory open, so a replay table that none of this process's replays is using belongs to no live replay.
+ */
+async function leftoverReplays(engine: Engine, staging: { database: string; name: string }): Promise<string[]> {
+  const prefix = `${staging.name}_`;
+  const tables = await engine.rows<{ name: string }>(
+    'SELECT name FROM system.tables WHERE database = {db:String} AND startsWith(name, {prefix:String}) ORDER BY name',
+    { params: { db: staging.database, prefix }, step: 'replay' },
+  );
+  return tables
+    .map((t) => t.name)
+    .filter((name) => /^[0-9a-f]{12}$/.test(name.slice(prefix.length)))
+    .filter((name) => !replaysInProgress.has(`${staging.database}.${name}`));
+}
+
 /**
  * Feeds recorded Debezium messages (one JSON document per line, as Kafka holds them) into the
  * landing table, where the chain takes them exactly as it takes Kafka's: a block of at most 65,536 lines per insert.
- * The embedded engine reads the file itself into a staging table of the replay's own, dropped when it ends; a server
- * is sent the file in blocks (it cannot see this machine's files).
+ * The embedded engine reads the file itself into a staging table of the replay's own, dropped when it ends (and by the
+ * next replay, if this one's process is killed); a server is sent the file in blocks (it cannot see this machine's
+ * files).
  * Returns the lines landed: what the landing table gained, or on a cluster the lines sent through the route (the
  * landing tables that gain them are the shards', filled in the background).
  */
@@ -56,14 +79,20 @@ export async function replayFile(
   if (engine.can.runInProcess) {
     // Staged in a table of its own, then landed a block at a time: each block its own insert, as a Kafka table hands
     // over a poll. The table is dropped however the replay ends; after a failure, a failed drop does not hide it.
+    // Tables that killed replays left are dropped first.
     const replay = `${staging.name}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const run = (step: string, params: Record<string, string> = {}) =>
       engine.command(statementOf(plan, step), {
         params: { replay, separator: keySeparator, ...params },
         step: 'replay',
       });
-    await run('replay_create');
+    const leftovers = await leftoverReplays(engine, staging);
+    for (const name of leftovers) await run('replay_drop', { replay: name });
+    if (leftovers.length > 0) onProgress({ phase: 'cleared', tables: leftovers });
+    const inProgress = `${staging.database}.${replay}`;
+    replaysInProgress.add(inProgress);
     try {
+      await run('replay_create');
       await run('replay_file', { path });
       const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'replay_count'), {
         params: { replay },
@@ -75,11 +104,13 @@ export async function replayFile(
         await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
         onProgress({ phase: 'landed', lines: Math.min(sent, from + LANDING_BLOCK_ROWS), of: sent });
       }
+      await run('replay_drop');
     } catch (cause) {
       await run('replay_drop').catch(() => {});
       throw cause;
+    } finally {
+      replaysInProgress.delete(inProgress);
     }
-    await run('replay_drop');
   } else {
     let block: string[] = [];
     let bytes = 0;
