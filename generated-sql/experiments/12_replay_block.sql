@@ -30,4 +30,6 @@ SETTINGS
     parallel_view_processing = 1,
     max_block_size = 65536,
     max_insert_block_size = 65536,
+    min_insert_block_size_rows = 65536,
+    min_insert_block_size_bytes = 0,
     max_threads = 2
