@@ -687,21 +687,24 @@ describe('versions', () => {
 });
 
 describe('replay', () => {
-  it("a replay stages in a table of its own and drops it, whether it lands or fails; it drops what killed replays left and leaves another replay's table alone", async () => {
+  it("a replay stages in a table of its own and drops it, whether it lands or fails; it drops what killed replays and earlier set-ups left and leaves another replay's table alone", async () => {
     const chain = await chainOf('twice', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
     const file = join(dir, 'twice.jsonl');
     const lines = Array.from({ length: 1000 }, (_, i) => message('events', 'c', null, eventRow(i + 1), i + 1));
     writeFileSync(file, `${lines.join('\n')}\n`);
     // What a replay killed midway leaves: its staging table, lines staged and not landed. Beside it, a table of the
-    // user's whose name only starts like a replay's.
+    // user's whose name only starts like a replay's, and the staging table an earlier chplan's set-up shared.
     for (const name of ['twice_replay_0123456789ab', 'twice_replay_notes']) {
       await engine.command(`CREATE TABLE twice.${name} (seq UInt64, line String) ENGINE = MergeTree ORDER BY seq`);
       await engine.command(`INSERT INTO twice.${name} SELECT number, 'staged' FROM numbers(500)`);
     }
+    await engine.command(
+      "CREATE TABLE twice.twice_replay (replay_id String, seq UInt64, line String) ENGINE = MergeTree ORDER BY (replay_id, seq) COMMENT 'chplan definition 1b2fda876c7c7fed'",
+    );
     const replayTables = async () =>
       (
         await engine.rows<{ name: string }>(
-          "SELECT name FROM system.tables WHERE database = 'twice' AND name LIKE 'twice\\_replay\\_%' ORDER BY name",
+          "SELECT name FROM system.tables WHERE database = 'twice' AND name LIKE 'twice\\_replay%' ORDER BY name",
         )
       ).map((t) => t.name);
     // Another replay of this process runs while the first is midway (staged, nothing landed yet): it must not take
@@ -723,7 +726,7 @@ describe('replay', () => {
     // What the landing table gained while it ran: its own lines and the other replay's.
     expect(await replayFile(midway, chain, file, { onProgress: (p) => progress.push(p) })).toBe(2000);
     expect(await inner).toBe(1000);
-    expect(progress[0]).toEqual({ phase: 'cleared', tables: ['twice_replay_0123456789ab'] });
+    expect(progress[0]).toEqual({ phase: 'cleared', tables: ['twice_replay', 'twice_replay_0123456789ab'] });
     expect(await replayTables()).toEqual(['twice_replay_notes']);
     expect(await engine.rows('SELECT count() AS n FROM twice.twice_replay_notes')).toEqual([{ n: '500' }]);
     expect(await engine.rows('SELECT count() AS n FROM twice.events_processed FINAL')).toEqual([{ n: '1000' }]);

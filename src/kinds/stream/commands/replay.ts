@@ -8,8 +8,8 @@ import { setupChain } from '../run/setup.js';
 import { daysWithData } from '../run/days.js';
 
 /**
- * A line naming the staging tables of killed replays it dropped, one when the dump is staged and one per landed block,
- * each with the seconds it took.
+ * A line naming the staging tables of killed replays (or an earlier chplan's) it dropped, one when the dump is staged
+ * and one per landed block, each with the seconds it took.
  */
 function printProgress(): (progress: ReplayProgress) => void {
   let since = Date.now();
@@ -17,7 +17,9 @@ function printProgress(): (progress: ReplayProgress) => void {
     const seconds = `${((Date.now() - since) / 1000).toFixed(1)} s`;
     since = Date.now();
     if (progress.phase === 'cleared')
-      return print(`  dropped the staging tables that killed replays left: ${progress.tables.join(', ')}`);
+      return print(
+        `  dropped the staging tables killed replays or an earlier chplan left: ${progress.tables.join(', ')}`,
+      );
     print(
       progress.phase === 'staged'
         ? `  staged ${progress.lines} lines in ${seconds}`

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { tableRows } from '../../../engine/table-columns.js';
+import { isPlanDefinition } from '../../../plan/definition.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { chainTables, keyedLine, LANDING_BLOCK_ROWS } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
@@ -19,8 +20,9 @@ import type { StreamPlan } from '../plan/plan.js';
 export const REPLAY_ENGINE = { keepFreedMemoryMs: 10_000 } as const;
 
 /**
- * How far a replay has got: the staging tables that killed replays left, dropped; the dump staged (on an engine that
- * reads the file itself); then the lines landed so far, of how many where the dump was staged first.
+ * How far a replay has got: the staging tables that killed replays (or an earlier chplan) left, dropped; the dump
+ * staged (on an engine that reads the file itself); then the lines landed so far, of how many where the dump was
+ * staged first.
  */
 export type ReplayProgress =
   | { phase: 'cleared'; tables: string[] }
@@ -41,16 +43,18 @@ const replaysInProgress = new Set<string>();
 /**
  * The staging tables that replays killed midway left behind: on the embedded engine no other process can have the
  * data directory open, so a replay table that none of this process's replays is using belongs to no live replay.
+ * Also the one staging table that chains set up by an earlier chplan shared (`<name>_replay`, which no replay uses
+ * now), when its comment says chplan created it.
  */
 async function leftoverReplays(engine: Engine, staging: { database: string; name: string }): Promise<string[]> {
-  const prefix = `${staging.name}_`;
-  const tables = await engine.rows<{ name: string }>(
-    'SELECT name FROM system.tables WHERE database = {db:String} AND startsWith(name, {prefix:String}) ORDER BY name',
-    { params: { db: staging.database, prefix }, step: 'replay' },
+  const tables = await engine.rows<{ name: string; comment: string }>(
+    'SELECT name, comment FROM system.tables WHERE database = {db:String} AND startsWith(name, {prefix:String}) ORDER BY name',
+    { params: { db: staging.database, prefix: staging.name }, step: 'replay' },
   );
+  const ownTable = new RegExp(`^${staging.name}_[0-9a-f]{12}$`);
   return tables
+    .filter((t) => (t.name === staging.name ? isPlanDefinition(t.comment) : ownTable.test(t.name)))
     .map((t) => t.name)
-    .filter((name) => /^[0-9a-f]{12}$/.test(name.slice(prefix.length)))
     .filter((name) => !replaysInProgress.has(`${staging.database}.${name}`));
 }
 
@@ -79,7 +83,7 @@ export async function replayFile(
   if (engine.can.runInProcess) {
     // Staged in a table of its own, then landed a block at a time: each block its own insert, as a Kafka table hands
     // over a poll. The table is dropped however the replay ends; after a failure, a failed drop does not hide it.
-    // Tables that killed replays left are dropped first.
+    // Tables that killed replays or an earlier chplan left are dropped first.
     const replay = `${staging.name}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const run = (step: string, params: Record<string, string> = {}) =>
       engine.command(statementOf(plan, step), {
