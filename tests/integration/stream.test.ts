@@ -738,6 +738,32 @@ describe('replay', () => {
     expect(lost.injected).toBe(1);
     expect(await replayTables()).toEqual(['twice_replay_notes']);
   });
+
+  it('a dump of large messages lands in blocks bounded in bytes: the lines that start in each stretch of the dump', async () => {
+    const chain = await chainOf('sized', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
+    const file = join(dir, 'sized.jsonl');
+    const padded = (id: number) => ({ ...eventRow(id), properties: JSON.stringify({ note: 'x'.repeat(id * 37) }) });
+    const lines = Array.from({ length: 300 }, (_, i) => message('events', 'c', null, padded(i + 1), i + 1));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const blockBytes = 200_000;
+    // The same cut in JavaScript: lines counted by the stretch of blockBytes bytes (of the lines, without their
+    // breaks) each starts in.
+    const expected = new Map<number, number>();
+    let offset = 0;
+    for (const line of lines) {
+      const stretch = Math.floor(offset / blockBytes);
+      expected.set(stretch, (expected.get(stretch) ?? 0) + 1);
+      offset += Buffer.byteLength(line);
+    }
+    const landed: number[] = [];
+    const progress = (p: ReplayProgress) => {
+      if (p.phase === 'landed') landed.push(p.lines - landed.reduce((sum, n) => sum + n, 0));
+    };
+    expect(await replayFile(engine, chain, file, { blockBytes, onProgress: progress })).toBe(300);
+    expect(landed.length).toBeGreaterThan(2);
+    expect(landed).toEqual([...expected.values()]);
+    expect(await engine.rows('SELECT count() AS n FROM sized.events_processed FINAL')).toEqual([{ n: '300' }]);
+  });
 });
 
 describe('message keys', () => {

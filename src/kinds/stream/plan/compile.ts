@@ -117,7 +117,7 @@ type StreamTemplate =
   | 'truncations_view'
   | 'replay_create'
   | 'replay_file'
-  | 'replay_count'
+  | 'replay_blocks'
   | 'replay_block'
   | 'replay_drop'
   | 'replay_lines'
@@ -331,11 +331,11 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     fields: parse,
   });
   add({
-    step: 'replay_count',
-    file: '02_replay_count.sql',
-    role: 'chplan replay: the lines it staged',
-    template: 'replay_count',
-    fields: parse,
+    step: 'replay_blocks',
+    file: '02_replay_blocks.sql',
+    role: 'chplan replay: the blocks its staged lines land in, bounded in lines and bytes',
+    template: 'replay_blocks',
+    fields: { ...parse, blockRows: LANDING_BLOCK_ROWS },
   });
   add({
     step: 'replay_block',

@@ -34,6 +34,11 @@ export interface ReplayOptions {
   topic?: string;
   /** Each line is the message key, this separator, then the message (a dump of `kcat -K SEP`); '' for none. */
   keySeparator?: string;
+  /**
+   * On an engine that reads the file itself: a landed block holds the lines that start in the same stretch of this many
+   * bytes of the dump (at most 65,536 of them), so a dump of large messages lands in blocks of bounded size. 256 MiB.
+   */
+  blockBytes?: number;
   onProgress?: (progress: ReplayProgress) => void;
 }
 
@@ -71,7 +76,7 @@ export async function replayFile(
   engine: Engine,
   plan: StreamPlan,
   file: string,
-  { topic = 'replay', keySeparator = '', onProgress = () => {} }: ReplayOptions = {},
+  { topic = 'replay', keySeparator = '', blockBytes = 256 << 20, onProgress = () => {} }: ReplayOptions = {},
 ): Promise<number> {
   const path = resolve(file);
   if (!existsSync(path) || !statSync(path).isFile())
@@ -98,15 +103,16 @@ export async function replayFile(
     try {
       await run('replay_create');
       await run('replay_file', { path });
-      const [{ staged }] = (await engine.rows<{ staged: string }>(statementOf(plan, 'replay_count'), {
-        params: { replay },
-        step: 'replay',
-      })) as [{ staged: string }];
-      sent = Number(staged);
-      onProgress({ phase: 'staged', lines: sent });
-      for (let from = 0; from < sent; from += LANDING_BLOCK_ROWS) {
-        await run('replay_block', { topic, from: String(from), to: String(from + LANDING_BLOCK_ROWS) });
-        onProgress({ phase: 'landed', lines: Math.min(sent, from + LANDING_BLOCK_ROWS), of: sent });
+      const blocks = await engine.rows<{ first_seq: string; end_seq: string; lines: string }>(
+        statementOf(plan, 'replay_blocks'),
+        { params: { replay, block_bytes: String(blockBytes) }, step: 'replay' },
+      );
+      const staged = blocks.reduce((sum, block) => sum + Number(block.lines), 0);
+      onProgress({ phase: 'staged', lines: staged });
+      for (const block of blocks) {
+        await run('replay_block', { topic, from: block.first_seq, to: block.end_seq });
+        sent += Number(block.lines);
+        onProgress({ phase: 'landed', lines: sent, of: staged });
       }
       await run('replay_drop');
     } catch (cause) {
