@@ -739,22 +739,23 @@ describe('replay', () => {
     expect(await replayTables()).toEqual(['twice_replay_notes']);
   });
 
-  it('a dump of large messages lands in blocks bounded in bytes: the lines that start in each stretch of the dump', async () => {
+  it('a dump of large messages lands in blocks bounded in bytes as well as lines', async () => {
     const chain = await chainOf('sized', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
     const file = join(dir, 'sized.jsonl');
     const padded = (id: number) => ({ ...eventRow(id), properties: JSON.stringify({ note: 'x'.repeat(id * 37) }) });
     const lines = Array.from({ length: 300 }, (_, i) => message('events', 'c', null, padded(i + 1), i + 1));
     writeFileSync(file, `${lines.join('\n')}\n`);
     const blockBytes = 200_000;
-    // The same cut in JavaScript: lines counted by the stretch of blockBytes bytes (of the lines, without their
-    // breaks) each starts in.
-    const expected = new Map<number, number>();
+    // The same cut in JavaScript: 65,536 lines at a time, then by the stretch of blockBytes bytes of them (without
+    // their line breaks) each line starts in.
+    const expected = new Map<string, number>();
     let offset = 0;
-    for (const line of lines) {
-      const stretch = Math.floor(offset / blockBytes);
-      expected.set(stretch, (expected.get(stretch) ?? 0) + 1);
+    lines.forEach((line, i) => {
+      if (i % 65_536 === 0) offset = 0;
+      const block = `${Math.floor(i / 65_536)}:${Math.floor(offset / blockBytes)}`;
+      expected.set(block, (expected.get(block) ?? 0) + 1);
       offset += Buffer.byteLength(line);
-    }
+    });
     const landed: number[] = [];
     const progress = (p: ReplayProgress) => {
       if (p.phase === 'landed') landed.push(p.lines - landed.reduce((sum, n) => sum + n, 0));

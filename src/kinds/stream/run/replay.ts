@@ -35,8 +35,9 @@ export interface ReplayOptions {
   /** Each line is the message key, this separator, then the message (a dump of `kcat -K SEP`); '' for none. */
   keySeparator?: string;
   /**
-   * On an engine that reads the file itself: a landed block holds the lines that start in the same stretch of this many
-   * bytes of the dump (at most 65,536 of them), so a dump of large messages lands in blocks of bounded size. 256 MiB.
+   * On an engine that reads the file itself: 65,536 lines land at a time, and of those, the lines that start in the
+   * same stretch of this many bytes of them as one insert, so a dump of large messages lands in blocks of bounded
+   * size. 256 MiB: messages of a few kilobytes land 65,536 at a time.
    */
   blockBytes?: number;
   onProgress?: (progress: ReplayProgress) => void;
