@@ -3,7 +3,7 @@ import { encodingProblem, streamSpecOf, type StreamSpec } from '../../src/kinds/
 import { aggregateStages } from '../../src/kinds/stream/run/run.js';
 import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/encodings.js';
-import { resolveSelect } from '../../src/kinds/stream/plan/compile.js';
+import { renderStream, resolveSelect } from '../../src/kinds/stream/plan/compile.js';
 import { accountingCheck, schemaCheck, stateChecks } from '../../src/kinds/stream/validate/validate.js';
 
 const table = {
@@ -27,6 +27,18 @@ describe('stream spec', () => {
       kafka: null,
       envelope: { wrapper: 'payload', version: 'lsn' },
     });
+  });
+
+  it("a Kafka table hands over at most kafka.maxBlockSize messages a flush (65,536 unless told), within Kafka's bounds", () => {
+    const kafka = { brokers: 'k:9092', topics: ['pg.public.events'], group: 'g' };
+    const blockSize = (extra: Record<string, unknown>) =>
+      renderStream(streamSpecOf(spec({ kafka: { ...kafka, ...extra } })))
+        .find((s) => s.step === 'kafka.create')!
+        .sql.match(/kafka_max_block_size = (\d+),/)?.[1];
+    expect(blockSize({})).toBe('65536');
+    expect(blockSize({ maxBlockSize: 4096 })).toBe('4096');
+    for (const maxBlockSize of [0, 1_048_577, 2.5, '4096'])
+      expect(() => streamSpecOf(spec({ kafka: { ...kafka, maxBlockSize } }))).toThrow(/maxBlockSize/);
   });
 
   it('says what is wrong, all at once', () => {

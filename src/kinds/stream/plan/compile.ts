@@ -17,7 +17,7 @@ import {
 } from './parse-sql.js';
 import { TOAST_PLACEHOLDER, toastResolution } from './toast-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
-import { liveViewName, type StreamAggregate, type StreamSpec, type StreamTable } from './spec.js';
+import { LANDING_BLOCK_ROWS, liveViewName, type StreamAggregate, type StreamSpec, type StreamTable } from './spec.js';
 
 export interface StreamStatement {
   step: string;
@@ -50,20 +50,19 @@ export function chainTables(spec: Pick<StreamSpec, 'database' | 'name'>) {
 }
 
 /**
- * How lines are inserted into the landing table: blocks of at most 65,536 rows (what a Kafka table hands over by
- * default), each as its own INSERT, with the views run in parallel. One insert per block matters: within one INSERT
- * the views' reads of other tables do not see what the same INSERT wrote for earlier blocks, and filling an
- * unchanged TOASTed value reads the processed table (measured: 235 of 13,700 such messages dead-lettered when a
- * 137,283-line dump landed in one INSERT). For the same reason a block reaches the views whole: the engine otherwise
- * hands an insert's rows to the views in pieces of at most 256 MB (`min_insert_block_size_bytes`), so 65,536 messages
- * of more than 4 KB each arrived in two or more, and a piece did not see what the pieces before it wrote (measured: on
- * the benchmark's dump cut at 64 MB, 501 unchanged TOASTed values dead-lettered whose earlier version was in the same
- * block). A piece ends at 65,536 rows instead, and never by bytes.
+ * How lines are inserted into the landing table: blocks of at most LANDING_BLOCK_ROWS rows, each as its own INSERT,
+ * with the views run in parallel. One insert per block matters: within one INSERT the views' reads of other tables do
+ * not see what the same INSERT wrote for earlier blocks, and filling an unchanged TOASTed value reads the processed
+ * table (measured: 235 of 13,700 such messages dead-lettered when a 137,283-line dump landed in one INSERT). For the
+ * same reason a block reaches the views whole: the engine otherwise hands an insert's rows to the views in pieces of
+ * at most 256 MB (`min_insert_block_size_bytes`), so 65,536 messages of more than 4 KB each arrived in two or more,
+ * and a piece did not see what the pieces before it wrote (measured: on the benchmark's dump cut at 64 MB, 501
+ * unchanged TOASTed values dead-lettered whose earlier version was in the same block). A piece ends at the block's
+ * rows instead, and never by bytes.
  */
-export const LANDING_BLOCK_ROWS = 65_536;
 export const LANDING_INSERT_SETTINGS =
-  'parallel_view_processing = 1, max_block_size = 65536, max_insert_block_size = 65536, ' +
-  'min_insert_block_size_rows = 65536, min_insert_block_size_bytes = 0, max_threads = 2';
+  `parallel_view_processing = 1, max_block_size = ${LANDING_BLOCK_ROWS}, max_insert_block_size = ${LANDING_BLOCK_ROWS}, ` +
+  `min_insert_block_size_rows = ${LANDING_BLOCK_ROWS}, min_insert_block_size_bytes = 0, max_threads = 2`;
 
 /**
  * A replayed line as message and message key: split at the first `{separator:String}`, when one is given (as
@@ -519,6 +518,7 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
         topics: spec.kafka.topics.join(','),
         group: spec.kafka.group,
         consumers: spec.kafka.consumers,
+        maxBlockSize: spec.kafka.maxBlockSize,
       },
     });
     add({

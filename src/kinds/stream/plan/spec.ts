@@ -51,12 +51,22 @@ export interface StreamAggregate {
   select: string;
 }
 
+/** How many messages land at a time: what a replay inserts as one block, and a Kafka table's flush by default. */
+export const LANDING_BLOCK_ROWS = 65_536;
+
 export interface StreamSpec {
   kind: 'stream';
   name: string;
   database: string;
   ledger: TableRef;
-  kafka: { brokers: string; topics: string[]; group: string; consumers: number } | null;
+  kafka: {
+    brokers: string;
+    topics: string[];
+    group: string;
+    consumers: number;
+    /** The most messages a flush hands to the views as one block (kafka_max_block_size). */
+    maxBlockSize: number;
+  } | null;
   envelope: { wrapper: 'payload' | 'none'; version: 'lsn' | 'ts_ms' };
   tables: StreamTable[];
   aggregates: StreamAggregate[];
@@ -246,7 +256,13 @@ export function streamSpecOf(raw: Record<string, unknown>, path = 'spec'): Strea
     ledger: r.ledger ? tableOrThrow('ledger', r.ledger as unknown as string) : { database, name: 'chplan_ledger' },
     cluster: r.cluster ?? null,
     kafka: r.kafka
-      ? { brokers: r.kafka.brokers!, topics: r.kafka.topics!, group: r.kafka.group!, consumers: r.kafka.consumers ?? 1 }
+      ? {
+          brokers: r.kafka.brokers!,
+          topics: r.kafka.topics!,
+          group: r.kafka.group!,
+          consumers: r.kafka.consumers ?? 1,
+          maxBlockSize: r.kafka.maxBlockSize ?? LANDING_BLOCK_ROWS,
+        }
       : null,
     envelope: { wrapper: r.envelope?.wrapper ?? 'payload', version: r.envelope?.version ?? 'lsn' },
     tables,
