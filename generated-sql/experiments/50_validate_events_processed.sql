@@ -34,10 +34,10 @@ SELECT
                     source_table = 'events'
             )
             AND (
-                `user_id` = '__debezium_unavailable_value'
-                OR `event_type` = '__debezium_unavailable_value'
-                OR `page` = '__debezium_unavailable_value'
-                OR `device` = '__debezium_unavailable_value'
+                `user_id` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
+                OR `event_type` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
+                OR `page` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
+                OR `device` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
             )
     ) AS placeholders,
     (

@@ -33,7 +33,7 @@ SELECT
                 WHERE
                     source_table = 'assignments'
             )
-            AND (`user_id` = '__debezium_unavailable_value')
+            AND (`user_id` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='))
     ) AS placeholders,
     (
         SELECT

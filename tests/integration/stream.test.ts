@@ -1252,6 +1252,65 @@ describe("each message's schema picks its encoding", () => {
   });
 });
 
+describe("Debezium's bytes (bytea)", () => {
+  it('arrive as the bytes PostgreSQL holds, an unchanged TOASTed one keeps the earlier bytes; bytes read as text fail validation', async () => {
+    const chain = await eventsChainWith('bytea', [
+      { name: 'blob', path: 'blob', type: 'String', encoding: 'base64' },
+      { name: 'blob_text', path: 'blob_text', type: 'String' },
+    ]);
+    const unavailable = Buffer.from('__debezium_unavailable_value').toString('base64');
+    const random = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7919 + 13) % 256));
+    const sent = [Buffer.from([0, 255, 128, 10, 13, 9, 39, 92, 0xc3]), Buffer.alloc(0), random];
+    // The schema a default deployment sends: a bytea is a plain bytes field (base64 in JSON).
+    const bytes = (field: string) => ({ type: 'bytes', optional: true, field });
+    const after = {
+      type: 'struct',
+      field: 'after',
+      fields: [{ type: 'int64', field: 'id' }, bytes('blob'), bytes('blob_text')],
+    };
+    const schema = { type: 'struct', fields: [{ ...after, field: 'before' }, after] };
+    const send = (id: number, op: 'c' | 'u', blob: string, version: number, fields: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        schema,
+        payload: {
+          op,
+          before: null,
+          after: eventRow(id, { blob, blob_text: blob, ...fields }),
+          source: { table: 'events', lsn: version },
+        },
+      });
+    const lines = [
+      ...sent.map((b, i) => send(i + 1, 'c', b.toString('base64'), 10 + i)),
+      // An update that leaves the bytea unchanged: Debezium's placeholder, in base64.
+      send(1, 'u', unavailable, 20, { event_type: 'conversion' }),
+      send(4, 'c', 'not base64!', 21),
+    ];
+    writeFileSync(join(dir, 'bytea.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'bytea.jsonl'));
+    const rows = await engine.rows<{ id: string; event_type: string; blob: string; blob_text: string }>(
+      'SELECT toString(id) AS id, event_type, hex(blob) AS blob, blob_text FROM bytea.events_processed FINAL ORDER BY id',
+    );
+    expect(rows.map(({ id, event_type, blob }) => ({ id, event_type, blob }))).toEqual([
+      { id: '1', event_type: 'conversion', blob: sent[0]!.toString('hex').toUpperCase() },
+      { id: '2', event_type: 'click', blob: '' },
+      { id: '3', event_type: 'click', blob: random.toString('hex').toUpperCase() },
+    ]);
+    expect(await deadLetterReasons('bytea')).toEqual([
+      expect.stringMatching(/^type: blob is not bytes in base64: "not base64!"/),
+    ]);
+    // Read as text, the bytes stay base64, and the unchanged one becomes the placeholder's base64: validation says so.
+    expect(rows[0]!.blob_text).toBe(unavailable);
+    const checks = (await validateStream(engine, chain, [])).days[0]!.checks;
+    expect(checks.find((c) => c.name.startsWith('messages: field types'))).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(
+        /^events_processed\.blob_text: the messages send bytes .* read it with "encoding": "base64"$/,
+      ),
+    });
+    expect(checks.find((c) => c.name === 'events_processed: no placeholder stored')).toMatchObject({ status: 'fail' });
+  });
+});
+
 describe("Debezium's other encodings", () => {
   it('each arrives exact at its boundaries (variable scales, string and double decimals, µs/ms/ns epochs before 1970, zoned times, day numbers, times of day, arrays), and what cannot is dead-lettered', async () => {
     const columns = [

@@ -170,14 +170,17 @@ describe('parsing each type strictly', () => {
       { name: 'b', path: 'b', type: "DateTime64(6, 'UTC')", encoding: 'epoch_nanos' as const },
       { name: 'c', path: 'c', type: 'String', encoding: 'variable_scale' as const },
       { name: 'd', path: 'd', type: 'Date', encoding: 'epoch_micros' as const },
+      { name: 'f', path: 'f', type: 'Int64', encoding: 'base64' as const },
     ].map(encodingProblem);
     expect(problems).toEqual([
       expect.stringMatching(/epoch_micros carries 6 digits after the second, which DateTime64\(3\) would drop/),
       expect.stringMatching(/epoch_nanos carries 9 digits/),
       expect.stringMatching(/applies to a Decimal/),
       expect.stringMatching(/applies to a DateTime64/),
+      expect.stringMatching(/base64 \(Debezium's bytes: a bytea, a precise decimal\) applies to a String or a Decimal/),
     ]);
     expect(encodingProblem({ name: 'e', path: 'e', type: "DateTime64(9, 'UTC')", encoding: 'epoch_nanos' })).toBe(null);
+    expect(encodingProblem({ name: 'g', path: 'g', type: 'LowCardinality(String)', encoding: 'base64' })).toBe(null);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   typedSelect,
   versionType,
 } from './parse-sql.js';
-import { TOAST_PLACEHOLDER, toastResolution } from './toast-sql.js';
+import { TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, toastResolution } from './toast-sql.js';
 import { fillTableReferences } from '../../../core/table-references.js';
 import { LANDING_BLOCK_ROWS, liveViewName, type StreamAggregate, type StreamSpec, type StreamTable } from './spec.js';
 
@@ -184,10 +184,14 @@ export function liveCondition(spec: Pick<StreamSpec, 'database' | 'name' | 'clus
   return `\`_deleted\` = 0 AND \`_version\` > ${lastTruncate(spec, table)}`;
 }
 
-/** Whether a processed row holds Debezium's TOAST placeholder in a text column (never, in a right chain). Pure. */
+/**
+ * Whether a processed row holds Debezium's TOAST placeholder in a text column (never, in a right chain), or its
+ * base64, which bytes read as text would hold. Pure.
+ */
 function placeholderCondition(table: StreamTable): string {
   const text = table.columns.filter((c) => /^(LowCardinality\()?String/.test(c.type));
-  return text.map((c) => `${quoteIdent(c.name)} = ${quoteString(TOAST_PLACEHOLDER)}`).join(' OR ') || 'false';
+  const placeholders = [TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES].map(quoteString).join(', ');
+  return text.map((c) => `${quoteIdent(c.name)} IN (${placeholders})`).join(' OR ') || 'false';
 }
 
 /**

@@ -100,6 +100,14 @@ function unscaledFromBase64(f: string, alias: string): string {
   return `if(empty((tryBase64Decode(${f}) AS ${bytes})) OR length(${bytes}) > 16, NULL, ${unscaled})`;
 }
 
+/**
+ * Debezium's bytes as the bytes themselves: NULL when the text is not base64 (tryBase64Decode gives '' then, as it
+ * does for the empty value, which is valid). Pure.
+ */
+function bytesFromBase64(f: string, bytes: string): string {
+  return `if(${f} = '' OR NOT empty((tryBase64Decode(${f}) AS ${bytes})), ${bytes}, NULL)`;
+}
+
 /** 10^k as Int256 for k in 0..38, exactly: intExp10 is exact up to 10^19 (UInt64). */
 function powerOfTen(k: string): string {
   return `(toInt256(intExp10(least(${k}, 19))) * intExp10(greatest((${k}) - 19, 0)))`;
@@ -249,12 +257,14 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
   if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
-  // The decimals' intermediate values are named after the column and encoding: one name, one expression.
+  // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;
   if (/^Decimal/.test(t) && column.encoding === 'base64')
     return scale === undefined ? decimalFromBase64(f, t, alias) : decimalFromBase64AtScale(f, t, scale, `${alias}_at`);
   if (/^Decimal/.test(t) && column.encoding === 'variable_scale') return decimalFromVariableScale(f, t, alias);
   if (/^Decimal/.test(t)) return decimalFromText(f, t);
+  // Bytes (a bytea under binary.handling.mode=bytes, the default): base64 in JSON, stored as the bytes themselves.
+  if (column.encoding === 'base64') return bytesFromBase64(f, quoteIdent(`${alias}_bytes`));
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
   // An array stays its JSON text until the processed table: every element must convert.

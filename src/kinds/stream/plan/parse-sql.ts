@@ -62,6 +62,11 @@ function label(column: StreamColumn): string {
   return column.json ? `${column.path}.${column.json}` : column.path;
 }
 
+/** What a column's value must be, as a reason names it: its type, or for bytes stored as a String, base64. */
+function expectedOf(column: StreamColumn): string {
+  return column.encoding === 'base64' && base(column.type) === 'String' ? 'bytes in base64' : column.type;
+}
+
 /** The conditions joined by AND, those that always hold (null) left out. Pure. */
 function allOf(...conditions: (string | null)[]): string {
   return conditions.filter((c) => c !== null).join(' AND ');
@@ -98,7 +103,7 @@ export function tableReasonExpr(table: StreamTable, schemas: boolean): string {
       : '';
     parts.push(
       allOf(`${value} IS NULL`, key ? null : notDelete, `NOT ${absent}`),
-      `concat(${quoteString(`type: ${label(column)} is not ${column.type}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100)${declared})`,
+      `concat(${quoteString(`type: ${label(column)} is not ${expectedOf(column)}: `)}, substring(JSONExtractRaw(${source}, ${field}), 1, 100)${declared})`,
     );
   }
   return `multiIf(${parts.join(', ')}, '')`;

@@ -102,7 +102,8 @@ export const TIME_DIGITS: Record<string, number> = { time_millis: 3, time_micros
 /** Whether values in this encoding can become this type (digits aside). Pure. */
 export function encodingApplies(encoding: string, type: string): boolean {
   const t = base(type);
-  if (encoding === 'base64' || encoding === 'variable_scale') return /^Decimal/.test(t);
+  if (encoding === 'base64') return /^(Decimal|String$)/.test(t);
+  if (encoding === 'variable_scale') return /^Decimal/.test(t);
   if (encoding in EPOCH_DIGITS) return /^DateTime64/.test(t);
   if (encoding in TIME_DIGITS) return /^Time64/.test(t);
   if (encoding === 'epoch_days') return /^Date(32)?$/.test(t);
@@ -119,7 +120,7 @@ export function digitsOf(encoding: string, type: string): { sent: number; kept: 
 
 /** What each encoding applies to, for the message that refuses it elsewhere. */
 const APPLIES_TO: Record<NonNullable<StreamColumn['encoding']>, string> = {
-  base64: "(Debezium's precise decimals) applies to a Decimal",
+  base64: "(Debezium's bytes: a bytea, a precise decimal) applies to a String or a Decimal",
   variable_scale: "(Debezium's precise decimals) applies to a Decimal",
   epoch_millis: '(a Debezium timestamp) applies to a DateTime64',
   epoch_micros: '(a Debezium timestamp) applies to a DateTime64',

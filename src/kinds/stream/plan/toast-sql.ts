@@ -11,7 +11,7 @@ import { base, type StreamColumn, type StreamTable } from './spec.js';
 /** What Debezium sends for a TOASTed value it does not have (`unavailable.value.placeholder`'s default). */
 export const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
 /** The placeholder where the value is bytes (a bytea, a NUMERIC in the precise encoding): base64 of its UTF-8. */
-const TOAST_PLACEHOLDER_BYTES = Buffer.from(TOAST_PLACEHOLDER).toString('base64');
+export const TOAST_PLACEHOLDER_BYTES = Buffer.from(TOAST_PLACEHOLDER).toString('base64');
 /** Why a row whose other values are usable still cannot be: a TOASTed value with nothing to take it from. Pure. */
 export function unavailableReasonExpr(table: StreamTable): string {
   const parts = toastable(table).flatMap((column) => [

@@ -7,7 +7,7 @@ import { reportOf, type Check, type DayReport, type ValidationReport } from '../
 import { aggregateStep, chainTables } from '../plan/compile.js';
 import type { StreamPlan } from '../plan/plan.js';
 import { encodingOf, logicalEncoding, scaleOf, schemaTyped } from '../plan/encodings.js';
-import { digitsOf } from '../plan/spec.js';
+import { base, digitsOf } from '../plan/spec.js';
 import { dayUnits } from '../../../execute/staged-units.js';
 
 type Counts = Record<string, string>;
@@ -110,6 +110,11 @@ export function schemaCheck(
         if (declared === 'base64' && scale !== undefined && Number(scale) > scaleOf(column.type))
           warnings.add(
             `${where}: the messages' decimals have scale ${scale}, the column ${column.type}: a value with more decimals than the column keeps is dead-lettered`,
+          );
+      } else if (field.name === undefined && field.type === 'bytes' && base(column.type) === 'String') {
+        if (read !== 'base64')
+          failures.add(
+            `${where}: the messages send bytes (a bytea: base64 in JSON), which the spec stores as their base64 text, and an unchanged TOASTed value as the placeholder's base64: read it with "encoding": "base64"`,
           );
       } else if (field.name === undefined && read !== '' && (read !== 'iso8601' || field.type !== 'string'))
         failures.add(`${where}: the messages send a plain ${field.type}, which the spec reads as ${read}`);
