@@ -764,6 +764,7 @@ describe('replay', () => {
     expect(landed.length).toBeGreaterThan(2);
     expect(landed).toEqual([...expected.values()]);
     expect(await engine.rows('SELECT count() AS n FROM sized.events_processed FINAL')).toEqual([{ n: '300' }]);
+    await expect(replayFile(engine, chain, file, { blockBytes: 0 })).rejects.toThrow(/at least 1; got 0/);
   });
 });
 

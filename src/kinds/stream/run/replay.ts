@@ -81,6 +81,10 @@ export async function replayFile(
   { topic = 'replay', keySeparator = '', blockBytes = 256 << 20, onProgress = () => {} }: ReplayOptions = {},
 ): Promise<number> {
   const path = resolve(file);
+  if (!Number.isSafeInteger(blockBytes) || blockBytes < 1)
+    throw new ConfigError(
+      `A replay's blocks must hold a whole number of bytes, at least 1; got ${blockBytes}. Nothing was landed.`,
+    );
   if (!existsSync(path) || !statSync(path).isFile())
     throw new ConfigError(`${file} is not a file. Pass a dump with one Debezium message per line. Nothing was landed.`);
   const { landing, replay: staging } = chainTables(plan.manifest.spec);
