@@ -1,8 +1,8 @@
--- chplan replay: lines [from, to) of this replay's staging table (one block of replay_blocks) into the landing table, in file
--- order, as one insert, where the chain takes them as it takes a Kafka table's poll. With a key
--- separator (a dump of `kcat -K SEP`), a line is the message key, the separator, then the message:
--- the key goes to `key` (a delete without its row takes its key from there) and an empty message
--- is a tombstone.
+-- chplan replay: lines [from, to) of this replay's staging table (one block of replay_blocks) into
+-- the landing table, in file order, as one insert, where the chain takes them as it takes a Kafka
+-- table's poll. With a key separator (a dump of `kcat -K SEP`), a line is the message key, the
+-- separator, then the message: the key goes to `key` (a delete without its row takes its key from
+-- there) and an empty message is a tombstone.
 INSERT INTO
     `experiments_analytics`.`experiments_landing` (line, key, topic)
 SELECT

@@ -12,6 +12,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { connect } from '../../../engine/connect.js';
 import { quoteString } from '../../../core/quote.js';
+import { LANDING_BLOCK_ROWS } from '../plan/spec.js';
 import { REPLAY_ENGINE, replayFile } from '../run/replay.js';
 
 const [mode, dataDir, dump, planDir] = process.argv.slice(2) as [string, string, string, string];
@@ -24,7 +25,7 @@ let stagingSeconds = 0;
 const file = quoteString(dump);
 // The floors' inserts: the landing's blocks and threads, squashed into parts as the engine does by default. The landing
 // keeps each block whole for its views instead, which would slow a plain insert (8 parts, not 7).
-const PLAIN_INSERT = 'max_block_size = 65536, max_insert_block_size = 65536, max_threads = 2';
+const PLAIN_INSERT = `max_block_size = ${LANDING_BLOCK_ROWS}, max_insert_block_size = ${LANDING_BLOCK_ROWS}, max_threads = 2`;
 
 if (mode === 'floor') {
   await engine.command('CREATE DATABASE IF NOT EXISTS bench');
