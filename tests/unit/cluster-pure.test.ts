@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shardTargets } from '../../src/engine/cluster.js';
 import { oneReport, shardedValidation, type ValidationReport } from '../../src/validate/report.js';
-import { keyedLine } from '../../src/kinds/stream/plan/compile.js';
+import { keyedLine } from '../../src/kinds/stream/plan/replay-sql.js';
 import { renderSync, shardCondition } from '../../src/kinds/sync/plan/compile.js';
 import { syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 

@@ -3,7 +3,8 @@ import { encodingProblem, streamSpecOf, type StreamSpec } from '../../src/kinds/
 import { aggregateStages } from '../../src/kinds/stream/run/run.js';
 import { tableReferences } from '../../src/core/table-references.js';
 import { convertExpr, extractType } from '../../src/kinds/stream/plan/encodings.js';
-import { renderStream, resolveSelect } from '../../src/kinds/stream/plan/compile.js';
+import { renderStream } from '../../src/kinds/stream/plan/compile.js';
+import { resolveSelect } from '../../src/kinds/stream/plan/chain-tables.js';
 import { accountingCheck, schemaCheck, stateChecks } from '../../src/kinds/stream/validate/validate.js';
 
 const table = {

@@ -1,12 +1,10 @@
-import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
-import type { TableRef } from '../../../config/settings.js';
+import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import { numberInOrder } from '../../../plan/plan-dir.js';
-import { renderStep, type Statement } from '../../../render/render.js';
+import { renderStep } from '../../../render/render.js';
 import { withDefinition, type PlannedObject } from '../../../plan/definition.js';
 import {
   envelopeColumns,
   envelopeReasonExpr,
-  readsSchemas,
   keyHashExpr,
   processedSelect,
   routeKeyExpr,
@@ -15,9 +13,13 @@ import {
   typedSelect,
   versionType,
 } from './parse-sql.js';
-import { TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, toastResolution } from './toast-sql.js';
-import { fillTableReferences } from '../../../core/table-references.js';
-import { LANDING_BLOCK_ROWS, liveViewName, type StreamAggregate, type StreamSpec, type StreamTable } from './spec.js';
+import { toastResolution } from './toast-sql.js';
+import { liveViewName, type StreamSpec } from './spec.js';
+import { chainContext, type ChainContext } from './chain-context.js';
+import { kafkaCollection, lastTruncate, liveCondition, pgCollection, readable, resolveSelect } from './chain-tables.js';
+import { addReplayStatements } from './replay-sql.js';
+import { addAggregateStatements } from './aggregate-sql.js';
+import { addValidationStatements } from './validate-sql.js';
 
 export interface StreamStatement {
   step: string;
@@ -28,228 +30,27 @@ export interface StreamStatement {
   object?: PlannedObject;
 }
 
-/** Every table the chain is made of. Pure. */
-export function chainTables(spec: Pick<StreamSpec, 'database' | 'name'>) {
-  const t = (name: string): TableRef => ({ database: spec.database, name });
-  return {
-    landing: t(`${spec.name}_landing`),
-    deadLetter: t(`${spec.name}_dead_letter`),
-    parsedLog: t(`${spec.name}_parsed_log`),
-    truncations: t(`${spec.name}_truncations`),
-    /** What a replay's own staging table is named after: `<name>_replay_<replay id>`, in the chain's database. */
-    replay: t(`${spec.name}_replay`),
-    classified: t(`${spec.name}_classified`),
-    kafka: t(`${spec.name}_kafka`),
-    /** On a cluster: the Distributed table messages land through, routed by key. */
-    route: t(`${spec.name}_landing_route`),
-    table: t,
-    /** On a cluster: a table of every shard, read as one (`<name>_all`). */
-    all: (name: string) => t(`${name}_all`),
-    staging: (aggregate: string) => t(`${aggregate}__staging`),
-  };
-}
-
-/**
- * How lines are inserted into the landing table: blocks of at most LANDING_BLOCK_ROWS rows, each as its own INSERT,
- * with the views run in parallel. One insert per block matters: within one INSERT the views' reads of other tables do
- * not see what the same INSERT wrote for earlier blocks, and filling an unchanged TOASTed value reads the processed
- * table (measured: 235 of 13,700 such messages dead-lettered when a 137,283-line dump landed in one INSERT). For the
- * same reason a block reaches the views whole: the engine otherwise hands an insert's rows to the views in pieces of
- * at most 256 MB (`min_insert_block_size_bytes`), so 65,536 messages of more than 4 KB each arrived in two or more,
- * and a piece did not see what the pieces before it wrote (measured: on the benchmark's dump cut at 64 MB, 501
- * unchanged TOASTed values dead-lettered whose earlier version was in the same block). A piece ends at the block's
- * rows instead, and never by bytes.
- */
-export const LANDING_INSERT_SETTINGS =
-  `parallel_view_processing = 1, max_block_size = ${LANDING_BLOCK_ROWS}, max_insert_block_size = ${LANDING_BLOCK_ROWS}, ` +
-  `min_insert_block_size_rows = ${LANDING_BLOCK_ROWS}, min_insert_block_size_bytes = 0, max_threads = 2`;
-
-/**
- * A replayed line as message and message key: split at the first `{separator:String}`, when one is given (as
- * keyedLine splits the lines sent to a server).
- */
-const KEYED = "{separator:String} != '' AND position(line, {separator:String}) > 0";
-const REPLAYED = {
-  value: `if(${KEYED}, substring(line, position(line, {separator:String}) + length({separator:String})), line)`,
-  key: `if(${KEYED}, substring(line, 1, position(line, {separator:String}) - 1), '')`,
-};
-
-/** A dump's line as message and message key, as REPLAYED splits it in SQL. Pure. */
-export function keyedLine(line: string, separator: string): { line: string; key: string } {
-  const at = separator === '' ? -1 : line.indexOf(separator);
-  return at < 0 ? { line, key: '' } : { line: line.slice(at + separator.length), key: line.slice(0, at) };
-}
-
-export function kafkaCollection(spec: Pick<StreamSpec, 'name'>): string {
-  return `chplan_kafka_${spec.name}`;
-}
-
-export function pgCollection(spec: Pick<StreamSpec, 'name'>): string {
-  return `chplan_pg_${spec.name}`;
-}
-
-/** An aggregate's statements, in the order a rebuild uses them. */
-export type AggregateStep =
-  | 'create'
-  | 'create_staging'
-  | 'clear_day'
-  | 'count_source'
-  | 'insert_day'
-  | 'count_staging'
-  | 'check_staging'
-  | 'publish_day'
-  | 'count_target_day'
-  | 'drop_day'
-  | 'read_day'
-  | 'recompute_day';
-
-/** The templates (templates/stream, templates/common) a stream plan is rendered from. */
-type StreamTemplate =
-  | 'create_database'
-  | 'create_ledger'
-  | 'migrate_ledger'
-  | 'append_ledger'
-  | 'create_landing'
-  | 'create_dead_letter'
-  | 'create_parsed_log'
-  | 'create_truncations'
-  | 'truncations_view'
-  | 'replay_create'
-  | 'replay_file'
-  | 'replay_blocks'
-  | 'replay_block'
-  | 'replay_drop'
-  | 'replay_lines'
-  | 'source_version'
-  | 'create_classified'
-  | 'create_processed'
-  | 'create_typed'
-  | 'classify_view'
-  | 'envelope_dead_letter_view'
-  | 'typed_view'
-  | 'processed_view'
-  | 'parsed_log_view'
-  | 'row_dead_letter_view'
-  | 'create_kafka'
-  | 'kafka_to_landing'
-  | 'kafka_errors'
-  | 'create_aggregate'
-  | 'create_staging'
-  | 'clear_staging_day'
-  | 'count_source'
-  | 'insert_day'
-  | 'count_staging'
-  | 'check_staging'
-  | 'publish_day'
-  | 'count_target_day'
-  | 'drop_day'
-  | 'read_day'
-  | 'recompute_day'
-  | 'create_dictionary'
-  | 'create_view'
-  | 'live_view'
-  | 'create_route'
-  | 'create_distributed'
-  | 'check_colocation'
-  | 'validate_accounting'
-  | 'validate_dead_changes'
-  | 'validate_schemas'
-  | 'validate_state';
-
-/** The step of an aggregate's statement: `agg.experiment_hourly_stats.insert_day`. */
-export function aggregateStep(aggregate: string, type: AggregateStep): string {
-  return `agg.${aggregate}.${type}`;
-}
-
-/**
- * A table of the chain as the whole chain reads it: on a cluster, every shard's (`<name>_all`), else itself. Pure.
- */
-function readable(spec: Pick<StreamSpec, 'database' | 'name' | 'cluster'>, table: TableRef): TableRef {
-  return spec.cluster ? chainTables(spec).all(table.name) : table;
-}
-
-/**
- * The version of the last truncate of a table's source (0 when it was never truncated), as a scalar subquery; on a
- * cluster over every shard's truncations (a truncate lands on one shard and empties the table on all). Pure.
- */
-function lastTruncate(spec: Pick<StreamSpec, 'database' | 'name' | 'cluster'>, table: StreamTable): string {
-  return `(SELECT max(version) FROM ${quoteTable(readable(spec, chainTables(spec).truncations))} WHERE source_table = ${quoteString(table.source)})`;
-}
-
-/**
- * The rows of a processed table that are its latest state (read with FINAL): not deleted, and newer than the
- * table's last truncate. Pure.
- */
-export function liveCondition(spec: Pick<StreamSpec, 'database' | 'name' | 'cluster'>, table: StreamTable): string {
-  return `\`_deleted\` = 0 AND \`_version\` > ${lastTruncate(spec, table)}`;
-}
-
-/**
- * Whether a processed row holds Debezium's TOAST placeholder in a text column (never, in a right chain), or its
- * base64, which bytes read as text would hold. Pure.
- */
-function placeholderCondition(table: StreamTable): string {
-  const text = table.columns.filter((c) => /^(LowCardinality\()?String/.test(c.type));
-  const placeholders = [TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES].map(quoteString).join(', ');
-  return text.map((c) => `${quoteIdent(c.name)} IN (${placeholders})`).join(' OR ') || 'false';
-}
-
-/**
- * An aggregate's SELECT with its references filled: a processed table is its latest state
- * (FINAL, deletes left out), an aggregate its table; `:window` keeps only the rows of the day
- * being rebuilt (bound as chunk_start / chunk_end). On a cluster every reference reads every shard
- * (`<name>_all`): a processed table is sharded by its key, and FINAL on each shard is the latest
- * state since a key's versions all meet there. Pure.
- */
-export function resolveSelect(spec: StreamSpec, sql: string, options: { windowed: boolean }): string {
-  const tables = chainTables(spec);
-  return fillTableReferences(sql, (name, window) => {
-    const processed = spec.tables.find((t) => t.name === name);
-    const time = processed ? processed.time : spec.aggregates.find((a) => a.name === name)!.time;
-    const filter =
-      window && options.windowed && time !== undefined
-        ? `${quoteIdent(time)} >= {chunk_start:DateTime64(3, 'UTC')} AND ${quoteIdent(time)} < {chunk_end:DateTime64(3, 'UTC')}`
-        : null;
-    const where = [processed ? liveCondition(spec, processed) : null, filter].filter((c) => c !== null);
-    const table = quoteTable(readable(spec, tables.table(name)));
-    if (where.length === 0) return table;
-    return `(SELECT * FROM ${table}${processed ? ' FINAL' : ''} WHERE ${where.join(' AND ')})`;
-  }).trim();
-}
-
 /** Renders every statement of a stream plan, in the order a setup runs them. Pure. */
 export function renderStream(spec: StreamSpec): StreamStatement[] {
   const out: StreamStatement[] = [];
   // Every object of the chain carries its definition as COMMENT; the ledger is shared with other plans.
-  const add = ({ step, file, role, template, fields }: Statement<StreamTemplate>) => {
+  const chain = chainContext(spec, ({ step, file, role, template, fields }) => {
     const sql = renderStep('stream', { type: template, ...fields });
     out.push({ step, file, role, ...(step === 'create_ledger' ? { sql } : withDefinition(step, sql)) });
-  };
-  const tables = chainTables(spec);
-  const parse = {
-    landing: tables.landing,
-    deadLetter: tables.deadLetter,
-    parsedLog: tables.parsedLog,
-    truncations: tables.truncations,
-    replay: tables.replay,
-    classified: tables.classified,
-    versionType: versionType(spec),
-    cluster: spec.cluster,
-    schemas: readsSchemas(spec),
-  };
-  // On a cluster, messages land through the route (Kafka's view, replays), which sends each to its key's shard.
-  const arrival = spec.cluster ? tables.route : tables.landing;
-  /** On a cluster, `<name>_all` over a table of the chain, right after the table. */
-  const addAll = (step: string, file: string, local: TableRef) => {
-    if (spec.cluster)
-      add({
-        step,
-        file,
-        role: `cluster: ${local.name} of every shard, read as one`,
-        template: 'create_distributed',
-        fields: { cluster: spec.cluster, name: local.name, local, distributed: tables.all(local.name) },
-      });
-  };
+  });
+  addStorage(chain);
+  addReplayStatements(chain);
+  addTables(chain);
+  addViews(chain);
+  addKafka(chain);
+  for (const aggregate of spec.aggregates) addAggregateStatements(chain, aggregate);
+  addLookups(chain);
+  addValidationStatements(chain);
+  return numberInOrder(out);
+}
+
+/** Adds the chain's database, the ledger, and the tables messages land and are accounted in. */
+function addStorage({ spec, tables, parse, add, addAll }: ChainContext): void {
   add({
     step: 'create_database',
     file: '00_create_database.sql',
@@ -281,7 +82,6 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     template: 'append_ledger',
     fields: { ledger: spec.ledger },
   });
-
   add({
     step: 'create_landing',
     file: '02_create_landing.sql',
@@ -319,52 +119,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
     fields: parse,
   });
   addAll('truncations_all', '02_truncations_all.sql', tables.truncations);
-  add({
-    step: 'replay_create',
-    file: '02_replay_create.sql',
-    role: "chplan replay on an engine that reads the file itself: its own staging table for the dump's lines",
-    template: 'replay_create',
-    fields: parse,
-  });
-  add({
-    step: 'replay_file',
-    file: '02_replay_file.sql',
-    role: 'chplan replay on an engine that reads the file itself: the lines into replay staging',
-    template: 'replay_file',
-    fields: parse,
-  });
-  add({
-    step: 'replay_blocks',
-    file: '02_replay_blocks.sql',
-    role: 'chplan replay: the blocks its staged lines land in, bounded in lines and bytes',
-    template: 'replay_blocks',
-    fields: { ...parse, blockRows: LANDING_BLOCK_ROWS },
-  });
-  add({
-    step: 'replay_block',
-    file: '02_replay_block.sql',
-    role: 'chplan replay: one block of staged lines into the landing table, as one insert (as a Kafka table hands over a poll)',
-    template: 'replay_block',
-    fields: { ...parse, ...REPLAYED, landing: arrival, settings: LANDING_INSERT_SETTINGS },
-  });
-  add({
-    step: 'replay_drop',
-    file: '02_replay_drop.sql',
-    role: "drops the replay's staging table once its lines have landed (or it failed)",
-    template: 'replay_drop',
-    fields: parse,
-  });
-  add({
-    step: 'replay_lines',
-    file: '02_replay_lines.sql',
-    role: 'chplan replay to a server: the lines follow in blocks',
-    template: 'replay_lines',
-    fields: {
-      ...parse,
-      landing: arrival,
-      settings: LANDING_INSERT_SETTINGS,
-    },
-  });
+}
+
+/** Adds what a rebuild reads the landing by, the classified messages, and each processed and typed table. */
+function addTables({ spec, tables, parse, add, addAll }: ChainContext): void {
   add({
     step: 'source_version',
     file: '02_source_version.sql',
@@ -414,6 +172,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       },
     });
   }
+}
+
+/** Adds the views that parse each landed message once, into its table, the parsed log or the dead letter. */
+function addViews({ spec, tables, parse, add }: ChainContext): void {
   add({
     step: 'classify_view',
     file: '04_classify_view.sql',
@@ -504,6 +266,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       },
     });
   }
+}
+
+/** Adds the Kafka table and its views into the landing table and the dead letter, where the spec reads Kafka. */
+function addKafka({ spec, tables, arrival, add }: ChainContext): void {
   if (spec.kafka) {
     const kafka = {
       cluster: spec.cluster,
@@ -546,10 +312,10 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       },
     });
   }
-  for (const aggregate of spec.aggregates) {
-    renderAggregate(spec, aggregate, add);
-    addAll(`agg.${aggregate.name}.create_all`, `07_${aggregate.name}/00_all.sql`, tables.table(aggregate.name));
-  }
+}
+
+/** Adds the dictionaries over PostgreSQL's tables and the reporting views. */
+function addLookups({ spec, tables, add }: ChainContext): void {
   for (const dictionary of spec.dictionaries) {
     add({
       step: `dictionary.${dictionary.name}`,
@@ -585,105 +351,4 @@ export function renderStream(spec: StreamSpec): StreamStatement[] {
       },
     });
   }
-  add({
-    step: 'validate_accounting',
-    file: '10_validate_accounting.sql',
-    role: 'validation: landed = parsed + truncates + tombstones + dead-lettered',
-    template: 'validate_accounting',
-    fields: parse,
-  });
-  add({
-    step: 'validate_dead_changes',
-    file: '10_validate_dead_changes.sql',
-    role: "validation: updates, deletes and truncates of the chain's tables that were dead-lettered",
-    template: 'validate_dead_changes',
-    fields: {
-      ...parse,
-      payload: spec.envelope.wrapper === 'payload',
-      sources: spec.tables.map((t) => quoteString(t.source)).join(', '),
-    },
-  });
-  if (spec.envelope.wrapper === 'payload')
-    add({
-      step: 'validate_schemas',
-      file: '10_validate_schemas.sql',
-      role: "validation: a message of each schema the connector sent, to compare its field types with the spec's",
-      template: 'validate_schemas',
-      fields: parse,
-    });
-  for (const table of spec.tables) {
-    if (spec.cluster)
-      add({
-        step: `table.${table.name}.check_colocation`,
-        file: `10_check_colocation_${table.name}.sql`,
-        role: 'cluster: validation: keys held by more than one shard',
-        template: 'check_colocation',
-        fields: {
-          cluster: spec.cluster,
-          name: table.name,
-          target: tables.table(table.name),
-          keyList: table.key.map(quoteIdent).join(', '),
-        },
-      });
-    add({
-      step: `table.${table.name}.validate`,
-      file: `10_validate_${table.name}.sql`,
-      role: 'validation: rows against the latest version per key',
-      template: 'validate_state',
-      fields: {
-        ...parse,
-        name: table.name,
-        source: table.source,
-        target: tables.table(table.name),
-        live: liveCondition(spec, table),
-        truncated: lastTruncate(spec, table),
-        placeholder: placeholderCondition(table),
-      },
-    });
-  }
-  return numberInOrder(out);
-}
-
-/** An aggregate's statements, in order: step type, template, role. */
-const AGGREGATE_STATEMENTS: [AggregateStep, StreamTemplate, string][] = [
-  ['create', 'create_aggregate', 'aggregate table, partitioned by day'],
-  ['create_staging', 'create_staging', "staging with the aggregate's structure"],
-  ['clear_day', 'clear_staging_day', 'empties a day of staging'],
-  ['count_source', 'count_source', "rows a day's recomputation yields"],
-  ['insert_day', 'insert_day', 'THE rebuild of a day, into staging'],
-  ['count_staging', 'count_staging', 'rows staged for a day'],
-  ['check_staging', 'check_staging', 'rows and parts of a staged day, checked before publish'],
-  ['publish_day', 'publish_day', 'atomic REPLACE PARTITION of the day'],
-  ['count_target_day', 'count_target_day', 'rows the aggregate holds for a day'],
-  ['drop_day', 'drop_day', 'drops a day whose recomputation is empty'],
-  ['read_day', 'read_day', 'validation: a published day'],
-  ['recompute_day', 'recompute_day', 'validation: the same day recomputed from the latest state'],
-];
-
-function renderAggregate(
-  spec: StreamSpec,
-  aggregate: StreamAggregate,
-  add: (statement: Statement<StreamTemplate>) => void,
-): void {
-  const tables = chainTables(spec);
-  const common = {
-    cluster: spec.cluster,
-    name: aggregate.name,
-    description: aggregate.description,
-    target: tables.table(aggregate.name),
-    staging: tables.staging(aggregate.name),
-    time: aggregate.time,
-    keyList: aggregate.key.map(quoteIdent).join(', '),
-    select: resolveSelect(spec, aggregate.select, { windowed: false }),
-    windowSelect: resolveSelect(spec, aggregate.select, { windowed: true }),
-  };
-  AGGREGATE_STATEMENTS.forEach(([type, template, role], i) => {
-    add({
-      step: aggregateStep(aggregate.name, type),
-      file: `07_${aggregate.name}/${String(i + 1).padStart(2, '0')}_${type}.sql`,
-      role,
-      template,
-      fields: common,
-    });
-  });
 }

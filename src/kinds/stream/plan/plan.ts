@@ -11,7 +11,8 @@ import {
   type SealedPlan,
   type PlanFiles,
 } from '../../../plan/plan-dir.js';
-import { chainTables, kafkaCollection, pgCollection, renderStream } from './compile.js';
+import { renderStream } from './compile.js';
+import { chainTables, kafkaCollection, pgCollection } from './chain-tables.js';
 import { renderDocument } from '../../../render/render.js';
 import type { StreamSpec } from './spec.js';
 

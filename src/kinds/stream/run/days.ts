@@ -1,7 +1,7 @@
 import { daysBetween } from '../../../core/windows.js';
 import type { Engine } from '../../../engine/engine.js';
 import { quoteIdent, quoteTable } from '../../../core/quote.js';
-import { chainTables } from '../plan/compile.js';
+import { chainTables } from '../plan/chain-tables.js';
 import type { StreamPlan } from '../plan/plan.js';
 
 /** Every day from the earliest to the latest time any processed table with a time column holds (latest state). */

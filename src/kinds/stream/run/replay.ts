@@ -7,7 +7,8 @@ import { ConfigError } from '../../../core/errors.js';
 import { tableRows } from '../../../engine/table-columns.js';
 import { isPlanDefinition } from '../../../plan/definition.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { chainTables, keyedLine } from '../plan/compile.js';
+import { chainTables } from '../plan/chain-tables.js';
+import { keyedLine } from '../plan/replay-sql.js';
 import { LANDING_BLOCK_ROWS } from '../plan/spec.js';
 import type { StreamPlan } from '../plan/plan.js';
 

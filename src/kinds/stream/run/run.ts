@@ -5,7 +5,8 @@ import { runPlan, type RunAdapter, type RunEvent, type UnitSummary } from '../..
 import type { RunContext } from '../../../execute/run-context.js';
 import { partitionsIn, recordPublish, stagedUnits, type StagedUnit } from '../../../execute/staged-units.js';
 import { statementOf } from '../../../plan/plan-dir.js';
-import { aggregateStep, chainTables, type AggregateStep } from '../plan/compile.js';
+import { aggregateStep, type AggregateStep } from '../plan/aggregate-sql.js';
+import { chainTables } from '../plan/chain-tables.js';
 import type { StreamPlan } from '../plan/plan.js';
 import type { StreamSpec } from '../plan/spec.js';
 import { tableReferences } from '../../../core/table-references.js';

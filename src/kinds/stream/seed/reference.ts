@@ -4,7 +4,7 @@ import { quoteIdent, quoteTable } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
 import { pgIdent, pgRows, describePg, type PgConnection } from '../../../engine/postgres.js';
 import type { Check } from '../../../validate/report.js';
-import { chainTables } from '../plan/compile.js';
+import { chainTables } from '../plan/chain-tables.js';
 import type { StreamPlan } from '../plan/plan.js';
 import { ConfigError } from '../../../core/errors.js';
 
