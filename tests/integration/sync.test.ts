@@ -8,7 +8,7 @@ import { buildSyncPlan, readSyncPlan, type SyncPlan } from '../../src/kinds/sync
 import { compileSyncDir } from '../../src/kinds/sync/plan/compile-plan-dir.js';
 import { runSync } from '../../src/kinds/sync/run/run.js';
 import { scopeAfterSync, validateSync, type ValidationScope } from '../../src/kinds/sync/validate/validate.js';
-import { widenedXid } from '../../src/kinds/sync/plan/compile.js';
+import { widenedXid } from '../../src/kinds/sync/plan/pg-queries.js';
 import type { LoadWindow } from '../../src/kinds/sync/run/load-window.js';
 import { seedAdtech, ADTECH_DEFAULTS } from '../../src/kinds/sync/seed/seed-adtech.js';
 import { withCollection } from '../../src/engine/postgres.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shardTargets } from '../../src/engine/cluster.js';
 import { oneReport, shardedValidation, type ValidationReport } from '../../src/validate/report.js';
 import { keyedLine } from '../../src/kinds/stream/plan/replay-sql.js';
-import { renderSync, shardCondition } from '../../src/kinds/sync/plan/compile.js';
+import { renderSync } from '../../src/kinds/sync/plan/compile.js';
+import { shardCondition } from '../../src/kinds/sync/plan/pg-queries.js';
 import { syncSpecOf } from '../../src/kinds/sync/plan/spec.js';
 
 describe('a cluster, in pure parts', () => {

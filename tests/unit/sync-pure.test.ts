@@ -6,7 +6,7 @@ import { columnProblem, tableProblems } from '../../src/kinds/sync/plan/introspe
 import { compareTotals } from '../../src/kinds/sync/validate/evaluate.js';
 import { canonicalNumber, compareRows, sameNumber } from '../../src/validate/compare.js';
 import { loadWindow, watermarks } from '../../src/kinds/sync/run/load-window.js';
-import { columnCheck } from '../../src/kinds/sync/plan/compile.js';
+import { columnCheck } from '../../src/kinds/sync/plan/column-checks.js';
 import type { LedgerRow } from '../../src/execute/ledger.js';
 
 const table = { source: 't', role: 'fact', primaryKey: ['id'], cursor: 'inserted_at' };

@@ -9,7 +9,7 @@ import Cursor from 'pg-cursor';
 import pg from 'pg';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { readSyncPlan } from '../plan/plan.js';
-import { tableStep } from '../plan/compile.js';
+import { tableStep } from '../plan/sync-steps.js';
 import { createCollection, dropCollection, parsePgUrl, pgParams } from '../../../engine/postgres.js';
 
 const [mode, ...rest] = process.argv.slice(2) as [string, ...string[]];

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../core/canonical-json.js';
 import { contentHash } from '../../../plan/manifest.js';
 import { quoteString } from '../../../core/quote.js';
 import type { Engine } from '../../../engine/engine.js';
-import type { SourceColumn, SourceTable } from './compile.js';
+import type { SourceColumn, SourceTable } from './sync-steps.js';
 import type { SyncSpec, SyncTableSpec } from './spec.js';
 import { pgParams, pgRows, pgSource, pgString, throughPg, type PgConnection } from '../../../engine/postgres.js';
 

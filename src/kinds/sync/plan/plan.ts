@@ -11,7 +11,8 @@ import {
   type SealedPlan,
   type PlanFiles,
 } from '../../../plan/plan-dir.js';
-import { renderSync, type SourceColumn, type SourceTable } from './compile.js';
+import { renderSync } from './compile.js';
+import type { SourceColumn, SourceTable } from './sync-steps.js';
 import type { PlannedObject } from '../../../plan/definition.js';
 import type { KpiSpec, SyncSpec, SyncTableSpec } from './spec.js';
 import { renderDocument } from '../../../render/render.js';

@@ -2,7 +2,7 @@ import type { Engine } from '../../../engine/engine.js';
 import { ConfigError } from '../../../core/errors.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import type { ChangedObject } from '../../../execute/planned-objects.js';
-import { kpiStep, type KpiStep } from '../plan/compile.js';
+import { kpiStep, type KpiStep } from '../plan/sync-steps.js';
 import type { SyncPlan } from '../plan/plan.js';
 
 /**

@@ -11,7 +11,7 @@ import { record, type RunContext } from '../../../execute/run-context.js';
 import { runPlan, type RunAdapter, type RunEvent, type Unit, type UnitSummary } from '../../../execute/run-plan.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { utcInstant, type Window } from '../../../core/windows.js';
-import { tableStep, tablesOf } from '../plan/compile.js';
+import { tableStep, tablesOf } from '../plan/sync-steps.js';
 import { BEGINNING, loadWindow, snapshots, watermarks, type LoadWindow, type SourceBound } from './load-window.js';
 import { createKpis, refreshKpis } from './kpi-views.js';
 import type { SyncManifest, SyncPlan } from '../plan/plan.js';

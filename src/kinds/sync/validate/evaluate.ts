@@ -1,5 +1,5 @@
 import type { Check } from '../../../validate/report.js';
-import type { ColumnCheck } from '../plan/compile.js';
+import type { ColumnCheck } from '../plan/column-checks.js';
 import { sameNumber } from '../../../validate/compare.js';
 
 type Totals = Record<string, unknown> & { m: string; n: string };

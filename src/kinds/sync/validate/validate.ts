@@ -1,7 +1,8 @@
 import type { Engine } from '../../../engine/engine.js';
 import { statementOf } from '../../../plan/plan-dir.js';
 import { reportOf, type Check, type DayReport, type ValidationReport } from '../../../validate/report.js';
-import { columnCheck, kpiStep, tableStep } from '../plan/compile.js';
+import { columnCheck } from '../plan/column-checks.js';
+import { kpiStep, tableStep } from '../plan/sync-steps.js';
 import type { SyncPlan } from '../plan/plan.js';
 import { pgParams, throughPg, withCollection, type PgConnection } from '../../../engine/postgres.js';
 import { compareTotals, keyCheck } from './evaluate.js';
