@@ -7,6 +7,7 @@ export function pgTableName(spec: Pick<SyncSpec, 'source'>, source: string): str
   return `${pgIdent(spec.source.schema)}.${pgIdent(source)}`;
 }
 
+/** A query's lines, as a plan's comments show them. Pure. */
 export function queryLines(query: string): string[] {
   return query.split('\n');
 }

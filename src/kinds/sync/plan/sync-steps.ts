@@ -128,6 +128,7 @@ export function kpiNextName(name: string): string {
   return `${name}__chplan_next`;
 }
 
+/** The step name of a KPI's statement: `kpi.kpi_campaign_ctr.refresh`. */
 export function kpiStep(kpi: KpiSpec | string, type: KpiStep): string {
   return `kpi.${typeof kpi === 'string' ? kpi : kpi.name}.${type}`;
 }
