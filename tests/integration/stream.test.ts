@@ -687,7 +687,7 @@ describe('versions', () => {
 });
 
 describe('replay', () => {
-  it("a replay stages in a table of its own and drops it, whether it lands or fails; it drops what killed replays and earlier set-ups left and leaves another replay's table alone", async () => {
+  it("a replay stages in a table of its own and drops it, whether it lands or fails; it drops what killed replays and earlier set-ups left, leaves another replay's table alone, and counts only its own lines", async () => {
     const chain = await chainOf('twice', (raw) => ({ ...raw, dictionaries: [], views: [], aggregates: [] }));
     const file = join(dir, 'twice.jsonl');
     const lines = Array.from({ length: 1000 }, (_, i) => message('events', 'c', null, eventRow(i + 1), i + 1));
@@ -723,9 +723,10 @@ describe('replay', () => {
       },
     };
     const progress: ReplayProgress[] = [];
-    // What the landing table gained while it ran: its own lines and the other replay's.
-    expect(await replayFile(midway, chain, file, { onProgress: (p) => progress.push(p) })).toBe(2000);
+    // Each replay counts its own lines, not what the landing table gained while it ran (both replays' lines).
+    expect(await replayFile(midway, chain, file, { onProgress: (p) => progress.push(p) })).toBe(1000);
     expect(await inner).toBe(1000);
+    expect(await engine.rows('SELECT count() AS n FROM twice.twice_landing')).toEqual([{ n: '2000' }]);
     expect(progress[0]).toEqual({ phase: 'cleared', tables: ['twice_replay', 'twice_replay_0123456789ab'] });
     expect(await replayTables()).toEqual(['twice_replay_notes']);
     expect(await engine.rows('SELECT count() AS n FROM twice.twice_replay_notes')).toEqual([{ n: '500' }]);
