@@ -11,7 +11,6 @@ import {
   tableReasonExpr,
   typedColumns,
   typedSelect,
-  versionType,
 } from './parse-sql.js';
 import { toastResolution } from './toast-sql.js';
 import { liveViewName, type StreamSpec } from './spec.js';
@@ -154,7 +153,7 @@ function addTables({ spec, tables, parse, add, addAll }: ChainContext): void {
         columns,
         keyList: table.key.map(quoteIdent).join(', '),
         versionField: spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms, then source.lsn',
-        versionType: versionType(spec),
+        versionType: parse.versionType,
         cluster: spec.cluster,
       },
     });
@@ -168,7 +167,7 @@ function addTables({ spec, tables, parse, add, addAll }: ChainContext): void {
         cluster: spec.cluster,
         source: table.source,
         typed: tables.table(`${table.name}_typed`),
-        columns: typedColumns(table, versionType(spec)),
+        columns: typedColumns(table, parse.versionType),
       },
     });
   }
