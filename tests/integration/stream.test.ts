@@ -1043,6 +1043,8 @@ describe('truncates', () => {
     ];
     writeFileSync(join(dir, 'truncated.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'truncated.jsonl'));
+    // Key 1's day holds nothing once truncated away.
+    expect(await daysWithData(engine, chain)).toEqual(['2026-10-02', '2026-10-03']);
     const days = ['2026-10-01', '2026-10-02', '2026-10-03'];
     await rebuildAggregates(engine, chain, { days });
     expect(
@@ -1064,6 +1066,22 @@ describe('truncates', () => {
       (await engine.rows<{ id: string }>(`SELECT toString(id) AS id FROM ${from} ORDER BY id`)).map((r) => r.id);
     expect(await ids('truncated.events_processed FINAL')).toEqual(['1', '2', '3', '4']);
     expect(await ids('truncated.events_processed_live')).toEqual(['2', '4']);
+    // A later truncate empties the table. The processed tables then hold no day, the aggregates still hold theirs,
+    // and validation over those days (what `chplan validate` covers without --day) fails until they are rebuilt.
+    writeFileSync(join(dir, 'truncated-all.jsonl'), `${truncate('events', base + 20)}\n`);
+    await replayFile(engine, chain, join(dir, 'truncated-all.jsonl'));
+    expect(await daysWithData(engine, chain)).toEqual([]);
+    const held = await daysWithData(engine, chain, { aggregates: true });
+    expect(held).toEqual(['2026-10-02', '2026-10-03']);
+    const failed = async () =>
+      (await validateStream(engine, chain, held)).days
+        .flatMap((d) => d.checks)
+        .filter((c) => c.status === 'fail')
+        .map((c) => c.name);
+    expect(await failed()).toEqual(['experiment_hourly_stats: rows', 'user_experiment_stats: rows']);
+    await rebuildAggregates(engine, chain, { days: held });
+    expect(await failed()).toEqual([]);
+    expect(await engine.rows('SELECT count() AS n FROM truncated.user_experiment_stats')).toEqual([{ n: '0' }]);
   });
 });
 
@@ -1527,6 +1545,18 @@ describe('stream from the command line', () => {
     const replayed = chplan('replay', out, '--file', join(dir, 'cli-dump.jsonl'), '--json');
     expect(replayed.status, replayed.stderr).toBe(0);
     expect(JSON.parse(replayed.stdout)).toEqual({ landed: lines.length });
+    // Without --day, validation covers every day the processed tables hold: none is rebuilt yet, so it fails.
+    const stale = chplan('validate', out, '--json');
+    expect(stale.status, stale.stdout).toBe(1);
+    const unrebuilt = (
+      JSON.parse(stale.stdout) as { days: { checks: { name: string; status: string; detail: string }[] }[] }
+    ).days
+      .flatMap((d) => d.checks)
+      .filter((c) => c.status === 'fail' && c.name.endsWith('every day with changes rebuilt'));
+    expect(unrebuilt.map((c) => c.name.split(':')[0])).toEqual(['experiment_hourly_stats', 'user_experiment_stats']);
+    expect(unrebuilt[0]!.detail).toMatch(
+      /^9 of 9 days hold changes .* rebuild them with chplan run .* --day 2026-09-30 --to 2026-10-08$/,
+    );
     const run = chplan('run', out, '--day', '2026-09-28', '--to', '2026-10-10');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/dictionaries .* were not created/);
@@ -1553,12 +1583,29 @@ describe('stream from the command line', () => {
     const validated = chplan('validate', out, '--day', '2026-09-28', '--to', '2026-10-10', '--json');
     expect(validated.status, validated.stdout).toBe(0);
     expect(JSON.parse(validated.stdout).passed).toBe(true);
+    const whole = chplan('validate', out, '--json');
+    expect(whole.status, whole.stdout).toBe(0);
+    expect((JSON.parse(whole.stdout) as { days: { day: string }[] }).days.map((d) => d.day)).toContain(
+      'experiment_hourly_stats (2026-09-30 … 2026-10-08)',
+    );
     expect(chplan('run', out, '--partition', '202610').stderr).toMatch(/rebuilds its aggregates by day/);
     expect(chplan('run', out, '--day', '2026-10-01', '--days-per-unit', '0').stderr).toMatch(
       /--days-per-unit 0 is not a whole number from 1 to 366\. Nothing was run\./,
     );
     expect(chplan('replay', out, '--file', join(dir, 'nope.jsonl')).stderr).toMatch(
       /is not a file[\s\S]*Nothing was landed/,
+    );
+    // An event two years back: without --day, validation would span more days than one command takes.
+    const old = { id: 999_999, user_id: 'u', experiment_id: 1, variant_id: 1, event_type: 'view' };
+    writeFileSync(
+      join(dir, 'cli-old.jsonl'),
+      `${message('events', 'c', null, { ...old, event_time: '2024-09-30T10:00:00Z', properties: '{}' })}\n`,
+    );
+    expect(chplan('replay', out, '--file', join(dir, 'cli-old.jsonl')).status).toBe(0);
+    const span = chplan('validate', out);
+    expect(span.status).toBe(2);
+    expect(span.stderr).toMatch(
+      /every day the chain holds: 2024-09-30 to 2026-10-08, 739 days, and one command takes at most 366\. Nothing was validated/,
     );
   });
 

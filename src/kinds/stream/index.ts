@@ -18,8 +18,13 @@ import { buildStreamPlan, readStreamPlan, type StreamPlan } from './plan/plan.js
 import { DAYS_PER_UNIT, rebuildAggregates } from './run/run.js';
 import { pgFromEnv } from '../../engine/postgres.js';
 import { setupChain } from './run/setup.js';
+import { daysWithData } from './run/days.js';
+import type { Engine } from '../../engine/engine.js';
 import { streamStatus } from './run/status.js';
 import { validateStream } from './validate/validate.js';
+
+/** The most days one command rebuilds or validates. */
+const MAX_DAYS = 366;
 
 function daysOf(units: UnitArgs, required: boolean): string[] {
   if (units.partition !== undefined || units.chunk !== undefined)
@@ -34,9 +39,9 @@ function daysOf(units: UnitArgs, required: boolean): string[] {
     return [];
   }
   const days = daysBetween(parseDay(units.day), units.to === undefined ? undefined : parseDay(units.to, '--to'));
-  if (days.length > 366)
+  if (days.length > MAX_DAYS)
     throw new ConfigError(
-      `--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most 366. Nothing was run.`,
+      `--day ${units.day} --to ${units.to} spans ${days.length} days; one command takes at most ${MAX_DAYS}. Nothing was run.`,
     );
   return days;
 }
@@ -100,14 +105,26 @@ export const streamKind: PlanKind<StreamPlan> = {
     });
   },
   async validate(settings, plan, units) {
+    // Without --day: every day the processed tables or the aggregates hold, so a day never rebuilt, or rebuilt
+    // before its changes arrived, fails instead of going unchecked.
+    const days = async (engine: Engine) => {
+      if (units.day !== undefined || units.partition !== undefined || units.chunk !== undefined)
+        return daysOf(units, false);
+      const held = await daysWithData(engine, plan, { aggregates: true });
+      if (held.length > MAX_DAYS)
+        throw new ConfigError(
+          `Without --day, validation covers every day the chain holds: ${held[0]} to ${held.at(-1)}, ${held.length} days, and one command takes at most ${MAX_DAYS}. Nothing was validated: pass --day YYYY-MM-DD --to YYYY-MM-DD for up to ${MAX_DAYS} of them.`,
+        );
+      return held;
+    };
     const cluster = plan.manifest.spec.cluster;
     if (cluster) {
-      const sharded = await withShards(settings, cluster, (entry, shards) =>
-        validateStreamOnShards(withPlan(shards, plan), clusterSplitKeys(entry, plan), daysOf(units, false)),
+      const sharded = await withShards(settings, cluster, async (entry, shards) =>
+        validateStreamOnShards(withPlan(shards, plan), clusterSplitKeys(entry, plan), await days(shards[0]!.engine)),
       );
       return shownValidation(sharded);
     }
-    const report = await withEngine(settings, (engine) => validateStream(engine, plan, daysOf(units, false)));
+    const report = await withEngine(settings, async (engine) => validateStream(engine, plan, await days(engine)));
     return shownValidation(report);
   },
   clusterOf: (plan) => plan.manifest.spec.cluster,

@@ -196,30 +196,31 @@ export async function validateStream(
     const published: Record<string, unknown>[] = [];
     const recomputed: Record<string, unknown>[] = [];
     const rollups: Check[] = [];
+    const notRebuilt: string[] = [];
     for (const unit of dayUnits(days, 'UTC', 'day')) {
       const params = windowParams(unit.whole);
-      published.push(
-        ...(await engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, 'read_day')), {
+      const read = async (step: 'read_day' | 'recompute_day') =>
+        engine.rows<Record<string, unknown>>(statementOf(plan, aggregateStep(aggregate.name, step)), {
           params,
           step: 'validate',
-        })),
-      );
-      recomputed.push(
-        ...(await engine.rows<Record<string, unknown>>(
-          statementOf(plan, aggregateStep(aggregate.name, 'recompute_day')),
-          { params, step: 'validate' },
-        )),
-      );
+        });
+      const [mine, theirs] = [await read('read_day'), await read('recompute_day')];
+      if (mine.length === 0 && theirs.length > 0) notRebuilt.push(unit.day);
+      published.push(...mine);
+      recomputed.push(...theirs);
       if (aggregate.rollupOf)
         rollups.push({
           ...(await rollupCheck(engine, aggregate.name, aggregate.rollupOf, t.table, params)),
           name: unit.day,
         });
     }
-    const checks = compareRows(aggregate.name, aggregate.key, published, recomputed, {
-      left: 'the aggregate',
-      right: 'the recomputation',
-    });
+    const checks = [
+      rebuiltCheck(plan, aggregate.name, days, notRebuilt),
+      ...compareRows(aggregate.name, aggregate.key, published, recomputed, {
+        left: 'the aggregate',
+        right: 'the recomputation',
+      }),
+    ];
     if (aggregate.rollupOf) {
       const failed = rollups.filter((r) => r.status === 'fail');
       checks.push({
@@ -232,9 +233,27 @@ export async function validateStream(
         problems: failed.map((f) => ({ day: f.name, detail: f.detail })),
       });
     }
-    reports.push({ day: `${aggregate.name} (${days.length === 1 ? days[0] : `${days[0]} … ${days.at(-1)}`})`, checks });
+    reports.push({ day: `${aggregate.name} (${daysShown(days)})`, checks });
   }
   return reportOf(plan, `${m.spec.database} chain (${m.spec.tables.map((x) => x.name).join(', ')})`, reports);
+}
+
+/** Whether every day whose latest state yields rows has been rebuilt: an aggregate with none for it never was. Pure. */
+function rebuiltCheck(plan: StreamPlan, name: string, days: string[], notRebuilt: string[]): Check {
+  return {
+    name: `${name}: every day with changes rebuilt`,
+    status: notRebuilt.length === 0 ? 'pass' : 'fail',
+    detail:
+      notRebuilt.length === 0
+        ? `${days.length} days`
+        : `${notRebuilt.length} of ${days.length} days hold changes but no row of ${name} (first ${notRebuilt[0]}): rebuild them with chplan run ${plan.dir} --day ${notRebuilt[0]} --to ${notRebuilt.at(-1)}`,
+    problems: notRebuilt.slice(0, 20).map((day) => ({ day })),
+  };
+}
+
+/** The days a report covers, as its unit names them. Pure. */
+function daysShown(days: string[]): string {
+  return days.length === 0 ? 'no day holds data' : days.length === 1 ? days[0]! : `${days[0]} … ${days.at(-1)}`;
 }
 
 /** Each measure a rollup shares with what it rolls up has the same total over the day. */
