@@ -138,7 +138,9 @@ export async function replayFile(
       block = [];
       bytes = 0;
     };
-    for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    for await (const read of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      // A byte order mark before the first line (a dump saved by an editor) is no part of its message.
+      const line = sent === 0 && block.length === 0 ? read.replace(/^\uFEFF/, '') : read;
       block.push(line);
       bytes += line.length;
       if (bytes > 8 << 20 || block.length >= LANDING_BLOCK_ROWS) await flush();
