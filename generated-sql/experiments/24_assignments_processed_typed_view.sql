@@ -217,7 +217,7 @@ FROM
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
                                         if(
                                             toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000 AND 10413791999999,
-                                            fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`) * 1000, 'UTC'),
                                             NULL
                                         ),
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.MicroTimestamp'),
@@ -294,4 +294,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition fd66e89c7a2bff9c'
+COMMENT 'chplan definition 52f7aa554d662c5b'

@@ -218,7 +218,7 @@ FROM
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
                                         if(
                                             toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000 AND 10413791999999,
-                                            fromUnixTimestamp64Milli(toInt64OrNull(_v.`assigned_at`), 'UTC'),
+                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`) * 1000, 'UTC'),
                                             NULL
                                         ),
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.MicroTimestamp'),
@@ -295,4 +295,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 147b26c0801a9ad5'
+COMMENT 'chplan definition 7473d0e2f6dd04e5'

@@ -467,7 +467,7 @@ FROM
                                         _schema['event_time'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
                                         if(
                                             toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000 AND 10413791999999,
-                                            fromUnixTimestamp64Milli(toInt64OrNull(_v.`event_time`), 'UTC'),
+                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`) * 1000, 'UTC'),
                                             NULL
                                         ),
                                         _schema['event_time'] .1 IN ('io.debezium.time.MicroTimestamp'),
@@ -498,128 +498,145 @@ FROM
                                     accurateCastOrNull(_j0.`score`, 'Int32') AS `_c_score`,
                                     multiIf(
                                         _schema['revenue'] .1 IN ('org.apache.kafka.connect.data.Decimal'),
-                                        accurateCastOrNull(
-                                            reinterpret(
+                                        arrayFilter(
+                                            v -> reinterpret(v, 'Int64') BETWEEN toInt64('-9999999999') AND toInt64('9999999999'),
+                                            [
                                                 accurateCastOrNull(
-                                                    multiIf(
-                                                        (toInt32OrNull(_schema['revenue'] .2) AS `_dec_revenue_base64_at_scale`) IS NULL
-                                                        OR `_dec_revenue_base64_at_scale` < 0
-                                                        OR abs(`_dec_revenue_base64_at_scale` - 2) > 38,
-                                                        NULL,
-                                                        `_dec_revenue_base64_at_scale` = 2,
-                                                        (
-                                                            toInt256(
-                                                                if(
-                                                                    empty((tryBase64Decode(_v.`revenue`) AS `_dec_revenue_base64_at_bytes`))
-                                                                    OR length(`_dec_revenue_base64_at_bytes`) > 16,
-                                                                    NULL,
-                                                                    reinterpretAsInt128(
-                                                                        reverse(
-                                                                            if(
-                                                                                reinterpretAsUInt8(substring(`_dec_revenue_base64_at_bytes`, 1, 1)) >= 128,
-                                                                                leftPad(`_dec_revenue_base64_at_bytes`, 16, unhex('FF')),
-                                                                                leftPad(`_dec_revenue_base64_at_bytes`, 16, unhex('00'))
+                                                    reinterpret(
+                                                        accurateCastOrNull(
+                                                            multiIf(
+                                                                (toInt32OrNull(_schema['revenue'] .2) AS `_dec_revenue_base64_at_scale`) IS NULL
+                                                                OR `_dec_revenue_base64_at_scale` < 0,
+                                                                NULL,
+                                                                `_dec_revenue_base64_at_scale` = 2,
+                                                                (
+                                                                    toInt256(
+                                                                        if(
+                                                                            empty((tryBase64Decode(_v.`revenue`) AS `_dec_revenue_base64_at_bytes`))
+                                                                            OR length(`_dec_revenue_base64_at_bytes`) > 16,
+                                                                            NULL,
+                                                                            reinterpretAsInt128(
+                                                                                reverse(
+                                                                                    if(
+                                                                                        reinterpretAsUInt8(substring(`_dec_revenue_base64_at_bytes`, 1, 1)) >= 128,
+                                                                                        leftPad(`_dec_revenue_base64_at_bytes`, 16, unhex('FF')),
+                                                                                        leftPad(`_dec_revenue_base64_at_bytes`, 16, unhex('00'))
+                                                                                    )
+                                                                                )
                                                                             )
                                                                         )
+                                                                    ) AS `_dec_revenue_base64_at_unscaled`
+                                                                ),
+                                                                `_dec_revenue_base64_at_scale` < 2,
+                                                                `_dec_revenue_base64_at_unscaled` * (
+                                                                    toInt256(intExp10(least(greatest(2 - `_dec_revenue_base64_at_scale`, 0), 19))) * intExp10(greatest((greatest(2 - `_dec_revenue_base64_at_scale`, 0)) - 19, 0))
+                                                                ),
+                                                                `_dec_revenue_base64_at_scale` - 2 > 38,
+                                                                if(`_dec_revenue_base64_at_unscaled` = 0, `_dec_revenue_base64_at_unscaled`, NULL),
+                                                                `_dec_revenue_base64_at_unscaled` % (
+                                                                    toInt256(intExp10(least(least(greatest(`_dec_revenue_base64_at_scale` - 2, 0), 38), 19))) * intExp10(greatest((least(greatest(`_dec_revenue_base64_at_scale` - 2, 0), 38)) - 19, 0))
+                                                                ) = 0,
+                                                                intDiv(
+                                                                    `_dec_revenue_base64_at_unscaled`,
+                                                                    (
+                                                                        toInt256(intExp10(least(least(greatest(`_dec_revenue_base64_at_scale` - 2, 0), 38), 19))) * intExp10(greatest((least(greatest(`_dec_revenue_base64_at_scale` - 2, 0), 38)) - 19, 0))
                                                                     )
-                                                                )
-                                                            ) AS `_dec_revenue_base64_at_unscaled`
+                                                                ),
+                                                                NULL
+                                                            ),
+                                                            'Int128'
                                                         ),
-                                                        `_dec_revenue_base64_at_scale` < 2,
-                                                        `_dec_revenue_base64_at_unscaled` * (
-                                                            toInt256(intExp10(least(2 - `_dec_revenue_base64_at_scale`, 19))) * intExp10(greatest((2 - `_dec_revenue_base64_at_scale`) - 19, 0))
-                                                        ),
-                                                        `_dec_revenue_base64_at_unscaled` % (
-                                                            toInt256(intExp10(least(`_dec_revenue_base64_at_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_base64_at_scale` - 2) - 19, 0))
-                                                        ) = 0,
-                                                        intDiv(
-                                                            `_dec_revenue_base64_at_unscaled`,
-                                                            (
-                                                                toInt256(intExp10(least(`_dec_revenue_base64_at_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_base64_at_scale` - 2) - 19, 0))
-                                                            )
-                                                        ),
-                                                        NULL
+                                                        'Decimal(38, 2)'
                                                     ),
-                                                    'Int128'
-                                                ),
-                                                'Decimal(38, 2)'
-                                            ),
-                                            'Decimal(10, 2)'
-                                        ),
+                                                    'Decimal(10, 2)'
+                                                )
+                                            ]
+                                        ) [1],
                                         _schema['revenue'] .1 IN ('io.debezium.data.VariableScaleDecimal'),
-                                        accurateCastOrNull(
-                                            reinterpret(
+                                        arrayFilter(
+                                            v -> reinterpret(v, 'Int64') BETWEEN toInt64('-9999999999') AND toInt64('9999999999'),
+                                            [
                                                 accurateCastOrNull(
-                                                    multiIf(
-                                                        (JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') AS `_dec_revenue_variable_scale_scale`) IS NULL
-                                                        OR `_dec_revenue_variable_scale_scale` < 0
-                                                        OR abs(`_dec_revenue_variable_scale_scale` - 2) > 38,
-                                                        NULL,
-                                                        `_dec_revenue_variable_scale_scale` = 2,
-                                                        (
-                                                            toInt256(
-                                                                if(
-                                                                    empty(
-                                                                        (
-                                                                            tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')) AS `_dec_revenue_variable_scale_bytes`
-                                                                        )
-                                                                    )
-                                                                    OR length(`_dec_revenue_variable_scale_bytes`) > 16,
-                                                                    NULL,
-                                                                    reinterpretAsInt128(
-                                                                        reverse(
-                                                                            if(
-                                                                                reinterpretAsUInt8(substring(`_dec_revenue_variable_scale_bytes`, 1, 1)) >= 128,
-                                                                                leftPad(`_dec_revenue_variable_scale_bytes`, 16, unhex('FF')),
-                                                                                leftPad(`_dec_revenue_variable_scale_bytes`, 16, unhex('00'))
+                                                    reinterpret(
+                                                        accurateCastOrNull(
+                                                            multiIf(
+                                                                (JSONExtract(_v.`revenue`, 'scale', 'Nullable(Int32)') AS `_dec_revenue_variable_scale_scale`) IS NULL
+                                                                OR `_dec_revenue_variable_scale_scale` < 0,
+                                                                NULL,
+                                                                `_dec_revenue_variable_scale_scale` = 2,
+                                                                (
+                                                                    toInt256(
+                                                                        if(
+                                                                            empty(
+                                                                                (
+                                                                                    tryBase64Decode(JSONExtract(_v.`revenue`, 'value', 'Nullable(String)')) AS `_dec_revenue_variable_scale_bytes`
+                                                                                )
+                                                                            )
+                                                                            OR length(`_dec_revenue_variable_scale_bytes`) > 16,
+                                                                            NULL,
+                                                                            reinterpretAsInt128(
+                                                                                reverse(
+                                                                                    if(
+                                                                                        reinterpretAsUInt8(substring(`_dec_revenue_variable_scale_bytes`, 1, 1)) >= 128,
+                                                                                        leftPad(`_dec_revenue_variable_scale_bytes`, 16, unhex('FF')),
+                                                                                        leftPad(`_dec_revenue_variable_scale_bytes`, 16, unhex('00'))
+                                                                                    )
+                                                                                )
                                                                             )
                                                                         )
+                                                                    ) AS `_dec_revenue_variable_scale_unscaled`
+                                                                ),
+                                                                `_dec_revenue_variable_scale_scale` < 2,
+                                                                `_dec_revenue_variable_scale_unscaled` * (
+                                                                    toInt256(intExp10(least(greatest(2 - `_dec_revenue_variable_scale_scale`, 0), 19))) * intExp10(greatest((greatest(2 - `_dec_revenue_variable_scale_scale`, 0)) - 19, 0))
+                                                                ),
+                                                                `_dec_revenue_variable_scale_scale` - 2 > 38,
+                                                                if(`_dec_revenue_variable_scale_unscaled` = 0, `_dec_revenue_variable_scale_unscaled`, NULL),
+                                                                `_dec_revenue_variable_scale_unscaled` % (
+                                                                    toInt256(intExp10(least(least(greatest(`_dec_revenue_variable_scale_scale` - 2, 0), 38), 19))) * intExp10(greatest((least(greatest(`_dec_revenue_variable_scale_scale` - 2, 0), 38)) - 19, 0))
+                                                                ) = 0,
+                                                                intDiv(
+                                                                    `_dec_revenue_variable_scale_unscaled`,
+                                                                    (
+                                                                        toInt256(intExp10(least(least(greatest(`_dec_revenue_variable_scale_scale` - 2, 0), 38), 19))) * intExp10(greatest((least(greatest(`_dec_revenue_variable_scale_scale` - 2, 0), 38)) - 19, 0))
+                                                                    )
+                                                                ),
+                                                                NULL
+                                                            ),
+                                                            'Int128'
+                                                        ),
+                                                        'Decimal(38, 2)'
+                                                    ),
+                                                    'Decimal(10, 2)'
+                                                )
+                                            ]
+                                        ) [1],
+                                        _schema['revenue'] .1 = '',
+                                        arrayFilter(
+                                            v -> reinterpret(v, 'Int64') BETWEEN toInt64('-9999999999') AND toInt64('9999999999'),
+                                            [
+                                                accurateCastOrNull(
+                                                    reinterpret(
+                                                        if(
+                                                            empty((tryBase64Decode(_v.`revenue`) AS `_dec_revenue_base64_bytes`))
+                                                            OR length(`_dec_revenue_base64_bytes`) > 16,
+                                                            NULL,
+                                                            reinterpretAsInt128(
+                                                                reverse(
+                                                                    if(
+                                                                        reinterpretAsUInt8(substring(`_dec_revenue_base64_bytes`, 1, 1)) >= 128,
+                                                                        leftPad(`_dec_revenue_base64_bytes`, 16, unhex('FF')),
+                                                                        leftPad(`_dec_revenue_base64_bytes`, 16, unhex('00'))
                                                                     )
                                                                 )
-                                                            ) AS `_dec_revenue_variable_scale_unscaled`
-                                                        ),
-                                                        `_dec_revenue_variable_scale_scale` < 2,
-                                                        `_dec_revenue_variable_scale_unscaled` * (
-                                                            toInt256(intExp10(least(2 - `_dec_revenue_variable_scale_scale`, 19))) * intExp10(greatest((2 - `_dec_revenue_variable_scale_scale`) - 19, 0))
-                                                        ),
-                                                        `_dec_revenue_variable_scale_unscaled` % (
-                                                            toInt256(intExp10(least(`_dec_revenue_variable_scale_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_variable_scale_scale` - 2) - 19, 0))
-                                                        ) = 0,
-                                                        intDiv(
-                                                            `_dec_revenue_variable_scale_unscaled`,
-                                                            (
-                                                                toInt256(intExp10(least(`_dec_revenue_variable_scale_scale` - 2, 19))) * intExp10(greatest((`_dec_revenue_variable_scale_scale` - 2) - 19, 0))
                                                             )
                                                         ),
-                                                        NULL
+                                                        'Decimal(38, 2)'
                                                     ),
-                                                    'Int128'
-                                                ),
-                                                'Decimal(38, 2)'
-                                            ),
-                                            'Decimal(10, 2)'
-                                        ),
-                                        _schema['revenue'] .1 = '',
-                                        accurateCastOrNull(
-                                            reinterpret(
-                                                if(
-                                                    empty((tryBase64Decode(_v.`revenue`) AS `_dec_revenue_base64_bytes`))
-                                                    OR length(`_dec_revenue_base64_bytes`) > 16,
-                                                    NULL,
-                                                    reinterpretAsInt128(
-                                                        reverse(
-                                                            if(
-                                                                reinterpretAsUInt8(substring(`_dec_revenue_base64_bytes`, 1, 1)) >= 128,
-                                                                leftPad(`_dec_revenue_base64_bytes`, 16, unhex('FF')),
-                                                                leftPad(`_dec_revenue_base64_bytes`, 16, unhex('00'))
-                                                            )
-                                                        )
-                                                    )
-                                                ),
-                                                'Decimal(38, 2)'
-                                            ),
-                                            'Decimal(10, 2)'
-                                        ),
+                                                    'Decimal(10, 2)'
+                                                )
+                                            ]
+                                        ) [1],
                                         NULL
                                     ) AS `_c_revenue`,
                                     (
@@ -702,4 +719,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 8c3c5b3a3b0e6c56'
+COMMENT 'chplan definition d27791c477a05cef'

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { quoteIdent, quoteString } from '../../src/core/quote.js';
+import { convertExpr } from '../../src/kinds/stream/plan/encodings.js';
 import { codePointCompare } from '../../src/core/code-point.js';
 import { chunksOfDay, dayWindow } from '../../src/core/windows.js';
 import { assignColumns } from '../../src/kinds/flatten/mapping/assign-columns.js';
@@ -117,6 +118,231 @@ describe('properties (fast-check)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+/**
+ * An integer as Java's BigInteger.toByteArray() gives it (what Kafka Connect's Decimal sends), base64; written apart
+ * from the generator's encoder, so the two check each other.
+ */
+function javaBytes(n: bigint): string {
+  const bytes: number[] = [];
+  let v = n;
+  do {
+    bytes.unshift(Number(BigInt.asUintN(8, v)));
+    v >>= 8n;
+  } while (!(v === 0n && (bytes[0]! & 0x80) === 0) && !(v === -1n && (bytes[0]! & 0x80) !== 0));
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** The decimal text of an unscaled value at a scale. */
+function decimalText(unscaled: bigint, scale: number): string {
+  const sign = unscaled < 0n ? '-' : '';
+  const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(scale + 1, '0');
+  return scale === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+const decimalCase = fc
+  .record({
+    precision: fc.integer({ min: 1, max: 38 }),
+    scaleShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    sent: fc.integer({ min: 0, max: 80 }),
+  })
+  .chain(({ precision, scaleShare, sent }) => {
+    const scale = Math.floor(scaleShare * precision);
+    const limit = 10n ** BigInt(precision + 2);
+    return fc.record({
+      precision: fc.constant(precision),
+      scale: fc.constant(scale),
+      sent: fc.constant(sent),
+      unscaled: fc.oneof(
+        fc.bigInt({ min: -limit, max: limit }),
+        fc.bigInt({ min: -1000n, max: 1000n }),
+        fc.constantFrom(
+          0n,
+          -1n,
+          127n,
+          128n,
+          -128n,
+          -129n,
+          255n,
+          256n,
+          2n ** 63n,
+          -(2n ** 63n),
+          10n ** 38n - 1n,
+          -(10n ** 38n) + 1n,
+        ),
+      ),
+    });
+  });
+
+const [FIRST_SECOND, END_SECOND] = [-2_208_988_800n, 10_413_792_000n];
+const EPOCH = { epoch_millis: 3, epoch_micros: 6, epoch_nanos: 9 } as const;
+const timeCase = fc.record({
+  encoding: fc.constantFrom(...(Object.keys(EPOCH) as (keyof typeof EPOCH)[])),
+  keep: fc.constantFrom(0, 3, 6, 9),
+  second: fc.oneof(
+    fc.bigInt({ min: FIRST_SECOND - 100_000_000n, max: END_SECOND + 100_000_000n }),
+    fc.constantFrom(FIRST_SECOND, FIRST_SECOND - 1n, END_SECOND - 1n, END_SECOND, -1n, 0n),
+  ),
+  fraction: fc.oneof(fc.bigInt({ min: 0n, max: 999_999_999n }), fc.constantFrom(0n, 1n, 999_999_999n, 1_000_000n)),
+});
+
+/** DateTime64(keep)'s text of a count of 10^-digits seconds; null outside 1900–2299 or where digits drop. */
+function timeText(count: bigint, digits: number, keep: number): string | null {
+  const per = 10n ** BigInt(digits);
+  let second = count / per;
+  let fraction = count % per;
+  if (fraction < 0n) [second, fraction] = [second - 1n, fraction + per];
+  if (second < FIRST_SECOND || second >= END_SECOND) return null;
+  // DateTime64(9) counts nanoseconds in an Int64.
+  if (keep === 9 && second * 10n ** 9n + fraction * 10n ** BigInt(9 - digits) >= 2n ** 63n) return null;
+  if (digits > keep && fraction % 10n ** BigInt(digits - keep) !== 0n) return null;
+  const kept = digits > keep ? fraction / 10n ** BigInt(digits - keep) : fraction * 10n ** BigInt(keep - digits);
+  const iso = new Date(Number(second) * 1000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${keep > 0 ? `.${kept.toString().padStart(keep, '0')}` : ''}`;
+}
+
+const CLOCK = { time_millis: 3, time_micros: 6, time_nanos: 9 } as const;
+const clockCase = fc.record({
+  encoding: fc.constantFrom(...(Object.keys(CLOCK) as (keyof typeof CLOCK)[])),
+  keep: fc.constantFrom(0, 3, 6, 9),
+  count: fc.oneof(
+    fc.bigInt({ min: -1000n, max: 86_400_000_000_000n + 1000n }),
+    fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+    fc.constantFrom(0n, 86_400_000n, 86_400_000_000n, 86_400_000_000_000n),
+  ),
+});
+
+/** Time64(keep)'s text of a count of 10^-digits seconds since midnight; null outside the day or where digits drop. */
+function clockText(count: bigint, digits: number, keep: number): string | null {
+  const per = 10n ** BigInt(digits);
+  if (count < 0n || count > 86_400n * per) return null;
+  if (digits > keep && count % 10n ** BigInt(digits - keep) !== 0n) return null;
+  const [second, fraction] = [count / per, count % per];
+  const kept = digits > keep ? fraction / 10n ** BigInt(digits - keep) : fraction * 10n ** BigInt(keep - digits);
+  const hms = [second / 3600n, (second / 60n) % 60n, second % 60n].map((n) => n.toString().padStart(2, '0')).join(':');
+  return keep > 0 ? `${hms}.${kept.toString().padStart(keep, '0')}` : hms;
+}
+
+const dayCase = fc.record({
+  type: fc.constantFrom('Date', 'Date32'),
+  days: fc.oneof(
+    fc.integer({ min: -30_000, max: 125_000 }),
+    fc.integer(),
+    fc.constantFrom(-25_567, -25_568, 0, -1, 65_535, 65_536, 120_529, 120_530),
+  ),
+});
+
+describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-check)", () => {
+  it('a time of day (a count since midnight) and a day number: exact, or NULL outside the type or where digits drop', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(clockCase, { minLength: 1, maxLength: 30 }),
+        fc.array(dayCase, { minLength: 1, maxLength: 30 }),
+        async (clocks, days) => {
+          const exprs = [
+            ...clocks.map(
+              (c, i) =>
+                `toString(CAST(${convertExpr({ name: `c${i}`, path: 'x', type: `Time64(${c.keep})`, encoding: c.encoding }, `toInt64(materialize('${c.count}'))`)}, 'Nullable(Time64(${c.keep}))'))`,
+            ),
+            ...days.map(
+              (d, i) =>
+                `toString(CAST(${convertExpr({ name: `d${i}`, path: 'x', type: d.type, encoding: 'epoch_days' }, `toInt32(materialize('${d.days}'))`)}, 'Nullable(${d.type})'))`,
+            ),
+          ];
+          const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
+          clocks.forEach((c, i) =>
+            expect(row!.r[i], JSON.stringify({ ...c, count: String(c.count) })).toBe(
+              clockText(c.count, CLOCK[c.encoding], c.keep),
+            ),
+          );
+          days.forEach((d, i) => {
+            const [low, high] = d.type === 'Date' ? ['1970-01-01', '2149-06-06'] : ['1900-01-01', '2299-12-31'];
+            const text = Math.abs(d.days) < 1e8 ? new Date(d.days * 86_400_000).toISOString().slice(0, 10) : '';
+            const ok = text >= low && text <= high;
+            expect(row!.r[clocks.length + i], JSON.stringify(d)).toBe(ok ? text : null);
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('an epoch count in ms, µs or ns, before 1970 too: exact, or NULL outside DateTime64(P) (2262 for P = 9) or where digits drop; never an error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(timeCase, { minLength: 1, maxLength: 40 }), async (cases) => {
+        const counts = cases.map((c) => {
+          const digits = EPOCH[c.encoding];
+          return c.second * 10n ** BigInt(digits) + c.fraction / 10n ** BigInt(9 - digits);
+        });
+        const int64 = (n: bigint) => n >= -(2n ** 63n) && n < 2n ** 63n;
+        const exprs = cases.map((c, i) =>
+          int64(counts[i]!)
+            ? `toString(CAST(${convertExpr({ name: `t${i}`, path: 'x', type: `DateTime64(${c.keep}, 'UTC')`, encoding: c.encoding }, `toInt64(materialize('${counts[i]}'))`)}, 'Nullable(DateTime64(${c.keep}, \\'UTC\\'))'))`
+            : 'NULL',
+        );
+        const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
+        cases.forEach((c, i) => {
+          const want = int64(counts[i]!) ? timeText(counts[i]!, EPOCH[c.encoding], c.keep) : null;
+          expect(
+            row!.r[i],
+            JSON.stringify({ ...c, count: String(counts[i]) }, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+          ).toBe(want);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a decimal as base64 bytes and as VariableScaleDecimal: exact at the column's scale, or NULL where a digit drops or P digits do not hold it", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(decimalCase, { minLength: 1, maxLength: 40 }), async (cases) => {
+        const exprs = cases.map((c, i) => {
+          const type = `Decimal(${c.precision}, ${c.scale})`;
+          const base64 = convertExpr(
+            { name: `b${i}`, path: 'x', type, encoding: 'base64' },
+            `materialize(${quoteString(javaBytes(c.unscaled))})`,
+          );
+          const variable = convertExpr(
+            { name: `v${i}`, path: 'x', type, encoding: 'variable_scale' },
+            `materialize(${quoteString(JSON.stringify({ scale: c.sent, value: javaBytes(c.unscaled) }))})`,
+          );
+          // decimal.handling.mode=string: the value's text at the scale it was sent in.
+          const text = convertExpr(
+            { name: `s${i}`, path: 'x', type },
+            `materialize(${quoteString(decimalText(c.unscaled, c.sent))})`,
+          );
+          return `[toString(${base64}), toString(${variable}), toString(${text})]`;
+        });
+        const [row] = await engine.rows<{ r: (string | null)[][] }>(`SELECT [${exprs.join(', ')}] AS r`);
+        cases.forEach((c, i) => {
+          const fits = (u: bigint) => (u < 0n ? -u : u) < 10n ** BigInt(c.precision);
+          const norm = (t: string) =>
+            t
+              .replace(/(\.\d*?)0+$/, '$1')
+              .replace(/\.$/, '')
+              .replace(/^-0$/, '0');
+          const want = fits(c.unscaled) ? norm(decimalText(c.unscaled, c.scale)) : null;
+          // At its own scale: brought to the column's exactly, or NULL where digits would drop or it does not fit.
+          // Debezium's bytes are read up to 16 (Int128).
+          const d = 10n ** BigInt(Math.max(c.sent - c.scale, 0));
+          const atColumn =
+            c.sent <= c.scale
+              ? c.unscaled * 10n ** BigInt(c.scale - c.sent)
+              : c.unscaled % d === 0n
+                ? c.unscaled / d
+                : null;
+          const atScale = atColumn !== null && fits(atColumn) ? norm(decimalText(atColumn, c.scale)) : null;
+          const int128 = c.unscaled >= -(2n ** 127n) && c.unscaled < 2n ** 127n;
+          expect(
+            row!.r[i]!.map((v) => (v === null ? null : norm(v))),
+            JSON.stringify({ ...c, unscaled: String(c.unscaled) }),
+          ).toEqual([want, int128 ? atScale : null, atScale]);
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 });

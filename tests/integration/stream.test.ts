@@ -1133,6 +1133,7 @@ describe("each message's schema picks its encoding", () => {
       { name: 'born', path: 'born', type: 'Date32' },
       { name: 'clock', path: 'clock', type: 'Time64(6)' },
       { name: 'clock3', path: 'clock3', type: 'Time64(3)' },
+      { name: 'at9', path: 'at9', type: "DateTime64(9, 'UTC')" },
     ];
     const chain = await eventsChainWith('by_schema', columns);
     /** One field's value as the connector sends it, and the schema it declares for it. */
@@ -1205,6 +1206,8 @@ describe("each message's schema picks its encoding", () => {
       [on('clock', time('io.debezium.time.ZonedTime', '12:34:56.5Z')), '12:34:56.500000'],
       [on('clock', time(undefined, 1_000_000)), '00:00:01.000000'],
       [on('clock3', time('io.debezium.time.Time', 1)), '00:00:00.001'],
+      // The last microsecond a DateTime64(9) holds (its nanoseconds are an Int64).
+      [on('at9', time('io.debezium.time.MicroTimestamp', 9_223_372_036_854_775n)), '2262-04-11 23:47:16.854775000'],
     ];
     const bad: [Sent, string][] = [
       [
@@ -1234,6 +1237,16 @@ describe("each message's schema picks its encoding", () => {
       [
         on('clock3', time('io.debezium.time.MicroTime', 1)),
         'type: clock3 is not Time64(3): 1 (the schema declares io.debezium.time.MicroTime)',
+      ],
+      // One microsecond later: a dead letter, not a cast that fails the block.
+      [
+        on('at9', time('io.debezium.time.MicroTimestamp', 9_223_372_036_854_776n)),
+        "type: at9 is not DateTime64(9, 'UTC'): 9223372036854776 (the schema declares io.debezium.time.MicroTimestamp)",
+      ],
+      // Eleven digits for a Decimal(9, 2): its storage (Decimal32) would hold them, its precision does not.
+      [
+        on('price', decimal(10n ** 10n, 2)),
+        `type: price is not Decimal(9, 2): ${JSON.stringify(preciseDecimal(10n ** 10n))} (the schema declares org.apache.kafka.connect.data.Decimal, scale 2)`,
       ],
     ];
     [...good, ...bad].forEach(([sent], i) => send(i + 1, 'c', sent));

@@ -87,6 +87,25 @@ export function scaleOf(type: string): number {
   );
 }
 
+/** The precision of Decimal(P, S) or Decimal(P), and of DecimalN(S) (its storage's: 9, 18, 38 or 76 digits). Pure. */
+function precisionOf(type: string): number {
+  const declared = /^Decimal\(\s*(\d+)\s*(,\s*\d+\s*)?\)$/.exec(type)?.[1];
+  return Number(declared ?? { 32: 9, 64: 18, 128: 38, 256: 76 }[/^Decimal(\d+)\(/.exec(type)?.[1] ?? 128]);
+}
+
+/**
+ * A decimal value of the column's type, NULL when it has more digits than the type's precision: a cast keeps any
+ * value the type's storage holds (Decimal(3, 0) stores 12345), so the precision is checked here, on the unscaled
+ * integer the value is stored as. In a lambda, so the value's expression is named once: an alias would be planned
+ * again wherever it is used (measured: twice the planning of a decimal). Pure.
+ */
+function withinPrecision(value: string, type: string): string {
+  const p = precisionOf(type);
+  const storage = p <= 9 ? 'Int32' : p <= 18 ? 'Int64' : p <= 38 ? 'Int128' : 'Int256';
+  const most = '9'.repeat(p);
+  return `arrayFilter(v -> reinterpret(v, '${storage}') BETWEEN to${storage}('-${most}') AND to${storage}('${most}'), [${value}])[1]`;
+}
+
 /**
  * The unscaled value of Debezium's bytes (base64 of a big-endian two's complement), as Int128: sign-extended to 16
  * bytes; NULL when it is not base64 or longer than 16 bytes. The decoded bytes are named `<alias>_bytes` where first
@@ -130,7 +149,13 @@ function decimalFromBase64(f: string, type: string, alias: string): string {
 function atColumnScale(unscaled: string, n: string, type: string, alias: string): string {
   const scale = scaleOf(type);
   const [k, u] = [quoteIdent(`${alias}_scale`), quoteIdent(`${alias}_unscaled`)];
-  const at = `multiIf((${n} AS ${k}) IS NULL OR ${k} < 0 OR abs(${k} - ${scale}) > 38, NULL, ${k} = ${scale}, (${unscaled} AS ${u}), ${k} < ${scale}, ${u} * ${powerOfTen(`${scale} - ${k}`)}, ${u} % ${powerOfTen(`${k} - ${scale}`)} = 0, intDiv(${u}, ${powerOfTen(`${k} - ${scale}`)}), NULL)`;
+  // Each power is of 0 to 38 (10^-k would be 0, a division by zero wherever a branch not taken is evaluated, as for
+  // constants). Above 38 more digits than the column's scale, only 0 drops none: |u| < 2^127 < 10^39.
+  const [up, down] = [
+    powerOfTen(`greatest(${scale} - ${k}, 0)`),
+    powerOfTen(`least(greatest(${k} - ${scale}, 0), 38)`),
+  ];
+  const at = `multiIf((${n} AS ${k}) IS NULL OR ${k} < 0, NULL, ${k} = ${scale}, (${unscaled} AS ${u}), ${k} < ${scale}, ${u} * ${up}, ${k} - ${scale} > 38, if(${u} = 0, ${u}, NULL), ${u} % ${down} = 0, intDiv(${u}, ${down}), NULL)`;
   return `accurateCastOrNull(reinterpret(accurateCastOrNull(${at}, 'Int128'), ${quoteString(`Decimal(38, ${scale})`)}), ${quoteString(type)})`;
 }
 
@@ -157,11 +182,15 @@ function decimalFromVariableScale(f: string, type: string, alias: string): strin
 
 /**
  * A decimal sent as a string or a number (decimal.handling.mode=string or double): the column's type, NULL when the
- * cast would drop digits (accurateCastOrNull truncates to the scale) or it does not fit. Pure.
+ * cast would drop digits (accurateCastOrNull truncates to the scale) or it does not fit. The comparison reads the text
+ * at 38 decimals and would drop digits past them too, so plain text's decimals are counted first (without their
+ * trailing zeros). Pure.
  */
 function decimalFromText(f: string, type: string): string {
   const value = `accurateCastOrNull(${f}, ${quoteString(type)})`;
-  return `if(toDecimal256OrNull(${f}, 38) = toDecimal256(${value}, 38), ${value}, NULL)`;
+  const decimals = `length(replaceRegexpOne(extract(${f}, ${quoteString('\\.(\\d*)')}), '0+$', ''))`;
+  const plain = `NOT match(${f}, '[eE]')`;
+  return `if(toDecimal256OrNull(${f}, 38) = toDecimal256(${value}, 38) AND NOT (${plain} AND ${decimals} > ${scaleOf(type)}), ${value}, NULL)`;
 }
 
 /** The value if it lies in the range the type holds (Date32 and DateTime64: 1900–2299; Date: 1970–2149), else NULL. */
@@ -193,13 +222,21 @@ function parsedExactly(parse: (digits: number) => string, precision: number): st
   return precision < 6 ? `if(${parse(precision)} = ${parse(6)}, ${parse(precision)}, NULL)` : parse(precision);
 }
 
-/** The time from an epoch number (Int64) in an encoding's unit: NULL outside DateTime64's range or if digits drop. */
+/**
+ * The time from an epoch number (Int64) in an encoding's unit: NULL outside DateTime64(P)'s range or if digits drop.
+ * It is made in the column's unit where that is finer, so no cast to the column scales it up: a NULL keeps the value
+ * it masks, and scaling a masked value up could overflow and fail the whole block. So the range also ends where the
+ * count in that unit leaves Int64 (for P = 9, at 2262-04-11 23:47:16.854775807).
+ */
 function fromEpoch(f: string, encoding: string, precision: number): string {
   const digits = EPOCH_DIGITS[encoding]!;
+  const made = precision > digits ? (precision <= 6 ? 6 : 9) : digits;
+  const factor = 10n ** BigInt(made - digits);
   const perSecond = 10n ** BigInt(digits);
-  const last = END_SECOND * perSecond - 1n < INT64_MAX ? END_SECOND * perSecond - 1n : INT64_MAX;
-  const unit = { 3: 'Milli', 6: 'Micro', 9: 'Nano' }[digits];
-  return `if(${countFits(f, FIRST_SECOND * perSecond, last, digits, precision)}, fromUnixTimestamp64${unit}(${f}, 'UTC'), NULL)`;
+  const last = END_SECOND * perSecond - 1n < INT64_MAX / factor ? END_SECOND * perSecond - 1n : INT64_MAX / factor;
+  const unit = { 3: 'Milli', 6: 'Micro', 9: 'Nano' }[made];
+  const count = factor === 1n ? f : `${f} * ${factor}`;
+  return `if(${countFits(f, FIRST_SECOND * perSecond, last, digits, precision)}, fromUnixTimestamp64${unit}(${count}, 'UTC'), NULL)`;
 }
 
 /**
@@ -259,10 +296,14 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;
-  if (/^Decimal/.test(t) && column.encoding === 'base64')
-    return scale === undefined ? decimalFromBase64(f, t, alias) : decimalFromBase64AtScale(f, t, scale, `${alias}_at`);
-  if (/^Decimal/.test(t) && column.encoding === 'variable_scale') return decimalFromVariableScale(f, t, alias);
-  if (/^Decimal/.test(t)) return decimalFromText(f, t);
+  if (/^Decimal/.test(t)) {
+    if (column.encoding === 'variable_scale') return withinPrecision(decimalFromVariableScale(f, t, alias), t);
+    if (column.encoding !== 'base64') return withinPrecision(decimalFromText(f, t), t);
+    return withinPrecision(
+      scale === undefined ? decimalFromBase64(f, t, alias) : decimalFromBase64AtScale(f, t, scale, `${alias}_at`),
+      t,
+    );
+  }
   // Bytes (a bytea under binary.handling.mode=bytes, the default): base64 in JSON, stored as the bytes themselves.
   if (column.encoding === 'base64') return bytesFromBase64(f, quoteIdent(`${alias}_bytes`));
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
