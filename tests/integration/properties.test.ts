@@ -235,6 +235,28 @@ const dayCase = fc.record({
   ),
 });
 
+const zonedCase = fc.record({
+  second: fc.bigInt({ min: FIRST_SECOND - 86_400n, max: END_SECOND + 86_400n }),
+  micros: fc.integer({ min: 0, max: 999_999 }),
+  digits: fc.integer({ min: 0, max: 6 }),
+  offsetMinutes: fc.oneof(fc.constant(0), fc.integer({ min: -14 * 60, max: 14 * 60 })),
+  keep: fc.constantFrom(0, 3, 6, 9),
+});
+
+/** An instant as ISO 8601 text with `digits` decimals at an offset (a ZonedTimestamp's form). */
+function zonedText(c: { second: bigint; micros: number; digits: number; offsetMinutes: number }): string {
+  const micros = c.micros - (c.micros % 10 ** (6 - c.digits));
+  const local = new Date((Number(c.second) + c.offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
+  const fraction = c.digits > 0 ? `.${String(micros).padStart(6, '0').slice(0, c.digits)}` : '';
+  const sign = c.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(c.offsetMinutes);
+  const zone =
+    c.offsetMinutes === 0
+      ? 'Z'
+      : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${fraction}${zone}`;
+}
+
 describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-check)", () => {
   it('a time of day (a count since midnight) and a day number: exact, or NULL outside the type or where digits drop', async () => {
     await fc.assert(
@@ -266,6 +288,30 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
           });
         },
       ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a ZonedTimestamp at any offset: the instant in UTC, exact, or NULL outside DateTime64(P) or where digits drop', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(zonedCase, { minLength: 1, maxLength: 30 }), async (cases) => {
+        const exprs = cases.map(
+          (c, i) =>
+            `toString(CAST(${convertExpr({ name: `z${i}`, path: 'x', type: `DateTime64(${c.keep}, 'UTC')` }, `materialize(${quoteString(zonedText(c))})`)}, 'Nullable(DateTime64(${c.keep}, \\'UTC\\'))'))`,
+        );
+        // Text that is no time, beside them: NULL, not an error.
+        for (const [i, junk] of ['', 'not a time', '2026-13-01T00:00:00Z'].entries())
+          exprs.push(
+            `toString(${convertExpr({ name: `j${i}`, path: 'x', type: `DateTime64(${i}, 'UTC')` }, `materialize(${quoteString(junk)})`)})`,
+          );
+        const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
+        expect(row!.r.slice(cases.length)).toEqual([null, null, null]);
+        cases.forEach((c, i) => {
+          const micros = BigInt(c.micros - (c.micros % 10 ** (6 - c.digits)));
+          const want = timeText(c.second * 1_000_000n + micros, 6, c.keep);
+          expect(row!.r[i], `${zonedText(c)} into DateTime64(${c.keep})`).toBe(want);
+        });
+      }),
       { numRuns: 100 },
     );
   });

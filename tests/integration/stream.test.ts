@@ -1134,6 +1134,7 @@ describe("each message's schema picks its encoding", () => {
       { name: 'clock', path: 'clock', type: 'Time64(6)' },
       { name: 'clock3', path: 'clock3', type: 'Time64(3)' },
       { name: 'at9', path: 'at9', type: "DateTime64(9, 'UTC')" },
+      { name: 'at0', path: 'at0', type: "DateTime64(0, 'UTC')" },
     ];
     const chain = await eventsChainWith('by_schema', columns);
     /** One field's value as the connector sends it, and the schema it declares for it. */
@@ -1208,6 +1209,8 @@ describe("each message's schema picks its encoding", () => {
       [on('clock3', time('io.debezium.time.Time', 1)), '00:00:00.001'],
       // The last microsecond a DateTime64(9) holds (its nanoseconds are an Int64).
       [on('at9', time('io.debezium.time.MicroTimestamp', 9_223_372_036_854_775n)), '2262-04-11 23:47:16.854775000'],
+      // Before 1970 in whole seconds (parsed at no decimals, the engine would clamp it to 1970-01-01).
+      [on('at0', time('io.debezium.time.ZonedTimestamp', '1969-12-31T23:59:59Z')), '1969-12-31 23:59:59'],
     ];
     const bad: [Sent, string][] = [
       [
@@ -1242,6 +1245,10 @@ describe("each message's schema picks its encoding", () => {
       [
         on('at9', time('io.debezium.time.MicroTimestamp', 9_223_372_036_854_776n)),
         "type: at9 is not DateTime64(9, 'UTC'): 9223372036854776 (the schema declares io.debezium.time.MicroTimestamp)",
+      ],
+      [
+        on('at0', time('io.debezium.time.ZonedTimestamp', '1969-12-31T23:59:59.5Z')),
+        'type: at0 is not DateTime64(0, \'UTC\'): "1969-12-31T23:59:59.5Z" (the schema declares io.debezium.time.ZonedTimestamp)',
       ],
       // Eleven digits for a Decimal(9, 2): its storage (Decimal32) would hold them, its precision does not.
       [

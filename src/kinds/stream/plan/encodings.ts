@@ -215,11 +215,14 @@ function countFits(f: string, first: bigint, last: bigint, sent: number, kept: n
 }
 
 /**
- * A time parsed from text at `precision` digits: PostgreSQL keeps microseconds, so below 6 digits a time whose digits
- * the parse would drop is NULL.
+ * A time parsed from text for a column of `type` with `precision` digits: PostgreSQL keeps microseconds, so below 6
+ * digits it is parsed at 6 and kept only where the column's type holds it whole (NULL where digits would drop). Not
+ * parsed at the column's digits: at 0, a DateTime64 before 1970 is clamped to 1970-01-01.
  */
-function parsedExactly(parse: (digits: number) => string, precision: number): string {
-  return precision < 6 ? `if(${parse(precision)} = ${parse(6)}, ${parse(precision)}, NULL)` : parse(precision);
+function parsedExactly(parse: (digits: number) => string, precision: number, type: string): string {
+  return precision < 6
+    ? `arrayFilter(t -> CAST(t, ${quoteString(`Nullable(${type})`)}) = t, [${parse(6)}])[1]`
+    : parse(precision);
 }
 
 /**
@@ -251,7 +254,7 @@ function timeOfDay(f: string, encoding: string, precision: number): string {
     return `if(${fits}, CAST(reinterpret(assumeNotNull(${f}), 'Decimal64(${digits})'), ${type}), NULL)`;
   }
   const text = `if(endsWith(${f}, 'Z'), substring(${f}, 1, length(${f}) - 1), ${f})`;
-  const parsed = parsedExactly((d) => `toTime64OrNull(${text}, ${d})`, precision);
+  const parsed = parsedExactly((d) => `toTime64OrNull(${text}, ${d})`, precision, `Time64(${precision})`);
   return `if(${parsed} BETWEEN toTime64('00:00:00', ${precision}) AND toTime64('24:00:00', ${precision}), ${parsed}, NULL)`;
 }
 
@@ -317,7 +320,7 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
     const encoding = encodingOf(column);
     if (encoding in EPOCH_DIGITS) return fromEpoch(f, encoding, precision);
     return inRange(
-      parsedExactly((d) => `parseDateTime64BestEffortOrNull(${f}, ${d}, 'UTC')`, precision),
+      parsedExactly((d) => `parseDateTime64BestEffortOrNull(${f}, ${d}, 'UTC')`, precision, t),
       t,
     );
   }
