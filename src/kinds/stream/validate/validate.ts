@@ -245,7 +245,7 @@ function rebuiltCheck(plan: StreamPlan, name: string, days: string[], notRebuilt
     status: notRebuilt.length === 0 ? 'pass' : 'fail',
     detail:
       notRebuilt.length === 0
-        ? `${days.length} days`
+        ? `${days.length} day${days.length === 1 ? '' : 's'}`
         : `${notRebuilt.length} of ${days.length} days hold changes but no row of ${name} (first ${notRebuilt[0]}): rebuild them with chplan run ${plan.dir} --day ${notRebuilt[0]} --to ${notRebuilt.at(-1)}`,
     problems: notRebuilt.slice(0, 20).map((day) => ({ day })),
   };
@@ -253,7 +253,7 @@ function rebuiltCheck(plan: StreamPlan, name: string, days: string[], notRebuilt
 
 /** The days a report covers, as its unit names them. Pure. */
 function daysShown(days: string[]): string {
-  return days.length === 0 ? 'no day holds data' : days.length === 1 ? days[0]! : `${days[0]} … ${days.at(-1)}`;
+  return days.length === 0 ? 'no day' : days.length === 1 ? days[0]! : `${days[0]} … ${days.at(-1)}`;
 }
 
 /** Each measure a rollup shares with what it rolls up has the same total over the day. */
