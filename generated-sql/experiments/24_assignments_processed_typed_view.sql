@@ -99,7 +99,7 @@ FROM
                             `_u_user_id`,
                             `_c_id` IN (
                                 SELECT
-                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                    toUInt64OrNull(JSONExtract(_row, 'id', 'Nullable(String)'))
                                 FROM
                                     `experiments_analytics`.`experiments_classified`
                                 WHERE
@@ -207,9 +207,9 @@ FROM
                                     _schema,
                                     JSONExtract(
                                         _row,
-                                        'Tuple(`id` Nullable(UInt64), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `user_id` Nullable(String), `assigned_at` Nullable(String))'
+                                        'Tuple(`id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `user_id` Nullable(String), `assigned_at` Nullable(String))'
                                     ) AS _v,
-                                    _v.`id` AS `_c_id`,
+                                    toUInt64OrNull(_v.`id`) AS `_c_id`,
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
                                     _v.`user_id` AS `_c_user_id`,
@@ -265,7 +265,7 @@ FROM
                         WHERE
                             `id` IN (
                                 SELECT
-                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                    toUInt64OrNull(JSONExtract(_row, 'id', 'Nullable(String)'))
                                 FROM
                                     `experiments_analytics`.`experiments_classified`
                                 WHERE
@@ -294,4 +294,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 52f7aa554d662c5b'
+COMMENT 'chplan definition 786648ae4139dfee'

@@ -100,7 +100,7 @@ FROM
                             `_u_user_id`,
                             `_c_id` IN (
                                 SELECT
-                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                    toUInt64OrNull(JSONExtract(_row, 'id', 'Nullable(String)'))
                                 FROM
                                     `experiments_analytics`.`experiments_cluster_classified`
                                 WHERE
@@ -208,9 +208,9 @@ FROM
                                     _schema,
                                     JSONExtract(
                                         _row,
-                                        'Tuple(`id` Nullable(UInt64), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `user_id` Nullable(String), `assigned_at` Nullable(String))'
+                                        'Tuple(`id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `user_id` Nullable(String), `assigned_at` Nullable(String))'
                                     ) AS _v,
-                                    _v.`id` AS `_c_id`,
+                                    toUInt64OrNull(_v.`id`) AS `_c_id`,
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
                                     _v.`user_id` AS `_c_user_id`,
@@ -266,7 +266,7 @@ FROM
                         WHERE
                             `id` IN (
                                 SELECT
-                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                    toUInt64OrNull(JSONExtract(_row, 'id', 'Nullable(String)'))
                                 FROM
                                     `experiments_analytics`.`experiments_cluster_classified`
                                 WHERE
@@ -295,4 +295,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 7473d0e2f6dd04e5'
+COMMENT 'chplan definition 371c54da4199c744'

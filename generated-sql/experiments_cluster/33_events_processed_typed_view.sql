@@ -260,7 +260,7 @@ FROM
                             `_u_revenue`,
                             `_c_id` IN (
                                 SELECT
-                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                    toUInt64OrNull(JSONExtract(_row, 'id', 'Nullable(String)'))
                                 FROM
                                     `experiments_analytics`.`experiments_cluster_classified`
                                 WHERE
@@ -452,13 +452,13 @@ FROM
                                     _schema,
                                     JSONExtract(
                                         _row,
-                                        'Tuple(`id` Nullable(UInt64), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `revenue` Nullable(String), `properties` Nullable(String))'
+                                        'Tuple(`id` Nullable(String), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `revenue` Nullable(String), `properties` Nullable(String))'
                                     ) AS _v,
                                     JSONExtract(
                                         ifNull(_v.`properties`, ''),
                                         'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64), `score` Nullable(Float64))'
                                     ) AS _j0,
-                                    _v.`id` AS `_c_id`,
+                                    toUInt64OrNull(_v.`id`) AS `_c_id`,
                                     _v.`user_id` AS `_c_user_id`,
                                     accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
                                     accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
@@ -690,7 +690,7 @@ FROM
                         WHERE
                             `id` IN (
                                 SELECT
-                                    JSONExtract(_row, 'id', 'Nullable(UInt64)')
+                                    toUInt64OrNull(JSONExtract(_row, 'id', 'Nullable(String)'))
                                 FROM
                                     `experiments_analytics`.`experiments_cluster_classified`
                                 WHERE
@@ -719,4 +719,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition d27791c477a05cef'
+COMMENT 'chplan definition 2f1583aa9461decf'

@@ -1123,6 +1123,47 @@ describe("Debezium's default NUMERIC encoding", () => {
   });
 });
 
+describe('integers', () => {
+  it('arrive exact to the last of 64 bits; a fraction, a boolean or a value out of range is dead-lettered, never truncated', async () => {
+    const chain = await eventsChainWith('ints', [
+      { name: 'big', path: 'big', type: 'Int64' },
+      { name: 'ubig', path: 'ubig', type: 'UInt64' },
+      { name: 'small', path: 'small', type: 'Int16' },
+    ]);
+    const good: [Record<string, unknown>, Record<string, string>][] = [
+      [
+        { big: 2n ** 63n - 1n, ubig: 2n ** 64n - 1n, small: 32_767 },
+        { big: '9223372036854775807', ubig: '18446744073709551615', small: '32767' },
+      ],
+      [
+        { big: -(2n ** 63n), ubig: 0, small: -32_768 },
+        { big: '-9223372036854775808', ubig: '0', small: '-32768' },
+      ],
+    ];
+    const bad: [Record<string, unknown>, string][] = [
+      [{ big: 1.5 }, 'type: big is not Int64: 1.5'],
+      [{ big: true }, 'type: big is not Int64: true'],
+      [{ big: 2n ** 63n }, 'type: big is not Int64: 9223372036854775808'],
+      [{ ubig: -1 }, 'type: ubig is not UInt64: -1'],
+      [{ small: 1.5 }, 'type: small is not Int16: 1.5'],
+      [{ small: 32_768 }, 'type: small is not Int16: 32768'],
+    ];
+    const lines = [...good.map(([fields]) => fields), ...bad.map(([fields]) => fields)].map((fields, i) =>
+      jsonWithBigints({
+        schema: {},
+        payload: { op: 'c', before: null, after: eventRow(i + 1, fields), source: { table: 'events', lsn: 100 + i } },
+      }),
+    );
+    writeFileSync(join(dir, 'ints.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'ints.jsonl'));
+    const rows = await processedEvents('ints', [{ name: 'big' }, { name: 'ubig' }, { name: 'small' }]);
+    expect(rows).toEqual(good.map(([, want], i) => ({ id: String(i + 1), ...want })));
+    expect(await deadLetterReasons('ints')).toEqual(
+      bad.map(([, reason]) => expect.stringMatching(`^${reason.replace(/[.()]/g, '\\$&')}`)),
+    );
+  });
+});
+
 describe("each message's schema picks its encoding", () => {
   it('a connector reconfigured mid-stream: decimals at other scales, in string mode, variable scale; timestamps and times of day in every precision; dates; each exact, or dead-lettered naming what its schema declares', async () => {
     const columns = [

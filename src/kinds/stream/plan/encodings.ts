@@ -71,7 +71,8 @@ export function extractType(column: StreamColumn, schemas = false): string {
   const t = base(column.type);
   if (schemas && schemaTyped(column)) return 'String';
   if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
-  if (BIG_INTS.test(t)) return t;
+  // A 64-bit integer as its text, parsed strictly: extracted as Int64, 1.5 would be 1 and true 1.
+  if (BIG_INTS.test(t)) return 'String';
   if (t === 'Bool') return 'Bool';
   if (/^DateTime64/.test(t)) return /^epoch_/.test(encodingOf(column)) ? 'Int64' : 'String';
   if (/^Date/.test(t)) return encodingOf(column) === 'epoch_days' ? 'Int32' : 'String';
@@ -296,6 +297,7 @@ function asExtracted(column: StreamColumn, f: string): string {
 function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
+  if (BIG_INTS.test(t)) return `to${t}OrNull(${f})`;
   if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;

@@ -31,7 +31,9 @@ export function toastable(table: StreamTable): StreamColumn[] {
   return table.columns.filter(
     (c) =>
       !table.key.includes(c.name) &&
-      (c.json !== undefined || c.encoding === 'base64' || extractType(c) === 'String') &&
+      (c.json !== undefined ||
+        c.encoding === 'base64' ||
+        (extractType(c) === 'String' && !/^U?Int64$/.test(base(c.type)))) &&
       !/^(UUID|Date|DateTime|Time64)/.test(base(c.type)),
   );
 }
