@@ -1164,6 +1164,23 @@ describe('integers', () => {
   });
 });
 
+describe('reals', () => {
+  it('a PostgreSQL real arrives as the float it names (0.1 is no double), to the ends of its range; beyond them it is dead-lettered', async () => {
+    const chain = await eventsChainWith('reals', [{ name: 'ratio', path: 'ratio', type: 'Float32' }]);
+    // As Java's Float.toString writes them: the shortest decimal that names each float.
+    const sent = ['0.1', '-2.7182817', '3.4028235E38', '1.4E-45', '1.17549435E-38', '16777216'];
+    const lines = [...sent, '3.5E38'].map(
+      (ratio, i) =>
+        `{"schema":{},"payload":{"op":"c","before":null,"after":${JSON.stringify(eventRow(i + 1)).replace(/}$/, `,"ratio":${ratio}}`)},"source":{"table":"events","lsn":${200 + i}}}}`,
+    );
+    writeFileSync(join(dir, 'reals.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'reals.jsonl'));
+    const rows = await processedEvents('reals', [{ name: 'ratio' }]);
+    expect(rows.map((r) => Math.fround(Number(r.ratio)))).toEqual(sent.map((x) => Math.fround(Number(x))));
+    expect(await deadLetterReasons('reals')).toEqual([expect.stringMatching(/^type: ratio is not Float32: 3\.5e38/i)]);
+  });
+});
+
 describe("each message's schema picks its encoding", () => {
   it('a connector reconfigured mid-stream: decimals at other scales, in string mode, variable scale; timestamps and times of day in every precision; dates; each exact, or dead-lettered naming what its schema declares', async () => {
     const columns = [

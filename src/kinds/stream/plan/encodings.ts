@@ -298,7 +298,9 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
   if (BIG_INTS.test(t)) return `to${t}OrNull(${f})`;
-  if (t === 'Float32') return `accurateCastOrNull(${f}, 'Float32')`;
+  // A PostgreSQL real arrives as the shortest decimal that names its float (Java's Float.toString), which no double
+  // holds exactly (0.1): rounded back to the float it names, NULL beyond Float32's range.
+  if (t === 'Float32') return `if(isFinite(toFloat32(${f})), toFloat32(${f}), NULL)`;
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;
   if (/^Decimal/.test(t)) {
