@@ -1449,6 +1449,9 @@ describe("Debezium's other encodings", () => {
       [{ text_amount: '1.2345' }, /^type: text_amount is not Decimal\(12, 3\)/],
       [{ born: 200_000 }, /^type: born is not Date32/],
       [{ scores: [1, 'x'] }, /^type: scores is not Array\(Int32\)/],
+      [{ scores: [1, 1.5] }, /^type: scores is not Array\(Int32\)/],
+      [{ scores: [true] }, /^type: scores is not Array\(Int32\)/],
+      [{ scores: [2_147_483_648] }, /^type: scores is not Array\(Int32\)/],
       [{ at_micros: 100_000_000_000_000_000n }, /^type: at_micros is not DateTime64/],
       [{ clock: -1 }, /^type: clock is not Time64\(6\)/],
     ];

@@ -315,9 +315,14 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (column.encoding === 'base64') return bytesFromBase64(f, quoteIdent(`${alias}_bytes`));
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
-  // An array stays its JSON text until the processed table: every element must convert.
-  if (array)
-    return `if(isValidJSON(${f}) AND JSONType(${f}) = 'Array' AND NOT has(JSONExtract(ifNull(${f}, ''), ${quoteString(`Array(Nullable(${array[1]}))`)}), NULL), ${f}, NULL)`;
+  // An array stays its JSON text until the processed table: every element must convert. Integers from their text, as
+  // a column's are (extracted as integers, 1.5 would be 1).
+  if (array) {
+    const elements = /^U?Int\d+$/.test(array[1]!)
+      ? `arrayMap(x -> to${array[1]}OrNull(x), JSONExtract(ifNull(${f}, ''), 'Array(Nullable(String))'))`
+      : `JSONExtract(ifNull(${f}, ''), ${quoteString(`Array(Nullable(${array[1]}))`)})`;
+    return `if(isValidJSON(${f}) AND JSONType(${f}) = 'Array' AND NOT has(${elements}, NULL), ${f}, NULL)`;
+  }
   const time = /^DateTime64\((\d)/.exec(t);
   if (time) {
     const precision = Number(time[1]);
