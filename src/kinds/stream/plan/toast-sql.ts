@@ -24,16 +24,14 @@ export function unavailableReasonExpr(table: StreamTable): string {
 }
 
 /**
- * The columns PostgreSQL may store out of line (TOAST): variable-length values, which chplan reads as text, bytes
- * (base64 decimals) or a field of a JSON text. Keys and fixed-width values (numbers, times, UUIDs) never are. Pure.
+ * The columns PostgreSQL may store out of line (TOAST): variable-length values (text, bytes, decimals, arrays) and the
+ * fields of a JSON text. Keys and fixed-width values (numbers, times, UUIDs) never are. Pure.
  */
 export function toastable(table: StreamTable): StreamColumn[] {
   return table.columns.filter(
     (c) =>
       !table.key.includes(c.name) &&
-      (c.json !== undefined ||
-        c.encoding === 'base64' ||
-        (extractType(c) === 'String' && !/^U?Int64$/.test(base(c.type)))) &&
+      (c.json !== undefined || !/^(U?Int(8|16|32|64)|Float(32|64)|Bool)$/.test(base(c.type))) &&
       !/^(UUID|Date|DateTime|Time64)/.test(base(c.type)),
   );
 }
