@@ -215,31 +215,62 @@ FROM
                                     _v.`user_id` AS `_c_user_id`,
                                     multiIf(
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
-                                        if(
-                                            toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000 AND 10413791999999,
-                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`) * 1000, 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = toInt64('9223372036825200'),
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = toInt64('-9223372036832400'),
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                if(sent BETWEEN -2208988800000 AND 10413791999999, fromUnixTimestamp64Micro(sent * 1000, 'UTC'), NULL)
+                                            ),
+                                            [toInt64OrNull(_v.`assigned_at`)]
+                                        ) [1],
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.MicroTimestamp'),
-                                        if(
-                                            toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000000 AND 10413791999999999,
-                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`assigned_at`), 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = toInt64('9223372036825200000'),
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = toInt64('-9223372036832400000'),
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                if(sent BETWEEN -2208988800000000 AND 10413791999999999, fromUnixTimestamp64Micro(sent, 'UTC'), NULL)
+                                            ),
+                                            [toInt64OrNull(_v.`assigned_at`)]
+                                        ) [1],
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.NanoTimestamp'),
-                                        if(
-                                            toInt64OrNull(_v.`assigned_at`) BETWEEN -2208988800000000000 AND 9223372036854775807
-                                            AND toInt64OrNull(_v.`assigned_at`) % 1000 = 0,
-                                            fromUnixTimestamp64Nano(toInt64OrNull(_v.`assigned_at`), 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = toInt64('9223372036854775807'),
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = toInt64('-9223372036854775808'),
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                CAST(
+                                                    if(
+                                                        sent BETWEEN -2208988800000000000 AND 9223372036854775807
+                                                        AND sent % 1000 = 0,
+                                                        fromUnixTimestamp64Nano(sent, 'UTC'),
+                                                        NULL
+                                                    ),
+                                                    'Nullable(DateTime64(6, \'UTC\'))'
+                                                )
+                                            ),
+                                            [toInt64OrNull(_v.`assigned_at`)]
+                                        ) [1],
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.ZonedTimestamp', ''),
-                                        if(
-                                            toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) >= toDate32('1900-01-01')
-                                            AND toDate32(parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC')) <= toDate32('2299-12-31'),
-                                            parseDateTime64BestEffortOrNull(_v.`assigned_at`, 6, 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = 'infinity',
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = '-infinity',
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                if(
+                                                    toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) >= toDate32('1900-01-01')
+                                                    AND toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                                    parseDateTime64BestEffortOrNull(sent, 6, 'UTC'),
+                                                    NULL
+                                                )
+                                            ),
+                                            [_v.`assigned_at`]
+                                        ) [1],
                                         NULL
                                     ) AS `_c_assigned_at`,
                                     (
@@ -294,4 +325,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 786648ae4139dfee'
+COMMENT 'chplan definition 4be67d58f30358ce'

@@ -464,31 +464,62 @@ FROM
                                     _v.`event_type` AS `_c_event_type`,
                                     multiIf(
                                         _schema['event_time'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
-                                        if(
-                                            toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000 AND 10413791999999,
-                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`) * 1000, 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = toInt64('9223372036825200'),
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = toInt64('-9223372036832400'),
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                if(sent BETWEEN -2208988800000 AND 10413791999999, fromUnixTimestamp64Micro(sent * 1000, 'UTC'), NULL)
+                                            ),
+                                            [toInt64OrNull(_v.`event_time`)]
+                                        ) [1],
                                         _schema['event_time'] .1 IN ('io.debezium.time.MicroTimestamp'),
-                                        if(
-                                            toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000000 AND 10413791999999999,
-                                            fromUnixTimestamp64Micro(toInt64OrNull(_v.`event_time`), 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = toInt64('9223372036825200000'),
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = toInt64('-9223372036832400000'),
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                if(sent BETWEEN -2208988800000000 AND 10413791999999999, fromUnixTimestamp64Micro(sent, 'UTC'), NULL)
+                                            ),
+                                            [toInt64OrNull(_v.`event_time`)]
+                                        ) [1],
                                         _schema['event_time'] .1 IN ('io.debezium.time.NanoTimestamp'),
-                                        if(
-                                            toInt64OrNull(_v.`event_time`) BETWEEN -2208988800000000000 AND 9223372036854775807
-                                            AND toInt64OrNull(_v.`event_time`) % 1000 = 0,
-                                            fromUnixTimestamp64Nano(toInt64OrNull(_v.`event_time`), 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = toInt64('9223372036854775807'),
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = toInt64('-9223372036854775808'),
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                CAST(
+                                                    if(
+                                                        sent BETWEEN -2208988800000000000 AND 9223372036854775807
+                                                        AND sent % 1000 = 0,
+                                                        fromUnixTimestamp64Nano(sent, 'UTC'),
+                                                        NULL
+                                                    ),
+                                                    'Nullable(DateTime64(6, \'UTC\'))'
+                                                )
+                                            ),
+                                            [toInt64OrNull(_v.`event_time`)]
+                                        ) [1],
                                         _schema['event_time'] .1 IN ('io.debezium.time.ZonedTimestamp', ''),
-                                        if(
-                                            toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) >= toDate32('1900-01-01')
-                                            AND toDate32(parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC')) <= toDate32('2299-12-31'),
-                                            parseDateTime64BestEffortOrNull(_v.`event_time`, 6, 'UTC'),
-                                            NULL
-                                        ),
+                                        arrayMap(
+                                            sent -> multiIf(
+                                                sent = 'infinity',
+                                                toDateTime64('2299-12-31 23:59:59.999999', 6, 'UTC'),
+                                                sent = '-infinity',
+                                                toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
+                                                if(
+                                                    toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) >= toDate32('1900-01-01')
+                                                    AND toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                                    parseDateTime64BestEffortOrNull(sent, 6, 'UTC'),
+                                                    NULL
+                                                )
+                                            ),
+                                            [_v.`event_time`]
+                                        ) [1],
                                         NULL
                                     ) AS `_c_event_time`,
                                     _j0.`page` AS `_c_page`,
@@ -718,4 +749,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition b0b78a8bd8ed9024'
+COMMENT 'chplan definition d1e9869af82a21f5'

@@ -1477,6 +1477,66 @@ describe("Debezium's other encodings", () => {
   });
 });
 
+describe("PostgreSQL's special values", () => {
+  it("infinity and -infinity timestamps become the column's latest and earliest times, NaN and infinite floats stay, and a time past 2262 no longer fails the block", async () => {
+    const columns = [
+      { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')" },
+      { name: 'at3', path: 'at3', type: "DateTime64(3, 'UTC')" },
+      { name: 'at9', path: 'at9', type: "DateTime64(9, 'UTC')" },
+      { name: 'ratio', path: 'ratio', type: 'Float64' },
+      { name: 'share', path: 'share', type: 'Float32' },
+    ];
+    const chain = await eventsChainWith('special', columns);
+    // One field as the connector sends it, with its schema's logical type (none for a float).
+    type Sent = [field: string, value: unknown, logical?: string];
+    const micro = 'io.debezium.time.MicroTimestamp';
+    const zoned = 'io.debezium.time.ZonedTimestamp';
+    const millis = 'io.debezium.time.Timestamp';
+    const nano = 'io.debezium.time.NanoTimestamp';
+    const year2290 = BigInt(Date.UTC(2290, 0, 1)) * 1000n;
+    const good: [Sent, string][] = [
+      [['at', 9_223_372_036_825_200_000n, micro], '2299-12-31 23:59:59.999999'],
+      [['at', -9_223_372_036_832_400_000n, micro], '1900-01-01 00:00:00.000000'],
+      [['at', 'infinity', zoned], '2299-12-31 23:59:59.999999'],
+      [['at', '-infinity', zoned], '1900-01-01 00:00:00.000000'],
+      [['at', year2290, micro], '2290-01-01 00:00:00.000000'],
+      [['at', '2290-01-01T00:00:00.5Z', zoned], '2290-01-01 00:00:00.500000'],
+      [['at3', 9_223_372_036_825_200n, millis], '2299-12-31 23:59:59.999'],
+      [['at3', -9_223_372_036_832_400n, millis], '1900-01-01 00:00:00.000'],
+      [['at9', 2n ** 63n - 1n, nano], '2262-04-11 23:47:16.854775807'],
+      [['at9', -(2n ** 63n), nano], '1900-01-01 00:00:00.000000000'],
+      [['ratio', 'NaN'], 'nan'],
+      [['ratio', '-Infinity'], '-inf'],
+      [['share', 'Infinity'], 'inf'],
+      [['share', 'NaN'], 'nan'],
+    ];
+    const bad: [Sent, RegExp][] = [
+      // Past what the column holds without being infinity: still dead-lettered.
+      [['at', year2290 * 2n, micro], /^type: at is not DateTime64\(6, 'UTC'\)/],
+      [['share', 3.5e38], /^type: share is not Float32/],
+    ];
+    const lines = [...good.map(([sent]) => sent), ...bad.map(([sent]) => sent)].map(([field, value, logical], i) => {
+      const declared = { type: typeof value === 'string' ? 'string' : 'int64', optional: true, field, name: logical };
+      const after = { type: 'struct', field: 'after', fields: [{ type: 'int64', field: 'id' }, declared] };
+      return jsonWithBigints({
+        schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
+        payload: {
+          op: 'c',
+          before: null,
+          after: eventRow(i + 1, { [field]: value }),
+          source: { table: 'events', lsn: 300 + i },
+        },
+      });
+    });
+    writeFileSync(join(dir, 'special.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'special.jsonl'));
+    const rows = await processedEvents('special', columns);
+    expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
+    good.forEach(([[field], want], i) => expect(rows[i]![field], `${i + 1}: ${field}`).toBe(want));
+    expect(await deadLetterReasons('special')).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+  });
+});
+
 describe('stream --replace drops only what chplan created for the chain', () => {
   it('a chain in the database default: its objects go, the user table and the database stay; a foreign object of a chain name is refused', async () => {
     const raw = JSON.parse(readFileSync('examples/experiments.json', 'utf8')) as Record<string, unknown>;

@@ -206,6 +206,17 @@ const [FIRST_SECOND, END_SECOND] = [-2_208_988_800n, 10_413_792_000n];
 const INT64_MAX = 2n ** 63n - 1n;
 
 /**
+ * PostgreSQL's `infinity` and `-infinity` timestamps as Debezium's PostgreSQL connector sends them in each epoch unit
+ * (PostgresValueConverter: the JDBC driver's DATE_POSITIVE_INFINITY / DATE_NEGATIVE_INFINITY taken as microseconds;
+ * Long's ends in nanoseconds). A timestamptz (ZonedTimestamp) sends the words `infinity` and `-infinity`.
+ */
+const INFINITY_COUNTS: Record<string, [bigint, bigint]> = {
+  epoch_millis: [9_223_372_036_825_200n, -9_223_372_036_832_400n],
+  epoch_micros: [9_223_372_036_825_200_000n, -9_223_372_036_832_400_000n],
+  epoch_nanos: [INT64_MAX, -(2n ** 63n)],
+};
+
+/**
  * Whether a count `f` of 10^-sent seconds lies in [first, last] and, where the type keeps fewer digits than are sent,
  * is a whole number of the type's units (none dropped). Checked on the number, which is named once.
  */
@@ -226,6 +237,12 @@ function parsedExactly(parse: (digits: number) => string, precision: number, typ
     : parse(precision);
 }
 
+/** The digits a time from an epoch number is made with for DateTime64(P): the encoding's, or P's unit where finer. */
+function madeDigits(encoding: string, precision: number): number {
+  const digits = EPOCH_DIGITS[encoding]!;
+  return precision > digits ? (precision <= 6 ? 6 : 9) : digits;
+}
+
 /**
  * The time from an epoch number (Int64) in an encoding's unit: NULL outside DateTime64(P)'s range or if digits drop.
  * It is made in the column's unit where that is finer, so no cast to the column scales it up: a NULL keeps the value
@@ -234,7 +251,7 @@ function parsedExactly(parse: (digits: number) => string, precision: number, typ
  */
 function fromEpoch(f: string, encoding: string, precision: number): string {
   const digits = EPOCH_DIGITS[encoding]!;
-  const made = precision > digits ? (precision <= 6 ? 6 : 9) : digits;
+  const made = madeDigits(encoding, precision);
   const factor = 10n ** BigInt(made - digits);
   const perSecond = 10n ** BigInt(digits);
   const last = END_SECOND * perSecond - 1n < INT64_MAX / factor ? END_SECOND * perSecond - 1n : INT64_MAX / factor;
@@ -300,7 +317,8 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (BIG_INTS.test(t)) return `to${t}OrNull(${f})`;
   // A PostgreSQL real arrives as the shortest decimal that names its float (Java's Float.toString), which no double
   // holds exactly (0.1): rounded back to the float it names, NULL beyond Float32's range.
-  if (t === 'Float32') return `if(isFinite(toFloat32(${f})), toFloat32(${f}), NULL)`;
+  // NaN and the infinities (Jackson writes them as the strings "NaN", "Infinity", "-Infinity") stay what they are.
+  if (t === 'Float32') return `if(isFinite(toFloat32(${f})) OR NOT isFinite(${f}), toFloat32(${f}), NULL)`;
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;
   if (/^Decimal/.test(t)) {
@@ -327,11 +345,28 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (time) {
     const precision = Number(time[1]);
     const encoding = encodingOf(column);
-    if (encoding in EPOCH_DIGITS) return fromEpoch(f, encoding, precision);
-    return inRange(
-      parsedExactly((d) => `parseDateTime64BestEffortOrNull(${f}, ${d}, 'UTC')`, precision, t),
-      t,
-    );
+    const epoch = encoding in EPOCH_DIGITS;
+    // In a lambda, so the field's expression is planned once (see withinPrecision).
+    const v = 'sent';
+    const value = epoch
+      ? fromEpoch(v, encoding, precision)
+      : inRange(
+          parsedExactly((d) => `parseDateTime64BestEffortOrNull(${v}, ${d}, 'UTC')`, precision, t),
+          t,
+        );
+    // PostgreSQL's infinity and -infinity become the latest and earliest time the column holds (ClickHouse has none):
+    // comparisons and orderings keep their answers, a valid_until of infinity stays later than any real time.
+    const [positive, negative] = epoch
+      ? INFINITY_COUNTS[encoding]!.map((n) => `${v} = toInt64('${n}')`)
+      : ['infinity', '-infinity'].map((word) => `${v} = '${word}'`);
+    const latest = precision === 9 ? '2262-04-11 23:47:16.854775807' : `2299-12-31 23:59:59.${'9'.repeat(precision)}`;
+    const at = (time: string) => `toDateTime64('${time.replace(/\.$/, '')}', ${precision}, 'UTC')`;
+    // Otherwise the value as the column's own type (made exactly, in a unit as fine or finer), which every encoding a
+    // message's schema picks between then shares: their common type would be DateTime64(9), which ends in 2262 and
+    // fails the whole block on a later time any of them holds.
+    const made = epoch ? madeDigits(encoding, precision) : Math.max(precision, 6);
+    const own = made === precision ? value : `CAST(${value}, ${quoteString(`Nullable(${t})`)})`;
+    return `arrayMap(${v} -> multiIf(${positive}, ${at(latest)}, ${negative}, ${at('1900-01-01 00:00:00')}, ${own}), [${f}])[1]`;
   }
   const clock = /^Time64\((\d)\)$/.exec(t);
   if (clock) return timeOfDay(f, encodingOf(column), Number(clock[1]));
