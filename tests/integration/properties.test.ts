@@ -187,7 +187,26 @@ const timeCase = fc.record({
     fc.constantFrom(FIRST_SECOND, FIRST_SECOND - 1n, END_SECOND - 1n, END_SECOND, -1n, 0n),
   ),
   fraction: fc.oneof(fc.bigInt({ min: 0n, max: 999_999_999n }), fc.constantFrom(0n, 1n, 999_999_999n, 1_000_000n)),
+  // PostgreSQL's infinity (1) or -infinity (-1), as the connector sends them, in place of the time.
+  infinite: fc.constantFrom(0, 0, 0, 0, 1, -1),
 });
+
+/** What Debezium's PostgreSQL connector sends for infinity and -infinity in each epoch unit, and its logical type. */
+const SENT = {
+  epoch_millis: { infinity: [9_223_372_036_825_200n, -9_223_372_036_832_400n], logical: 'io.debezium.time.Timestamp' },
+  epoch_micros: {
+    infinity: [9_223_372_036_825_200_000n, -9_223_372_036_832_400_000n],
+    logical: 'io.debezium.time.MicroTimestamp',
+  },
+  epoch_nanos: { infinity: [2n ** 63n - 1n, -(2n ** 63n)], logical: 'io.debezium.time.NanoTimestamp' },
+} as const;
+
+/** DateTime64(keep)'s latest (1) or earliest (-1) time, as text. */
+function endText(end: number, keep: number): string {
+  if (end > 0 && keep === 9) return '2262-04-11 23:47:16.854775807';
+  const [day, digit] = end > 0 ? ['2299-12-31 23:59:59', '9'] : ['1900-01-01 00:00:00', '0'];
+  return keep > 0 ? `${day}.${digit.repeat(keep)}` : day;
+}
 
 /** DateTime64(keep)'s text of a count of 10^-digits seconds; null outside 1900–2299 or where digits drop. */
 function timeText(count: bigint, digits: number, keep: number): string | null {
@@ -316,26 +335,38 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
     );
   });
 
-  it('an epoch count in ms, µs or ns, before 1970 too: exact, or NULL outside DateTime64(P) (2262 for P = 9) or where digits drop; never an error', async () => {
+  it("an epoch count in ms, µs or ns, before 1970 too, alone or named by a message's schema: exact, or NULL outside DateTime64(P) (2262 for P = 9) or where digits drop, never an error; infinity as the column's last or first time", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(timeCase, { minLength: 1, maxLength: 40 }), async (cases) => {
         const counts = cases.map((c) => {
           const digits = EPOCH[c.encoding];
+          if (c.infinite !== 0) return SENT[c.encoding].infinity[c.infinite > 0 ? 0 : 1];
           return c.second * 10n ** BigInt(digits) + c.fraction / 10n ** BigInt(9 - digits);
         });
         const int64 = (n: bigint) => n >= -(2n ** 63n) && n < 2n ** 63n;
-        const exprs = cases.map((c, i) =>
-          int64(counts[i]!)
-            ? `toString(CAST(${convertExpr({ name: `t${i}`, path: 'x', type: `DateTime64(${c.keep}, 'UTC')`, encoding: c.encoding }, `toInt64(materialize('${counts[i]}'))`)}, 'Nullable(DateTime64(${c.keep}, \\'UTC\\'))'))`
-            : 'NULL',
-        );
+        // Each case alone (the spec's encoding), then as a field whose schema names its logical type, beside every
+        // other encoding a DateTime64 can take from a schema.
+        const exprs = cases.flatMap((c, i) => {
+          if (!int64(counts[i]!)) return ['NULL', 'NULL'];
+          const column = { name: `t${i}`, path: 'x', type: `DateTime64(${c.keep}, 'UTC')`, encoding: c.encoding };
+          const named = `tuple(${quoteString(SENT[c.encoding].logical)}, '')`;
+          return [
+            convertExpr(column, `toInt64(materialize('${counts[i]}'))`),
+            convertExpr({ ...column, encoding: undefined }, `materialize('${counts[i]}')`, named),
+          ].map((e) => `toString(CAST(${e}, 'Nullable(DateTime64(${c.keep}, \\'UTC\\'))'))`);
+        });
         const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
         cases.forEach((c, i) => {
-          const want = int64(counts[i]!) ? timeText(counts[i]!, EPOCH[c.encoding], c.keep) : null;
-          expect(
-            row!.r[i],
-            JSON.stringify({ ...c, count: String(counts[i]) }, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
-          ).toBe(want);
+          const want = !int64(counts[i]!)
+            ? null
+            : c.infinite !== 0
+              ? endText(c.infinite, c.keep)
+              : timeText(counts[i]!, EPOCH[c.encoding], c.keep);
+          const label = JSON.stringify({ ...c, count: String(counts[i]) }, (_k, v) =>
+            typeof v === 'bigint' ? String(v) : v,
+          );
+          expect(row!.r[2 * i], label).toBe(want);
+          expect(row!.r[2 * i + 1], `${label} named by its schema`).toBe(want);
         });
       }),
       { numRuns: 100 },
