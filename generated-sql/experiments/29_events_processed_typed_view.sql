@@ -451,16 +451,16 @@ FROM
                                     _schema,
                                     JSONExtract(
                                         _row,
-                                        'Tuple(`id` Nullable(String), `user_id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `event_type` Nullable(String), `event_time` Nullable(String), `revenue` Nullable(String), `properties` Nullable(String))'
+                                        'Tuple(`id` Nullable(String), `user_id` Nullable(String), `experiment_id` Nullable(String), `variant_id` Nullable(String), `event_type` Nullable(String), `event_time` Nullable(String), `revenue` Nullable(String), `properties` Nullable(String))'
                                     ) AS _v,
                                     JSONExtract(
                                         ifNull(_v.`properties`, ''),
-                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64), `score` Nullable(Float64))'
+                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64), `score` Nullable(String))'
                                     ) AS _j0,
                                     toUInt64OrNull(_v.`id`) AS `_c_id`,
                                     _v.`user_id` AS `_c_user_id`,
-                                    accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
-                                    accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
+                                    toUInt32OrNull(_v.`experiment_id`) AS `_c_experiment_id`,
+                                    toUInt32OrNull(_v.`variant_id`) AS `_c_variant_id`,
                                     _v.`event_type` AS `_c_event_type`,
                                     multiIf(
                                         _schema['event_time'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
@@ -525,7 +525,7 @@ FROM
                                     _j0.`page` AS `_c_page`,
                                     _j0.`device` AS `_c_device`,
                                     _j0.`value` AS `_c_value`,
-                                    accurateCastOrNull(_j0.`score`, 'Int32') AS `_c_score`,
+                                    toInt32OrNull(_j0.`score`) AS `_c_score`,
                                     multiIf(
                                         _schema['revenue'] .1 IN ('org.apache.kafka.connect.data.Decimal'),
                                         arrayFilter(
@@ -749,4 +749,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition d1e9869af82a21f5'
+COMMENT 'chplan definition 6586ecee42df0735'

@@ -208,11 +208,11 @@ FROM
                                     _schema,
                                     JSONExtract(
                                         _row,
-                                        'Tuple(`id` Nullable(String), `experiment_id` Nullable(Float64), `variant_id` Nullable(Float64), `user_id` Nullable(String), `assigned_at` Nullable(String))'
+                                        'Tuple(`id` Nullable(String), `experiment_id` Nullable(String), `variant_id` Nullable(String), `user_id` Nullable(String), `assigned_at` Nullable(String))'
                                     ) AS _v,
                                     toUInt64OrNull(_v.`id`) AS `_c_id`,
-                                    accurateCastOrNull(_v.`experiment_id`, 'UInt32') AS `_c_experiment_id`,
-                                    accurateCastOrNull(_v.`variant_id`, 'UInt32') AS `_c_variant_id`,
+                                    toUInt32OrNull(_v.`experiment_id`) AS `_c_experiment_id`,
+                                    toUInt32OrNull(_v.`variant_id`) AS `_c_variant_id`,
                                     _v.`user_id` AS `_c_user_id`,
                                     multiIf(
                                         _schema['assigned_at'] .1 IN ('io.debezium.time.Timestamp', 'org.apache.kafka.connect.data.Timestamp'),
@@ -326,4 +326,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 9ae01652ff49fdac'
+COMMENT 'chplan definition 2fb16f91cd422a64'

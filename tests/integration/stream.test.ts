@@ -1124,7 +1124,7 @@ describe("Debezium's default NUMERIC encoding", () => {
 });
 
 describe('integers', () => {
-  it('arrive exact to the last of 64 bits; a fraction, a boolean or a value out of range is dead-lettered, never truncated', async () => {
+  it('arrive exact to the last of 64 bits; a fraction, a boolean or a value out of range is dead-lettered, never truncated, whatever their width', async () => {
     const chain = await eventsChainWith('ints', [
       { name: 'big', path: 'big', type: 'Int64' },
       { name: 'ubig', path: 'ubig', type: 'UInt64' },
@@ -1146,6 +1146,7 @@ describe('integers', () => {
       [{ big: 2n ** 63n }, 'type: big is not Int64: 9223372036854775808'],
       [{ ubig: -1 }, 'type: ubig is not UInt64: -1'],
       [{ small: 1.5 }, 'type: small is not Int16: 1.5'],
+      [{ small: true }, 'type: small is not Int16: true'],
       [{ small: 32_768 }, 'type: small is not Int16: 32768'],
     ];
     const lines = [...good.map(([fields]) => fields), ...bad.map(([fields]) => fields)].map((fields, i) =>

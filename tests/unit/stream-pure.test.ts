@@ -156,9 +156,9 @@ describe('tables without a time column', () => {
 });
 
 describe('parsing each type strictly', () => {
-  it('reads small integers as Float64 so 3.5 is refused, not truncated', () => {
-    expect(extractType({ name: 'n', path: 'n', type: 'UInt32' })).toBe('Float64');
-    expect(convertExpr({ name: 'n', path: 'n', type: 'UInt32' }, 'f')).toBe("accurateCastOrNull(f, 'UInt32')");
+  it('reads every integer from its text so 3.5 or true is refused, not truncated', () => {
+    expect(extractType({ name: 'n', path: 'n', type: 'UInt32' })).toBe('String');
+    expect(convertExpr({ name: 'n', path: 'n', type: 'UInt32' }, 'f')).toBe('toUInt32OrNull(f)');
     expect(extractType({ name: 'n', path: 'n', type: 'LowCardinality(String)' })).toBe('String');
     expect(convertExpr({ name: 't', path: 't', type: "DateTime64(3, 'UTC')", encoding: 'epoch_millis' }, 'f')).toMatch(
       /fromUnixTimestamp64Milli\((\w+), 'UTC'\).*\[f\]/,

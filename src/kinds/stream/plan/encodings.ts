@@ -7,8 +7,7 @@ import { EPOCH_DIGITS, TIME_DIGITS, base, type StreamColumn } from './spec.js';
  * where it would change the value). Pure string building.
  */
 
-const SMALL_INTS = /^U?Int(8|16|32)$/;
-const BIG_INTS = /^U?Int64$/;
+const INTS = /^U?Int(8|16|32|64)$/;
 
 /**
  * How a column's field is read: its spec's encoding, else a DateTime64's default iso8601, a date's epoch_days and a
@@ -70,9 +69,10 @@ export function schemaOf(column: StreamColumn, schemas: boolean): string | undef
 export function extractType(column: StreamColumn, schemas = false): string {
   const t = base(column.type);
   if (schemas && schemaTyped(column)) return 'String';
-  if (SMALL_INTS.test(t) || /^Float/.test(t)) return 'Float64';
-  // A 64-bit integer as its text, parsed strictly: extracted as Int64, 1.5 would be 1 and true 1.
-  if (BIG_INTS.test(t)) return 'String';
+  if (/^Float/.test(t)) return 'Float64';
+  // An integer as its text, parsed strictly, so 1.5, true and a value out of range are refused (extracted as a
+  // number, true would be 1; as an Int64, 1.5 would be 1 too).
+  if (INTS.test(t)) return 'String';
   if (t === 'Bool') return 'Bool';
   if (/^DateTime64/.test(t)) return /^epoch_/.test(encodingOf(column)) ? 'Int64' : 'String';
   if (/^Date/.test(t)) return encodingOf(column) === 'epoch_days' ? 'Int32' : 'String';
@@ -313,8 +313,7 @@ function asExtracted(column: StreamColumn, f: string): string {
 /** The typed value of `f` in the column's own encoding; a base64 decimal at `scale` (text) where one is given. */
 function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
-  if (SMALL_INTS.test(t)) return `accurateCastOrNull(${f}, ${quoteString(t)})`;
-  if (BIG_INTS.test(t)) return `to${t}OrNull(${f})`;
+  if (INTS.test(t)) return `to${t}OrNull(${f})`;
   // A PostgreSQL real arrives as the shortest decimal that names its float (Java's Float.toString), which no double
   // holds exactly (0.1): rounded back to the float it names, NULL beyond Float32's range.
   // NaN and the infinities (Jackson writes them as the strings "NaN", "Infinity", "-Infinity") stay what they are.
