@@ -261,6 +261,34 @@ function fromEpoch(f: string, encoding: string, precision: number): string {
 }
 
 /**
+ * A time for DateTime64(P) (`type`) from the field `f` in an encoding: exact, NULL outside the column's range or where
+ * digits would drop, and PostgreSQL's infinity and -infinity as the latest and earliest time the column holds
+ * (ClickHouse has none): comparisons and orderings keep their answers, a valid_until of infinity stays later than any
+ * real time. In a lambda, so the field's expression is planned once (see withinPrecision).
+ */
+function dateTime64(f: string, encoding: string, precision: number, type: string): string {
+  const v = 'sent';
+  const epoch = encoding in EPOCH_DIGITS;
+  const value = epoch
+    ? fromEpoch(v, encoding, precision)
+    : inRange(
+        parsedExactly((d) => `parseDateTime64BestEffortOrNull(${v}, ${d}, 'UTC')`, precision, type),
+        type,
+      );
+  const [positive, negative] = epoch
+    ? INFINITY_COUNTS[encoding]!.map((n) => `${v} = toInt64('${n}')`)
+    : ['infinity', '-infinity'].map((word) => `${v} = '${word}'`);
+  const latest = precision === 9 ? '2262-04-11 23:47:16.854775807' : `2299-12-31 23:59:59.${'9'.repeat(precision)}`;
+  const at = (time: string) => `toDateTime64('${time.replace(/\.$/, '')}', ${precision}, 'UTC')`;
+  // The value as the column's own type (made exactly, in a unit as fine or finer), which every encoding a message's
+  // schema picks between then shares: their common type would be DateTime64(9), which ends in 2262 and fails the whole
+  // block on a later time any of them holds.
+  const made = epoch ? madeDigits(encoding, precision) : Math.max(precision, 6);
+  const own = made === precision ? value : `CAST(${value}, ${quoteString(`Nullable(${type})`)})`;
+  return `arrayMap(${v} -> multiIf(${positive}, ${at(latest)}, ${negative}, ${at('1900-01-01 00:00:00')}, ${own}), [${f}])[1]`;
+}
+
+/**
  * A time of day (PostgreSQL's time, 00:00:00 to 24:00:00) as Time64(P): from a count since midnight in an encoding's
  * unit, or from ZonedTime's text (`HH:MM:SS.ffffffZ`, always UTC). NULL outside the day and where P would drop digits.
  */
@@ -341,32 +369,7 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
     return `if(isValidJSON(${f}) AND JSONType(${f}) = 'Array' AND NOT has(${elements}, NULL), ${f}, NULL)`;
   }
   const time = /^DateTime64\((\d)/.exec(t);
-  if (time) {
-    const precision = Number(time[1]);
-    const encoding = encodingOf(column);
-    const epoch = encoding in EPOCH_DIGITS;
-    // In a lambda, so the field's expression is planned once (see withinPrecision).
-    const v = 'sent';
-    const value = epoch
-      ? fromEpoch(v, encoding, precision)
-      : inRange(
-          parsedExactly((d) => `parseDateTime64BestEffortOrNull(${v}, ${d}, 'UTC')`, precision, t),
-          t,
-        );
-    // PostgreSQL's infinity and -infinity become the latest and earliest time the column holds (ClickHouse has none):
-    // comparisons and orderings keep their answers, a valid_until of infinity stays later than any real time.
-    const [positive, negative] = epoch
-      ? INFINITY_COUNTS[encoding]!.map((n) => `${v} = toInt64('${n}')`)
-      : ['infinity', '-infinity'].map((word) => `${v} = '${word}'`);
-    const latest = precision === 9 ? '2262-04-11 23:47:16.854775807' : `2299-12-31 23:59:59.${'9'.repeat(precision)}`;
-    const at = (time: string) => `toDateTime64('${time.replace(/\.$/, '')}', ${precision}, 'UTC')`;
-    // Otherwise the value as the column's own type (made exactly, in a unit as fine or finer), which every encoding a
-    // message's schema picks between then shares: their common type would be DateTime64(9), which ends in 2262 and
-    // fails the whole block on a later time any of them holds.
-    const made = epoch ? madeDigits(encoding, precision) : Math.max(precision, 6);
-    const own = made === precision ? value : `CAST(${value}, ${quoteString(`Nullable(${t})`)})`;
-    return `arrayMap(${v} -> multiIf(${positive}, ${at(latest)}, ${negative}, ${at('1900-01-01 00:00:00')}, ${own}), [${f}])[1]`;
-  }
+  if (time) return dateTime64(f, encodingOf(column), Number(time[1]), t);
   const clock = /^Time64\((\d)\)$/.exec(t);
   if (clock) return timeOfDay(f, encodingOf(column), Number(clock[1]));
   if (/^Date/.test(t))
