@@ -1479,13 +1479,15 @@ describe("Debezium's other encodings", () => {
 });
 
 describe("PostgreSQL's special values", () => {
-  it("infinity and -infinity timestamps become the column's latest and earliest times, NaN and infinite floats stay, and a time past 2262 no longer fails the block", async () => {
+  it("infinity and -infinity timestamps become the column's latest and earliest times, NaN and infinite floats stay, a time past 2262 no longer fails the block, and an array is whole or dead-lettered", async () => {
     const columns = [
       { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')" },
       { name: 'at3', path: 'at3', type: "DateTime64(3, 'UTC')" },
       { name: 'at9', path: 'at9', type: "DateTime64(9, 'UTC')" },
       { name: 'ratio', path: 'ratio', type: 'Float64' },
       { name: 'share', path: 'share', type: 'Float32' },
+      { name: 'shares', path: 'shares', type: 'Array(Float32)' },
+      { name: 'flags', path: 'flags', type: 'Array(Bool)' },
     ];
     const chain = await eventsChainWith('special', columns);
     // One field as the connector sends it, with its schema's logical type (none for a float).
@@ -1510,14 +1512,21 @@ describe("PostgreSQL's special values", () => {
       [['ratio', '-Infinity'], '-inf'],
       [['share', 'Infinity'], 'inf'],
       [['share', 'NaN'], 'nan'],
+      [['shares', ['NaN', 0.1, '-Infinity']], '[nan,0.1,-inf]'],
+      [['flags', [true, false]], '[true,false]'],
     ];
     const bad: [Sent, RegExp][] = [
       // Past what the column holds without being infinity: still dead-lettered.
       [['at', year2290 * 2n, micro], /^type: at is not DateTime64\(6, 'UTC'\)/],
       [['share', 3.5e38], /^type: share is not Float32/],
+      // An array is whole or dead-lettered: an element beyond Float32, or none that converts, is never dropped.
+      [['shares', [3.5e38]], /^type: shares is not Array\(Float32\)/],
+      [['shares', ['abc']], /^type: shares is not Array\(Float32\)/],
+      [['flags', ['x']], /^type: flags is not Array\(Bool\)/],
     ];
     const lines = [...good.map(([sent]) => sent), ...bad.map(([sent]) => sent)].map(([field, value, logical], i) => {
-      const declared = { type: typeof value === 'string' ? 'string' : 'int64', optional: true, field, name: logical };
+      const type = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'int64';
+      const declared = { type, optional: true, field, name: logical };
       const after = { type: 'struct', field: 'after', fields: [{ type: 'int64', field: 'id' }, declared] };
       return jsonWithBigints({
         schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },

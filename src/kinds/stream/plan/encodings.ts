@@ -338,14 +338,20 @@ function asExtracted(column: StreamColumn, f: string): string {
   return type === 'String' ? f : `to${type}OrNull(${f})`;
 }
 
+/**
+ * A PostgreSQL real, which arrives as the shortest decimal that names its float (Java's Float.toString) and no double
+ * holds exactly (0.1), from `f` read as Float64: rounded back to the float it names, NULL beyond Float32's range. NaN
+ * and the infinities (Jackson writes them as the strings "NaN", "Infinity", "-Infinity") stay what they are.
+ */
+function float32(f: string): string {
+  return `if(isFinite(toFloat32(${f})) OR NOT isFinite(${f}), toFloat32(${f}), NULL)`;
+}
+
 /** The typed value of `f` in the column's own encoding; a base64 decimal at `scale` (text) where one is given. */
 function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (INTS.test(t)) return `to${t}OrNull(${f})`;
-  // A PostgreSQL real arrives as the shortest decimal that names its float (Java's Float.toString), which no double
-  // holds exactly (0.1): rounded back to the float it names, NULL beyond Float32's range.
-  // NaN and the infinities (Jackson writes them as the strings "NaN", "Infinity", "-Infinity") stay what they are.
-  if (t === 'Float32') return `if(isFinite(toFloat32(${f})) OR NOT isFinite(${f}), toFloat32(${f}), NULL)`;
+  if (t === 'Float32') return float32(f);
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;
   if (/^Decimal/.test(t)) {
@@ -360,13 +366,19 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (column.encoding === 'base64') return bytesFromBase64(f, quoteIdent(`${alias}_bytes`));
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
-  // An array stays its JSON text until the processed table: every element must convert. Integers from their text, as
-  // a column's are (extracted as integers, 1.5 would be 1).
+  // An array stays its JSON text until the processed table: every element must convert, as a column of its type does
+  // (integers from their text, reals within Float32's range), and there must be as many as the text holds (JSONExtract
+  // gives [] for an array none of whose elements converts). In a lambda, so the text is planned once.
   if (array) {
-    const elements = /^U?Int\d+$/.test(array[1]!)
-      ? `arrayMap(x -> to${array[1]}OrNull(x), JSONExtract(ifNull(${f}, ''), 'Array(Nullable(String))'))`
-      : `JSONExtract(ifNull(${f}, ''), ${quoteString(`Array(Nullable(${array[1]}))`)})`;
-    return `if(isValidJSON(${f}) AND JSONType(${f}) = 'Array' AND NOT has(${elements}, NULL), ${f}, NULL)`;
+    const element = array[1]!;
+    const read = (type: string) => `JSONExtract(ifNull(json, ''), 'Array(Nullable(${type}))')`;
+    const elements = INTS.test(element)
+      ? `arrayMap(x -> to${element}OrNull(x), ${read('String')})`
+      : element === 'Float32'
+        ? `arrayMap(x -> ${float32(`x`)}, ${read('Float64')})`
+        : read(element);
+    const whole = `arrayMap(e -> length(e) = JSONLength(json) AND NOT has(e, NULL), [${elements}])[1]`;
+    return `arrayMap(json -> if(isValidJSON(json) AND JSONType(json) = 'Array' AND ${whole}, json, NULL), [${f}])[1]`;
   }
   const time = /^DateTime64\((\d)/.exec(t);
   if (time) return dateTime64(f, encodingOf(column), Number(time[1]), t);
