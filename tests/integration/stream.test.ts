@@ -1488,6 +1488,7 @@ describe("PostgreSQL's special values", () => {
       { name: 'share', path: 'share', type: 'Float32' },
       { name: 'shares', path: 'shares', type: 'Array(Float32)' },
       { name: 'flags', path: 'flags', type: 'Array(Bool)' },
+      { name: 'flag', path: 'flag', type: 'Bool' },
     ];
     const chain = await eventsChainWith('special', columns);
     // One field as the connector sends it, with its schema's logical type (none for a float).
@@ -1514,6 +1515,7 @@ describe("PostgreSQL's special values", () => {
       [['share', 'NaN'], 'nan'],
       [['shares', ['NaN', 0.1, '-Infinity']], '[nan,0.1,-inf]'],
       [['flags', [true, false]], '[true,false]'],
+      [['flag', false], 'false'],
     ];
     const bad: [Sent, RegExp][] = [
       // Past what the column holds without being infinity: still dead-lettered.
@@ -1523,6 +1525,9 @@ describe("PostgreSQL's special values", () => {
       [['shares', [3.5e38]], /^type: shares is not Array\(Float32\)/],
       [['shares', ['abc']], /^type: shares is not Array\(Float32\)/],
       [['flags', ['x']], /^type: flags is not Array\(Bool\)/],
+      // A boolean is true or false, not a number.
+      [['flags', [2]], /^type: flags is not Array\(Bool\)/],
+      [['flag', 0.5], /^type: flag is not Bool/],
     ];
     const lines = [...good.map(([sent]) => sent), ...bad.map(([sent]) => sent)].map(([field, value, logical], i) => {
       const type = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'int64';

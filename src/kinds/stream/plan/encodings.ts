@@ -73,7 +73,8 @@ export function extractType(column: StreamColumn, schemas = false): string {
   // An integer as its text, parsed strictly, so 1.5, true and a value out of range are refused (extracted as a
   // number, true would be 1; as an Int64, 1.5 would be 1 too).
   if (INTS.test(t)) return 'String';
-  if (t === 'Bool') return 'Bool';
+  // A boolean as its text, so only true and false are one (extracted as Bool, 2 would be true and 0.5 false).
+  if (t === 'Bool') return 'String';
   if (/^DateTime64/.test(t)) return /^epoch_/.test(encodingOf(column)) ? 'Int64' : 'String';
   if (/^Date/.test(t)) return encodingOf(column) === 'epoch_days' ? 'Int32' : 'String';
   if (/^Time64/.test(t)) return encodingOf(column) in TIME_DIGITS ? 'Int64' : 'String';
@@ -347,11 +348,17 @@ function float32(f: string): string {
   return `if(isFinite(toFloat32(${f})) OR NOT isFinite(${f}), toFloat32(${f}), NULL)`;
 }
 
+/** A boolean from its JSON text: true or false, anything else (a number, a word) NULL. Pure. */
+function bool(f: string): string {
+  return `multiIf(${f} = 'true', true, ${f} = 'false', false, NULL)`;
+}
+
 /** The typed value of `f` in the column's own encoding; a base64 decimal at `scale` (text) where one is given. */
 function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (INTS.test(t)) return `to${t}OrNull(${f})`;
   if (t === 'Float32') return float32(f);
+  if (t === 'Bool') return bool(f);
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
   const alias = `_dec_${column.name}_${column.encoding}`;
   if (/^Decimal/.test(t)) {
@@ -367,16 +374,18 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
   // An array stays its JSON text until the processed table: every element must convert, as a column of its type does
-  // (integers from their text, reals within Float32's range), and there must be as many as the text holds (JSONExtract
+  // (integers and booleans from their text, reals within Float32's range), and there must be as many as the text holds (JSONExtract
   // gives [] for an array none of whose elements converts). In a lambda, so the text is planned once.
   if (array) {
     const element = array[1]!;
     const read = (type: string) => `JSONExtract(ifNull(json, ''), 'Array(Nullable(${type}))')`;
     const elements = INTS.test(element)
       ? `arrayMap(x -> to${element}OrNull(x), ${read('String')})`
-      : element === 'Float32'
-        ? `arrayMap(x -> ${float32(`x`)}, ${read('Float64')})`
-        : read(element);
+      : element === 'Bool'
+        ? `arrayMap(x -> ${bool('x')}, ${read('String')})`
+        : element === 'Float32'
+          ? `arrayMap(x -> ${float32('x')}, ${read('Float64')})`
+          : read(element);
     const whole = `arrayMap(e -> length(e) = JSONLength(json) AND NOT has(e, NULL), [${elements}])[1]`;
     return `arrayMap(json -> if(isValidJSON(json) AND JSONType(json) = 'Array' AND ${whole}, json, NULL), [${f}])[1]`;
   }
