@@ -374,8 +374,8 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
   // An array stays its JSON text until the processed table: every element must convert, as a column of its type does
-  // (integers and booleans from their text, reals within Float32's range), and there must be as many as the text holds (JSONExtract
-  // gives [] for an array none of whose elements converts). In a lambda, so the text is planned once.
+  // (integers and booleans from their text, reals within Float32's range), and there must be as many as the text
+  // holds (JSONExtract gives [] for an array none of whose elements converts). In a lambda: the text is planned once.
   if (array) {
     const element = array[1]!;
     const read = (type: string) => `JSONExtract(ifNull(json, ''), 'Array(Nullable(${type}))')`;
