@@ -233,9 +233,15 @@ function countFits(f: string, first: bigint, last: bigint, sent: number, kept: n
  * parsed at the column's digits: at 0, a DateTime64 before 1970 is clamped to 1970-01-01.
  */
 function parsedExactly(parse: (digits: number) => string, precision: number, type: string): string {
-  return precision < 6
-    ? `arrayFilter(t -> CAST(t, ${quoteString(`Nullable(${type})`)}) = t, [${parse(6)}])[1]`
+  const digits = parsedDigits(precision);
+  return digits > precision
+    ? `arrayFilter(t -> CAST(t, ${quoteString(`Nullable(${type})`)}) = t, [${parse(digits)}])[1]`
     : parse(precision);
+}
+
+/** The digits parsedExactly parses a time with for a column of `precision` digits: at least PostgreSQL's 6. */
+function parsedDigits(precision: number): number {
+  return Math.max(precision, 6);
 }
 
 /** The digits a time from an epoch number is made with for DateTime64(P): the encoding's, or P's unit where finer. */
@@ -279,12 +285,13 @@ function dateTime64(f: string, encoding: string, precision: number, type: string
   const [positive, negative] = epoch
     ? INFINITY_COUNTS[encoding]!.map((n) => `${v} = toInt64('${n}')`)
     : ['infinity', '-infinity'].map((word) => `${v} = '${word}'`);
-  const latest = precision === 9 ? '2262-04-11 23:47:16.854775807' : `2299-12-31 23:59:59.${'9'.repeat(precision)}`;
-  const at = (time: string) => `toDateTime64('${time.replace(/\.$/, '')}', ${precision}, 'UTC')`;
+  const fraction = precision > 0 ? `.${'9'.repeat(precision)}` : '';
+  const latest = precision === 9 ? '2262-04-11 23:47:16.854775807' : `2299-12-31 23:59:59${fraction}`;
+  const at = (time: string) => `toDateTime64('${time}', ${precision}, 'UTC')`;
   // The value as the column's own type (made exactly, in a unit as fine or finer), which every encoding a message's
   // schema picks between then shares: their common type would be DateTime64(9), which ends in 2262 and fails the whole
   // block on a later time any of them holds.
-  const made = epoch ? madeDigits(encoding, precision) : Math.max(precision, 6);
+  const made = epoch ? madeDigits(encoding, precision) : parsedDigits(precision);
   const own = made === precision ? value : `CAST(${value}, ${quoteString(`Nullable(${type})`)})`;
   return `arrayMap(${v} -> multiIf(${positive}, ${at(latest)}, ${negative}, ${at('1900-01-01 00:00:00')}, ${own}), [${f}])[1]`;
 }
