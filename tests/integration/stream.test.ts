@@ -270,6 +270,32 @@ const eventRow = (id: number, fields: Record<string, unknown> = {}): Row => ({
 const jsonWithBigints = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `@@${v}@@` : v)).replace(/"@@(-?\d+)@@"/g, '$1');
 
+/**
+ * A change of event `id` carrying `value` in `field`, with the JSON converter's schema declaring that field as
+ * `declared` says (its type, logical type name, parameters).
+ */
+const eventWithSchema = (
+  id: number,
+  op: 'c' | 'u',
+  lsn: number,
+  field: string,
+  value: unknown,
+  declared: Record<string, unknown>,
+): string => {
+  const after = {
+    type: 'struct',
+    field: 'after',
+    fields: [
+      { type: 'int64', field: 'id' },
+      { ...declared, optional: true, field },
+    ],
+  };
+  return jsonWithBigints({
+    schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
+    payload: { op, before: null, after: eventRow(id, { [field]: value }), source: { table: 'events', lsn } },
+  });
+};
+
 /** Each processed event of chain `name` by id, with `columns` as text. */
 const processedEvents = (name: string, columns: { name: string }[]) =>
   engine.rows<Record<string, string>>(
@@ -1214,21 +1240,10 @@ describe("each message's schema picks its encoding", () => {
     const lines: string[] = [];
     let version = 1000;
     const send = (id: number, op: 'c' | 'u', sent: Sent) => {
-      const field: Record<string, unknown> = { type: sent.type, optional: true, field: sent.field };
-      if (sent.name) field.name = sent.name;
-      if (sent.scale !== undefined) field.parameters = { scale: String(sent.scale) };
-      const after = { type: 'struct', field: 'after', fields: [{ type: 'int64', field: 'id' }, field] };
-      lines.push(
-        jsonWithBigints({
-          schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
-          payload: {
-            op,
-            before: null,
-            after: eventRow(id, { [sent.field]: sent.value }),
-            source: { table: 'events', lsn: ++version },
-          },
-        }),
-      );
+      const declared: Record<string, unknown> = { type: sent.type };
+      if (sent.name) declared.name = sent.name;
+      if (sent.scale !== undefined) declared.parameters = { scale: String(sent.scale) };
+      lines.push(eventWithSchema(id, op, ++version, sent.field, sent.value, declared));
     };
     const on = (field: string, sent: Sent): Sent => ({ ...sent, field });
     const good: [Sent, string][] = [
@@ -1531,17 +1546,7 @@ describe("PostgreSQL's special values", () => {
     ];
     const lines = [...good.map(([sent]) => sent), ...bad.map(([sent]) => sent)].map(([field, value, logical], i) => {
       const type = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'int64';
-      const declared = { type, optional: true, field, name: logical };
-      const after = { type: 'struct', field: 'after', fields: [{ type: 'int64', field: 'id' }, declared] };
-      return jsonWithBigints({
-        schema: { type: 'struct', fields: [{ ...after, field: 'before' }, after] },
-        payload: {
-          op: 'c',
-          before: null,
-          after: eventRow(i + 1, { [field]: value }),
-          source: { table: 'events', lsn: 300 + i },
-        },
-      });
+      return eventWithSchema(i + 1, 'c', 300 + i, field, value, { type, name: logical });
     });
     writeFileSync(join(dir, 'special.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'special.jsonl'));
