@@ -455,7 +455,7 @@ FROM
                                     ) AS _v,
                                     JSONExtract(
                                         ifNull(_v.`properties`, ''),
-                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(Float64), `score` Nullable(String))'
+                                        'Tuple(`page` Nullable(String), `device` Nullable(String), `value` Nullable(String), `score` Nullable(String))'
                                     ) AS _j0,
                                     toUInt64OrNull(_v.`id`) AS `_c_id`,
                                     _v.`user_id` AS `_c_user_id`,
@@ -524,7 +524,12 @@ FROM
                                     ) AS `_c_event_time`,
                                     _j0.`page` AS `_c_page`,
                                     _j0.`device` AS `_c_device`,
-                                    _j0.`value` AS `_c_value`,
+                                    if(
+                                        isFinite(toFloat64OrNull(_j0.`value`))
+                                        OR _j0.`value` IN ('NaN', 'Infinity', '-Infinity'),
+                                        toFloat64OrNull(_j0.`value`),
+                                        NULL
+                                    ) AS `_c_value`,
                                     toInt32OrNull(_j0.`score`) AS `_c_score`,
                                     multiIf(
                                         _schema['revenue'] .1 IN ('org.apache.kafka.connect.data.Decimal'),
@@ -749,4 +754,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 6586ecee42df0735'
+COMMENT 'chplan definition afb10239c854a6cc'

@@ -286,11 +286,11 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
           const exprs = [
             ...clocks.map(
               (c, i) =>
-                `toString(CAST(${convertExpr({ name: `c${i}`, path: 'x', type: `Time64(${c.keep})`, encoding: c.encoding }, `toInt64(materialize('${c.count}'))`)}, 'Nullable(Time64(${c.keep}))'))`,
+                `toString(CAST(${convertExpr({ name: `c${i}`, path: 'x', type: `Time64(${c.keep})`, encoding: c.encoding }, `materialize('${c.count}')`)}, 'Nullable(Time64(${c.keep}))'))`,
             ),
             ...days.map(
               (d, i) =>
-                `toString(CAST(${convertExpr({ name: `d${i}`, path: 'x', type: d.type, encoding: 'epoch_days' }, `toInt32(materialize('${d.days}'))`)}, 'Nullable(${d.type})'))`,
+                `toString(CAST(${convertExpr({ name: `d${i}`, path: 'x', type: d.type, encoding: 'epoch_days' }, `materialize('${d.days}')`)}, 'Nullable(${d.type})'))`,
             ),
           ];
           const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
@@ -345,13 +345,12 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
         });
         const int64 = (n: bigint) => n >= -(2n ** 63n) && n < 2n ** 63n;
         // Each case alone (the spec's encoding), then as a field whose schema names its logical type, beside every
-        // other encoding a DateTime64 can take from a schema.
+        // other encoding a DateTime64 can take from a schema. Both read the count's JSON text.
         const exprs = cases.flatMap((c, i) => {
-          if (!int64(counts[i]!)) return ['NULL', 'NULL'];
           const column = { name: `t${i}`, path: 'x', type: `DateTime64(${c.keep}, 'UTC')`, encoding: c.encoding };
           const named = `tuple(${quoteString(SENT[c.encoding].logical)}, '')`;
           return [
-            convertExpr(column, `toInt64(materialize('${counts[i]}'))`),
+            convertExpr(column, `materialize('${counts[i]}')`),
             convertExpr({ ...column, encoding: undefined }, `materialize('${counts[i]}')`, named),
           ].map((e) => `toString(CAST(${e}, 'Nullable(DateTime64(${c.keep}, \\'UTC\\'))'))`);
         });
@@ -421,5 +420,73 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('a count that is not an integer, or leaves Int64, is NULL in every unit and type, never truncated', async () => {
+    const columns = [
+      ...Object.keys(EPOCH).map((encoding) => ({ type: "DateTime64(6, 'UTC')", encoding })),
+      ...Object.keys(CLOCK).map((encoding) => ({ type: 'Time64(6)', encoding })),
+      { type: 'Date32', encoding: 'epoch_days' },
+    ];
+    const sent = ['1.5', '1.0', 'true', '1e3', '', '9223372036854775808', '-9223372036854775809'];
+    const exprs = columns.flatMap((c, i) =>
+      sent.map(
+        (text) =>
+          `toString(${convertExpr({ name: `n${i}`, path: 'x', ...c, encoding: c.encoding as never }, `materialize(${quoteString(text)})`)})`,
+      ),
+    );
+    const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
+    expect(row!.r).toEqual(exprs.map(() => null));
+    // An integer's text converts in each of them: the NULLs above are the texts', not the conversions'.
+    const zeros = columns.map(
+      (c, i) =>
+        `toString(${convertExpr({ name: `z${i}`, path: 'x', ...c, encoding: c.encoding as never }, "materialize('0')")})`,
+    );
+    const [zero] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${zeros.join(', ')}] AS r`);
+    expect(zero!.r.map((v) => v?.slice(0, 10))).toEqual(
+      columns.map((c) => (c.type === 'Time64(6)' ? '00:00:00.0' : '1970-01-01')),
+    );
+  });
+
+  it("a double or a real from its JSON text: the value JavaScript's parse gives, bit for bit; NaN and the infinities as Jackson writes them; true or a number past a double's range refused", async () => {
+    // Every double (bit patterns, NaN and the infinities among them) as JavaScript writes it, Java's exponent form,
+    // and integers written without a point past Int64 and UInt64, which JSON's number parse read as 0.
+    const text = fc.oneof(
+      fc.double().map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x.toExponential().replace('e+', 'E')),
+      fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map(String),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 50 }), async (texts) => {
+        const exprs = texts.flatMap((t, i) =>
+          [64, 32].map(
+            (width) =>
+              `arrayMap(v -> if(isNull(v), NULL, toString(reinterpretAsUInt${width}(assumeNotNull(v)))), [${convertExpr({ name: `f${i}`, path: 'x', type: `Float${width}` }, `materialize(${quoteString(t)})`)}])[1]`,
+          ),
+        );
+        const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
+        texts.forEach((t, i) => {
+          const bits = (x: number, width: 4 | 8) => {
+            const view = new DataView(new ArrayBuffer(width));
+            if (width === 8) view.setFloat64(0, x);
+            else view.setFloat32(0, x);
+            return String(width === 8 ? view.getBigUint64(0) : view.getUint32(0));
+          };
+          const x = Number(t);
+          const real = Math.fround(x);
+          // A real beyond Float32's range is refused (NULL), unless it was infinite to begin with.
+          expect([row!.r[2 * i], row!.r[2 * i + 1]], t).toEqual([
+            bits(x, 8),
+            Number.isFinite(real) || !Number.isFinite(x) ? bits(real, 4) : null,
+          ]);
+        });
+      }),
+      { numRuns: 100 },
+    );
+    const refused = ['true', 'false', 'null', '1e400', '-1e400', 'inf', 'nan', 'abc', '', '[1]'];
+    const [row] = await engine.rows<{ r: (string | null)[] }>(
+      `SELECT [${refused.map((t, i) => `toString(${convertExpr({ name: `r${i}`, path: 'x', type: 'Float64' }, `materialize(${quoteString(t)})`)})`).join(', ')}] AS r`,
+    );
+    expect(row!.r).toEqual(refused.map(() => null));
   });
 });

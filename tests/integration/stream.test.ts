@@ -1555,6 +1555,60 @@ describe("PostgreSQL's special values", () => {
     good.forEach(([[field], want], i) => expect(rows[i]![field], `${i + 1}: ${field}`).toBe(want));
     expect(await deadLetterReasons('special')).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
   });
+  it('without the schemas, each number is read from its JSON text: a fraction or a boolean in a count or a double is dead-lettered, never truncated or taken as 1', async () => {
+    const columns = [
+      { name: 'at', path: 'at', type: "DateTime64(6, 'UTC')", encoding: 'epoch_micros' },
+      { name: 'born', path: 'born', type: 'Date32', encoding: 'epoch_days' },
+      { name: 'clock', path: 'clock', type: 'Time64(6)' },
+      { name: 'ratio', path: 'ratio', type: 'Float64' },
+      { name: 'ratios', path: 'ratios', type: 'Array(Float64)' },
+    ];
+    const chain = await chainOf('plain_numbers', (raw) => {
+      const tables = raw.tables as { name: string; columns: Record<string, unknown>[] }[];
+      tables
+        .find((t) => t.name === 'events_processed')!
+        .columns.push(...columns.map((c) => ({ ...c, optional: true })));
+      return { ...raw, envelope: { wrapper: 'none', version: 'lsn' }, dictionaries: [], views: [], aggregates: [] };
+    });
+    const good: [Record<string, unknown>, Record<string, string>][] = [
+      [{ at: 1_000_000 }, { at: '1970-01-01 00:00:01.000000' }],
+      [{ born: 1 }, { born: '1970-01-02' }],
+      [{ clock: 1 }, { clock: '00:00:00.000001' }],
+      [
+        { ratio: 1.5e300, ratios: [-1e-7, 0.5] },
+        { ratio: '1.5e300', ratios: '[-1e-7,0.5]' },
+      ],
+    ];
+    const bad: [Record<string, unknown>, RegExp][] = [
+      // Read as JSON numbers, each of these was truncated or taken as 1.
+      [{ at: 1.5 }, /^type: at is not DateTime64\(6, 'UTC'\)/],
+      [{ at: true }, /^type: at is not DateTime64\(6, 'UTC'\)/],
+      [{ born: 1.5 }, /^type: born is not Date32/],
+      [{ clock: true }, /^type: clock is not Time64\(6\)/],
+      [{ ratio: true }, /^type: ratio is not Float64/],
+      [{ ratio: 'abc' }, /^type: ratio is not Float64/],
+      [{ ratios: [1, false] }, /^type: ratios is not Array\(Float64\)/],
+      // The engine's JSON parser reads no integer past 64 bits (Debezium writes such a double as 1.0E20): the message
+      // is refused whole.
+      [{ ratio: 10n ** 20n }, /^malformed JSON$/],
+    ];
+    const lines = [...good.map(([f]) => f), ...bad.map(([f]) => f)].map((fields, i) =>
+      jsonWithBigints({
+        op: 'c',
+        before: null,
+        after: eventRow(i + 1, fields),
+        source: { table: 'events', lsn: 100 + i },
+      }),
+    );
+    writeFileSync(join(dir, 'plain_numbers.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'plain_numbers.jsonl'));
+    const rows = await processedEvents('plain_numbers', columns);
+    expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
+    good.forEach(([, expected], i) => {
+      for (const [column, value] of Object.entries(expected)) expect(rows[i]![column], column).toBe(value);
+    });
+    expect(await deadLetterReasons('plain_numbers')).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+  });
 });
 
 describe('stream --replace drops only what chplan created for the chain', () => {

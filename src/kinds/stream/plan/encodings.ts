@@ -2,9 +2,11 @@ import { quoteIdent, quoteString } from '../../../core/quote.js';
 import { EPOCH_DIGITS, TIME_DIGITS, base, type StreamColumn } from './spec.js';
 
 /**
- * How each value Debezium's PostgreSQL connector sends becomes a ClickHouse value, exactly or not at all: what
- * JSONExtract reads a field as, and the conversion that turns it into the column's type (NULL, then a dead letter,
- * where it would change the value). Pure string building.
+ * How each value Debezium's PostgreSQL connector sends becomes a ClickHouse value, exactly or not at all. Every field
+ * is read as its JSON text (a number as its digits, a string unquoted, an object or array as JSON) and converted from
+ * that text into the column's type: NULL, then a dead letter, where the conversion would change the value. Read as a
+ * number instead, JSON's true would be 1, 1.5 an integer 1, and 1e19 written without a point a double 0. Pure string
+ * building.
  */
 
 const INTS = /^U?Int(8|16|32|64)$/;
@@ -60,26 +62,6 @@ export function schemaTyped(column: StreamColumn): boolean {
  */
 export function schemaOf(column: StreamColumn, schemas: boolean): string | undefined {
   return schemas && schemaTyped(column) ? `_schema[${quoteString(column.path)}]` : undefined;
-}
-
-/**
- * What JSONExtract reads a column's field as (lenient where a later conversion is strict). With `schemas`, a column
- * whose encoding each message's schema picks is read as text: a number comes back as its JSON text.
- */
-export function extractType(column: StreamColumn, schemas = false): string {
-  const t = base(column.type);
-  if (schemas && schemaTyped(column)) return 'String';
-  if (/^Float/.test(t)) return 'Float64';
-  // An integer as its text, parsed strictly, so 1.5, true and a value out of range are refused (extracted as a
-  // number, true would be 1; as an Int64, 1.5 would be 1 too).
-  if (INTS.test(t)) return 'String';
-  // A boolean as its text, so only true and false are one (extracted as Bool, 2 would be true and 0.5 false).
-  if (t === 'Bool') return 'String';
-  if (/^DateTime64/.test(t)) return /^epoch_/.test(encodingOf(column)) ? 'Int64' : 'String';
-  if (/^Date/.test(t)) return encodingOf(column) === 'epoch_days' ? 'Int32' : 'String';
-  if (/^Time64/.test(t)) return encodingOf(column) in TIME_DIGITS ? 'Int64' : 'String';
-  // Anything else as text: a number or an object read as String comes back as its JSON text.
-  return 'String';
 }
 
 /** The scale of Decimal(P, S), DecimalN(S), or Decimal(P) (scale 0). Pure. */
@@ -268,10 +250,11 @@ function fromEpoch(f: string, encoding: string, precision: number): string {
 }
 
 /**
- * A time for DateTime64(P) (`type`) from the field `f` in an encoding: exact, NULL outside the column's range or where
- * digits would drop, and PostgreSQL's infinity and -infinity as the latest and earliest time the column holds
- * (ClickHouse has none): comparisons and orderings keep their answers, a valid_until of infinity stays later than any
- * real time. In a lambda, so the field's expression is planned once (see withinPrecision).
+ * A time for DateTime64(P) (`type`) from the field's text `f` in an encoding (an epoch count must be an integer):
+ * exact, NULL outside the column's range or where digits would drop, and PostgreSQL's infinity and -infinity as the
+ * latest and earliest time the column holds (ClickHouse has none): comparisons and orderings keep their answers, a
+ * valid_until of infinity stays later than any real time. In a lambda, so the field's expression is planned once
+ * (see withinPrecision).
  */
 function dateTime64(f: string, encoding: string, precision: number, type: string): string {
   const v = 'sent';
@@ -293,7 +276,8 @@ function dateTime64(f: string, encoding: string, precision: number, type: string
   // block on a later time any of them holds.
   const made = epoch ? madeDigits(encoding, precision) : parsedDigits(precision);
   const own = made === precision ? value : `CAST(${value}, ${quoteString(`Nullable(${type})`)})`;
-  return `arrayMap(${v} -> multiIf(${positive}, ${at(latest)}, ${negative}, ${at('1900-01-01 00:00:00')}, ${own}), [${f}])[1]`;
+  const sent = epoch ? `toInt64OrNull(${f})` : f;
+  return `arrayMap(${v} -> multiIf(${positive}, ${at(latest)}, ${negative}, ${at('1900-01-01 00:00:00')}, ${own}), [${sent}])[1]`;
 }
 
 /**
@@ -304,8 +288,8 @@ function timeOfDay(f: string, encoding: string, precision: number): string {
   const type = quoteString(`Time64(${precision})`);
   const digits = TIME_DIGITS[encoding];
   if (digits !== undefined) {
-    const fits = countFits(f, 0n, 86_400n * 10n ** BigInt(digits), digits, precision);
-    return `if(${fits}, CAST(reinterpret(assumeNotNull(${f}), 'Decimal64(${digits})'), ${type}), NULL)`;
+    const fits = countFits('n', 0n, 86_400n * 10n ** BigInt(digits), digits, precision);
+    return `arrayMap(n -> if(${fits}, CAST(reinterpret(assumeNotNull(n), 'Decimal64(${digits})'), ${type}), NULL), [toInt64OrNull(${f})])[1]`;
   }
   const text = `if(endsWith(${f}, 'Z'), substring(${f}, 1, length(${f}) - 1), ${f})`;
   const parsed = parsedExactly((d) => `toTime64OrNull(${text}, ${d})`, precision, `Time64(${precision})`);
@@ -333,26 +317,29 @@ export function convertExpr(column: StreamColumn, f: string, schema?: string): s
     const read = { ...column, encoding: encoding as StreamColumn['encoding'] };
     return [
       `${name} IN (${[...logical, ...(shared && encoding === own ? [''] : [])].map(quoteString).join(', ')})`,
-      typedValue(read, asExtracted(read, f), `${schema}.2`),
+      typedValue(read, f, `${schema}.2`),
     ];
   });
-  if (!shared) branches.push(`${name} = ''`, typedValue(column, asExtracted(column, f)));
+  if (!shared) branches.push(`${name} = ''`, typedValue(column, f));
   return `multiIf(${branches.join(', ')}, NULL)`;
 }
 
-/** A field read as text, as the value the column in its encoding extracts without a schema (a number, or text). */
-function asExtracted(column: StreamColumn, f: string): string {
-  const type = extractType(column);
-  return type === 'String' ? f : `to${type}OrNull(${f})`;
+/**
+ * A double from its JSON text: a JSON number, or the strings "NaN", "Infinity" and "-Infinity" that Jackson writes
+ * for those values; NULL for anything else (true, a word, a number too large for a double). Pure.
+ */
+function float64(f: string): string {
+  const value = `toFloat64OrNull(${f})`;
+  return `if(isFinite(${value}) OR ${f} IN ('NaN', 'Infinity', '-Infinity'), ${value}, NULL)`;
 }
 
 /**
  * A PostgreSQL real, which arrives as the shortest decimal that names its float (Java's Float.toString) and no double
- * holds exactly (0.1), from `f` read as Float64: rounded back to the float it names, NULL beyond Float32's range. NaN
- * and the infinities (Jackson writes them as the strings "NaN", "Infinity", "-Infinity") stay what they are.
+ * holds exactly (0.1), from its JSON text: rounded back to the float it names, NULL beyond Float32's range. NaN and
+ * the infinities stay what they are. In a lambda, so the double is planned once. Pure.
  */
 function float32(f: string): string {
-  return `if(isFinite(toFloat32(${f})) OR NOT isFinite(${f}), toFloat32(${f}), NULL)`;
+  return `arrayMap(d -> if(isFinite(toFloat32(d)) OR NOT isFinite(d), toFloat32(d), NULL), [${float64(f)}])[1]`;
 }
 
 /** A boolean from its JSON text: true or false, anything else (a number, a word) NULL. Pure. */
@@ -364,6 +351,7 @@ function bool(f: string): string {
 function typedValue(column: StreamColumn, f: string, scale?: string): string {
   const t = base(column.type);
   if (INTS.test(t)) return `to${t}OrNull(${f})`;
+  if (t === 'Float64') return float64(f);
   if (t === 'Float32') return float32(f);
   if (t === 'Bool') return bool(f);
   // Intermediate values (a decimal's, bytes) are named after the column and encoding: one name, one expression.
@@ -381,7 +369,7 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
   // An array stays its JSON text until the processed table: every element must convert, as a column of its type does
-  // (integers and booleans from their text, reals within Float32's range), and there must be as many as the text
+  // (numbers and booleans from their text, reals within Float32's range), and there must be as many as the text
   // holds (JSONExtract gives [] for an array none of whose elements converts). In a lambda: the text is planned once.
   if (array) {
     const element = array[1]!;
@@ -390,8 +378,8 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
       ? `arrayMap(x -> to${element}OrNull(x), ${read('String')})`
       : element === 'Bool'
         ? `arrayMap(x -> ${bool('x')}, ${read('String')})`
-        : element === 'Float32'
-          ? `arrayMap(x -> ${float32('x')}, ${read('Float64')})`
+        : /^Float(32|64)$/.test(element)
+          ? `arrayMap(x -> ${element === 'Float32' ? float32('x') : float64('x')}, ${read('String')})`
           : read(element);
     const whole = `arrayMap(e -> length(e) = JSONLength(json) AND NOT has(e, NULL), [${elements}])[1]`;
     return `arrayMap(json -> if(isValidJSON(json) AND JSONType(json) = 'Array' AND ${whole}, json, NULL), [${f}])[1]`;
@@ -403,7 +391,7 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (/^Date/.test(t))
     return inRange(
       encodingOf(column) === 'epoch_days'
-        ? `if(${f} BETWEEN -25567 AND 120529, addDays(toDate32('1970-01-01'), ${f}), NULL)`
+        ? `arrayMap(n -> if(n BETWEEN -25567 AND 120529, addDays(toDate32('1970-01-01'), n), NULL), [toInt32OrNull(${f})])[1]`
         : `toDate32OrNull(${f})`,
       t,
     );

@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { convertExpr, extractType, schemaOf, schemaTyped } from './encodings.js';
+import { convertExpr, schemaOf, schemaTyped } from './encodings.js';
 import { base, type StreamColumn, type StreamSpec, type StreamTable } from './spec.js';
 import { toastable, unavailableCondition } from './toast-sql.js';
 
@@ -36,13 +36,12 @@ export function readsSchemas(spec: StreamSpec): boolean {
   return spec.envelope.wrapper === 'payload' && spec.tables.some((t) => t.columns.some(schemaTyped));
 }
 
-/** One JSONExtract per document: its fields as a named tuple (the JSON text fields as String). */
-function documentTuples(table: StreamTable, schemas: boolean): string[] {
+/** One JSONExtract per document: its fields as a named tuple of their JSON text, which each column converts. */
+function documentTuples(table: StreamTable): string[] {
   return documents(table).map((doc) => {
-    const fields = new Map<string, string>();
-    for (const c of doc.fields) fields.set(fieldOf(c), extractType(c, schemas));
-    if (doc.name === '_v') for (const c of table.columns.filter((x) => x.json)) fields.set(c.path, 'String');
-    const tuple = [...fields].map(([name, type]) => `${quoteIdent(name)} Nullable(${type})`).join(', ');
+    const fields = new Set(doc.fields.map(fieldOf));
+    if (doc.name === '_v') for (const c of table.columns.filter((x) => x.json)) fields.add(c.path);
+    const tuple = [...fields].map((name) => `${quoteIdent(name)} Nullable(String)`).join(', ');
     return `JSONExtract(${doc.source}, ${quoteString(`Tuple(${tuple})`)}) AS ${doc.name}`;
   });
 }
@@ -194,7 +193,7 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
 /** The typed view's columns: the documents, each typed value, whether each TOASTable one was unavailable. */
 export function typedSelect(table: StreamTable, schemas: boolean): string[] {
   return [
-    ...documentTuples(table, schemas),
+    ...documentTuples(table),
     ...table.columns.map((c) => typedColumn(table, c, schemas)),
     ...toastable(table).map(
       (c) => `(_op != 'd' AND ${unavailableCondition(c, schemas)}) AS ${quoteIdent(`_u_${c.name}`)}`,

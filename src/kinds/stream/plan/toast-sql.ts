@@ -1,5 +1,5 @@
 import { quoteIdent, quoteString } from '../../../core/quote.js';
-import { convertExpr, extractType, schemaOf } from './encodings.js';
+import { convertExpr, schemaOf } from './encodings.js';
 import { base, type StreamColumn, type StreamTable } from './spec.js';
 
 /**
@@ -106,11 +106,7 @@ export function toastResolution(
   const keyColumns = table.key.map((k) => table.columns.find((c) => c.name === k)!);
   const keyNames = keyColumns.map((k) => quoteIdent(k.name)).join(', ');
   const blockKeys = keyColumns.map((k) =>
-    convertExpr(
-      k,
-      `JSONExtract(_row, ${quoteString(k.path)}, ${quoteString(`Nullable(${extractType(k, schemas)})`)})`,
-      schemaOf(k, schemas),
-    ),
+    convertExpr(k, `JSONExtract(_row, ${quoteString(k.path)}, 'Nullable(String)')`, schemaOf(k, schemas)),
   );
   const keyTuple = (names: string[]) => (names.length === 1 ? names[0]! : `(${names.join(', ')})`);
   const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}])`;
