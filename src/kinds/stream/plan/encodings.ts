@@ -5,8 +5,7 @@ import { EPOCH_DIGITS, TIME_DIGITS, base, type StreamColumn } from './spec.js';
  * How each value Debezium's PostgreSQL connector sends becomes a ClickHouse value, exactly or not at all. Every field
  * is read as its JSON text (a number as its digits, a string unquoted, an object or array as JSON) and converted from
  * that text into the column's type: NULL, then a dead letter, where the conversion would change the value. Read as a
- * number instead, JSON's true would be 1, 1.5 an integer 1, and 1e19 written without a point a double 0. Pure string
- * building.
+ * number instead, JSON's true would be 1 and 1.5 an integer 1. Pure string building.
  */
 
 const INTS = /^U?Int(8|16|32|64)$/;
