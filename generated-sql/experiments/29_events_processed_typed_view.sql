@@ -512,9 +512,17 @@ FROM
                                                 sent = '-infinity',
                                                 toDateTime64('1900-01-01 00:00:00', 6, 'UTC'),
                                                 if(
-                                                    toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) >= toDate32('1900-01-01')
-                                                    AND toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) <= toDate32('2299-12-31'),
-                                                    parseDateTime64BestEffortOrNull(sent, 6, 'UTC'),
+                                                    match(
+                                                        sent,
+                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?)?$'
+                                                    )
+                                                    AND toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10),
+                                                    if(
+                                                        toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) >= toDate32('1900-01-01')
+                                                        AND toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) <= toDate32('2299-12-31'),
+                                                        parseDateTime64BestEffortOrNull(sent, 6, 'UTC'),
+                                                        NULL
+                                                    ),
                                                     NULL
                                                 )
                                             ),
@@ -754,4 +762,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition afb10239c854a6cc'
+COMMENT 'chplan definition 6e7d355b9c979fa8'

@@ -318,13 +318,30 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
           (c, i) =>
             `toString(CAST(${convertExpr({ name: `z${i}`, path: 'x', type: `DateTime64(${c.keep}, 'UTC')` }, `materialize(${quoteString(zonedText(c))})`)}, 'Nullable(DateTime64(${c.keep}, \\'UTC\\'))'))`,
         );
-        // Text that is no time, beside them: NULL, not an error.
-        for (const [i, junk] of ['', 'not a time', '2026-13-01T00:00:00Z'].entries())
+        // Text that is no time, beside them: NULL, not an error, though the engine's best-effort parse reads a time
+        // from most of it (12 as January 12th, a number as epoch seconds, 25:00 as the next day).
+        const junk = [
+          ...['', 'not a time', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '12', '2026', '1700000000'],
+          ...['Oct 1 2026', '2026-10-01T25:00:00Z', '2026-10-01T10:61:00Z', '2026-10-01T10:00:00 x'],
+          ...['2026-10-01T10:00:00.1234567Z', '2026-10-01T10:00:00+25:00'],
+        ];
+        for (const [i, text] of junk.entries())
           exprs.push(
-            `toString(${convertExpr({ name: `j${i}`, path: 'x', type: `DateTime64(${i}, 'UTC')` }, `materialize(${quoteString(junk)})`)})`,
+            `toString(${convertExpr({ name: `j${i}`, path: 'x', type: `DateTime64(${i % 7}, 'UTC')` }, `materialize(${quoteString(text)})`)})`,
+          );
+        // Dates and times of day as text: ISO 8601's form, and only what exists.
+        const dates = ['2026-02-30', '2026-13-01', '20261001', '2026-1-1', '12', '1850-01-01'];
+        const clocks = ['24:00:01Z', '25:00:00', '12:61:00', '1', '12:00', '10:00:00.1234567Z', '10:00:00+02:00'];
+        for (const [i, text] of dates.entries())
+          exprs.push(
+            `toString(${convertExpr({ name: `d${i}`, path: 'x', type: 'Date32', encoding: 'iso8601' }, `materialize(${quoteString(text)})`)})`,
+          );
+        for (const [i, text] of clocks.entries())
+          exprs.push(
+            `toString(${convertExpr({ name: `c${i}`, path: 'x', type: 'Time64(6)', encoding: 'iso8601' }, `materialize(${quoteString(text)})`)})`,
           );
         const [row] = await engine.rows<{ r: (string | null)[] }>(`SELECT [${exprs.join(', ')}] AS r`);
-        expect(row!.r.slice(cases.length)).toEqual([null, null, null]);
+        expect(row!.r.slice(cases.length)).toEqual([...junk, ...dates, ...clocks].map(() => null));
         cases.forEach((c, i) => {
           const micros = BigInt(c.micros - (c.micros % 10 ** (6 - c.digits)));
           const want = timeText(c.second * 1_000_000n + micros, 6, c.keep);

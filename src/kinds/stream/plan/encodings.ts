@@ -183,6 +183,29 @@ function inRange(value: string, type: string): string {
   return `if(${day} >= toDate32('${low}') AND ${day} <= toDate32('${high}'), ${value}, NULL)`;
 }
 
+/**
+ * Whether text `f` is a date as ISO 8601 writes it (YYYY-MM-DD) that exists: the engine's parse reads 2026-02-30 as
+ * 2026-03-02 and 2026-13-01 as 1900-01-01, so the date it reads must print as the text. Pure.
+ */
+function isoDate(f: string): string {
+  return `toString(toDate32OrNull(${f})) = ${f}`;
+}
+
+/** HH:MM:SS with up to `digits` decimals, each field within its range (the engine's parse reads 12:61 as 13:01). */
+const CLOCK_TEXT = (digits: number) => `([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,${digits}})?`;
+
+/**
+ * Whether text `f` is a time as ISO 8601 writes it, with up to `digits` decimals: a date that exists, then optionally
+ * T or a space, a time of day and an offset (Z or ±HH:MM[:SS]; none is UTC). The engine's best-effort parse reads a
+ * time from much else (12 as January 12th, 2026 as its first day, a number as epoch seconds, 25:00 as the next day's
+ * 01:00), so anything else is no time. Pure.
+ */
+function isoTimestamp(f: string, digits: number): string {
+  const offset = '(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?';
+  const shape = `^\\d{4}-\\d{2}-\\d{2}([T ]${CLOCK_TEXT(digits)}${offset})?$`;
+  return `match(${f}, ${quoteString(shape)}) AND ${isoDate(`substring(${f}, 1, 10)`)}`;
+}
+
 /** DateTime64's range in seconds: 1900-01-01 up to 2300-01-01, exclusive. */
 const [FIRST_SECOND, END_SECOND] = [-2_208_988_800n, 10_413_792_000n];
 const INT64_MAX = 2n ** 63n - 1n;
@@ -260,10 +283,10 @@ function dateTime64(f: string, encoding: string, precision: number, type: string
   const epoch = encoding in EPOCH_DIGITS;
   const value = epoch
     ? fromEpoch(v, encoding, precision)
-    : inRange(
+    : `if(${isoTimestamp(v, parsedDigits(precision))}, ${inRange(
         parsedExactly((d) => `parseDateTime64BestEffortOrNull(${v}, ${d}, 'UTC')`, precision, type),
         type,
-      );
+      )}, NULL)`;
   const [positive, negative] = epoch
     ? INFINITY_COUNTS[encoding]!.map((n) => `${v} = toInt64('${n}')`)
     : ['infinity', '-infinity'].map((word) => `${v} = '${word}'`);
@@ -290,9 +313,13 @@ function timeOfDay(f: string, encoding: string, precision: number): string {
     const fits = countFits('n', 0n, 86_400n * 10n ** BigInt(digits), digits, precision);
     return `arrayMap(n -> if(${fits}, CAST(reinterpret(assumeNotNull(n), 'Decimal64(${digits})'), ${type}), NULL), [toInt64OrNull(${f})])[1]`;
   }
+  // HH:MM:SS[.f] and an optional Z, or 24:00:00 (PostgreSQL's end of the day): the engine's parse reads 12:00 as
+  // 00:12:00 and 12:61:00 as 13:01:00.
+  const digitsSent = parsedDigits(precision);
+  const shape = `^(${CLOCK_TEXT(digitsSent)}|24:00:00(\\.0{1,${digitsSent}})?)Z?$`;
   const text = `if(endsWith(${f}, 'Z'), substring(${f}, 1, length(${f}) - 1), ${f})`;
   const parsed = parsedExactly((d) => `toTime64OrNull(${text}, ${d})`, precision, `Time64(${precision})`);
-  return `if(${parsed} BETWEEN toTime64('00:00:00', ${precision}) AND toTime64('24:00:00', ${precision}), ${parsed}, NULL)`;
+  return `if(match(${f}, ${quoteString(shape)}), ${parsed}, NULL)`;
 }
 
 /**
@@ -391,7 +418,7 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
     return inRange(
       encodingOf(column) === 'epoch_days'
         ? `arrayMap(n -> if(n BETWEEN -25567 AND 120529, addDays(toDate32('1970-01-01'), n), NULL), [toInt32OrNull(${f})])[1]`
-        : `toDate32OrNull(${f})`,
+        : `if(${isoDate(f)}, toDate32OrNull(${f}), NULL)`,
       t,
     );
   return f;
