@@ -182,6 +182,14 @@ describe('parsing each type strictly', () => {
     expect(encodingProblem({ name: 'e', path: 'e', type: "DateTime64(9, 'UTC')", encoding: 'epoch_nanos' })).toBe(null);
     expect(encodingProblem({ name: 'g', path: 'g', type: 'LowCardinality(String)', encoding: 'base64' })).toBe(null);
   });
+
+  it('refuses at compile an array whose elements would not be read exactly', () => {
+    const array = (type: string) => encodingProblem({ name: 'a', path: 'a', type: `Array(${type})` });
+    for (const type of ["DateTime64(6, 'UTC')", 'Date32', 'Decimal(10, 2)', 'Time64(6)', 'Array(Int32)'])
+      expect(array(type), type).toMatch(/are not read exactly .* read the column as String, its JSON text/);
+    for (const type of ['Int32', 'UInt64', 'Float32', 'Float64', 'Bool', 'String', 'UUID'])
+      expect(array(type)).toBe(null);
+  });
 });
 
 describe('stream validation arithmetic', () => {
