@@ -30,7 +30,7 @@ SELECT
         _table NOT IN ('assignments', 'events'),
         concat('unknown table "', _table, '"'),
         _version IS NULL,
-        'missing field source.lsn',
+        'missing field source.lsn (or not a whole number)',
         _op != 't'
         AND NOT startsWith(_row, '{'),
         if(
@@ -50,7 +50,7 @@ FROM
             received_at,
             JSONExtract(
                 line,
-                'Tuple(schema Tuple(fields Tuple(Tuple(field String), Tuple(field String, fields Array(Tuple(field String, name String, parameters Tuple(scale String)))))), payload Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64))))'
+                'Tuple(schema Tuple(fields Tuple(Tuple(field String), Tuple(field String, fields Array(Tuple(field String, name String, parameters Tuple(scale String)))))), payload Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(String), ts_ms Nullable(String))))'
             ) AS _m,
             _m.payload AS _e,
             arrayFilter(
@@ -61,7 +61,7 @@ FROM
             mapFromArrays(arrayMap(x -> x.field, _named), arrayMap(x -> (x.name, x.parameters.scale), _named)) AS _schema,
             ifNull(_e.op, '') AS _op,
             ifNull(_e.source.table, '') AS _table,
-            _e.source.lsn AS _version,
+            toUInt64OrNull(_e.source.lsn) AS _version,
             ifNull(
                 if(
                     _op = 'd',
@@ -78,4 +78,4 @@ FROM
                 OR line = 'null'
             )
     )
-COMMENT 'chplan definition 949c5b115f8cfcc8'
+COMMENT 'chplan definition a0379c1afd59dc96'

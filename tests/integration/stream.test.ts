@@ -678,7 +678,7 @@ describe('versions', () => {
       views: [],
       aggregates: [],
     }));
-    const change = (id: number, type: string, sourceMs: number, lsn: number, connectorMs: number) =>
+    const change = (id: number, type: string, sourceMs: unknown, lsn: unknown, connectorMs: number) =>
       JSON.stringify({
         schema: {},
         payload: {
@@ -696,6 +696,9 @@ describe('versions', () => {
       // Key 2: a later change with a smaller LSN (a restored or failed-over server): the later ts_ms wins.
       change(2, 'conversion', 2_000, 5, 1),
       change(2, 'exposure', 1_500, 500, 9_999),
+      // A version that is no whole number orders nothing: read as a number, 1.5 and true were 1.
+      change(3, 'click', 3_000, 1.5, 1),
+      change(4, 'click', true, 7, 1),
     ];
     writeFileSync(join(dir, 'by-time.jsonl'), `${lines.join('\n')}\n`);
     await replayFile(engine, chain, join(dir, 'by-time.jsonl'));
@@ -707,8 +710,15 @@ describe('versions', () => {
       { id: '1', event_type: 'click' },
       { id: '2', event_type: 'conversion' },
     ]);
+    expect(await deadLetterReasons('by_time')).toEqual([
+      'missing field source.ts_ms or source.lsn (or not a whole number)',
+      'missing field source.ts_ms or source.lsn (or not a whole number)',
+    ]);
+    // Validation sees them: an update that was not applied leaves its row as it was.
     const report = await validateStream(engine, chain, []);
-    expect(report.days.flatMap((d) => d.checks).filter((c) => c.status === 'fail')).toEqual([]);
+    expect(report.days.flatMap((d) => d.checks).filter((c) => c.status === 'fail')).toEqual([
+      expect.objectContaining({ detail: expect.stringMatching(/^2 updates of events dead-lettered/) }),
+    ]);
   });
 });
 

@@ -116,11 +116,13 @@ export function versionType(spec: Pick<StreamSpec, 'envelope'>): 'UInt64' | 'UIn
 export function envelopeColumns(spec: StreamSpec): string[] {
   const at = spec.envelope.wrapper === 'payload' ? "'payload', " : '';
   const payload =
-    'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(UInt64), ts_ms Nullable(UInt64)))';
+    'Tuple(op Nullable(String), before Nullable(String), after Nullable(String), source Tuple(table Nullable(String), lsn Nullable(String), ts_ms Nullable(String)))';
   // ts_ms orders by source.ts_ms, when PostgreSQL made the change (the envelope's own ts_ms is when the connector
-  // processed it), then by LSN for two changes of one millisecond: one UInt128.
+  // processed it), then by LSN for two changes of one millisecond: one UInt128. Each from its text: read as a number,
+  // an LSN of 1.5 or true would be 1 and could put a change before the one it follows.
+  const lsn = 'toUInt64OrNull(_e.source.lsn)';
   const version =
-    spec.envelope.version === 'lsn' ? '_e.source.lsn' : 'bitShiftLeft(toUInt128(_e.source.ts_ms), 64) + _e.source.lsn';
+    spec.envelope.version === 'lsn' ? lsn : `bitShiftLeft(toUInt128(toUInt64OrNull(_e.source.ts_ms)), 64) + ${lsn}`;
   // The schema in the same parse: the logical type name and scale of each field of the row the spec reads, as a map
   // from field to (name, scale). Debezium's envelope schema lists before, after, source, …: its fields are read by
   // position, so only `after`'s struct (which `before` shares) is read out, at a fraction of the cost of them all.
@@ -183,7 +185,9 @@ export function envelopeReasonExpr(spec: StreamSpec): string {
     `_table NOT IN (${tables})`,
     "concat('unknown table \"', _table, '\"')",
     '_version IS NULL',
-    quoteString(`missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms or source.lsn'}`),
+    quoteString(
+      `missing field ${spec.envelope.version === 'lsn' ? 'source.lsn' : 'source.ts_ms or source.lsn'} (or not a whole number)`,
+    ),
     // A truncate carries no row: it empties the table as of its version.
     "_op != 't' AND NOT startsWith(_row, '{')",
     "if(_op = 'd', 'missing field before (a delete without its row or a message key)', 'missing field after (a change without its row)')",
