@@ -106,7 +106,15 @@ FROM
                                     _reason = ''
                                     AND _table = 'assignments'
                                     AND _op IN ('c', 'u', 'r')
-                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                                    AND multiSearchAny(
+                                        _row,
+                                        [
+                                            '__debezium_unavailable_value',
+                                            'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                                            'b68a35a7-17ad-35b3-af2a-ae46edb4545a',
+                                            '95,95,100,101,98,101,122,105,117,109,95,117,110,97,118,97,105,108,97,98,108,101,95,118,97,108,117,101'
+                                        ]
+                                    )
                             ) AS _toasted,
                             multiIf(
                                 `_c_id` IS NULL
@@ -283,7 +291,10 @@ FROM
                                     ) AS `_c_assigned_at`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`user_id` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_user_id`
                                 FROM
                                     `experiments_analytics`.`experiments_classified`
@@ -311,7 +322,15 @@ FROM
                                     _reason = ''
                                     AND _table = 'assignments'
                                     AND _op IN ('c', 'u', 'r')
-                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                                    AND multiSearchAny(
+                                        _row,
+                                        [
+                                            '__debezium_unavailable_value',
+                                            'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                                            'b68a35a7-17ad-35b3-af2a-ae46edb4545a',
+                                            '95,95,100,101,98,101,122,105,117,109,95,117,110,97,118,97,105,108,97,98,108,101,95,118,97,108,117,101'
+                                        ]
+                                    )
                             )
                         GROUP BY
                             `id`
@@ -333,4 +352,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 5a9210fa16b2a76c'
+COMMENT 'chplan definition aa79a33ca4784b4f'

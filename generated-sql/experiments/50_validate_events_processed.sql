@@ -34,10 +34,26 @@ SELECT
                     source_table = 'events'
             )
             AND (
-                `user_id` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
-                OR `event_type` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
-                OR `page` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
-                OR `device` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==')
+                `user_id` IN (
+                    '__debezium_unavailable_value',
+                    'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                    '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'
+                )
+                OR `event_type` IN (
+                    '__debezium_unavailable_value',
+                    'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                    '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'
+                )
+                OR `page` IN (
+                    '__debezium_unavailable_value',
+                    'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                    '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'
+                )
+                OR `device` IN (
+                    '__debezium_unavailable_value',
+                    'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                    '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'
+                )
             )
     ) AS placeholders,
     (

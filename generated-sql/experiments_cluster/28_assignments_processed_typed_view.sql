@@ -107,7 +107,15 @@ FROM
                                     _reason = ''
                                     AND _table = 'assignments'
                                     AND _op IN ('c', 'u', 'r')
-                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                                    AND multiSearchAny(
+                                        _row,
+                                        [
+                                            '__debezium_unavailable_value',
+                                            'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                                            'b68a35a7-17ad-35b3-af2a-ae46edb4545a',
+                                            '95,95,100,101,98,101,122,105,117,109,95,117,110,97,118,97,105,108,97,98,108,101,95,118,97,108,117,101'
+                                        ]
+                                    )
                             ) AS _toasted,
                             multiIf(
                                 `_c_id` IS NULL
@@ -284,7 +292,10 @@ FROM
                                     ) AS `_c_assigned_at`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`user_id` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_user_id`
                                 FROM
                                     `experiments_analytics`.`experiments_cluster_classified`
@@ -312,7 +323,15 @@ FROM
                                     _reason = ''
                                     AND _table = 'assignments'
                                     AND _op IN ('c', 'u', 'r')
-                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                                    AND multiSearchAny(
+                                        _row,
+                                        [
+                                            '__debezium_unavailable_value',
+                                            'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                                            'b68a35a7-17ad-35b3-af2a-ae46edb4545a',
+                                            '95,95,100,101,98,101,122,105,117,109,95,117,110,97,118,97,105,108,97,98,108,101,95,118,97,108,117,101'
+                                        ]
+                                    )
                             )
                         GROUP BY
                             `id`
@@ -334,4 +353,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 82c16932c40dd0a7'
+COMMENT 'chplan definition 3d577fc291acc6d1'

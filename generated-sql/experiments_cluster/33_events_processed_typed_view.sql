@@ -267,7 +267,15 @@ FROM
                                     _reason = ''
                                     AND _table = 'events'
                                     AND _op IN ('c', 'u', 'r')
-                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                                    AND multiSearchAny(
+                                        _row,
+                                        [
+                                            '__debezium_unavailable_value',
+                                            'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                                            'b68a35a7-17ad-35b3-af2a-ae46edb4545a',
+                                            '95,95,100,101,98,101,122,105,117,109,95,117,110,97,118,97,105,108,97,98,108,101,95,118,97,108,117,101'
+                                        ]
+                                    )
                             ) AS _toasted,
                             multiIf(
                                 `_c_id` IS NULL
@@ -685,27 +693,45 @@ FROM
                                     ) AS `_c_revenue`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`user_id` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`user_id` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_user_id`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`event_type` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`event_type` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_event_type`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`properties` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_page`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`properties` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_device`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`properties` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_value`,
                                     (
                                         _op != 'd'
-                                        AND ifNull(_v.`properties` = '__debezium_unavailable_value', false)
+                                        AND ifNull(
+                                            _v.`properties` IN ('__debezium_unavailable_value', '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'),
+                                            false
+                                        )
                                     ) AS `_u_score`,
                                     (
                                         _op != 'd'
@@ -741,7 +767,15 @@ FROM
                                     _reason = ''
                                     AND _table = 'events'
                                     AND _op IN ('c', 'u', 'r')
-                                    AND multiSearchAny(_row, ['__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='])
+                                    AND multiSearchAny(
+                                        _row,
+                                        [
+                                            '__debezium_unavailable_value',
+                                            'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                                            'b68a35a7-17ad-35b3-af2a-ae46edb4545a',
+                                            '95,95,100,101,98,101,122,105,117,109,95,117,110,97,118,97,105,108,97,98,108,101,95,118,97,108,117,101'
+                                        ]
+                                    )
                             )
                         GROUP BY
                             `id`
@@ -763,4 +797,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 188f3b1ff8fa9d63'
+COMMENT 'chplan definition 5d3dd14500337c47'

@@ -33,7 +33,13 @@ SELECT
                 WHERE
                     source_table = 'assignments'
             )
-            AND (`user_id` IN ('__debezium_unavailable_value', 'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ=='))
+            AND (
+                `user_id` IN (
+                    '__debezium_unavailable_value',
+                    'X19kZWJleml1bV91bmF2YWlsYWJsZV92YWx1ZQ==',
+                    '{"__debezium_unavailable_value":"__debezium_unavailable_value"}'
+                )
+            )
     ) AS placeholders,
     (
         SELECT

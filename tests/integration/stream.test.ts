@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -967,6 +968,81 @@ describe('unchanged TOASTed values', () => {
       expect.stringMatching(/^1 update of events dead-lettered.*first reason: unavailable value/),
     ]);
     expect(checks.find((c) => c.name === 'events_processed: no placeholder stored')).toMatchObject({ status: 'pass' });
+  });
+  it("in each array type's own form, and an hstore's, take the earlier value too; a stored form fails validation", async () => {
+    const columns = [
+      { name: 'tags', path: 'tags', type: 'Array(String)' },
+      { name: 'scores', path: 'scores', type: 'Array(Int32)' },
+      { name: 'totals', path: 'totals', type: 'Array(Int64)' },
+      { name: 'refs', path: 'refs', type: 'Array(UUID)' },
+      { name: 'blobs', path: 'blobs', type: 'Array(String)' },
+      { name: 'ratios', path: 'ratios', type: 'Array(Float64)' },
+      { name: 'attrs', path: 'attrs', type: 'String' },
+    ];
+    const chain = await eventsChainWith('toasted_arrays', columns);
+    const placeholder = '__debezium_unavailable_value';
+    const bytes = [...Buffer.from(placeholder)];
+    // As the connector sends each unchanged TOASTed column (its UnchangedToastedPlaceholder): text[] the placeholder,
+    // integer[] and bigint[] its bytes as numbers, uuid[] the name-based UUID of its bytes (Java's
+    // nameUUIDFromBytes: MD5, version 3), bytea[] its base64, float8[] the placeholder where the array belongs, an
+    // hstore (hstore.handling.mode=json) the placeholder mapped to itself.
+    const md5 = createHash('md5').update(Buffer.from(placeholder)).digest();
+    md5[6] = (md5[6]! & 0x0f) | 0x30;
+    md5[8] = (md5[8]! & 0x3f) | 0x80;
+    const uuid = md5.toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    const unchanged = {
+      tags: [placeholder],
+      scores: bytes,
+      totals: bytes,
+      refs: [uuid],
+      blobs: [Buffer.from(placeholder).toString('base64')],
+      ratios: placeholder,
+      attrs: JSON.stringify({ [placeholder]: placeholder }),
+    };
+    const first = {
+      tags: ['a', 'b'],
+      scores: [1, -2],
+      totals: [3],
+      refs: ['0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77'],
+      blobs: ['AAE='],
+      ratios: [0.5],
+      attrs: '{"k":"v"}',
+    };
+    const lines = [
+      message('events', 'c', null, eventRow(1, first), 10),
+      message('events', 'u', null, eventRow(1, { ...unchanged, event_type: 'conversion' }), 20),
+      // Never seen: nothing to take the values from, so each form is dead-lettered, never stored.
+      message('events', 'u', null, eventRow(2, unchanged), 30),
+    ];
+    writeFileSync(join(dir, 'toasted-arrays.jsonl'), `${lines.join('\n')}\n`);
+    await replayFile(engine, chain, join(dir, 'toasted-arrays.jsonl'));
+    const rows = await processedEvents('toasted_arrays', [{ name: 'event_type' }, ...columns]);
+    expect(rows).toEqual([
+      {
+        id: '1',
+        event_type: 'conversion',
+        tags: "['a','b']",
+        scores: '[1,-2]',
+        totals: '[3]',
+        refs: "['0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77']",
+        blobs: "['AAE=']",
+        ratios: '[0.5]',
+        attrs: '{"k":"v"}',
+      },
+    ]);
+    expect(await deadLetterReasons('toasted_arrays')).toEqual([
+      expect.stringMatching(/^unavailable value: tags arrived as __debezium_unavailable_value/),
+    ]);
+    // A stored form of the placeholder, as a chain that did not know it would have stored it: validation fails.
+    await engine.command(
+      `INSERT INTO toasted_arrays.events_processed (id, user_id, experiment_id, variant_id, event_type, event_time, scores, _version) VALUES (3, 'u', 1, 2, 'click', '2026-10-01 10:00:00', [${bytes.join(',')}], 40)`,
+    );
+    const report = await validateStream(engine, chain, []);
+    expect(
+      report.days.flatMap((d) => d.checks).find((c) => c.name === 'events_processed: no placeholder stored'),
+    ).toMatchObject({
+      status: 'fail',
+    });
   });
 });
 

@@ -12,6 +12,39 @@ import { base, type StreamColumn, type StreamTable } from './spec.js';
 export const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
 /** The placeholder where the value is bytes (a bytea, a NUMERIC in the precise encoding): base64 of its UTF-8. */
 export const TOAST_PLACEHOLDER_BYTES = Buffer.from(TOAST_PLACEHOLDER).toString('base64');
+/** The placeholder where the value is a uuid[]'s element: Java's UUID.nameUUIDFromBytes of its UTF-8. */
+const TOAST_PLACEHOLDER_UUID = 'b68a35a7-17ad-35b3-af2a-ae46edb4545a';
+/** The placeholder's bytes as numbers: what an integer[], date[] or bigint[] holds in its place. */
+const TOAST_PLACEHOLDER_NUMBERS = [...Buffer.from(TOAST_PLACEHOLDER)].join(',');
+
+/**
+ * How an unchanged TOASTed array arrives, as JSON text, by its PostgreSQL type (debezium/debezium `aad5519`,
+ * UnchangedToastedPlaceholder.java and UnchangedToastedReplicationMessageColumn.java): text[], varchar[], json[] and
+ * jsonb[] hold the placeholder, bytea[] its base64, integer[], date[] and bigint[] its bytes as numbers, uuid[] its
+ * name-based UUID; any other array is the placeholder itself, where the array belongs.
+ */
+export const TOAST_ARRAY_PLACEHOLDERS = [
+  TOAST_PLACEHOLDER,
+  ...[TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, TOAST_PLACEHOLDER_UUID].map((e) => JSON.stringify([e])),
+  `[${TOAST_PLACEHOLDER_NUMBERS}]`,
+];
+/** An unchanged TOASTed hstore under hstore.handling.mode=json (the default): a map of the placeholder to itself. */
+const TOAST_PLACEHOLDER_HSTORE = JSON.stringify({ [TOAST_PLACEHOLDER]: TOAST_PLACEHOLDER });
+
+/**
+ * Whether a processed column holds a form of the placeholder (never, in a right chain): a text column the placeholder,
+ * its base64 (bytes read as text) or an hstore's map of it; an array one of the arrays above. Pure.
+ */
+export function holdsPlaceholder(column: StreamColumn): string | null {
+  const name = quoteIdent(column.name);
+  if (/^Array/.test(column.type)) {
+    const elements = TOAST_ARRAY_PLACEHOLDERS.slice(1).map((a) => (JSON.parse(a) as unknown[]).join(','));
+    return `arrayStringConcat(arrayMap(x -> toString(x), ${name}), ',') IN (${elements.map(quoteString).join(', ')})`;
+  }
+  if (base(column.type) !== 'String') return null;
+  const forms = [TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, TOAST_PLACEHOLDER_HSTORE];
+  return `${name} IN (${forms.map(quoteString).join(', ')})`;
+}
 /** Why a row whose other values are usable still cannot be: a TOASTed value with nothing to take it from. Pure. */
 export function unavailableReasonExpr(table: StreamTable): string {
   const parts = toastable(table).flatMap((column) => [
@@ -45,12 +78,12 @@ export function unavailableCondition(column: StreamColumn, schemas: boolean): st
   if (schemaOf(column, schemas))
     return `ifNull(${field} = ${quoteString(TOAST_PLACEHOLDER)} OR position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
   if (/^Array/.test(column.type))
-    return `ifNull(${field} IN (${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(JSON.stringify([TOAST_PLACEHOLDER]))}), false)`;
+    return `ifNull(${field} IN (${TOAST_ARRAY_PLACEHOLDERS.map(quoteString).join(', ')}), false)`;
   // A VariableScaleDecimal is an object whose value holds the bytes.
   if (column.encoding === 'variable_scale')
     return `ifNull(position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
-  const placeholder = quoteString(column.encoding === 'base64' ? TOAST_PLACEHOLDER_BYTES : TOAST_PLACEHOLDER);
-  return `ifNull(${field} = ${placeholder}, false)`;
+  if (column.encoding === 'base64') return `ifNull(${field} = ${quoteString(TOAST_PLACEHOLDER_BYTES)}, false)`;
+  return `ifNull(${field} IN (${[TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_HSTORE].map(quoteString).join(', ')}), false)`;
 }
 
 /**
@@ -109,7 +142,7 @@ export function toastResolution(
     convertExpr(k, `JSONExtract(_row, ${quoteString(k.path)}, 'Nullable(String)')`, schemaOf(k, schemas)),
   );
   const keyTuple = (names: string[]) => (names.length === 1 ? names[0]! : `(${names.join(', ')})`);
-  const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${quoteString(TOAST_PLACEHOLDER)}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}])`;
+  const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${[TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, TOAST_PLACEHOLDER_UUID, TOAST_PLACEHOLDER_NUMBERS].map(quoteString).join(', ')}])`;
   const earlier = [
     `SELECT ${keyNames}, argMax(tuple(${columns.map((c) => quoteIdent(c.name)).join(', ')}), \`_version\`) AS _p, max(\`_version\`) AS _p_version, argMax(\`_deleted\`, \`_version\`) AS _p_deleted`,
     `FROM ${target}`,

@@ -2,16 +2,11 @@ import { quoteIdent, quoteString } from '../../../core/quote.js';
 import type { ChainContext } from './chain-context.js';
 import { lastTruncate, liveCondition } from './chain-tables.js';
 import type { StreamTable } from './spec.js';
-import { TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES } from './toast-sql.js';
+import { holdsPlaceholder } from './toast-sql.js';
 
-/**
- * Whether a processed row holds Debezium's TOAST placeholder in a text column (never, in a right chain), or its
- * base64, which bytes read as text would hold. Pure.
- */
+/** Whether a processed row holds a form of Debezium's TOAST placeholder in any column (never, in a right chain). */
 function placeholderCondition(table: StreamTable): string {
-  const text = table.columns.filter((c) => /^(LowCardinality\()?String/.test(c.type));
-  const placeholders = [TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES].map(quoteString).join(', ');
-  return text.map((c) => `${quoteIdent(c.name)} IN (${placeholders})`).join(' OR ') || 'false';
+  return table.columns.flatMap((c) => holdsPlaceholder(c) ?? []).join(' OR ') || 'false';
 }
 
 /**
