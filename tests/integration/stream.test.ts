@@ -297,6 +297,34 @@ const eventWithSchema = (
   });
 };
 
+/**
+ * Replays a create of one event per case of chain `name` (the good cases, then the bad, ids from 1), each with its
+ * fields, wrapped as `envelope` says (the converter's schemas on, by default); then every good case's columns must read
+ * as it expects, and every bad case, none of which is stored, must be dead-lettered for its reason.
+ */
+async function expectEachCase(
+  name: string,
+  chain: StreamPlan,
+  columns: { name: string }[],
+  good: [fields: Record<string, unknown>, expected: Record<string, string>][],
+  bad: [fields: Record<string, unknown>, reason: RegExp][],
+  envelope: (change: Record<string, unknown>) => unknown = (change) => ({ schema: {}, payload: change }),
+): Promise<void> {
+  const lines = [...good, ...bad].map(([fields], i) =>
+    jsonWithBigints(
+      envelope({ op: 'c', before: null, after: eventRow(i + 1, fields), source: { table: 'events', lsn: 100 + i } }),
+    ),
+  );
+  writeFileSync(join(dir, `${name}.jsonl`), `${lines.join('\n')}\n`);
+  await replayFile(engine, chain, join(dir, `${name}.jsonl`));
+  const rows = await processedEvents(name, columns);
+  expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
+  good.forEach(([, expected], i) => {
+    for (const [column, value] of Object.entries(expected)) expect(rows[i]![column], column).toBe(value);
+  });
+  expect(await deadLetterReasons(name)).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+}
+
 /** Each processed event of chain `name` by id, with `columns` as text. */
 const processedEvents = (name: string, columns: { name: string }[]) =>
   engine.rows<Record<string, string>>(
@@ -1557,25 +1585,7 @@ describe("Debezium's other encodings", () => {
       [{ at_micros: 100_000_000_000_000_000n }, /^type: at_micros is not DateTime64/],
       [{ clock: -1 }, /^type: clock is not Time64\(6\)/],
     ];
-    const lines = [...good.map(([f]) => f), ...bad.map(([f]) => f)].map((fields, i) =>
-      jsonWithBigints({
-        schema: {},
-        payload: {
-          op: 'c',
-          before: null,
-          after: eventRow(i + 1, fields),
-          source: { table: 'events', lsn: 100 + i },
-        },
-      }),
-    );
-    writeFileSync(join(dir, 'encodings.jsonl'), `${lines.join('\n')}\n`);
-    await replayFile(engine, chain, join(dir, 'encodings.jsonl'));
-    const rows = await processedEvents('encodings', columns);
-    expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
-    good.forEach(([, expected], i) => {
-      for (const [column, value] of Object.entries(expected)) expect(rows[i]![column], column).toBe(value);
-    });
-    expect(await deadLetterReasons('encodings')).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+    await expectEachCase('encodings', chain, columns, good, bad);
   });
 });
 
@@ -1678,22 +1688,7 @@ describe("PostgreSQL's special values", () => {
       // is refused whole.
       [{ ratio: 10n ** 20n }, /^malformed JSON$/],
     ];
-    const lines = [...good.map(([f]) => f), ...bad.map(([f]) => f)].map((fields, i) =>
-      jsonWithBigints({
-        op: 'c',
-        before: null,
-        after: eventRow(i + 1, fields),
-        source: { table: 'events', lsn: 100 + i },
-      }),
-    );
-    writeFileSync(join(dir, 'plain_numbers.jsonl'), `${lines.join('\n')}\n`);
-    await replayFile(engine, chain, join(dir, 'plain_numbers.jsonl'));
-    const rows = await processedEvents('plain_numbers', columns);
-    expect(rows.map((r) => r.id)).toEqual(good.map((_, i) => String(i + 1)));
-    good.forEach(([, expected], i) => {
-      for (const [column, value] of Object.entries(expected)) expect(rows[i]![column], column).toBe(value);
-    });
-    expect(await deadLetterReasons('plain_numbers')).toEqual(bad.map(([, reason]) => expect.stringMatching(reason)));
+    await expectEachCase('plain_numbers', chain, columns, good, bad, (change) => change);
   });
 });
 
