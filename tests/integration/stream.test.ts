@@ -997,6 +997,7 @@ describe('unchanged TOASTed values', () => {
     ]);
     expect(checks.find((c) => c.name === 'events_processed: no placeholder stored')).toMatchObject({ status: 'pass' });
   });
+
   it("in each array type's own form, and an hstore's, take the earlier value too; a stored form fails validation", async () => {
     const columns = [
       { name: 'tags', path: 'tags', type: 'Array(String)' },
