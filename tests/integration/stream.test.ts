@@ -1553,6 +1553,7 @@ describe("Debezium's other encodings", () => {
       { name: 'born', path: 'born', type: 'Date32', encoding: 'epoch_days' },
       { name: 'tags', path: 'tags', type: 'Array(String)' },
       { name: 'scores', path: 'scores', type: 'Array(Int32)' },
+      { name: 'maybe', path: 'maybe', type: 'Array(Nullable(Int32))' },
       { name: 'uid', path: 'uid', type: 'UUID' },
       { name: 'clock', path: 'clock', type: 'Time64(6)' },
     ];
@@ -1573,6 +1574,8 @@ describe("Debezium's other encodings", () => {
         { tags: "['a','b,c']", scores: '[1,-2]' },
       ],
       [{ uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }, { uid: '0b7e5a8e-5b3c-4e1f-9a55-3c2d1e0f9a77' }],
+      // PostgreSQL's int[] holds NULL elements ({1,NULL,3}); an array of Nullable elements keeps them.
+      [{ maybe: [1, null, 3] }, { maybe: '[1,NULL,3]' }],
       [{ clock: 45_296_000_001 }, { clock: '12:34:56.000001' }],
     ];
     const bad: [Record<string, unknown>, RegExp][] = [
@@ -1583,6 +1586,8 @@ describe("Debezium's other encodings", () => {
       [{ scores: [1, 1.5] }, /^type: scores is not Array\(Int32\)/],
       [{ scores: [true] }, /^type: scores is not Array\(Int32\)/],
       [{ scores: [2_147_483_648] }, /^type: scores is not Array\(Int32\)/],
+      [{ scores: [1, null] }, /^type: scores is not Array\(Int32\)/],
+      [{ maybe: [null, 1.5] }, /^type: maybe is not Array\(Nullable\(Int32\)\)/],
       [{ at_micros: 100_000_000_000_000_000n }, /^type: at_micros is not DateTime64/],
       [{ clock: -1 }, /^type: clock is not Time64\(6\)/],
     ];

@@ -394,21 +394,16 @@ function typedValue(column: StreamColumn, f: string, scale?: string): string {
   if (column.encoding === 'base64') return bytesFromBase64(f, quoteIdent(`${alias}_bytes`));
   if (t === 'UUID') return `toUUIDOrNull(${f})`;
   const array = /^Array\((.*)\)$/.exec(t);
-  // An array stays its JSON text until the processed table: every element must convert, as a column of its type does
-  // (numbers and booleans from their text, reals within Float32's range), and there must be as many as the text
-  // holds (JSONExtract gives [] for an array none of whose elements converts). In a lambda: the text is planned once.
+  // An array stays its JSON text until the processed table. Each element is read as its JSON text and converted as a
+  // column of its type is; every one must convert (of Nullable elements, a JSON null stays one), and there must be as
+  // many as the text holds (JSONExtract gives [] for an array it cannot read). In lambdas: each text is planned once.
   if (array) {
-    const element = array[1]!;
-    const read = (type: string) => `JSONExtract(ifNull(json, ''), 'Array(Nullable(${type}))')`;
-    const elements = INTS.test(element)
-      ? `arrayMap(x -> to${element}OrNull(x), ${read('String')})`
-      : element === 'Bool'
-        ? `arrayMap(x -> ${bool('x')}, ${read('String')})`
-        : /^Float(32|64)$/.test(element)
-          ? `arrayMap(x -> ${element === 'Float32' ? float32('x') : float64('x')}, ${read('String')})`
-          : read(element);
-    const whole = `arrayMap(e -> length(e) = JSONLength(json) AND NOT has(e, NULL), [${elements}])[1]`;
-    return `arrayMap(json -> if(isValidJSON(json) AND JSONType(json) = 'Array' AND ${whole}, json, NULL), [${f}])[1]`;
+    const nullable = /^Nullable\((.*)\)$/.exec(array[1]!);
+    const element: StreamColumn = { name: column.name, path: column.path, type: nullable?.[1] ?? array[1]! };
+    const texts = "JSONExtract(ifNull(json, ''), 'Array(Nullable(String))')";
+    const fails = nullable ? 'arrayExists((v, x) -> v IS NULL AND x IS NOT NULL, e, t)' : 'has(e, NULL)';
+    const whole = `arrayMap(e -> length(e) = JSONLength(json) AND NOT ${fails}, [arrayMap(x -> ${typedValue(element, 'x')}, t)])[1]`;
+    return `arrayMap(json -> if(isValidJSON(json) AND JSONType(json) = 'Array' AND arrayMap(t -> ${whole}, [${texts}])[1], json, NULL), [${f}])[1]`;
   }
   const time = /^DateTime64\((\d)/.exec(t);
   if (time) return dateTime64(f, encodingOf(column), Number(time[1]), t);

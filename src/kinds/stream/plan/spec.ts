@@ -132,18 +132,8 @@ const APPLIES_TO: Record<NonNullable<StreamColumn['encoding']>, string> = {
   iso8601: 'applies to a date, a DateTime64 or a Time64',
 };
 
-/**
- * The array elements read exactly: each is checked from its text, then stored by the engine's JSON reading, and the
- * two agree only for these. A date, time or decimal inside an array would be read leniently ("12" as January 12th,
- * 1.2345 cut to 1.23, a day number as NULL).
- */
-const EXACT_ELEMENTS = /^(U?Int(8|16|32|64)|Float(32|64)|Bool|String|UUID)$/;
-
-/** Why a column cannot be read exactly in its encoding, or null. Pure. */
+/** Why a column's encoding cannot give its type exactly, or null. Pure. */
 export function encodingProblem(c: StreamColumn): string | null {
-  const element = /^Array\((.*)\)$/.exec(c.type)?.[1];
-  if (element !== undefined && !EXACT_ELEMENTS.test(element))
-    return `arrays of ${element} are not read exactly (only integers, floats, Bool, String and UUID are); read the column as String, its JSON text, and convert it in a computed column`;
   const e = c.encoding;
   if (!e) return null;
   if (!encodingApplies(e, c.type)) return `encoding ${e} ${APPLIES_TO[e]}`;
