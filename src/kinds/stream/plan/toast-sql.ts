@@ -14,33 +14,32 @@ export const TOAST_PLACEHOLDER = '__debezium_unavailable_value';
 export const TOAST_PLACEHOLDER_BYTES = Buffer.from(TOAST_PLACEHOLDER).toString('base64');
 /** The placeholder where the value is a uuid[]'s element: Java's UUID.nameUUIDFromBytes of its UTF-8. */
 const TOAST_PLACEHOLDER_UUID = 'b68a35a7-17ad-35b3-af2a-ae46edb4545a';
-/** The placeholder's bytes as numbers: what an integer[], date[] or bigint[] holds in its place. */
-const TOAST_PLACEHOLDER_NUMBERS = [...Buffer.from(TOAST_PLACEHOLDER)].join(',');
 
 /**
- * How an unchanged TOASTed array arrives, as JSON text, by its PostgreSQL type (debezium/debezium `aad5519`,
+ * The elements of an unchanged TOASTed array, by its PostgreSQL type (debezium/debezium `aad5519`,
  * UnchangedToastedPlaceholder.java and UnchangedToastedReplicationMessageColumn.java): text[], varchar[], json[] and
- * jsonb[] hold the placeholder, bytea[] its base64, integer[], date[] and bigint[] its bytes as numbers, uuid[] its
- * name-based UUID; any other array is the placeholder itself, where the array belongs.
+ * jsonb[] hold the placeholder, bytea[] its base64, uuid[] its name-based UUID, integer[], date[] and bigint[] its
+ * bytes as numbers; any other array is the placeholder itself, where the array belongs.
  */
-export const TOAST_ARRAY_PLACEHOLDERS = [
-  TOAST_PLACEHOLDER,
-  ...[TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, TOAST_PLACEHOLDER_UUID].map((e) => JSON.stringify([e])),
-  `[${TOAST_PLACEHOLDER_NUMBERS}]`,
+const TOAST_ARRAY_FORMS: (string | number)[][] = [
+  [TOAST_PLACEHOLDER],
+  [TOAST_PLACEHOLDER_BYTES],
+  [TOAST_PLACEHOLDER_UUID],
+  [...Buffer.from(TOAST_PLACEHOLDER)],
 ];
+/** Each form's elements joined by commas: as text, what a row or a stored array holding it contains. */
+const TOAST_ARRAY_ELEMENTS = TOAST_ARRAY_FORMS.map((form) => form.join(','));
 /** An unchanged TOASTed hstore under hstore.handling.mode=json (the default): a map of the placeholder to itself. */
 const TOAST_PLACEHOLDER_HSTORE = JSON.stringify({ [TOAST_PLACEHOLDER]: TOAST_PLACEHOLDER });
 
 /**
  * Whether a processed column holds a form of the placeholder (never, in a right chain): a text column the placeholder,
- * its base64 (bytes read as text) or an hstore's map of it; an array one of the arrays above. Pure.
+ * its base64 (bytes read as text) or an hstore's map of it; an array one of the array forms. Pure.
  */
 export function holdsPlaceholder(column: StreamColumn): string | null {
   const name = quoteIdent(column.name);
-  if (/^Array/.test(column.type)) {
-    const elements = TOAST_ARRAY_PLACEHOLDERS.slice(1).map((a) => (JSON.parse(a) as unknown[]).join(','));
-    return `arrayStringConcat(arrayMap(x -> toString(x), ${name}), ',') IN (${elements.map(quoteString).join(', ')})`;
-  }
+  if (/^Array/.test(column.type))
+    return `arrayStringConcat(arrayMap(x -> toString(x), ${name}), ',') IN (${TOAST_ARRAY_ELEMENTS.map(quoteString).join(', ')})`;
   if (base(column.type) !== 'String') return null;
   const forms = [TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, TOAST_PLACEHOLDER_HSTORE];
   return `${name} IN (${forms.map(quoteString).join(', ')})`;
@@ -78,7 +77,7 @@ export function unavailableCondition(column: StreamColumn, schemas: boolean): st
   if (schemaOf(column, schemas))
     return `ifNull(${field} = ${quoteString(TOAST_PLACEHOLDER)} OR position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
   if (/^Array/.test(column.type))
-    return `ifNull(${field} IN (${TOAST_ARRAY_PLACEHOLDERS.map(quoteString).join(', ')}), false)`;
+    return `ifNull(${field} IN (${[TOAST_PLACEHOLDER, ...TOAST_ARRAY_FORMS.map((form) => JSON.stringify(form))].map(quoteString).join(', ')}), false)`;
   // A VariableScaleDecimal is an object whose value holds the bytes.
   if (column.encoding === 'variable_scale')
     return `ifNull(position(${field}, ${quoteString(TOAST_PLACEHOLDER_BYTES)}) > 0, false)`;
@@ -142,7 +141,7 @@ export function toastResolution(
     convertExpr(k, `JSONExtract(_row, ${quoteString(k.path)}, 'Nullable(String)')`, schemaOf(k, schemas)),
   );
   const keyTuple = (names: string[]) => (names.length === 1 ? names[0]! : `(${names.join(', ')})`);
-  const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${[TOAST_PLACEHOLDER, TOAST_PLACEHOLDER_BYTES, TOAST_PLACEHOLDER_UUID, TOAST_PLACEHOLDER_NUMBERS].map(quoteString).join(', ')}])`;
+  const placeholderKeys = `SELECT ${blockKeys.join(', ')} FROM ${classified} WHERE _reason = '' AND _table = ${quoteString(table.source)} AND _op IN ('c', 'u', 'r') AND multiSearchAny(_row, [${TOAST_ARRAY_ELEMENTS.map(quoteString).join(', ')}])`;
   const earlier = [
     `SELECT ${keyNames}, argMax(tuple(${columns.map((c) => quoteIdent(c.name)).join(', ')}), \`_version\`) AS _p, max(\`_version\`) AS _p_version, argMax(\`_deleted\`, \`_version\`) AS _p_deleted`,
     `FROM ${target}`,
