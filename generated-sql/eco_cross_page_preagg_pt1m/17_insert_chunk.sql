@@ -2,8 +2,12 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
--- The dimension columns come from one source row of the group (the join at the end), all from
--- the same row: one small aggregation state per group instead of one string state per column.
+-- The dimension columns come from one source row of the group, all from the same row: one
+-- small aggregation state per group instead of one string state per column. The join reads
+-- those rows as its probe side and builds on the groups' aggregates (the right side), so it
+-- copies the aggregates into its output, not the dimension columns.
+-- The aggregation keeps each group's entries as lists; the dense sums are made from them in
+-- WITH, after the join, which so moves a group's few entries, not a value for every key.
 -- The WHERE at the end stops the chunk where __chplan_int_abs_total >= 4611686018427387904:
 -- below 2^62 in absolute value a group's integer values cannot wrap their Int64 sum.
 -- The WHERE at the end stops the chunk where __chplan_unmapped_rows > 0:
@@ -1442,7 +1446,12 @@ WITH
         'page_load_time_ms_sum',
         'sample_weight_15'
     ] AS __chplan_float_keys_15,
-    CAST([13, 14, 15, 16, 17, 18, 47, 48, 49, 77], 'Array(UInt32)') AS __chplan_float_positions_15
+    CAST([13, 14, 15, 16, 17, 18, 47, 48, 49, 77], 'Array(UInt32)') AS __chplan_float_positions_15,
+    accurateCast(arrayReduce('sumResample(1, 281, 1)', __chplan_int_values, __chplan_int_slots), 'Array(Int32)') AS __chplan_int_sums,
+    CAST(
+        arrayReduce('sumResample(1, 115, 1)', __chplan_float_values, __chplan_float_slots),
+        'Array(Float32)'
+    ) AS __chplan_float_sums
 SELECT
     __chplan_minute AS `timestampMs`,
     `clientId`,
@@ -1888,6 +1897,66 @@ SELECT
     __chplan_float_sums[114] AS `float114`
 FROM
     (
+        -- The dimension columns of one source row of each group, all from the same row.
+        SELECT
+            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
+            `clientId` AS __chplan_row_key0,
+            `sessionId` AS __chplan_row_key1,
+            `customerId` AS __chplan_d1,
+            `platform` AS __chplan_d2,
+            `countryIso` AS __chplan_d3,
+            `deviceName` AS __chplan_d4,
+            `browserName` AS __chplan_d5,
+            `osName` AS __chplan_d6,
+            `connectionType` AS __chplan_d7,
+            `deviceType` AS __chplan_d8,
+            `deviceManufacturer` AS __chplan_d9,
+            `deviceModel` AS __chplan_d10,
+            `osVersion` AS __chplan_d11,
+            `browserVersion` AS __chplan_d12,
+            `appName` AS __chplan_d13,
+            `appVersion` AS __chplan_d14,
+            `sdkVersion` AS __chplan_d15,
+            `isp` AS __chplan_d16,
+            `cityName` AS __chplan_d17,
+            `regionName` AS __chplan_d18,
+            `postalCode` AS __chplan_d19,
+            `pageType` AS __chplan_d20,
+            `pageName` AS __chplan_d21,
+            `referrerDomain` AS __chplan_d22,
+            `cdnName` AS __chplan_d23,
+            `playerName` AS __chplan_d24,
+            `contentType` AS __chplan_d25,
+            `language` AS __chplan_d26,
+            `timezoneName` AS __chplan_d27,
+            `userAgentFamily` AS __chplan_d28,
+            `networkType` AS __chplan_d29,
+            `carrier` AS __chplan_d30,
+            `screenResolution` AS __chplan_d31,
+            `ipVersion` AS __chplan_d32,
+            `cdnPop` AS __chplan_d33,
+            `streamProtocol` AS __chplan_d34,
+            `drmType` AS __chplan_d35,
+            `adSdk` AS __chplan_d36,
+            `consentState` AS __chplan_d37,
+            `subscriptionTier` AS __chplan_d38,
+            `marketingChannel` AS __chplan_d39,
+            `campaignId` AS __chplan_d40,
+            `abTestVariant` AS __chplan_d41,
+            `asn` AS __chplan_d42,
+            `isBot` AS __chplan_d43,
+            `experimentBucket` AS __chplan_d44,
+            `screenWidth` AS __chplan_d45
+        FROM
+            `default`.`eco_cross_page_flow_pt1m_local`
+        WHERE
+            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+        LIMIT
+            1 BY __chplan_row_minute, __chplan_row_key0,
+            __chplan_row_key1
+    ) AS __chplan_dims
+    INNER JOIN (
         SELECT
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
             `clientId`,
@@ -1897,73 +1966,16 @@ FROM
                 has(__chplan_int_row_slots, 0)
                 OR has(__chplan_float_row_slots, 0)
             ) AS __chplan_unmapped_rows,
-            accurateCast(
-                arrayReduce(
-                    'sumResample(1, 281, 1)',
-                    groupArrayArray (__chplan_int_row_values),
-                    groupArrayArray (__chplan_int_row_slots)
-                ),
-                'Array(Int32)'
-            ) AS __chplan_int_sums,
-            CAST(
-                arrayReduce(
-                    'sumResample(1, 115, 1)',
-                    groupArrayArray (__chplan_float_row_values),
-                    groupArrayArray (__chplan_float_row_slots)
-                ),
-                'Array(Float32)'
-            ) AS __chplan_float_sums
+            groupArrayArray (__chplan_int_row_values) AS __chplan_int_values,
+            groupArrayArray (__chplan_int_row_slots) AS __chplan_int_slots,
+            groupArrayArray (__chplan_float_row_values) AS __chplan_float_values,
+            groupArrayArray (__chplan_float_row_slots) AS __chplan_float_slots
         FROM
             (
                 SELECT
                     `timestampMs`,
                     `clientId`,
                     `sessionId`,
-                    `customerId`,
-                    `platform`,
-                    `countryIso`,
-                    `deviceName`,
-                    `browserName`,
-                    `osName`,
-                    `connectionType`,
-                    `deviceType`,
-                    `deviceManufacturer`,
-                    `deviceModel`,
-                    `osVersion`,
-                    `browserVersion`,
-                    `appName`,
-                    `appVersion`,
-                    `sdkVersion`,
-                    `isp`,
-                    `cityName`,
-                    `regionName`,
-                    `postalCode`,
-                    `pageType`,
-                    `pageName`,
-                    `referrerDomain`,
-                    `cdnName`,
-                    `playerName`,
-                    `contentType`,
-                    `language`,
-                    `timezoneName`,
-                    `userAgentFamily`,
-                    `networkType`,
-                    `carrier`,
-                    `screenResolution`,
-                    `ipVersion`,
-                    `cdnPop`,
-                    `streamProtocol`,
-                    `drmType`,
-                    `adSdk`,
-                    `consentState`,
-                    `subscriptionTier`,
-                    `marketingChannel`,
-                    `campaignId`,
-                    `abTestVariant`,
-                    `asn`,
-                    `isBot`,
-                    `experimentBucket`,
-                    `screenWidth`,
                     arrayConcat(
                         `metricIntGroup1`.values,
                         `metricIntGroup2`.values,
@@ -2132,67 +2144,7 @@ FROM
             __chplan_minute,
             `clientId`,
             `sessionId`
-    ) AS __chplan_sums
-    INNER JOIN (
-        -- The dimension columns of one source row of each group, all from the same row.
-        SELECT
-            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
-            `clientId` AS __chplan_row_key0,
-            `sessionId` AS __chplan_row_key1,
-            `customerId` AS __chplan_d1,
-            `platform` AS __chplan_d2,
-            `countryIso` AS __chplan_d3,
-            `deviceName` AS __chplan_d4,
-            `browserName` AS __chplan_d5,
-            `osName` AS __chplan_d6,
-            `connectionType` AS __chplan_d7,
-            `deviceType` AS __chplan_d8,
-            `deviceManufacturer` AS __chplan_d9,
-            `deviceModel` AS __chplan_d10,
-            `osVersion` AS __chplan_d11,
-            `browserVersion` AS __chplan_d12,
-            `appName` AS __chplan_d13,
-            `appVersion` AS __chplan_d14,
-            `sdkVersion` AS __chplan_d15,
-            `isp` AS __chplan_d16,
-            `cityName` AS __chplan_d17,
-            `regionName` AS __chplan_d18,
-            `postalCode` AS __chplan_d19,
-            `pageType` AS __chplan_d20,
-            `pageName` AS __chplan_d21,
-            `referrerDomain` AS __chplan_d22,
-            `cdnName` AS __chplan_d23,
-            `playerName` AS __chplan_d24,
-            `contentType` AS __chplan_d25,
-            `language` AS __chplan_d26,
-            `timezoneName` AS __chplan_d27,
-            `userAgentFamily` AS __chplan_d28,
-            `networkType` AS __chplan_d29,
-            `carrier` AS __chplan_d30,
-            `screenResolution` AS __chplan_d31,
-            `ipVersion` AS __chplan_d32,
-            `cdnPop` AS __chplan_d33,
-            `streamProtocol` AS __chplan_d34,
-            `drmType` AS __chplan_d35,
-            `adSdk` AS __chplan_d36,
-            `consentState` AS __chplan_d37,
-            `subscriptionTier` AS __chplan_d38,
-            `marketingChannel` AS __chplan_d39,
-            `campaignId` AS __chplan_d40,
-            `abTestVariant` AS __chplan_d41,
-            `asn` AS __chplan_d42,
-            `isBot` AS __chplan_d43,
-            `experimentBucket` AS __chplan_d44,
-            `screenWidth` AS __chplan_d45
-        FROM
-            `default`.`eco_cross_page_flow_pt1m_local`
-        WHERE
-            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
-            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
-        LIMIT
-            1 BY __chplan_row_minute, __chplan_row_key0,
-            __chplan_row_key1
-    ) AS __chplan_dims ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
+    ) AS __chplan_sums ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
     AND __chplan_sums.`clientId` = __chplan_dims.__chplan_row_key0
     AND __chplan_sums.`sessionId` = __chplan_dims.__chplan_row_key1
 WHERE

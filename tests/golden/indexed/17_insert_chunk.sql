@@ -2,8 +2,12 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
--- The dimension columns come from one source row of the group (the join at the end), all from
--- the same row: one small aggregation state per group instead of one string state per column.
+-- The dimension columns come from one source row of the group, all from the same row: one
+-- small aggregation state per group instead of one string state per column. The join reads
+-- those rows as its probe side and builds on the groups' aggregates (the right side), so it
+-- copies the aggregates into its output, not the dimension columns.
+-- The aggregation keeps each group's entries as lists; the dense sums are made from them in
+-- WITH, after the join, which so moves a group's few entries, not a value for every key.
 -- The WHERE at the end stops the chunk where __chplan_unmapped_rows > 0:
 -- a key missing from the mapping would be dropped.
 --
@@ -23,7 +27,9 @@ WITH
     ['it\'s', 'new\nline `tick` \\'] AS __chplan_int_keys_2,
     CAST([2, 3], 'Array(UInt32)') AS __chplan_int_positions_2,
     ['😀'] AS __chplan_float_keys_1,
-    CAST([1], 'Array(UInt32)') AS __chplan_float_positions_1
+    CAST([1], 'Array(UInt32)') AS __chplan_float_positions_1,
+    accurateCast(arrayReduce('sumResample(1, 4, 1)', __chplan_int_values, __chplan_int_slots), 'Array(Int32)') AS __chplan_int_sums,
+    CAST(arrayReduce('sumResample(1, 2, 1)', __chplan_float_values, __chplan_float_slots), 'Array(Float32)') AS __chplan_float_sums
 SELECT
     __chplan_minute AS `timestampMs`,
     `clientId`,
@@ -36,6 +42,23 @@ SELECT
     __chplan_float_sums[1] AS `float1`
 FROM
     (
+        -- The dimension columns of one source row of each group, all from the same row.
+        SELECT
+            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
+            `clientId` AS __chplan_row_key0,
+            `sessionId` AS __chplan_row_key1,
+            `customerId` AS __chplan_d1,
+            `platform` AS __chplan_d2
+        FROM
+            `default`.`src`
+        WHERE
+            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+        LIMIT
+            1 BY __chplan_row_minute, __chplan_row_key0,
+            __chplan_row_key1
+    ) AS __chplan_dims
+    INNER JOIN (
         SELECT
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
             `clientId`,
@@ -44,30 +67,16 @@ FROM
                 has(__chplan_int_row_slots, 0)
                 OR has(__chplan_float_row_slots, 0)
             ) AS __chplan_unmapped_rows,
-            accurateCast(
-                arrayReduce(
-                    'sumResample(1, 4, 1)',
-                    groupArrayArray (__chplan_int_row_values),
-                    groupArrayArray (__chplan_int_row_slots)
-                ),
-                'Array(Int32)'
-            ) AS __chplan_int_sums,
-            CAST(
-                arrayReduce(
-                    'sumResample(1, 2, 1)',
-                    groupArrayArray (__chplan_float_row_values),
-                    groupArrayArray (__chplan_float_row_slots)
-                ),
-                'Array(Float32)'
-            ) AS __chplan_float_sums
+            groupArrayArray (__chplan_int_row_values) AS __chplan_int_values,
+            groupArrayArray (__chplan_int_row_slots) AS __chplan_int_slots,
+            groupArrayArray (__chplan_float_row_values) AS __chplan_float_values,
+            groupArrayArray (__chplan_float_row_slots) AS __chplan_float_slots
         FROM
             (
                 SELECT
                     `timestampMs`,
                     `clientId`,
                     `sessionId`,
-                    `customerId`,
-                    `platform`,
                     arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')) AS __chplan_int_row_values,
                     arrayConcat(
                         arrayMap(
@@ -96,24 +105,7 @@ FROM
             __chplan_minute,
             `clientId`,
             `sessionId`
-    ) AS __chplan_sums
-    INNER JOIN (
-        -- The dimension columns of one source row of each group, all from the same row.
-        SELECT
-            toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
-            `clientId` AS __chplan_row_key0,
-            `sessionId` AS __chplan_row_key1,
-            `customerId` AS __chplan_d1,
-            `platform` AS __chplan_d2
-        FROM
-            `default`.`src`
-        WHERE
-            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
-            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
-        LIMIT
-            1 BY __chplan_row_minute, __chplan_row_key0,
-            __chplan_row_key1
-    ) AS __chplan_dims ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
+    ) AS __chplan_sums ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
     AND __chplan_sums.`clientId` = __chplan_dims.__chplan_row_key0
     AND __chplan_sums.`sessionId` = __chplan_dims.__chplan_row_key1
 WHERE

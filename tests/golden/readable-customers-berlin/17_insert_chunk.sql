@@ -2,8 +2,10 @@
 -- One row per (minute in Europe/Berlin, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
--- The dimension columns come from one source row of the group (the join at the end), all from
--- the same row: one small aggregation state per group instead of one string state per column.
+-- The dimension columns come from one source row of the group, all from the same row: one
+-- small aggregation state per group instead of one string state per column. The join reads
+-- those rows as its probe side and builds on the groups' aggregates (the right side), so it
+-- copies the aggregates into its output, not the dimension columns.
 INSERT INTO
     `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
 SETTINGS
@@ -23,6 +25,24 @@ SELECT
     CAST(__chplan_float1, 'Float32') AS `float1`
 FROM
     (
+        -- The dimension columns of one source row of each group, all from the same row.
+        SELECT
+            toStartOfMinute(`timestampMs`, 'Europe/Berlin') AS __chplan_row_minute,
+            `clientId` AS __chplan_row_key0,
+            `sessionId` AS __chplan_row_key1,
+            `customerId` AS __chplan_d1,
+            `platform` AS __chplan_d2
+        FROM
+            `default`.`src`
+        WHERE
+            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
+            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
+            AND `customerId` IN (3, 1)
+        LIMIT
+            1 BY __chplan_row_minute, __chplan_row_key0,
+            __chplan_row_key1
+    ) AS __chplan_dims
+    INNER JOIN (
         SELECT
             toStartOfMinute(`timestampMs`, 'Europe/Berlin') AS __chplan_minute,
             `clientId`,
@@ -41,24 +61,6 @@ FROM
             __chplan_minute,
             `clientId`,
             `sessionId`
-    ) AS __chplan_sums
-    INNER JOIN (
-        -- The dimension columns of one source row of each group, all from the same row.
-        SELECT
-            toStartOfMinute(`timestampMs`, 'Europe/Berlin') AS __chplan_row_minute,
-            `clientId` AS __chplan_row_key0,
-            `sessionId` AS __chplan_row_key1,
-            `customerId` AS __chplan_d1,
-            `platform` AS __chplan_d2
-        FROM
-            `default`.`src`
-        WHERE
-            `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
-            AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
-            AND `customerId` IN (3, 1)
-        LIMIT
-            1 BY __chplan_row_minute, __chplan_row_key0,
-            __chplan_row_key1
-    ) AS __chplan_dims ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
+    ) AS __chplan_sums ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
     AND __chplan_sums.`clientId` = __chplan_dims.__chplan_row_key0
     AND __chplan_sums.`sessionId` = __chplan_dims.__chplan_row_key1

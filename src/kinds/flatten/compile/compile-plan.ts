@@ -169,7 +169,7 @@ export function flattenSteps(
       // Aggregated dimensions get private aliases: `any(x) AS x` would shadow column x
       // in the WHERE clause (the customer filter) and fail as an aggregate in WHERE.
       dimensions: dimensions.map((name, i) => ({ name, alias: `__chplan_d${i + 1}` })),
-      constants: metrics.constants,
+      withs: [...metrics.constants, ...metrics.groupExprs],
       rowExprs: metrics.rowExprs,
       aggregates: metrics.aggregates,
       guards: metrics.guards,

@@ -10,11 +10,17 @@ export interface MetricPlan {
   /** Per-row expressions computed before grouping (empty: aggregate the source directly). */
   rowExprs: NamedExpr[];
   aggregates: NamedExpr[];
+  /** Per-group expressions of the aggregates, computed after the join to the dimensions (`WITH` of the insert). */
+  groupExprs: NamedExpr[];
   metrics: FlatColumn[];
   /** Human lines mapping array positions to columns and keys (indexed strategy). */
   positions: string[];
   /** Aggregates the insert asserts on: the chunk stops with `message` when `failWhen` holds. */
   guards: Guard[];
+}
+
+function emptyPlan(): MetricPlan {
+  return { constants: [], rowExprs: [], aggregates: [], groupExprs: [], metrics: [], positions: [], guards: [] };
 }
 
 /** Recognisable in the error the server returns when the Int64 guard stops a chunk. */
@@ -81,7 +87,7 @@ function outerCast(kind: MetricKind, settings: Settings, ref: string, shape: 'Ar
  * with the number of mapped keys, and the aggregation never holds a dense vector per group.
  */
 function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
-  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [], guards: [] };
+  const plan = emptyPlan();
   // Where a row holds a key the mapping lacks: tested on the source row for maps the mapping has no key of, and on
   // the row's slots (position 0) otherwise. The slots are tested where they are columns, in the aggregation, not
   // beside their definition: the analyzer resolves an alias again wherever it is named, and the demo's slots (30
@@ -124,14 +130,21 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     );
     if (accumulator === 'Int64') plan.guards.push(int64Guard(rowValues));
     unmappedSlots.push(`has(${rowSlots}, 0)`);
-    // The whole vector is cast at once (accurateCast checks every element): cheaper than
-    // one cast per column.
-    plan.aggregates.push({
+    // The aggregation keeps each group's sparse lists; they become the dense vector after the join to the dimensions,
+    // so the join moves a group's few entries instead of a value for every mapped key. The whole vector is cast at
+    // once (accurateCast checks every element): cheaper than one cast per column.
+    const groupValues = `__chplan_${kind}_values`;
+    const groupSlots = `__chplan_${kind}_slots`;
+    plan.aggregates.push(
+      { alias: groupValues, expr: `groupArrayArray(${rowValues})` },
+      { alias: groupSlots, expr: `groupArrayArray(${rowSlots})` },
+    );
+    plan.groupExprs.push({
       alias: sumsAlias,
       expr: outerCast(
         kind,
         settings,
-        `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', groupArrayArray(${rowValues}), groupArrayArray(${rowSlots}))`,
+        `arrayReduce('sumResample(1, ${entries.length + 1}, 1)', ${groupValues}, ${groupSlots})`,
         'Array',
       ),
     });
@@ -151,7 +164,7 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
 
 /** Readable: one `sum(map['key'])` per key and map; slower, obvious to review. */
 function readable(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
-  const plan: MetricPlan = { constants: [], rowExprs: [], aggregates: [], metrics: [], positions: [], guards: [] };
+  const plan = emptyPlan();
   const intMaps = schema.maps.filter((m) => m.kind === 'int');
   if (intMaps.length > 0 && accumulatorType(schema.maps, 'int') === 'Int64') {
     plan.guards.push(int64Guard(`arrayConcat(${intMaps.map((m) => `${quoteIdent(m.name)}.values`).join(', ')})`));

@@ -105,7 +105,8 @@ export type Step =
       timeZone: string;
       groupKeys: string[];
       dimensions: { name: string; alias: string }[];
-      constants: NamedExpr[];
+      /** The metric plan's constants, then its per-group expressions. */
+      withs: NamedExpr[];
       rowExprs: NamedExpr[];
       aggregates: NamedExpr[];
       guards: Guard[];
