@@ -7,7 +7,7 @@ import { accumulatorType, metricPlan } from './metric-expressions.js';
 import { quoteIdent, quoteString } from '../../../core/quote.js';
 import { renderStep } from '../../../render/render.js';
 import { inExecutionOrder } from '../../../plan/plan-dir.js';
-import type { Step } from './steps.js';
+import type { NamedExpr, Step } from './steps.js';
 
 /** Where each statement of a flatten plan lives, in execution order, and what it is for. */
 export const PLAN_FILES = inExecutionOrder([
@@ -73,6 +73,14 @@ function unpivotTuple(kind: MetricKind, accumulator: { int: string; float: strin
   return kind === 'int'
     ? `('int', k, CAST(v, ${quoteString(accumulator.int)}), toFloat64(0))`
     : `('float', k, CAST(0, ${quoteString(accumulator.int)}), toFloat64(v))`;
+}
+
+/** The settings of the chunk insert: chplan's defaults, then the spec's `insertSettings`, as SQL. */
+export function insertSettings(settings: Settings): NamedExpr[] {
+  return Object.entries({ ...DEFAULT_INSERT_SETTINGS, ...settings.insertSettings }).map(([alias, value]) => ({
+    alias,
+    expr: typeof value === 'number' ? String(value) : quoteString(value),
+  }));
 }
 
 /** The steps of a flatten plan for this schema, mapping and settings. Pure. */
@@ -176,10 +184,7 @@ export function flattenSteps(
       metrics: metrics.metrics,
       positions: metrics.positions,
       sourceFilter,
-      settings: Object.entries({ ...DEFAULT_INSERT_SETTINGS, ...settings.insertSettings }).map(([alias, value]) => ({
-        alias,
-        expr: typeof value === 'number' ? String(value) : quoteString(value),
-      })),
+      settings: insertSettings(settings),
     },
   ];
   if (cluster) {
