@@ -132,6 +132,20 @@ describe('flatten pipeline on seeded data', () => {
     }
   });
 
+  it('gives the same table when the join spills to disk', async () => {
+    const spills = () =>
+      scalar(engine, "SELECT sum(value) FROM system.events WHERE event = 'ExternalJoinWritePart'").then(Number);
+    const spilledBefore = await spills();
+    const insertSettings = { max_bytes_before_external_join: 1_000_000 };
+    await flattenDays(engine, testSettings({ target: 'default.flat_join_spilled', insertSettings }), ctx.dir, DAY);
+    expect(await spills()).toBeGreaterThan(spilledBefore);
+    for (const [a, b] of [
+      ['default.eco_cross_page_preagg_pt1m', 'default.flat_join_spilled'],
+      ['default.flat_join_spilled', 'default.eco_cross_page_preagg_pt1m'],
+    ])
+      expect(await scalar(engine, `SELECT count() FROM (SELECT * FROM ${a} EXCEPT SELECT * FROM ${b})`)).toBe('0');
+  });
+
   it('builds the same table as the client-side baseline, an independent computation in JavaScript', async () => {
     const plan = readPlan(join(ctx.dir, 'plans', 'eco_cross_page_preagg_pt1m'));
     const target = 'default.eco_cross_page_preagg_pt1m';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '../../../engine/engine.js';
 import { DEMO_DAY, type Settings, type Strategy } from '../../../config/settings.js';
-import { quoteIdent, quoteTable } from '../../../core/quote.js';
+import { quoteIdent, quoteString, quoteTable } from '../../../core/quote.js';
 import { discoverKeys } from '../discover/discover.js';
 import { chunksOfDay, dayWindow, windowParams } from '../../../core/windows.js';
 import { chunkGranules, hourFirstKey } from '../run/chunk-reads.js';
@@ -12,6 +12,8 @@ import { assignColumns } from '../mapping/assign-columns.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { insertSettings } from '../compile/compile-plan.js';
+import { rowValuesOf } from '../compile/metric-expressions.js';
+import type { SourceSchema } from '../schema/source-schema.js';
 import { statementOf, writePlanDir } from '../../../plan/plan-dir.js';
 import { readPlan, type FlattenPlan } from '../plan/plan.js';
 import { introspectSource } from '../schema/introspect.js';
@@ -49,7 +51,7 @@ export interface TransformBenchReport {
     hourToDay: number;
     dayChunkSeconds: number;
     hourChunksSeconds: number;
-    /** The day in one chunk whose GROUP BY spills to disk past SPILL_BYTES. */
+    /** The day in one chunk whose GROUP BY and join spill to disk past SPILL_BYTES. */
     spillingDayPeakMiB: number;
     spillingDaySeconds: number;
     /**
@@ -74,6 +76,8 @@ interface TimeKeyedCopy {
   planDir: string;
   sortingKey: string;
 }
+
+const GROUP_FLOOR = 'group floor (rows grouped, values collected)';
 
 /** Granules 24 hour chunks of the day select together, over a day chunk's. */
 async function hourReads(engine: Engine, plan: FlattenPlan, day: string): Promise<number> {
@@ -151,6 +155,21 @@ function floorSql(plan: FlattenPlan): string {
 }
 
 /**
+ * The least a flatten computes before it writes: the chunk's rows grouped by the plan's keys and every map value
+ * collected per group. A lower bound: it neither maps a key to its column nor adds anything up.
+ */
+function groupFloorSql(plan: FlattenPlan, schema: SourceSchema): string {
+  const keys = [
+    `toStartOfMinute(${quoteIdent(schema.time.name)}, ${quoteString(plan.manifest.timeZone)})`,
+    ...schema.groupKeys.map((c) => quoteIdent(c.name)),
+  ].join(', ');
+  const collected = (['int', 'float'] as const)
+    .filter((kind) => schema.maps.some((m) => m.kind === kind))
+    .map((kind) => `groupArrayArray(${rowValuesOf(schema, kind)})`);
+  return `SELECT ${keys}, ${collected.join(', ')} FROM ${quoteTable(plan.manifest.tables.source)} WHERE ${windowFilter(plan.manifest)} GROUP BY ${keys} FORMAT Null`;
+}
+
+/**
  * Measures the plan's transform against the floor (reading the maps) and against a
  * client-side flatten, interleaved and repeated; plus peak memory for day and hour chunks.
  */
@@ -201,6 +220,7 @@ export async function benchTransform(
     ...options.strategies.map((s) => `transform (${s})`),
     'read floor (every column read)',
     'write floor (a copy of the output)',
+    GROUP_FLOOR,
     'client-side baseline',
   ];
   say(`measuring ${names.join(', ')} × ${options.repeat}, interleaved…`);
@@ -211,6 +231,7 @@ export async function benchTransform(
   const samples = await interleaved(names, options.repeat, async (name) => {
     if (name === 'floor') return measure(() => engine.rows(floorSql(first), { params }));
     if (name.startsWith('read floor')) return measure(() => engine.command(readFloorSql, { params }));
+    if (name === GROUP_FLOOR) return measure(() => engine.command(groupFloorSql(first, schema), { params }));
     if (name.startsWith('write floor')) {
       await engine.command(`TRUNCATE TABLE ${copyTable}`);
       return measure(() => engine.command(`INSERT INTO ${copyTable} ${writeSettings} SELECT * FROM ${staging(first)}`));
@@ -238,11 +259,14 @@ export async function benchTransform(
   });
   const by = (name: string) => results.find((r) => r.name === name)!;
   const ratios: Record<string, number> = {};
-  const physical = by('read floor (every column read)').seconds + by('write floor (a copy of the output)').seconds;
+  const write = by('write floor (a copy of the output)').seconds;
+  const physical = by('read floor (every column read)').seconds + write;
   for (const strategy of options.strategies) {
     ratios[`transform (${strategy}) / floor`] = by(`transform (${strategy})`).seconds / by('floor').seconds;
     ratios[`transform (${strategy}) / physical floor (read + write)`] =
       by(`transform (${strategy})`).seconds / physical;
+    ratios[`transform (${strategy}) / group + write floor`] =
+      by(`transform (${strategy})`).seconds / (by(GROUP_FLOOR).seconds + write);
     ratios[`baseline per row / transform (${strategy}) per row`] =
       by(`transform (${strategy})`).rowsPerSecond / by('client-side baseline').rowsPerSecond;
   }

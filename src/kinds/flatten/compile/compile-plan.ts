@@ -174,8 +174,8 @@ export function flattenSteps(
       type: 'insert_chunk',
       tables,
       ...common,
-      // Aggregated dimensions get private aliases: `any(x) AS x` would shadow column x
-      // in the WHERE clause (the customer filter) and fail as an aggregate in WHERE.
+      // The dimension columns travel through the join under numbered aliases, named back in the outer SELECT, so no
+      // source column's name meets a name the aggregation defines (`__chplan_minute`, its lists) in the join.
       dimensions: dimensions.map((name, i) => ({ name, alias: `__chplan_d${i + 1}` })),
       withs: [...metrics.constants, ...metrics.groupExprs],
       rowExprs: metrics.rowExprs,

@@ -71,6 +71,17 @@ export function valueCast(map: MetricMap, accumulator: string, value: string): s
   return map.valueType === accumulator ? value : `CAST(${value}, ${quoteString(accumulator)})`;
 }
 
+/** Every value of a row's maps of one kind, in its accumulator type, map after map. */
+export function rowValuesOf(schema: SourceSchema, kind: MetricKind): string {
+  const accumulator = accumulatorType(schema.maps, kind);
+  const values = schema.maps
+    .filter((m) => m.kind === kind)
+    .map((m) =>
+      valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`),
+    );
+  return `arrayConcat(${values.join(', ')})`;
+}
+
 /** `ref` (or, with 'Array', every element of it) in the target's column type; ints checked. */
 function outerCast(kind: MetricKind, settings: Settings, ref: string, shape: 'Array' | 'value' = 'value'): string {
   const type = kind === 'int' ? settings.intType : settings.floatType;
@@ -82,9 +93,10 @@ function outerCast(kind: MetricKind, settings: Settings, ref: string, shape: 'Ar
  * Indexed: per row, every map's values are concatenated and every key becomes its column
  * position (`transform`, a hash lookup, per map so no key string is copied); per group those
  * sparse lists are collected (`groupArrayArray`, state proportional to the entries present)
- * and summed into a dense vector once, when the group is finished
- * (`arrayReduce('sumResample…')`). Per-row work grows with the keys present in the row, not
- * with the number of mapped keys, and the aggregation never holds a dense vector per group.
+ * and summed into a dense vector once per finished group, after the join to the dimensions
+ * (`arrayReduce('sumResample…')` in `groupExprs`). Per-row work grows with the keys present in
+ * the row, not with the number of mapped keys, and neither the aggregation nor the join holds a
+ * dense vector per group.
  */
 function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): MetricPlan {
   const plan = emptyPlan();
@@ -102,11 +114,7 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
       unmappedInRow.push(...maps.map((m) => `notEmpty(${quoteIdent(m.name)})`));
       continue;
     }
-    const accumulator = accumulatorType(schema.maps, kind);
     const sumsAlias = `__chplan_${kind}_sums`;
-    const values = maps.map((m) =>
-      valueCast({ ...m, valueType: `Array(${m.valueType})` }, `Array(${accumulator})`, `${quoteIdent(m.name)}.values`),
-    );
     // Each map looks up only the keys the mapping lists for it, so a known key turning up
     // in another map counts as unmapped, as in the readable strategy and the preflight.
     const slots = maps.map((m, i) => {
@@ -125,14 +133,12 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     const rowValues = `__chplan_${kind}_row_values`;
     const rowSlots = `__chplan_${kind}_row_slots`;
     plan.rowExprs.push(
-      { alias: rowValues, expr: `arrayConcat(${values.join(', ')})` },
+      { alias: rowValues, expr: rowValuesOf(schema, kind) },
       { alias: rowSlots, expr: `arrayConcat(${slots.join(', ')})` },
     );
-    if (accumulator === 'Int64') plan.guards.push(int64Guard(rowValues));
+    if (accumulatorType(schema.maps, kind) === 'Int64') plan.guards.push(int64Guard(rowValues));
     unmappedSlots.push(`has(${rowSlots}, 0)`);
-    // The aggregation keeps each group's sparse lists; they become the dense vector after the join to the dimensions,
-    // so the join moves a group's few entries instead of a value for every mapped key. The whole vector is cast at
-    // once (accurateCast checks every element): cheaper than one cast per column.
+    // The whole vector is cast at once (accurateCast checks every element): cheaper than one cast per column.
     const groupValues = `__chplan_${kind}_values`;
     const groupSlots = `__chplan_${kind}_slots`;
     plan.aggregates.push(

@@ -113,7 +113,8 @@ export async function warnIfChunksRereadDay(ctx: RunContext<FlattenPlan>, unit: 
     message:
       `The source is sorted by (${reads.sortingKey}), so a chunk of ${unit.label} cannot skip the rest of the day: each of its ${reads.chunks} chunks reads about ${Math.round(reads.perChunk)} of the day's ${reads.dayGranules} granules, ` +
       `${reads.ratio.toFixed(1)}× what one day chunk reads (EXPLAIN indexes = 1). A day chunk reads the day once; when the day does not fit in memory, ` +
-      'keep the day chunk and let its GROUP BY spill to disk: recompile with --insert-setting max_bytes_before_external_group_by=<bytes> and run with --chunk day. ' +
+      'keep the day chunk and let its join and GROUP BY spill to disk: recompile with --insert-setting max_bytes_before_external_join=<bytes> ' +
+      '--insert-setting max_bytes_before_external_group_by=<bytes> and run with --chunk day. ' +
       `Chunks of hours read only their hours from a source sorted by (${hourFirstKey(reads.sortingKey, ctx.plan.manifest.timeColumn)}).`,
   });
 }
