@@ -2,10 +2,13 @@
 -- One row per (minute in UTC, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
--- The dimension columns come from one source row of the group, all from the same row: one
--- small aggregation state per group instead of one string state per column. The join reads
--- those rows as its probe side and builds on the groups' aggregates (the right side), so it
--- copies the aggregates into its output, not the dimension columns.
+-- The dimension columns come from one source row of the group, all from the same row: the
+-- source rows stream past the groups' aggregates (the join's built, right side), and the ANY
+-- join joins each group once, to the first of its rows to arrive. So the join copies the
+-- aggregates into its output, not the dimension columns, and the rows need no deduplication
+-- first (a LIMIT 1 BY runs in one thread). The SETTINGS at the end pin that meaning of ANY:
+-- with the legacy any_join_distinct_right_table_keys = 1 every row of a group would be
+-- joined, summing the group once per row.
 -- The aggregation keeps each group's entries as lists; the dense sums are made from them in
 -- WITH, after the join, which so moves a group's few entries, not a value for every key.
 -- The WHERE at the end stops the chunk where __chplan_unmapped_rows > 0:
@@ -42,7 +45,7 @@ SELECT
     __chplan_float_sums[1] AS `float1`
 FROM
     (
-        -- The dimension columns of one source row of each group, all from the same row.
+        -- The dimension columns of every source row; the join keeps one row of each group.
         SELECT
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_row_minute,
             `clientId` AS __chplan_row_key0,
@@ -54,11 +57,8 @@ FROM
         WHERE
             `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
             AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
-        LIMIT
-            1 BY __chplan_row_minute, __chplan_row_key0,
-            __chplan_row_key1
     ) AS __chplan_dims
-    INNER JOIN (
+    INNER ANY JOIN (
         SELECT
             toStartOfMinute(`timestampMs`, 'UTC') AS __chplan_minute,
             `clientId`,
@@ -113,3 +113,5 @@ WHERE
         __chplan_unmapped_rows > 0,
         'chplan: the chunk holds keys the mapping does not map; they would be dropped, so the chunk was stopped'
     ) = 0
+SETTINGS
+    any_join_distinct_right_table_keys = 0

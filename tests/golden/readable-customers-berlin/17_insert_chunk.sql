@@ -2,10 +2,13 @@
 -- One row per (minute in Europe/Berlin, clientId, sessionId); every metric summed over the group.
 -- Integers are summed in 64 bits and cast with accurateCast: an overflow fails the
 -- chunk instead of wrapping.
--- The dimension columns come from one source row of the group, all from the same row: one
--- small aggregation state per group instead of one string state per column. The join reads
--- those rows as its probe side and builds on the groups' aggregates (the right side), so it
--- copies the aggregates into its output, not the dimension columns.
+-- The dimension columns come from one source row of the group, all from the same row: the
+-- source rows stream past the groups' aggregates (the join's built, right side), and the ANY
+-- join joins each group once, to the first of its rows to arrive. So the join copies the
+-- aggregates into its output, not the dimension columns, and the rows need no deduplication
+-- first (a LIMIT 1 BY runs in one thread). The SETTINGS at the end pin that meaning of ANY:
+-- with the legacy any_join_distinct_right_table_keys = 1 every row of a group would be
+-- joined, summing the group once per row.
 INSERT INTO
     `default`.`flat__chplan_staging` (`timestampMs`, `clientId`, `sessionId`, `customerId`, `platform`, `int1`, `int2`, `int3`, `float1`)
 SETTINGS
@@ -25,7 +28,7 @@ SELECT
     CAST(__chplan_float1, 'Float32') AS `float1`
 FROM
     (
-        -- The dimension columns of one source row of each group, all from the same row.
+        -- The dimension columns of every source row; the join keeps one row of each group.
         SELECT
             toStartOfMinute(`timestampMs`, 'Europe/Berlin') AS __chplan_row_minute,
             `clientId` AS __chplan_row_key0,
@@ -38,11 +41,8 @@ FROM
             `timestampMs` >= {chunk_start:DateTime64(3, 'UTC')}
             AND `timestampMs` < {chunk_end:DateTime64(3, 'UTC')}
             AND `customerId` IN (3, 1)
-        LIMIT
-            1 BY __chplan_row_minute, __chplan_row_key0,
-            __chplan_row_key1
     ) AS __chplan_dims
-    INNER JOIN (
+    INNER ANY JOIN (
         SELECT
             toStartOfMinute(`timestampMs`, 'Europe/Berlin') AS __chplan_minute,
             `clientId`,
@@ -64,3 +64,5 @@ FROM
     ) AS __chplan_sums ON __chplan_sums.__chplan_minute = __chplan_dims.__chplan_row_minute
     AND __chplan_sums.`clientId` = __chplan_dims.__chplan_row_key0
     AND __chplan_sums.`sessionId` = __chplan_dims.__chplan_row_key1
+SETTINGS
+    any_join_distinct_right_table_keys = 0
