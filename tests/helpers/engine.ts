@@ -29,3 +29,10 @@ export async function scalar(engine: Engine, sql: string): Promise<string> {
   const rows = await engine.rows<Record<string, string>>(sql);
   return Object.values(rows[0] ?? {})[0] ?? '';
 }
+
+/** Rows of each table that the other lacks (EXCEPT both ways): 0 when the two hold the same rows. */
+export async function rowsDiffering(engine: Engine, a: string, b: string): Promise<number> {
+  const missing = (x: string, y: string) =>
+    scalar(engine, `SELECT count() FROM (SELECT * FROM ${x} EXCEPT SELECT * FROM ${y})`);
+  return Number(await missing(a, b)) + Number(await missing(b, a));
+}

@@ -26,7 +26,7 @@ import {
   observedEngine,
   tooManyParts,
 } from '../helpers/faulty-engine.js';
-import { openTestEngine, scalar, testSettings } from '../helpers/engine.js';
+import { openTestEngine, rowsDiffering, scalar, testSettings } from '../helpers/engine.js';
 import { compileFlatten } from '../helpers/pipeline.js';
 
 const DAY = '2025-10-08';
@@ -42,16 +42,8 @@ async function planFor(target: string, extra: Record<string, unknown> = {}): Pro
 }
 
 /** Rows that differ between a table and the reference load, both ways. */
-async function differences(table: string): Promise<number> {
-  const a = await scalar(
-    engine,
-    `SELECT count() FROM (SELECT * FROM default.reference EXCEPT SELECT * FROM default.${table})`,
-  );
-  const b = await scalar(
-    engine,
-    `SELECT count() FROM (SELECT * FROM default.${table} EXCEPT SELECT * FROM default.reference)`,
-  );
-  return Number(a) + Number(b);
+function differences(table: string): Promise<number> {
+  return rowsDiffering(engine, 'default.reference', `default.${table}`);
 }
 
 const fast = { backoffBaseMs: 1 };
