@@ -64,6 +64,12 @@ function finish(values: SettingsOverrides): Settings {
       );
     if (typeof value === 'number' && !Number.isFinite(value))
       throw new ConfigError(`Insert setting ${name} must be a finite number or a string.`);
+    // The chunk insert's SELECT pins this to 0 (templates/flatten/insert_chunk.sql.hbs), which a user's value cannot
+    // override: refused rather than ignored.
+    if (name === 'any_join_distinct_right_table_keys' && !/^(0|false)$/i.test(String(value)))
+      throw new ConfigError(
+        `Insert setting any_join_distinct_right_table_keys=${value} is refused: the chunk insert joins each group to one of its source rows with an ANY join, which needs 0. With ${value}, every source row of a group would be joined and the group's sums added once per row. The insert keeps 0 whatever is set; remove the setting.`,
+      );
   }
   try {
     parseChunk(settings.chunk);

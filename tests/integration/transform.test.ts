@@ -129,12 +129,15 @@ describe('flatten pipeline on seeded data', () => {
       expect(await rowsDiffering(engine, 'default.eco_cross_page_preagg_pt1m', other)).toBe(0);
   });
 
-  it('gives the same table when the join spills to disk, or the user asks for the legacy ANY join', async () => {
+  it('gives the same table when the join spills to disk, or the INSERT asks for the legacy ANY join', async () => {
     const spills = () => eventCount('ExternalJoinWritePart');
     const spilledBefore = await spills();
-    // The legacy meaning joins every source row of a group to its sums; the insert's own SETTINGS must win.
+    // The legacy meaning joins every source row of a group to its sums. The configuration refuses it; an INSERT that
+    // sets it anyway (a plan edited by hand) must still be overruled by its SELECT's own SETTINGS.
+    const settings = testSettings({ target: 'default.flat_join_spilled' });
     const insertSettings = { max_bytes_before_external_join: 1_000_000, any_join_distinct_right_table_keys: 1 };
-    await flattenDays(engine, testSettings({ target: 'default.flat_join_spilled', insertSettings }), ctx.dir, DAY);
+    expect(() => testSettings({ insertSettings })).toThrow(/any_join_distinct_right_table_keys=1 is refused/);
+    await flattenDays(engine, { ...settings, insertSettings }, ctx.dir, DAY);
     expect(await spills()).toBeGreaterThan(spilledBefore);
     expect(await rowsDiffering(engine, 'default.eco_cross_page_preagg_pt1m', 'default.flat_join_spilled')).toBe(0);
   });

@@ -61,6 +61,16 @@ describe('configuration', () => {
     ).toThrow(/insertSettings/);
   });
 
+  it('refuses the insert setting that would change what the ANY join of the chunk insert computes', () => {
+    for (const value of [1, 'true'])
+      expect(() =>
+        loadSettings({ ...noEnv, flags: { insertSettings: { any_join_distinct_right_table_keys: value } } }),
+      ).toThrow(/any_join_distinct_right_table_keys=.* is refused: .* ANY join, which needs 0/);
+    expect(
+      loadSettings({ ...noEnv, flags: { insertSettings: { any_join_distinct_right_table_keys: 0 } } }).insertSettings,
+    ).toEqual({ any_join_distinct_right_table_keys: 0 });
+  });
+
   it('names the bad field of a config file', () => {
     expect(() =>
       loadSettings({ ...noEnv, configFile: file('bad.json', JSON.stringify({ chunk: 'week', groupKeys: [] })) }),
