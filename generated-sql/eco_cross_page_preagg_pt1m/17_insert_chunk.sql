@@ -883,7 +883,7 @@ WITH
         'page_views',
         'sessions_started'
     ] AS __chplan_int_keys_1,
-    CAST([1, 2, 3, 4, 5, 6, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 253, 278, 280], 'Array(UInt32)') AS __chplan_int_positions_1,
+    CAST([1, 2, 3, 4, 5, 6, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 253, 278, 280], 'Array(UInt16)') AS __chplan_int_positions_1,
     [
         '30_1_attempts',
         '30_1_failures',
@@ -907,7 +907,7 @@ WITH
     ] AS __chplan_int_keys_2,
     CAST(
         [7, 8, 9, 10, 11, 12, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 253],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_2,
     [
         '31_1_attempts',
@@ -931,7 +931,7 @@ WITH
     ] AS __chplan_int_keys_3,
     CAST(
         [13, 14, 15, 16, 17, 18, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_3,
     [
         '32_1_attempts',
@@ -956,7 +956,7 @@ WITH
     ] AS __chplan_int_keys_4,
     CAST(
         [19, 20, 21, 22, 23, 24, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 279],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_4,
     [
         '33_1_attempts',
@@ -981,7 +981,7 @@ WITH
     ] AS __chplan_int_keys_5,
     CAST(
         [25, 26, 27, 28, 29, 30, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 279],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_5,
     [
         '35_1_attempts',
@@ -1005,7 +1005,7 @@ WITH
     ] AS __chplan_int_keys_6,
     CAST(
         [31, 32, 33, 34, 35, 36, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_6,
     [
         '36_1_attempts',
@@ -1029,7 +1029,7 @@ WITH
     ] AS __chplan_int_keys_7,
     CAST(
         [37, 38, 39, 40, 41, 42, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_7,
     [
         'minute_of_connect_time_morethan_1000',
@@ -1084,7 +1084,7 @@ WITH
             276,
             277
         ],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_8,
     [
         '38_1_attempts',
@@ -1109,7 +1109,7 @@ WITH
     ] AS __chplan_int_keys_9,
     CAST(
         [43, 44, 45, 46, 47, 48, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 279],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_9,
     [
         '39_1_attempts',
@@ -1133,7 +1133,7 @@ WITH
     ] AS __chplan_int_keys_10,
     CAST(
         [49, 50, 51, 52, 53, 54, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_10,
     [
         '40_1_attempts',
@@ -1157,7 +1157,7 @@ WITH
     ] AS __chplan_int_keys_11,
     CAST(
         [55, 56, 57, 58, 59, 60, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_11,
     [
         '41_1_attempts',
@@ -1181,7 +1181,7 @@ WITH
     ] AS __chplan_int_keys_12,
     CAST(
         [61, 62, 63, 64, 65, 66, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_12,
     [
         '42_1_attempts',
@@ -1205,7 +1205,7 @@ WITH
     ] AS __chplan_int_keys_13,
     CAST(
         [67, 68, 69, 70, 71, 72, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_13,
     [
         '43_1_attempts',
@@ -1229,7 +1229,7 @@ WITH
     ] AS __chplan_int_keys_14,
     CAST(
         [73, 74, 75, 76, 77, 78, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_14,
     [
         '44_1_attempts',
@@ -1253,7 +1253,7 @@ WITH
     ] AS __chplan_int_keys_15,
     CAST(
         [79, 80, 81, 82, 83, 84, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252],
-        'Array(UInt32)'
+        'Array(UInt16)'
     ) AS __chplan_int_positions_15,
     [
         'dns_lookup_time_ms_max_sum',
@@ -1267,7 +1267,7 @@ WITH
         'tls_handshake_time_ms_sq_sum',
         'tls_handshake_time_ms_sum'
     ] AS __chplan_float_keys_1,
-    CAST([10, 11, 12, 74, 94, 95, 96, 100, 101, 102], 'Array(UInt32)') AS __chplan_float_positions_1,
+    CAST([10, 11, 12, 74, 94, 95, 96, 100, 101, 102], 'Array(UInt16)') AS __chplan_float_positions_1,
     [
         'first_contentful_paint_time_ms_max_sum',
         'first_contentful_paint_time_ms_sq_sum',
@@ -1280,7 +1280,7 @@ WITH
         'ttfb_time_ms_sq_sum',
         'ttfb_time_ms_sum'
     ] AS __chplan_float_keys_2,
-    CAST([19, 20, 21, 22, 23, 24, 40, 106, 107, 108], 'Array(UInt32)') AS __chplan_float_positions_2,
+    CAST([19, 20, 21, 22, 23, 24, 40, 106, 107, 108], 'Array(UInt16)') AS __chplan_float_positions_2,
     [
         'dom_complete_time_ms_max_sum',
         'dom_complete_time_ms_sq_sum',
@@ -1293,7 +1293,7 @@ WITH
         'largest_contentful_paint_time_ms_sum',
         'sample_weight_3'
     ] AS __chplan_float_keys_3,
-    CAST([13, 14, 15, 16, 17, 18, 37, 38, 39, 78], 'Array(UInt32)') AS __chplan_float_positions_3,
+    CAST([13, 14, 15, 16, 17, 18, 37, 38, 39, 78], 'Array(UInt16)') AS __chplan_float_positions_3,
     [
         'layout_shift_score_sum',
         'page_load_time_ms_max_sum',
@@ -1306,7 +1306,7 @@ WITH
         'request_time_ms_sq_sum',
         'request_time_ms_sum'
     ] AS __chplan_float_keys_4,
-    CAST([40, 47, 48, 49, 62, 63, 64, 65, 66, 67], 'Array(UInt32)') AS __chplan_float_positions_4,
+    CAST([40, 47, 48, 49, 62, 63, 64, 65, 66, 67], 'Array(UInt16)') AS __chplan_float_positions_4,
     [
         'app_cache_time_ms_max_sum',
         'app_cache_time_ms_sq_sum',
@@ -1319,7 +1319,7 @@ WITH
         'unload_time_ms_sq_sum',
         'unload_time_ms_sum'
     ] AS __chplan_float_keys_5,
-    CAST([4, 5, 6, 71, 72, 73, 79, 109, 110, 111], 'Array(UInt32)') AS __chplan_float_positions_5,
+    CAST([4, 5, 6, 71, 72, 73, 79, 109, 110, 111], 'Array(UInt16)') AS __chplan_float_positions_5,
     [
         'layout_shift_score_sum',
         'resource_fetch_time_ms_max_sum',
@@ -1332,7 +1332,7 @@ WITH
         'style_recalc_time_ms_sq_sum',
         'style_recalc_time_ms_sum'
     ] AS __chplan_float_keys_6,
-    CAST([40, 68, 69, 70, 82, 83, 84, 91, 92, 93], 'Array(UInt32)') AS __chplan_float_positions_6,
+    CAST([40, 68, 69, 70, 82, 83, 84, 91, 92, 93], 'Array(UInt16)') AS __chplan_float_positions_6,
     [
         'composite_time_ms_max_sum',
         'composite_time_ms_sq_sum',
@@ -1345,7 +1345,7 @@ WITH
         'paint_time_ms_sum',
         'sample_weight_7'
     ] AS __chplan_float_keys_7,
-    CAST([7, 8, 9, 41, 42, 43, 50, 51, 52, 80], 'Array(UInt32)') AS __chplan_float_positions_7,
+    CAST([7, 8, 9, 41, 42, 43, 50, 51, 52, 80], 'Array(UInt16)') AS __chplan_float_positions_7,
     [
         'input_delay_time_ms_max_sum',
         'input_delay_time_ms_sq_sum',
@@ -1358,7 +1358,7 @@ WITH
         'long_task_time_ms_sq_sum',
         'long_task_time_ms_sum'
     ] AS __chplan_float_keys_8,
-    CAST([31, 32, 33, 34, 35, 36, 40, 44, 45, 46], 'Array(UInt32)') AS __chplan_float_positions_8,
+    CAST([31, 32, 33, 34, 35, 36, 40, 44, 45, 46], 'Array(UInt16)') AS __chplan_float_positions_8,
     [
         'sample_weight_9',
         'server_timing_time_ms_max_sum',
@@ -1371,7 +1371,7 @@ WITH
         'total_blocking_time_ms_sq_sum',
         'total_blocking_time_ms_sum'
     ] AS __chplan_float_keys_9,
-    CAST([81, 85, 86, 87, 97, 98, 99, 103, 104, 105], 'Array(UInt32)') AS __chplan_float_positions_9,
+    CAST([81, 85, 86, 87, 97, 98, 99, 103, 104, 105], 'Array(UInt16)') AS __chplan_float_positions_9,
     [
         'layout_shift_score_sum',
         'preconnect_time_ms_max_sum',
@@ -1384,7 +1384,7 @@ WITH
         'service_worker_time_ms_sq_sum',
         'service_worker_time_ms_sum'
     ] AS __chplan_float_keys_10,
-    CAST([40, 53, 54, 55, 56, 57, 58, 88, 89, 90], 'Array(UInt32)') AS __chplan_float_positions_10,
+    CAST([40, 53, 54, 55, 56, 57, 58, 88, 89, 90], 'Array(UInt16)') AS __chplan_float_positions_10,
     [
         'ad_load_time_ms_max_sum',
         'ad_load_time_ms_sq_sum',
@@ -1397,7 +1397,7 @@ WITH
         'image_decode_time_ms_sum',
         'sample_weight_11'
     ] AS __chplan_float_keys_11,
-    CAST([1, 2, 3, 25, 26, 27, 28, 29, 30, 75], 'Array(UInt32)') AS __chplan_float_positions_11,
+    CAST([1, 2, 3, 25, 26, 27, 28, 29, 30, 75], 'Array(UInt16)') AS __chplan_float_positions_11,
     [
         'dns_lookup_time_ms_max_sum',
         'dns_lookup_time_ms_sq_sum',
@@ -1410,7 +1410,7 @@ WITH
         'video_startup_time_ms_sq_sum',
         'video_startup_time_ms_sum'
     ] AS __chplan_float_keys_12,
-    CAST([10, 11, 12, 40, 59, 60, 61, 112, 113, 114], 'Array(UInt32)') AS __chplan_float_positions_12,
+    CAST([10, 11, 12, 40, 59, 60, 61, 112, 113, 114], 'Array(UInt16)') AS __chplan_float_positions_12,
     [
         'sample_weight_13',
         'tcp_connect_time_ms_max_sum',
@@ -1423,7 +1423,7 @@ WITH
         'ttfb_time_ms_sq_sum',
         'ttfb_time_ms_sum'
     ] AS __chplan_float_keys_13,
-    CAST([76, 94, 95, 96, 100, 101, 102, 106, 107, 108], 'Array(UInt32)') AS __chplan_float_positions_13,
+    CAST([76, 94, 95, 96, 100, 101, 102, 106, 107, 108], 'Array(UInt16)') AS __chplan_float_positions_13,
     [
         'first_contentful_paint_time_ms_max_sum',
         'first_contentful_paint_time_ms_sq_sum',
@@ -1436,7 +1436,7 @@ WITH
         'largest_contentful_paint_time_ms_sum',
         'layout_shift_score_sum'
     ] AS __chplan_float_keys_14,
-    CAST([19, 20, 21, 22, 23, 24, 37, 38, 39, 40], 'Array(UInt32)') AS __chplan_float_positions_14,
+    CAST([19, 20, 21, 22, 23, 24, 37, 38, 39, 40], 'Array(UInt16)') AS __chplan_float_positions_14,
     [
         'dom_complete_time_ms_max_sum',
         'dom_complete_time_ms_sq_sum',
@@ -1449,7 +1449,7 @@ WITH
         'page_load_time_ms_sum',
         'sample_weight_15'
     ] AS __chplan_float_keys_15,
-    CAST([13, 14, 15, 16, 17, 18, 47, 48, 49, 77], 'Array(UInt32)') AS __chplan_float_positions_15,
+    CAST([13, 14, 15, 16, 17, 18, 47, 48, 49, 77], 'Array(UInt16)') AS __chplan_float_positions_15,
     accurateCast(arrayReduce('sumResample(1, 281, 1)', __chplan_int_values, __chplan_int_slots), 'Array(Int32)') AS __chplan_int_sums,
     CAST(
         arrayReduce('sumResample(1, 115, 1)', __chplan_float_values, __chplan_float_slots),
@@ -1995,63 +1995,63 @@ FROM
                     ) AS __chplan_int_row_values,
                     arrayConcat(
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_1, __chplan_int_positions_1, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_1, __chplan_int_positions_1, toUInt16(0)),
                             `metricIntGroup1`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_2, __chplan_int_positions_2, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_2, __chplan_int_positions_2, toUInt16(0)),
                             `metricIntGroup2`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_3, __chplan_int_positions_3, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_3, __chplan_int_positions_3, toUInt16(0)),
                             `metricIntGroup3`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_4, __chplan_int_positions_4, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_4, __chplan_int_positions_4, toUInt16(0)),
                             `metricIntGroup4`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_5, __chplan_int_positions_5, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_5, __chplan_int_positions_5, toUInt16(0)),
                             `metricIntGroup5`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_6, __chplan_int_positions_6, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_6, __chplan_int_positions_6, toUInt16(0)),
                             `metricIntGroup6`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_7, __chplan_int_positions_7, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_7, __chplan_int_positions_7, toUInt16(0)),
                             `metricIntGroup7`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_8, __chplan_int_positions_8, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_8, __chplan_int_positions_8, toUInt16(0)),
                             `metricIntGroup8`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_9, __chplan_int_positions_9, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_9, __chplan_int_positions_9, toUInt16(0)),
                             `metricIntGroup9`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_10, __chplan_int_positions_10, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_10, __chplan_int_positions_10, toUInt16(0)),
                             `metricIntGroup10`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_11, __chplan_int_positions_11, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_11, __chplan_int_positions_11, toUInt16(0)),
                             `metricIntGroup11`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_12, __chplan_int_positions_12, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_12, __chplan_int_positions_12, toUInt16(0)),
                             `metricIntGroup12`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_13, __chplan_int_positions_13, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_13, __chplan_int_positions_13, toUInt16(0)),
                             `metricIntGroup13`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_14, __chplan_int_positions_14, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_14, __chplan_int_positions_14, toUInt16(0)),
                             `metricIntGroup14`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_15, __chplan_int_positions_15, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_15, __chplan_int_positions_15, toUInt16(0)),
                             `metricIntGroup15`.keys
                         )
                     ) AS __chplan_int_row_slots,
@@ -2074,63 +2074,63 @@ FROM
                     ) AS __chplan_float_row_values,
                     arrayConcat(
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_1, __chplan_float_positions_1, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_1, __chplan_float_positions_1, toUInt16(0)),
                             `metricFloatGroup1`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_2, __chplan_float_positions_2, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_2, __chplan_float_positions_2, toUInt16(0)),
                             `metricFloatGroup2`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_3, __chplan_float_positions_3, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_3, __chplan_float_positions_3, toUInt16(0)),
                             `metricFloatGroup3`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_4, __chplan_float_positions_4, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_4, __chplan_float_positions_4, toUInt16(0)),
                             `metricFloatGroup4`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_5, __chplan_float_positions_5, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_5, __chplan_float_positions_5, toUInt16(0)),
                             `metricFloatGroup5`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_6, __chplan_float_positions_6, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_6, __chplan_float_positions_6, toUInt16(0)),
                             `metricFloatGroup6`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_7, __chplan_float_positions_7, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_7, __chplan_float_positions_7, toUInt16(0)),
                             `metricFloatGroup7`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_8, __chplan_float_positions_8, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_8, __chplan_float_positions_8, toUInt16(0)),
                             `metricFloatGroup8`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_9, __chplan_float_positions_9, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_9, __chplan_float_positions_9, toUInt16(0)),
                             `metricFloatGroup9`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_10, __chplan_float_positions_10, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_10, __chplan_float_positions_10, toUInt16(0)),
                             `metricFloatGroup10`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_11, __chplan_float_positions_11, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_11, __chplan_float_positions_11, toUInt16(0)),
                             `metricFloatGroup11`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_12, __chplan_float_positions_12, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_12, __chplan_float_positions_12, toUInt16(0)),
                             `metricFloatGroup12`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_13, __chplan_float_positions_13, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_13, __chplan_float_positions_13, toUInt16(0)),
                             `metricFloatGroup13`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_14, __chplan_float_positions_14, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_14, __chplan_float_positions_14, toUInt16(0)),
                             `metricFloatGroup14`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_15, __chplan_float_positions_15, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_15, __chplan_float_positions_15, toUInt16(0)),
                             `metricFloatGroup15`.keys
                         )
                     ) AS __chplan_float_row_slots

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const GOLDEN = dirname(fileURLToPath(import.meta.url));
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/kinds/flatten/plan/build-plan.js';
+import { metricPlan } from '../../src/kinds/flatten/compile/metric-expressions.js';
 import { classifyColumns } from '../../src/kinds/flatten/schema/source-schema.js';
 import { seedColumns } from '../../src/kinds/flatten/seed/seed-sql.js';
 import { seedMaps } from '../../src/kinds/flatten/seed/key-catalog.js';
@@ -90,6 +91,26 @@ describe('golden plan files', () => {
       }
     });
   }
+
+  it('keeps column positions in UInt16 while they fit, and widens them past 65,535 columns of a kind', () => {
+    const settings = testSettings({ source: 'default.src', target: 'default.flat' });
+    const schema = classifyColumns(settings.source, FIXTURE_COLUMNS, settings);
+    const positionTypes = (ints: number) => {
+      const int = Array.from({ length: ints }, (_, i) => ({
+        key: `k${i}`,
+        column: `int${i + 1}`,
+        maps: ['metricIntGroup1'],
+        rows: 1,
+      }));
+      const plan = metricPlan('indexed', schema, { ...FIXTURE_MAPPING, int, float: [] }, settings);
+      return plan.constants
+        .filter((c) => c.alias.includes('_positions_'))
+        .map((c) => /'Array\((\w+)\)'/.exec(c.expr)?.[1]);
+    };
+    expect(positionTypes(65_535)).toEqual(['UInt16']);
+    // 65,536 would wrap to 0 in UInt16, the position that means "unmapped".
+    expect(positionTypes(65_536)).toEqual(['UInt32']);
+  });
 
   it('the committed demo plan is exactly what the compiler produces from mapping.json', () => {
     const settings = testSettings();

@@ -26,11 +26,11 @@ SETTINGS
     min_insert_block_size_rows = 1048576
 WITH
     ['', 'it\'s'] AS __chplan_int_keys_1,
-    CAST([1, 2], 'Array(UInt32)') AS __chplan_int_positions_1,
+    CAST([1, 2], 'Array(UInt16)') AS __chplan_int_positions_1,
     ['it\'s', 'new\nline `tick` \\'] AS __chplan_int_keys_2,
-    CAST([2, 3], 'Array(UInt32)') AS __chplan_int_positions_2,
+    CAST([2, 3], 'Array(UInt16)') AS __chplan_int_positions_2,
     ['😀'] AS __chplan_float_keys_1,
-    CAST([1], 'Array(UInt32)') AS __chplan_float_positions_1,
+    CAST([1], 'Array(UInt16)') AS __chplan_float_positions_1,
     accurateCast(arrayReduce('sumResample(1, 4, 1)', __chplan_int_values, __chplan_int_slots), 'Array(Int32)') AS __chplan_int_sums,
     CAST(arrayReduce('sumResample(1, 2, 1)', __chplan_float_values, __chplan_float_slots), 'Array(Float32)') AS __chplan_float_sums
 SELECT
@@ -80,18 +80,18 @@ FROM
                     arrayConcat(CAST(`metricIntGroup1`.values, 'Array(Int128)'), CAST(`metricIntGroup2`.values, 'Array(Int128)')) AS __chplan_int_row_values,
                     arrayConcat(
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_1, __chplan_int_positions_1, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_1, __chplan_int_positions_1, toUInt16(0)),
                             `metricIntGroup1`.keys
                         ),
                         arrayMap(
-                            k -> transform(k, __chplan_int_keys_2, __chplan_int_positions_2, toUInt32(0)),
+                            k -> transform(k, __chplan_int_keys_2, __chplan_int_positions_2, toUInt16(0)),
                             `metricIntGroup2`.keys
                         )
                     ) AS __chplan_int_row_slots,
                     arrayConcat(CAST(`metricFloatGroup1`.values, 'Array(Float64)')) AS __chplan_float_row_values,
                     arrayConcat(
                         arrayMap(
-                            k -> transform(k, __chplan_float_keys_1, __chplan_float_positions_1, toUInt32(0)),
+                            k -> transform(k, __chplan_float_keys_1, __chplan_float_positions_1, toUInt16(0)),
                             `metricFloatGroup1`.keys
                         )
                     ) AS __chplan_float_row_slots
