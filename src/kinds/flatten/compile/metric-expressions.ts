@@ -115,8 +115,8 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
       continue;
     }
     const sumsAlias = `__chplan_${kind}_sums`;
-    // Positions in the narrowest type that holds them: the aggregation keeps one per entry, and on the benchmark's day
-    // UInt16 instead of UInt32 took a fifth off the bytes its lists hold.
+    // Positions in the narrowest type that holds them: the aggregation keeps one beside every value, and on the
+    // benchmark's day UInt16 instead of UInt32 took a fifth off the memory it allocates for its lists and keys.
     const slot = entries.length < 65536 ? 'UInt16' : 'UInt32';
     // Each map looks up only the keys the mapping lists for it, so a known key turning up
     // in another map counts as unmapped, as in the readable strategy and the preflight.
