@@ -117,21 +117,21 @@ function indexed(schema: SourceSchema, mapping: Mapping, settings: Settings): Me
     const sumsAlias = `__chplan_${kind}_sums`;
     // Positions in the narrowest type that holds them: the aggregation keeps one beside every value, and on the
     // benchmark's day UInt16 instead of UInt32 took a fifth off the memory it allocates for its lists and keys.
-    const slot = entries.length < 65536 ? 'UInt16' : 'UInt32';
+    const slotType = entries.length < 65536 ? 'UInt16' : 'UInt32';
     // Each map looks up only the keys the mapping lists for it, so a known key turning up
     // in another map counts as unmapped, as in the readable strategy and the preflight.
     const slots = maps.map((m, i) => {
       const known = entries.flatMap((e, position) =>
         e.maps.includes(m.name) ? [{ key: e.key, position: position + 1 }] : [],
       );
-      if (known.length === 0) return `arrayMap(k -> to${slot}(0), ${quoteIdent(m.name)}.keys)`;
+      if (known.length === 0) return `arrayMap(k -> to${slotType}(0), ${quoteIdent(m.name)}.keys)`;
       const keysAlias = `__chplan_${kind}_keys_${i + 1}`;
       const positionsAlias = `__chplan_${kind}_positions_${i + 1}`;
       plan.constants.push(
         { alias: keysAlias, expr: quoteStringArray(known.map((k) => k.key)) },
-        { alias: positionsAlias, expr: `CAST([${known.map((k) => k.position).join(', ')}], 'Array(${slot})')` },
+        { alias: positionsAlias, expr: `CAST([${known.map((k) => k.position).join(', ')}], 'Array(${slotType})')` },
       );
-      return `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, to${slot}(0)), ${quoteIdent(m.name)}.keys)`;
+      return `arrayMap(k -> transform(k, ${keysAlias}, ${positionsAlias}, to${slotType}(0)), ${quoteIdent(m.name)}.keys)`;
     });
     const rowValues = `__chplan_${kind}_row_values`;
     const rowSlots = `__chplan_${kind}_row_slots`;
