@@ -263,6 +263,19 @@ const zonedCase = fc.record({
   keep: fc.constantFrom(0, 3, 6, 9),
 });
 
+/** Instants at the range's ends, written at offsets that put their local date a day outside the range or inside it. */
+const ZONED_EDGES = [-1, 0, 1].flatMap((shift) =>
+  [FIRST_SECOND + 20_339n, END_SECOND - 3_600n].flatMap((at) =>
+    [-339, 120, 0].map((offsetMinutes) => ({
+      second: at + BigInt(shift),
+      micros: 0,
+      digits: 0,
+      offsetMinutes,
+      keep: 6,
+    })),
+  ),
+);
+
 /** An instant as ISO 8601 text with `digits` decimals at an offset (a ZonedTimestamp's form). */
 function zonedText(c: { second: bigint; micros: number; digits: number; offsetMinutes: number }): string {
   const micros = c.micros - (c.micros % 10 ** (6 - c.digits));
@@ -353,7 +366,8 @@ describe("Debezium's encodings against JavaScript's BigInt arithmetic (fast-chec
           expect(row!.r[i], `${zonedText(c)} into DateTime64(${c.keep})`).toBe(want);
         });
       }),
-      { numRuns: 100 },
+      // Always, beside the random cases: instants just inside the range whose local date lies outside it.
+      { numRuns: 100, examples: [[ZONED_EDGES]] },
     );
   });
 
