@@ -276,7 +276,10 @@ FROM
                                                         sent,
                                                         '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?)?$'
                                                     )
-                                                    AND toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10),
+                                                    AND (
+                                                        toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10)
+                                                        OR substring(sent, 1, 10) IN ('1899-12-31', '2300-01-01')
+                                                    ),
                                                     if(
                                                         toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) >= toDate32('1900-01-01')
                                                         AND toDate32(parseDateTime64BestEffortOrNull(sent, 6, 'UTC')) <= toDate32('2299-12-31'),
@@ -353,4 +356,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 3d577fc291acc6d1'
+COMMENT 'chplan definition 577c5420c0e48e7e'
