@@ -273,7 +273,7 @@ FROM
                                                 if(
                                                     match(
                                                         sent,
-                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?)?$'
+                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$'
                                                     )
                                                     AND (
                                                         toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10)
@@ -355,4 +355,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition fb84a683106838df'
+COMMENT 'chplan definition 655900293c3d841c'

@@ -522,7 +522,7 @@ FROM
                                                 if(
                                                     match(
                                                         sent,
-                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?)?$'
+                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$'
                                                     )
                                                     AND (
                                                         toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10)
@@ -799,4 +799,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 4125e22cec80228f'
+COMMENT 'chplan definition 533b8918bff9a91e'

@@ -274,7 +274,7 @@ FROM
                                                 if(
                                                     match(
                                                         sent,
-                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?)?$'
+                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$'
                                                     )
                                                     AND (
                                                         toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10)
@@ -356,4 +356,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 577c5420c0e48e7e'
+COMMENT 'chplan definition 35117b1b610689ad'

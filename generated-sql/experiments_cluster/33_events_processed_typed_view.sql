@@ -523,7 +523,7 @@ FROM
                                                 if(
                                                     match(
                                                         sent,
-                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?)?$'
+                                                        '^\\d{4}-\\d{2}-\\d{2}([T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?)?$'
                                                     )
                                                     AND (
                                                         toString(toDate32OrNull(substring(sent, 1, 10))) = substring(sent, 1, 10)
@@ -800,4 +800,4 @@ FROM
                     )
             )
     )
-COMMENT 'chplan definition 74d3f6973b0c3fa2'
+COMMENT 'chplan definition 3ebd7d1fcda8b878'

@@ -196,15 +196,16 @@ const CLOCK_TEXT = (digits: number) => `([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\
 
 /**
  * Whether text `f` is a time as ISO 8601 writes it, with up to `digits` decimals: a date that exists, then optionally
- * T or a space, a time of day and an offset (Z or ±HH:MM[:SS]; none is UTC). The engine's best-effort parse reads a
- * time from much else (12 as January 12th, 2026 as its first day, a number as epoch seconds, 25:00 as the next day's
- * 01:00), so anything else is no time. An offset of less than a day moves the date by one at most, so a time in the
- * range may be written on the day before it (1899-12-31T23:00:00-05:00) or after it (2300-01-01T01:00:00+02:00): those
- * two days, outside Date32, are taken as they exist. Whether the instant is in the range is checked after the parse.
- * Pure.
+ * T or a space, a time of day and an offset (Z or ±HH:MM; none is UTC). The engine's best-effort parse reads a time
+ * from much else (12 as January 12th, 2026 as its first day, a number as epoch seconds, 25:00 as the next day's 01:00)
+ * and none from an offset with seconds (+05:30:15: Java writes one for such an offset, the PostgreSQL connector never
+ * does, as it writes every timestamptz in UTC), so anything else is no time. An offset of less than a day moves the
+ * date by one at most, so a time in the range may be written on the day before it (1899-12-31T23:00:00-05:00) or after
+ * it (2300-01-01T01:00:00+02:00): those two days, outside Date32, are taken as they exist. Whether the instant is in
+ * the range is checked after the parse. Pure.
  */
 function isoTimestamp(f: string, digits: number): string {
-  const offset = '(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?';
+  const offset = '(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)?';
   const shape = `^\\d{4}-\\d{2}-\\d{2}([T ]${CLOCK_TEXT(digits)}${offset})?$`;
   const date = `substring(${f}, 1, 10)`;
   return `match(${f}, ${quoteString(shape)}) AND (${isoDate(date)} OR ${date} IN ('1899-12-31', '2300-01-01'))`;
