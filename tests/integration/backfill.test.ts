@@ -12,7 +12,7 @@ import { seedLangfuse } from '../../src/kinds/backfill/seed/seed-langfuse.js';
 import { backfill } from '../../src/kinds/backfill/commands/workflow.js';
 import { langfuseBackfill } from '../../src/kinds/backfill/bench/langfuse-reference.js';
 import { observedEngine } from '../helpers/faulty-engine.js';
-import { openTestEngine, scalar } from '../helpers/engine.js';
+import { openTestEngine, rowsOnlyIn, scalar } from '../helpers/engine.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -50,17 +50,14 @@ async function snapshot(table: string, into: string): Promise<void> {
 /** Rows of `a` not in `b` and of `b` not in `a` over every column, and the columns that differ (by event). */
 async function differences(a: string, b: string): Promise<{ onlyA: number; onlyB: number; columns: string[] }> {
   const list = (await columnsOf(a)).join(', ');
-  const onlyA = await n(
-    `SELECT count() FROM (SELECT ${list} FROM default.${a} EXCEPT ALL SELECT ${list} FROM default.${b})`,
-  );
-  const onlyB = await n(
-    `SELECT count() FROM (SELECT ${list} FROM default.${b} EXCEPT ALL SELECT ${list} FROM default.${a})`,
-  );
+  const every = (table: string) => `SELECT ${list} FROM default.${table}`;
+  const onlyA = await rowsOnlyIn(engine, every(a), every(b));
+  const onlyB = await rowsOnlyIn(engine, every(b), every(a));
   const columns: string[] = [];
   if (onlyA + onlyB > 0) {
     for (const c of await columnsOf(a)) {
       const select = `SELECT project_id, span_id, start_time, toString(tuple(${c})) FROM default.`;
-      const d = await n(`SELECT count() FROM (${select}${a} EXCEPT ALL ${select}${b})`);
+      const d = await rowsOnlyIn(engine, `${select}${a}`, `${select}${b}`);
       if (d > 0) columns.push(`${c.replaceAll('`', '')} (${d})`);
     }
   }
